@@ -1,0 +1,35 @@
+//! copydesk-extract: what an article says.
+//!
+//! [`extract`] takes the normalized text and its parsed [`Document`] and finds sentences,
+//! quotes with their speakers, named entities, acronyms, sums of money and dates. It works on
+//! the article's content blocks (headline, standfirst, paragraphs, subheadings, captions);
+//! all spans are byte offsets into the **normalized** text.
+
+mod acronyms;
+mod context;
+mod dates;
+mod entities;
+mod money;
+mod quotes;
+mod sentences;
+mod types;
+
+pub use context::{Context, Segment};
+pub use types::{
+    Acronym, AcronymSource, DateMention, Entity, EntityLabel, Extraction, ExtractOptions, Money, Quote, QuoteKind,
+    Sentence,
+};
+
+use copydesk_normalize::NormalizedText;
+use copydesk_parse::Document;
+
+/// Extract everything from one parsed article. Total: any input gives a result.
+pub fn extract(norm: &NormalizedText, doc: &Document, options: &ExtractOptions) -> Extraction {
+    let ctx = Context::new(&norm.text, doc, options);
+    let entities = entities::find(&ctx);
+    let acronyms = acronyms::find(&ctx, &entities);
+    let money = money::find(&ctx);
+    let dates = dates::find(&ctx);
+    let quotes = quotes::find(&ctx, &entities);
+    Extraction { sentences: ctx.sentences.clone(), quotes, entities, acronyms, money, dates }
+}

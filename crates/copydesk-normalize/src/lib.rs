@@ -1,0 +1,58 @@
+//! copydesk-normalize: the lowest layer of copydesk.
+//!
+//! Turns raw scraped text into one clean text ([`NormalizedText`]) and keeps an exact
+//! [`OffsetMap`] so that every span of the clean text maps back to the raw input.
+//!
+//! ```
+//! use copydesk_normalize::{normalize, NormalizeOptions, Span};
+//! let raw = "Kelin\u{a0}said \u{201c}no\u{201d}.";
+//! let n = normalize(raw, &NormalizeOptions::default());
+//! assert_eq!(n.text, "Kelin said \"no\".");
+//! let s = n.to_original(Span::new(11, 15));
+//! assert_eq!(&raw[s.start..s.end], "\u{201c}no\u{201d}");
+//! ```
+
+mod chars;
+mod offsets;
+mod options;
+mod rules;
+mod span;
+
+pub use chars::CharIndex;
+pub use offsets::{OffsetMap, Piece};
+pub use options::{NormalizeOptions, UnicodeForm};
+pub use span::Span;
+
+use serde::{Deserialize, Serialize};
+
+/// One repair applied during normalization, for auditing (as ftfy's `fix_and_explain`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fix {
+    /// Name of the rule, e.g. `"space"`, `"zero_width"`, `"quote"`, `"mojibake"`, `"html_entity"`.
+    pub rule: String,
+    /// Where in the raw text it applied (bytes).
+    pub span: Span,
+}
+
+/// Normalized text with its offset map back to the raw input and the list of fixes applied.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NormalizedText {
+    /// The clean text.
+    pub text: String,
+    /// Maps spans of `text` back to spans of the raw input.
+    pub map: OffsetMap,
+    /// Repairs applied, in order.
+    pub fixes: Vec<Fix>,
+}
+
+impl NormalizedText {
+    /// Map a span of the normalized text (bytes) to the raw span it came from (bytes).
+    pub fn to_original(&self, span: Span) -> Span {
+        self.map.to_original(span)
+    }
+}
+
+/// Normalize `raw` according to `options`. Total: any input gives a result.
+pub fn normalize(raw: &str, options: &NormalizeOptions) -> NormalizedText {
+    rules::run(raw, options)
+}

@@ -1,0 +1,342 @@
+//! Python classes for results: Article and the items it holds. Offsets are code points.
+
+use copydesk::CharIndex;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+/// One block of the article.
+#[pyclass(frozen, get_all, module = "copydesk._copydesk")]
+#[derive(Clone)]
+pub struct Block {
+    /// headline | standfirst | dateline | byline | paragraph | subheading | caption | credit | related | boilerplate
+    pub kind: String,
+    /// Start (code points into the raw text).
+    pub start: i64,
+    /// End (exclusive).
+    pub end: i64,
+    /// The block as written.
+    pub text: String,
+    /// The rule that decided the kind.
+    pub rule: String,
+}
+
+/// A span of text: where a speaker is mentioned.
+#[pyclass(frozen, get_all, module = "copydesk._copydesk")]
+#[derive(Clone)]
+pub struct Mention {
+    /// Start.
+    pub start: i64,
+    /// End (exclusive).
+    pub end: i64,
+    /// The mention as written.
+    pub text: String,
+}
+
+/// A quotation and who said it.
+#[pyclass(frozen, get_all, module = "copydesk._copydesk")]
+#[derive(Clone)]
+pub struct Quote {
+    /// Start of the quotation as written (outer marks included).
+    pub start: i64,
+    /// End (exclusive).
+    pub end: i64,
+    /// Quoted content without outer marks.
+    pub text: String,
+    /// direct | mixed | indirect
+    pub kind: String,
+    /// Resolved speaker name.
+    pub speaker: Option<String>,
+    /// The mention next to the quote.
+    pub speaker_mention: Option<Mention>,
+    /// Speech verb or cue.
+    pub cue: Option<String>,
+}
+
+/// A named-entity mention.
+#[pyclass(frozen, get_all, module = "copydesk._copydesk")]
+#[derive(Clone)]
+pub struct Entity {
+    /// Start.
+    pub start: i64,
+    /// End (exclusive).
+    pub end: i64,
+    /// As written.
+    pub text: String,
+    /// PERSON | ORG | LOC | NORP | EVENT | MISC
+    pub label: String,
+    /// Canonical name of the entity.
+    pub canonical: Option<String>,
+}
+
+/// An acronym and its expansion.
+#[pyclass(frozen, get_all, module = "copydesk._copydesk")]
+#[derive(Clone)]
+pub struct Acronym {
+    /// Short form.
+    pub short: String,
+    /// Long form.
+    pub long: String,
+    /// Start of the long form (or of the short form for known acronyms).
+    pub start: i64,
+    /// End (exclusive).
+    pub end: i64,
+    /// "text" (defined in the article) or "known" (shipped list).
+    pub source: String,
+}
+
+/// A sum of money.
+#[pyclass(frozen, get_all, module = "copydesk._copydesk")]
+#[derive(Clone)]
+pub struct Money {
+    /// Start.
+    pub start: i64,
+    /// End (exclusive).
+    pub end: i64,
+    /// As written.
+    pub text: String,
+    /// Amount (lower bound of a range).
+    pub value: f64,
+    /// Upper bound of a range.
+    pub value_max: Option<f64>,
+    /// ISO 4217 code.
+    pub currency: String,
+}
+
+/// A date or temporal expression.
+#[pyclass(frozen, get_all, module = "copydesk._copydesk")]
+#[derive(Clone)]
+pub struct DateMention {
+    /// Start.
+    pub start: i64,
+    /// End (exclusive).
+    pub end: i64,
+    /// As written.
+    pub text: String,
+    /// ISO 8601 value, possibly partial, or None.
+    pub value: Option<String>,
+}
+
+/// The result for one article.
+#[pyclass(frozen, module = "copydesk._copydesk")]
+pub struct Article {
+    pub(crate) inner: copydesk::Article,
+}
+
+fn span(ci: &CharIndex, s: copydesk::Span) -> (i64, i64) {
+    (ci.char_offset(s.start) as i64, ci.char_offset(s.end) as i64)
+}
+
+impl Article {
+    pub(crate) fn new(inner: copydesk::Article) -> Self {
+        Article { inner }
+    }
+
+    fn json_to_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
+        use pyo3::IntoPyObjectExt;
+        Ok(match v {
+            serde_json::Value::Null => py.None().into_bound(py),
+            serde_json::Value::Bool(b) => b.into_bound_py_any(py)?,
+            serde_json::Value::Number(n) => {
+                if let Some(i) = n.as_i64() {
+                    i.into_bound_py_any(py)?
+                } else {
+                    n.as_f64().unwrap_or(f64::NAN).into_bound_py_any(py)?
+                }
+            }
+            serde_json::Value::String(s) => s.into_bound_py_any(py)?,
+            serde_json::Value::Array(a) => {
+                let l = PyList::empty(py);
+                for x in a {
+                    l.append(Self::json_to_py(py, x)?)?;
+                }
+                l.into_any()
+            }
+            serde_json::Value::Object(o) => {
+                let d = PyDict::new(py);
+                for (k, x) in o {
+                    d.set_item(k, Self::json_to_py(py, x)?)?;
+                }
+                d.into_any()
+            }
+        })
+    }
+}
+
+#[pymethods]
+impl Article {
+    /// Caller's identifier.
+    #[getter]
+    fn id(&self) -> Option<String> {
+        self.inner.id.clone()
+    }
+    /// The raw input text that all offsets point into.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+    /// Headline.
+    #[getter]
+    fn headline(&self) -> Option<String> {
+        self.inner.headline.clone()
+    }
+    /// Publication date (ISO 8601).
+    #[getter]
+    fn published(&self) -> Option<String> {
+        self.inner.published.clone()
+    }
+    /// ISO 639-1 language code.
+    #[getter]
+    fn language(&self) -> Option<String> {
+        self.inner.language.clone()
+    }
+    /// Normalized body text.
+    #[getter]
+    fn body(&self) -> &str {
+        &self.inner.body
+    }
+    /// Error message for a bad row in a batch, else None.
+    #[getter]
+    fn error(&self) -> Option<String> {
+        self.inner.error.clone()
+    }
+    /// True when the input was cut at the maximum document size.
+    #[getter]
+    fn truncated(&self) -> bool {
+        self.inner.truncated
+    }
+    /// Dateline as a dict, or None.
+    #[getter]
+    fn dateline<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Self::json_to_py(py, &self.inner.to_value()["dateline"])
+    }
+    /// Byline as a dict, or None.
+    #[getter]
+    fn byline<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Self::json_to_py(py, &self.inner.to_value()["byline"])
+    }
+    /// Blocks in text order.
+    #[getter]
+    fn blocks(&self) -> Vec<Block> {
+        let a = &self.inner;
+        let ci = CharIndex::new(&a.text);
+        a.blocks
+            .iter()
+            .map(|b| {
+                let (start, end) = span(&ci, b.span);
+                Block { kind: b.kind.as_str().into(), start, end, text: a.slice(b.span).into(), rule: b.rule.clone() }
+            })
+            .collect()
+    }
+    /// Quotes with speakers.
+    #[getter]
+    fn quotes(&self) -> Vec<Quote> {
+        let a = &self.inner;
+        let ci = CharIndex::new(&a.text);
+        a.quotes
+            .iter()
+            .map(|q| {
+                let (start, end) = span(&ci, q.span);
+                Quote {
+                    start,
+                    end,
+                    text: a.slice(q.content).into(),
+                    kind: q.kind.as_str().into(),
+                    speaker: q.speaker.clone(),
+                    speaker_mention: q.speaker_mention.map(|m| {
+                        let (start, end) = span(&ci, m);
+                        Mention { start, end, text: a.slice(m).into() }
+                    }),
+                    cue: q.cue.clone(),
+                }
+            })
+            .collect()
+    }
+    /// Named-entity mentions.
+    #[getter]
+    fn entities(&self) -> Vec<Entity> {
+        let a = &self.inner;
+        let ci = CharIndex::new(&a.text);
+        a.entities
+            .iter()
+            .map(|e| {
+                let (start, end) = span(&ci, e.span);
+                Entity { start, end, text: a.slice(e.span).into(), label: e.label.as_str().into(), canonical: e.canonical.clone() }
+            })
+            .collect()
+    }
+    /// Acronyms.
+    #[getter]
+    fn acronyms(&self) -> Vec<Acronym> {
+        let a = &self.inner;
+        let ci = CharIndex::new(&a.text);
+        a.acronyms
+            .iter()
+            .map(|x| {
+                let (start, end) = span(&ci, x.span);
+                Acronym {
+                    short: x.short.clone(),
+                    long: x.long.clone(),
+                    start,
+                    end,
+                    source: if x.source == copydesk::AcronymSource::Known { "known".into() } else { "text".into() },
+                }
+            })
+            .collect()
+    }
+    /// Sums of money.
+    #[getter]
+    fn money(&self) -> Vec<Money> {
+        let a = &self.inner;
+        let ci = CharIndex::new(&a.text);
+        a.money
+            .iter()
+            .map(|x| {
+                let (start, end) = span(&ci, x.span);
+                Money { start, end, text: a.slice(x.span).into(), value: x.value, value_max: x.value_max, currency: x.currency.clone() }
+            })
+            .collect()
+    }
+    /// Dates.
+    #[getter]
+    fn dates(&self) -> Vec<DateMention> {
+        let a = &self.inner;
+        let ci = CharIndex::new(&a.text);
+        a.dates
+            .iter()
+            .map(|x| {
+                let (start, end) = span(&ci, x.span);
+                DateMention { start, end, text: a.slice(x.span).into(), value: x.value.clone() }
+            })
+            .collect()
+    }
+    /// The article as a dict in the JSON contract's shape.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Self::json_to_py(py, &self.inner.to_value())
+    }
+    /// The article as one line of contract JSON.
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Article(id={:?}, headline={:?}, blocks={}, quotes={}, entities={})",
+            self.inner.id,
+            self.inner.headline,
+            self.inner.blocks.len(),
+            self.inner.quotes.len(),
+            self.inner.entities.len()
+        )
+    }
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Article>()?;
+    m.add_class::<Block>()?;
+    m.add_class::<Mention>()?;
+    m.add_class::<Quote>()?;
+    m.add_class::<Entity>()?;
+    m.add_class::<Acronym>()?;
+    m.add_class::<Money>()?;
+    m.add_class::<DateMention>()?;
+    Ok(())
+}

@@ -1,0 +1,18 @@
+//! Python bindings for copydesk: pyo3 glue only. All the work happens in the `copydesk` crates.
+
+mod article;
+mod convert;
+mod errors;
+mod functions;
+
+use pyo3::prelude::*;
+
+/// The compiled core of the `copydesk` Python package.
+#[pymodule]
+fn _copydesk(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::register(m)?;
+    article::register(m)?;
+    functions::register(m)?;
+    Ok(())
+}

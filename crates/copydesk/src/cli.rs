@@ -1,0 +1,377 @@
+//! The `copydesk` command-line tool: text files, directories and JSON lines in, contract JSON
+//! lines out. Streams its input in chunks, so memory stays flat however large the corpus.
+
+use crate::{process_with, Article, Options};
+use clap::Parser;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Turn raw news text into structured records (JSON lines).
+#[derive(Parser, Debug)]
+#[command(name = "copydesk", version, about, long_about = None)]
+struct Args {
+    /// Input files: .txt articles, directories of them, or JSON lines (.jsonl, .ndjson, .json)
+    /// with {"id", "text", optional "published"}. "-" reads JSON lines from stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Write JSON lines to this file instead of stdout.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Print a human-readable summary of each article instead of JSON.
+    #[arg(long)]
+    pretty: bool,
+    /// Publication date (ISO 8601) for inputs that do not give one.
+    #[arg(long)]
+    published: Option<String>,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long)]
+    threads: Option<usize>,
+    /// Show a progress bar on stderr (default: when stderr is a terminal).
+    #[arg(long, overrides_with = "no_progress")]
+    progress: bool,
+    /// Never show a progress bar.
+    #[arg(long)]
+    no_progress: bool,
+}
+
+/// One unit of work read from the input.
+struct Item {
+    id: String,
+    text: String,
+    published: Option<String>,
+}
+
+/// Counts for the closing summary.
+#[derive(Default)]
+struct Tally {
+    ok: u64,
+    failed: u64,
+}
+
+const CHUNK: usize = 512;
+
+/// Run the tool with `args` (without the program name). Returns the process exit code:
+/// 0 when everything was read, 1 when some inputs or rows failed, 2 for a usage error.
+pub fn run(args: Vec<String>) -> i32 {
+    let args = match Args::try_parse_from(std::iter::once("copydesk".to_string()).chain(args)) {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let options = Options { published: args.published.clone(), ..Options::default() };
+    if let Err(e) = options.validate() {
+        eprintln!("copydesk: error: {e}");
+        return 2;
+    }
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("copydesk: error: cannot start threads: {e}");
+            return 2;
+        }
+    };
+    let out: Box<dyn Write> = match &args.output {
+        Some(p) => match File::create(p) {
+            Ok(f) => Box::new(BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("copydesk: error: cannot write {}: {e}", p.display());
+                return 2;
+            }
+        },
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    };
+    let show = !args.no_progress && (args.progress || io::stderr().is_terminal());
+    let bar = ProgressBar::with_draw_target(
+        None,
+        if show { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() },
+    );
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {human_pos} articles  {per_sec}  {elapsed}  {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    let mut runner = Runner { out, pretty: args.pretty, options, pool, bar, tally: Tally::default(), buf: Vec::new() };
+    for input in &args.inputs {
+        runner.input(input);
+    }
+    runner.flush();
+    runner.bar.finish_and_clear();
+    if let Err(e) = runner.out.flush() {
+        eprintln!("copydesk: error: cannot write output: {e}");
+        return 1;
+    }
+    let t = &runner.tally;
+    if t.failed > 0 || args.pretty {
+        eprintln!("copydesk: {} articles written, {} failed", t.ok, t.failed);
+    }
+    i32::from(t.failed > 0)
+}
+
+struct Runner {
+    out: Box<dyn Write>,
+    pretty: bool,
+    options: Options,
+    pool: rayon::ThreadPool,
+    bar: ProgressBar,
+    tally: Tally,
+    buf: Vec<Item>,
+}
+
+impl Runner {
+    fn fail(&mut self, msg: String) {
+        self.bar.suspend(|| eprintln!("copydesk: error: {msg}"));
+        self.tally.failed += 1;
+    }
+
+    fn input(&mut self, path: &Path) {
+        if path.as_os_str() == "-" {
+            self.jsonl(BufReader::new(io::stdin().lock()), "<stdin>");
+            return;
+        }
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                let why = if e.kind() == io::ErrorKind::NotFound { "no such file or directory".to_string() } else { e.to_string() };
+                self.fail(format!("{}: {why}", path.display()));
+                return;
+            }
+        };
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            collect_dir(path, &mut files);
+            if files.is_empty() {
+                self.fail(format!("{}: no .txt or .jsonl files in this directory", path.display()));
+            }
+            for f in files {
+                self.file(&f);
+            }
+        } else {
+            self.file(path);
+        }
+    }
+
+    fn file(&mut self, path: &Path) {
+        let name = path.display().to_string();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let f = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => return self.fail(format!("{name}: {e}")),
+        };
+        if matches!(ext.as_str(), "jsonl" | "ndjson" | "json") {
+            self.jsonl(BufReader::new(f), &name);
+            return;
+        }
+        let mut bytes = Vec::new();
+        if let Err(e) = BufReader::new(f).read_to_end(&mut bytes) {
+            return self.fail(format!("{name}: {e}"));
+        }
+        match decode(bytes) {
+            Ok(text) => {
+                let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or(&name).to_string();
+                self.push(Item { id, text, published: None });
+            }
+            Err(msg) => self.fail(format!("{name}: {msg}")),
+        }
+    }
+
+    fn jsonl(&mut self, mut reader: impl BufRead, name: &str) {
+        let mut line = Vec::new();
+        let mut lineno = 0usize;
+        loop {
+            line.clear();
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) => {
+                    self.fail(format!("{name}:{}: {e}", lineno + 1));
+                    break;
+                }
+            }
+            lineno += 1;
+            let Ok(s) = std::str::from_utf8(&line) else {
+                self.fail(format!("{name}:{lineno}: line is not valid UTF-8"));
+                continue;
+            };
+            if s.trim().is_empty() {
+                continue;
+            }
+            match parse_row(s) {
+                Ok((id, text, published)) => {
+                    let id = id.unwrap_or_else(|| format!("{name}:{lineno}"));
+                    self.push(Item { id, text, published });
+                }
+                Err(msg) => self.fail(format!("{name}:{lineno}: {msg}")),
+            }
+        }
+    }
+
+    fn push(&mut self, item: Item) {
+        self.buf.push(item);
+        if self.buf.len() >= CHUNK {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.buf.is_empty() {
+            return;
+        }
+        let items = std::mem::take(&mut self.buf);
+        let options = &self.options;
+        let pretty = self.pretty;
+        let lines: Vec<String> = self.pool.install(|| {
+            items
+                .par_iter()
+                .map(|it| {
+                    let mut a = match &it.published {
+                        Some(p) => {
+                            let o = Options { published: Some(p.clone()), ..options.clone() };
+                            if o.validate().is_ok() {
+                                process_with(&it.text, &o)
+                            } else {
+                                process_with(&it.text, options)
+                            }
+                        }
+                        None => process_with(&it.text, options),
+                    };
+                    a.id = Some(it.id.clone());
+                    if pretty {
+                        pretty_summary(&a)
+                    } else {
+                        a.to_json()
+                    }
+                })
+                .collect()
+        });
+        for l in &lines {
+            if writeln!(self.out, "{l}").is_err() {
+                break;
+            }
+        }
+        self.tally.ok += lines.len() as u64;
+        self.bar.inc(lines.len() as u64);
+    }
+}
+
+/// Decode a text file: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let le = bytes[0] == 0xFF;
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+            .collect();
+        return String::from_utf16(&units).map_err(|_| "invalid UTF-16 text".to_string());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 (bad byte at offset {}); convert the file to UTF-8 first, e.g. with iconv",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn parse_row(line: &str) -> Result<(Option<String>, String, Option<String>), String> {
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
+    let obj = v.as_object().ok_or("expected a JSON object with a \"text\" field")?;
+    let id = match obj.get("id") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(other) => Some(other.to_string()),
+    };
+    let text = match obj.get("text") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Null) | None => return Err("missing \"text\" field".into()),
+        Some(_) => return Err("\"text\" must be a string".into()),
+    };
+    let published = obj.get("published").and_then(|p| p.as_str()).map(str::to_string);
+    Ok((id, text, published))
+}
+
+fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            collect_dir(&p, out);
+        } else if matches!(
+            p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
+            Some("txt" | "jsonl" | "ndjson")
+        ) {
+            out.push(p);
+        }
+    }
+}
+
+/// A human-readable summary of one article.
+pub fn pretty_summary(a: &Article) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let id = a.id.as_deref().unwrap_or("-");
+    let _ = writeln!(s, "━━ {id} ━━");
+    let _ = writeln!(s, "headline:  {}", a.headline.as_deref().unwrap_or("-"));
+    if let Some(d) = &a.dateline {
+        let _ = writeln!(
+            s,
+            "dateline:  {} (place: {}, agency: {})",
+            a.slice(d.span),
+            d.place.as_deref().unwrap_or("-"),
+            d.agency.as_deref().unwrap_or("-")
+        );
+    }
+    if let Some(b) = &a.byline {
+        let _ = writeln!(s, "byline:    {}", b.authors.join(", "));
+    }
+    if let Some(p) = &a.published {
+        let _ = writeln!(s, "published: {p}");
+    }
+    let paragraphs = a.blocks.iter().filter(|b| b.kind == crate::BlockKind::Paragraph).count();
+    let _ = writeln!(
+        s,
+        "blocks:    {} ({paragraphs} paragraphs), body {} chars",
+        a.blocks.len(),
+        a.body.chars().count()
+    );
+    let _ = writeln!(s, "quotes:    {}", a.quotes.len());
+    for q in &a.quotes {
+        let text: String = a.slice(q.content).chars().take(70).collect();
+        let _ = writeln!(
+            s,
+            "  [{}] {} — {}{}",
+            q.kind.as_str(),
+            q.speaker.as_deref().unwrap_or("?"),
+            text,
+            if a.slice(q.content).chars().count() > 70 { "…" } else { "" }
+        );
+    }
+    let mut by_label: Vec<(&str, Vec<&str>)> = Vec::new();
+    for e in &a.entities {
+        let t = a.slice(e.span);
+        match by_label.iter_mut().find(|(l, _)| *l == e.label.as_str()) {
+            Some((_, v)) => {
+                if !v.contains(&t) {
+                    v.push(t)
+                }
+            }
+            None => by_label.push((e.label.as_str(), vec![t])),
+        }
+    }
+    for (label, names) in by_label {
+        let _ = writeln!(s, "{label:<10} {}", names.join("; "));
+    }
+    for x in &a.acronyms {
+        let _ = writeln!(s, "acronym:   {} = {}", x.short, x.long);
+    }
+    for m in &a.money {
+        let _ = writeln!(s, "money:     {} = {} {}", a.slice(m.span), m.value, m.currency);
+    }
+    for d in &a.dates {
+        let _ = writeln!(s, "date:      {} = {}", a.slice(d.span), d.value.as_deref().unwrap_or("?"));
+    }
+    s
+}

@@ -1,0 +1,97 @@
+//! normalize -> parse -> extract, and the mapping of every span back to the raw input.
+
+use crate::{Article, ArticleByline, ArticleDateline, Options};
+use copydesk_extract::{extract, ExtractOptions};
+use copydesk_normalize::{normalize, NormalizedText, Span};
+use copydesk_parse::{parse, BlockKind};
+
+/// Process one article with default options.
+pub fn process(text: &str) -> Article {
+    process_with(text, &Options::default())
+}
+
+fn truncate_at_char(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Process one article. Total: any text gives an [`Article`], never a panic.
+pub fn process_with(text: &str, options: &Options) -> Article {
+    let truncated = text.len() > options.max_bytes;
+    let text = truncate_at_char(text, options.max_bytes);
+    let norm = normalize(text, &options.normalize);
+    let doc = parse(&norm);
+    let published = options.published.clone().or_else(|| doc.published.clone());
+    let ex = extract(&norm, &doc, &ExtractOptions { published: published.clone() });
+    let map = |s: Span| norm.to_original(s);
+
+    let body = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind.is_body())
+        .map(|b| b.span.slice(&norm.text))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let headline = doc.headline.as_ref().map(|h| h.span.slice(&norm.text).to_string());
+    let headline_attribution =
+        doc.headline.as_ref().and_then(|h| h.attribution).map(|a| a.slice(&norm.text).to_string());
+
+    let mut article = Article {
+        id: None,
+        text: text.to_string(),
+        headline,
+        headline_span: doc.headline.as_ref().map(|h| map(h.span)),
+        headline_attribution,
+        dateline: doc.dateline.as_ref().map(|d| ArticleDateline {
+            span: map(d.span),
+            place: d.place.clone(),
+            agency: d.agency.clone(),
+            date: d.date.clone(),
+        }),
+        byline: doc.byline.as_ref().map(|b| ArticleByline { span: map(b.span), authors: b.authors.clone() }),
+        published,
+        language: doc.language.clone(),
+        body,
+        blocks: doc.blocks.clone(),
+        sentences: ex.sentences,
+        quotes: ex.quotes,
+        entities: ex.entities,
+        acronyms: ex.acronyms,
+        money: ex.money,
+        dates: ex.dates,
+        truncated,
+        error: None,
+    };
+    remap(&mut article, &norm);
+    article
+}
+
+/// Map every span of the article from normalized-text bytes to raw-input bytes.
+fn remap(a: &mut Article, norm: &NormalizedText) {
+    let m = |s: &mut Span| *s = norm.to_original(*s);
+    a.blocks.iter_mut().for_each(|b| m(&mut b.span));
+    a.sentences.iter_mut().for_each(|s| m(&mut s.span));
+    for q in &mut a.quotes {
+        m(&mut q.span);
+        m(&mut q.content);
+        if let Some(s) = q.speaker_mention.as_mut() {
+            m(s)
+        }
+    }
+    a.entities.iter_mut().for_each(|e| m(&mut e.span));
+    for x in &mut a.acronyms {
+        m(&mut x.span);
+        if let Some(s) = x.short_span.as_mut() {
+            m(s)
+        }
+    }
+    a.money.iter_mut().for_each(|x| m(&mut x.span));
+    a.dates.iter_mut().for_each(|x| m(&mut x.span));
+    debug_assert!(a.blocks.iter().all(|b| b.kind != BlockKind::Headline || a.headline.is_some()));
+}
