@@ -38,9 +38,10 @@ pub fn process_with(text: &str, options: &Options) -> Article {
         .map(|b| b.span.slice(&norm.text))
         .collect::<Vec<_>>()
         .join("\n\n");
-    let headline = doc.headline.as_ref().map(|h| h.span.slice(&norm.text).to_string());
+    // Headline and attribution are given as written (raw text), like every other item's text.
+    let headline = doc.headline.as_ref().map(|h| norm.to_original(h.span).slice(text).to_string());
     let headline_attribution =
-        doc.headline.as_ref().and_then(|h| h.attribution).map(|a| a.slice(&norm.text).to_string());
+        doc.headline.as_ref().and_then(|h| h.attribution).map(|a| norm.to_original(a).slice(text).to_string());
 
     let mut article = Article {
         id: None,
