@@ -1,0 +1,86 @@
+"""The Python API of issue 2: process, process_batch, Article and its items."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import copydesk
+
+
+def test_sample_article_headline_paragraphs_and_quotes(sample_text: str) -> None:
+    art = copydesk.process(sample_text, published="2017-11-27")
+    assert art.headline == "US Using Political Pressure to Draw Balkans Into NATO - Russian Foreign Ministry"
+    kinds = [b.kind for b in art.blocks]
+    assert kinds[0] == "headline"
+    assert kinds.count("paragraph") >= 15
+    direct = [q for q in art.quotes if q.kind == "direct"]
+    assert len(direct) >= 8
+    # Every direct quote of the sample is Kelin's; at least the ones next to his name resolve.
+    assert sum(q.speaker == "Andrey Kelin" for q in direct) >= 5
+    for q in direct:
+        assert q.text in sample_text[q.start : q.end]
+    assert art.dateline is not None and art.dateline["place"] == "Moscow"
+    assert art.published == "2017-11-27"
+
+
+def test_body_is_paragraphs_and_subheadings(sample_text: str) -> None:
+    art = copydesk.process(sample_text)
+    assert "Subscribe" not in art.body.split("\n\n")
+    assert "Airspace Over Baltic Region" in art.body
+    assert "\u00a0" not in art.body  # normalized
+
+
+def test_to_dict_matches_to_json(sample_text: str) -> None:
+    art = copydesk.process(sample_text, id="s1")
+    d = art.to_dict()
+    assert d == json.loads(art.to_json())
+    assert d["id"] == "s1"
+    for key in ("id", "headline", "dateline", "byline", "published", "language", "body", "blocks", "quotes",
+                "entities", "acronyms", "money", "dates"):
+        assert key in d
+
+
+def test_empty_and_whitespace_text() -> None:
+    for text in ["", " ", "\n\n\n", "\u00a0"]:
+        art = copydesk.process(text)
+        assert art.quotes == [] and art.body == ""
+
+
+def test_process_rejects_bad_types() -> None:
+    with pytest.raises(TypeError, match="None"):
+        copydesk.process(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="bytes"):
+        copydesk.process(b"text")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="int"):
+        copydesk.process(3)  # type: ignore[arg-type]
+    with pytest.raises(copydesk.InputError, match="surrogate"):
+        copydesk.process("bad \ud800 text")
+    with pytest.raises(copydesk.OptionsError, match="published"):
+        copydesk.process("text", published="yesterday")
+
+
+def test_batch_keeps_rows_and_ids(example_texts: dict[str, str]) -> None:
+    texts = list(example_texts.values())
+    rows = [texts[0], None, 42, texts[1]]
+    arts = copydesk.process_batch(rows, ids=["a", "b", "c", "d"])  # type: ignore[list-item]
+    assert [a.id for a in arts] == ["a", "b", "c", "d"]
+    assert arts[0].error is None and arts[3].error is None
+    assert "None" in (arts[1].error or "") and "int" in (arts[2].error or "")
+    assert arts[0].headline == copydesk.process(texts[0]).headline
+
+
+def test_batch_rejects_single_string() -> None:
+    with pytest.raises(TypeError, match="single str"):
+        copydesk.process_batch("one text")  # type: ignore[arg-type]
+
+
+def test_offsets_are_code_points() -> None:
+    raw = "Caf\u00e9 Talks\n\n\u201cWe are close to a deal on the \u20ac5 billion budget,\u201d Minister Ana Lopes said on Tuesday."
+    art = copydesk.process(raw)
+    assert art.quotes, art.to_dict()
+    q = art.quotes[0]
+    assert raw[q.start] == "\u201c" and raw[q.end - 1] == "\u201d"
+    for m in art.money:
+        assert raw[m.start : m.end] == m.text
