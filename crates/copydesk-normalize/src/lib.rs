@@ -13,10 +13,16 @@
 //! ```
 
 mod chars;
+mod emit;
+mod entities;
+mod fold;
+mod mojibake;
 mod offsets;
 mod options;
 mod rules;
 mod span;
+mod tables;
+mod unicode;
 
 pub use chars::CharIndex;
 pub use offsets::{OffsetMap, Piece};
@@ -28,7 +34,9 @@ use serde::{Deserialize, Serialize};
 /// One repair applied during normalization, for auditing (as ftfy's `fix_and_explain`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
-    /// Name of the rule, e.g. `"space"`, `"zero_width"`, `"quote"`, `"mojibake"`, `"html_entity"`.
+    /// Name of the rule: `"space"`, `"line_ending"`, `"line_break"`, `"zero_width"`,
+    /// `"soft_hyphen"`, `"format"`, `"control"`, `"quote"`, `"dash"`, `"ellipsis"`, `"ligature"`,
+    /// `"width"`, `"hyphenation"`, `"html_entity"`, `"mojibake"`, `"c1_control"` or `"unicode"`.
     pub rule: String,
     /// Where in the raw text it applied (bytes).
     pub span: Span,
@@ -54,5 +62,6 @@ impl NormalizedText {
 
 /// Normalize `raw` according to `options`. Total: any input gives a result.
 pub fn normalize(raw: &str, options: &NormalizeOptions) -> NormalizedText {
-    rules::run(raw, options)
+    let folded = rules::run(raw, options);
+    unicode::apply(folded, options.unicode_form)
 }

@@ -108,6 +108,106 @@ impl OffsetMap {
         }
     }
 
+    /// Apply `edits` (disjoint, sorted ranges of the normalized text with their new text) to
+    /// `text`, giving the new text and a map from it straight back to the raw text. An edit that
+    /// cuts through a replaced piece is widened to the whole piece. Also gives the raw span of
+    /// each (widened) edit.
+    pub(crate) fn rewrite(&self, text: &str, edits: &[(usize, usize, String)]) -> (String, OffsetMap, Vec<Span>) {
+        // Widen to replaced-piece boundaries and group edits whose widened ranges overlap.
+        let widen = |a: usize, b: usize| -> (usize, usize) {
+            let mut wa = a;
+            let i = self.pieces.partition_point(|p| p.norm_start + p.norm_len <= a);
+            if let Some(p) = self.pieces.get(i) {
+                if !p.copied && p.norm_start < a {
+                    wa = p.norm_start;
+                }
+            }
+            let mut wb = b;
+            if b > 0 {
+                let j = self.pieces.partition_point(|p| p.norm_start + p.norm_len < b);
+                if let Some(p) = self.pieces.get(j) {
+                    if !p.copied && p.norm_start + p.norm_len > b {
+                        wb = p.norm_start + p.norm_len;
+                    }
+                }
+            }
+            (wa, wb)
+        };
+        // (widened start, widened end, new text so far, end of the last edit in the group)
+        let mut open: Vec<(usize, usize, String, usize)> = Vec::new();
+        for (a, b, r) in edits {
+            let (wa, wb) = widen(*a, *b);
+            match open.last_mut() {
+                Some(g) if wa < g.1 && *a >= g.3 => {
+                    g.2.push_str(text.get(g.3..*a).unwrap_or(""));
+                    g.2.push_str(r);
+                    g.3 = *b;
+                    g.1 = g.1.max(wb);
+                }
+                _ => {
+                    let mut s = String::new();
+                    s.push_str(text.get(wa..*a).unwrap_or(""));
+                    s.push_str(r);
+                    open.push((wa, wb, s, *b));
+                }
+            }
+        }
+        let groups: Vec<(usize, usize, String)> = open
+            .into_iter()
+            .map(|(wa, wb, mut s, last)| {
+                s.push_str(text.get(last..wb).unwrap_or(""));
+                (wa, wb, s)
+            })
+            .collect();
+        let mut out = String::with_capacity(text.len());
+        let mut map = OffsetMap::default();
+        let mut spans = Vec::with_capacity(groups.len());
+        let mut k = 0usize; // piece index
+        let mut x = 0usize; // start of the current unchanged segment
+        let copy_segment = |map: &mut OffsetMap, out: &mut String, k: &mut usize, x: usize, y: usize| {
+            out.push_str(text.get(x..y).unwrap_or(""));
+            while let Some(p) = self.pieces.get(*k) {
+                let ps = p.norm_start;
+                let pe = ps + p.norm_len;
+                if ps > y || (ps == y && p.norm_len > 0) {
+                    break;
+                }
+                if p.copied {
+                    let cs = ps.max(x);
+                    let ce = pe.min(y);
+                    if ce > cs {
+                        map.push_copy(p.raw_start + (cs - ps), ce - cs);
+                    }
+                    if pe > y {
+                        break;
+                    }
+                } else {
+                    map.push_replace(p.raw_start, p.raw_len, p.norm_len);
+                }
+                *k += 1;
+            }
+        };
+        for (a, b, r) in &groups {
+            copy_segment(&mut map, &mut out, &mut k, x, *a);
+            let rs = self.to_original_pos(*a, false);
+            let re = if b > a { self.to_original_pos(*b, true).max(rs) } else { rs };
+            map.push_replace(rs, re - rs, r.len());
+            out.push_str(r);
+            spans.push(Span::new(rs, re));
+            while let Some(p) = self.pieces.get(k) {
+                if p.norm_start + p.norm_len <= *b && !(p.norm_len == 0 && p.norm_start == *b) {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            x = *b;
+        }
+        copy_segment(&mut map, &mut out, &mut k, x, text.len());
+        map.raw_len = map.raw_len.max(self.raw_len);
+        (out, map, spans)
+    }
+
     /// Map a span of normalized text to the span of raw text it came from.
     pub fn to_original(&self, span: Span) -> Span {
         let start = self.to_original_pos(span.start, false);
