@@ -15,6 +15,7 @@ mod sentences;
 mod types;
 
 pub use context::{Context, Segment};
+pub use sentences::split_text;
 pub use types::{
     Acronym, AcronymSource, DateMention, Entity, EntityLabel, Extraction, ExtractOptions, Money, Quote, QuoteKind,
     Sentence,

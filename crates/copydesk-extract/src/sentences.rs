@@ -1,47 +1,349 @@
 //! Sentence segmentation of content segments.
+//!
+//! A sentence ends at a run of terminators (`.`, `!`, `?`, `…`, spaced or unspaced ellipses),
+//! plus any closing quotes or brackets right after it, when whitespace and a sentence-like start
+//! (upper-case letter, digit, opening quote or bracket) follow. A period is not a boundary after
+//! titles ("Mr.", "Gen."), initials ("Jonas E. Smith"), month and number abbreviations before a
+//! digit ("Jan. 5", "p. 55"), and dotted abbreviations ("U.S.", "a.m.") unless a typical
+//! sentence opener follows ("the U.S. The ..."). Lists ("1. ... 2. ...", "a) ... b) ...") and
+//! bullets ("•") start new sentences. Everything is one linear pass over each segment.
 
 use crate::{Segment, Sentence};
 use copydesk_normalize::Span;
+use once_cell::sync::Lazy;
+use regex::Regex;
+use std::collections::HashSet;
 
-/// Split every segment into sentences: a sentence ends at `.`, `!` or `?` (and any closing
-/// quotes or brackets after it) followed by a space and an upper-case letter, digit or quote.
+/// Abbreviations that are never the end of a sentence (titles and name parts before a name).
+static TITLES: Lazy<HashSet<&'static str>> = Lazy::new(|| words(include_str!("../data/abbrev_titles.txt")));
+/// Abbreviations that do not end a sentence when a number follows ("Jan. 5", "p. 55", "No. 3").
+static NUMBER_ABBR: Lazy<HashSet<&'static str>> = Lazy::new(|| words(include_str!("../data/abbrev_numbers.txt")));
+/// Words that typically open a sentence: after a dotted abbreviation ("U.S.") they mark a boundary.
+static OPENERS: Lazy<HashSet<&'static str>> = Lazy::new(|| words(include_str!("../data/sentence_openers.txt")));
+
+/// A list marker at the start of a segment ("1.", "2)", "a.", "1.)", "• 9.").
+static LIST_START: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:[•⁃]\s*)?(?:\d{1,2}|[a-z])(\.\)|\)|\.)\s").expect("list regex"));
+
+fn words(s: &'static str) -> HashSet<&'static str> {
+    s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
+
+/// Split every segment into sentences.
 pub(crate) fn split(text: &str, segments: &[Segment]) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (si, seg) in segments.iter().enumerate() {
         let s = seg.span.slice(text);
-        let bytes = s.as_bytes();
-        let mut start = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if matches!(b, b'.' | b'!' | b'?') {
-                let mut j = i + 1;
-                while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
-                    j += 1;
-                }
-                if j + 1 < bytes.len() && bytes[j] == b' ' {
-                    let next = bytes[j + 1];
-                    if next.is_ascii_uppercase() || next == b'"' || next.is_ascii_digit() {
-                        push(&mut out, seg.span.start, s, start, j, si);
-                        start = j + 1;
-                        i = j + 1;
-                        continue;
-                    }
-                }
-            }
-            i += 1;
+        for sp in split_str(s) {
+            out.push(Sentence { span: Span::new(seg.span.start + sp.start, seg.span.start + sp.end), segment: si });
         }
-        push(&mut out, seg.span.start, s, start, s.len(), si);
     }
     out
 }
 
-fn push(out: &mut Vec<Sentence>, base: usize, s: &str, start: usize, end: usize, segment: usize) {
+/// Split one piece of text into sentence spans (bytes of `s`, trimmed, never empty).
+pub fn split_text(s: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for para in s.split("\n\n") {
+        for sp in split_str(para) {
+            out.push(Span::new(start + sp.start, start + sp.end));
+        }
+        start += para.len() + 2;
+    }
+    out
+}
+
+/// Brackets longer than this (bytes) are taken as unbalanced and do not block boundaries.
+const MAX_PAREN: usize = 300;
+
+fn is_term(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{bb}' | ')' | ']')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '\u{ab}' | '(' | '[')
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '⁃')
+}
+
+/// Boundaries (byte offsets where a new sentence starts) of one segment.
+fn split_str(s: &str) -> Vec<Span> {
+    let bytes = s.as_bytes();
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of sentence, start of next)
+    let list_style = LIST_START.captures(s).and_then(|c| c.get(1)).map(|m| m.as_str());
+    let mut sent_start = 0usize;
+    // Position of the innermost open bracket; no boundary inside brackets (up to MAX_PAREN bytes).
+    let mut open_paren: Option<usize> = None;
+    let mut i = 0usize;
+    while i < s.len() {
+        let Some(c) = s[i..].chars().next() else { break };
+        let clen = c.len_utf8();
+        match c {
+            '(' | '[' => open_paren = Some(i),
+            ')' | ']' => open_paren = None,
+            _ => {}
+        }
+        // Bullets and list markers inside the segment start a new sentence.
+        if i > 0 && bytes[i - 1].is_ascii_whitespace() && i > sent_start {
+            let only_bullet = s[sent_start..i].trim().chars().all(is_bullet);
+            let starts_item = is_bullet(c) || (!only_bullet && list_style.is_some_and(|st| list_marker_at(s, i, st)));
+            if starts_item {
+                cuts.push((i, i));
+                sent_start = i;
+                i += clen;
+                continue;
+            }
+        }
+        if !is_term(c) {
+            i += clen;
+            continue;
+        }
+        // The terminator run: ".", "!!", "?!", "....", ". . . ." (spaced dots).
+        let run_start = i;
+        let mut j = i;
+        let mut dots = 0usize;
+        let mut spaced = false;
+        loop {
+            let Some(d) = s[j..].chars().next() else { break };
+            if is_term(d) {
+                if d == '.' {
+                    dots += 1;
+                }
+                j += d.len_utf8();
+            } else if d == ' ' && bytes.get(j + 1) == Some(&b'.') && dots > 0 {
+                // " ." continues a spaced ellipsis only when the dot is not followed by a letter.
+                let after = bytes.get(j + 2).copied();
+                if after.is_none_or(|a| a == b' ' || a == b'.' || !a.is_ascii_alphanumeric()) {
+                    spaced = true;
+                    j += 1;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let run_end = j;
+        // Closing quotes and brackets right after the run.
+        let mut k = run_end;
+        while let Some(d) = s[k..].chars().next() {
+            if is_closer(d) {
+                k += d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        i = k.max(i + clen);
+        if s[run_end..k].contains([')', ']']) {
+            open_paren = None;
+        }
+        if open_paren.is_some_and(|p| run_start - p < MAX_PAREN) {
+            continue;
+        }
+        if k >= s.len() {
+            continue;
+        }
+        let Some(ws) = s[k..].chars().next() else { continue };
+        if !ws.is_whitespace() {
+            continue;
+        }
+        let n = k + (s[k..].len() - s[k..].trim_start().len());
+        if n >= s.len() {
+            continue;
+        }
+        if !starts_sentence(&s[n..]) {
+            continue;
+        }
+        // "[...]": an elision in brackets, not an end.
+        if run_start > 0 && matches!(bytes[run_start - 1], b'[' | b'(') {
+            continue;
+        }
+        // "1.)", "• 9.", "a.": a list marker opening the sentence.
+        if is_list_marker(s, sent_start, run_start) {
+            continue;
+        }
+        let detached = run_start > 0 && bytes[run_start - 1] == b' ';
+        let single_period = run_end - run_start == 1 && c == '.' && k == run_end;
+        let boundary = if dots >= 3 && spaced {
+            if detached {
+                dots >= 4
+            } else {
+                // "compounds. . . . The": the period ends the sentence, the ellipsis opens the next.
+                if dots >= 4 {
+                    cuts.push((run_start + 1, run_start + 2));
+                    sent_start = run_start + 2;
+                }
+                false
+            }
+        } else if single_period {
+            period_ends_sentence(s, sent_start, run_start, &s[n..])
+        } else {
+            true
+        };
+        if boundary {
+            cuts.push((k, n));
+            sent_start = n;
+        }
+    }
+    let mut out = Vec::new();
+    let mut from = 0usize;
+    for (end, next) in cuts {
+        push(&mut out, s, from, end);
+        from = next;
+    }
+    push(&mut out, s, from, s.len());
+    out
+}
+
+/// Is a list marker of the same style as the first one at `i` ("2.", "b)")?
+fn list_marker_at(s: &str, i: usize, style: &str) -> bool {
+    let rest = &s[i..];
+    let rest = rest.strip_prefix('•').or_else(|| rest.strip_prefix('⁃')).unwrap_or(rest).trim_start();
+    let tok_len = rest.bytes().take_while(|b| b.is_ascii_digit()).count();
+    let tok_len = if tok_len == 0 && rest.as_bytes().first().is_some_and(|b| b.is_ascii_lowercase()) { 1 } else { tok_len };
+    if tok_len == 0 || tok_len > 2 {
+        return false;
+    }
+    let after = &rest[tok_len..];
+    after.strip_prefix(style).is_some_and(|r| r.starts_with(' '))
+}
+
+/// Is `s[from..end]` only a list marker ("1", "• 9", "⁃10", "a")?
+fn is_list_marker(s: &str, from: usize, end: usize) -> bool {
+    let t = s[from..end].trim_start_matches(|c: char| is_bullet(c) || c.is_whitespace());
+    let digits = t.bytes().all(|b| b.is_ascii_digit());
+    !t.is_empty() && ((digits && t.len() <= 2) || (t.len() == 1 && t.bytes().all(|b| b.is_ascii_lowercase())))
+}
+
+/// Does the text at the start of `rest` look like the start of a sentence?
+fn starts_sentence(rest: &str) -> bool {
+    let mut it = rest.chars();
+    let Some(a) = it.next() else { return false };
+    if a.is_uppercase() || a.is_ascii_digit() || is_bullet(a) {
+        return true;
+    }
+    if is_opener(a) || a == '.' || a == '…' {
+        return it.find(|c| !is_opener(*c)).is_some_and(|b| b.is_uppercase() || b.is_ascii_digit() || b == '.');
+    }
+    false
+}
+
+/// The word ending right before byte `end` (after the last whitespace), without leading brackets or quotes.
+fn word_before(s: &str, from: usize, end: usize) -> &str {
+    let w_start = s[from..end].rfind(char::is_whitespace).map_or(from, |p| from + p + 1);
+    s[w_start..end].trim_start_matches(|c: char| is_opener(c) || is_bullet(c) || c == '-' || c == '—')
+}
+
+/// Decide whether a single period at `dot` ends the sentence, `next` being what follows.
+fn period_ends_sentence(s: &str, sent_start: usize, dot: usize, next: &str) -> bool {
+    let w = word_before(s, sent_start, dot);
+    if w.is_empty() {
+        return true;
+    }
+    let lw = w.to_lowercase();
+    let next_word: &str = next.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let next_word = next_word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let next_is_digit = next.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if TITLES.contains(lw.as_str()) {
+        return false;
+    }
+    if NUMBER_ABBR.contains(lw.as_str()) && next_is_digit {
+        return false;
+    }
+    // List marker or initial at the very start of the sentence ("1. The", "a. The").
+    let at_start = dot - w.len() == sent_start;
+    if at_start && w.len() <= 2 && (w.bytes().all(|b| b.is_ascii_digit()) || w.len() == 1) {
+        return false;
+    }
+    let chars: Vec<char> = w.chars().take(12).collect();
+    // Single letters: an initial after a capitalised word ("Jonas E. Smith"), not after "and I.".
+    if chars.len() == 1 && chars[0].is_alphabetic() {
+        if chars[0].is_lowercase() {
+            return !next_is_digit;
+        }
+        let prev = word_before(s, sent_start, dot.saturating_sub(w.len() + 1).max(sent_start));
+        let prev_cap = prev.chars().next().is_some_and(|c| c.is_uppercase());
+        return !prev_cap && !dot.saturating_sub(w.len()).eq(&sent_start);
+    }
+    // Dotted abbreviations: "U.S", "a.m", "E.U", "Ph.D".
+    if w.contains('.') && w.split('.').all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(char::is_alphabetic)) {
+        let upper = w.chars().any(char::is_uppercase);
+        return OPENERS.contains(next_word)
+            || (upper && TITLES.contains(next_word.trim_end_matches('.').to_lowercase().as_str()));
+    }
+    true
+}
+
+fn push(out: &mut Vec<Span>, s: &str, start: usize, end: usize) {
+    if start >= end || end > s.len() || !s.is_char_boundary(start) || !s.is_char_boundary(end) {
+        return;
+    }
     let t = &s[start..end];
     let lead = t.len() - t.trim_start().len();
     let t2 = t.trim();
     if !t2.is_empty() {
-        let a = base + start + lead;
-        out.push(Sentence { span: Span::new(a, a + t2.len()), segment });
+        let a = start + lead;
+        out.push(Span::new(a, a + t2.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(s: &str) -> Vec<&str> {
+        split_text(s).into_iter().map(|sp| sp.slice(s)).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        assert_eq!(sents("Mr. Smith met Gen. Jones on Jan. 5 in the U.S. Senate. They talked."), vec![
+            "Mr. Smith met Gen. Jones on Jan. 5 in the U.S. Senate.",
+            "They talked."
+        ]);
+        assert_eq!(sents("I live in the U.S. How about you?"), vec!["I live in the U.S.", "How about you?"]);
+    }
+
+    #[test]
+    fn numbers_initials_and_money() {
+        assert_eq!(sents("She paid $10.5 million. George W. Bush agreed."), vec![
+            "She paid $10.5 million.",
+            "George W. Bush agreed."
+        ]);
+        assert_eq!(sents("We won, you and I. Did Albert I. Jones?"), vec!["We won, you and I.", "Did Albert I. Jones?"]);
+    }
+
+    #[test]
+    fn quotes_and_parentheses() {
+        assert_eq!(sents("\"It is over.\" She left. \"Why?\" he asked."), vec!["\"It is over.\"", "She left.", "\"Why?\" he asked."]);
+        assert_eq!(sents("He ran (He was late. Very late.) to work."), vec!["He ran (He was late. Very late.) to work."]);
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(sents("I meant that.... She left."), vec!["I meant that....", "She left."]);
+        assert_eq!(sents("It was . . . I forget."), vec!["It was . . . I forget."]);
+    }
+
+    #[test]
+    fn lists_and_bullets() {
+        assert_eq!(sents("1. Eggs 2. Milk"), vec!["1. Eggs", "2. Milk"]);
+        assert_eq!(sents("• Eggs • Milk"), vec!["• Eggs", "• Milk"]);
+    }
+
+    #[test]
+    fn odd_input_is_safe() {
+        for s in ["", ".", "...", ". . . .", "«»", "é. É. ü", "a.\n\n.b", "\u{2026} \u{2026}", "1.)", "Mr."] {
+            for sp in split_text(s) {
+                assert!(s.is_char_boundary(sp.start) && s.is_char_boundary(sp.end) && sp.start < sp.end);
+            }
+        }
     }
 }
