@@ -1,92 +1,340 @@
-//! Direct quotes and their speakers (first cut: quotation marks within a paragraph, a speech
-//! verb next to them, surnames and pronouns resolved to the last matching person).
+//! Quotes and their speakers.
+//!
+//! 1. [`marks`] finds the quoted pieces of each paragraph (all mark styles, nesting, quotes
+//!    running on into the next paragraph).
+//! 2. Each piece is attributed from the text after it (`"...," Kelin said`, `— Commissioner
+//!    Smith`) or before it (`he said: "..."`, `according to X, "..."`); a quote split by its
+//!    attribution (`"...," X said. "..."`) becomes one quote spanning both parts. A piece inside
+//!    reported speech (`X said Y was "..." to ...`) makes a *mixed* quote; a quoted fragment
+//!    without any cue (scare quotes, titles) is no quote.
+//! 3. [`reported`] finds reported speech without marks (*indirect*).
+//! 4. [`speakers`] resolves every mention to a name, in text order.
 
-use crate::{Context, Entity, EntityLabel, Quote, QuoteKind};
+mod lexicon;
+mod marks;
+mod mentions;
+mod reported;
+mod speakers;
+
+use crate::{Context, Entity, Quote, QuoteKind};
 use copydesk_normalize::Span;
-use once_cell::sync::Lazy;
-use regex::Regex;
+use copydesk_parse::BlockKind;
+use lexicon::CUE_RE;
+use marks::Piece;
 
-const CUES: &str = "said|says|told|tells|explained|added|noted|asked|wrote|stated|warned|insisted|argued|declared|continued|replied";
+/// Shortest standalone quote without an attribution, in words.
+const MIN_STANDALONE_WORDS: usize = 4;
+/// How far (bytes) after a closing mark the attribution's cue may start.
+const MAX_AFTER: usize = 160;
+/// How far (bytes) before an opening mark the attribution's cue may end.
+const MAX_BEFORE: usize = 160;
 
-static AFTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"^\s*(?:(?P<who1>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*|[Tt]he [a-z-]+(?: [a-z-]+)?) (?P<cue1>{CUES})\b|(?P<cue2>{CUES}) (?P<who2>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*))"
-    ))
-    .expect("after regex")
-});
-
-static BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?P<who>[Hh]e|[Ss]he|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*) (?P<cue>{CUES})(?: that)?[,:]?\s*$"
-    ))
-    .expect("before regex")
-});
-
-fn is_open(c: char) -> bool {
-    matches!(c, '"' | '\u{201c}' | '\u{ab}')
+/// A quote before speaker resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub span: Span,
+    pub content: Span,
+    pub kind: QuoteKind,
+    pub mention: Option<Span>,
+    pub cue: Option<String>,
+    /// Where the cue is (so the reported-speech pass does not use it again).
+    pub cue_span: Option<Span>,
+    /// No attribution of its own: takes the speaker of the quote before it.
+    pub inherit: bool,
+    /// Segment index of the (first) piece.
+    pub seg: usize,
+    /// Attributed by the text after the quote (may be continued by a split part).
+    pub attributed_after: bool,
 }
 
-fn is_close(c: char) -> bool {
-    matches!(c, '"' | '\u{201d}' | '\u{bb}')
-}
-
-fn is_pronoun(s: &str) -> bool {
-    matches!(s.to_ascii_lowercase().as_str(), "he" | "she" | "they")
-}
-
-/// Find direct quotes in paragraphs and attribute them.
+/// Find quotes in the article and attribute them.
 pub(crate) fn find(ctx: &Context, entities: &[Entity]) -> Vec<Quote> {
-    let people: Vec<&str> = entities.iter().filter(|e| e.label == EntityLabel::Person).map(|e| ctx.slice(e.span)).collect();
-    let mut out = Vec::new();
-    let mut last_speaker: Option<String> = None;
-    for seg in ctx.segments.iter().filter(|s| s.kind == copydesk_parse::BlockKind::Paragraph) {
-        let s = ctx.slice(seg.span);
-        let mut open: Option<(usize, char)> = None;
-        for (i, c) in s.char_indices() {
-            match open {
-                None if is_open(c) => open = Some((i, c)),
-                Some((o, oc)) if is_close(c) && (oc != '"' || c == '"') => {
-                    open = None;
-                    let content = &s[o + oc.len_utf8()..i];
-                    if content.split_whitespace().count() < 4 {
+    let pieces: Vec<Piece> = marks::scan(ctx)
+        .into_iter()
+        .filter(|p| matches!(ctx.segments[p.seg].kind, BlockKind::Paragraph | BlockKind::Standfirst | BlockKind::Caption))
+        .collect();
+    let mut drafts = direct_quotes(ctx, &pieces);
+    let more = reported::find(ctx, &pieces, &drafts);
+    drafts.extend(more);
+    drafts.sort_by_key(|d| (d.span.start, d.span.end));
+    let quoted: Vec<Span> = pieces.iter().map(|p| p.span).collect();
+    resolve(ctx, entities, &quoted, drafts)
+}
+
+/// Sentence containing byte `at` (index), if any.
+fn sentence_of(ctx: &Context, at: usize) -> Option<usize> {
+    let i = ctx.sentences.partition_point(|s| s.span.end <= at);
+    ctx.sentences.get(i).filter(|s| s.span.start <= at).map(|_| i)
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Is `s` only closing punctuation and space?
+fn trivial(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | '!' | '?' | ')' | ']' | '…' | ':'))
+}
+
+/// An attribution: mention, cue and where the cue is.
+struct Attr {
+    mention: Option<Span>,
+    cue: String,
+    cue_span: Span,
+}
+
+/// Attribution in the text right after a quote (`s` starts at the closing mark's end, `base` is
+/// its offset).
+fn attr_after(s: &str, base: usize) -> Option<Attr> {
+    if let Some(m) = mentions::dash_attribution(s) {
+        return Some(Attr { mention: Some(m.shift(base)), cue: "—".into(), cue_span: m.shift(base) });
+    }
+    let m = CUE_RE.find_iter(s).next()?;
+    if m.start() > MAX_AFTER {
+        return None;
+    }
+    let left_full = &s[..m.start()];
+    if left_full.contains(['.', '!', '?', '"', '\u{201c}', '\u{201d}', ';', '(']) || word_count(left_full) > 8 {
+        return None;
+    }
+    let lt = left_full.trim_start_matches(|c: char| c == ',' || c.is_whitespace() || c == '—' || c == '–');
+    let loff = left_full.len() - lt.len();
+    let cue_span = Span::new(base + m.start(), base + m.end());
+    let cue = m.as_str().to_string();
+    let mention = if lt.trim().is_empty() {
+        mentions::right_of(&s[m.end()..]).map(|sp| sp.shift(base + m.end()))
+    } else {
+        let sp = mentions::left_of(lt)?;
+        // The subject must reach back to the quote: nothing but the mention before the cue.
+        if lt[..sp.start].trim().len() > 0 {
+            return None;
+        }
+        Some(sp.shift(base + loff))
+    };
+    let mention = mention.filter(|sp| mentions::plausible(sp.slice_in(s, base)));
+    mention?;
+    Some(Attr { mention, cue, cue_span })
+}
+
+/// Attribution in the text right before a quote (`s` ends at the opening mark; `base` is its
+/// start offset). Returns the attribution and the gap between the cue and the mark.
+fn attr_before(s: &str, base: usize) -> Option<(Attr, usize)> {
+    let m = CUE_RE.find_iter(s).last()?;
+    if s.len() - m.end() > MAX_BEFORE {
+        return None;
+    }
+    let gap = &s[m.end()..];
+    if gap.contains(['.', '!', '?', ';', '"', '\u{201c}', '\u{201d}']) {
+        return None;
+    }
+    let cue = m.as_str().to_string();
+    let cue_span = Span::new(base + m.start(), base + m.end());
+    if cue.to_lowercase().starts_with("according") {
+        let sp = mentions::right_of(gap)?;
+        return Some((Attr { mention: Some(sp.shift(base + m.end())), cue, cue_span }, m.end()));
+    }
+    let left = &s[..m.start()];
+    let mention = match participle_subject(left, &cue) {
+        Some(sp) => Some(sp),
+        None => mentions::left_of(left).filter(|sp| mentions::plausible(sp.slice(left))),
+    }
+    .map(|sp| sp.shift(base))
+    .or_else(|| mentions::right_of(gap).filter(|sp| mentions::plausible(sp.slice(gap))).map(|sp| sp.shift(base + m.end())));
+    mention?;
+    Some((Attr { mention, cue, cue_span }, m.end()))
+}
+
+/// For a participle cue after a comma (", saying", ", adding that"), the subject at the
+/// sentence start.
+pub(crate) fn participle_subject(left: &str, cue: &str) -> Option<Span> {
+    if !cue.ends_with("ing") || !left.trim_end().ends_with(',') {
+        return None;
+    }
+    let t = left.trim_start();
+    let off = left.len() - t.len();
+    mentions::right_of(t).filter(|sp| mentions::plausible(sp.slice(t))).map(|sp| sp.shift(off))
+}
+
+/// Is the gap between a cue and a quote only an introducer ("", ", ", ": ", " that ", " reporters:")?
+fn introducer(gap: &str) -> bool {
+    let g = gap.trim_end();
+    g.is_empty() || g.ends_with([',', ':']) || g.ends_with(" that") || g == "that" || word_count(g) <= 1
+}
+
+/// Direct and mixed quotes from the quoted pieces.
+fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    let text = ctx.text;
+    for (pi, p) in pieces.iter().enumerate() {
+        let seg = ctx.segments[p.seg].span;
+        let content = ctx.slice(p.content);
+        let s_open = sentence_of(ctx, p.span.start).map(|i| ctx.sentences[i].span);
+        let s_close = sentence_of(ctx, p.span.end.saturating_sub(1)).map(|i| ctx.sentences[i].span);
+        let prev_end = if pi > 0 && pieces[pi - 1].seg == p.seg { pieces[pi - 1].span.end } else { seg.start };
+        let next_start = pieces.get(pi + 1).filter(|n| n.seg == p.seg).map_or(seg.end, |n| n.span.start);
+        let pre_start = s_open.map_or(seg.start, |s| s.start).max(prev_end).min(p.span.start);
+        let post_end = s_close.map_or(seg.end, |s| s.end).min(next_start).max(p.span.end);
+        let pre = &text[pre_start..p.span.start];
+        let post = &text[p.span.end..post_end];
+        let starts_sentence = pre.trim().is_empty() || pre.trim().chars().all(|c| matches!(c, '(' | '—' | '–' | '-'));
+        let ends_sentence = trivial(post);
+        let base = Draft {
+            span: p.span,
+            content: p.content,
+            kind: QuoteKind::Direct,
+            mention: None,
+            cue: None,
+            cue_span: None,
+            inherit: false,
+            seg: p.seg,
+            attributed_after: false,
+        };
+        // Second part of a split quote: `"...," X said, "..."` or `"...," X said. "..."`.
+        if let Some(last) = out.last_mut() {
+            let between_start = last.span.end;
+            let joinable = last.attributed_after && last.seg == p.seg && between_start <= p.span.start;
+            if joinable {
+                let between = &text[between_start..p.span.start];
+                let same_attr = last.cue_span.is_some_and(|c| c.end <= p.span.start && c.start >= between_start);
+                let after_cue = last.cue_span.map_or("", |c| &text[c.end.min(p.span.start)..p.span.start]);
+                if same_attr && !between.contains(['"', '\u{201c}', '\u{201d}']) && short_tail(after_cue) {
+                    let own = attr_after(post, p.span.end);
+                    if own.is_none() {
+                        last.span = Span::new(last.span.start, p.span.end);
+                        last.content = Span::new(last.content.start, p.content.end);
+                        last.attributed_after = false;
                         continue;
                     }
-                    let end = i + c.len_utf8();
-                    let after = &s[end..];
-                    let before = &s[..o];
-                    let (mention, cue) = if let Some(m) = AFTER.captures(after) {
-                        let who = m.name("who1").or_else(|| m.name("who2"));
-                        let cue = m.name("cue1").or_else(|| m.name("cue2"));
-                        (who.map(|w| Span::new(seg.span.start + end + w.start(), seg.span.start + end + w.end())), cue.map(|c| c.as_str().to_string()))
-                    } else if let Some(m) = BEFORE.captures(before) {
-                        let w = m.name("who");
-                        (w.map(|w| Span::new(seg.span.start + w.start(), seg.span.start + w.end())), m.name("cue").map(|c| c.as_str().to_string()))
-                    } else {
-                        (None, None)
-                    };
-                    let speaker = mention.map(|m| {
-                        let who = ctx.slice(m);
-                        if is_pronoun(who) || who.starts_with("the ") || who.starts_with("The ") {
-                            last_speaker.clone().unwrap_or_else(|| who.to_string())
-                        } else {
-                            people.iter().find(|p| p.ends_with(who) && p.len() > who.len()).map_or(who.to_string(), |p| p.to_string())
-                        }
-                    });
-                    if speaker.is_some() {
-                        last_speaker = speaker.clone();
-                    }
-                    out.push(Quote {
-                        span: Span::new(seg.span.start + o, seg.span.start + end),
-                        content: Span::new(seg.span.start + o + oc.len_utf8(), seg.span.start + i),
-                        kind: QuoteKind::Direct,
-                        speaker,
-                        speaker_mention: mention,
-                        cue,
-                    });
                 }
-                _ => {}
+            }
+        }
+        if let Some(a) = attr_after(post, p.span.end) {
+            if word_count(content) >= 2 || starts_sentence {
+                out.push(Draft {
+                    mention: a.mention,
+                    cue: Some(a.cue),
+                    cue_span: Some(a.cue_span),
+                    attributed_after: true,
+                    ..base
+                });
+                continue;
+            }
+        }
+        if let Some((a, gap_at)) = attr_before(pre, pre_start) {
+            let gap = &pre[gap_at..];
+            let direct = introducer(gap) && (ends_sentence || attr_after(post, p.span.end).is_some());
+            if direct {
+                out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base });
+                continue;
+            }
+            // Partial quote inside reported speech.
+            let content_start = pre_start + gap_at + (gap.len() - gap.trim_start().len());
+            let clause_end = s_close.map_or(post_end, |s| s.end.max(p.span.end));
+            let clause = Span::new(content_start.min(p.span.start), trim_end_punct(text, clause_end.max(p.span.end), p.span.end));
+            let quoted = p.span.end - p.span.start;
+            if ends_sentence && quoted * 2 >= clause.end - clause.start && word_count(content) >= 4 {
+                out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base });
+            } else {
+                // Skip the quote if the same reported clause already produced a mixed quote.
+                if out.last().is_some_and(|d| d.kind == QuoteKind::Mixed && d.span.end >= p.span.end) {
+                    continue;
+                }
+                out.push(Draft {
+                    span: clause,
+                    content: clause,
+                    kind: QuoteKind::Mixed,
+                    mention: a.mention,
+                    cue: Some(a.cue),
+                    cue_span: Some(a.cue_span),
+                    ..base
+                });
+            }
+            continue;
+        }
+        // A quote introduced by a colon in its own sentence: `X has a message: "..."`.
+        if pre.trim_end().ends_with(':') && ends_sentence && word_count(content) >= 2 {
+            let t = pre.trim_start();
+            let off = pre_start + (pre.len() - t.len());
+            let mention = mentions::right_of(t).filter(|sp| mentions::plausible(sp.slice(t))).map(|sp| sp.shift(off));
+            out.push(Draft { mention, cue: Some(":".into()), ..base });
+            continue;
+        }
+        if starts_sentence && (ends_sentence || !p.closed) && word_count(content) >= MIN_STANDALONE_WORDS {
+            // A standalone quote: introduced by "X said:" before it, or continuing the last quote.
+            let colon = colon_intro(ctx, p);
+            match colon {
+                Some(a) => out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base }),
+                None => out.push(Draft { inherit: true, ..base }),
             }
         }
     }
     out
+}
+
+/// Is the text after a cue, up to the next quote part, short ("on CNN.", ", adding,")?
+fn short_tail(s: &str) -> bool {
+    word_count(s) <= 12
+}
+
+/// Trim trailing spaces and a final period from `text[..end]`, not before `min`.
+fn trim_end_punct(text: &str, end: usize, min: usize) -> usize {
+    let t = text[..end].trim_end();
+    let t = t.strip_suffix(['.', ',', ';']).unwrap_or(t);
+    t.len().max(min)
+}
+
+/// The attribution of the sentence before a standalone quote when it ends with a colon
+/// (`Kelin said:` / `Breitbart News responded:`), in the same or the previous segment.
+fn colon_intro(ctx: &Context, p: &Piece) -> Option<Attr> {
+    let si = sentence_of(ctx, p.span.start)?;
+    let prev = ctx.sentences.get(si.checked_sub(1)?)?;
+    if prev.segment + 1 < ctx.sentences[si].segment {
+        return None;
+    }
+    let s = ctx.slice(prev.span);
+    let t = s.trim_end();
+    let body = t.strip_suffix(':')?;
+    let (a, gap_at) = attr_before(body, prev.span.start)?;
+    (word_count(&body[gap_at..]) <= 8).then_some(a)
+}
+
+/// Resolve speakers in text order and build the quotes.
+fn resolve(ctx: &Context, entities: &[Entity], quoted: &[Span], drafts: Vec<Draft>) -> Vec<Quote> {
+    let mut resolver = speakers::Resolver::new(ctx, entities, quoted);
+    let mut out: Vec<Quote> = Vec::with_capacity(drafts.len());
+    let mut last_direct: Option<(usize, Option<Span>, Option<String>, Option<String>)> = None; // seg, mention, speaker, cue
+    for d in drafts {
+        let (mention, speaker, cue) = if d.inherit {
+            match &last_direct {
+                Some((seg, m, sp, cue)) if d.seg <= seg + 2 => (*m, sp.clone(), cue.clone()),
+                _ => (None, None, None),
+            }
+        } else {
+            let speaker = d.mention.and_then(|m| resolver.resolve(m));
+            (d.mention, speaker, d.cue.clone())
+        };
+        if d.kind != QuoteKind::Indirect && (mention.is_some() || d.inherit) {
+            last_direct = Some((d.seg, mention, speaker.clone(), cue.clone()));
+        }
+        out.push(Quote { span: d.span, content: d.content, kind: d.kind, speaker, speaker_mention: mention, cue });
+    }
+    out
+}
+
+pub(crate) trait SpanExt {
+    fn shift(self, by: usize) -> Span;
+    fn slice_in<'a>(&self, s: &'a str, base: usize) -> &'a str;
+}
+
+impl SpanExt for Span {
+    fn shift(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+
+    /// Slice a span given in absolute offsets out of `s`, which starts at `base`.
+    fn slice_in<'a>(&self, s: &'a str, base: usize) -> &'a str {
+        let a = self.start.saturating_sub(base).min(s.len());
+        let b = self.end.saturating_sub(base).min(s.len()).max(a);
+        s.get(a..b).unwrap_or("")
+    }
 }

@@ -1,0 +1,145 @@
+//! Quotation marks: find the quoted pieces of each content segment.
+//!
+//! Double marks (`"`, `“ ”`, `„`, `« »`) are paired left to right; single marks (`'`, `‘ ’`)
+//! are used as outer marks only in a segment without double marks, and an apostrophe inside a
+//! word ("don't", "Kelin's") is never a mark. A segment that ends inside an open quote yields a
+//! piece running to the segment end (`closed == false`): the newspaper convention for a quote
+//! that continues in the next paragraph.
+
+use crate::Context;
+use copydesk_normalize::Span;
+
+/// A stretch of text in quotation marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Piece {
+    /// From the opening mark to after the closing mark (or the segment end).
+    pub span: Span,
+    /// Inside the marks.
+    pub content: Span,
+    /// Index of the segment.
+    pub seg: usize,
+    /// Whether a closing mark was found.
+    pub closed: bool,
+}
+
+fn is_double(c: char) -> bool {
+    matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}')
+}
+
+fn is_single(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}' | '\u{2019}')
+}
+
+/// May `c` open a quote, given the characters around it?
+fn can_open(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    let prev_ok = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':'));
+    let next_ok = next.is_some_and(|n| !n.is_whitespace());
+    match c {
+        '\u{201c}' | '\u{201e}' | '\u{ab}' | '\u{2018}' => next_ok || prev_ok,
+        '"' | '\u{201d}' => prev_ok && next_ok,
+        '\'' | '\u{2019}' => prev_ok && next.is_some_and(|n| n.is_alphanumeric() || n == '"' || n == '\u{201c}'),
+        _ => false,
+    }
+}
+
+/// May `c` close a quote opened with `open`?
+fn can_close(open: char, c: char, prev: Option<char>, next: Option<char>) -> bool {
+    match open {
+        '\u{ab}' => c == '\u{bb}',
+        '\'' | '\u{2018}' | '\u{2019}' => {
+            // A closing single mark is not followed by a letter ("don't") and follows text.
+            matches!(c, '\'' | '\u{2019}')
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| !n.is_alphanumeric())
+        }
+        _ => matches!(c, '"' | '\u{201d}' | '\u{201c}') && !(c == '\u{201c}' && next.is_some_and(|n| n.is_alphanumeric())),
+    }
+}
+
+/// Quoted pieces of every paragraph-like segment, in text order.
+pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for (si, seg) in ctx.segments.iter().enumerate() {
+        let s = ctx.slice(seg.span);
+        let has_double = s.chars().any(is_double);
+        let base = seg.span.start;
+        let mut open: Option<(usize, char)> = None;
+        let mut prev: Option<char> = None;
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let next = it.peek().map(|&(_, n)| n);
+            let relevant = if has_double { is_double(c) } else { is_single(c) };
+            if relevant {
+                match open {
+                    Some((o, oc)) if can_close(oc, c, prev, next) => {
+                        let end = i + c.len_utf8();
+                        out.push(Piece {
+                            span: Span::new(base + o, base + end),
+                            content: Span::new(base + o + oc.len_utf8(), base + i),
+                            seg: si,
+                            closed: true,
+                        });
+                        open = None;
+                    }
+                    None if can_open(c, prev, next) => open = Some((i, c)),
+                    _ => {}
+                }
+            }
+            prev = Some(c);
+        }
+        if let Some((o, oc)) = open {
+            let end = s.trim_end().len().max(o + oc.len_utf8());
+            out.push(Piece {
+                span: Span::new(base + o, base + end),
+                content: Span::new(base + o + oc.len_utf8(), base + end),
+                seg: si,
+                closed: false,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use copydesk_parse::BlockKind;
+
+    fn pieces(text: &str) -> Vec<(String, bool)> {
+        let mut segs = Vec::new();
+        let mut start = 0;
+        for p in text.split("\n\n") {
+            segs.push(crate::Segment { span: Span::new(start, start + p.len()), kind: BlockKind::Paragraph });
+            start += p.len() + 2;
+        }
+        let ctx = Context { text, segments: segs, sentences: Vec::new(), published: None };
+        scan(&ctx).into_iter().map(|p| (p.span.slice(text).to_string(), p.closed)).collect()
+    }
+
+    #[test]
+    fn all_mark_styles() {
+        assert_eq!(pieces("He said \"yes, we can\" today."), vec![("\"yes, we can\"".to_string(), true)]);
+        assert_eq!(pieces("He said “yes” and «non»."), vec![("“yes”".into(), true), ("«non»".into(), true)]);
+        assert_eq!(pieces("‘We won’t go,’ she said."), vec![("‘We won’t go,’".into(), true)]);
+        assert_eq!(pieces("'We don't know,' she said."), vec![("'We don't know,'".into(), true)]);
+    }
+
+    #[test]
+    fn nested_single_marks_stay_inside() {
+        assert_eq!(pieces("\"He told me 'never again' twice,\" she said."), vec![(
+            "\"He told me 'never again' twice,\"".to_string(),
+            true
+        )]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert!(pieces("Kelin's view isn't the ministers' view.").is_empty());
+    }
+
+    #[test]
+    fn open_quote_runs_to_paragraph_end() {
+        let p = pieces("\"First part.\n\n\"Second part,\" he said.");
+        assert_eq!(p, vec![("\"First part.".to_string(), false), ("\"Second part,\"".to_string(), true)]);
+    }
+}

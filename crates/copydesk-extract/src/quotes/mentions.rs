@@ -1,0 +1,243 @@
+//! Speaker mentions next to a cue: the subject to the left ("Andrey Kelin, director of ...,
+//! told"), the inverted subject to the right ("said Donna Brazile"), or a trailing dash
+//! attribution ("— Commissioner Smith").
+
+use super::lexicon::{is_aux, is_determiner, is_document_noun, is_role, is_stop_word, is_title, pronoun};
+use copydesk_normalize::Span;
+
+/// Longest mention phrase, in words.
+const MAX_WORDS: usize = 8;
+/// Longest appositive between a name and its cue, in bytes.
+const MAX_APPOSITIVE: usize = 200;
+
+/// A word of a text with its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// Split `s` into whitespace-separated words (byte ranges into `s`).
+fn words(s: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push(Word { start: st, end: i, text: &s[st..i] });
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push(Word { start: st, end: s.len(), text: &s[st..] });
+    }
+    out
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn name_connector(w: &str) -> bool {
+    matches!(w, "de" | "da" | "van" | "von" | "der" | "bin" | "al" | "la" | "le" | "del" | "di" | "du" | "dos" | "ibn" | "St.")
+}
+
+/// Does the phrase look like a speaker (pronoun, name, role or document noun phrase)?
+pub(crate) fn plausible(phrase: &str) -> bool {
+    let ws: Vec<&str> = phrase.split_whitespace().collect();
+    let Some(last) = ws.last() else { return false };
+    let last = last.trim_matches(|c: char| !c.is_alphanumeric());
+    if ws.len() == 1 && pronoun(last).is_some() {
+        return !matches!(last, "it" | "It" | "we" | "We");
+    }
+    if is_role(last) || is_document_noun(last) {
+        return true;
+    }
+    // A capitalised word that is not just a sentence-initial determiner.
+    ws.iter().any(|w| is_cap(w) && !is_determiner(w) && pronoun(w).is_none())
+}
+
+/// The mention ending right before `s.len()` (the text left of a cue): strips auxiliaries,
+/// steps over a trailing appositive (", director of ...,") and takes the noun phrase or name
+/// before it. Returns a byte span into `s`.
+pub(crate) fn left_of(s: &str) -> Option<Span> {
+    let ws = words(s);
+    let mut n = ws.len();
+    while n > 0 && is_aux(ws[n - 1].text) {
+        n -= 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let mut mention_end = ws[n - 1].end;
+    // Appositive: "Kelin, director of the ... (DEC)," -> step back to the comma before it.
+    if ws[n - 1].text.ends_with(',') {
+        let app_end = ws[n - 1].end;
+        let mut k = n - 1;
+        let mut found = None;
+        while k > 0 {
+            k -= 1;
+            if app_end - ws[k].start > MAX_APPOSITIVE {
+                break;
+            }
+            if k < n - 1 && ws[k].text.ends_with(',') {
+                found = Some(k);
+                break;
+            }
+        }
+        let k = found?;
+        let head = phrase_before(&ws[..=k], true)?;
+        return Some(Span::new(head, app_end.saturating_sub(1).max(head)));
+    }
+    if ws[n - 1].text.ends_with([';', ':', '.', '"', '\u{201d}', ')']) && !is_title(ws[n - 1].text) {
+        return None;
+    }
+    let start = phrase_before(&ws[..n], false)?;
+    mention_end = mention_end.max(start);
+    Some(Span::new(start, mention_end))
+}
+
+/// Start of the phrase formed by the last words of `ws` (the last one may end with a comma when
+/// `comma_ok`).
+fn phrase_before(ws: &[Word], comma_ok: bool) -> Option<usize> {
+    let last = ws.last()?;
+    let mut start = None;
+    let mut count = 0;
+    for (idx, w) in ws.iter().enumerate().rev() {
+        let t = w.text;
+        let is_last = idx + 1 == ws.len();
+        if !is_last && t.ends_with([',', ';', ':', '.', '"', '\u{201d}', '\u{201c}', ')']) && !is_title(t) && !is_initial(t) {
+            break;
+        }
+        if is_last && !comma_ok && t.ends_with(',') {
+            break;
+        }
+        let core = t.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() || is_stop_word(core) && !(idx == 0 && is_determiner(core)) {
+            break;
+        }
+        if t.starts_with(['"', '\u{201c}', '(']) {
+            break;
+        }
+        start = Some(w.start);
+        count += 1;
+        if pronoun(core).is_some() || count >= MAX_WORDS {
+            break;
+        }
+        // A determiner opens the phrase.
+        if is_determiner(core) {
+            break;
+        }
+    }
+    let st = start?;
+    let _ = last;
+    Some(st)
+}
+
+fn is_initial(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+}
+
+/// The mention at the start of `s` (the text right of a cue, as in "said Donna Brazile, the ...").
+pub(crate) fn right_of(s: &str) -> Option<Span> {
+    let ws = words(s);
+    let first = ws.first()?;
+    let core = first.text.trim_matches(|c: char| !c.is_alphanumeric());
+    if pronoun(core).is_some() {
+        let off = first.text.find(core).unwrap_or(0);
+        return Some(Span::new(first.start + off, first.start + off + core.len()));
+    }
+    let first_core = first.text.trim_matches(|c: char| !c.is_alphanumeric());
+    let det_phrase = is_determiner(first_core) && !is_cap(first_core) || first_core == "The";
+    let mut end = None;
+    for (idx, w) in ws.iter().enumerate().take(MAX_WORDS) {
+        let t = w.text;
+        let core = t.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() {
+            break;
+        }
+        let ok = if idx == 0 {
+            is_cap(core) || is_determiner(core) || is_title(t)
+        } else if det_phrase {
+            !is_stop_word(core) && !is_aux(core) && !(core.ends_with("ed") && !is_cap(core)) && pronoun(core).is_none()
+        } else {
+            is_cap(core) || name_connector(core)
+        };
+        if !ok {
+            break;
+        }
+        let trimmed = t.trim_end_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '"' | '\u{201d}' | ')'));
+        end = Some(w.start + trimmed.len());
+        if t.len() != trimmed.len() && !is_title(t) && !is_initial(t) {
+            break;
+        }
+        if det_phrase && idx > 0 && (is_role(core) || is_document_noun(core)) {
+            break;
+        }
+    }
+    let e = end?;
+    let st = first.start;
+    (e > st).then(|| Span::new(st, e))
+}
+
+/// A trailing dash attribution at the start of `s` ("— Commissioner Smith").
+pub(crate) fn dash_attribution(s: &str) -> Option<Span> {
+    let t = s.trim_start();
+    let off = s.len() - t.len();
+    let rest = t.strip_prefix('—').or_else(|| t.strip_prefix('–')).or_else(|| t.strip_prefix("--"))?;
+    let r2 = rest.trim_start();
+    let off2 = off + (t.len() - rest.len()) + (rest.len() - r2.len());
+    let sp = right_of(r2)?;
+    let m = &r2[sp.start..sp.end];
+    (m.split_whitespace().any(is_cap) && pronoun(m).is_none()).then(|| Span::new(off2 + sp.start, off2 + sp.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn left(s: &str) -> Option<&str> {
+        left_of(s).map(|sp| sp.slice(s))
+    }
+
+    fn right(s: &str) -> Option<&str> {
+        right_of(s).map(|sp| sp.slice(s))
+    }
+
+    #[test]
+    fn subject_left_of_cue() {
+        assert_eq!(left(" Kelin"), Some("Kelin"));
+        assert_eq!(left(", he"), Some("he"));
+        assert_eq!(left("However, the senior diplomat has"), Some("the senior diplomat"));
+        assert_eq!(left("former Florida governor Jeb Bush"), Some("former Florida governor Jeb Bush"));
+        assert_eq!(left("the talks failed, Ann Li, head of the Water Office,"), Some("Ann Li, head of the Water Office"));
+        assert_eq!(left("Asked whether it works, he"), Some("he"));
+        assert_eq!(left("It failed because Mr. Smith"), Some("Mr. Smith"));
+    }
+
+    #[test]
+    fn subject_right_of_cue() {
+        assert_eq!(right(" Donna Li, the chairwoman."), Some("Donna Li"));
+        assert_eq!(right(" the spokeswoman."), Some("the spokeswoman"));
+        assert_eq!(right(" he."), Some("he"));
+    }
+
+    #[test]
+    fn dash() {
+        let s = " — Commissioner Jane Smith";
+        assert_eq!(dash_attribution(s).map(|sp| sp.slice(s)), Some("Commissioner Jane Smith"));
+        assert_eq!(dash_attribution(" and more"), None);
+    }
+
+    #[test]
+    fn plausible_speakers() {
+        assert!(plausible("the senior diplomat"));
+        assert!(plausible("Kelin"));
+        assert!(plausible("she"));
+        assert!(!plausible("the weather"));
+    }
+}

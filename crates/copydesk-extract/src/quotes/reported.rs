@@ -1,0 +1,201 @@
+//! Reported speech without quotation marks (kind "indirect"), or with a quoted fragment
+//! inside (kind "mixed"):
+//!
+//! - `X said (that) CONTENT`, `X told Y (that) CONTENT`, `X noted/warned/added ... CONTENT`;
+//! - `..., adding/saying (that) CONTENT` with the sentence's subject as speaker;
+//! - `CONTENT, X told Y.` / `CONTENT, X said.` (trailing attribution);
+//! - `According to X, CONTENT` and `CONTENT, according to X`.
+
+use super::marks::Piece;
+use super::{mentions, participle_subject, Draft, SpanExt};
+use crate::{Context, QuoteKind};
+use super::lexicon::CUE_RE;
+use copydesk_normalize::Span;
+use copydesk_parse::BlockKind;
+
+/// Fewest words of reported content.
+const MIN_WORDS: usize = 3;
+/// Cues per sentence at most.
+const MAX_PER_SENTENCE: usize = 2;
+
+/// Verbs whose object comes before the content ("told reporters that").
+fn takes_object(cue: &str) -> bool {
+    matches!(cue, "told" | "tells" | "tell" | "telling" | "asked" | "asks" | "asking" | "warned" | "warns" | "urged" | "urges" | "reminded")
+}
+
+/// Reported speech in the paragraphs, skipping cues already used by `drafts` and sentences
+/// wholly inside quoted pieces.
+pub(crate) fn find(ctx: &Context, pieces: &[Piece], drafts: &[Draft]) -> Vec<Draft> {
+    let mut out = Vec::new();
+    let used: Vec<Span> = drafts.iter().filter_map(|d| d.cue_span).collect();
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    for sent in &ctx.sentences {
+        if ctx.segments.get(sent.segment).is_none_or(|s| s.kind != BlockKind::Paragraph) {
+            continue;
+        }
+        let s = ctx.slice(sent.span);
+        let base = sent.span.start;
+        let mut found = 0;
+        let mut last_content_end = 0usize;
+        for m in CUE_RE.find_iter(s) {
+            if found >= MAX_PER_SENTENCE {
+                break;
+            }
+            let cue_abs = Span::new(base + m.start(), base + m.end());
+            if m.start() < last_content_end
+                || used.iter().any(|u| u.start == cue_abs.start)
+                || pieces.iter().any(|p| p.span.start < cue_abs.start && cue_abs.end <= p.span.end)
+            {
+                continue;
+            }
+            let Some((mention, content)) = parse(s, m.start(), m.end(), m.as_str()) else { continue };
+            let content = content.shift(base);
+            if covered.iter().any(|c| c.start < content.end && content.start < c.end) {
+                continue;
+            }
+            let inside_quote = pieces.iter().any(|p| p.span.start < content.end && content.start < p.span.end);
+            last_content_end = content.end - base;
+            found += 1;
+            out.push(Draft {
+                span: content,
+                content,
+                kind: if inside_quote { QuoteKind::Mixed } else { QuoteKind::Indirect },
+                mention: Some(mention.shift(base)),
+                cue: Some(m.as_str().to_string()),
+                cue_span: Some(cue_abs),
+                inherit: false,
+                seg: sent.segment,
+                attributed_after: false,
+            });
+        }
+    }
+    out
+}
+
+/// Trim spaces, commas and a final period from a content span of `s`.
+fn clean(s: &str, start: usize, end: usize) -> Option<Span> {
+    let t = &s[start..end];
+    let lead = t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ':').len();
+    let t2 = t.trim_end().trim_end_matches([',', '.', ';', ':']).trim_end();
+    let a = start + lead;
+    let b = start + t2.len();
+    (b > a && s[a..b].split_whitespace().count() >= MIN_WORDS).then(|| Span::new(a, b))
+}
+
+/// Parse one cue at `cs..ce` of sentence `s`: the mention and the content span.
+fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
+    let left = &s[..cs];
+    let right = &s[ce..];
+    if cue.to_lowercase().starts_with("according") {
+        let m = mentions::right_of(right)?.shift(ce);
+        if left.trim().is_empty() {
+            // "According to X, CONTENT"
+            let comma = s[m.end..].find(',')? + m.end;
+            return Some((m, clean(s, comma + 1, s.len())?));
+        }
+        // "CONTENT, according to X"
+        return Some((m, clean(s, 0, cs)?));
+    }
+    let lower = cue.to_lowercase();
+    // Subject: participles take the sentence subject; else the phrase before the cue,
+    // through a relative pronoun ("Lavrov, who has said").
+    let mention = if let Some(sp) = participle_subject(left, &lower) {
+        sp
+    } else {
+        let l = strip_relative(left);
+        let sp = mentions::left_of(l)?;
+        if !mentions::plausible(sp.slice(l)) {
+            return None;
+        }
+        sp
+    };
+    // Content after the cue: skip an object ("told Sputnik") and a "that".
+    let mut cstart = ce;
+    let r = right;
+    let words: Vec<(usize, &str)> = r.split_whitespace().map(|w| (w.as_ptr() as usize - r.as_ptr() as usize, w)).take(10).collect();
+    if let Some(&(off, _)) = words.iter().find(|(_, w)| *w == "that") {
+        let before: Vec<&str> = words.iter().take_while(|(o, _)| *o < off).map(|(_, w)| *w).collect();
+        if before.len() <= 7 && !before.iter().any(|w| w.ends_with([',', '.'])) {
+            cstart = ce + off + 4;
+        }
+    } else if takes_object(&lower) {
+        if let Some(obj) = mentions::right_of(r) {
+            cstart = ce + obj.end;
+        } else if let Some(&(off, w)) = words.first() {
+            // "told reporters", "told him": a one-word object.
+            if w.ends_with('s') || matches!(w, "me" | "him" | "her" | "us" | "them") {
+                cstart = ce + off + w.len();
+            }
+        }
+    }
+    if let Some(c) = clean(s, cstart, s.len()) {
+        // Content must not start with a preposition phrase only ("said on Tuesday.").
+        let first = s[c.start..c.end].split_whitespace().next().unwrap_or("");
+        if !matches!(first, "in" | "on" | "at" | "to" | "during" | "after" | "before" | "by" | "about" | "for") || cstart != ce {
+            return Some((mention, c));
+        }
+    }
+    // Trailing attribution: "CONTENT, X told Y."
+    let before_mention = s[..mention.start].trim_end();
+    if before_mention.ends_with(',') {
+        return Some((mention, clean(s, 0, before_mention.len() - 1)?));
+    }
+    None
+}
+
+/// "..., Lavrov, who has" -> "..., Lavrov" (the person a relative clause hangs on).
+fn strip_relative(left: &str) -> &str {
+    let t = left.trim_end();
+    for rel in [" who", " which"] {
+        for aux in ["", " has", " had", " have", " also", " has also", " had also"] {
+            let suffix = format!("{rel}{aux}");
+            if let Some(x) = t.strip_suffix(suffix.as_str()) {
+                return x.trim_end().trim_end_matches(',');
+            }
+        }
+    }
+    left
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str, cue: &str) -> Option<(String, String)> {
+        let cs = s.find(cue)?;
+        parse(s, cs, cs + cue.len(), cue).map(|(m, c)| (m.slice(s).to_string(), c.slice(s).to_string()))
+    }
+
+    #[test]
+    fn said_that() {
+        assert_eq!(
+            p("Ann Lee said that the deal was dead.", "said"),
+            Some(("Ann Lee".into(), "the deal was dead".into()))
+        );
+        assert_eq!(p("The mayor told reporters the plan works well.", "told"), Some(("The mayor".into(), "the plan works well".into())));
+    }
+
+    #[test]
+    fn trailing_and_according() {
+        assert_eq!(
+            p("The dam will hold for years, Ann Lee, head of the water office, told the paper.", "told"),
+            Some(("Ann Lee, head of the water office".into(), "The dam will hold for years".into()))
+        );
+        assert_eq!(
+            p("According to the ministry, the dam will hold.", "According to"),
+            Some(("the ministry".into(), "the dam will hold".into()))
+        );
+    }
+
+    #[test]
+    fn participles_and_relatives() {
+        assert_eq!(
+            p("The minister praised the pact, adding that talks would go on.", "adding"),
+            Some(("The minister".into(), "talks would go on".into()))
+        );
+        assert_eq!(
+            p("It was backed by Ann Lee, who has said that the vote is fair.", "said"),
+            Some(("Ann Lee".into(), "the vote is fair".into()))
+        );
+    }
+}
