@@ -1,51 +1,459 @@
-//! Acronyms defined in the text: "Long Form (LF)".
+//! Acronyms defined in the text, in the forms news uses, and well-known acronyms from a shipped
+//! list.
+//!
+//! Definitions: "Long Form (LF)", "LF (Long Form)", editorial brackets "ICAO's [International
+//! Civil Aviation Organization]", dashes "NASA - National ... -", and coordinated short forms
+//! "Donetsk and Lugansk people's republics (DPR and LPR)". Long forms are matched to short forms
+//! Schwartz-Hearst style (each short-form character found right to left in the long form, the
+//! first at the start of a word), and news-specific checks reject what is not a definition:
+//! "(File)", "(AP)" after a dateline, "(Spenner et al., 1995)", airport codes, party tags after
+//! names ("(BJP)"), descriptions ("the refugee agency (UNHCR)").
 
+use crate::entities::GAZ;
 use crate::{Acronym, AcronymSource, Context, Entity};
 use copydesk_normalize::Span;
 use once_cell::sync::Lazy;
 use regex::Regex;
+use std::collections::HashSet;
 
-static PAREN_SHORT: Lazy<Regex> = Lazy::new(|| Regex::new(r"\(([A-Z][A-Z0-9]{1,9})\)").expect("acronym regex"));
+/// textacy's acronym shape.
+static ACRONYM_SHAPE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:(?:(?:(?:[A-Z]\.?)+[a-z0-9&/-]?)+(?:[A-Z][s.]?|[0-9]s?))|(?:[0-9](?:-?[A-Z])+))$").expect("acronym shape")
+});
 
-/// Find "Long Form (LF)" definitions whose long form's initials spell the short form.
-pub(crate) fn find(ctx: &Context, _entities: &[Entity]) -> Vec<Acronym> {
+/// Whether a token looks like an acronym ("NASA", "U.S.A.", "TF-IDF", "G-8", "PrEP"), unless
+/// listed in `exclude`. The rules follow textacy's `is_acronym`.
+pub fn is_acronym(token: &str, exclude: Option<&[&str]>) -> bool {
+    if exclude.is_some_and(|e| e.contains(&token)) || token.is_empty() || token.contains(char::is_whitespace) {
+        return false;
+    }
+    let n = token.chars().count();
+    if n == 2 && token.chars().any(char::is_lowercase) {
+        return false;
+    }
+    if token.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let first_digit = token.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let last_digit = token.chars().last().is_some_and(|c| c.is_ascii_digit());
+    if !token.chars().any(char::is_uppercase) && !(first_digit || last_digit) {
+        return false;
+    }
+    let alnum = token.chars().filter(|c| c.is_alphanumeric()).count();
+    if !(2..=10).contains(&alnum) {
+        return false;
+    }
+    ACRONYM_SHAPE.is_match(token)
+}
+
+/// One definition found in a text: byte spans relative to that text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Definition {
+    /// Short form as written.
+    pub short: String,
+    /// Long form (as written, or rebuilt for coordinated definitions).
+    pub long: String,
+    /// Span of the long form (for coordinated forms: of the whole coordinated phrase).
+    pub long_span: (usize, usize),
+    /// Span of the short form.
+    pub short_span: (usize, usize),
+}
+
+/// Whether `s` can be a short form in brackets: one token of 2 to 12 characters with an
+/// upper-case letter, not a word in title case ("File"), not a number or year.
+fn is_short_form(s: &str) -> bool {
+    let n = s.chars().count();
+    if !(2..=12).contains(&n) || s.contains(char::is_whitespace) {
+        return false;
+    }
+    if !s.chars().next().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    if upper == 0 || letters < 2 {
+        return false;
+    }
+    // "File", "Reuters": a capitalized word is not a short form (but "AfDB", "ToM", "BoG" are).
+    if upper == 1 && s.chars().next().is_some_and(char::is_uppercase) && letters == n && n > 3 {
+        return false;
+    }
+    s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '.' | '/' | '+'))
+}
+
+/// Letters and digits of a short form, lower-cased (what must be found in the long form).
+fn sf_chars(sf: &str) -> Vec<char> {
+    sf.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+fn is_word_start(lf: &[char], i: usize) -> bool {
+    i == 0 || !lf[i - 1].is_alphanumeric()
+}
+
+/// Schwartz-Hearst: the shortest suffix of `cand` (a char vector) matching `sf`. Returns the
+/// char index where the long form starts and how many short-form characters matched a word start.
+fn schwartz_hearst(sf: &[char], cand: &[char]) -> Option<(usize, usize)> {
+    if sf.is_empty() {
+        return None;
+    }
+    let mut s = sf.len();
+    let mut l = cand.len();
+    let mut initials = 0;
+    while s > 0 {
+        s -= 1;
+        let c = sf[s];
+        loop {
+            if l == 0 {
+                return None;
+            }
+            l -= 1;
+            let lc = cand[l].to_lowercase().next().unwrap_or(cand[l]);
+            if lc == c && (s > 0 || is_word_start(cand, l)) {
+                if is_word_start(cand, l) {
+                    initials += 1;
+                }
+                break;
+            }
+        }
+    }
+    // Move back to the start of the word.
+    while l > 0 && cand[l - 1].is_alphanumeric() {
+        l -= 1;
+    }
+    Some((l, initials))
+}
+
+fn words_back(text: &str, end: usize, max_words: usize) -> usize {
+    // Start of the window: at most `max_words` words back, not across sentence punctuation.
+    let bytes = text.as_bytes();
+    let mut i = end;
+    let mut words = 0;
+    let mut in_word = false;
+    let lim = end.saturating_sub(400);
+    while i > lim {
+        let b = bytes[i - 1];
+        if matches!(b, b'.' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'"' | b'!' | b'?' | b'\n') {
+            // Keep abbreviations' periods inside words ("U.S.").
+            if !(b == b'.' && in_word) {
+                break;
+            }
+        }
+        let w = !(b == b' ' || b == b'\t');
+        if w && !in_word {
+            words += 1;
+            if words > max_words {
+                break;
+            }
+        }
+        in_word = w;
+        i -= 1;
+    }
+    while i < end && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    // Never start inside a word.
+    while i < end && bytes[i] == b' ' {
+        i += 1;
+    }
+    i
+}
+
+/// Match a short form against the text before it; returns the long form's byte span.
+fn long_before(text: &str, lf_end: usize, sf: &str) -> Option<(usize, usize)> {
+    let chars = sf_chars(sf);
+    let n = chars.len();
+    let start = words_back(text, lf_end, (n + 5).min(n * 2));
+    let window = &text[start..lf_end];
+    let cand: Vec<char> = window.chars().collect();
+    let (ci, initials) = schwartz_hearst(&chars, &cand)?;
+    let letters = chars.iter().filter(|c| c.is_alphabetic()).count().max(1);
+    if initials * 2 < letters || initials == 0 {
+        return None;
+    }
+    let off: usize = cand[..ci].iter().map(|c| c.len_utf8()).sum();
+    let ls = start + off;
+    let long = &text[ls..lf_end];
+    if long.eq_ignore_ascii_case(sf) || !long.contains(|c: char| c.is_whitespace() || c == '-') {
+        return None;
+    }
+    // Too long for the short form: more than (n + 5) words or twice its letters.
+    let wc = long.split_whitespace().count();
+    if wc > (n + 5).min(n * 2).max(2) {
+        return None;
+    }
+    Some((ls, lf_end))
+}
+
+/// Trim spaces and closing quote marks before a bracket.
+fn trim_end_marks(text: &str, mut end: usize) -> usize {
+    let b = text.as_bytes();
+    while end > 0 && matches!(b[end - 1], b' ' | b'"' | b'\'' | b',') {
+        end -= 1;
+    }
+    end
+}
+
+fn push_def(out: &mut Vec<Definition>, text: &str, sf: (usize, usize), lf: (usize, usize)) {
+    out.push(Definition {
+        short: text[sf.0..sf.1].to_string(),
+        long: text[lf.0..lf.1].to_string(),
+        long_span: lf,
+        short_span: sf,
+    });
+}
+
+/// "Donetsk and Lugansk people's republics (DPR and LPR)".
+fn coordinated(text: &str, open: usize, a: (usize, usize), b: (usize, usize), out: &mut Vec<Definition>) -> bool {
+    let lf_end = trim_end_marks(text, open);
+    let start = words_back(text, lf_end, 10);
+    let words: Vec<(usize, &str)> = text[start..lf_end]
+        .split(' ')
+        .scan(start, |p, w| {
+            let s = *p;
+            *p += w.len() + 1;
+            Some((s, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let Some(and) = words.iter().rposition(|(_, w)| *w == "and") else { return false };
+    if and == 0 || and + 1 >= words.len() {
+        return false;
+    }
+    let (s1, w1) = words[and - 1];
+    let w2 = words[and + 1].1;
+    let tail: Vec<&str> = words[and + 2..].iter().map(|(_, w)| *w).collect();
+    if tail.is_empty() {
+        return false;
+    }
+    let singular = |w: &str| -> String {
+        let w = w.strip_suffix("ies").map(|x| format!("{x}y")).unwrap_or_else(|| w.strip_suffix('s').unwrap_or(w).to_string());
+        let mut c = w.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+            None => String::new(),
+        }
+    };
+    let tail_s: Vec<String> = tail.iter().enumerate().map(|(k, w)| {
+        if k + 1 == tail.len() { singular(w) } else {
+            let mut c = w.chars();
+            match c.next() { Some(f) => f.to_uppercase().collect::<String>() + c.as_str(), None => String::new() }
+        }
+    }).collect();
+    let tail_str = tail_s.join(" ");
+    let l1 = format!("{w1} {tail_str}");
+    let l2 = format!("{w2} {tail_str}");
+    let ok = |sf: &str, lf: &str| {
+        let c = sf_chars(sf);
+        let cand: Vec<char> = lf.chars().collect();
+        matches!(schwartz_hearst(&c, &cand), Some((0, i)) if i * 2 >= c.len())
+    };
+    let (sa, sb) = (&text[a.0..a.1], &text[b.0..b.1]);
+    if !ok(sa, &l1) || !ok(sb, &l2) {
+        return false;
+    }
+    let span = (s1, lf_end);
+    out.push(Definition { short: sa.to_string(), long: l1, long_span: span, short_span: a });
+    out.push(Definition { short: sb.to_string(), long: l2, long_span: span, short_span: b });
+    true
+}
+
+/// Find acronym definitions in one text (a paragraph or a sentence). Linear: each bracket
+/// looks back at most a few hundred bytes.
+pub fn definitions(text: &str) -> Vec<Definition> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    for (open, &ob) in bytes.iter().enumerate() {
+        if ob != b'(' && ob != b'[' {
+            continue;
+        }
+        let close_b = if ob == b'(' { b')' } else { b']' };
+        let lim = (open + 160).min(bytes.len());
+        let Some(rel) = bytes[open + 1..lim].iter().position(|&b| b == close_b || b == b'(' || b == b'[') else { continue };
+        let close = open + 1 + rel;
+        if bytes[close] != close_b {
+            continue;
+        }
+        let inner_raw = &text[open + 1..close];
+        let lead = inner_raw.len() - inner_raw.trim_start().len();
+        let inner = inner_raw.trim();
+        let is = open + 1 + lead;
+        // "(DPR and LPR)"
+        if let Some((x, y)) = inner.split_once(" and ") {
+            if is_short_form(x) && is_short_form(y) {
+                let a = (is, is + x.len());
+                let b = (is + x.len() + 5, is + inner.len());
+                coordinated(text, open, a, b, &mut out);
+                continue;
+            }
+        }
+        // "(ToM; Smith 2009)", "(HI, formerly ...)": the short form before ';' or ','.
+        let first = inner.split([';', ',']).next().unwrap_or("").trim_end();
+        if is_short_form(first) {
+            if first.len() < inner.len() && inner.contains(char::is_numeric) && !first.contains(char::is_numeric) {
+                // "(Spenner et al., 1995)" style citations are not short forms; a short form with a note is.
+            }
+            let lf_end = trim_end_marks(text, open);
+            if let Some(lf) = long_before(text, lf_end, first) {
+                push_def(&mut out, text, (is, is + first.len()), lf);
+            }
+            continue;
+        }
+        // "SF (Long Form)", "ICAO's [Long Form]".
+        let words = inner.split_whitespace().count();
+        if (2..=12).contains(&words) && inner.chars().next().is_some_and(char::is_alphabetic) {
+            let mut e = trim_end_marks(text, open);
+            let pre = &text[..e];
+            if let Some(p) = pre.strip_suffix("'s") {
+                e = p.len();
+            }
+            let st = text[..e].rfind([' ', '(', '"', '\n']).map_or(0, |p| p + 1);
+            let sf = &text[st..e];
+            if is_short_form(sf) && sf.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+                let c = sf_chars(sf);
+                let cand: Vec<char> = inner.chars().collect();
+                if let Some((0, ini)) = schwartz_hearst(&c, &cand) {
+                    if ini * 2 >= c.len() {
+                        push_def(&mut out, text, (st, e), (is, is + inner.len()));
+                    }
+                }
+            }
+        }
+    }
+    dashes(text, &mut out);
+    out
+}
+
+/// "NASA - National Aeronautics and Space Administration -" (hyphen, en or em dashes).
+fn dashes(text: &str, out: &mut Vec<Definition>) {
+    static DASH: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"\b([A-Z][A-Za-z0-9&.]{1,11}) (?:--|-|\x{2013}|\x{2014}) ([A-Z][^-\x{2013}\x{2014}.;:()]{3,120}?) (?:--|-|\x{2013}|\x{2014})").expect("dash regex")
+    });
+    for c in DASH.captures_iter(text) {
+        let (Some(s), Some(l)) = (c.get(1), c.get(2)) else { continue };
+        if !is_short_form(s.as_str()) || s.as_str().chars().filter(|c| c.is_uppercase()).count() < 2 {
+            continue;
+        }
+        let sf = sf_chars(s.as_str());
+        let cand: Vec<char> = l.as_str().chars().collect();
+        if let Some((0, ini)) = schwartz_hearst(&sf, &cand) {
+            if ini * 2 >= sf.len() && ini >= 2 {
+                push_def(out, text, (s.start(), s.end()), (l.start(), l.end()));
+            }
+        }
+    }
+}
+
+/// (short, long) pairs defined in the article (for entity grouping).
+pub(crate) fn defined_pairs(ctx: &Context) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for seg in &ctx.segments {
+        for d in definitions(ctx.slice(seg.span)) {
+            out.push((d.short, d.long));
+        }
+    }
+    out
+}
+
+/// Acronyms of the article: those defined in it, then well-known ones used in it but not defined.
+pub(crate) fn find(ctx: &Context, _entities: &[Entity]) -> Vec<Acronym> {
+    let mut out = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    for seg in &ctx.segments {
+        let base = seg.span.start;
+        for d in definitions(ctx.slice(seg.span)) {
+            if !seen.insert(format!("{}\u{0}{}", d.short, d.long.to_lowercase())) {
+                continue;
+            }
+            out.push(Acronym {
+                short: d.short,
+                long: d.long,
+                span: Span::new(base + d.long_span.0, base + d.long_span.1),
+                short_span: Some(Span::new(base + d.short_span.0, base + d.short_span.1)),
+                source: AcronymSource::Text,
+            });
+        }
+    }
+    let defined: HashSet<String> = out.iter().map(|a| a.short.clone()).collect();
+    let g = &*GAZ;
+    let mut known_seen: HashSet<&str> = HashSet::new();
+    for seg in &ctx.segments {
         let s = ctx.slice(seg.span);
-        for c in PAREN_SHORT.captures_iter(s) {
-            let (Some(all), Some(short)) = (c.get(0), c.get(1)) else { continue };
-            let before = s[..all.start()].trim_end();
-            let n = short.as_str().len();
-            let words: Vec<(usize, &str)> = before
-                .split(' ')
-                .scan(0usize, |pos, w| {
-                    let p = *pos;
-                    *pos += w.len() + 1;
-                    Some((p, w))
-                })
-                .collect();
-            // Try the last n..n+3 words (allowing short function words).
-            for take in n..=(n + 3).min(words.len()) {
-                let cand = &words[words.len() - take..];
-                let initials: String = cand
-                    .iter()
-                    .filter(|(_, w)| w.chars().next().is_some_and(|ch| ch.is_uppercase()))
-                    .filter_map(|(_, w)| w.chars().next())
-                    .collect();
-                if initials == short.as_str() && cand[0].1.chars().next().is_some_and(|ch| ch.is_uppercase()) {
-                    let start = seg.span.start + cand[0].0;
-                    let end = seg.span.start + before.len();
+        let base = seg.span.start;
+        let mut pos = 0;
+        for w in s.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            let st = pos;
+            pos += w.len() + 1;
+            if w.len() < 2 || defined.contains(w) {
+                continue;
+            }
+            if let Some((k, (long, _))) = g.acronyms.get_key_value(w) {
+                if known_seen.insert(k) {
                     out.push(Acronym {
-                        short: short.as_str().to_string(),
-                        long: s[cand[0].0..before.len()].to_string(),
-                        span: Span::new(start, end),
-                        short_span: Some(Span::new(seg.span.start + short.start(), seg.span.start + short.end())),
-                        source: AcronymSource::Text,
+                        short: (*k).to_string(),
+                        long: (*long).to_string(),
+                        span: Span::new(base + st, base + st + w.len()),
+                        short_span: Some(Span::new(base + st, base + st + w.len())),
+                        source: AcronymSource::Known,
                     });
-                    break;
                 }
             }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(t: &str) -> Vec<(String, String)> {
+        definitions(t).into_iter().map(|d| (d.short, d.long)).collect()
+    }
+
+    fn p(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn long_form_then_short() {
+        assert_eq!(pairs("He met the NATO-Russia Council (NRC) today."), [p("NRC", "NATO-Russia Council")]);
+        assert_eq!(pairs("the European Union (EU) said"), [p("EU", "European Union")]);
+        assert_eq!(pairs("by the androgen receptor (AR)."), [p("AR", "androgen receptor")]);
+    }
+
+    #[test]
+    fn short_then_long_and_brackets() {
+        assert_eq!(
+            pairs("ICAO's [International Civil Aviation Organization] rules"),
+            [p("ICAO", "International Civil Aviation Organization")]
+        );
+        assert_eq!(pairs("blah SBMA (Spinal and bulbar muscular atrophy)"), [p("SBMA", "Spinal and bulbar muscular atrophy")]);
+    }
+
+    #[test]
+    fn coordinated_short_forms() {
+        let d = pairs("the self-proclaimed Donetsk and Lugansk people's republics (DPR and LPR).");
+        assert_eq!(d, [p("DPR", "Donetsk People's Republic"), p("LPR", "Lugansk People's Republic")]);
+    }
+
+    #[test]
+    fn negatives() {
+        assert!(pairs("MOSCOW (AP) - Officials said").is_empty());
+        assert!(pairs("A photo of the scene (File) was shown.").is_empty());
+        assert!(pairs("at the highest altitudes (Spenner et al., 1995).").is_empty());
+        assert!(pairs("landed at Sheremetyevo airport (SVO) on Monday").is_empty());
+        assert!(pairs("Prime Minister Narendra Modi (BJP) said").is_empty());
+        assert!(pairs("said the refugee agency (UNHCR).").is_empty());
+    }
+
+    #[test]
+    fn textacy_shapes() {
+        for t in ["LGTM", "U.S.A.", "PEP8", "TF-IDF", "D3", "3D", "3-D", "D&D", "PrEP", "H2SO4", "I/O", "WASPs", "G-8"] {
+            assert!(is_acronym(t, None), "{t}");
+        }
+        for t in ["A", "GHz", "1a", "D o E", "Ms", "Ph.D", "3-Dim.", "the", "FooBar", "1", " ", ""] {
+            assert!(!is_acronym(t, None), "{t}");
+        }
+        assert!(!is_acronym("NASA", Some(&["NASA"])));
+    }
 }

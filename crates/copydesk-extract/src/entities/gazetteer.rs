@@ -1,0 +1,146 @@
+//! Word lists compiled into the crate (see `data/gazetteer/README.md` for sources and licenses).
+
+use crate::EntityLabel;
+use once_cell::sync::Lazy;
+use std::collections::{HashMap, HashSet};
+
+/// What a gazetteer phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// Label of the phrase.
+    pub label: EntityLabel,
+    /// Canonical name ("United States" for "U.S.", the country for a demonym), when different.
+    pub canonical: Option<&'static str>,
+    /// True for countries (used for the country of NORP and for acronym grouping).
+    pub country: bool,
+}
+
+/// All compiled-in lists.
+pub(crate) struct Gazetteer {
+    /// Multi-word and single-word names: countries, cities, regions, demonyms, organisations.
+    pub phrases: HashMap<&'static str, Entry>,
+    /// Longest phrase in words.
+    pub max_words: usize,
+    /// Given names ("Sergei").
+    pub given: HashSet<&'static str>,
+    /// Family names ("Wang"), including East Asian names written first.
+    pub surnames: HashSet<&'static str>,
+    /// Titles and honorifics ("Minister", "Gen.").
+    pub titles: HashSet<&'static str>,
+    /// Words ending organisation names ("Council").
+    pub org_heads: HashSet<&'static str>,
+    /// Words ending place names ("River").
+    pub loc_heads: HashSet<&'static str>,
+    /// Words ending event names ("Summit").
+    pub event_heads: HashSet<&'static str>,
+    /// Lower-case English words.
+    pub common: HashSet<&'static str>,
+    /// Well-known acronyms: short -> (long form, label).
+    pub acronyms: HashMap<&'static str, (&'static str, Option<EntityLabel>)>,
+}
+
+fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn set(s: &'static str) -> HashSet<&'static str> {
+    lines(s).map(str::trim).collect()
+}
+
+fn label_of(s: &str) -> Option<EntityLabel> {
+    match s {
+        "ORG" => Some(EntityLabel::Org),
+        "LOC" => Some(EntityLabel::Loc),
+        "NORP" => Some(EntityLabel::Norp),
+        "PERSON" => Some(EntityLabel::Person),
+        "EVENT" => Some(EntityLabel::Event),
+        "MISC" => Some(EntityLabel::Misc),
+        _ => None,
+    }
+}
+
+fn add_tsv(map: &mut HashMap<&'static str, Entry>, data: &'static str, label: EntityLabel, country: bool) {
+    for l in lines(data) {
+        let mut it = l.split('\t');
+        let Some(name) = it.next() else { continue };
+        let canon = it.next().filter(|c| *c != "-" && *c != name);
+        map.entry(name).or_insert(Entry { label, canonical: canon, country });
+    }
+}
+
+/// The gazetteer, built on first use.
+pub(crate) static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
+    let mut phrases = HashMap::new();
+    add_tsv(&mut phrases, include_str!("../../data/gazetteer/countries.tsv"), EntityLabel::Loc, true);
+    add_tsv(&mut phrases, include_str!("../../data/gazetteer/demonyms.tsv"), EntityLabel::Norp, false);
+    for l in lines(include_str!("../../data/gazetteer/organisations.tsv")) {
+        let mut it = l.split('\t');
+        let (Some(name), Some(lab)) = (it.next(), it.next()) else { continue };
+        if let Some(label) = label_of(lab) {
+            phrases.entry(name).or_insert(Entry { label, canonical: None, country: false });
+        }
+    }
+    add_tsv(&mut phrases, include_str!("../../data/gazetteer/cities.tsv"), EntityLabel::Loc, false);
+    add_tsv(&mut phrases, include_str!("../../data/gazetteer/regions.tsv"), EntityLabel::Loc, false);
+    // City and region lines give the country as second column: that is not a canonical name.
+    for e in phrases.values_mut() {
+        if e.label == EntityLabel::Loc && !e.country {
+            e.canonical = None;
+        }
+    }
+    let mut acronyms = HashMap::new();
+    for l in lines(include_str!("../../data/acronyms_known.tsv")) {
+        let mut it = l.split('\t');
+        let (Some(short), Some(long), Some(lab)) = (it.next(), it.next(), it.next()) else { continue };
+        let label = label_of(lab);
+        acronyms.insert(short, (long, label));
+        if let Some(label) = label {
+            let country = label == EntityLabel::Loc;
+            phrases.entry(short).or_insert(Entry { label, canonical: None, country });
+        }
+    }
+    let max_words = phrases.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+    Gazetteer {
+        phrases,
+        max_words,
+        given: set(include_str!("../../data/gazetteer/given_names.txt")),
+        surnames: set(include_str!("../../data/gazetteer/surnames.txt")),
+        titles: set(include_str!("../../data/gazetteer/titles.txt")),
+        org_heads: set(include_str!("../../data/gazetteer/org_heads.txt")),
+        loc_heads: set(include_str!("../../data/gazetteer/loc_heads.txt")),
+        event_heads: set(include_str!("../../data/gazetteer/event_heads.txt")),
+        common: set(include_str!("../../data/gazetteer/common_words.txt")),
+        acronyms,
+    }
+});
+
+impl Gazetteer {
+    /// Whether the lower-case form of a capitalized word is an ordinary English word.
+    pub fn is_common(&self, word: &str) -> bool {
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.common.contains(word);
+        }
+        let lower = word.to_lowercase();
+        self.common.contains(lower.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        let g = &*GAZ;
+        assert_eq!(g.phrases.get("Russian").map(|e| e.label), Some(EntityLabel::Norp));
+        assert_eq!(g.phrases.get("Russian").and_then(|e| e.canonical), Some("Russia"));
+        assert_eq!(g.phrases.get("U.S.").and_then(|e| e.canonical), Some("United States"));
+        assert_eq!(g.phrases.get("Helsinki").map(|e| e.label), Some(EntityLabel::Loc));
+        assert!(g.given.contains("Sergei"));
+        assert!(g.titles.contains("Minister"));
+        assert!(g.org_heads.contains("Council"));
+        assert!(g.is_common("Officials"));
+        assert!(!g.is_common("Kelin"));
+        assert!(g.max_words >= 3);
+    }
+}

@@ -1,0 +1,88 @@
+//! Named entities: gazetteers compiled into the crate, rules for titles, organisation names,
+//! possessives and hyphen compounds, and grouping of mentions within the article.
+//!
+//! Each sentence is split into word tokens; runs of capitalized words (joined by "of", "the",
+//! "von", ...) are labelled by listed names (countries, cities, regions, demonyms,
+//! organisations), by head words ("... Council", "Ministry of ..."), by titles ("Foreign
+//! Minister ...") and given names (PERSON), and otherwise by shape. Mentions are then grouped:
+//! a surname takes the full name found elsewhere in the article as its canonical name, a
+//! demonym the country, an acronym its long form.
+
+mod gazetteer;
+mod grouping;
+mod rules;
+mod tokens;
+
+pub(crate) use gazetteer::GAZ;
+
+use crate::{Context, Entity, EntityLabel};
+use copydesk_normalize::Span;
+use rules::Sent;
+
+/// A mention during grouping.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    /// Where it is (bytes of normalized text).
+    pub span: Span,
+    /// Label.
+    pub label: EntityLabel,
+    /// Canonical name.
+    pub canonical: Option<String>,
+    /// Rule strength (see [`rules::Found`]).
+    pub strength: u8,
+}
+
+/// Whether a sentence is in title case or capitals (headline style).
+fn title_case(text: &str, toks: &[tokens::Tok]) -> bool {
+    let mut words = 0;
+    let mut caps = 0;
+    for t in toks.iter().filter(|t| t.word) {
+        let w = &text[t.start..t.end];
+        if w.chars().count() < 4 || !w.chars().next().is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        words += 1;
+        if t.cap {
+            caps += 1;
+        }
+    }
+    words >= 4 && caps * 10 >= words * 7
+}
+
+/// Find entity mentions in the article's sentences, labelled and grouped.
+pub(crate) fn find(ctx: &Context) -> Vec<Entity> {
+    find_with(ctx, &crate::acronyms::defined_pairs(ctx))
+}
+
+/// Find entity mentions, grouping acronyms with the given (short, long) pairs.
+pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Entity> {
+    let g = &*GAZ;
+    let mut ms: Vec<Mention> = Vec::new();
+    for sent in &ctx.sentences {
+        let text = ctx.slice(sent.span);
+        let toks = tokens::tokenize(text);
+        let s = Sent { text, toks: &toks, title_case: title_case(text, &toks) };
+        for f in rules::find(g, &s) {
+            let (Some(a), Some(b)) = (toks.get(f.from), toks.get(f.to.saturating_sub(1))) else { continue };
+            let (start, end) = match f.sub {
+                Some((x, y)) => (a.start + x, a.start + y),
+                None => (a.start, b.end),
+            };
+            if start >= end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                continue;
+            }
+            let canonical = f.entry.and_then(|e| e.canonical).map(str::to_string);
+            ms.push(Mention {
+                span: Span::new(sent.span.start + start, sent.span.start + end),
+                label: f.label,
+                canonical,
+                strength: f.strength,
+            });
+        }
+    }
+    grouping::group(g, ctx.text, &mut ms, acronyms);
+    ms.into_iter()
+        .filter(|m| m.strength > 0 || m.label != EntityLabel::Person || true)
+        .map(|m| Entity { span: m.span, label: m.label, canonical: m.canonical })
+        .collect()
+}

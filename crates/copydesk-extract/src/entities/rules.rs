@@ -1,0 +1,444 @@
+//! Rules that turn runs of capitalized words into labelled mentions.
+
+use super::gazetteer::{Entry, Gazetteer};
+use super::tokens::Tok;
+use crate::EntityLabel;
+
+/// A mention found in one sentence (token indices, half-open) before grouping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// First token.
+    pub from: usize,
+    /// One past the last token.
+    pub to: usize,
+    /// Label.
+    pub label: EntityLabel,
+    /// Gazetteer entry when the mention is a listed name.
+    pub entry: Option<Entry>,
+    /// How sure the rules are: 2 listed or patterned, 1 by a name list or title, 0 a bare guess.
+    pub strength: u8,
+    /// A byte range inside the token to use instead of the whole token (hyphen compounds).
+    pub sub: Option<(usize, usize)>,
+}
+
+/// Words joining capitalized words inside a name ("Bank of England", "Ursula von der Leyen").
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the"
+            | "and"
+            | "for"
+            | "on"
+            | "in"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "y"
+            | "&"
+    )
+}
+
+/// Connectors allowed inside a person's name.
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "del" | "della" | "di" | "da" | "do" | "dos" | "das" | "du" | "la" | "le" | "van" | "von" | "der" | "den" | "bin" | "ibn" | "al" | "el" | "y"
+    )
+}
+
+/// Capitalized words that are not names on their own.
+fn is_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "I" | "I'm"
+            | "I've"
+            | "I'd"
+            | "I'll"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "OK"
+            | "AM"
+            | "PM"
+            | "The"
+            | "A"
+            | "An"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "He"
+            | "She"
+            | "It"
+            | "We"
+            | "They"
+            | "You"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Our"
+            | "Their"
+            | "My"
+            | "Your"
+            | "In"
+            | "On"
+            | "At"
+            | "For"
+            | "But"
+            | "And"
+            | "Or"
+            | "If"
+            | "As"
+            | "By"
+            | "To"
+            | "Of"
+            | "From"
+            | "With"
+            | "After"
+            | "Before"
+            | "When"
+            | "While"
+            | "According"
+    )
+}
+
+/// The tokens of one sentence with their text.
+pub(crate) struct Sent<'a> {
+    /// Sentence text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub toks: &'a [Tok],
+    /// The sentence is written in title case or capitals (a headline): only listed names count.
+    pub title_case: bool,
+}
+
+impl<'a> Sent<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        let t = self.toks[i];
+        &self.text[t.start..t.end]
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word && t.cap)
+    }
+    fn conn(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word && !t.cap) && is_connector(self.w(i))
+    }
+    /// Text of tokens i..j as written (None when separated by anything but one space).
+    fn phrase(&self, i: usize, j: usize) -> Option<&'a str> {
+        for k in i + 1..j {
+            if self.toks[k].start != self.toks[k - 1].end + 1 || self.toks[k - 1].poss {
+                return None;
+            }
+        }
+        Some(&self.text[self.toks[i].start..self.toks[j - 1].end])
+    }
+    /// A sentence-initial position (first word, or first after an opening quote or bracket).
+    fn initial(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            let t = self.toks[k];
+            if t.word {
+                return false;
+            }
+            let p = &self.text[t.start..t.end];
+            if !matches!(p, "\"" | "'" | "(" | "[" | "-" | ":") {
+                return p == ":";
+            }
+        }
+        true
+    }
+}
+
+/// Find mentions in one sentence.
+pub(crate) fn find(g: &Gazetteer, s: &Sent) -> Vec<Found> {
+    let n = s.toks.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !s.cap(i) {
+            i += 1;
+            continue;
+        }
+        // The run: capitalized words, joined by connectors followed by a capitalized word.
+        let mut j = i + 1;
+        while j < n && !s.toks[j - 1].poss {
+            if s.cap(j) {
+                j += 1;
+            } else if s.conn(j) && s.cap(j + 1) && !s.toks[j].poss {
+                j += 2;
+            } else if s.conn(j) && s.conn(j + 1) && s.cap(j + 2) {
+                j += 3;
+            } else {
+                break;
+            }
+        }
+        run(g, s, i, j, &mut out);
+        i = j;
+    }
+    out
+}
+
+fn lookup(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
+    let p = s.phrase(i, j)?;
+    g.phrases.get(p).copied()
+}
+
+/// Longest listed phrase starting at `i` and ending before `j`.
+fn longest(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<(usize, Entry)> {
+    let max = (j - i).min(g.max_words);
+    for len in (1..=max).rev() {
+        if s.conn(i + len - 1) {
+            continue;
+        }
+        if let Some(e) = lookup(g, s, i, i + len) {
+            return Some((i + len, e));
+        }
+    }
+    None
+}
+
+/// End of an organisation name starting at `i` inside the run `..j`: the last org head reached
+/// (through capitalized words, not across "and" after a listed name), extended by an
+/// "of"/"for" phrase after it.
+fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<usize> {
+    let mut head = None;
+    let lim = j.min(i + 8);
+    let mut k = i;
+    while k < lim {
+        let w = s.w(k);
+        if s.conn(k) {
+            if w == "and" && k > i && longest(g, s, i, k).is_some_and(|(e, _)| e == k) {
+                break;
+            }
+            if !matches!(w, "of" | "for" | "and" | "the" | "on" | "de" | "des" | "du" | "la") {
+                break;
+            }
+        } else if g.org_heads.contains(w) && (k > i || s.conn(k + 1)) {
+            head = Some(k + 1);
+        }
+        k += 1;
+    }
+    let mut end = head?;
+    // "Ministry of Foreign Affairs", "Electoral Commission of Uganda".
+    if end < j && s.conn(end) && matches!(s.w(end), "of" | "for" | "on") {
+        let mut k = end;
+        while k < j && (s.cap(k) || (s.conn(k) && !matches!(s.w(k), "and"))) {
+            k += 1;
+        }
+        while k > end && s.conn(k - 1) {
+            k -= 1;
+        }
+        end = k;
+    }
+    Some(end)
+}
+
+fn head_label(g: &Gazetteer, w: &str) -> Option<EntityLabel> {
+    if g.loc_heads.contains(w) {
+        Some(EntityLabel::Loc)
+    } else if g.event_heads.contains(w) {
+        Some(EntityLabel::Event)
+    } else {
+        None
+    }
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=8).contains(&w.chars().count())
+        && letters >= 2
+        && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&' || c == '.')
+}
+
+/// "Zapad-2017": a name joined to a year.
+fn is_year_event(w: &str) -> bool {
+    match w.rsplit_once('-') {
+        Some((a, y)) => a.len() >= 3 && y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()),
+        None => false,
+    }
+}
+
+/// A hyphen compound whose capitalized parts are all listed: "Russian-Belarusian", "US-China",
+/// "Egypt-like".
+fn compound(g: &Gazetteer, s: &Sent, i: usize, out: &mut Vec<Found>) -> bool {
+    let w = s.w(i);
+    if !w.contains('-') {
+        return false;
+    }
+    let mut parts = Vec::new();
+    let mut off = 0;
+    for p in w.split('-') {
+        let st = off;
+        off += p.len() + 1;
+        if p.chars().next().is_some_and(char::is_uppercase) {
+            match g.phrases.get(p) {
+                Some(e) => parts.push((st, st + p.len(), *e)),
+                None => return false,
+            }
+        } else if parts.is_empty() || p.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            return false;
+        }
+    }
+    if parts.is_empty() {
+        return false;
+    }
+    for (a, b, e) in parts {
+        out.push(Found { from: i, to: i + 1, label: e.label, entry: Some(e), strength: 2, sub: Some((a, b)) });
+    }
+    true
+}
+
+/// Label the capitalized run `i..j`.
+fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
+    let mut i = i0;
+    let mut titled = false;
+    while i < j {
+        if s.conn(i) {
+            i += 1;
+            continue;
+        }
+        let w = s.w(i);
+        // Organisation names by their head word.
+        if !s.title_case {
+            if let Some(end) = org_end(g, s, i, j) {
+                let whole = lookup(g, s, i, end);
+                let label = whole.map_or(EntityLabel::Org, |e| e.label);
+                out.push(Found { from: i, to: end, label, entry: whole, strength: 2, sub: None });
+                i = end;
+                titled = false;
+                continue;
+            }
+        }
+        // Listed names (longest first).
+        if let Some((end, e)) = longest(g, s, i, j) {
+            // A given name that is also a place ("Jordan") starts a person's name when a name follows.
+            let person_next = end == i + 1
+                && g.given.contains(w)
+                && i + 1 < j
+                && s.cap(i + 1)
+                && longest(g, s, i + 1, j).is_none()
+                && !g.org_heads.contains(s.w(i + 1));
+            if !person_next && !(s.title_case && e.label == EntityLabel::Person) {
+                out.push(Found { from: i, to: end, label: e.label, entry: Some(e), strength: 2, sub: None });
+                i = end;
+                titled = false;
+                continue;
+            }
+        }
+        if compound(g, s, i, out) {
+            i += 1;
+            continue;
+        }
+        if s.title_case {
+            i += 1;
+            continue;
+        }
+        // Titles before a name: "Foreign Minister Sergei Lavrov", "Gen.", "Mr".
+        if g.titles.contains(w) {
+            titled = true;
+            i += 1;
+            continue;
+        }
+        if is_stopword(w) {
+            i += 1;
+            continue;
+        }
+        // The extent of unlisted words from here.
+        let mut k = i + 1;
+        while k < j && !s.toks[k - 1].poss {
+            if s.cap(k) {
+                if longest(g, s, k, j).is_some() || g.titles.contains(s.w(k)) {
+                    break;
+                }
+                k += 1;
+            } else if s.conn(k) && is_name_particle(s.w(k)) && s.cap(k + 1) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let len = k - i;
+        let initial = s.initial(i);
+        let common = g.is_common(w);
+        if len == 1 {
+            if is_year_event(w) {
+                out.push(Found { from: i, to: k, label: EntityLabel::Event, entry: None, strength: 2, sub: None });
+            } else if is_acronym(w) {
+                out.push(Found { from: i, to: k, label: EntityLabel::Org, entry: None, strength: 1, sub: None });
+            } else if titled || g.given.contains(w) && !initial {
+                out.push(Found { from: i, to: k, label: EntityLabel::Person, entry: None, strength: 1, sub: None });
+            } else if !common && !initial {
+                out.push(Found { from: i, to: k, label: EntityLabel::Person, entry: None, strength: 0, sub: None });
+            } else if !common && initial {
+                out.push(Found { from: i, to: k, label: EntityLabel::Person, entry: None, strength: 0, sub: None });
+            }
+            i = k;
+            titled = false;
+            continue;
+        }
+        // Drop a sentence-initial ordinary word ("Officials", "Critics") in front of a name.
+        if initial && common && !g.given.contains(w) && !titled {
+            i += 1;
+            continue;
+        }
+        let last = s.w(k - 1);
+        if let Some(label) = head_label(g, last) {
+            out.push(Found { from: i, to: k, label, entry: None, strength: 2, sub: None });
+        } else if titled || g.given.contains(w) || g.surnames.contains(w) {
+            out.push(Found { from: i, to: k.min(i + 5), label: EntityLabel::Person, entry: None, strength: 1, sub: None });
+        } else {
+            let any_common = (i..k).any(|t| !s.conn(t) && g.is_common(s.w(t)));
+            let label = if any_common { EntityLabel::Org } else { EntityLabel::Person };
+            out.push(Found { from: i, to: k, label, entry: None, strength: 0, sub: None });
+        }
+        i = k;
+        titled = false;
+    }
+}
