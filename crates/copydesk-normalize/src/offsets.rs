@@ -209,7 +209,13 @@ impl OffsetMap {
     }
 
     /// Map a span of normalized text to the span of raw text it came from.
+    ///
+    /// The whole normalized text maps to the whole raw text (deleted characters at either end
+    /// included); any other span ending just before deleted characters does not take them in.
     pub fn to_original(&self, span: Span) -> Span {
+        if span.start == 0 && span.end >= self.norm_len && self.norm_len > 0 {
+            return Span::new(0, self.raw_len);
+        }
         let start = self.to_original_pos(span.start, false);
         if span.is_empty() {
             return Span::new(start, start);
