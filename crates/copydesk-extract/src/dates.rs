@@ -1,44 +1,1127 @@
-//! Dates (first cut: four-digit years and month names).
+//! Dates and temporal expressions common in news, valued as ISO 8601 (partial where that is all
+//! the text says) and resolved against the article's date.
+//!
+//! Recognized: years ("in 2019", "2016 summit" → the year only), months ("September",
+//! "mid-November", "early June", "September of 2018"), days ("on Nov. 27", "27 January 2020",
+//! "Tuesday, June 28", "27.08.2022", "2022-08-27"), weekdays ("last Tuesday"), ranges
+//! ("2014-2018", "2012/13", "July 26-28"), decades ("the 1990s" → "199"), centuries
+//! ("19th century" → "18"), quarters ("Q3 2016" → "2016-Q3"), seasons with a year, holidays
+//! (`data/holidays.tsv`), "the end of 2000". Deictic expressions ("today", "last year", "recent
+//! days", "two weeks ago") are found only with [`DateOptions::relative`], since article-level
+//! date annotations usually leave them out. Durations and ages ("three years", "45-year-old")
+//! are never dates. A month or weekday that cannot be placed (no article date) gets value None.
 
+use crate::numbers::{TokKind, Tokens};
 use crate::{Context, DateMention};
 use copydesk_normalize::Span;
 use once_cell::sync::Lazy;
-use regex::Regex;
+use std::collections::HashMap;
 
-static DATE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?:(?P<mid>mid-)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?: (?P<myear>(?:19|20)\d\d))?|(?P<year>(?:19|20)\d\d))\b")
-        .expect("date regex")
-});
-
-fn month_number(m: &str) -> u32 {
-    const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December",
-    ];
-    MONTHS.iter().position(|x| *x == m).map_or(0, |i| i as u32 + 1)
+/// Options for date finding.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateOptions {
+    /// Also report deictic expressions: "today", "yesterday", "this year", "last week",
+    /// "recent days", "two years ago".
+    pub relative: bool,
 }
 
-/// Find years and month names; a bare month takes the year of the article's date.
+/// A calendar date (year, month, day), all known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Ymd {
+    y: i32,
+    m: u32,
+    d: u32,
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian), after H. Hinnant's `days_from_civil`.
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y as i64 - 1 } else { y as i64 };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+/// Inverse of [`days_from_civil`].
+fn civil_from_days(z: i64) -> Ymd {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    Ymd { y: (if m <= 2 { y + 1 } else { y }) as i32, m, d }
+}
+
+/// Day of week, 0 = Monday.
+fn weekday(d: Ymd) -> i64 {
+    (days_from_civil(d.y, d.m, d.d) + 3).rem_euclid(7)
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ => {
+            if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 {
+                29
+            } else {
+                28
+            }
+        }
+    }
+}
+
+/// Parse the leading "YYYY-MM-DD" (or "YYYY-MM", "YYYY") of an ISO date.
+fn parse_published(p: &str) -> Option<Ymd> {
+    let p = p.trim();
+    let y: i32 = p.get(0..4)?.parse().ok()?;
+    let m: u32 = p.get(5..7).and_then(|s| s.parse().ok()).unwrap_or(6);
+    let d: u32 = p.get(8..10).and_then(|s| s.parse().ok()).unwrap_or(15);
+    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+        return None;
+    }
+    Some(Ymd { y, m, d })
+}
+
+/// A value before resolution.
+#[derive(Debug, Clone, PartialEq)]
+enum Val {
+    Year(i32),
+    /// Month with optional year.
+    Month(Option<i32>, u32),
+    /// Month with a relative year: -1 last, 0 this, 1 next.
+    MonthRel(i32, u32),
+    Day(Option<i32>, u32, u32),
+    /// Weekday (0 = Monday) with a shift: 0 = nearest past or today, -1 = "last", 1 = "next".
+    Weekday(u32, i32),
+    Decade(i32),
+    Century(i32),
+    Quarter(Option<i32>, u32),
+    Season(Option<i32>, &'static str),
+    /// Days from the article date ("yesterday" = -1).
+    RelDay(i64),
+    /// Weeks from the article date's week.
+    RelWeek(i64),
+    RelMonth(i64),
+    RelYear(i64),
+    Range(Box<Val>, Box<Val>),
+    Null,
+}
+
+/// Month number of a month word (full or abbreviated), with whether it is abbreviated.
+fn month_of(w: &str) -> Option<(u32, bool)> {
+    Some(match w {
+        "january" => (1, false),
+        "february" => (2, false),
+        "march" => (3, false),
+        "april" => (4, false),
+        "may" => (5, false),
+        "june" => (6, false),
+        "july" => (7, false),
+        "august" => (8, false),
+        "september" => (9, false),
+        "october" => (10, false),
+        "november" => (11, false),
+        "december" => (12, false),
+        "jan" => (1, true),
+        "feb" => (2, true),
+        "mar" => (3, true),
+        "apr" => (4, true),
+        "jun" => (6, true),
+        "jul" => (7, true),
+        "aug" => (8, true),
+        "sep" | "sept" => (9, true),
+        "oct" => (10, true),
+        "nov" => (11, true),
+        "dec" => (12, true),
+        _ => return None,
+    })
+}
+
+fn weekday_of(w: &str) -> Option<u32> {
+    Some(match w {
+        "monday" | "mon" => 0,
+        "tuesday" | "tue" | "tues" => 1,
+        "wednesday" | "wed" => 2,
+        "thursday" | "thu" | "thur" | "thurs" => 3,
+        "friday" | "fri" => 4,
+        "saturday" | "sat" => 5,
+        "sunday" | "sun" => 6,
+        _ => return None,
+    })
+}
+
+/// Holidays: name (lower-case, spaces removed) → fixed "MM-DD" or None for movable feasts.
+static HOLIDAYS: Lazy<(HashMap<String, Option<(u32, u32)>>, usize)> = Lazy::new(|| {
+    let mut m = HashMap::new();
+    let mut max_toks = 1;
+    for line in include_str!("../data/holidays.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(name), Some(date)) = (cols.next(), cols.next()) else { continue };
+        let md = date.split_once('-').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)));
+        max_toks = max_toks.max(Tokens::new(name).toks.len());
+        m.insert(name.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect(), md);
+    }
+    (m, max_toks)
+});
+
+/// Words before a bare month that make it a date ("in May", "since March").
+fn date_context_word(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since"
+            | "by"
+            | "until"
+            | "till"
+            | "from"
+            | "of"
+            | "early"
+            | "late"
+            | "mid"
+            | "last"
+            | "next"
+            | "this"
+            | "through"
+            | "to"
+            | "during"
+            | "before"
+            | "after"
+            | "between"
+            | "and"
+            | "or"
+            | "end"
+            | "beginning"
+            | "start"
+            | "middle"
+            | "on"
+            | "coming"
+            | "past"
+            | "each"
+            | "every"
+            | "throughout"
+            | "for"
+            | "into"
+            | "around"
+    )
+}
+
+/// Parser state over tokens.
+struct P<'a, 'b> {
+    t: &'b Tokens<'a>,
+}
+
+impl P<'_, '_> {
+    fn low(&self, i: usize) -> &str {
+        self.t.low(i)
+    }
+
+    fn num(&self, i: usize) -> Option<u32> {
+        if self.t.is(i, TokKind::Num) && self.low(i).bytes().all(|b| b.is_ascii_digit()) && self.low(i).len() <= 4 {
+            self.low(i).parse().ok()
+        } else {
+            None
+        }
+    }
+
+    /// A year token: four digits 1000..2999, not glued to a word or hyphenated name ("Zapad-2017").
+    fn year(&self, i: usize) -> Option<i32> {
+        let s = self.low(i);
+        if s.len() != 4 || !self.t.is(i, TokKind::Num) {
+            return None;
+        }
+        let y: i32 = s.parse().ok()?;
+        if !(1000..=2999).contains(&y) {
+            return None;
+        }
+        if i > 0 && self.t.joined(i - 1) {
+            let p = self.low(i - 1);
+            if self.t.is(i - 1, TokKind::Word) || self.t.is(i - 1, TokKind::Num) || matches!(p, "$" | "£" | "€" | "#" | "." | ",") {
+                return None;
+            }
+            if matches!(p, "-" | "/") && i > 1 && self.t.joined(i - 2) && self.t.is(i - 2, TokKind::Word) {
+                return None;
+            }
+        }
+        if self.t.joined(i) {
+            let nx = self.low(i + 1);
+            if self.t.is(i + 1, TokKind::Word) && !matches!(nx, "s") {
+                return None;
+            }
+            if matches!(nx, "," | ".") && self.t.is(i + 2, TokKind::Num) && self.t.joined(i + 1) {
+                return None;
+            }
+        }
+        Some(y)
+    }
+
+    /// A day of month: "27", "27th", returning the last token.
+    fn day(&self, i: usize) -> Option<(u32, usize)> {
+        let s = self.low(i);
+        if !self.t.is(i, TokKind::Num) || s.len() > 2 {
+            return None;
+        }
+        let d: u32 = s.parse().ok()?;
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        if self.t.joined(i) && self.t.is(i + 1, TokKind::Word) {
+            return matches!(self.low(i + 1), "st" | "nd" | "rd" | "th").then_some((d, i + 1));
+        }
+        Some((d, i))
+    }
+
+    /// A month word at `i` (with an optional glued "."), returning (month, abbreviated, last token).
+    fn month(&self, i: usize) -> Option<(u32, bool, usize)> {
+        if !self.t.is(i, TokKind::Word) {
+            return None;
+        }
+        let (m, abbr) = month_of(self.low(i))?;
+        let raw = self.t.raw(i);
+        // "Mar" must be capitalized or in a lower-case text; avoid "mar", "sat"-like words in prose
+        let capital = raw.chars().next().is_some_and(char::is_uppercase);
+        if abbr && !capital && self.t.text.chars().any(char::is_uppercase) {
+            return None;
+        }
+        if abbr && raw.len() > 1 && raw.chars().skip(1).all(char::is_uppercase) && raw.len() <= 4 && raw != "SEPT" {
+            // all-caps "MAR", "DEC" are often acronyms
+            return None;
+        }
+        let last = if abbr && self.low(i + 1) == "." && self.t.joined(i) { i + 1 } else { i };
+        Some((m, abbr, last))
+    }
+
+    /// Optional ", YYYY" / " YYYY" / " of YYYY" after token `last`.
+    fn year_after(&self, last: usize) -> Option<(i32, usize)> {
+        let mut k = last + 1;
+        if self.low(k) == "," || self.low(k) == "of" {
+            k += 1;
+        }
+        let y = self.year(k)?;
+        // "June 2022 people" is fine; "in May 2019" fine
+        Some((y, k))
+    }
+
+    /// Month-first dates: "November 27", "Nov. 27, 2017", "June 2022", "September of 2018",
+    /// "July 26-28", "November 15 to 19".
+    fn month_first(&self, i: usize) -> Option<(usize, Val)> {
+        let (m, abbr, ml) = self.month(i)?;
+        // day
+        let mut k = ml + 1;
+        if self.low(k) == "the" {
+            k += 1;
+        }
+        if let Some((d, dl)) = self.day(k).filter(|_| !self.year(k).is_some()) {
+            // not "May 4 people": a following plural noun makes it a count, too rare to model
+            // day range "July 26-28", "November 15 to 19"
+            let mut last = dl;
+            let mut end_day = None;
+            if matches!(self.low(dl + 1), "-" | "–" | "to" | "through" | "and") {
+                if let Some((d2, dl2)) = self.day(dl + 2) {
+                    if d2 > d && self.month(dl + 3).is_none() {
+                        end_day = Some(d2);
+                        last = dl2;
+                    }
+                }
+            }
+            let mut year = None;
+            if let Some((y, yl)) = self.year_after(last) {
+                year = Some(y);
+                last = yl;
+            }
+            if d > days_in_month(year.unwrap_or(2000), m) {
+                return None;
+            }
+            let v = match end_day {
+                Some(d2) => Val::Range(Box::new(Val::Day(year, m, d)), Box::new(Val::Day(year, m, d2))),
+                None => Val::Day(year, m, d),
+            };
+            return Some((last, v));
+        }
+        if let Some((y, yl)) = self.year_after(ml) {
+            return Some((yl, Val::Month(Some(y), m)));
+        }
+        // "June this year", "March last year", "june next year"
+        if let Some(rel) = self.rel_year_word(ml + 1) {
+            return Some((ml + 2, Val::MonthRel(rel, m)));
+        }
+        // a bare month: needs context
+        let raw = self.t.raw(i);
+        let capital = raw.chars().next().is_some_and(char::is_uppercase);
+        let lower_text = !self.t.text.chars().any(char::is_uppercase);
+        if !capital && !lower_text {
+            return None;
+        }
+        let prev = if i > 0 { self.low(i - 1) } else { "" };
+        let ctx = date_context_word(prev) || (prev == "-" && i > 1 && self.low(i - 2) == "mid");
+        if abbr && !ctx {
+            return None;
+        }
+        if matches!(m, 3 | 5) && !ctx {
+            return None;
+        }
+        if m == 5 && prev == "and" {
+            return None;
+        }
+        // "June Smith", "April Ryan": a capitalized word follows
+        if !ctx {
+            if let Some(nx) = self.t.toks.get(i + 1) {
+                let nraw = self.t.raw(i + 1);
+                if nx.kind == TokKind::Word && nraw.chars().next().is_some_and(char::is_uppercase) && month_of(self.low(i + 1)).is_none() {
+                    return None;
+                }
+            }
+            if i > 0 && self.t.is(i - 1, TokKind::Word) {
+                let praw = self.t.raw(i - 1);
+                if praw.chars().next().is_some_and(char::is_uppercase) && !self.sentence_start(i - 1) && weekday_of(prev).is_none() {
+                    return None;
+                }
+            }
+        }
+        Some((ml, Val::Month(None, m)))
+    }
+
+    /// Whether token `i` starts a sentence (text start or after . ! ? or a line break).
+    fn sentence_start(&self, i: usize) -> bool {
+        if i == 0 {
+            return true;
+        }
+        let prev = self.t.toks[i - 1];
+        let gap = &self.t.text[prev.end..self.t.toks[i].start];
+        gap.contains('\n') || matches!(self.low(i - 1), "." | "!" | "?" | "\"" | "“" | "”" | "(" | ":" | "—" | "-")
+    }
+
+    /// "this year" → 0, "last year" → -1, "next year" → 1 at token `k`.
+    fn rel_year_word(&self, k: usize) -> Option<i32> {
+        if self.low(k + 1) != "year" {
+            return None;
+        }
+        match self.low(k) {
+            "this" => Some(0),
+            "last" => Some(-1),
+            "next" => Some(1),
+            _ => None,
+        }
+    }
+
+    /// Day-first dates: "27 January", "13th of June 2020", "22 July", "10-12 June 2022".
+    fn day_first(&self, i: usize) -> Option<(usize, Val)> {
+        let (d, dl) = self.day(i)?;
+        let mut k = dl + 1;
+        let mut d2 = None;
+        if matches!(self.low(k), "-" | "–" | "to" | "and") {
+            if let Some((e, el)) = self.day(k + 1) {
+                if e > d {
+                    d2 = Some(e);
+                    k = el + 1;
+                }
+            }
+        }
+        if self.low(k) == "of" {
+            k += 1;
+        }
+        let (m, _, ml) = self.month(k)?;
+        let mut last = ml;
+        let mut year = None;
+        if let Some((y, yl)) = self.year_after(ml) {
+            year = Some(y);
+            last = yl;
+        }
+        if d > days_in_month(year.unwrap_or(2000), m) {
+            return None;
+        }
+        let v = match d2 {
+            Some(e) => Val::Range(Box::new(Val::Day(year, m, d)), Box::new(Val::Day(year, m, e))),
+            None => Val::Day(year, m, d),
+        };
+        Some((last, v))
+    }
+
+    /// Numeric dates: "2022-08-27", "27.08.2022", "9/9/2022", "3/2015", "2015/3", "11-2016".
+    fn numeric(&self, i: usize) -> Option<(usize, Val)> {
+        let t = self.t;
+        // tokens: Num sep Num [sep Num], all glued; the lexer keeps "27.08.2022" as one Num
+        let s = t.low(i);
+        if t.is(i, TokKind::Num) && s.contains('.') && !s.contains(',') {
+            let parts: Vec<&str> = s.split('.').collect();
+            if parts.len() == 3 && parts[2].len() == 4 && parts[0].len() <= 2 && parts[1].len() <= 2 {
+                let (d, m, y) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
+                if (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m) {
+                    return Some((i, Val::Day(Some(y), m, d)));
+                }
+            }
+            return None;
+        }
+        let a = self.num(i)?;
+        let sep = t.low(i + 1);
+        if !matches!(sep, "/" | "-") || !t.joined(i) || !t.joined(i + 1) {
+            return None;
+        }
+        let b = self.num(i + 2)?;
+        let la = t.low(i).len();
+        let lb = t.low(i + 2).len();
+        let third = if t.low(i + 3) == sep && t.joined(i + 2) && t.joined(i + 3) { self.num(i + 4).map(|c| (c, t.low(i + 4).len())) } else { None };
+        if let Some((c, lc)) = third {
+            if la == 4 && sep == "-" {
+                let (y, m, d) = (a as i32, b, c);
+                if (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m) {
+                    return Some((i + 4, Val::Day(Some(y), m, d)));
+                }
+                return None;
+            }
+            if lc == 4 && la <= 2 && lb <= 2 && sep == "/" {
+                let y = c as i32;
+                // month first unless the first part cannot be a month
+                let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+                if (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m) {
+                    return Some((i + 4, Val::Day(Some(y), m, d)));
+                }
+            }
+            return None;
+        }
+        if la == 4 && (1000..=2999).contains(&a) {
+            // "2012/13", "2023-2024", "2015/3", "2016-11"
+            if lb == 4 && b > a && b - a <= 100 {
+                return Some((i + 2, Val::Range(Box::new(Val::Year(a as i32)), Box::new(Val::Year(b as i32)))));
+            }
+            if lb == 2 {
+                let next_two = (a + 1) % 100;
+                if b == next_two || b > 12 {
+                    let full = a - a % 100 + b;
+                    if full > a {
+                        return Some((i + 2, Val::Range(Box::new(Val::Year(a as i32)), Box::new(Val::Year(full as i32)))));
+                    }
+                    return None;
+                }
+            }
+            if lb <= 2 && (1..=12).contains(&b) {
+                return Some((i + 2, Val::Month(Some(a as i32), b)));
+            }
+            if lb == 1 && sep == "-" {
+                // "1557-8"
+                let full = a - a % 10 + b;
+                if full > a {
+                    return Some((i + 2, Val::Range(Box::new(Val::Year(a as i32)), Box::new(Val::Year(full as i32)))));
+                }
+            }
+            return None;
+        }
+        if la <= 2 && lb == 4 && (1..=12).contains(&a) && sep == "/" {
+            return Some((i + 2, Val::Month(Some(b as i32), a)));
+        }
+        None
+    }
+
+    /// Years with what may follow: "2019", "1990s", "2014 to 2018", "1846 to 48", "2016 June".
+    fn year_first(&self, i: usize) -> Option<(usize, Val)> {
+        let y = self.year(i)?;
+        let t = self.t;
+        // decade "1990s", "1990's"
+        if t.joined(i) && t.low(i + 1) == "s" {
+            return Some((i + 1, Val::Decade(y / 10)));
+        }
+        if t.joined(i) && matches!(t.low(i + 1), "'" | "’") && t.low(i + 2) == "s" && t.joined(i + 1) {
+            return Some((i + 2, Val::Decade(y / 10)));
+        }
+        if matches!(t.low(i + 1), "to" | "through" | "until" | "–" | "-" | "and") {
+            if let Some(y2) = self.year(i + 2) {
+                if y2 > y && y2 - y <= 100 {
+                    return Some((i + 2, Val::Range(Box::new(Val::Year(y)), Box::new(Val::Year(y2)))));
+                }
+            }
+            if t.low(i + 1) != "and" && t.low(i + 2).len() == 2 {
+                if let Some(b) = self.num(i + 2) {
+                    let full = y - y % 100 + b as i32;
+                    if full > y && !t.is(i + 3, TokKind::Word) {
+                        return Some((i + 2, Val::Range(Box::new(Val::Year(y)), Box::new(Val::Year(full)))));
+                    }
+                }
+            }
+        }
+        // "2016 November", "2016, nov"
+        let k = if t.low(i + 1) == "," { i + 2 } else { i + 1 };
+        if let Some((m, _, ml)) = self.month(k) {
+            if self.day(ml + 1).is_none() {
+                return Some((ml, Val::Month(Some(y), m)));
+            }
+        }
+        // counts: "2000 people", "1500 troops"; a year before a lower-case plural noun is unlikely
+        let nx = t.low(i + 1);
+        let prev = if i > 0 { t.low(i - 1) } else { "" };
+        let strong = matches!(prev, "in" | "since" | "by" | "until" | "of" | "from" | "before" | "after" | "during" | "year" | "early" | "late" | "mid" | "fiscal" | "fy" | "spring" | "summer" | "autumn" | "fall" | "winter" | "end" | "beginning");
+        if !strong {
+            if t.is(i + 1, TokKind::Word) && nx.ends_with('s') && nx.len() > 3 && !nx.ends_with("ss") && t.raw(i + 1).chars().next().is_some_and(char::is_lowercase) {
+                return None;
+            }
+            if matches!(nx, "%" | "percent" | "km" | "kilometres" | "kilometers" | "miles" | "metres" | "meters" | "feet" | "tonnes" | "tons" | "kg" | "mw" | "mph") {
+                return None;
+            }
+            if matches!(prev, "$" | "£" | "€" | "about" | "some" | "nearly" | "almost" | "around" | "than" | "over" | "under" | "approximately" | "roughly" | "#" | "no" | "number" | "no." | "page" | "route" | "flight") {
+                return None;
+            }
+            if y < 1500 {
+                return None;
+            }
+            // round counts: "2000 people", "1500 troops"
+            if y % 100 == 0 && t.is(i + 1, TokKind::Word) && t.raw(i + 1).chars().next().is_some_and(char::is_lowercase) {
+                return None;
+            }
+            if matches!(nx, "people" | "persons" | "men" | "women" | "children" | "police" | "staff" | "personnel" | "cattle" | "sheep" | "more" | "other" | "others" | "new" | "additional" | "extra" | "or" | "-") {
+                return None;
+            }
+        }
+        Some((i, Val::Year(y)))
+    }
+
+    /// Weekdays: "Tuesday", "last Tuesday", "Tuesday, June 28", "Friday 22 July".
+    fn weekday_phrase(&self, i: usize) -> Option<(usize, usize, Val)> {
+        let mut first = i;
+        let mut shift = 0;
+        match self.low(i) {
+            "last" | "past" => shift = -1,
+            "next" | "coming" => shift = 1,
+            "this" => shift = 0,
+            _ => {}
+        }
+        let k = if matches!(self.low(i), "last" | "past" | "next" | "coming" | "this") { i + 1 } else { i };
+        let wd = weekday_of(self.low(k))?;
+        let raw = self.t.raw(k);
+        let full = self.low(k).len() >= 6;
+        let capital = raw.chars().next().is_some_and(char::is_uppercase);
+        let lower_text = !self.t.text.chars().any(char::is_uppercase);
+        if !full || !(capital || lower_text) {
+            return None;
+        }
+        if k == i {
+            first = i;
+        }
+        let mut last = k;
+        if self.t.joined(k) && self.low(k + 1) == "s" {
+            // "Tuesdays": a set, not a date
+            return None;
+        }
+        // a date following
+        let mut j = k + 1;
+        if self.low(j) == "," {
+            j += 1;
+        }
+        if let Some((l, v)) = self.month_first(j).or_else(|| self.day_first(j)) {
+            if matches!(v, Val::Day(..) | Val::Range(..)) {
+                return Some((first, l, v));
+            }
+        }
+        // "Wednesday the 5th"
+        if self.low(j) == "the" {
+            if let Some((d, dl)) = self.day(j + 1) {
+                last = dl;
+                let _ = d;
+                return Some((first, last, Val::Null));
+            }
+        }
+        Some((first, last, Val::Weekday(wd, shift)))
+    }
+
+    /// Decades and centuries in words or with an apostrophe: "the '90s", "the 90s", "the
+    /// nineties", "19th century".
+    fn decade_century(&self, i: usize) -> Option<(usize, Val)> {
+        let t = self.t;
+        let w = self.low(i);
+        let words = [
+            ("twenties", 2),
+            ("thirties", 3),
+            ("forties", 4),
+            ("fifties", 5),
+            ("sixties", 6),
+            ("seventies", 7),
+            ("eighties", 8),
+            ("nineties", 9),
+        ];
+        if let Some((_, d)) = words.iter().find(|(s, _)| *s == w) {
+            let prev = if i > 0 { self.low(i - 1) } else { "" };
+            if matches!(prev, "the" | "early" | "late" | "mid") {
+                return Some((i, Val::Decade(190 + d)));
+            }
+            return None;
+        }
+        // "'90s", "90s" after "the"
+        if matches!(w, "'" | "’") && t.joined(i) {
+            if let Some(n) = self.num(i + 1).filter(|_| t.low(i + 1).len() == 2) {
+                if t.joined(i + 1) && t.low(i + 2) == "s" && n % 10 == 0 {
+                    let c = if n >= 30 { 190 } else { 200 };
+                    return Some((i + 2, Val::Decade(c + n as i32 / 10)));
+                }
+            }
+        }
+        if t.is(i, TokKind::Num) && w.len() == 2 && t.joined(i) && t.low(i + 1) == "s" && i > 0 && matches!(self.low(i - 1), "the" | "early" | "late" | "mid") {
+            let n: i32 = w.parse().ok()?;
+            if n % 10 == 0 {
+                let c = if n >= 30 { 190 } else { 200 };
+                return Some((i + 1, Val::Decade(c + n / 10)));
+            }
+        }
+        // "19th century"
+        if t.is(i, TokKind::Num) && w.len() <= 2 && t.joined(i) && matches!(t.low(i + 1), "st" | "nd" | "rd" | "th") {
+            if matches!(t.low(i + 2), "century") {
+                let n: i32 = w.parse().ok()?;
+                if (1..=22).contains(&n) {
+                    return Some((i + 2, Val::Century(n - 1)));
+                }
+            }
+        }
+        None
+    }
+
+    /// Quarters: "Q3 2016", "3Q2022", "the third quarter of 2016".
+    fn quarter(&self, i: usize) -> Option<(usize, Val)> {
+        let t = self.t;
+        let w = self.low(i);
+        let raw = t.raw(i);
+        let (q, ql) = if raw.len() == 1 && raw == "Q" && t.joined(i) {
+            let n = self.num(i + 1)?;
+            if !(1..=4).contains(&n) {
+                return None;
+            }
+            (n, i + 1)
+        } else if t.is(i, TokKind::Num) && w.len() == 1 && t.joined(i) && t.raw(i + 1) == "Q" {
+            let n: u32 = w.parse().ok()?;
+            if !(1..=4).contains(&n) {
+                return None;
+            }
+            // "3Q2022"
+            if t.joined(i + 1) {
+                if let Some(y) = t.low(i + 2).parse::<i32>().ok().filter(|_| t.low(i + 2).len() == 4) {
+                    return Some((i + 2, Val::Quarter(Some(y), n)));
+                }
+            }
+            (n, i + 1)
+        } else if let Some(n) = match w {
+            "first" => Some(1),
+            "second" => Some(2),
+            "third" => Some(3),
+            "fourth" => Some(4),
+            _ => None,
+        } {
+            if !(t.low(i + 1) == "quarter" || (t.low(i + 1) == "-" && t.low(i + 2) == "quarter")) {
+                return None;
+            }
+            let ql = if t.low(i + 1) == "-" { i + 2 } else { i + 1 };
+            if let Some((y, yl)) = self.year_after(ql) {
+                return Some((yl, Val::Quarter(Some(y), n)));
+            }
+            return None;
+        } else {
+            return None;
+        };
+        if let Some((y, yl)) = self.year_after(ql) {
+            return Some((yl, Val::Quarter(Some(y), q)));
+        }
+        Some((ql, Val::Quarter(None, q)))
+    }
+
+    /// Seasons with a year or a modifier: "summer 2016", "the spring of 2019", "last winter".
+    fn season(&self, i: usize) -> Option<(usize, usize, Val)> {
+        let code = |w: &str| -> Option<&'static str> {
+            Some(match w {
+                "spring" => "SP",
+                "summer" => "SU",
+                "autumn" | "fall" => "FA",
+                "winter" => "WI",
+                _ => return None,
+            })
+        };
+        let w = self.low(i);
+        if let Some(c) = code(w) {
+            if let Some((y, yl)) = self.year_after(i) {
+                return Some((i, yl, Val::Season(Some(y), c)));
+            }
+            return None;
+        }
+        None
+    }
+
+    /// Holidays from the table: "Christmas", "Eid al-Adha", "New Year's Day".
+    fn holiday(&self, i: usize) -> Option<(usize, Val)> {
+        let (table, max) = &*HOLIDAYS;
+        if !self.t.is(i, TokKind::Word) || !self.t.raw(i).chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        for k in (0..*max).rev() {
+            let b = i + k;
+            let (Some(ta), Some(tb)) = (self.t.toks.get(i), self.t.toks.get(b)) else { continue };
+            let key: String = self.t.lower[ta.start..tb.end].chars().filter(|c| !c.is_whitespace()).collect();
+            if let Some(md) = table.get(&key) {
+                if self.t.joined(b) && self.t.is(b + 1, TokKind::Word) {
+                    continue;
+                }
+                let mut last = b;
+                let mut year = None;
+                if let Some(y) = self.year(b + 1) {
+                    year = Some(y);
+                    last = b + 1;
+                }
+                let v = match md {
+                    Some((m, d)) => Val::Day(year, *m, *d),
+                    None => match year {
+                        Some(y) => Val::Year(y),
+                        None => Val::Null,
+                    },
+                };
+                return Some((last, v));
+            }
+        }
+        None
+    }
+
+    /// Deictic expressions (relative mode only).
+    fn relative(&self, i: usize) -> Option<(usize, Val)> {
+        let w = self.low(i);
+        let unit = |s: &str| -> Option<&'static str> {
+            Some(match s {
+                "day" | "days" => "d",
+                "week" | "weeks" => "w",
+                "month" | "months" => "m",
+                "year" | "years" => "y",
+                "decade" | "decades" => "x",
+                _ => return None,
+            })
+        };
+        match w {
+            "today" => return Some((i, Val::RelDay(0))),
+            "yesterday" => return Some((i, Val::RelDay(-1))),
+            "tomorrow" => return Some((i, Val::RelDay(1))),
+            "tonight" => return Some((i, Val::RelDay(0))),
+            "recent" | "coming" if matches!(self.low(i + 1), "days" | "weeks" | "months" | "years") => {
+                return Some((i + 1, Val::Null));
+            }
+            "this" | "last" | "next" | "past" => {
+                let shift = match w {
+                    "this" => 0,
+                    "next" => 1,
+                    _ => -1,
+                };
+                if let Some(u) = unit(self.low(i + 1)).filter(|_| !self.low(i + 1).ends_with('s')) {
+                    let v = match u {
+                        "d" => return None,
+                        "w" => Val::RelWeek(shift),
+                        "m" => Val::RelMonth(shift),
+                        "y" => Val::RelYear(shift),
+                        _ => Val::Null,
+                    };
+                    return Some((i + 1, v));
+                }
+            }
+            _ => {}
+        }
+        // "two years ago", "3 days ago"
+        let p = crate::numbers::parse_at(self.t, i, false)?;
+        if p.value.fract() != 0.0 || p.value <= 0.0 || p.value > 10000.0 {
+            return None;
+        }
+        let u = unit(self.low(p.last + 1))?;
+        if self.low(p.last + 2) != "ago" {
+            return None;
+        }
+        let n = p.value as i64;
+        let v = match u {
+            "d" => Val::RelDay(-n),
+            "w" => Val::RelWeek(-n),
+            "m" => Val::RelMonth(-n),
+            "y" => Val::RelYear(-n),
+            _ => Val::Null,
+        };
+        Some((p.last + 2, v))
+    }
+}
+
+/// Resolve a value against the article date into an ISO 8601 string.
+fn resolve(v: &Val, pubd: Option<Ymd>, past_bias: bool) -> Option<String> {
+    match v {
+        Val::Year(y) => Some(format!("{y:04}")),
+        Val::Month(Some(y), m) => Some(format!("{y:04}-{m:02}")),
+        Val::Month(None, m) => {
+            let p = pubd?;
+            let diff = *m as i32 - p.m as i32;
+            let y = if diff > 4 || (past_bias && diff > 0 && diff > 2) {
+                p.y - 1
+            } else if diff < -7 {
+                p.y + 1
+            } else {
+                p.y
+            };
+            Some(format!("{y:04}-{m:02}"))
+        }
+        Val::MonthRel(rel, m) => {
+            let p = pubd?;
+            Some(format!("{:04}-{m:02}", p.y + rel))
+        }
+        Val::Day(Some(y), m, d) => Some(format!("{y:04}-{m:02}-{d:02}")),
+        Val::Day(None, m, d) => {
+            let p = pubd?;
+            let diff = *m as i32 - p.m as i32;
+            let y = if diff > 4 {
+                p.y - 1
+            } else if diff < -7 {
+                p.y + 1
+            } else {
+                p.y
+            };
+            if *d > days_in_month(y, *m) {
+                return None;
+            }
+            Some(format!("{y:04}-{m:02}-{d:02}"))
+        }
+        Val::Weekday(wd, shift) => {
+            let p = pubd?;
+            let today = days_from_civil(p.y, p.m, p.d);
+            let cur = weekday(p);
+            let back = (cur - *wd as i64).rem_euclid(7);
+            let day = match shift {
+                0 => today - back,
+                -1 => today - if back == 0 { 7 } else { back },
+                _ => today + { let f = (*wd as i64 - cur).rem_euclid(7); if f == 0 { 7 } else { f } },
+            };
+            let d = civil_from_days(day);
+            Some(format!("{:04}-{:02}-{:02}", d.y, d.m, d.d))
+        }
+        Val::Decade(d) => Some(format!("{d:03}")),
+        Val::Century(c) => Some(format!("{c:02}")),
+        Val::Quarter(y, q) => {
+            let y = match y {
+                Some(y) => *y,
+                None => pubd?.y,
+            };
+            Some(format!("{y:04}-Q{q}"))
+        }
+        Val::Season(y, s) => {
+            let y = match y {
+                Some(y) => *y,
+                None => pubd?.y,
+            };
+            Some(format!("{y:04}-{s}"))
+        }
+        Val::RelDay(n) => {
+            let p = pubd?;
+            let d = civil_from_days(days_from_civil(p.y, p.m, p.d) + n);
+            Some(format!("{:04}-{:02}-{:02}", d.y, d.m, d.d))
+        }
+        Val::RelWeek(n) => {
+            let p = pubd?;
+            let day = days_from_civil(p.y, p.m, p.d) + 7 * n;
+            let d = civil_from_days(day);
+            // ISO week: the Thursday of that week decides the year
+            let thursday = day - weekday(d) + 3;
+            let th = civil_from_days(thursday);
+            let jan1 = days_from_civil(th.y, 1, 1);
+            let week = (thursday - jan1) / 7 + 1;
+            Some(format!("{:04}-W{week:02}", th.y))
+        }
+        Val::RelMonth(n) => {
+            let p = pubd?;
+            let total = p.y as i64 * 12 + (p.m as i64 - 1) + n;
+            Some(format!("{:04}-{:02}", total.div_euclid(12), total.rem_euclid(12) + 1))
+        }
+        Val::RelYear(n) => Some(format!("{:04}", pubd?.y as i64 + n)),
+        Val::Range(a, b) => {
+            let a2 = resolve(a, pubd, past_bias)?;
+            let b2 = resolve(b, pubd, past_bias).or_else(|| {
+                // "July 26-28, 2022" carries the year on the end only; "June 10-12" uses the start's
+                None
+            })?;
+            Some(format!("{a2}/{b2}"))
+        }
+        Val::Null => None,
+    }
+}
+
+/// Fill the year of a range's start from its end ("July 26 - 28, 2022").
+fn share_year(v: Val) -> Val {
+    if let Val::Range(a, b) = &v {
+        if let (Val::Day(None, m1, d1), Val::Day(Some(y), _, _)) = (a.as_ref(), b.as_ref()) {
+            return Val::Range(Box::new(Val::Day(Some(*y), *m1, *d1)), b.clone());
+        }
+    }
+    v
+}
+
+/// Modifiers before a date that belong to its span: "mid-", "early", "late", "end of",
+/// "beginning of", "month of". Returns the first token of the modifier.
+fn modifier_before(t: &Tokens, i: usize) -> usize {
+    if i >= 2 && t.low(i - 1) == "-" && t.low(i - 2) == "mid" && t.joined(i - 2) && t.joined(i - 1) {
+        return i - 2;
+    }
+    if i >= 1 && matches!(t.low(i - 1), "early" | "late" | "mid" | "earlier" | "later") {
+        return i - 1;
+    }
+    if i >= 2 && t.low(i - 1) == "of" && matches!(t.low(i - 2), "end" | "beginning" | "start" | "middle" | "month") {
+        return i - 2;
+    }
+    i
+}
+
+/// Scan tokens for dates.
+fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> Vec<DateMention> {
+    let pubd = published.and_then(parse_published);
+    let p = P { t };
+    let mut out = Vec::new();
+    let n = t.toks.len();
+    let mut i = 0;
+    while i < n {
+        let found: Option<(usize, usize, Val)> = p
+            .weekday_phrase(i)
+            .or_else(|| p.numeric(i).map(|(l, v)| (i, l, v)))
+            .or_else(|| p.month_first(i).map(|(l, v)| (i, l, v)))
+            .or_else(|| p.day_first(i).map(|(l, v)| (i, l, v)))
+            .or_else(|| p.quarter(i).map(|(l, v)| (i, l, v)))
+            .or_else(|| p.decade_century(i).map(|(l, v)| (i, l, v)))
+            .or_else(|| p.year_first(i).map(|(l, v)| (i, l, v)))
+            .or_else(|| p.season(i))
+            .or_else(|| p.holiday(i).map(|(l, v)| (i, l, v)))
+            .or_else(|| if opts.relative { p.relative(i).map(|(l, v)| (i, l, v)) } else { None });
+        let Some((first, last, v)) = found else {
+            i += 1;
+            continue;
+        };
+        let mut first = first;
+        let mut last = last;
+        let mut v = share_year(v);
+        // "last September", "this June", "next March"
+        if let Val::Month(None, m) = v {
+            if first >= 1 {
+                match t.low(first - 1) {
+                    "last" | "past" => {
+                        first -= 1;
+                        v = match pubd {
+                            Some(pd) => Val::Month(Some(if m < pd.m { pd.y } else { pd.y - 1 }), m),
+                            None => Val::Null,
+                        };
+                    }
+                    "next" | "coming" => {
+                        first -= 1;
+                        v = match pubd {
+                            Some(pd) => Val::Month(Some(if m > pd.m { pd.y } else { pd.y + 1 }), m),
+                            None => Val::Null,
+                        };
+                    }
+                    "this" => {
+                        first -= 1;
+                        v = match pubd {
+                            Some(pd) => Val::Month(Some(pd.y), m),
+                            None => Val::Null,
+                        };
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // ranges between two dates: "from March to June 2019", "January 2018 to March 2019"
+        let conn = t.low(last + 1);
+        if matches!(conn, "to" | "-" | "–" | "until" | "through" | "till") && matches!(v, Val::Month(..) | Val::Day(..) | Val::Year(_)) {
+            let j = last + 2;
+            if let Some((l2, v2)) = p.month_first(j).or_else(|| p.day_first(j)).or_else(|| p.year_first(j)) {
+                let compatible = matches!((&v, &v2), (Val::Month(..), Val::Month(..)) | (Val::Day(..), Val::Day(..)) | (Val::Year(_), Val::Year(_)));
+                if compatible {
+                    let v1 = match (&v, &v2) {
+                        (Val::Month(None, m), Val::Month(Some(y), _)) => Val::Month(Some(*y), *m),
+                        (Val::Day(None, m, d), Val::Day(Some(y), _, _)) => Val::Day(Some(*y), *m, *d),
+                        _ => v.clone(),
+                    };
+                    v = Val::Range(Box::new(v1), Box::new(v2));
+                    last = l2;
+                    if first >= 1 && matches!(t.low(first - 1), "from" | "between") {
+                        first -= 1;
+                    }
+                }
+            }
+        }
+        first = modifier_before(t, first);
+        let value = resolve(&v, pubd, true);
+        out.push(DateMention { span: Span::new(t.toks[first].start, t.toks[last].end), value });
+        i = last + 1;
+    }
+    out
+}
+
+/// Find dates in a plain text, resolving relative ones against `published` (ISO 8601 date);
+/// spans are bytes of `text`.
+pub fn find_dates_in(text: &str, published: Option<&str>) -> Vec<DateMention> {
+    scan(&Tokens::new(text), published, &DateOptions::default())
+}
+
+/// [`find_dates_in`] with options (e.g. deictic expressions too).
+pub fn find_dates_with(text: &str, published: Option<&str>, options: &DateOptions) -> Vec<DateMention> {
+    scan(&Tokens::new(text), published, options)
+}
+
+/// Find dates in the article's content segments.
 pub(crate) fn find(ctx: &Context) -> Vec<DateMention> {
-    let pub_year = ctx.published.as_deref().and_then(|p| p.get(0..4)).map(str::to_string);
     let mut out = Vec::new();
     for seg in &ctx.segments {
         let s = ctx.slice(seg.span);
-        for c in DATE.captures_iter(s) {
-            let Some(all) = c.get(0) else { continue };
-            let value = if let Some(y) = c.name("year") {
-                Some(y.as_str().to_string())
-            } else if let Some(m) = c.name("month") {
-                if m.as_str() == "May" && c.name("myear").is_none() {
-                    continue;
-                }
-                let year = c.name("myear").map(|y| y.as_str().to_string()).or_else(|| pub_year.clone());
-                year.map(|y| format!("{y}-{:02}", month_number(m.as_str())))
-            } else {
-                None
-            };
-            out.push(DateMention { span: Span::new(seg.span.start + all.start(), seg.span.start + all.end()), value });
+        for mut d in find_dates_in(s, ctx.published.as_deref()) {
+            d.span = Span::new(seg.span.start + d.span.start, seg.span.start + d.span.end);
+            out.push(d);
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
+        find_dates_in(text, published).into_iter().map(|d| (d.span.slice(text).to_string(), d.value)).collect()
+    }
+
+    fn v(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn calendar() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(civil_from_days(days_from_civil(2017, 11, 27)), Ymd { y: 2017, m: 11, d: 27 });
+        assert_eq!(weekday(Ymd { y: 2017, m: 11, d: 27 }), 0);
+    }
+
+    #[test]
+    fn issue_examples() {
+        let p = Some("2017-11-27");
+        assert_eq!(dates("elections in 2019.", p), vec![("2019".into(), v("2019"))]);
+        assert_eq!(dates("held in September.", p), vec![("September".into(), v("2017-09"))]);
+        assert_eq!(dates("since mid-November the", p), vec![("mid-November".into(), v("2017-11"))]);
+        assert_eq!(dates("he left last Tuesday", p), vec![("last Tuesday".into(), v("2017-11-21"))]);
+        assert_eq!(dates("due on Nov. 27", p), vec![("Nov. 27".into(), v("2017-11-27"))]);
+        assert_eq!(dates("by the end of 2000", p), vec![("end of 2000".into(), v("2000"))]);
+        assert_eq!(dates("the 2016 summit", p), vec![("2016".into(), v("2016"))]);
+        assert_eq!(dates("drills Zapad-2017 took place", p), vec![]);
+    }
+
+    #[test]
+    fn unresolvable_is_null() {
+        assert_eq!(dates("held in September.", None), vec![("September".into(), None)]);
+        assert_eq!(dates("on Tuesday", None), vec![("Tuesday".into(), None)]);
+    }
+
+    #[test]
+    fn not_dates() {
+        for s in ["He may go.", "They march on.", "three years", "a 45-year-old man", "2000 people died", "aged 45"] {
+            assert!(dates(s, Some("2017-11-27")).is_empty(), "{s}: {:?}", dates(s, None));
+        }
+    }
+
+    #[test]
+    fn relative_mode() {
+        let o = DateOptions { relative: true };
+        let r: Vec<_> = find_dates_with("in recent days and yesterday", Some("2017-11-27"), &o).into_iter().map(|d| d.value).collect();
+        assert_eq!(r, vec![None, v("2017-11-26")]);
+    }
 }

@@ -7,15 +7,18 @@
 
 mod acronyms;
 mod context;
-mod dates;
+pub mod dates;
 mod entities;
-mod money;
+pub mod money;
+pub mod numbers;
 mod quotes;
 mod sentences;
 mod types;
 
 pub use context::{Context, Segment};
-pub use sentences::split_text;
+pub use dates::find_dates_in;
+pub use money::find_money_in;
+pub use numbers::{find_numbers_in, NumberKind, NumberMention};
 pub use types::{
     Acronym, AcronymSource, DateMention, Entity, EntityLabel, Extraction, ExtractOptions, Money, Quote, QuoteKind,
     Sentence,

@@ -1,46 +1,395 @@
-//! Sums of money (first cut: currency symbol, number, optional scale word).
+//! Sums of money: "$10.5 billion", "US$4.7 billion", "£10", "€3.2m", "1.5 billion euros",
+//! "Rs 500 crore", "RM50,000", "dlrs 220 million", "NT$5,000", "$5 to $7 million" (a range:
+//! `value` and `value_max`), "20 dollars 43 cents".
+//!
+//! Each number phrase found by [`numbers`](crate::numbers) is checked for a currency marker right
+//! before it (symbol, code or name, glued or one space away) or right after it; the markers come
+//! from `data/currencies.tsv` (form, ISO 4217 code, position, case, factor).
 
+use crate::numbers::{glued_scale, parse_at, scale_word, unit_word, tens_word, Phrase, TokKind, Tokens};
 use crate::{Context, Money};
 use copydesk_normalize::Span;
 use once_cell::sync::Lazy;
-use regex::Regex;
+use std::collections::HashMap;
 
-static MONEY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?P<sym>US\$|\$|£|€)(?P<num>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion|trillion|bn|m)\b)?")
-        .expect("money regex")
+/// One currency form.
+#[derive(Debug, Clone)]
+struct Form {
+    iso: &'static str,
+    /// Multiplier to the main unit (0.01 for cents).
+    factor: f64,
+    /// Must match the case as written.
+    case_sensitive: bool,
+    /// The form as written in the table.
+    form: &'static str,
+}
+
+/// Currency tables keyed by the form lower-cased with spaces removed.
+struct Tables {
+    pre: HashMap<String, Form>,
+    post: HashMap<String, Form>,
+    /// Longest key in tokens, to bound the look-around.
+    max_toks: usize,
+}
+
+static TABLES: Lazy<Tables> = Lazy::new(|| {
+    let mut pre = HashMap::new();
+    let mut post = HashMap::new();
+    let mut max_toks = 1;
+    for line in include_str!("../data/currencies.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 5 {
+            continue;
+        }
+        let (form, iso, pos, case, factor) = (cols[0], cols[1], cols[2], cols[3], cols[4]);
+        let word_like = form.chars().count() >= 4 && form.chars().all(|c| c.is_alphabetic() || c == ' ');
+        // three-letter ISO codes are matched as written (upper case) except the common ones,
+        // so that "ars", "all", "try" in running text are not currencies
+        let iso_code = form.len() == 3 && form.bytes().all(|b| b.is_ascii_uppercase());
+        let common = matches!(form, "USD" | "EUR" | "GBP" | "RMB" | "INR" | "CNY" | "JPY" | "CHF" | "CAD" | "AUD" | "MYR" | "HKD" | "SGD" | "NZD" | "UAH" | "MNT" | "BTC" | "KWD" | "QAR" | "SAR" | "EGP" | "LBP" | "BGN" | "ILS");
+        let f = Form {
+            iso,
+            factor: factor.parse().unwrap_or(1.0),
+            case_sensitive: (case == "cs" && !word_like) || (iso_code && !common),
+            form,
+        };
+        let key: String = form.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+        max_toks = max_toks.max(crate::numbers::Tokens::new(form).toks.len());
+        if pos == "pre" || pos == "both" {
+            pre.entry(key.clone()).or_insert_with(|| f.clone());
+        }
+        if pos == "post" || pos == "both" {
+            post.entry(key).or_insert(f);
+        }
+    }
+    Tables { pre, post, max_toks }
 });
 
-fn scale(word: &str) -> f64 {
-    match word {
-        "thousand" => 1e3,
-        "million" | "m" => 1e6,
-        "billion" | "bn" => 1e9,
-        "trillion" => 1e12,
-        _ => 1.0,
+/// A currency marker found next to a number: its token range and form.
+#[derive(Debug, Clone)]
+struct Marker {
+    first: usize,
+    last: usize,
+    form: Form,
+}
+
+/// Look up the text of tokens `a..=b` in a table, respecting case-sensitive forms.
+fn lookup(t: &Tokens, a: usize, b: usize, table: &HashMap<String, Form>) -> Option<Form> {
+    let (Some(ta), Some(tb)) = (t.toks.get(a), t.toks.get(b)) else { return None };
+    let raw = &t.text[ta.start..tb.end];
+    if raw.len() > 40 {
+        return None;
+    }
+    let key: String = raw.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+    let f = table.get(&key)?;
+    if f.case_sensitive {
+        let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+        let want: String = f.form.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact != want {
+            return None;
+        }
+    }
+    // single ASCII letters ("R92", "10c") must be glued to the number
+    Some(f.clone())
+}
+
+/// A one-letter ASCII form (must be glued to its number).
+fn is_letter_form(f: &Form) -> bool {
+    f.form.len() == 1 && f.form.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// Tokens between two tokens are separated by at most spaces (no line break) and at most `max` bytes.
+fn near(t: &Tokens, a: usize, b: usize) -> bool {
+    match (t.toks.get(a), t.toks.get(b)) {
+        (Some(x), Some(y)) => {
+            let gap = &t.text[x.end..y.start];
+            gap.len() <= 3 && !gap.contains('\n')
+        }
+        _ => false,
     }
 }
 
-/// Find sums written with a currency symbol.
+/// Currency marker ending right before token `i`.
+fn marker_before(t: &Tokens, i: usize) -> Option<Marker> {
+    if i == 0 || !near(t, i - 1, i) {
+        return None;
+    }
+    let tables = &*TABLES;
+    let max = tables.max_toks.min(i);
+    for k in (1..=max).rev() {
+        let a = i - k;
+        // the marker must start at a word boundary
+        if a > 0 && t.joined(a - 1) && t.is(a - 1, TokKind::Word) && t.is(a, TokKind::Word) {
+            continue;
+        }
+        if a > 0 && t.joined(a - 1) && t.is(a - 1, TokKind::Num) {
+            continue;
+        }
+        if let Some(f) = lookup(t, a, i - 1, &tables.pre) {
+            if is_letter_form(&f) && !t.joined(i - 1) {
+                continue;
+            }
+            return Some(Marker { first: a, last: i - 1, form: f });
+        }
+    }
+    None
+}
+
+/// Currency marker starting right after token `last`.
+fn marker_after(t: &Tokens, last: usize) -> Option<Marker> {
+    if !near(t, last, last + 1) {
+        return None;
+    }
+    let tables = &*TABLES;
+    let n = t.toks.len();
+    for k in (1..=tables.max_toks).rev() {
+        let b = last + k;
+        if b >= n {
+            continue;
+        }
+        // must end at a word boundary
+        if t.joined(b) && t.is(b, TokKind::Word) && t.is(b + 1, TokKind::Word) {
+            continue;
+        }
+        if let Some(f) = lookup(t, last + 1, b, &tables.post) {
+            if is_letter_form(&f) && !t.joined(last) {
+                continue;
+            }
+            if is_letter_form(&f) && t.joined(b) && (t.is(b + 1, TokKind::Word) || t.is(b + 1, TokKind::Num)) {
+                continue;
+            }
+            return Some(Marker { first: last + 1, last: b, form: f });
+        }
+    }
+    None
+}
+
+/// Multiplier of the scale word a phrase ends with (1 when none): used to carry "million" back
+/// over a range ("$5 to $7 million").
+fn trailing_scale(t: &Tokens, p: &Phrase) -> f64 {
+    let w = t.low(p.last);
+    if p.last > p.first {
+        if let Some(s) = scale_word(w).filter(|s| *s >= 1e3) {
+            return s;
+        }
+        if t.is(p.last, TokKind::Word) && t.joined(p.last - 1) && t.is(p.last - 1, TokKind::Num) {
+            if let Some(s) = glued_scale(t.raw(p.last), true) {
+                return s;
+            }
+        }
+    }
+    1.0
+}
+
+/// Whether token `i` may start a number phrase for money purposes.
+fn number_start(t: &Tokens, i: usize) -> bool {
+    let w = t.low(i);
+    let Some(tok) = t.toks.get(i) else { return false };
+    match tok.kind {
+        TokKind::Num => !(i > 0 && t.joined(i - 1) && t.is(i - 1, TokKind::Num)),
+        TokKind::Word => {
+            unit_word(w).is_some() || tens_word(w).is_some() || w == "a" || w == "an" || w == "half" || w == "quarter"
+        }
+        TokKind::Sym => false,
+    }
+}
+
+/// Parse a number phrase at `i` for money: glued "m"/"bn" scales are allowed.
+fn phrase(t: &Tokens, i: usize) -> Option<Phrase> {
+    let p = parse_at(t, i, true)?;
+    // glued non-scale letters: "29km" is not money, but "10USD"/"10c" are handled as markers
+    Some(p)
+}
+
+/// Minor-unit continuation after a main amount: "50 cents", "and 43c", "43" at the end.
+fn minor_after(t: &Tokens, last: usize, iso: &str) -> Option<(usize, f64)> {
+    let mut k = last + 1;
+    if t.low(k) == "and" {
+        k += 1;
+    }
+    if !number_start(t, k) || t.low(k) == "a" || t.low(k) == "an" {
+        return None;
+    }
+    let p = parse_at(t, k, true)?;
+    if !(p.value >= 1.0 && p.value < 100.0 && p.value.fract() == 0.0) {
+        return None;
+    }
+    if let Some(m) = marker_after(t, p.last) {
+        if m.form.factor == 0.01 && (m.form.iso == iso || m.form.form.len() <= 2 || iso != "GBP") {
+            return Some((m.last, p.value / 100.0));
+        }
+        return None;
+    }
+    // a bare number closes the amount only at the end of the text or before punctuation
+    match t.toks.get(p.last + 1) {
+        None => Some((p.last, p.value / 100.0)),
+        Some(nx) if nx.kind == TokKind::Sym && matches!(t.low(p.last + 1), "." | "," | ";" | "!" | "?") => {
+            Some((p.last, p.value / 100.0))
+        }
+        _ => None,
+    }
+}
+
+/// Range connectors between two amounts.
+fn is_range_word(w: &str) -> bool {
+    matches!(w, "to" | "-" | "–" | "—" | "and" | "through" | "or")
+}
+
+/// Scan a tokenized text for sums of money; spans are bytes of the tokenized text.
+fn scan(t: &Tokens) -> Vec<Money> {
+    let mut out: Vec<Money> = Vec::new();
+    let n = t.toks.len();
+    let mut i = 0;
+    while i < n {
+        if !number_start(t, i) {
+            i += 1;
+            continue;
+        }
+        let Some(p1) = phrase(t, i) else {
+            i += 1;
+            continue;
+        };
+        let pre1 = marker_before(t, p1.first);
+        // a range "X to Y", "X-Y": look for the second amount
+        let mut second: Option<(Option<Marker>, Phrase)> = None;
+        let conn = p1.last + 1;
+        if is_range_word(t.low(conn)) && (t.low(conn) != "and" || i >= 1 && t.low(p1.first.saturating_sub(if pre1.is_some() { 2 } else { 1 })) == "between") {
+            let mut j = conn + 1;
+            let pre2 = marker_before(t, j + 1).filter(|m| m.first == j && m.last >= j);
+            if let Some(m) = &pre2 {
+                j = m.last + 1;
+            }
+            if j < n && number_start(t, j) && t.low(j) != "a" && t.low(j) != "an" {
+                if let Some(p2) = phrase(t, j) {
+                    let same = match (&pre1, &pre2) {
+                        (Some(a), Some(b)) => a.form.iso == b.form.iso,
+                        (None, Some(_)) => false,
+                        _ => true,
+                    };
+                    if same && (p2.value > p1.value || trailing_scale(t, &p2) > 1.0) {
+                        second = Some((pre2, p2));
+                    }
+                }
+            }
+        }
+        let (last_phrase, post) = match &second {
+            Some((_, p2)) => (*p2, marker_after(t, p2.last)),
+            None => (p1, marker_after(t, p1.last)),
+        };
+        let marker = pre1.clone().or_else(|| post.clone());
+        let Some(marker) = marker else {
+            i = p1.last + 1;
+            continue;
+        };
+        // a plain number right after a glued-letter unit that is not ours ("29km")
+        let mut v1 = p1.value * marker.form.factor;
+        let mut vmax = None;
+        let first_tok = pre1.as_ref().map_or(p1.first, |m| m.first);
+        let mut last_tok = post.as_ref().map_or(last_phrase.last, |m| m.last);
+        if let Some((_, p2)) = &second {
+            let s2 = trailing_scale(t, p2);
+            if trailing_scale(t, &p1) == 1.0 && s2 > 1.0 && p1.value * s2 <= p2.value {
+                v1 *= s2;
+            }
+            let v2 = p2.value * marker.form.factor;
+            if v2 > v1 {
+                vmax = Some(v2);
+            } else {
+                last_tok = post.as_ref().map_or(p1.last, |m| if second.is_some() { m.last } else { p1.last });
+            }
+        } else if marker.form.factor == 1.0 {
+            if let Some((l, minor)) = minor_after(t, last_tok, marker.form.iso) {
+                v1 += minor;
+                last_tok = l;
+            }
+        }
+        if !v1.is_finite() || v1 < 0.0 {
+            i = last_tok + 1;
+            continue;
+        }
+        out.push(Money {
+            span: Span::new(t.toks[first_tok].start, t.toks[last_tok].end),
+            value: v1,
+            value_max: vmax,
+            currency: marker.form.iso.to_string(),
+        });
+        i = last_tok + 1;
+    }
+    out
+}
+
+/// Find sums of money in a plain text; spans are bytes of `text`.
+pub fn find_money_in(text: &str) -> Vec<Money> {
+    scan(&Tokens::new(text))
+}
+
+/// Find sums of money in the article's content segments.
 pub(crate) fn find(ctx: &Context) -> Vec<Money> {
     let mut out = Vec::new();
     for seg in &ctx.segments {
         let s = ctx.slice(seg.span);
-        for c in MONEY.captures_iter(s) {
-            let (Some(all), Some(sym), Some(num)) = (c.get(0), c.name("sym"), c.name("num")) else { continue };
-            let Ok(n) = num.as_str().replace(',', "").parse::<f64>() else { continue };
-            let v = n * c.name("scale").map_or(1.0, |m| scale(m.as_str()));
-            let currency = match sym.as_str() {
-                "£" => "GBP",
-                "€" => "EUR",
-                _ => "USD",
-            };
-            out.push(Money {
-                span: Span::new(seg.span.start + all.start(), seg.span.start + all.end()),
-                value: v,
-                value_max: None,
-                currency: currency.into(),
-            });
+        for mut m in find_money_in(s) {
+            m.span = Span::new(seg.span.start + m.span.start, seg.span.start + m.span.end);
+            out.push(m);
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> (String, f64, Option<f64>, String) {
+        let v = find_money_in(text);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        (v[0].span.slice(text).to_string(), v[0].value, v[0].value_max, v[0].currency.clone())
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-6 * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn issue_examples() {
+        for (text, span, value, cur) in [
+            ("cost $10.5 billion a year", "$10.5 billion", 10.5e9, "USD"),
+            ("a US$4.7 billion deal", "US$4.7 billion", 4.7e9, "USD"),
+            ("fined £10 on", "£10", 10.0, "GBP"),
+            ("raised €3.2m from", "€3.2m", 3.2e6, "EUR"),
+            ("some 1.5 billion euros", "1.5 billion euros", 1.5e9, "EUR"),
+            ("a Rs 500 crore plan", "Rs 500 crore", 5e9, "INR"),
+            ("paid RM50,000 to", "RM50,000", 5e4, "MYR"),
+            ("dlrs 220 million", "dlrs 220 million", 2.2e8, "USD"),
+            ("about NT$5,000 each", "NT$5,000", 5e3, "TWD"),
+            ("HK$14 million", "HK$14 million", 1.4e7, "HKD"),
+            ("it cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
+        ] {
+            let (s, v, _, c) = one(text);
+            assert_eq!(s, span, "{text}");
+            assert!(close(v, value), "{text}: {v}");
+            assert_eq!(c, cur, "{text}");
+        }
+    }
+
+    #[test]
+    fn ranges() {
+        let (s, v, vmax, c) = one("worth $5 to $7 million now");
+        assert_eq!(s, "$5 to $7 million");
+        assert!(close(v, 5e6));
+        assert!(close(vmax.unwrap_or(0.0), 7e6));
+        assert_eq!(c, "USD");
+        let (_, v, vmax, _) = one("between 10 and 20 dollars");
+        assert!(close(v, 10.0) && close(vmax.unwrap_or(0.0), 20.0));
+    }
+
+    #[test]
+    fn not_money() {
+        for text in ["All 70 of us.", "I tried to call Bob 3 times already.", "He won 3 medals", "the 29km road", "in 2019 the"] {
+            assert!(find_money_in(text).is_empty(), "{text}: {:?}", find_money_in(text));
+        }
+    }
 }

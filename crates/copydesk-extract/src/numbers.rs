@@ -1,0 +1,1035 @@
+//! Numbers and percentages written in digits or words: "1,200", "4.5 per cent", "two-thirds",
+//! "a dozen", "1.2 million", "twenty-one", "10k", "12,34,567.89".
+//!
+//! The scanner works on a flat token list (words, digit runs, single symbols) built once per text;
+//! each number phrase is parsed greedily from its first token with a bounded look-ahead, so the
+//! whole scan is linear in the text length. [`money`](crate::money) and [`dates`](crate::dates)
+//! reuse the tokens and the phrase parser.
+
+use crate::Context;
+use copydesk_normalize::Span;
+use serde::{Deserialize, Serialize};
+
+/// What a number mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NumberKind {
+    /// A plain number ("1,200", "two-thirds", "a dozen").
+    Number,
+    /// A percentage ("4.5 per cent", "20%"); the value is the number of percent (4.5).
+    Percent,
+}
+
+/// A number or percentage mentioned in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberMention {
+    /// Where it is (bytes).
+    pub span: Span,
+    /// Its value (for a percentage, the number of percent).
+    pub value: f64,
+    /// Number or percentage.
+    pub kind: NumberKind,
+}
+
+/// Kind of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// A run of ASCII digits with inner `,` `.` separators ("1,234.5").
+    Num,
+    /// A run of letters (any script).
+    Word,
+    /// Any other single non-space character.
+    Sym,
+}
+
+/// A token: byte range in the text and kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+/// Tokens of a text plus its ASCII-lower-cased copy (same byte offsets).
+pub(crate) struct Tokens<'a> {
+    pub text: &'a str,
+    pub lower: String,
+    pub toks: Vec<Tok>,
+}
+
+impl<'a> Tokens<'a> {
+    /// Tokenize a text (linear).
+    pub fn new(text: &'a str) -> Self {
+        let lower = text.to_ascii_lowercase();
+        let bytes = text.as_bytes();
+        let mut toks = Vec::new();
+        let mut it = text.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if c.is_ascii_digit() {
+                let mut end = i + 1;
+                loop {
+                    match bytes.get(end) {
+                        Some(b) if b.is_ascii_digit() => end += 1,
+                        Some(b',') | Some(b'.') if bytes.get(end + 1).is_some_and(|d| d.is_ascii_digit()) => end += 2,
+                        _ => break,
+                    }
+                }
+                while it.peek().is_some_and(|(j, _)| *j < end) {
+                    it.next();
+                }
+                toks.push(Tok { start: i, end, kind: TokKind::Num });
+            } else if c.is_alphabetic() {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    if d.is_alphabetic() {
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                toks.push(Tok { start: i, end, kind: TokKind::Word });
+            } else {
+                toks.push(Tok { start: i, end: i + c.len_utf8(), kind: TokKind::Sym });
+            }
+        }
+        Tokens { text, lower, toks }
+    }
+
+    /// Lower-cased text of token `i` ("" when out of range).
+    pub fn low(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
+    }
+
+    /// Original text of token `i`.
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    /// Whether token `i` is directly followed by token `i + 1` (no space between).
+    pub fn joined(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` is of kind `k`.
+    pub fn is(&self, i: usize, k: TokKind) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == k)
+    }
+
+    /// The text between tokens `i` and `i + 1` consists of at most one space-like character.
+    pub fn single_space(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => {
+                let gap = &self.text[a.end..b.start];
+                gap.chars().count() == 1 && gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}')
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Small cardinal words.
+pub(crate) fn unit_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "zero" | "nought" | "naught" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        _ => return None,
+    })
+}
+
+/// Tens words.
+pub(crate) fn tens_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" | "fourty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+/// Scale words after a number ("million", "crore", "bn").
+pub(crate) fn scale_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" | "hundreds" => 1e2,
+        "thousand" | "thousands" => 1e3,
+        "lakh" | "lakhs" | "lac" | "lacs" => 1e5,
+        "million" | "millions" | "mln" | "mn" | "mil" | "mill" | "mio" => 1e6,
+        "crore" | "crores" | "cr" => 1e7,
+        "billion" | "billions" | "bn" | "bln" => 1e9,
+        "trillion" | "trillions" | "tn" | "tln" | "trn" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Letters glued to digits that scale them ("10k", "1.2bn", "10M"); `money` also accepts "m" and "b".
+pub(crate) fn glued_scale(raw: &str, money: bool) -> Option<f64> {
+    match raw {
+        "k" | "K" => Some(1e3),
+        "M" | "MM" => Some(1e6),
+        "G" => Some(1e9),
+        "B" | "b" => Some(1e9),
+        "m" if money => Some(1e6),
+        _ => match raw.to_ascii_lowercase().as_str() {
+            "mn" | "mln" | "mil" | "mill" | "bn" | "bln" | "tn" | "tln" | "trn" => scale_word(&raw.to_ascii_lowercase()),
+            _ => None,
+        },
+    }
+}
+
+/// Denominator words of fractions ("third", "quarters", "half").
+fn denominator_word(w: &str) -> Option<f64> {
+    let base = w.strip_suffix('s').unwrap_or(w);
+    Some(match base {
+        "half" | "halve" => 2.0,
+        "third" => 3.0,
+        "quarter" | "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "sixtieth" => 60.0,
+        "seventieth" => 70.0,
+        "eightieth" => 80.0,
+        "ninetieth" => 90.0,
+        "hundredth" => 1e2,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        "trillionth" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Unit ordinals usable after a tens word in a compound denominator ("twenty-first").
+fn unit_ordinal(w: &str) -> Option<f64> {
+    let base = w.strip_suffix('s').unwrap_or(w);
+    Some(match base {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        _ => return None,
+    })
+}
+
+/// A parsed number phrase: token range `[first, last]`, value, and whether words were used.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Phrase {
+    pub first: usize,
+    pub last: usize,
+    pub value: f64,
+    /// Written at least partly in words ("two", "million").
+    pub words: bool,
+    /// The phrase is a bare digit literal with no scale (a year candidate).
+    pub plain_digits: bool,
+}
+
+/// Parse a digit literal ("1,234.5", "12,34,567", "1.111,11", "4.800"). None when the separators
+/// make it a list or an address rather than one number.
+pub(crate) fn parse_digits(s: &str) -> Option<f64> {
+    if !s.contains([',', '.']) {
+        return s.parse().ok();
+    }
+    let commas = s.matches(',').count();
+    let dots = s.matches('.').count();
+    let groups_ok = |sep: char, body: &str| {
+        let parts: Vec<&str> = body.split(sep).collect();
+        parts.len() >= 2
+            && (1..=3).contains(&parts[0].len())
+            && parts[1..].iter().all(|p| p.len() == 3)
+    };
+    let indian_ok = |body: &str| {
+        let parts: Vec<&str> = body.split(',').collect();
+        let n = parts.len();
+        n >= 3
+            && (1..=2).contains(&parts[0].len())
+            && parts[n - 1].len() == 3
+            && parts[1..n - 1].iter().all(|p| p.len() == 2)
+    };
+    if dots <= 1 && commas >= 1 {
+        let (int, frac) = match s.split_once('.') {
+            Some((a, b)) => (a, Some(b)),
+            None => (s, None),
+        };
+        if int.contains(',') && (groups_ok(',', int) || indian_ok(int)) {
+            let v = int.replace(',', "");
+            let full = match frac {
+                Some(f) => format!("{v}.{f}"),
+                None => v,
+            };
+            return full.parse().ok();
+        }
+        if frac.is_none() && commas == 1 {
+            // "5,00", "1,3": decimal comma
+            let (a, b) = s.split_once(',')?;
+            if b.len() <= 2 {
+                return format!("{a}.{b}").parse().ok();
+            }
+        }
+        if let Some((int, frac)) = s.rsplit_once(',') {
+            // European "1.111,11"
+            if dots >= 1 && groups_ok('.', int) && frac.len() <= 2 {
+                return format!("{}.{frac}", int.replace('.', "")).parse().ok();
+            }
+        }
+        return None;
+    }
+    if dots == 1 && commas == 0 {
+        return s.parse().ok();
+    }
+    if dots >= 2 && commas == 0 && groups_ok('.', s) && s.split('.').count() >= 3 {
+        // "1.234.567" thousands with dots; "192.168.1.2" fails the group check
+        return s.replace('.', "").parse().ok();
+    }
+    None
+}
+
+/// "234" or "567.89": a three-digit group, possibly with a decimal part.
+fn group_of_three(g: &str) -> bool {
+    let b = g.as_bytes();
+    b.len() >= 3
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && (b.len() == 3 || (b[3] == b'.' && b.len() > 4 && b[4..].iter().all(u8::is_ascii_digit)))
+}
+
+/// Parse a cardinal in words (and digits mixed with scale words) from token `i`, up to `limit` tokens.
+/// Returns the last token used and the value.
+fn parse_cardinal(t: &Tokens, i: usize, money: bool) -> Option<(usize, f64, bool, bool)> {
+    let mut total = 0.0f64;
+    let mut current = 0.0f64;
+    let mut last = None;
+    let mut have = false;
+    let mut words = false;
+    let mut plain = true;
+    // last piece kind: 0 none, 1 unit, 2 tens, 3 hundred, 4 scale, 5 digits
+    let mut prev = 0u8;
+    let mut j = i;
+    let end = (i + 40).min(t.toks.len());
+    while j < end {
+        let w = t.low(j);
+        let tk = t.toks[j];
+        // connectors: "and", "-" between number words
+        if have && (w == "and" || (tk.kind == TokKind::Sym && (w == "-" || w == "\u{2010}" || w == "\u{2011}"))) {
+            let nx = t.low(j + 1);
+            let next_is_num = unit_word(nx).is_some() || tens_word(nx).is_some() || t.is(j + 1, TokKind::Num);
+            let zero = matches!(nx, "0" | "zero" | "nought" | "naught");
+            let hundred_again = prev == 3 && t.low(j + 2) == "hundred";
+            let ok = if w == "and" {
+                next_is_num && prev >= 3 && !(t.is(j + 1, TokKind::Num) && prev == 5) && !zero && !hundred_again
+            } else {
+                (prev == 2 && unit_word(nx).is_some_and(|u| (1.0..10.0).contains(&u)))
+                    || (prev == 2 && !t.joined(j) && unit_word(nx).is_some())
+            };
+            if ok {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if tk.kind == TokKind::Num {
+            if prev != 0 && prev != 4 && !(prev == 3 && w.len() <= 2) {
+                break;
+            }
+            if prev == 4 && !words {
+                break;
+            }
+            let Some(v) = parse_digits(&t.text[tk.start..tk.end]) else { break };
+            // "1 234 567": space-separated groups of three
+            let mut v = v;
+            let mut k = j;
+            if !w.contains(['.', ',']) && w.len() <= 3 {
+                while t.is(k + 1, TokKind::Num) && t.single_space(k) && group_of_three(t.low(k + 1)) {
+                    let g = t.low(k + 1);
+                    let frac: f64 = g.get(3..).filter(|f| !f.is_empty()).and_then(|f| format!("0{f}").parse().ok()).unwrap_or(0.0);
+                    v = v * 1000.0 + g[..3].parse::<f64>().unwrap_or(0.0) + frac;
+                    k += 1;
+                    if g.len() > 3 {
+                        break;
+                    }
+                }
+            }
+            current += v;
+            last = Some(k);
+            have = true;
+            prev = 5;
+            j = k + 1;
+            // a spaced scale letter closing the text: "2.33 k", "1,674.5 G"
+            if !t.joined(k) && t.is(k + 1, TokKind::Word) && matches!(t.raw(k + 1), "k" | "K" | "M" | "G" | "B") && k + 2 >= t.toks.len() {
+                current *= glued_scale(t.raw(k + 1), false).unwrap_or(1.0);
+                total += current;
+                current = 0.0;
+                last = Some(k + 1);
+                words = true;
+                plain = false;
+                break;
+            }
+            // glued scale letters: "10k", "1.2bn"
+            if t.joined(k) && t.is(k + 1, TokKind::Word) {
+                if let Some(s) = glued_scale(t.raw(k + 1), money) {
+                    current *= s;
+                    plain = false;
+                    last = Some(k + 1);
+                    total += current;
+                    current = 0.0;
+                    words = true;
+                }
+                break;
+            }
+            continue;
+        }
+        if tk.kind != TokKind::Word {
+            break;
+        }
+        if let Some(u) = unit_word(w) {
+            if prev == 1 || prev == 5 || (prev == 2 && u >= 10.0) {
+                break;
+            }
+            current += u;
+            prev = 1;
+        } else if let Some(tv) = tens_word(w) {
+            if prev == 1 || prev == 2 || prev == 5 {
+                break;
+            }
+            current += tv;
+            prev = 2;
+        } else if w == "a" && !have {
+            // "a hundred", "a million"
+            let nx = t.low(j + 1);
+            if scale_word(nx).is_some() && !nx.ends_with('s') {
+                current = 1.0;
+                prev = 1;
+                have = true;
+                words = true;
+                plain = false;
+                last = Some(j);
+                j += 1;
+                continue;
+            }
+            break;
+        } else if let Some(s) = scale_word(w) {
+            if !have {
+                break;
+            }
+            // plural scales only as "3 millions"-style counts are rare; accept
+            if s == 100.0 {
+                if prev == 3 {
+                    break;
+                }
+                current = if current == 0.0 { 1.0 } else { current } * 100.0;
+                prev = 3;
+            } else {
+                if prev == 4 && !(matches!(w, "crore" | "crores") && total > 0.0 && current == 0.0) {
+                    break;
+                }
+                if prev == 4 {
+                    // "lakh crore"
+                    total *= s;
+                } else {
+                    total += (if current == 0.0 { 1.0 } else { current }) * s;
+                    current = 0.0;
+                }
+                prev = 4;
+            }
+        } else {
+            break;
+        }
+        have = true;
+        words = true;
+        plain = false;
+        last = Some(j);
+        j += 1;
+    }
+    let last = last?;
+    Some((last, total + current, words, plain && !words))
+}
+
+/// Parse the number phrase starting at token `i` (cardinals, decimals with "point", fractions,
+/// dozens). `money` allows the "m"/"b" suffixes.
+pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
+    let w = t.low(i);
+    // "a half", "a quarter", "a fifth", "a dozen", "half a dozen", "half"
+    if let Some(v) = vulgar_fraction(w) {
+        return Some(Phrase { first: i, last: i, value: v, words: false, plain_digits: false });
+    }
+    if w == "a" || w == "an" {
+        let nx = t.low(i + 1);
+        if let Some(tv) = tens_word(nx) {
+            let u = if t.low(i + 2) == "-" { i + 3 } else { i + 2 };
+            if let Some(uo) = unit_ordinal(t.low(u)).filter(|_| !t.low(u).ends_with('s')) {
+                return Some(Phrase { first: i, last: u, value: 1.0 / (tv + uo), words: true, plain_digits: false });
+            }
+        }
+        if matches!(nx, "dozen") {
+            return Some(Phrase { first: i, last: i + 1, value: 12.0, words: true, plain_digits: false });
+        }
+        if let Some(d) = denominator_word(nx) {
+            if !nx.ends_with('s') && nx != "second" {
+                return Some(Phrase { first: i, last: i + 1, value: 1.0 / d, words: true, plain_digits: false });
+            }
+        }
+        if t.low(i + 1) == "hundred" {
+            // "a hundred trillionths"
+            if let Some(d) = denominator_word(t.low(i + 2)) {
+                if d >= 1e3 {
+                    return Some(Phrase { first: i, last: i + 2, value: 100.0 / d, words: true, plain_digits: false });
+                }
+            }
+        }
+    }
+    if w == "half" || w == "quarter" {
+        let f = if w == "half" { 0.5 } else { 0.25 };
+        if t.low(i + 1) == "a" && t.low(i + 2) == "dozen" {
+            return Some(Phrase { first: i, last: i + 2, value: 12.0 * f, words: true, plain_digits: false });
+        }
+        if let Some(s) = scale_word(t.low(i + 1)).filter(|s| *s >= 1e3) {
+            return Some(Phrase { first: i, last: i + 1, value: s * f, words: true, plain_digits: false });
+        }
+        if w == "half" {
+            return Some(Phrase { first: i, last: i, value: 0.5, words: true, plain_digits: false });
+        }
+        return None;
+    }
+    if t.is(i, TokKind::Sym) && w == "." && t.is(i + 1, TokKind::Num) && t.joined(i) && !t.low(i + 1).contains(['.', ',']) {
+        let v: f64 = format!("0.{}", t.low(i + 1)).parse().ok()?;
+        return Some(Phrase { first: i, last: i + 1, value: v, words: false, plain_digits: false });
+    }
+    let (mut last, mut value, mut words, plain) = parse_cardinal(t, i, money)?;
+    let mut plain = plain;
+    // "point" decimals in words: "two hundred point zero three", "point seventy-one"
+    if t.low(last + 1) == "point" {
+        let mut k = last + 2;
+        let mut frac = String::new();
+        if let Some((l2, v2, _, _)) = parse_cardinal(t, k, false).filter(|(l2, _, _, _)| *l2 > k) {
+            // multi-word after point: "seventy-one" -> .71
+            frac = format!("{}", v2 as u64);
+            k = l2 + 1;
+        } else {
+            while let Some(u) = unit_word(t.low(k)).filter(|u| *u < 10.0) {
+                frac.push(char::from(b'0' + u as u8));
+                k += 1;
+            }
+            if frac.is_empty() {
+                if let Some((l2, v2, _, _)) = parse_cardinal(t, k, false) {
+                    frac = format!("{}", v2 as u64);
+                    k = l2 + 1;
+                }
+            }
+        }
+        if !frac.is_empty() {
+            if let Ok(f) = format!("0.{frac}").parse::<f64>() {
+                value += f;
+                last = k - 1;
+                words = true;
+                plain = false;
+            }
+        }
+    }
+    // "3 dozens", "three hundred and two dozens"
+    let nx = t.low(last + 1);
+    if matches!(nx, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs") {
+        return Some(Phrase { first: i, last: last + 1, value: value * 12.0, words: true, plain_digits: false });
+    }
+    // fractions: "two thirds", "five-eighths", "one - fourth", "twenty-three fifths",
+    // "one hundred and three quarters", "one twenty-fifth", "twenty twenty fifths"
+    let trailing = trailing_scale_tok(t, i, last);
+    let mut k = last + 1;
+    if t.low(k) == "-" && t.is(k, TokKind::Sym) {
+        k += 1;
+    }
+    // compound denominator after the cardinal: "one twenty-fifth", "three twenty firsts"
+    if words && tens_word(t.low(k)).is_some() && k == last + 1 {
+        let mut u = k + 1;
+        if t.low(u) == "-" {
+            u += 1;
+        }
+        if let (Some(tv), Some(uo)) = (tens_word(t.low(k)), unit_ordinal(t.low(u))) {
+            let plural = t.low(u).ends_with('s');
+            if plural == (value != 1.0) {
+                return Some(Phrase { first: i, last: u, value: value / (tv + uo), words: true, plain_digits: false });
+            }
+        }
+    }
+    if let Some(d) = denominator_word(t.low(k)).filter(|_| words) {
+        let den = t.low(k);
+        let plural = den.ends_with('s') && den != "halves";
+        let singular_ok = value == 1.0 || den == "half" || den == "quarter";
+        if den != "second" && den != "seconds" && (plural || singular_ok) && !(value == 1.0 && plural) {
+            let and_pos = (i..=last).rev().find(|&x| t.low(x) == "and");
+            // compound denominator inside: "one hundred thirty-fifths" = 100/35
+            let tens_tok = if t.low(k - 1) == "-" { k - 2 } else { k - 1 };
+            let mut v = value / d;
+            if let (Some(uo), Some(tv)) = (unit_ordinal(den), tens_word(t.low(tens_tok))) {
+                if tens_tok > i && t.low(tens_tok - 1) != "and" && !(t.low(k - 1) == "-" && unit_word(t.low(tens_tok)).is_some()) {
+                    if let Some((_, num, _, _)) = parse_cardinal_range(t, i, tens_tok) {
+                        v = num / (tv + uo);
+                    }
+                }
+            } else if let Some(a) = and_pos.filter(|&a| a > i) {
+                // "one hundred and three quarters": the head is added
+                let head = parse_cardinal_range(t, i, a).map(|r| r.1);
+                let num = parse_cardinal_range(t, a + 1, if t.low(k - 1) == "-" { k - 1 } else { k }).map(|r| r.1);
+                if let (Some(h), Some(nm)) = (head, num) {
+                    let hs = trailing_scale_tok(t, i, a - 1);
+                    v = h + nm / d * if hs >= 1e3 { hs } else { 1.0 };
+                }
+            }
+            let mut l = k;
+            // "two thirds of a million", "one billion and three quarters million"
+            if t.low(k + 1) == "of" && t.low(k + 2) == "a" {
+                if let Some(s) = scale_word(t.low(k + 3)).filter(|s| *s >= 1e3) {
+                    v *= s;
+                    l = k + 3;
+                }
+            } else if let Some(s) = scale_word(t.low(k + 1)).filter(|s| *s >= 1e3) {
+                if let Some(a) = and_pos.filter(|&a| a > i) {
+                    let head = parse_cardinal_range(t, i, a).map_or(0.0, |r| r.1);
+                    v = head + (v - head) * s;
+                    l = k + 1;
+                }
+            }
+            return Some(Phrase { first: i, last: l, value: v, words: true, plain_digits: false });
+        }
+    }
+    // "one and a half", "five and a quarter", "twenty and three fifths", "3 million and a half"
+    if t.low(last + 1) == "and" {
+        let after = last + 2;
+        if let Some(p) = parse_at_fraction_only(t, after) {
+            let mut l = p.last;
+            let after_scale = scale_word(t.low(l + 1)).filter(|s| *s >= 1e3);
+            if after_scale.is_some() {
+                l += 1;
+            }
+            let v = if trailing >= 1e3 {
+                value + p.value * after_scale.unwrap_or(trailing)
+            } else {
+                (value + p.value) * after_scale.unwrap_or(1.0)
+            };
+            return Some(Phrase { first: i, last: l, value: v, words: true, plain_digits: false });
+        }
+    }
+    // an ordinal ("twenty-fifth", "one hundred fifth") is not a number
+    if words && (unit_ordinal(t.low(k)).is_some() || denominator_word(t.low(k)).is_some()) && !t.low(k).ends_with('s') {
+        return None;
+    }
+    // "one over three", "2000 over 3"
+    if t.low(last + 1) == "over" {
+        if let Some((l2, v2, _, _)) = parse_cardinal(t, last + 2, false) {
+            if v2 != 0.0 && (l2 + 1 >= t.toks.len() || t.is(l2 + 1, TokKind::Sym)) {
+                return Some(Phrase { first: i, last: l2, value: value / v2, words: true, plain_digits: false });
+            }
+        }
+    }
+    // digit fractions: "3/4", "1 4/5" (not dates like 5/17/2018)
+    if t.is(last, TokKind::Num) && !words {
+        if let Some(p) = slash_fraction(t, last) {
+            let (num, l2) = p;
+            if l2 > last {
+                return Some(Phrase { first: i, last: l2, value: num, words: false, plain_digits: false });
+            }
+        }
+        if t.low(last + 1) != "/" && t.is(last + 1, TokKind::Num) && t.single_space(last) {
+            if let Some((f, l2)) = slash_fraction(t, last + 1) {
+                if f < 1.0 {
+                    return Some(Phrase { first: i, last: l2, value: value + f, words: false, plain_digits: false });
+                }
+            }
+        }
+        // "1e10", "1.3e6", "-12e-1", "1.1^23"
+        if let Some((v, l2)) = power(t, last, value) {
+            return Some(Phrase { first: i, last: l2, value: v, words: false, plain_digits: false });
+        }
+    }
+    Some(Phrase { first: i, last, value, words, plain_digits: plain })
+}
+
+/// Scale (>= 1000) of the last token of a cardinal `i..=last`, glued or spaced; 1 when none.
+fn trailing_scale_tok(t: &Tokens, i: usize, last: usize) -> f64 {
+    if last <= i {
+        return 1.0;
+    }
+    let w = t.low(last);
+    if t.is(last, TokKind::Word) && t.joined(last - 1) && t.is(last - 1, TokKind::Num) {
+        return glued_scale(t.raw(last), true).unwrap_or(1.0);
+    }
+    scale_word(w).filter(|s| *s >= 1e3).unwrap_or(1.0)
+}
+
+/// Unicode vulgar fractions ("½", "¾").
+fn vulgar_fraction(w: &str) -> Option<f64> {
+    Some(match w {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}
+
+/// Parse a cardinal that must end exactly before token `stop`.
+fn parse_cardinal_range(t: &Tokens, i: usize, stop: usize) -> Option<(usize, f64, bool, bool)> {
+    let sub_end = stop;
+    let r = parse_cardinal(t, i, false)?;
+    if r.0 + 1 == sub_end {
+        Some(r)
+    } else if r.0 + 1 > sub_end {
+        // re-parse on a truncated view: count value of tokens i..stop
+        let mut total = 0.0;
+        let mut current = 0.0;
+        for k in i..stop {
+            let w = t.low(k);
+            if let Some(u) = unit_word(w).or_else(|| tens_word(w)) {
+                current += u;
+            } else if w == "hundred" {
+                current = current.max(1.0) * 100.0;
+            } else if let Some(s) = scale_word(w) {
+                total += current.max(1.0) * s;
+                current = 0.0;
+            } else if w != "and" && w != "-" {
+                return None;
+            }
+        }
+        Some((stop - 1, total + current, true, false))
+    } else {
+        None
+    }
+}
+
+/// "a half", "three fifths", "a quarter" after "and".
+fn parse_at_fraction_only(t: &Tokens, i: usize) -> Option<Phrase> {
+    let w = t.low(i);
+    if w == "a" || w == "an" || w == "one" {
+        if let Some(d) = denominator_word(t.low(i + 1)) {
+            return Some(Phrase { first: i, last: i + 1, value: 1.0 / d, words: true, plain_digits: false });
+        }
+    }
+    if let Some((l, v, _, _)) = parse_cardinal(t, i, false) {
+        if let Some(d) = denominator_word(t.low(l + 1)) {
+            return Some(Phrase { first: i, last: l + 1, value: v / d, words: true, plain_digits: false });
+        }
+    }
+    None
+}
+
+/// "3/4" at token `i` (a Num): returns the value and last token, unless it is part of a date
+/// ("5/17/2018") or preceded by "digits/".
+fn slash_fraction(t: &Tokens, i: usize) -> Option<(f64, usize)> {
+    if t.low(i + 1) != "/" || !t.is(i + 2, TokKind::Num) || !t.joined(i) || !t.joined(i + 1) {
+        return None;
+    }
+    if t.low(i + 3) == "/" || (i > 0 && t.low(i - 1) == "/") {
+        return None;
+    }
+    let a: f64 = t.low(i).parse().ok()?;
+    let b: f64 = t.low(i + 2).parse().ok()?;
+    if b == 0.0 || t.low(i).len() > 3 || t.low(i + 2).len() > 3 || !(a < b || (t.low(i).len() <= 2 && t.low(i + 2).len() <= 2)) {
+        return None;
+    }
+    Some((a / b, i + 2))
+}
+
+/// Exponent forms after a digit literal at token `last`.
+fn power(t: &Tokens, last: usize, base: f64) -> Option<(f64, usize)> {
+    if !t.joined(last) {
+        return None;
+    }
+    let nx = t.raw(last + 1);
+    // "1e10": the lexer gives Num("1") Word("e") Num("10") or Word("e") then Sym("-")
+    if nx == "e" || nx == "E" {
+        let mut k = last + 2;
+        let mut sign = 1.0;
+        if t.joined(last + 1) && matches!(t.low(k), "-" | "+") {
+            if t.low(k) == "-" {
+                sign = -1.0;
+            }
+            k += 1;
+        }
+        if t.is(k, TokKind::Num) && t.joined(k - 1) {
+            let e: f64 = t.low(k).parse().ok()?;
+            return Some((base * 10f64.powf(sign * e), k));
+        }
+    }
+    if nx == "^" {
+        let mut k = last + 2;
+        let mut sign = 1.0;
+        while matches!(t.low(k), "-" | "+") && t.joined(k - 1) {
+            if t.low(k) == "-" {
+                sign = -sign;
+            }
+            k += 1;
+        }
+        if t.is(k, TokKind::Num) && t.joined(k - 1) {
+            let e: f64 = t.low(k).parse().ok()?;
+            return Some((base.powf(sign * e), k));
+        }
+    }
+    None
+}
+
+/// Words that may follow a number and make it a percentage; returns the last token of the marker.
+pub(crate) fn percent_after(t: &Tokens, last: usize) -> Option<usize> {
+    let k = last + 1;
+    match t.low(k) {
+        "%" => Some(k),
+        "percent" | "percents" | "percentage" | "pct" => Some(k),
+        "per" if t.low(k + 1) == "cent" => Some(k + 1),
+        _ => None,
+    }
+}
+
+/// Tokens that start a negative number ("minus five", "-9.2").
+fn sign_before(t: &Tokens, i: usize) -> Option<usize> {
+    if i == 0 {
+        return None;
+    }
+    let p = t.low(i - 1);
+    if p == "minus" || p == "negative" {
+        return Some(i - 1);
+    }
+    if p == "-" || p == "\u{2212}" {
+        let tok = t.toks[i - 1];
+        let before_ok = i < 2 || t.toks[i - 2].end < tok.start;
+        let adjacent = tok.end == t.toks[i].start;
+        let at_start = t.text[..tok.start].trim().is_empty();
+        if t.is(i, TokKind::Num) && before_ok && (adjacent || at_start) {
+            return Some(i - 1);
+        }
+    }
+    None
+}
+
+/// Whether token `i` can start a number phrase.
+fn starts_number(t: &Tokens, i: usize) -> bool {
+    let w = t.low(i);
+    match t.toks[i].kind {
+        TokKind::Num => {
+            // not inside a word ("A4", "x86") unless after a hyphen ("SCP-173")
+            !(i > 0 && t.joined(i - 1) && t.is(i - 1, TokKind::Word))
+        }
+        TokKind::Word => {
+            unit_word(w).is_some()
+                || tens_word(w).is_some()
+                || w == "half"
+                || ((w == "a" || w == "an") && {
+                    let nx = t.low(i + 1);
+                    nx == "dozen" || (scale_word(nx).is_some() && !nx.ends_with('s')) || denominator_word(nx).is_some_and(|_| !nx.ends_with('s') && nx != "second")
+                })
+                || (w == "quarter" && scale_word(t.low(i + 1)).is_some())
+        }
+        TokKind::Sym => vulgar_fraction(w).is_some() || w == "." && t.is(i + 1, TokKind::Num) && t.joined(i) && (i == 0 || !t.is(i - 1, TokKind::Num)),
+    }
+}
+
+/// Whether the phrase's digits are glued to letters that are not a scale (units like "29km", ordinals "4th").
+fn glued_unit(t: &Tokens, p: &Phrase) -> bool {
+    t.is(p.last, TokKind::Num) && t.joined(p.last) && t.is(p.last + 1, TokKind::Word)
+}
+
+/// Scan a tokenized text for numbers and percentages; spans are bytes of the tokenized text.
+pub(crate) fn scan(t: &Tokens) -> Vec<NumberMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let n = t.toks.len();
+    let urls = url_ranges(t.text);
+    while i < n {
+        if in_ranges(&urls, t.toks[i].start) {
+            i += 1;
+            continue;
+        }
+        // "percent of 10", "per cent of twenty-two"
+        let pw = t.low(i);
+        let pk = if pw == "per" && t.low(i + 1) == "cent" { i + 1 } else { i };
+        if matches!(pw, "percent" | "percents" | "percentage" | "per") && t.low(pk + 1) == "of" && (pw != "per" || pk > i) {
+            if let Some(p) = parse_at(t, pk + 2, false).filter(|p| !p.words || p.value >= 1.0) {
+                out.push(NumberMention { span: Span::new(t.toks[i].start, t.toks[p.last].end), value: p.value, kind: NumberKind::Percent });
+                i = p.last + 1;
+                continue;
+            }
+        }
+        if !starts_number(t, i) {
+            i += 1;
+            continue;
+        }
+        let Some(p) = parse_at(t, i, false) else {
+            // "192.168.1.2", "22,24,26": a list of integers in one digit run
+            let tok = t.toks[i];
+            if tok.kind == TokKind::Num {
+                let mut pos = tok.start;
+                for part in t.text[tok.start..tok.end].split([',', '.']) {
+                    if let Ok(v) = part.parse::<f64>() {
+                        out.push(NumberMention { span: Span::new(pos, pos + part.len()), value: v, kind: NumberKind::Number });
+                    }
+                    pos += part.len() + 1;
+                }
+            }
+            i += 1;
+            continue;
+        };
+        if glued_unit(t, &p) {
+            i = p.last + 2;
+            continue;
+        }
+        // "one" as a pronoun ("the one you mentioned", "which one", "that one"), "a" alone
+        let w = t.low(i);
+        if p.first == p.last && w == "one" {
+            let prev = if i > 0 { t.low(i - 1) } else { "" };
+            let next = t.low(i + 1);
+            if matches!(prev, "the" | "this" | "that" | "which" | "each" | "any" | "every" | "no" | "another" | "someone" | "next")
+                || matches!(next, "of" | "another" | "you" | "do")
+                || (prev.is_empty() && matches!(next, "you" | "is"))
+            {
+                i += 1;
+                continue;
+            }
+        }
+        let mut start_tok = p.first;
+        let mut value = p.value;
+        if let Some(s) = sign_before(t, p.first) {
+            start_tok = s;
+            value = -value;
+        }
+        let (last, kind) = match percent_after(t, p.last) {
+            Some(l) => (l, NumberKind::Percent),
+            None => (p.last, NumberKind::Number),
+        };
+        out.push(NumberMention { span: Span::new(t.toks[start_tok].start, t.toks[last].end), value, kind });
+        i = last + 1;
+    }
+    out
+}
+
+/// Byte ranges of URLs in a text (numbers inside them are not reported).
+pub(crate) fn url_ranges(text: &str) -> Vec<(usize, usize)> {
+    static URL: once_cell::sync::Lazy<regex::Regex> =
+        once_cell::sync::Lazy::new(|| regex::Regex::new(r"(?i)\b(?:https?://|www\.)\S+").expect("url regex"));
+    URL.find_iter(text).map(|m| (m.start(), m.end())).collect()
+}
+
+/// Whether a byte offset falls in one of the (sorted) ranges.
+pub(crate) fn in_ranges(ranges: &[(usize, usize)], pos: usize) -> bool {
+    let k = ranges.partition_point(|r| r.1 <= pos);
+    ranges.get(k).is_some_and(|r| r.0 <= pos)
+}
+
+/// Find numbers and percentages in a plain text; spans are bytes of `text`.
+pub fn find_numbers_in(text: &str) -> Vec<NumberMention> {
+    scan(&Tokens::new(text))
+}
+
+/// Find numbers and percentages in the article's content segments.
+pub(crate) fn find(ctx: &Context) -> Vec<NumberMention> {
+    let mut out = Vec::new();
+    for seg in &ctx.segments {
+        let s = ctx.slice(seg.span);
+        for mut m in find_numbers_in(s) {
+            m.span = Span::new(seg.span.start + m.span.start, seg.span.start + m.span.end);
+            out.push(m);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> (String, f64, NumberKind) {
+        let v = find_numbers_in(text);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        (v[0].span.slice(text).to_string(), v[0].value, v[0].kind)
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn digits() {
+        assert!(close(one("about 1,200 people").1, 1200.0));
+        assert!(close(one("rose to 4.5 per cent").1, 4.5));
+        assert_eq!(one("rose to 4.5 per cent").2, NumberKind::Percent);
+        assert!(close(one("12,34,567.89").1, 1234567.89));
+        assert!(close(one("1.2 million").1, 1.2e6));
+        assert!(close(one("10k").1, 1e4));
+        assert_eq!(find_numbers_in("192.168.1.2").len(), 4);
+        assert!(find_numbers_in("the 29km road").is_empty());
+    }
+
+    #[test]
+    fn words() {
+        assert!(close(one("more than a dozen").1, 12.0));
+        assert!(close(one("two-thirds").1, 2.0 / 3.0));
+        assert!(close(one("one hundred and sixty-one").1, 161.0));
+        assert!(close(one("twenty-one trillion three hundred").1, 21e12 + 300.0));
+        assert!(close(one("five and a half million").1, 5.5e6));
+        assert!(close(one("minus five percent").1, -5.0));
+        assert!(find_numbers_in("Which one do you prefer?").is_empty());
+    }
+
+    #[test]
+    fn total_on_odd_input() {
+        for s in ["", "-", "1/", "/1", "1e", "1^", "a", "point", "and and", "½ ¾", "9".repeat(400).as_str()] {
+            let _ = find_numbers_in(s);
+        }
+    }
+}
