@@ -62,6 +62,37 @@ impl NormalizedText {
 
 /// Normalize `raw` according to `options`. Total: any input gives a result.
 pub fn normalize(raw: &str, options: &NormalizeOptions) -> NormalizedText {
-    let folded = rules::run(raw, options);
+    let mut folded = rules::run(raw, options);
+    // As ftfy, repeat while a repair became possible only after the first pass (mojibake next
+    // to a removed space or invisible char, an entity escaped twice); rarely more than once.
+    for _ in 0..2 {
+        if !rules::needs_another_pass(&folded.text, options) {
+            break;
+        }
+        let again = rules::run(&folded.text, options);
+        if again.text == folded.text {
+            break;
+        }
+        folded = compose(folded, again);
+    }
     unicode::apply(folded, options.unicode_form)
+}
+
+/// `second` normalized the text of `first`: the result of both, mapped back to the raw text.
+fn compose(first: NormalizedText, second: NormalizedText) -> NormalizedText {
+    let edits: Vec<(usize, usize, String)> = second
+        .map
+        .pieces()
+        .iter()
+        .filter(|p| !p.copied)
+        .map(|p| {
+            let t = second.text.get(p.norm_start..p.norm_start + p.norm_len).unwrap_or("");
+            (p.raw_start, p.raw_start + p.raw_len, t.to_string())
+        })
+        .collect();
+    let (text, map, _) = first.map.rewrite(&first.text, &edits);
+    let mut fixes = first.fixes;
+    fixes.extend(second.fixes.into_iter().map(|f| Fix { span: first.map.to_original(f.span), rule: f.rule }));
+    fixes.sort_by_key(|f| f.span.start);
+    NormalizedText { text, map, fixes }
 }

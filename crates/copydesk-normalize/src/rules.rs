@@ -277,6 +277,14 @@ fn needs_repair(line: &str, opts: &NormalizeOptions) -> bool {
     opts.fix_mojibake && !line.is_ascii() && mojibake::is_bad(line)
 }
 
+/// Whether some line of an output would still be repaired by another pass.
+pub(crate) fn needs_another_pass(text: &str, opts: &NormalizeOptions) -> bool {
+    if text.is_ascii() && !text.contains('&') {
+        return false;
+    }
+    text.split_inclusive('\n').any(|line| needs_repair(line, opts))
+}
+
 pub(crate) fn run(raw: &str, opts: &NormalizeOptions) -> NormalizedText {
     let mut pass = Pass { raw, opts, em: Emitter::new(raw), pending: None, at_line_start: true, skip_until: 0 };
     let b = raw.as_bytes();
