@@ -51,7 +51,7 @@ pub(crate) fn plausible(phrase: &str) -> bool {
     let Some(last) = ws.last() else { return false };
     let last = last.trim_matches(|c: char| !c.is_alphanumeric());
     if ws.len() == 1 && pronoun(last).is_some() {
-        return !matches!(last, "it" | "It" | "we" | "We");
+        return true;
     }
     if is_role(last) || is_document_noun(last) {
         return true;
@@ -64,6 +64,15 @@ pub(crate) fn plausible(phrase: &str) -> bool {
 /// steps over a trailing appositive (", director of ...,") and takes the noun phrase or name
 /// before it. Returns a byte span into `s`.
 pub(crate) fn left_of(s: &str) -> Option<Span> {
+    // A trailing parenthetical ("Sen. Claire Doe (D-Mo.)") belongs to the mention before it.
+    let t = s.trim_end();
+    let s = match t.strip_suffix(')') {
+        Some(inner) if t.len() - inner.len() == 1 => match inner.rfind('(') {
+            Some(o) if t.len() - o < 40 => &s[..o],
+            _ => s,
+        },
+        _ => s,
+    };
     let ws = words(s);
     let mut n = ws.len();
     while n > 0 && is_aux(ws[n - 1].text) {

@@ -22,6 +22,12 @@ use copydesk_parse::BlockKind;
 use lexicon::CUE_RE;
 use marks::Piece;
 
+/// Most words between a split quote's attribution cue and its second part.
+const MAX_SPLIT_TAIL: usize = 40;
+/// A partial quote ending its sentence counts as direct when it is this long (words) ...
+const LONG_PARTIAL_WORDS: usize = 15;
+/// ... and makes up this share (percent) of the reported clause.
+const LONG_PARTIAL_SHARE: usize = 70;
 /// Shortest standalone quote without an attribution, in words.
 const MIN_STANDALONE_WORDS: usize = 4;
 /// How far (bytes) after a closing mark the attribution's cue may start.
@@ -94,7 +100,7 @@ fn attr_after(s: &str, base: usize) -> Option<Attr> {
         return None;
     }
     let left_full = &s[..m.start()];
-    if left_full.contains(['.', '!', '?', '"', '\u{201c}', '\u{201d}', ';', '(']) || word_count(left_full) > 8 {
+    if left_full.contains(['!', '?', '"', '\u{201c}', '\u{201d}', ';']) || word_count(left_full) > 10 {
         return None;
     }
     let lt = left_full.trim_start_matches(|c: char| c == ',' || c.is_whitespace() || c == '—' || c == '–');
@@ -111,7 +117,10 @@ fn attr_after(s: &str, base: usize) -> Option<Attr> {
         }
         Some(sp.shift(base + loff))
     };
-    let mention = mention.filter(|sp| mentions::plausible(sp.slice_in(s, base)));
+    let mention = mention.filter(|sp| {
+        let m = sp.slice_in(s, base);
+        mentions::plausible(m) || m.split_whitespace().next().is_some_and(lexicon::is_determiner)
+    });
     mention?;
     Some(Attr { mention, cue, cue_span })
 }
@@ -147,12 +156,20 @@ fn attr_before(s: &str, base: usize) -> Option<(Attr, usize)> {
 /// For a participle cue after a comma (", saying", ", adding that"), the subject at the
 /// sentence start.
 pub(crate) fn participle_subject(left: &str, cue: &str) -> Option<Span> {
-    if !cue.ends_with("ing") || !left.trim_end().ends_with(',') {
+    if !cue.ends_with("ing") {
         return None;
     }
     let t = left.trim_start();
     let off = left.len() - t.len();
-    mentions::right_of(t).filter(|sp| mentions::plausible(sp.slice(t))).map(|sp| sp.shift(off))
+    if let Some(sp) = mentions::right_of(t).filter(|sp| mentions::plausible(sp.slice(t))) {
+        return Some(sp.shift(off));
+    }
+    // After an opening adverbial ("In early October, X reached out, writing ...").
+    let comma = t.find(',')?;
+    let rest = &t[comma + 1..];
+    let r = rest.trim_start();
+    let roff = off + comma + 1 + (rest.len() - r.len());
+    mentions::right_of(r).filter(|sp| mentions::plausible(sp.slice(r))).map(|sp| sp.shift(roff))
 }
 
 /// Is the gap between a cue and a quote only an introducer ("", ", ", ": ", " that ", " reporters:")?
@@ -197,7 +214,13 @@ fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
                 let between = &text[between_start..p.span.start];
                 let same_attr = last.cue_span.is_some_and(|c| c.end <= p.span.start && c.start >= between_start);
                 let after_cue = last.cue_span.map_or("", |c| &text[c.end.min(p.span.start)..p.span.start]);
-                if same_attr && !between.contains(['"', '\u{201c}', '\u{201d}']) && short_tail(after_cue) {
+                let starts_own_sentence = trivial(&text[pre_start..p.span.start]) || pre_start == p.span.start;
+                if same_attr
+                    && !between.contains(['"', '\u{201c}', '\u{201d}'])
+                    && short_tail(after_cue)
+                    && !CUE_RE.is_match(after_cue)
+                    && (starts_own_sentence || trivial(after_cue) || after_cue.trim_end().ends_with(','))
+                {
                     let own = attr_after(post, p.span.end);
                     if own.is_none() {
                         last.span = Span::new(last.span.start, p.span.end);
@@ -232,7 +255,9 @@ fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
             let clause_end = s_close.map_or(post_end, |s| s.end.max(p.span.end));
             let clause = Span::new(content_start.min(p.span.start), trim_end_punct(text, clause_end.max(p.span.end), p.span.end));
             let quoted = p.span.end - p.span.start;
-            if ends_sentence && quoted * 2 >= clause.end - clause.start && word_count(content) >= 4 {
+            let long_partial = word_count(content) >= LONG_PARTIAL_WORDS
+                && quoted * 100 >= LONG_PARTIAL_SHARE * (clause.end - clause.start);
+            if ends_sentence && long_partial {
                 out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base });
             } else {
                 // Skip the quote if the same reported clause already produced a mixed quote.
@@ -273,7 +298,7 @@ fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
 
 /// Is the text after a cue, up to the next quote part, short ("on CNN.", ", adding,")?
 fn short_tail(s: &str) -> bool {
-    word_count(s) <= 12
+    word_count(s) <= MAX_SPLIT_TAIL
 }
 
 /// Trim trailing spaces and a final period from `text[..end]`, not before `min`.
