@@ -1,58 +1,264 @@
-//! Splitting text into lines and deciding each line's kind.
+//! Deciding every line's kind (and splitting lines holding two blocks), then assembling the
+//! [`Document`].
 
-use crate::{dateline, Block, BlockKind, Document, Headline};
+use crate::content::{self, Density};
+use crate::lines::{self, Line};
+use crate::{byline, dateline, headline, lang, patterns, published};
+use crate::{Block, BlockKind, Byline, Document, Headline};
 use copydesk_normalize::Span;
+use std::collections::HashMap;
 
-fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
-    let s = &text[start..end];
+/// What a line looks like on its own.
+#[derive(Debug, Clone, PartialEq)]
+enum Pre {
+    Boiler(&'static str),
+    Related,
+    Credit,
+    /// A credit glued to a caption: the credit's length in bytes.
+    Glued(usize),
+    Stamp,
+    Text,
+}
+
+impl Pre {
+    fn furniture(&self) -> bool {
+        !matches!(self, Pre::Text)
+    }
+}
+
+fn push(doc: &mut Document, kind: BlockKind, span: Span, rule: &str) {
+    if !span.is_empty() {
+        doc.blocks.push(Block { kind, span, rule: rule.to_string() });
+    }
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
-    if t.is_empty() {
-        None
-    } else {
-        Some(Span::new(start + lead, start + lead + t.len()))
+    Span::new(span.start + lead, span.start + lead + t.len())
+}
+
+/// A short line that reads as a heading: starts with a capital or digit, mostly letters, no
+/// trailing comma, not a sentence.
+fn heading_like(s: &str, l: &Line) -> bool {
+    (1..=15).contains(&l.words)
+        && l.letters * 2 > l.chars
+        && s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '"')
+        && !s.ends_with([',', ';', '|', '-', '>', '»'])
+        && l.digits * 3 < l.chars
+}
+
+fn pre_classify(text: &str, lines: &[Line], doc_script: Option<lang::Script>) -> Vec<Pre> {
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for l in lines {
+        *counts.entry(l.span.slice(text)).or_insert(0) += 1;
     }
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let s = l.span.slice(text);
+            if patterns::is_related(s) {
+                Pre::Related
+            } else if let Some(n) = patterns::glued_credit(s) {
+                Pre::Glued(n)
+            } else if patterns::is_credit(s) {
+                Pre::Credit
+            } else if let Some(rule) = patterns::boilerplate_rule(s, l.words) {
+                Pre::Boiler(rule)
+            } else if published::is_stamp_line(s, l.words) && !byline::has_prefix(s) {
+                Pre::Stamp
+            } else if i > 0 && l.words <= 30 && counts.get(s).copied().unwrap_or(0) > 1 {
+                Pre::Boiler("repeated_line")
+            } else if l.letters >= 3 && doc_script.is_some() && lang::dominant_script(s) != doc_script {
+                Pre::Boiler("other_script")
+            } else {
+                Pre::Text
+            }
+        })
+        .collect()
 }
 
-fn is_boilerplate(line: &str) -> bool {
-    let l = line.to_ascii_lowercase();
-    matches!(l.as_str(), "subscribe" | "share" | "advertisement" | "comments" | "print" | "email")
-}
-
-/// Line-based parse: the first line is the headline, "READ MORE:" lines are related links,
-/// short lines without final punctuation are subheadings, the rest are paragraphs.
+/// Line-based parse of normalized text.
 pub(crate) fn parse_text(text: &str) -> Document {
-    let mut doc = Document { language: Some("en".into()), ..Document::default() };
-    let mut pos = 0;
-    for line in text.split('\n') {
-        let start = pos;
-        let end = pos + line.len();
-        pos = end + 1;
-        let Some(span) = trimmed(text, start, end) else { continue };
-        let s = span.slice(text);
-        let (kind, rule) = if doc.headline.is_none() {
-            doc.headline = Some(Headline { span, attribution: None });
-            (BlockKind::Headline, "first_line")
-        } else if s.starts_with("READ MORE:") || s.starts_with("Read more:") || s.starts_with("Related:") {
-            (BlockKind::Related, "related_prefix")
-        } else if is_boilerplate(s) {
-            (BlockKind::Boilerplate, "boilerplate_word")
-        } else if s.len() < 80 && !s.ends_with(['.', '!', '?', '"', ':', ',']) && s.split(' ').count() <= 10 {
-            (BlockKind::Subheading, "short_line")
-        } else {
-            if doc.dateline.is_none() {
-                if let Some((d, rest)) = dateline::find(s, span.start) {
-                    doc.blocks.push(Block { kind: BlockKind::Dateline, span: d.span, rule: "wire_dateline".into() });
-                    doc.dateline = Some(d);
-                    if let Some(p) = trimmed(text, rest, span.end) {
-                        doc.blocks.push(Block { kind: BlockKind::Paragraph, span: p, rule: "after_dateline".into() });
-                    }
-                    continue;
+    let mut doc = Document::default();
+    let mut lines = lines::split(text);
+    if lines.is_empty() {
+        return doc;
+    }
+    doc.language = lang::detect(text);
+    let list = doc.language.as_deref().and_then(lang::list_index);
+    let has_stoplist = list.is_some() || doc.language.is_none();
+    lines::count_stopwords(&mut lines, list);
+    let doc_script = lang::dominant_script(text);
+    let pre = pre_classify(text, &lines, doc_script);
+    let dens: Vec<Density> =
+        lines.iter().zip(&pre).map(|(l, p)| content::density(l, p.furniture(), has_stoplist)).collect();
+    let (a, b) = content::main_region(&lines, &dens);
+    let (a, b) = if a >= b { (lines.len().min(1), lines.len().min(1)) } else { (a, b) };
+
+    // headline
+    let webpage = a > 2 || lines.iter().take(a).filter(|l| l.words <= 3).count() >= 3;
+    let usable = |i: usize| matches!(pre.get(i), Some(Pre::Text) | Some(Pre::Boiler("repeated_line")));
+    let head = headline::choose(text, &lines, a.max(1) + 1, &usable, webpage);
+    let head_line = head.as_ref().map(|h| h.line);
+    if let Some(h) = &head {
+        doc.headline = Some(Headline { span: h.span, attribution: h.attribution });
+    }
+
+    // bylines and time stamps near the top of the article
+    let top = head_line.unwrap_or(0);
+    let mut byline_line = None;
+    for i in top + 1..(a + 4).min(lines.len()) {
+        let l = &lines[i];
+        let s = l.span.slice(text);
+        if l.words > 25 || (i >= a && !byline::has_prefix(s)) {
+            continue;
+        }
+        if let Some(authors) = byline::parse_byline(s) {
+            doc.byline = Some(Byline { span: l.span, authors });
+            byline_line = Some(i);
+            break;
+        }
+    }
+    doc.published = find_published(text, &lines, &pre, top, a, byline_line);
+
+    // kinds
+    let mut standfirst_done = false;
+    let mut after_credit = false;
+    let mut last_caption: Option<&str> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let s = l.span.slice(text);
+        let in_main = i >= a && i < b;
+        if Some(i) == head_line {
+            if let Some(h) = &head {
+                push(&mut doc, BlockKind::Headline, h.span, "headline");
+                if h.span.end < l.span.end {
+                    push(&mut doc, BlockKind::Boilerplate, trim_span(text, Span::new(h.span.end, l.span.end)), "site_name");
                 }
             }
-            (BlockKind::Paragraph, "default")
-        };
-        doc.blocks.push(Block { kind, span, rule: rule.into() });
+            continue;
+        }
+        if Some(i) == byline_line {
+            push(&mut doc, BlockKind::Byline, l.span, "byline");
+            continue;
+        }
+        let was_after_credit = std::mem::replace(&mut after_credit, false);
+        match &pre[i] {
+            Pre::Related => push(&mut doc, BlockKind::Related, l.span, "related_prefix"),
+            Pre::Glued(n) => {
+                let cut = l.span.start + n;
+                push(&mut doc, BlockKind::Credit, trim_span(text, Span::new(l.span.start, cut)), "glued_credit");
+                let cap = trim_span(text, Span::new(cut, l.span.end));
+                push(&mut doc, BlockKind::Caption, cap, "after_credit");
+                last_caption = Some(cap.slice(text));
+            }
+            Pre::Credit => {
+                push(&mut doc, BlockKind::Credit, l.span, "credit_shape");
+                after_credit = true;
+            }
+            Pre::Boiler(rule) => push(&mut doc, BlockKind::Boilerplate, l.span, rule),
+            Pre::Stamp => push(&mut doc, BlockKind::Boilerplate, l.span, "time_stamp"),
+            Pre::Text => {
+                if let Some(c) = last_caption.filter(|c| c.len() >= 10 && s.starts_with(c) && !in_main) {
+                    let _ = c;
+                    push(&mut doc, BlockKind::Caption, l.span, "repeated_caption");
+                    continue;
+                }
+                if was_after_credit && !in_main && l.words <= 40 {
+                    push(&mut doc, BlockKind::Caption, l.span, "after_credit");
+                    last_caption = Some(s);
+                    continue;
+                }
+                let d = dens[i];
+                if in_main {
+                    match d {
+                        Density::Good | Density::Near => push(&mut doc, BlockKind::Paragraph, l.span, "main_text"),
+                        _ => {
+                            let next_text = lines
+                                .get(i + 1..b)
+                                .and_then(|r| r.iter().zip(&dens[i + 1..b]).next())
+                                .is_some_and(|(_, d)| matches!(d, Density::Good | Density::Near));
+                            if next_text && heading_like(s, l) && i + 1 < b {
+                                push(&mut doc, BlockKind::Subheading, l.span, "heading_in_main");
+                            } else {
+                                push(&mut doc, BlockKind::Boilerplate, l.span, "short_in_main");
+                            }
+                        }
+                    }
+                } else if i < a
+                    && !standfirst_done
+                    && head_line.is_some_and(|h| i > h)
+                    && matches!(d, Density::Good | Density::Near)
+                    && i + 6 >= a
+                {
+                    standfirst_done = true;
+                    push(&mut doc, BlockKind::Standfirst, l.span, "after_headline");
+                } else {
+                    push(&mut doc, BlockKind::Boilerplate, l.span, "outside_main");
+                }
+            }
+        }
     }
+    find_dateline(text, &mut doc);
+    doc.blocks.sort_by_key(|b| b.span.start);
     doc
+}
+
+/// Split a wire dateline off the first paragraphs; paragraphs before it become the standfirst.
+fn find_dateline(text: &str, doc: &mut Document) {
+    let mut seen = 0;
+    for idx in 0..doc.blocks.len() {
+        if doc.blocks[idx].kind != BlockKind::Paragraph {
+            continue;
+        }
+        seen += 1;
+        if seen > 3 {
+            break;
+        }
+        let span = doc.blocks[idx].span;
+        let Some((d, rest)) = dateline::find(span.slice(text), span.start) else { continue };
+        let dspan = d.span;
+        doc.dateline = Some(d);
+        let body = trim_span(text, Span::new(rest.min(span.end), span.end));
+        doc.blocks[idx] = Block { kind: BlockKind::Paragraph, span: body, rule: "after_dateline".into() };
+        doc.blocks.push(Block { kind: BlockKind::Dateline, span: dspan, rule: "wire_dateline".into() });
+        let has_standfirst = doc.blocks.iter().any(|b| b.kind == BlockKind::Standfirst);
+        if !has_standfirst && seen == 2 {
+            if let Some(p) = doc.blocks[..idx].iter_mut().rev().find(|b| b.kind == BlockKind::Paragraph) {
+                p.kind = BlockKind::Standfirst;
+                p.rule = "before_dateline".into();
+            }
+        }
+        break;
+    }
+}
+
+/// The publication date: a time-stamp line near the top (published/posted first), else the byline.
+fn find_published(text: &str, lines: &[Line], pre: &[Pre], top: usize, a: usize, byline_line: Option<usize>) -> Option<String> {
+    let lo = top.saturating_sub(3);
+    let hi = (a + 6).min(lines.len());
+    let mut best: Option<(u8, usize, String)> = None;
+    for i in lo..hi {
+        let l = &lines[i];
+        if !(matches!(pre[i], Pre::Stamp) || Some(i) == byline_line || l.words <= 20 && pre[i] != Pre::Text) {
+            continue;
+        }
+        let s = l.span.slice(text);
+        let Some(date) = published::first_date(s) else { continue };
+        let rank = published::stamp_rank(s);
+        let dist = a.abs_diff(i);
+        if best.as_ref().map_or(true, |(r, d, _)| rank > *r || rank == *r && dist < *d) {
+            best = Some((rank, dist, date));
+        }
+    }
+    if let Some((_, _, d)) = best {
+        return Some(d);
+    }
+    // anywhere: an explicit "Published ..." stamp
+    lines.iter().filter(|l| l.words <= 25).find_map(|l| {
+        let s = l.span.slice(text);
+        (published::stamp_rank(s) == 2).then(|| published::first_date(s)).flatten()
+    })
 }

@@ -1,0 +1,83 @@
+//! Finding the main text: a text-density classifier over lines (length, sentence punctuation,
+//! stopword density), and the best-scoring run of lines (maximum-sum segment, linear time), in
+//! the spirit of jusText and of the text-density heuristics of boilerplate removers.
+
+use crate::lines::Line;
+
+/// How a line looks as text, before its position is considered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Density {
+    /// Long prose: many words, stopwords, sentence punctuation.
+    Good,
+    /// Shorter sentence-like text.
+    Near,
+    /// Short text (menu items, headings, labels).
+    Short,
+    /// Known furniture.
+    Bad,
+}
+
+/// Classify one line. `has_stoplist` is false for languages without a stopword list.
+pub(crate) fn density(l: &Line, furniture: bool, has_stoplist: bool) -> Density {
+    if furniture {
+        return Density::Bad;
+    }
+    let stop_ok = |min: f32| !has_stoplist || l.stop_ratio() >= min;
+    let long = l.words >= 12 || (!has_stoplist && l.chars >= 60);
+    if long && stop_ok(0.2) && (l.ends_sentence || l.words >= 25) {
+        Density::Good
+    } else if l.words >= 6 && l.ends_sentence && stop_ok(0.15) {
+        Density::Near
+    } else if long && stop_ok(0.25) {
+        Density::Near
+    } else {
+        Density::Short
+    }
+}
+
+/// Score of one line for the main-text segment.
+fn score(l: &Line, d: Density) -> f32 {
+    match d {
+        Density::Good => l.words as f32,
+        Density::Near => (l.words as f32) * 0.3,
+        Density::Short => -2.0 - (l.words as f32).min(10.0) * 0.3,
+        Density::Bad => -8.0,
+    }
+}
+
+/// The maximum-sum run of line scores: `[start, end)` line indices (empty when nothing scores).
+pub(crate) fn main_region(lines: &[Line], dens: &[Density]) -> (usize, usize) {
+    let mut best = (0.0f32, 0usize, 0usize);
+    let mut cur = 0.0f32;
+    let mut cur_start = 0usize;
+    for (i, (l, d)) in lines.iter().zip(dens).enumerate() {
+        let s = score(l, *d);
+        if cur <= 0.0 {
+            cur = 0.0;
+            cur_start = i;
+        }
+        cur += s;
+        if cur > best.0 {
+            best = (cur, cur_start, i + 1);
+        }
+    }
+    (best.1, best.2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines;
+
+    #[test]
+    fn region_skips_menus() {
+        let mut t = String::from("Home\nNews\nSport\nWeather\n");
+        t.push_str("The council agreed on Tuesday that the new bridge would be built by the end of the year, officials said.\n");
+        t.push_str("It was the first time in a decade that the town had voted for a project of this size and cost.\n");
+        t.push_str("Share\nTweet\nAbout us\n");
+        let mut ls = lines::split(&t);
+        lines::count_stopwords(&mut ls, Some(0));
+        let d: Vec<_> = ls.iter().map(|l| density(l, false, true)).collect();
+        assert_eq!(main_region(&ls, &d), (4, 6));
+    }
+}

@@ -1,0 +1,101 @@
+//! Choosing the headline: the page title (first line) or the line that repeats it nearest the body,
+//! and its trailing attribution or site name ("... - Russian Foreign Ministry", "... | Site").
+
+use crate::lines::Line;
+use copydesk_normalize::Span;
+use std::collections::HashSet;
+
+/// Separators between a title and a trailing attribution or site name.
+const SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " / "];
+
+fn tokens(s: &str) -> HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Byte length of the title part of `line` and the start of its trailing attribution, when the
+/// line ends with " - Attribution" (at most 6 words).
+pub(crate) fn split_attribution(line: &str) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for sep in SEPARATORS {
+        if let Some(i) = line.rfind(sep) {
+            let tail = line.get(i + sep.len()..).unwrap_or("");
+            let words = tail.split_whitespace().count();
+            if i >= 10 && (1..=6).contains(&words) && tail.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                && best.map_or(true, |(b, _)| i > b)
+            {
+                best = Some((i, i + sep.len()));
+            }
+        }
+    }
+    best
+}
+
+/// Similarity of a candidate line to the title: Dice coefficient over word sets.
+fn similarity(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let inter = a.intersection(b).count();
+    2.0 * inter as f32 / (a.len() + b.len()) as f32
+}
+
+/// The chosen headline: the line index, its span and attribution span.
+pub(crate) struct Choice {
+    pub line: usize,
+    pub span: Span,
+    pub attribution: Option<Span>,
+}
+
+/// Choose the headline among `lines[..limit]` of `text`. `webpage` says the text is a whole page
+/// (a site name follows the title), not a clean article.
+pub(crate) fn choose(text: &str, lines: &[Line], limit: usize, usable: &dyn Fn(usize) -> bool, webpage: bool) -> Option<Choice> {
+    let first = lines.first()?;
+    let title = first.span.slice(text);
+    // the title without the site name
+    let mut core = title;
+    let mut cut = title.len();
+    while let Some((end, _)) = split_attribution(core.get(..cut).unwrap_or(core)) {
+        cut = end;
+        if !webpage {
+            break;
+        }
+    }
+    if webpage {
+        core = title.get(..cut).unwrap_or(title);
+    }
+    let tset = tokens(core);
+    let mut best: Option<(f32, usize)> = None;
+    for (i, l) in lines.iter().enumerate().take(limit.min(lines.len())).skip(1) {
+        if !usable(i) || !(2..=40).contains(&l.words) {
+            continue;
+        }
+        let sim = similarity(&tokens(l.span.slice(text)), &tset);
+        if sim >= 0.5 && best.map_or(true, |(b, _)| sim >= b - 0.05) {
+            best = Some((sim, i));
+        }
+    }
+    if let Some((_, i)) = best {
+        let l = &lines[i];
+        return Some(Choice { line: i, span: l.span, attribution: None });
+    }
+    if webpage {
+        let end = first.span.start + core.trim_end().len();
+        return Some(Choice { line: 0, span: Span::new(first.span.start, end.max(first.span.start)), attribution: None });
+    }
+    let attribution = split_attribution(title).map(|(_, a)| Span::new(first.span.start + a, first.span.end));
+    Some(Choice { line: 0, span: first.span, attribution })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribution() {
+        let l = "US Using Pressure on Balkans - Foreign Ministry";
+        let (t, a) = split_attribution(l).unwrap();
+        assert_eq!(&l[..t], "US Using Pressure on Balkans");
+        assert_eq!(&l[a..], "Foreign Ministry");
+        assert!(split_attribution("A plain headline").is_none());
+    }
+}

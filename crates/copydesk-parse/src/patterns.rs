@@ -1,0 +1,138 @@
+//! Line patterns: boilerplate (page furniture), related-article links, photo credits.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+use std::collections::HashSet;
+
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+static EXACT: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| data_lines(include_str!("../data/boilerplate-exact.txt")).collect());
+
+static PHRASES: Lazy<Vec<(&'static str, usize)>> = Lazy::new(|| {
+    data_lines(include_str!("../data/boilerplate-phrases.txt"))
+        .map(|l| match l.rsplit_once('|') {
+            Some((p, n)) => (p, n.parse().unwrap_or(12)),
+            None => (l, 12),
+        })
+        .collect()
+});
+
+static RELATED: Lazy<Vec<&'static str>> =
+    Lazy::new(|| data_lines(include_str!("../data/related-prefixes.txt")).collect());
+
+/// Copyright footers, counters, share counts, time-ago stamps and other furniture shapes.
+static FURNITURE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?xi)^(?:
+            (?:©|\(c\)|copyright\b).{0,200}?(?:\d{4}|rights|reserved|ltd|inc|llc|media|group|news)
+          | \d[\d,.]*\s*[km]?\s*(?:comments?|shares?|views?|likes?|replies|reactions)?
+          | \d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s*(?:ago|read)
+          | (?:photo|image|video|gallery)\s*\d+\s*(?:of|/)\s*\d+
+          | [\W_]+
+          | .{0,40}%\s+of\s+readers\s+think.*
+        )$",
+    )
+    .expect("furniture regex")
+});
+
+/// A line made of short menu items separated by "|", "/", "•", "·" or ">".
+static MENU: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:[^|•·>»]{1,30}\s*[|•·>»]\s*){2,}[^|•·>»]{0,30}$").expect("menu regex")
+});
+
+/// Photo credits: "© Sputnik / Stringer", "Photo: AP", "(Getty Images)", "Image credit: ...".
+static CREDIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?xi)^(?:
+            ©\s*[^\n]{1,80}?(?:/[^\n/]{1,40}){0,3}
+          | (?:photo|picture|image|photograph|illustration|video)s?\s*(?:credit)?\s*(?::|by\b)\s*[^\n]{1,80}
+          | (?:credit|source)\s*:\s*[^\n]{1,80}
+          | \(?(?:getty\s+images|ap\s+photo|reuters|afp|shutterstock|istock)[^\n]{0,40}\)?
+        )$",
+    )
+    .expect("credit regex")
+});
+
+/// The end of a glued credit: "... / Go to the mediabank" followed directly by the caption.
+static GLUED_CREDIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^©[^\n]{1,120}?(?:mediabank|media bank|photo bank|image bank)").expect("glued credit regex")
+});
+
+fn lower_key(line: &str) -> String {
+    let mut s = line.to_lowercase();
+    while s.ends_with([':', '.', '!', '>', '»', '›', ' ', '|', '-', '+']) {
+        s.pop();
+    }
+    while s.starts_with(['<', '«', '‹', ' ', '|', '-', '+', '#']) {
+        s.remove(0);
+    }
+    s
+}
+
+/// The rule name when `line` (with `words` tokens) is page furniture.
+pub(crate) fn boilerplate_rule(line: &str, words: usize) -> Option<&'static str> {
+    if words <= 6 && EXACT.contains(lower_key(line).as_str()) {
+        return Some("boilerplate_word");
+    }
+    if line.len() <= 400 && FURNITURE.is_match(line) {
+        return Some("furniture_shape");
+    }
+    if words <= 40 {
+        let l = line.to_lowercase();
+        if PHRASES.iter().any(|(p, n)| words <= *n && l.contains(p)) {
+            return Some("boilerplate_phrase");
+        }
+    }
+    if words >= 3 && line.len() <= 300 && !line.ends_with('.') && MENU.is_match(line) {
+        return Some("menu_line");
+    }
+    None
+}
+
+/// True when `line` introduces a related article ("READ MORE: ...").
+pub(crate) fn is_related(line: &str) -> bool {
+    if line.len() > 300 {
+        return false;
+    }
+    let head: String = line.chars().take(40).flat_map(char::to_lowercase).collect();
+    RELATED.iter().any(|p| head.starts_with(p) && (p.ends_with([':', '-']) || head.len() > p.len()))
+}
+
+/// True when the whole line is a photo credit.
+pub(crate) fn is_credit(line: &str) -> bool {
+    line.len() <= 160 && CREDIT.is_match(line)
+}
+
+/// Length in bytes of a credit glued to the start of a caption on the same line.
+pub(crate) fn glued_credit(line: &str) -> Option<usize> {
+    let m = GLUED_CREDIT.find(line)?;
+    (m.end() < line.len()).then_some(m.end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture() {
+        assert!(boilerplate_rule("Subscribe", 1).is_some());
+        assert!(boilerplate_rule("Sign up for our daily newsletter", 6).is_some());
+        assert!(boilerplate_rule("© 2024 Example Media Ltd. All rights reserved.", 8).is_some());
+        assert!(boilerplate_rule("Home | World | Business | Sport", 7).is_some());
+        assert!(boilerplate_rule("42 comments", 2).is_some());
+        assert!(boilerplate_rule("The council voted on the plan on Tuesday.", 8).is_none());
+    }
+
+    #[test]
+    fn related_and_credits() {
+        assert!(is_related("READ MORE: Some other story"));
+        assert!(is_related("Related: A story"));
+        assert!(!is_related("Readers were angry."));
+        assert!(is_credit("© Example / Photographer"));
+        assert!(is_credit("Photo: Jane Roe/Example Agency"));
+        assert_eq!(glued_credit("© Agency / Go to the mediabankA caption."), Some(31));
+    }
+}

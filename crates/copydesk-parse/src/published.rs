@@ -1,0 +1,108 @@
+//! Publication dates from time-stamp lines ("Published: 12:03 EST, 3 May 2017 | Updated: ...").
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+static DATE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?P<iy>(?:19|20)\d\d)[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?:\b|T)
+      | \b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<y1>(?:19|20)\d\d)\b
+      | \b(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)\b
+      | \b(?P<na>\d{1,2})[/.](?P<nb>\d{1,2})[/.](?P<ny>(?:19|20)?\d\d)\b
+        ",
+    )
+    .expect("date regex")
+});
+
+/// Words that mark a line as a time stamp of the article itself.
+static STAMP: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\W{0,3}(?:published|posted|first published|date|created|issued|released|written)\b|\bpublished\b|\bposted\b")
+        .expect("stamp regex")
+});
+static UPDATED: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^\W{0,3}(?:updated|last updated|modified|last modified)\b").expect("updated regex"));
+
+fn month_num(m: &str) -> Option<u32> {
+    let m = m.get(..3)?.to_ascii_lowercase();
+    Some(match m.as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    })
+}
+
+fn iso(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1900..=2100).contains(&y)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The first full calendar date (year, month, day) in `s`, as ISO 8601.
+pub(crate) fn first_date(s: &str) -> Option<String> {
+    for c in DATE.captures_iter(s) {
+        let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+        let got = if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
+            iso(y, m, d)
+        } else if let (Some(d), Some(m), Some(y)) = (num("d1"), c.name("m1"), num("y1")) {
+            month_num(m.as_str()).and_then(|m| iso(y, m, d))
+        } else if let (Some(m), Some(d), Some(y)) = (c.name("m2"), num("d2"), num("y2")) {
+            month_num(m.as_str()).and_then(|m| iso(y, m, d))
+        } else if let (Some(a), Some(b), Some(y)) = (num("na"), num("nb"), num("ny")) {
+            let y = if y < 100 { 2000 + y } else { y };
+            // month/day as in US usage unless the first number cannot be a month
+            if a > 12 {
+                iso(y, b, a)
+            } else {
+                iso(y, a, b)
+            }
+        } else {
+            None
+        };
+        if got.is_some() {
+            return got;
+        }
+    }
+    None
+}
+
+/// How a line states a date: 2 = publication stamp, 1 = bare date line, 0 = update stamp.
+pub(crate) fn stamp_rank(line: &str) -> u8 {
+    if UPDATED.is_match(line) {
+        0
+    } else if STAMP.is_match(line) {
+        2
+    } else {
+        1
+    }
+}
+
+/// True when a short line is mostly a date or time stamp.
+pub(crate) fn is_stamp_line(line: &str, words: usize) -> bool {
+    words <= 16 && first_date(line).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(first_date("Published: 12:03 EST, 3 May 2017 | Updated: 14:00 EST, 4 May 2017").as_deref(), Some("2017-05-03"));
+        assert_eq!(first_date("Nov 18, 2019 at 9:24 pm ET").as_deref(), Some("2019-11-18"));
+        assert_eq!(first_date("2020-01-16T10:00").as_deref(), Some("2020-01-16"));
+        assert_eq!(first_date("By Ann Lee | 12/10/2020").as_deref(), Some("2020-12-10"));
+        assert_eq!(first_date("on December 4th, 2006").as_deref(), Some("2006-12-04"));
+        assert_eq!(first_date("no date here 2019"), None);
+        assert_eq!(stamp_rank("Updated: 4 May 2017"), 0);
+        assert_eq!(stamp_rank("Published: 3 May 2017"), 2);
+    }
+}
