@@ -34,6 +34,8 @@ struct Person {
     /// Where mentioned.
     spans: Vec<Span>,
     gender: Gender,
+    /// Known to be a person (first name, title, PERSON entity, or quoted as a speaker).
+    credible: bool,
 }
 
 /// A name mention in text order.
@@ -50,28 +52,49 @@ pub(crate) struct Resolver<'a> {
     mentions: Vec<NameMention>,
     sentences: Vec<Span>,
     last_speaker: Option<usize>,
+    /// Speakers of attributions so far: (mention start, person).
+    marks: Vec<(usize, usize)>,
 }
 
 /// Strip titles, possessives and determiners from the front of a name run; returns the tokens
 /// and the gender a title implies.
 fn strip_name(run: &str) -> (Vec<&str>, Gender) {
     let toks: Vec<&str> = run.split_whitespace().collect();
-    let mut i = 0;
     let mut gender = Gender::Unknown;
-    while i < toks.len() {
-        let t = toks[i];
+    // The name is what follows the last title, possessive or determiner ("New Jersey Gov. Chris
+    // Christie", "Russia's Foreign Minister Sergei Lavrov").
+    let mut from = 0;
+    for (i, t) in toks.iter().enumerate() {
         if is_title(t) || t.ends_with("'s") || t.ends_with("’s") || is_determiner(t) {
-            if gender == Gender::Unknown {
-                gender = title_gender(t);
+            if i + 1 < toks.len() {
+                from = i + 1;
             }
-            i += 1;
-        } else {
-            break;
+            let g = title_gender(t);
+            if g != Gender::Unknown {
+                gender = g;
+            }
         }
     }
-    let rest: Vec<&str> = toks[i..].iter().map(|t| t.trim_end_matches([',', ';', ':'])).collect();
+    let rest: Vec<&str> = toks[from..].iter().map(|t| t.trim_end_matches([',', ';', ':'])).collect();
     (rest, gender)
 }
+
+/// The gender a first name usually carries.
+fn first_name_gender(name: &str) -> Gender {
+    FIRST_NAMES.iter().find(|(n, _)| *n == name).map_or(Gender::Unknown, |(_, g)| *g)
+}
+
+/// Common first names with gender (data/first_names.txt).
+static FIRST_NAMES: Lazy<Vec<(&'static str, Gender)>> = Lazy::new(|| {
+    include_str!("../../data/first_names.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (n, g) = l.trim().split_once(' ')?;
+            Some((n, if g == "f" { Gender::Female } else { Gender::Male }))
+        })
+        .collect()
+});
 
 /// Words that cannot open a name although capitalised (sentence connectors, dates).
 fn not_name_start(w: &str) -> bool {
@@ -111,7 +134,9 @@ impl<'a> Resolver<'a> {
             mentions: Vec::new(),
             sentences: ctx.sentences.iter().map(|s| s.span).collect(),
             last_speaker: None,
+            marks: Vec::new(),
         };
+        let persons: Vec<Span> = entities.iter().filter(|e| e.label == EntityLabel::Person).map(|e| e.span).collect();
         let non_person: Vec<Span> = entities
             .iter()
             .filter(|e| matches!(e.label, EntityLabel::Org | EntityLabel::Loc | EntityLabel::Norp))
@@ -157,11 +182,13 @@ impl<'a> Resolver<'a> {
             let idx = match r.people.iter().position(|p| p.name == name) {
                 Some(i) => i,
                 None => {
+                    let fg = first_name_gender(&toks[0]);
                     r.people.push(Person {
                         name,
                         last: toks.last().cloned().unwrap_or_default(),
                         spans: Vec::new(),
-                        gender: Gender::Unknown,
+                        gender: fg,
+                        credible: fg != Gender::Unknown,
                     });
                     r.people.len() - 1
                 }
@@ -169,6 +196,10 @@ impl<'a> Resolver<'a> {
             r.people[idx].spans.push(*span);
             if *g != Gender::Unknown {
                 r.people[idx].gender = *g;
+                r.people[idx].credible = true;
+            }
+            if persons.iter().any(|e| e.start < span.end && span.start < e.end) {
+                r.people[idx].credible = true;
             }
         }
         for (span, toks, g) in runs.iter().filter(|(_, t, _)| t.len() == 1) {
@@ -176,6 +207,7 @@ impl<'a> Resolver<'a> {
                 r.people[idx].spans.push(*span);
                 if *g != Gender::Unknown {
                     r.people[idx].gender = *g;
+                    r.people[idx].credible = true;
                 }
             }
         }
@@ -216,36 +248,57 @@ impl<'a> Resolver<'a> {
         (i < self.sentences.len()).then_some(i)
     }
 
-    /// The person a pronoun of gender `g` at `at` refers to.
+    /// The person a pronoun of gender `g` at `at` refers to: in the nearest preceding sentences,
+    /// a compatible earlier speaker first, else the first compatible known person; else the
+    /// last speaker.
     fn for_pronoun(&self, g: Gender, at: usize) -> Option<usize> {
         let lo = at.saturating_sub(PRONOUN_WINDOW);
-        let si = self.sentence_at(at);
-        // Mentions before `at` in the window, grouped by sentence, nearest sentence first;
-        // within a sentence the first (subject-like) mention wins.
-        let end = self.mentions.partition_point(|m| m.span.start < at);
-        let mut k = end;
-        let mut cur_sentence: Option<usize> = None;
-        let mut candidate: Option<usize> = None;
-        while k > 0 {
-            k -= 1;
-            let m = self.mentions[k];
-            if m.span.start < lo {
+        let Some(cur) = self.sentence_at(at) else {
+            return self.last_speaker.filter(|&i| g.compatible(self.people[i].gender));
+        };
+        let mut si = cur;
+        let mut looked = 0;
+        loop {
+            let sent = self.sentences[si];
+            if sent.end < lo || looked > 4 {
                 break;
             }
-            let ms = self.sentence_at(m.span.start);
-            if cur_sentence.is_some() && ms != cur_sentence {
-                if candidate.is_some() {
-                    break;
-                }
+            let s_lo = sent.start;
+            let s_hi = if si == cur { at } else { sent.end };
+            let ok = |p: usize| g.compatible(self.people[p].gender);
+            if let Some(&(_, p)) = self.marks.iter().rev().find(|(pos, p)| *pos >= s_lo && *pos < s_hi && ok(*p)) {
+                return Some(p);
             }
-            cur_sentence = ms;
-            let p = &self.people[m.person];
-            if g.compatible(p.gender) {
-                candidate = Some(m.person);
+            let first = self
+                .mentions
+                .iter()
+                .filter(|m| m.span.start >= s_lo && m.span.start < s_hi)
+                .find(|m| ok(m.person) && self.people[m.person].credible);
+            if let Some(m) = first {
+                return Some(m.person);
+            }
+            if si == 0 {
+                break;
+            }
+            si -= 1;
+            looked += 1;
+        }
+        self.last_speaker.filter(|&i| g.compatible(self.people[i].gender))
+    }
+
+    /// The most mentioned known person before `at` with a compatible gender.
+    fn salient(&self, g: Gender, at: usize) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (i, p) in self.people.iter().enumerate() {
+            if !p.credible || !g.compatible(p.gender) {
+                continue;
+            }
+            let n = p.spans.iter().filter(|s| s.start < at).count();
+            if n > 0 && best.is_none_or(|(_, bn)| n > bn) {
+                best = Some((i, n));
             }
         }
-        let _ = si;
-        candidate.or(self.last_speaker.filter(|&i| g.compatible(self.people[i].gender)))
+        best.map(|(i, _)| i)
     }
 
     /// Resolve a speaker mention at `span`; records the speaker for later pronouns.
@@ -267,14 +320,18 @@ impl<'a> Resolver<'a> {
                     self.people[p].gender = g;
                 }
                 self.last_speaker = Some(p);
+                self.marks.push((span.start, p));
                 return Some(self.people[p].name.clone());
             }
         }
         let last = words.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).unwrap_or("");
         // Role noun phrase: "the official", "the senior diplomat".
         let lower_start = words.first().is_some_and(|w| is_determiner(w) || w.chars().next().is_some_and(char::is_lowercase));
-        if lower_start && is_role(last) && !words.iter().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_title(w)) {
-            return self.last_speaker.map(|p| self.people[p].name.clone());
+        if lower_start && is_role(last) {
+            let g = title_gender(last);
+            let p = self.last_speaker.filter(|&p| g.compatible(self.people[p].gender)).or_else(|| self.salient(g, span.start))?;
+            self.marks.push((span.start, p));
+            return Some(self.people[p].name.clone());
         }
         if lower_start && is_document_noun(last) {
             return Some(mention.to_string());
@@ -304,12 +361,22 @@ impl<'a> Resolver<'a> {
                 if g != Gender::Unknown {
                     self.people[i].gender = g;
                 }
+                self.people[i].credible = true;
                 self.last_speaker = Some(i);
+                self.marks.push((span.start, i));
                 Some(self.people[i].name.clone())
             }
             None => {
-                self.people.push(Person { name: toks.join(" "), last: surname.to_string(), spans: vec![span], gender: g });
+                let g = if g == Gender::Unknown { first_name_gender(toks[0]) } else { g };
+                self.people.push(Person {
+                    name: toks.join(" "),
+                    last: surname.to_string(),
+                    spans: vec![span],
+                    gender: g,
+                    credible: true,
+                });
                 self.last_speaker = Some(self.people.len() - 1);
+                self.marks.push((span.start, self.people.len() - 1));
                 Some(toks.join(" "))
             }
         }
