@@ -18,7 +18,8 @@ use std::collections::HashSet;
 
 /// textacy's acronym shape.
 static ACRONYM_SHAPE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:(?:(?:(?:[A-Z]\.?)+[a-z0-9&/-]?)+(?:[A-Z][s.]?|[0-9]s?))|(?:[0-9](?:-?[A-Z])+))$").expect("acronym shape")
+    Regex::new(r"^(?:(?:(?:(?:[A-Z]\.?)+[a-z0-9&/-]?)+(?:[A-Z][s.]?|[0-9]s?))|(?:[0-9](?:-?[A-Z])+))$")
+        .expect("acronym shape")
 });
 
 /// Whether a token looks like an acronym ("NASA", "U.S.A.", "TF-IDF", "G-8", "PrEP"), unless
@@ -158,12 +159,94 @@ fn words_back(text: &str, end: usize, max_words: usize) -> usize {
     i
 }
 
+fn is_minor_word(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the"
+            | "and"
+            | "for"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "&"
+            | "de"
+            | "des"
+            | "du"
+            | "la"
+            | "le"
+            | "y"
+            | "et"
+            | "with"
+            | "a"
+    )
+}
+
+/// Initials first: the short form spelled by the initials of the last content words (and
+/// hyphen parts, and whole upper-case words such as "UN"), minor words skipped. Returns the byte
+/// offset (in `window`) where the long form starts.
+fn initials_match(sf: &[char], window: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = window
+        .split(' ')
+        .scan(0usize, |p, w| {
+            let s = *p;
+            *p += w.len() + 1;
+            Some((s, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let mut k = sf.len();
+    for &(off, w) in words.iter().rev() {
+        if k == 0 {
+            break;
+        }
+        let parts: Vec<&str> = w.split(['-', '/']).filter(|p| !p.is_empty()).collect();
+        let mut matched_any = false;
+        for p in parts.iter().rev() {
+            if k == 0 {
+                break;
+            }
+            let pc: Vec<char> = p.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect();
+            if pc.is_empty() {
+                continue;
+            }
+            let all_caps =
+                p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && pc.len() <= k && pc.len() > 1;
+            if all_caps && sf[k - pc.len()..k] == pc[..] {
+                k -= pc.len();
+                matched_any = true;
+            } else if pc[0] == sf[k - 1] {
+                k -= 1;
+                matched_any = true;
+            } else if !is_minor_word(p) {
+                return None;
+            }
+        }
+        if k == 0 {
+            return matched_any.then_some(off);
+        }
+    }
+    None
+}
+
 /// Match a short form against the text before it; returns the long form's byte span.
 fn long_before(text: &str, lf_end: usize, sf: &str) -> Option<(usize, usize)> {
     let chars = sf_chars(sf);
     let n = chars.len();
+    let mut lf_end = lf_end;
+    if text[..lf_end].ends_with("'s") {
+        lf_end -= 2;
+    }
     let start = words_back(text, lf_end, (n + 5).min(n * 2));
     let window = &text[start..lf_end];
+    if n >= 2 {
+        if let Some(off) = initials_match(&chars, window) {
+            let ls = start + off;
+            if text[ls..lf_end].contains(' ') || text[ls..lf_end].contains('-') {
+                return Some((ls, lf_end));
+            }
+        }
+    }
     let cand: Vec<char> = window.chars().collect();
     let (ci, initials) = schwartz_hearst(&chars, &cand)?;
     let letters = chars.iter().filter(|c| c.is_alphabetic()).count().max(1);
@@ -226,19 +309,31 @@ fn coordinated(text: &str, open: usize, a: (usize, usize), b: (usize, usize), ou
         return false;
     }
     let singular = |w: &str| -> String {
-        let w = w.strip_suffix("ies").map(|x| format!("{x}y")).unwrap_or_else(|| w.strip_suffix('s').unwrap_or(w).to_string());
+        let w = w
+            .strip_suffix("ies")
+            .map(|x| format!("{x}y"))
+            .unwrap_or_else(|| w.strip_suffix('s').unwrap_or(w).to_string());
         let mut c = w.chars();
         match c.next() {
             Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
             None => String::new(),
         }
     };
-    let tail_s: Vec<String> = tail.iter().enumerate().map(|(k, w)| {
-        if k + 1 == tail.len() { singular(w) } else {
-            let mut c = w.chars();
-            match c.next() { Some(f) => f.to_uppercase().collect::<String>() + c.as_str(), None => String::new() }
-        }
-    }).collect();
+    let tail_s: Vec<String> = tail
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            if k + 1 == tail.len() {
+                singular(w)
+            } else {
+                let mut c = w.chars();
+                match c.next() {
+                    Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                    None => String::new(),
+                }
+            }
+        })
+        .collect();
     let tail_str = tail_s.join(" ");
     let l1 = format!("{w1} {tail_str}");
     let l2 = format!("{w2} {tail_str}");
@@ -268,7 +363,9 @@ pub fn definitions(text: &str) -> Vec<Definition> {
         }
         let close_b = if ob == b'(' { b')' } else { b']' };
         let lim = (open + 160).min(bytes.len());
-        let Some(rel) = bytes[open + 1..lim].iter().position(|&b| b == close_b || b == b'(' || b == b'[') else { continue };
+        let Some(rel) = bytes[open + 1..lim].iter().position(|&b| b == close_b || b == b'(' || b == b'[') else {
+            continue;
+        };
         let close = open + 1 + rel;
         if bytes[close] != close_b {
             continue;
@@ -308,7 +405,7 @@ pub fn definitions(text: &str) -> Vec<Definition> {
             }
             let st = text[..e].rfind([' ', '(', '"', '\n']).map_or(0, |p| p + 1);
             let sf = &text[st..e];
-            if is_short_form(sf) && sf.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+            if is_short_form(sf) && !sf.contains('.') && sf.chars().filter(|c| c.is_uppercase()).count() >= 2 {
                 let c = sf_chars(sf);
                 let cand: Vec<char> = inner.chars().collect();
                 if let Some((0, ini)) = schwartz_hearst(&c, &cand) {
@@ -418,6 +515,14 @@ mod tests {
     fn long_form_then_short() {
         assert_eq!(pairs("He met the NATO-Russia Council (NRC) today."), [p("NRC", "NATO-Russia Council")]);
         assert_eq!(pairs("the European Union (EU) said"), [p("EU", "European Union")]);
+        assert_eq!(
+            pairs("the African Farming Research Foundation (AFRF)"),
+            [p("AFRF", "African Farming Research Foundation")]
+        );
+        assert_eq!(
+            pairs("the International Labour Organisation's (ILO) report"),
+            [p("ILO", "International Labour Organisation")]
+        );
         assert_eq!(pairs("by the androgen receptor (AR)."), [p("AR", "androgen receptor")]);
     }
 
@@ -427,7 +532,10 @@ mod tests {
             pairs("ICAO's [International Civil Aviation Organization] rules"),
             [p("ICAO", "International Civil Aviation Organization")]
         );
-        assert_eq!(pairs("blah SBMA (Spinal and bulbar muscular atrophy)"), [p("SBMA", "Spinal and bulbar muscular atrophy")]);
+        assert_eq!(
+            pairs("blah SBMA (Spinal and bulbar muscular atrophy)"),
+            [p("SBMA", "Spinal and bulbar muscular atrophy")]
+        );
     }
 
     #[test]
@@ -448,7 +556,8 @@ mod tests {
 
     #[test]
     fn textacy_shapes() {
-        for t in ["LGTM", "U.S.A.", "PEP8", "TF-IDF", "D3", "3D", "3-D", "D&D", "PrEP", "H2SO4", "I/O", "WASPs", "G-8"] {
+        for t in ["LGTM", "U.S.A.", "PEP8", "TF-IDF", "D3", "3D", "3-D", "D&D", "PrEP", "H2SO4", "I/O", "WASPs", "G-8"]
+        {
             assert!(is_acronym(t, None), "{t}");
         }
         for t in ["A", "GHz", "1a", "D o E", "Ms", "Ph.D", "3-Dim.", "the", "FooBar", "1", " ", ""] {

@@ -53,18 +53,21 @@ fn sample_article_entities() {
     assert!(!kelin.is_empty());
     assert!(kelin.iter().all(|e| e.label == EntityLabel::Person && e.canonical.as_deref() == Some("Andrey Kelin")));
     // Demonyms point at their country.
-    assert!(ex
-        .entities
-        .iter()
-        .any(|e| e.span.slice(&norm.text) == "Russian" && e.label == EntityLabel::Norp && e.canonical.as_deref() == Some("Russia")));
+    assert!(ex.entities.iter().any(|e| e.span.slice(&norm.text) == "Russian"
+        && e.label == EntityLabel::Norp
+        && e.canonical.as_deref() == Some("Russia")));
 }
 
 #[test]
 fn sample_article_acronyms() {
     let raw = include_str!("../../../examples/sputnik-nato-balkans.txt");
     let (_, ex) = run(raw);
-    let text: Vec<(&str, &str)> =
-        ex.acronyms.iter().filter(|a| a.source == AcronymSource::Text).map(|a| (a.short.as_str(), a.long.as_str())).collect();
+    let text: Vec<(&str, &str)> = ex
+        .acronyms
+        .iter()
+        .filter(|a| a.source == AcronymSource::Text)
+        .map(|a| (a.short.as_str(), a.long.as_str()))
+        .collect();
     for (s, l) in [
         ("DEC", "Department of European Cooperation"),
         ("ICAO", "International Civil Aviation Organization"),

@@ -25,6 +25,8 @@ def extra(name):
     return [l.rstrip("\n") for l in open(p, encoding="utf-8") if l.strip() and not l.startswith("#")]
 
 
+# Names too ambiguous to list as places (British spellings of common words, short fragments).
+AMBIGUOUS = {"Centre", "Centro", "Tata", "San", "Island", "Santa", "Mercy", "Union", "Independence", "Nord", "Sud", "Est", "Ouest"}
 words = set()
 for w in open(dict_path, encoding="utf-8"):
     w = w.strip()
@@ -45,7 +47,7 @@ for f in sorted(os.listdir(ci)):
         continue
     countries[name] = name
     for alt in d.get("altSpellings") or []:
-        if len(alt) > 3 and all(ord(c) < 0x250 for c in alt) and not alt.isupper():
+        if len(alt) > 3 and all(ord(c) < 0x250 for c in alt) and not alt.isupper() and alt.lower() not in words:
             countries.setdefault(alt, name)
     dem = d.get("demonym")
     if dem and dem[0].isupper():
@@ -61,7 +63,7 @@ for f in sorted(os.listdir(ci)):
             prov = []
     for p in prov or []:
         p = re.sub(r"\s*\(.*?\)", "", p).strip()
-        if p and all(ord(c) < 0x250 for c in p) and p.lower() not in words and p != name:
+        if p and all(ord(c) < 0x250 for c in p) and p.lower() not in words and p not in AMBIGUOUS and p != name:
             provinces.setdefault(p, name)
 for line in extra("countries_extra.tsv"):
     a, b = line.split("\t")
@@ -105,7 +107,7 @@ for c in cj.values():
     cap = nm in capitals
     if c["population"] < 100000 and not cap:
         continue
-    if not cap and (nm.lower() in words or nm in given):
+    if nm in AMBIGUOUS or (not cap and (nm.lower() in words or nm in given)):
         continue
     cities.setdefault(nm, code2name.get(c["countrycode"], c["countrycode"]))
 for line in extra("cities_extra.tsv"):

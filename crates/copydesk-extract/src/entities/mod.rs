@@ -81,8 +81,5 @@ pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Ent
         }
     }
     grouping::group(g, ctx.text, &mut ms, acronyms);
-    ms.into_iter()
-        .filter(|m| m.strength > 0 || m.label != EntityLabel::Person || true)
-        .map(|m| Entity { span: m.span, label: m.label, canonical: m.canonical })
-        .collect()
+    ms.into_iter().map(|m| Entity { span: m.span, label: m.label, canonical: m.canonical }).collect()
 }

@@ -59,7 +59,25 @@ fn is_connector(w: &str) -> bool {
 fn is_name_particle(w: &str) -> bool {
     matches!(
         w,
-        "de" | "del" | "della" | "di" | "da" | "do" | "dos" | "das" | "du" | "la" | "le" | "van" | "von" | "der" | "den" | "bin" | "ibn" | "al" | "el" | "y"
+        "de" | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "du"
+            | "la"
+            | "le"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "y"
     )
 }
 
@@ -297,6 +315,36 @@ fn is_acronym(w: &str) -> bool {
         && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&' || c == '.')
 }
 
+/// Capitalized tokens that never name anything: contractions ("We're"), single letters,
+/// plural acronyms ("NGOs"), acronyms of common nouns from the known list ("CEO", "TV").
+fn is_non_name(g: &Gazetteer, w: &str) -> bool {
+    if let Some((_, tail)) = w.rsplit_once('\'') {
+        if matches!(tail, "re" | "ve" | "t" | "ll" | "d" | "m" | "s") {
+            return true;
+        }
+    }
+    let n = w.chars().count();
+    if n == 1 || (n == 2 && w.ends_with('.')) || matches!(w, "Jr" | "Jr." | "Sr" | "Sr.") {
+        return true;
+    }
+    if let Some(stem) = w.strip_suffix('s') {
+        if stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase()) {
+            return true;
+        }
+    }
+    matches!(g.acronyms.get(w), Some((_, None)))
+}
+
+/// "US$", "US dollars", "Hong Kong dollars".
+fn is_currency_use(s: &Sent, i: usize) -> bool {
+    let t = s.toks[i];
+    if s.text[t.end..].starts_with('$') {
+        return true;
+    }
+    s.toks.get(i + 1).is_some_and(|n| n.word && matches!(&s.text[n.start..n.end], "dollar" | "dollars" | "cents"))
+        && matches!(s.w(i), "US" | "U.S." | "Canadian" | "Australian" | "Hong Kong" | "Singapore" | "New Zealand")
+}
+
 /// "Zapad-2017": a name joined to a year.
 fn is_year_event(w: &str) -> bool {
     match w.rsplit_once('-') {
@@ -345,8 +393,18 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         let w = s.w(i);
-        // Organisation names by their head word.
-        if !s.title_case {
+        if is_stopword(w) || is_non_name(g, w) {
+            i += 1;
+            titled = false;
+            continue;
+        }
+        // "US$", "US dollars": a currency, not a place.
+        if is_currency_use(s, i) {
+            i += 1;
+            continue;
+        }
+        // Organisation names by their head word (not "Member of Parliament").
+        if !s.title_case && !(g.titles.contains(w) && s.conn(i + 1)) {
             if let Some(end) = org_end(g, s, i, j) {
                 let whole = lookup(g, s, i, end);
                 let label = whole.map_or(EntityLabel::Org, |e| e.label);
@@ -406,6 +464,9 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         }
         let len = k - i;
         let initial = s.initial(i);
+        let place_prep = i > 0
+            && s.toks[i - 1].word
+            && matches!(s.w(i - 1), "in" | "at" | "near" | "from" | "to" | "across" | "outside" | "inside");
         let common = g.is_common(w);
         if len == 1 {
             if is_year_event(w) {
@@ -414,10 +475,9 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 out.push(Found { from: i, to: k, label: EntityLabel::Org, entry: None, strength: 1, sub: None });
             } else if titled || g.given.contains(w) && !initial {
                 out.push(Found { from: i, to: k, label: EntityLabel::Person, entry: None, strength: 1, sub: None });
-            } else if !common && !initial {
-                out.push(Found { from: i, to: k, label: EntityLabel::Person, entry: None, strength: 0, sub: None });
-            } else if !common && initial {
-                out.push(Found { from: i, to: k, label: EntityLabel::Person, entry: None, strength: 0, sub: None });
+            } else if !common {
+                let label = if place_prep && !g.surnames.contains(w) { EntityLabel::Loc } else { EntityLabel::Person };
+                out.push(Found { from: i, to: k, label, entry: None, strength: 0, sub: None });
             }
             i = k;
             titled = false;
@@ -432,10 +492,23 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         if let Some(label) = head_label(g, last) {
             out.push(Found { from: i, to: k, label, entry: None, strength: 2, sub: None });
         } else if titled || g.given.contains(w) || g.surnames.contains(w) {
-            out.push(Found { from: i, to: k.min(i + 5), label: EntityLabel::Person, entry: None, strength: 1, sub: None });
+            out.push(Found {
+                from: i,
+                to: k.min(i + 5),
+                label: EntityLabel::Person,
+                entry: None,
+                strength: 1,
+                sub: None,
+            });
         } else {
             let any_common = (i..k).any(|t| !s.conn(t) && g.is_common(s.w(t)));
-            let label = if any_common { EntityLabel::Org } else { EntityLabel::Person };
+            let label = if any_common {
+                EntityLabel::Org
+            } else if place_prep {
+                EntityLabel::Loc
+            } else {
+                EntityLabel::Person
+            };
             out.push(Found { from: i, to: k, label, entry: None, strength: 0, sub: None });
         }
         i = k;
