@@ -5,7 +5,7 @@
 //! the article's content blocks (headline, standfirst, paragraphs, subheadings, captions);
 //! all spans are byte offsets into the **normalized** text.
 
-mod acronyms;
+pub mod acronyms;
 mod context;
 pub mod dates;
 mod entities;
