@@ -69,6 +69,9 @@ pub struct Article {
     pub truncated: bool,
     /// Why this row has no result (bad input in a batch), if so.
     pub error: Option<String>,
+    /// For HTML input: the page's type and the extraction's confidence (None for text input).
+    #[serde(default)]
+    pub page: Option<crate::html::PageInfo>,
 }
 
 impl Article {

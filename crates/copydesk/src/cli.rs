@@ -1,7 +1,7 @@
 //! The `copydesk` command-line tool: text files, directories and JSON lines in, contract JSON
 //! lines out. Streams its input in chunks, so memory stays flat however large the corpus.
 
-use crate::{process_with, Article, Options};
+use crate::{decode_html_bytes, process_html, process_with, Article, Options};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 #[derive(Parser, Debug)]
 #[command(name = "copydesk", version, about, long_about = None)]
 struct Args {
-    /// Input files: .txt articles, directories of them, or JSON lines (.jsonl, .ndjson, .json)
-    /// with {"id", "text", optional "published"}. "-" reads JSON lines from stdin.
+    /// Input files: .txt articles, .html/.htm/.html.gz pages, directories of them, or JSON lines
+    /// (.jsonl, .ndjson, .json) with {"id", "text", optional "published"} or {"id", "html",
+    /// optional "url", "published"}. "-" reads JSON lines from stdin.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Write JSON lines to this file instead of stdout.
@@ -42,6 +43,10 @@ struct Item {
     id: String,
     text: String,
     published: Option<String>,
+    /// The text is an HTML page (from a .html file or a JSON line's "html" field).
+    html: bool,
+    /// The page's URL (HTML input).
+    url: Option<String>,
 }
 
 /// Counts for the closing summary.
@@ -144,7 +149,7 @@ impl Runner {
             let mut files = Vec::new();
             collect_dir(path, &mut files);
             if files.is_empty() {
-                self.fail(format!("{}: no .txt or .jsonl files in this directory", path.display()));
+                self.fail(format!("{}: no .txt, .html or .jsonl files in this directory", path.display()));
             }
             for f in files {
                 self.file(&f);
@@ -169,10 +174,22 @@ impl Runner {
         if let Err(e) = BufReader::new(f).read_to_end(&mut bytes) {
             return self.fail(format!("{name}: {e}"));
         }
+        if let Some(stem) = html_file_stem(path) {
+            if ext == "gz" {
+                let mut out = Vec::new();
+                if let Err(e) = flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out) {
+                    return self.fail(format!("{name}: not a readable gzip file: {e}"));
+                }
+                bytes = out;
+            }
+            let text = decode_html_bytes(&bytes);
+            self.push(Item { id: stem, text, published: None, html: true, url: None });
+            return;
+        }
         match decode(bytes) {
             Ok(text) => {
                 let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or(&name).to_string();
-                self.push(Item { id, text, published: None });
+                self.push(Item { id, text, published: None, html: false, url: None });
             }
             Err(msg) => self.fail(format!("{name}: {msg}")),
         }
@@ -199,10 +216,20 @@ impl Runner {
             if s.trim().is_empty() {
                 continue;
             }
+            if let Some(row) = parse_html_row(s) {
+                match row {
+                    Ok((id, html, url, published)) => {
+                        let id = id.unwrap_or_else(|| format!("{name}:{lineno}"));
+                        self.push(Item { id, text: html, published, html: true, url });
+                    }
+                    Err(msg) => self.fail(format!("{name}:{lineno}: {msg}")),
+                }
+                continue;
+            }
             match parse_row(s) {
                 Ok((id, text, published)) => {
                     let id = id.unwrap_or_else(|| format!("{name}:{lineno}"));
-                    self.push(Item { id, text, published });
+                    self.push(Item { id, text, published, html: false, url: None });
                 }
                 Err(msg) => self.fail(format!("{name}:{lineno}: {msg}")),
             }
@@ -227,16 +254,23 @@ impl Runner {
             items
                 .par_iter()
                 .map(|it| {
+                    let run = |o: &Options| {
+                        if it.html {
+                            process_html(&it.text, it.url.as_deref(), o)
+                        } else {
+                            process_with(&it.text, o)
+                        }
+                    };
                     let mut a = match &it.published {
                         Some(p) => {
                             let o = Options { published: Some(p.clone()), ..options.clone() };
                             if o.validate().is_ok() {
-                                process_with(&it.text, &o)
+                                run(&o)
                             } else {
-                                process_with(&it.text, options)
+                                run(options)
                             }
                         }
-                        None => process_with(&it.text, options),
+                        None => run(options),
                     };
                     a.id = Some(it.id.clone());
                     if pretty {
@@ -292,6 +326,36 @@ fn parse_row(line: &str) -> Result<(Option<String>, String, Option<String>), Str
     Ok((id, text, published))
 }
 
+/// A JSON line with an "html" field: (id, html, url, published). None when the line has no
+/// "html" field (a text row).
+type HtmlRow = (Option<String>, String, Option<String>, Option<String>);
+
+fn parse_html_row(line: &str) -> Option<Result<HtmlRow, String>> {
+    let v: serde_json::Value = serde_json::from_str(line).ok()?;
+    let obj = v.as_object()?;
+    let html = match obj.get("html")? {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => return None,
+        _ => return Some(Err("\"html\" must be a string".into())),
+    };
+    let id = match obj.get("id") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(other) => Some(other.to_string()),
+    };
+    let s = |k: &str| obj.get(k).and_then(|p| p.as_str()).map(str::to_string);
+    Some(Ok((id, html, s("url"), s("published"))))
+}
+
+/// The file's id when it is an HTML page (.html, .htm, .xhtml, optionally gzipped), else None.
+fn html_file_stem(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let lower = name.to_ascii_lowercase();
+    let base = lower.strip_suffix(".gz").unwrap_or(&lower);
+    let stem_len = [".html", ".htm", ".xhtml"].iter().find_map(|e| base.strip_suffix(e).map(str::len))?;
+    name.get(..stem_len).map(str::to_string)
+}
+
 fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else { return };
     let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -299,10 +363,12 @@ fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) {
     for p in entries {
         if p.is_dir() {
             collect_dir(&p, out);
-        } else if matches!(
-            p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
-            Some("txt" | "jsonl" | "ndjson")
-        ) {
+        } else if html_file_stem(&p).is_some()
+            || matches!(
+                p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
+                Some("txt" | "jsonl" | "ndjson")
+            )
+        {
             out.push(p);
         }
     }

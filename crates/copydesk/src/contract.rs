@@ -104,6 +104,12 @@ struct JArticle<'a> {
     truncated: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
+    /// HTML input only: the extracted text the offsets point into.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    /// HTML input only: page type and extraction confidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<&'a crate::html::PageInfo>,
 }
 
 fn build<'a>(a: &'a Article) -> JArticle<'a> {
@@ -201,6 +207,8 @@ fn build<'a>(a: &'a Article) -> JArticle<'a> {
             .collect(),
         truncated: a.truncated,
         error: a.error.as_deref(),
+        text: a.page.as_ref().map(|_| a.text.as_str()),
+        page: a.page.as_ref(),
     }
 }
 

@@ -15,6 +15,7 @@
 mod article;
 pub mod cli;
 mod contract;
+mod html;
 mod options;
 mod pipeline;
 
@@ -25,4 +26,5 @@ pub use copydesk_extract::{
 pub use copydesk_normalize::{normalize, CharIndex, NormalizeOptions, NormalizedText, Span, UnicodeForm};
 pub use copydesk_parse::{Block, BlockKind};
 pub use options::{Options, OptionsError};
+pub use html::{decode_html_bytes, process_html, process_html_bytes, PageInfo};
 pub use pipeline::{process, process_with};

@@ -68,6 +68,7 @@ pub fn process_with(text: &str, options: &Options) -> Article {
         dates: ex.dates,
         truncated,
         error: None,
+        page: None,
     };
     remap(&mut article, &norm);
     article

@@ -1,0 +1,186 @@
+//! The extracted main content as clean paragraphs: block elements of the extractor's HTML
+//! (or, without it, the lines of its text), one paragraph each, whitespace collapsed.
+
+use dom_query::{Document, NodeRef};
+
+/// One paragraph of extracted content and what kind of element it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Para {
+    /// Text, whitespace collapsed.
+    pub text: String,
+    /// Came from a heading element (h1-h6).
+    pub heading: bool,
+    /// Came from a figcaption.
+    pub caption: bool,
+}
+
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "figure",
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "form",
+    "address",
+    "center",
+    "details",
+    "summary",
+    "nav",
+    "body",
+    "html",
+];
+const SKIP: &[&str] = &["script", "style", "noscript", "template", "svg", "iframe", "button", "select", "head"];
+
+/// Maximum nesting depth walked (deeper content is read as text of its ancestor).
+const MAX_DEPTH: usize = 200;
+
+struct Walker {
+    out: Vec<Para>,
+    buf: String,
+    heading: bool,
+    caption: bool,
+    cell: bool,
+}
+
+impl Walker {
+    fn flush(&mut self) {
+        let text = self.buf.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.buf.clear();
+        if !text.is_empty() {
+            self.out.push(Para { text, heading: self.heading, caption: self.caption });
+        }
+    }
+
+    fn walk(&mut self, node: &NodeRef, depth: usize) {
+        if node.is_text() {
+            self.buf.push_str(&node.text());
+            return;
+        }
+        if !node.is_element() {
+            for c in node.children_it(false) {
+                self.walk(&c, depth + 1);
+            }
+            return;
+        }
+        let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        if SKIP.contains(&name.as_str()) {
+            return;
+        }
+        if name == "br" {
+            self.flush();
+            return;
+        }
+        if name == "td" || name == "th" {
+            // Cells of one row read as one line.
+            if self.cell {
+                self.buf.push(' ');
+            }
+            self.cell = true;
+        }
+        if depth > MAX_DEPTH {
+            self.buf.push(' ');
+            self.buf.push_str(&node.text());
+            return;
+        }
+        let block = BLOCK.contains(&name.as_str());
+        if !block {
+            for c in node.children_it(false) {
+                self.walk(&c, depth + 1);
+            }
+            return;
+        }
+        self.flush();
+        let (h, cap) = (self.heading, self.caption);
+        if name.len() == 2 && name.starts_with('h') && name.as_bytes()[1].is_ascii_digit() {
+            self.heading = true;
+        }
+        if name == "figcaption" {
+            self.caption = true;
+        }
+        if name == "tr" {
+            self.cell = false;
+        }
+        for c in node.children_it(false) {
+            self.walk(&c, depth + 1);
+        }
+        self.flush();
+        self.heading = h;
+        self.caption = cap;
+    }
+}
+
+/// Paragraphs of an HTML fragment, in document order.
+pub fn paragraphs_from_html(html: &str) -> Vec<Para> {
+    let doc = Document::fragment(html);
+    let mut w = Walker { out: Vec::new(), buf: String::new(), heading: false, caption: false, cell: false };
+    w.walk(&doc.root(), 0);
+    w.flush();
+    w.out
+}
+
+/// Paragraphs of plain extracted text: one per non-empty line.
+pub fn paragraphs_from_text(text: &str) -> Vec<Para> {
+    text.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .map(|text| Para { text, heading: false, caption: false })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(p: &[Para]) -> Vec<&str> {
+        p.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn blocks_become_paragraphs() {
+        let p = paragraphs_from_html(
+            "<div><h2>Section  one</h2><p>First <b>bold</b>\n para.</p><p>Second<br>line</p><ul><li>a item</li><li>b item</li></ul></div>",
+        );
+        assert_eq!(texts(&p), vec!["Section one", "First bold para.", "Second", "line", "a item", "b item"]);
+        assert!(p[0].heading && !p[1].heading);
+    }
+
+    #[test]
+    fn captions_tables_and_scripts() {
+        let p = paragraphs_from_html(
+            "<figure><img src=x><figcaption>A cat.</figcaption></figure><script>var x=1;</script><table><tr><td>a</td><td>b</td></tr></table>",
+        );
+        assert_eq!(texts(&p), vec!["A cat.", "a b"]);
+        assert!(p[0].caption);
+    }
+
+    #[test]
+    fn unclosed_tags_and_text_lines() {
+        let p = paragraphs_from_html("<p>one<p>two<div>three");
+        assert_eq!(texts(&p), vec!["one", "two", "three"]);
+        assert_eq!(texts(&paragraphs_from_text("a  b\n\n c\n")), vec!["a b", "c"]);
+    }
+}

@@ -1,0 +1,287 @@
+//! HTML input: the page's main content is extracted with `rs-trafilatura`, its metadata (title,
+//! authors, date, captions, related links) is read from meta tags, JSON-LD and visible elements,
+//! and copydesk's own stages then run on the extracted text, which the [`Article`] carries.
+//!
+//! The extracted text is laid out as the text pipeline expects scraped articles: the headline as
+//! the first line, then a byline line when the page names its authors, then the body paragraphs,
+//! then figure captions and related-article links, all separated by blank lines. Spans point
+//! into that text ([`Article::text`]).
+
+mod content;
+mod dates;
+mod decode;
+mod meta;
+mod names;
+mod select;
+
+pub use decode::decode_html_bytes;
+
+use crate::{process_with, Article, ArticleByline, Options};
+use copydesk_normalize::{normalize, Span};
+use copydesk_parse::{Block, BlockKind};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// What the HTML page was and how sure the extraction is.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PageInfo {
+    /// Page type from the extractor's classifier ("article", "forum", "product", "collection",
+    /// "listing", "documentation", "service"), when known.
+    pub page_type: Option<String>,
+    /// True when the page looks like a single article (classifier or the page's own declaration).
+    pub is_article: bool,
+    /// Extraction confidence, 0.0 to 1.0 (the extractor's quality estimate; low on listings,
+    /// near-empty or failed extractions).
+    pub extraction_confidence: f64,
+    /// The page's URL, when given.
+    pub url: Option<String>,
+    /// The site's name, when the page gives it.
+    pub site_name: Option<String>,
+}
+
+/// Process one HTML page. `url` (optional) helps the extractor and date detection; the caller's
+/// publication date goes in `options.published` and wins over the page's. Total: any input gives
+/// an [`Article`], never a panic.
+pub fn process_html(html: &str, url: Option<&str>, options: &Options) -> Article {
+    let truncated = html.len() > options.max_bytes;
+    let html = truncate_at_char(html, options.max_bytes);
+    let extracted = extract(html, url);
+    let mut article = build_article(extracted, options);
+    article.truncated |= truncated;
+    article
+}
+
+/// Process HTML bytes whose encoding is unknown: decoded by byte-order mark, the page's charset
+/// declaration (checked against the bytes) or Windows-1252 as a last resort, then
+/// [`process_html`].
+pub fn process_html_bytes(bytes: &[u8], url: Option<&str>, options: &Options) -> Article {
+    let truncated = bytes.len() > options.max_bytes;
+    let bytes = &bytes[..bytes.len().min(options.max_bytes)];
+    let mut a = process_html(&decode_html_bytes(bytes), url, options);
+    a.truncated |= truncated;
+    a
+}
+
+fn truncate_at_char(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Everything read from the page before copydesk's own stages.
+struct Extracted {
+    paragraphs: Vec<content::Para>,
+    meta: meta::PageMeta,
+    tr_title: Option<String>,
+    tr_author: Option<String>,
+    tr_date: Option<String>,
+    page: PageInfo,
+    url: Option<String>,
+}
+
+fn extract(html: &str, url: Option<&str>) -> Extracted {
+    let doc = dom_query::Document::from(html);
+    let meta = meta::read_page_meta(&doc);
+    drop(doc);
+    let topts = rs_trafilatura::Options {
+        url: url.map(str::to_string),
+        include_tables: true,
+        include_comments: false,
+        ..rs_trafilatura::Options::default()
+    };
+    // The extractor is a third-party crate: a panic inside it must not take the batch down.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        rs_trafilatura::extract_with_options(html, &topts)
+    }));
+    let (paragraphs, tr_title, tr_author, tr_date, page_type, confidence) = match result {
+        Ok(Ok(r)) => {
+            let paras = match r.content_html.as_deref() {
+                Some(h) if !h.trim().is_empty() => content::paragraphs_from_html(h),
+                _ => content::paragraphs_from_text(&r.content_text),
+            };
+            (
+                paras,
+                r.metadata.title.clone(),
+                r.metadata.author.clone(),
+                r.metadata.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                r.metadata.page_type.clone(),
+                r.extraction_quality,
+            )
+        }
+        _ => (Vec::new(), None, None, None, None, 0.0),
+    };
+    let declared_article = meta.declared_type.as_deref().is_some_and(|t| t.contains("article") || t.contains("posting"));
+    let listing = looks_like_listing(&paragraphs);
+    let is_article = !listing
+        && match page_type.as_deref() {
+            Some("article") => true,
+            Some(_) => declared_article,
+            None => declared_article || !paragraphs.is_empty(),
+        };
+    let mut confidence = if paragraphs.is_empty() { 0.0 } else { confidence.clamp(0.0, 1.0) };
+    if listing {
+        confidence = confidence.min(0.3);
+    }
+    let page = PageInfo {
+        page_type,
+        is_article,
+        extraction_confidence: confidence,
+        url: url.map(str::to_string),
+        site_name: meta.site_name.clone(),
+    };
+    Extracted { paragraphs, meta, tr_title, tr_author, tr_date, page, url: url.map(str::to_string) }
+}
+
+/// True when the extracted content is mostly short, sentence-less items (a list of links or
+/// teasers) rather than running text.
+fn looks_like_listing(paras: &[content::Para]) -> bool {
+    let items: Vec<&content::Para> = paras.iter().filter(|p| !p.heading && !p.caption).collect();
+    if items.len() < 8 {
+        return false;
+    }
+    let short = items
+        .iter()
+        .filter(|p| p.text.split_whitespace().count() <= 10 && !p.text.trim_end().ends_with(['.', '!', '?', '"', '”']))
+        .count();
+    short * 10 >= items.len() * 7
+}
+
+/// Which part of the built text a range is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Headline,
+    Byline,
+    Body,
+    Subheading,
+    Caption,
+    Related,
+}
+
+/// The extracted text with the parts it was built from.
+struct Layout {
+    text: String,
+    parts: Vec<(Part, Range<usize>)>,
+}
+
+impl Layout {
+    fn push(&mut self, part: Part, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let start = self.text.len();
+        self.text.push_str(s);
+        self.parts.push((part, start..self.text.len()));
+    }
+
+    fn part_of(&self, span: Span) -> Option<Part> {
+        self.parts.iter().find(|(_, r)| r.start <= span.start && span.end <= r.end).map(|(p, _)| *p)
+    }
+}
+
+fn build_article(ex: Extracted, options: &Options) -> Article {
+    let headline = select::headline(&ex.meta, ex.tr_title.as_deref());
+    let paragraphs = select::drop_repeated_title(ex.paragraphs, headline.as_deref());
+    let body_text: Vec<&str> = paragraphs.iter().filter(|p| !p.caption).map(|p| p.text.as_str()).collect();
+    let authors = select::authors(&ex.meta, ex.tr_author.as_deref(), &body_text);
+    let date = select::date(&ex.meta, ex.tr_date.as_deref(), ex.url.as_deref());
+
+    let mut layout = Layout { text: String::new(), parts: Vec::new() };
+    if let Some(h) = &headline {
+        layout.push(Part::Headline, h);
+    }
+    let byline_line = (!authors.is_empty()).then(|| format!("By {}", join_names(&authors)));
+    let byline_in_body = select::byline_paragraph(&paragraphs, &authors);
+    if let (Some(line), None) = (&byline_line, byline_in_body) {
+        layout.push(Part::Byline, line);
+    }
+    let mut captions: Vec<String> = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        if p.caption {
+            captions.push(p.text.clone());
+        } else if Some(i) == byline_in_body {
+            layout.push(Part::Byline, &p.text);
+        } else {
+            layout.push(if p.heading { Part::Subheading } else { Part::Body }, &p.text);
+        }
+    }
+    for c in &ex.meta.captions {
+        if !captions.contains(c) && !body_text.contains(&c.as_str()) {
+            captions.push(c.clone());
+        }
+    }
+    for c in captions.iter().take(30) {
+        layout.push(Part::Caption, c);
+    }
+    for r in ex.meta.related.iter().filter(|r| !body_text.contains(&r.as_str())) {
+        layout.push(Part::Related, r);
+    }
+
+    let published = options.published.clone().or(date);
+    let popts = Options { published: published.clone(), ..options.clone() };
+    let popts = if popts.validate().is_ok() { popts } else { options.clone() };
+    let mut a = process_with(&layout.text, &popts);
+    relabel(&mut a, &layout);
+    a.headline = headline.or(a.headline.take());
+    a.headline_span = layout.parts.iter().find(|(p, _)| *p == Part::Headline).map(|(_, r)| Span::new(r.start, r.end));
+    a.headline_attribution = None;
+    if let Some((_, r)) = layout.parts.iter().find(|(p, _)| *p == Part::Byline) {
+        let parsed = a.byline.as_ref().map(|b| b.authors.clone()).unwrap_or_default();
+        let names = if authors.is_empty() { parsed } else { authors.clone() };
+        a.byline = Some(ArticleByline { span: Span::new(r.start, r.end), authors: names });
+    }
+    if a.published.is_none() {
+        a.published = published;
+    }
+    a.body = body_of(&a, options);
+    a.page = Some(ex.page);
+    a
+}
+
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+    }
+}
+
+/// Give the blocks of the parts copydesk laid out itself their known kinds; the parser's kinds
+/// stand inside body parts.
+fn relabel(a: &mut Article, layout: &Layout) {
+    for b in &mut a.blocks {
+        let kind = match layout.part_of(b.span) {
+            Some(Part::Headline) => Some(BlockKind::Headline),
+            Some(Part::Byline) => Some(BlockKind::Byline),
+            Some(Part::Caption) => Some(BlockKind::Caption),
+            Some(Part::Related) => Some(BlockKind::Related),
+            Some(Part::Subheading) if b.kind == BlockKind::Paragraph => Some(BlockKind::Subheading),
+            // A body paragraph is never the page's headline: the headline was laid out above.
+            Some(Part::Body | Part::Subheading) if b.kind == BlockKind::Headline => Some(BlockKind::Paragraph),
+            _ => None,
+        };
+        if let Some(k) = kind {
+            if k != b.kind {
+                *b = Block { kind: k, span: b.span, rule: "html".to_string() };
+            }
+        }
+    }
+}
+
+/// The normalized body: paragraphs and subheadings joined by blank lines.
+fn body_of(a: &Article, options: &Options) -> String {
+    a.blocks
+        .iter()
+        .filter(|b| b.kind.is_body())
+        .map(|b| normalize(a.slice(b.span), &options.normalize).text)
+        .filter(|t| !t.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
