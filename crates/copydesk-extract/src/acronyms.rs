@@ -37,7 +37,7 @@ pub fn is_acronym(token: &str, exclude: Option<&[&str]>) -> bool {
     }
     let first_digit = token.chars().next().is_some_and(|c| c.is_ascii_digit());
     let last_digit = token.chars().last().is_some_and(|c| c.is_ascii_digit());
-    if !token.chars().any(char::is_uppercase) && !(first_digit || last_digit) {
+    if !(token.chars().any(char::is_uppercase) || first_digit || last_digit) {
         return false;
     }
     let alnum = token.chars().filter(|c| c.is_alphanumeric()).count();

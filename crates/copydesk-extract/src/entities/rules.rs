@@ -404,7 +404,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         // Organisation names by their head word (not "Member of Parliament").
-        if !s.title_case && !(g.titles.contains(w) && s.conn(i + 1)) {
+        if !(s.title_case || g.titles.contains(w) && s.conn(i + 1)) {
             if let Some(end) = org_end(g, s, i, j) {
                 let whole = lookup(g, s, i, end);
                 let label = whole.map_or(EntityLabel::Org, |e| e.label);
@@ -423,7 +423,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 && s.cap(i + 1)
                 && longest(g, s, i + 1, j).is_none()
                 && !g.org_heads.contains(s.w(i + 1));
-            if !person_next && !(s.title_case && e.label == EntityLabel::Person) {
+            if !(person_next || s.title_case && e.label == EntityLabel::Person) {
                 out.push(Found { from: i, to: end, label: e.label, entry: Some(e), strength: 2, sub: None });
                 i = end;
                 titled = false;
