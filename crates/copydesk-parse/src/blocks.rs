@@ -6,7 +6,9 @@ use crate::lines::{self, Line};
 use crate::{byline, dateline, headline, lang, patterns, published};
 use crate::{Block, BlockKind, Byline, Document, Headline};
 use copydesk_normalize::Span;
-use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 /// What a line looks like on its own.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,11 +56,13 @@ fn pre_classify(text: &str, lines: &[Line], doc_script: Option<lang::Script>) ->
     for l in lines {
         *counts.entry(l.span.slice(text)).or_insert(0) += 1;
     }
+    let mut seen: HashSet<u64> = HashSet::new();
     lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
             let s = l.span.slice(text);
+            let dup = l.words >= 8 && duplicate_share(s, &mut seen) >= 0.8;
             if patterns::is_related(s) {
                 Pre::Related
             } else if let Some(n) = patterns::glued_credit(s) {
@@ -69,6 +73,10 @@ fn pre_classify(text: &str, lines: &[Line], doc_script: Option<lang::Script>) ->
                 Pre::Boiler(rule)
             } else if published::is_stamp_line(s, l.words) && !byline::has_prefix(s) {
                 Pre::Stamp
+            } else if dup {
+                Pre::Boiler("duplicate_text")
+            } else if i > 0 && patterns::is_teaser(s) {
+                Pre::Boiler("teaser")
             } else if i > 0 && l.words <= 30 && counts.get(s).copied().unwrap_or(0) > 1 {
                 Pre::Boiler("repeated_line")
             } else if l.letters >= 3 && doc_script.is_some() && lang::dominant_script(s) != doc_script {
@@ -78,6 +86,35 @@ fn pre_classify(text: &str, lines: &[Line], doc_script: Option<lang::Script>) ->
             }
         })
         .collect()
+}
+
+/// Share of the 4-word shingles of `s` already seen in earlier lines; adds them to `seen`.
+fn duplicate_share(s: &str, seen: &mut HashSet<u64>) -> f32 {
+    let words: Vec<u64> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut h = DefaultHasher::new();
+            w.to_lowercase().hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    if words.len() < 4 {
+        return 0.0;
+    }
+    let mut total = 0usize;
+    let mut hit = 0usize;
+    let mut new = Vec::with_capacity(words.len());
+    for w in words.windows(4) {
+        let h = w.iter().fold(0xcbf2_9ce4_8422_2325u64, |acc, x| (acc ^ x).wrapping_mul(0x0100_0000_01b3));
+        total += 1;
+        if seen.contains(&h) {
+            hit += 1;
+        }
+        new.push(h);
+    }
+    seen.extend(new);
+    hit as f32 / total as f32
 }
 
 /// Line-based parse of normalized text.
@@ -100,7 +137,7 @@ pub(crate) fn parse_text(text: &str) -> Document {
 
     // headline
     let webpage = a > 2 || lines.iter().take(a).filter(|l| l.words <= 3).count() >= 3;
-    let usable = |i: usize| matches!(pre.get(i), Some(Pre::Text) | Some(Pre::Boiler("repeated_line")));
+    let usable = |i: usize| matches!(pre.get(i), Some(Pre::Text) | Some(Pre::Boiler("repeated_line" | "duplicate_text")));
     let head = headline::choose(text, &lines, a.max(1) + 1, &usable, webpage);
     let head_line = head.as_ref().map(|h| h.line);
     if let Some(h) = &head {

@@ -35,13 +35,15 @@ pub(crate) fn density(l: &Line, furniture: bool, has_stoplist: bool) -> Density 
     }
 }
 
-/// Score of one line for the main-text segment.
-fn score(l: &Line, d: Density) -> f32 {
+/// Score of one line for the main-text segment; `run` counts the non-text lines just before it
+/// (runs of menu items, tags and furniture are stronger boundaries than a lone subheading).
+fn score(l: &Line, d: Density, run: usize) -> f32 {
+    let run_penalty = (run as f32 * 2.0).min(12.0);
     match d {
         Density::Good => l.words as f32,
         Density::Near => (l.words as f32) * 0.3,
-        Density::Short => -2.0 - (l.words as f32).min(10.0) * 0.3,
-        Density::Bad => -8.0,
+        Density::Short => -2.0 - (l.words as f32).min(10.0) * 0.3 - run_penalty,
+        Density::Bad => -8.0 - run_penalty,
     }
 }
 
@@ -50,8 +52,10 @@ pub(crate) fn main_region(lines: &[Line], dens: &[Density]) -> (usize, usize) {
     let mut best = (0.0f32, 0usize, 0usize);
     let mut cur = 0.0f32;
     let mut cur_start = 0usize;
+    let mut run = 0usize;
     for (i, (l, d)) in lines.iter().zip(dens).enumerate() {
-        let s = score(l, *d);
+        let s = score(l, *d, run);
+        run = if matches!(d, Density::Short | Density::Bad) { run + 1 } else { 0 };
         if cur <= 0.0 {
             cur = 0.0;
             cur_start = i;

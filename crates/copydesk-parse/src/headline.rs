@@ -69,8 +69,13 @@ pub(crate) fn choose(text: &str, lines: &[Line], limit: usize, usable: &dyn Fn(u
         if !usable(i) || !(2..=40).contains(&l.words) {
             continue;
         }
-        let sim = similarity(&tokens(l.span.slice(text)), &tset);
-        if sim >= 0.5 && best.map_or(true, |(b, _)| sim >= b - 0.05) {
+        if l.ends_sentence && l.words >= 10 {
+            continue;
+        }
+        let cand = tokens(l.span.slice(text));
+        let covered = cand.intersection(&tset).count() as f32 / tset.len().max(1) as f32;
+        let sim = similarity(&cand, &tset);
+        if sim >= 0.5 && covered >= 0.6 && best.map_or(true, |(b, _)| sim >= b - 0.05) {
             best = Some((sim, i));
         }
     }

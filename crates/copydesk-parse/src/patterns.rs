@@ -80,7 +80,7 @@ pub(crate) fn boilerplate_rule(line: &str, words: usize) -> Option<&'static str>
     if line.len() <= 400 && FURNITURE.is_match(line) {
         return Some("furniture_shape");
     }
-    if words <= 40 {
+    if words <= 80 {
         let l = line.to_lowercase();
         if PHRASES.iter().any(|(p, n)| words <= *n && l.contains(p)) {
             return Some("boilerplate_phrase");
@@ -90,6 +90,25 @@ pub(crate) fn boilerplate_rule(line: &str, words: usize) -> Option<&'static str>
         return Some("menu_line");
     }
     None
+}
+
+/// Function words that headline-style capitalisation writes with a capital ("Bill At Troy").
+const TITLE_FUNCTION_WORDS: [&str; 24] = [
+    "At", "In", "To", "For", "Of", "On", "With", "Without", "About", "After", "Before", "Over", "Into", "From",
+    "By", "As", "Is", "Are", "And", "The", "A", "An", "Your", "Its",
+];
+
+/// A teaser: a headline in title case glued to its summary ("Customers Leave Without Paying Bill
+/// At Steakhouse A party of six left..."): the first six tokens capitalised, one of them a
+/// capitalised function word, and the line going on after them.
+pub(crate) fn is_teaser(line: &str) -> bool {
+    let toks: Vec<&str> = line.split_whitespace().take(12).collect();
+    if toks.len() < 10 {
+        return false;
+    }
+    let cap = |t: &str| t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '$' || c == '\'' || c == '"');
+    let lead = toks.iter().take_while(|t| cap(t)).count();
+    lead >= 6 && lead < toks.len() && toks[1..lead].iter().any(|t| TITLE_FUNCTION_WORDS.contains(t))
 }
 
 /// True when `line` introduces a related article ("READ MORE: ...").
@@ -128,6 +147,8 @@ mod tests {
 
     #[test]
     fn related_and_credits() {
+        assert!(is_teaser("Town Council Votes To Build New Bridge Over River The council agreed on Tuesday to fund it."));
+        assert!(!is_teaser("The council agreed on Tuesday to build a new bridge over the river in town."));
         assert!(is_related("READ MORE: Some other story"));
         assert!(is_related("Related: A story"));
         assert!(!is_related("Readers were angry."));
