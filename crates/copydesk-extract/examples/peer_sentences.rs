@@ -21,7 +21,10 @@ fn main() {
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
         let input = v["input"].as_str().unwrap_or_default();
-        let want: Vec<&str> = v["expected_sentences"].as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
+        let want: Vec<&str> = v["expected_sentences"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+            .unwrap_or_default();
         let got: Vec<&str> = copydesk_extract::split_text(input).iter().map(|s| s.slice(input)).collect();
         total += 1;
         let want_t: Vec<&str> = want.iter().map(|s| s.trim()).collect();

@@ -207,7 +207,8 @@ fn list_marker_at(s: &str, i: usize, style: &str) -> bool {
     let rest = &s[i..];
     let rest = rest.strip_prefix('•').or_else(|| rest.strip_prefix('⁃')).unwrap_or(rest).trim_start();
     let tok_len = rest.bytes().take_while(|b| b.is_ascii_digit()).count();
-    let tok_len = if tok_len == 0 && rest.as_bytes().first().is_some_and(|b| b.is_ascii_lowercase()) { 1 } else { tok_len };
+    let tok_len =
+        if tok_len == 0 && rest.as_bytes().first().is_some_and(|b| b.is_ascii_lowercase()) { 1 } else { tok_len };
     if tok_len == 0 || tok_len > 2 {
         return false;
     }
@@ -304,26 +305,35 @@ mod tests {
 
     #[test]
     fn abbreviations_do_not_split() {
-        assert_eq!(sents("Mr. Smith met Gen. Jones on Jan. 5 in the U.S. Senate. They talked."), vec![
-            "Mr. Smith met Gen. Jones on Jan. 5 in the U.S. Senate.",
-            "They talked."
-        ]);
+        assert_eq!(
+            sents("Mr. Smith met Gen. Jones on Jan. 5 in the U.S. Senate. They talked."),
+            vec!["Mr. Smith met Gen. Jones on Jan. 5 in the U.S. Senate.", "They talked."]
+        );
         assert_eq!(sents("I live in the U.S. How about you?"), vec!["I live in the U.S.", "How about you?"]);
     }
 
     #[test]
     fn numbers_initials_and_money() {
-        assert_eq!(sents("She paid $10.5 million. George W. Bush agreed."), vec![
-            "She paid $10.5 million.",
-            "George W. Bush agreed."
-        ]);
-        assert_eq!(sents("We won, you and I. Did Albert I. Jones?"), vec!["We won, you and I.", "Did Albert I. Jones?"]);
+        assert_eq!(
+            sents("She paid $10.5 million. George W. Bush agreed."),
+            vec!["She paid $10.5 million.", "George W. Bush agreed."]
+        );
+        assert_eq!(
+            sents("We won, you and I. Did Albert I. Jones?"),
+            vec!["We won, you and I.", "Did Albert I. Jones?"]
+        );
     }
 
     #[test]
     fn quotes_and_parentheses() {
-        assert_eq!(sents("\"It is over.\" She left. \"Why?\" he asked."), vec!["\"It is over.\"", "She left.", "\"Why?\" he asked."]);
-        assert_eq!(sents("He ran (He was late. Very late.) to work."), vec!["He ran (He was late. Very late.) to work."]);
+        assert_eq!(
+            sents("\"It is over.\" She left. \"Why?\" he asked."),
+            vec!["\"It is over.\"", "She left.", "\"Why?\" he asked."]
+        );
+        assert_eq!(
+            sents("He ran (He was late. Very late.) to work."),
+            vec!["He ran (He was late. Very late.) to work."]
+        );
     }
 
     #[test]

@@ -23,7 +23,8 @@ pub(crate) static TITLES: Lazy<HashSet<&'static str>> =
     Lazy::new(|| lines(include_str!("../../data/person_titles.txt")).collect());
 
 /// Role nouns that refer back to a person ("official", "diplomat", "spokeswoman").
-pub(crate) static ROLES: Lazy<HashSet<&'static str>> = Lazy::new(|| lines(include_str!("../../data/roles.txt")).collect());
+pub(crate) static ROLES: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| lines(include_str!("../../data/roles.txt")).collect());
 
 /// Pronouns that can be speakers, with their gender.
 pub(crate) static PRONOUNS: Lazy<Vec<(&'static str, Gender)>> = Lazy::new(|| {
@@ -68,8 +69,8 @@ pub(crate) fn pronoun(w: &str) -> Option<Gender> {
 /// The gender a title implies ("Mrs." -> Female).
 pub(crate) fn title_gender(w: &str) -> Gender {
     match w.trim_end_matches('.').to_lowercase().as_str() {
-        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "congressman" | "spokesman" | "chairman" | "councilman"
-        | "businessman" => Gender::Male,
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "congressman" | "spokesman" | "chairman"
+        | "councilman" | "businessman" => Gender::Male,
         "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "congresswoman" | "spokeswoman"
         | "chairwoman" | "councilwoman" | "businesswoman" | "actress" => Gender::Female,
         _ => Gender::Unknown,
@@ -148,16 +149,52 @@ pub(crate) fn is_stop_word(w: &str) -> bool {
 pub(crate) fn is_aux(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
-        "has" | "had" | "have" | "also" | "then" | "later" | "again" | "further" | "would" | "will" | "previously"
-            | "recently" | "once" | "just" | "repeatedly" | "earlier" | "had," | "already" | "reportedly" | "often"
-            | "always" | "never" | "even" | "still" | "simply" | "publicly" | "privately" | "flatly" | "has," | "did"
-            | "does" | "do" | "may" | "might" | "could" | "should" | "can"
+        "has"
+            | "had"
+            | "have"
+            | "also"
+            | "then"
+            | "later"
+            | "again"
+            | "further"
+            | "would"
+            | "will"
+            | "previously"
+            | "recently"
+            | "once"
+            | "just"
+            | "repeatedly"
+            | "earlier"
+            | "had,"
+            | "already"
+            | "reportedly"
+            | "often"
+            | "always"
+            | "never"
+            | "even"
+            | "still"
+            | "simply"
+            | "publicly"
+            | "privately"
+            | "flatly"
+            | "has,"
+            | "did"
+            | "does"
+            | "do"
+            | "may"
+            | "might"
+            | "could"
+            | "should"
+            | "can"
     ) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
 /// Determiners and possessives that open a noun-phrase mention ("the official", "his spokesman").
 pub(crate) fn is_determiner(w: &str) -> bool {
-    matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its" | "our" | "another" | "one")
+    matches!(
+        w.to_lowercase().as_str(),
+        "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its" | "our" | "another" | "one"
+    )
 }
 
 /// Nouns for documents and outlets that speak ("the statement said", "the report found").

@@ -52,7 +52,10 @@ fn can_close(open: char, c: char, prev: Option<char>, next: Option<char>) -> boo
                 && prev.is_some_and(|p| !p.is_whitespace())
                 && next.is_none_or(|n| !n.is_alphanumeric())
         }
-        _ => matches!(c, '"' | '\u{201d}' | '\u{201c}') && !(c == '\u{201c}' && next.is_some_and(|n| n.is_alphanumeric())),
+        _ => {
+            matches!(c, '"' | '\u{201d}' | '\u{201c}')
+                && !(c == '\u{201c}' && next.is_some_and(|n| n.is_alphanumeric()))
+        }
     }
 }
 
@@ -65,11 +68,25 @@ pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
         let base = seg.span.start;
         let mut open: Option<(usize, char)> = None;
         let mut prev: Option<char> = None;
+        // Marks still ahead: a quote opened with `"` closes with `"` while one is left, so that
+        // typographic marks inside it nest (and the other way round).
+        let mut ascii_left = s.matches('"').count();
+        let mut curly_left = s.matches('\u{201d}').count();
         let mut it = s.char_indices().peekable();
         while let Some((i, c)) = it.next() {
             let next = it.peek().map(|&(_, n)| n);
+            match c {
+                '"' => ascii_left = ascii_left.saturating_sub(1),
+                '\u{201d}' => curly_left = curly_left.saturating_sub(1),
+                _ => {}
+            }
             let relevant = if has_double { is_double(c) } else { is_single(c) };
-            if relevant {
+            let nested = match open {
+                Some((_, '"')) => c != '"' && ascii_left > 0 || c == '"' && false,
+                Some((_, '\u{201c}')) => c == '"' && curly_left > 0,
+                _ => false,
+            };
+            if relevant && !nested {
                 match open {
                     Some((o, oc)) if can_close(oc, c, prev, next) => {
                         let end = i + c.len_utf8();
@@ -125,11 +142,19 @@ mod tests {
     }
 
     #[test]
+    fn nested_double_marks_of_the_other_style_stay_inside() {
+        assert_eq!(
+            pieces("He said: \"The question: “Is it?” No.\" Then he left."),
+            vec![("\"The question: “Is it?” No.\"".to_string(), true)]
+        );
+    }
+
+    #[test]
     fn nested_single_marks_stay_inside() {
-        assert_eq!(pieces("\"He told me 'never again' twice,\" she said."), vec![(
-            "\"He told me 'never again' twice,\"".to_string(),
-            true
-        )]);
+        assert_eq!(
+            pieces("\"He told me 'never again' twice,\" she said."),
+            vec![("\"He told me 'never again' twice,\"".to_string(), true)]
+        );
     }
 
     #[test]

@@ -42,7 +42,10 @@ fn is_cap(w: &str) -> bool {
 }
 
 fn name_connector(w: &str) -> bool {
-    matches!(w, "de" | "da" | "van" | "von" | "der" | "bin" | "al" | "la" | "le" | "del" | "di" | "du" | "dos" | "ibn" | "St.")
+    matches!(
+        w,
+        "de" | "da" | "van" | "von" | "der" | "bin" | "al" | "la" | "le" | "del" | "di" | "du" | "dos" | "ibn" | "St."
+    )
 }
 
 /// Does the phrase look like a speaker (pronoun, name, role or document noun phrase)?
@@ -56,8 +59,8 @@ pub(crate) fn plausible(phrase: &str) -> bool {
     if is_role(last) || is_document_noun(last) {
         return true;
     }
-    // A capitalised word that is not just a sentence-initial determiner.
-    ws.iter().any(|w| is_cap(w) && !is_determiner(w) && pronoun(w).is_none())
+    // A capitalised word that is not just a sentence-initial determiner or connector.
+    ws.iter().any(|w| is_cap(w) && !is_determiner(w) && pronoun(w).is_none() && !is_stop_word(w))
 }
 
 /// The mention ending right before `s.len()` (the text left of a cue): strips auxiliaries,
@@ -118,7 +121,11 @@ fn phrase_before(ws: &[Word], comma_ok: bool) -> Option<usize> {
     for (idx, w) in ws.iter().enumerate().rev() {
         let t = w.text;
         let is_last = idx + 1 == ws.len();
-        if !is_last && t.ends_with([',', ';', ':', '.', '"', '\u{201d}', '\u{201c}', ')']) && !is_title(t) && !is_initial(t) {
+        if !is_last
+            && t.ends_with([',', ';', ':', '.', '"', '\u{201d}', '\u{201c}', ')'])
+            && !is_title(t)
+            && !is_initial(t)
+        {
             break;
         }
         if is_last && !comma_ok && t.ends_with(',') {
@@ -223,7 +230,10 @@ mod tests {
         assert_eq!(left(", he"), Some("he"));
         assert_eq!(left("However, the senior diplomat has"), Some("the senior diplomat"));
         assert_eq!(left("former Florida governor Jeb Bush"), Some("former Florida governor Jeb Bush"));
-        assert_eq!(left("the talks failed, Ann Li, head of the Water Office,"), Some("Ann Li, head of the Water Office"));
+        assert_eq!(
+            left("the talks failed, Ann Li, head of the Water Office,"),
+            Some("Ann Li, head of the Water Office")
+        );
         assert_eq!(left("Asked whether it works, he"), Some("he"));
         assert_eq!(left("It failed because Mr. Smith"), Some("Mr. Smith"));
     }

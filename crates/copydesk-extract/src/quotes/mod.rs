@@ -28,6 +28,10 @@ const MAX_SPLIT_TAIL: usize = 40;
 const LONG_PARTIAL_WORDS: usize = 15;
 /// ... and makes up this share (percent) of the reported clause.
 const LONG_PARTIAL_SHARE: usize = 70;
+/// Most words before an after-quote cue when the mention has an appositive ("X, a ..., said").
+const MAX_APPOSITIVE_WORDS: usize = 30;
+/// Merge a paragraph that is one unattributed quote into the attributed quote before it.
+const CONTINUE_ACROSS_PARAGRAPHS: bool = true;
 /// Shortest standalone quote without an attribution, in words.
 const MIN_STANDALONE_WORDS: usize = 4;
 /// How far (bytes) after a closing mark the attribution's cue may start.
@@ -57,7 +61,9 @@ pub(crate) struct Draft {
 pub(crate) fn find(ctx: &Context, entities: &[Entity]) -> Vec<Quote> {
     let pieces: Vec<Piece> = marks::scan(ctx)
         .into_iter()
-        .filter(|p| matches!(ctx.segments[p.seg].kind, BlockKind::Paragraph | BlockKind::Standfirst | BlockKind::Caption))
+        .filter(|p| {
+            matches!(ctx.segments[p.seg].kind, BlockKind::Paragraph | BlockKind::Standfirst | BlockKind::Caption)
+        })
         .collect();
     let mut drafts = direct_quotes(ctx, &pieces);
     let more = reported::find(ctx, &pieces, &drafts);
@@ -100,7 +106,8 @@ fn attr_after(s: &str, base: usize) -> Option<Attr> {
         return None;
     }
     let left_full = &s[..m.start()];
-    if left_full.contains(['!', '?', '"', '\u{201c}', '\u{201d}', ';']) || word_count(left_full) > 10 {
+    let max_words = if left_full.matches(',').count() >= 2 { MAX_APPOSITIVE_WORDS } else { 10 };
+    if left_full.contains(['!', '?', '"', '\u{201c}', '\u{201d}', ';']) || word_count(left_full) > max_words {
         return None;
     }
     let lt = left_full.trim_start_matches(|c: char| c == ',' || c.is_whitespace() || c == '—' || c == '–');
@@ -148,7 +155,9 @@ fn attr_before(s: &str, base: usize) -> Option<(Attr, usize)> {
         None => mentions::left_of(left).filter(|sp| mentions::plausible(sp.slice(left))),
     }
     .map(|sp| sp.shift(base))
-    .or_else(|| mentions::right_of(gap).filter(|sp| mentions::plausible(sp.slice(gap))).map(|sp| sp.shift(base + m.end())));
+    .or_else(|| {
+        mentions::right_of(gap).filter(|sp| mentions::plausible(sp.slice(gap))).map(|sp| sp.shift(base + m.end()))
+    });
     mention?;
     Some((Attr { mention, cue, cue_span }, m.end()))
 }
@@ -175,7 +184,12 @@ pub(crate) fn participle_subject(left: &str, cue: &str) -> Option<Span> {
 /// Is the gap between a cue and a quote only an introducer ("", ", ", ": ", " that ", " reporters:")?
 fn introducer(gap: &str) -> bool {
     let g = gap.trim_end();
-    g.is_empty() || g.ends_with([',', ':']) || g.ends_with(" that") || g == "that" || word_count(g) <= 1
+    let n = word_count(g);
+    g.is_empty()
+        || g.ends_with(':')
+        || (g.ends_with(',') && n <= 8 && !g.contains(" that "))
+        || ((g.ends_with(" that") || g == "that") && n <= 4)
+        || n <= 1
 }
 
 /// Direct and mixed quotes from the quoted pieces.
@@ -215,8 +229,12 @@ fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
                 let same_attr = last.cue_span.is_some_and(|c| c.end <= p.span.start && c.start >= between_start);
                 let after_cue = last.cue_span.map_or("", |c| &text[c.end.min(p.span.start)..p.span.start]);
                 let starts_own_sentence = trivial(&text[pre_start..p.span.start]) || pre_start == p.span.start;
+                let short_pieces_only = pieces[..pi]
+                    .iter()
+                    .filter(|q| q.span.start >= between_start)
+                    .all(|q| word_count(ctx.slice(q.content)) <= 5);
                 if same_attr
-                    && !between.contains(['"', '\u{201c}', '\u{201d}'])
+                    && short_pieces_only
                     && short_tail(after_cue)
                     && !CUE_RE.is_match(after_cue)
                     && (starts_own_sentence || trivial(after_cue) || after_cue.trim_end().ends_with(','))
@@ -231,7 +249,45 @@ fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
                 }
             }
         }
+        // A paragraph that is one unattributed quote continues the quote that ended the
+        // paragraph before it (`"...," X said.` / `"..."`).
+        if let Some(last) = out.last_mut() {
+            let prev_seg_end = p.seg.checked_sub(1).map(|k| ctx.segments[k].span.end);
+            let whole_paragraph = starts_sentence && p.span.start == seg.start && trivial(&text[p.span.end..seg.end]);
+            let last_ends_its_paragraph = prev_seg_end.is_some_and(|e| {
+                last.seg + 1 == p.seg && !pieces.iter().any(|q| q.span.start >= last.span.end && q.span.end <= e)
+            });
+            if CONTINUE_ACROSS_PARAGRAPHS
+                && last.attributed_after
+                && whole_paragraph
+                && last_ends_its_paragraph
+                && p.closed
+            {
+                last.span = Span::new(last.span.start, p.span.end);
+                last.content = Span::new(last.content.start, p.content.end);
+                last.attributed_after = false;
+                last.seg = p.seg;
+                continue;
+            }
+        }
         if let Some(a) = attr_after(post, p.span.end) {
+            // `He was always "charming," X said`: the quote finishes a clause of the writer's.
+            let lead = pre.trim();
+            let lead_words = word_count(lead);
+            if !starts_sentence && lead_words >= 2 && !lead.ends_with([',', ':']) {
+                let clause_start = pre_start + (pre.len() - pre.trim_start().len());
+                let span = Span::new(clause_start, trim_end_punct(text, p.span.end, p.span.end));
+                out.push(Draft {
+                    span,
+                    content: span,
+                    kind: QuoteKind::Mixed,
+                    mention: a.mention,
+                    cue: Some(a.cue),
+                    cue_span: Some(a.cue_span),
+                    ..base
+                });
+                continue;
+            }
             if word_count(content) >= 2 || starts_sentence {
                 out.push(Draft {
                     mention: a.mention,
@@ -253,7 +309,10 @@ fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
             // Partial quote inside reported speech.
             let content_start = pre_start + gap_at + (gap.len() - gap.trim_start().len());
             let clause_end = s_close.map_or(post_end, |s| s.end.max(p.span.end));
-            let clause = Span::new(content_start.min(p.span.start), trim_end_punct(text, clause_end.max(p.span.end), p.span.end));
+            let clause = Span::new(
+                content_start.min(p.span.start),
+                trim_end_punct(text, clause_end.max(p.span.end), p.span.end),
+            );
             let quoted = p.span.end - p.span.start;
             let long_partial = word_count(content) >= LONG_PARTIAL_WORDS
                 && quoted * 100 >= LONG_PARTIAL_SHARE * (clause.end - clause.start);
@@ -281,8 +340,10 @@ fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
             let t = pre.trim_start();
             let off = pre_start + (pre.len() - t.len());
             let mention = mentions::right_of(t).filter(|sp| mentions::plausible(sp.slice(t))).map(|sp| sp.shift(off));
-            out.push(Draft { mention, cue: Some(":".into()), ..base });
-            continue;
+            if mention.is_some() {
+                out.push(Draft { mention, cue: Some(":".into()), ..base });
+                continue;
+            }
         }
         if starts_sentence && (ends_sentence || !p.closed) && word_count(content) >= MIN_STANDALONE_WORDS {
             // A standalone quote: introduced by "X said:" before it, or continuing the last quote.

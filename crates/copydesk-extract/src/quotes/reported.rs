@@ -6,10 +6,10 @@
 //! - `CONTENT, X told Y.` / `CONTENT, X said.` (trailing attribution);
 //! - `According to X, CONTENT` and `CONTENT, according to X`.
 
+use super::lexicon::CUE_RE;
 use super::marks::Piece;
 use super::{mentions, participle_subject, Draft, SpanExt};
 use crate::{Context, QuoteKind};
-use super::lexicon::CUE_RE;
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
 
@@ -20,12 +20,40 @@ const MAX_PER_SENTENCE: usize = 2;
 
 /// Cue forms that are more often nouns ("the Balkan states", "his notes"): used only next to quotes.
 fn noun_like(cue: &str) -> bool {
-    matches!(cue, "states" | "notes" | "comments" | "tweets" | "reports" | "claims" | "reads" | "posts" | "promises" | "vows" | "thought" | "answers")
+    matches!(
+        cue,
+        "states"
+            | "notes"
+            | "comments"
+            | "tweets"
+            | "reports"
+            | "claims"
+            | "reads"
+            | "posts"
+            | "promises"
+            | "vows"
+            | "thought"
+            | "answers"
+    )
 }
 
 /// Verbs whose object comes before the content ("told reporters that").
 fn takes_object(cue: &str) -> bool {
-    matches!(cue, "told" | "tells" | "tell" | "telling" | "asked" | "asks" | "asking" | "warned" | "warns" | "urged" | "urges" | "reminded")
+    matches!(
+        cue,
+        "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "asked"
+            | "asks"
+            | "asking"
+            | "warned"
+            | "warns"
+            | "urged"
+            | "urges"
+            | "reminded"
+    )
 }
 
 /// Reported speech in the paragraphs, skipping cues already used by `drafts` and sentences
@@ -120,7 +148,8 @@ fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
     // Content after the cue: skip an object ("told Sputnik") and a "that".
     let mut cstart = ce;
     let r = right;
-    let words: Vec<(usize, &str)> = r.split_whitespace().map(|w| (w.as_ptr() as usize - r.as_ptr() as usize, w)).take(10).collect();
+    let words: Vec<(usize, &str)> =
+        r.split_whitespace().map(|w| (w.as_ptr() as usize - r.as_ptr() as usize, w)).take(10).collect();
     if let Some(&(off, _)) = words.iter().find(|(_, w)| *w == "that") {
         let before: Vec<&str> = words.iter().take_while(|(o, _)| *o < off).map(|(_, w)| *w).collect();
         if before.len() <= 7 && !before.iter().any(|w| w.ends_with([',', '.'])) {
@@ -139,7 +168,9 @@ fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
     if let Some(c) = clean(s, cstart, s.len()) {
         // Content must not start with a preposition phrase only ("said on Tuesday.").
         let first = s[c.start..c.end].split_whitespace().next().unwrap_or("");
-        if !matches!(first, "in" | "on" | "at" | "to" | "during" | "after" | "before" | "by" | "about" | "for") || cstart != ce {
+        if !matches!(first, "in" | "on" | "at" | "to" | "during" | "after" | "before" | "by" | "about" | "for")
+            || cstart != ce
+        {
             return Some((mention, c));
         }
     }
@@ -180,7 +211,10 @@ mod tests {
             p("Ann Lee said that the deal was dead.", "said"),
             Some(("Ann Lee".into(), "the deal was dead".into()))
         );
-        assert_eq!(p("The mayor told reporters the plan works well.", "told"), Some(("The mayor".into(), "the plan works well".into())));
+        assert_eq!(
+            p("The mayor told reporters the plan works well.", "told"),
+            Some(("The mayor".into(), "the plan works well".into()))
+        );
     }
 
     #[test]

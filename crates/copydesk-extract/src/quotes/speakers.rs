@@ -6,10 +6,13 @@
 //! the nearest preceding sentences (falling back on the last speaker), a role noun ("the
 //! official") to the last person speaker. Organisations and documents stay as written.
 
-use super::lexicon::{is_aux, is_stop_word, is_determiner, is_document_noun, is_org_word, is_role, is_title, pronoun, title_gender, Gender};
+use super::lexicon::{
+    is_aux, is_determiner, is_document_noun, is_org_word, is_role, is_stop_word, is_title, pronoun, title_gender,
+    Gender,
+};
 use crate::{Context, Entity, EntityLabel};
-use copydesk_parse::BlockKind;
 use copydesk_normalize::Span;
+use copydesk_parse::BlockKind;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -104,11 +107,53 @@ fn not_name_start(w: &str) -> bool {
         || is_aux(&lw)
         || matches!(
             lw.as_str(),
-            "however" | "meanwhile" | "yet" | "now" | "still" | "also" | "asked" | "read" | "more" | "like" | "unlike"
-                | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september"
-                | "october" | "november" | "december" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday"
-                | "saturday" | "sunday" | "mid-november" | "last" | "next" | "this" | "during" | "despite" | "following"
-                | "according" | "under" | "with" | "without" | "among" | "amid" | "even" | "only" | "just" | "instead"
+            "however"
+                | "meanwhile"
+                | "yet"
+                | "now"
+                | "still"
+                | "also"
+                | "asked"
+                | "read"
+                | "more"
+                | "like"
+                | "unlike"
+                | "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "mid-november"
+                | "last"
+                | "next"
+                | "this"
+                | "during"
+                | "despite"
+                | "following"
+                | "according"
+                | "under"
+                | "with"
+                | "without"
+                | "among"
+                | "amid"
+                | "even"
+                | "only"
+                | "just"
+                | "instead"
         )
 }
 
@@ -144,7 +189,11 @@ impl<'a> Resolver<'a> {
             .collect();
         let mut runs: Vec<(Span, Vec<String>, Gender)> = Vec::new();
         for sent in &ctx.sentences {
-            if ctx.segments.get(sent.segment).is_none_or(|s| !matches!(s.kind, BlockKind::Paragraph | BlockKind::Standfirst)) {
+            if ctx
+                .segments
+                .get(sent.segment)
+                .is_none_or(|s| !matches!(s.kind, BlockKind::Paragraph | BlockKind::Standfirst))
+            {
                 continue;
             }
             let s = ctx.slice(sent.span);
@@ -168,7 +217,8 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 let (toks, g) = strip_name(run);
-                let toks: Vec<&str> = toks.into_iter().map(|t| t.trim_end_matches('.')).filter(|t| !t.is_empty()).collect();
+                let toks: Vec<&str> =
+                    toks.into_iter().map(|t| t.trim_end_matches('.')).filter(|t| !t.is_empty()).collect();
                 if !person_like(&toks) {
                     continue;
                 }
@@ -203,7 +253,7 @@ impl<'a> Resolver<'a> {
             }
         }
         for (span, toks, g) in runs.iter().filter(|(_, t, _)| t.len() == 1) {
-            if let Some(idx) = r.best_for_surname(&toks[0], span.start) {
+            if let Some(idx) = r.best_for_surname(&toks[0], span.start, *g) {
                 r.people[idx].spans.push(*span);
                 if *g != Gender::Unknown {
                     r.people[idx].gender = *g;
@@ -227,10 +277,10 @@ impl<'a> Resolver<'a> {
 
     /// The person a surname refers to: the most mentioned full name ending in it, preferring
     /// names introduced before `at`.
-    fn best_for_surname(&self, surname: &str, at: usize) -> Option<usize> {
+    fn best_for_surname(&self, surname: &str, at: usize, g: Gender) -> Option<usize> {
         let mut best: Option<(usize, (bool, usize))> = None;
         for (i, p) in self.people.iter().enumerate() {
-            if p.last != surname {
+            if p.last != surname || !g.compatible(p.gender) {
                 continue;
             }
             let before = p.spans.iter().any(|s| s.start <= at);
@@ -304,7 +354,8 @@ impl<'a> Resolver<'a> {
     /// Resolve a speaker mention at `span`; records the speaker for later pronouns.
     pub(crate) fn resolve(&mut self, span: Span) -> Option<String> {
         let raw = span.slice(self.text).trim();
-        let mention = raw.split(',').next().unwrap_or(raw).trim();
+        let mention = raw.split([',', '(']).next().unwrap_or(raw).trim();
+        let mention = mention.strip_suffix("'s").or_else(|| mention.strip_suffix("’s")).unwrap_or(mention);
         if mention.is_empty() {
             return None;
         }
@@ -326,10 +377,14 @@ impl<'a> Resolver<'a> {
         }
         let last = words.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).unwrap_or("");
         // Role noun phrase: "the official", "the senior diplomat".
-        let lower_start = words.first().is_some_and(|w| is_determiner(w) || w.chars().next().is_some_and(char::is_lowercase));
+        let lower_start =
+            words.first().is_some_and(|w| is_determiner(w) || w.chars().next().is_some_and(char::is_lowercase));
         if lower_start && is_role(last) {
             let g = title_gender(last);
-            let p = self.last_speaker.filter(|&p| g.compatible(self.people[p].gender)).or_else(|| self.salient(g, span.start))?;
+            let p = self
+                .last_speaker
+                .filter(|&p| g.compatible(self.people[p].gender))
+                .or_else(|| self.salient(g, span.start))?;
             self.marks.push((span.start, p));
             return Some(self.people[p].name.clone());
         }
@@ -354,7 +409,7 @@ impl<'a> Resolver<'a> {
                 self.people.iter().position(|p| p.last == surname && p.name.starts_with(toks[0]))
             })
         } else {
-            self.best_for_surname(surname, span.start)
+            self.best_for_surname(surname, span.start, g)
         };
         match idx {
             Some(i) => {
