@@ -132,12 +132,13 @@ pub(crate) fn parse_text(text: &str) -> Document {
     let pre = pre_classify(text, &lines, doc_script);
     let dens: Vec<Density> =
         lines.iter().zip(&pre).map(|(l, p)| content::density(l, p.furniture(), has_stoplist)).collect();
-    let (a, b) = content::main_region(&lines, &dens);
+    let usable = |i: usize| matches!(pre.get(i), Some(Pre::Text) | Some(Pre::Boiler("repeated_line" | "duplicate_text")));
+    let anchor = headline::anchor(text, &lines, &usable);
+    let (a, b) = content::main_region(&lines, &dens, anchor);
     let (a, b) = if a >= b { (lines.len().min(1), lines.len().min(1)) } else { (a, b) };
 
     // headline
     let webpage = a > 2 || lines.iter().take(a).filter(|l| l.words <= 3).count() >= 3;
-    let usable = |i: usize| matches!(pre.get(i), Some(Pre::Text) | Some(Pre::Boiler("repeated_line" | "duplicate_text")));
     let head = headline::choose(text, &lines, a.max(1) + 1, &usable, webpage);
     let head_line = head.as_ref().map(|h| h.line);
     if let Some(h) = &head {
@@ -161,6 +162,7 @@ pub(crate) fn parse_text(text: &str) -> Document {
     }
     doc.published = find_published(text, &lines, &pre, top, a, byline_line);
 
+    let enclosed = enclosed_short_runs(&dens, a, b, 6);
     // kinds
     let mut standfirst_done = false;
     let mut after_credit = false;
@@ -220,7 +222,11 @@ pub(crate) fn parse_text(text: &str) -> Document {
                             if next_text && heading_like(s, l) && i + 1 < b {
                                 push(&mut doc, BlockKind::Subheading, l.span, "heading_in_main");
                             } else {
-                                push(&mut doc, BlockKind::Boilerplate, l.span, "short_in_main");
+                                if enclosed[i] {
+                                    push(&mut doc, BlockKind::Paragraph, l.span, "short_in_main");
+                                } else {
+                                    push(&mut doc, BlockKind::Boilerplate, l.span, "short_run_in_main");
+                                }
                             }
                         }
                     }
@@ -241,6 +247,29 @@ pub(crate) fn parse_text(text: &str) -> Document {
     find_dateline(text, &mut doc);
     doc.blocks.sort_by_key(|b| b.span.start);
     doc
+}
+
+/// For each line: true when it lies in a run of at most `max` non-text lines with text lines
+/// on both sides inside `[a, b)` (list items, short paragraphs, code lines of the article).
+fn enclosed_short_runs(dens: &[Density], a: usize, b: usize, max: usize) -> Vec<bool> {
+    let text = |d: &Density| matches!(d, Density::Good | Density::Near);
+    let mut out = vec![false; dens.len()];
+    let mut i = a;
+    while i < b.min(dens.len()) {
+        if text(&dens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.min(dens.len()) && !text(&dens[i]) {
+            i += 1;
+        }
+        let bounded = start > a && i < b.min(dens.len());
+        if bounded && i - start <= max {
+            out[start..i].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    out
 }
 
 /// Split a wire dateline off the first paragraphs; paragraphs before it become the standfirst.

@@ -47,15 +47,52 @@ fn score(l: &Line, d: Density, run: usize) -> f32 {
     }
 }
 
-/// The maximum-sum run of line scores: `[start, end)` line indices (empty when nothing scores).
-pub(crate) fn main_region(lines: &[Line], dens: &[Density]) -> (usize, usize) {
+fn scores(lines: &[Line], dens: &[Density]) -> Vec<f32> {
+    let mut run = 0usize;
+    lines
+        .iter()
+        .zip(dens)
+        .map(|(l, d)| {
+            let s = score(l, *d, run);
+            run = if matches!(d, Density::Short | Density::Bad) { run + 1 } else { 0 };
+            s
+        })
+        .collect()
+}
+
+/// The main region: the maximum-sum run of line scores, `[start, end)` line indices (empty when
+/// nothing scores). When `anchor` (the line repeating the page title) is given and a run starting
+/// just after it scores at least `share` of the best run, that run wins: the article follows its
+/// headline, while listings of other articles elsewhere on the page may hold more text.
+pub(crate) fn main_region(lines: &[Line], dens: &[Density], anchor: Option<usize>) -> (usize, usize) {
+    let sc = scores(lines, dens);
+    let best = best_run(&sc);
+    if let Some(h) = anchor {
+        // best run starting at each line (backward pass)
+        let n = sc.len();
+        let mut from = vec![(0.0f32, 0usize); n + 1];
+        from[n] = (0.0, n);
+        for i in (0..n).rev() {
+            let (next, next_end) = from[i + 1];
+            from[i] = if next > 0.0 { (sc[i] + next, next_end) } else { (sc[i], i + 1) };
+        }
+        let window = (h + 1)..(h + 16).min(n);
+        if let Some((i, (s, end))) =
+            window.map(|i| (i, from[i])).max_by(|x, y| x.1 .0.partial_cmp(&y.1 .0).unwrap_or(std::cmp::Ordering::Equal))
+        {
+            if s > 0.0 && s >= 0.3 * best.0 && !(best.1 <= i && i < best.2) {
+                return (i, end);
+            }
+        }
+    }
+    (best.1, best.2)
+}
+
+fn best_run(sc: &[f32]) -> (f32, usize, usize) {
     let mut best = (0.0f32, 0usize, 0usize);
     let mut cur = 0.0f32;
     let mut cur_start = 0usize;
-    let mut run = 0usize;
-    for (i, (l, d)) in lines.iter().zip(dens).enumerate() {
-        let s = score(l, *d, run);
-        run = if matches!(d, Density::Short | Density::Bad) { run + 1 } else { 0 };
+    for (i, s) in sc.iter().copied().enumerate() {
         if cur <= 0.0 {
             cur = 0.0;
             cur_start = i;
@@ -65,7 +102,7 @@ pub(crate) fn main_region(lines: &[Line], dens: &[Density]) -> (usize, usize) {
             best = (cur, cur_start, i + 1);
         }
     }
-    (best.1, best.2)
+    best
 }
 
 #[cfg(test)]
@@ -82,6 +119,6 @@ mod tests {
         let mut ls = lines::split(&t);
         lines::count_stopwords(&mut ls, Some(0));
         let d: Vec<_> = ls.iter().map(|l| density(l, false, true)).collect();
-        assert_eq!(main_region(&ls, &d), (4, 6));
+        assert_eq!(main_region(&ls, &d, None), (4, 6));
     }
 }

@@ -39,6 +39,28 @@ fn similarity(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
     2.0 * inter as f32 / (a.len() + b.len()) as f32
 }
 
+/// The first line after the title (line 0) that repeats it: the page's own headline, which the
+/// article follows.
+pub(crate) fn anchor(text: &str, lines: &[Line], usable: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let title = lines.first()?.span.slice(text);
+    let mut cut = title.len();
+    while let Some((end, _)) = split_attribution(title.get(..cut).unwrap_or(title)) {
+        cut = end;
+    }
+    let tset = tokens(title.get(..cut).unwrap_or(title));
+    if tset.len() < 2 {
+        return None;
+    }
+    lines.iter().enumerate().skip(1).find_map(|(i, l)| {
+        if !usable(i) || !(2..=40).contains(&l.words) || (l.ends_sentence && l.words >= 10) {
+            return None;
+        }
+        let cand = tokens(l.span.slice(text));
+        let covered = cand.intersection(&tset).count() as f32 / tset.len() as f32;
+        (similarity(&cand, &tset) >= 0.6 && covered >= 0.7).then_some(i)
+    })
+}
+
 /// The chosen headline: the line index, its span and attribution span.
 pub(crate) struct Choice {
     pub line: usize,
