@@ -6,11 +6,18 @@
 'Talks Stall'
 >>> art.quotes[0].speaker
 'Jane Doe'
+
+Many articles at once, as tables:
+
+>>> tables = copydesk.to_arrow(["Talks Stall\\n\\nThe talks stalled on Monday.", None])
+>>> tables["documents"].num_rows
+2
 """
 
 from copydesk._copydesk import (
     Acronym,
     Article,
+    ArrowTable,
     Block,
     CopydeskError,
     DateMention,
@@ -18,16 +25,20 @@ from copydesk._copydesk import (
     InputError,
     Mention,
     Money,
+    Options,
     OptionsError,
     Quote,
     __version__,
     process,
-    process_batch,
 )
+from copydesk.batch import Batch, process_batch
+from copydesk.tables import Tables, to_arrow
 
 __all__ = [
     "Acronym",
     "Article",
+    "ArrowTable",
+    "Batch",
     "Block",
     "CopydeskError",
     "DateMention",
@@ -35,9 +46,12 @@ __all__ = [
     "InputError",
     "Mention",
     "Money",
+    "Options",
     "OptionsError",
     "Quote",
+    "Tables",
     "__version__",
     "process",
     "process_batch",
+    "to_arrow",
 ]

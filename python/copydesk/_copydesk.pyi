@@ -1,7 +1,9 @@
 """Type stubs for the compiled core of copydesk."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, final
+
+from typing_extensions import Self
 
 __version__: str
 
@@ -16,12 +18,16 @@ class Block:
     end: int
     text: str
     rule: str
+    def __new__(cls, kind: str, start: int, end: int, text: str, rule: str = "") -> Self: ...
+    def __reduce__(self) -> tuple[type[Block], tuple[str, int, int, str, str]]: ...
 
 @final
 class Mention:
     start: int
     end: int
     text: str
+    def __new__(cls, start: int, end: int, text: str) -> Self: ...
+    def __reduce__(self) -> tuple[type[Mention], tuple[int, int, str]]: ...
 
 @final
 class Quote:
@@ -32,6 +38,17 @@ class Quote:
     speaker: str | None
     speaker_mention: Mention | None
     cue: str | None
+    def __new__(
+        cls,
+        start: int,
+        end: int,
+        text: str,
+        kind: str,
+        speaker: str | None = None,
+        speaker_mention: Mention | None = None,
+        cue: str | None = None,
+    ) -> Self: ...
+    def __reduce__(self) -> tuple[type[Quote], tuple[Any, ...]]: ...
 
 @final
 class Entity:
@@ -40,6 +57,8 @@ class Entity:
     text: str
     label: str
     canonical: str | None
+    def __new__(cls, start: int, end: int, text: str, label: str, canonical: str | None = None) -> Self: ...
+    def __reduce__(self) -> tuple[type[Entity], tuple[Any, ...]]: ...
 
 @final
 class Acronym:
@@ -48,6 +67,8 @@ class Acronym:
     start: int
     end: int
     source: str
+    def __new__(cls, short: str, long: str, start: int, end: int, source: str = "text") -> Self: ...
+    def __reduce__(self) -> tuple[type[Acronym], tuple[Any, ...]]: ...
 
 @final
 class Money:
@@ -57,6 +78,10 @@ class Money:
     value: float
     value_max: float | None
     currency: str
+    def __new__(
+        cls, start: int, end: int, text: str, value: float, currency: str, value_max: float | None = None
+    ) -> Self: ...
+    def __reduce__(self) -> tuple[type[Money], tuple[Any, ...]]: ...
 
 @final
 class DateMention:
@@ -64,6 +89,50 @@ class DateMention:
     end: int
     text: str
     value: str | None
+    def __new__(cls, start: int, end: int, text: str, value: str | None = None) -> Self: ...
+    def __reduce__(self) -> tuple[type[DateMention], tuple[Any, ...]]: ...
+
+@final
+class Options:
+    def __new__(
+        cls,
+        *,
+        published: str | None = None,
+        max_bytes: int = ...,
+        unicode_form: str = "nfc",
+        fix_mojibake: bool = True,
+        decode_html_entities: bool = True,
+        fold_quotes: bool = True,
+        fold_dashes: bool = False,
+        fold_ellipsis: bool = False,
+        join_hyphenated: bool = False,
+        collapse_spaces: bool = True,
+    ) -> Self: ...
+    @property
+    def published(self) -> str | None: ...
+    @property
+    def max_bytes(self) -> int: ...
+    @property
+    def unicode_form(self) -> str: ...
+    @property
+    def fix_mojibake(self) -> bool: ...
+    @property
+    def decode_html_entities(self) -> bool: ...
+    @property
+    def fold_quotes(self) -> bool: ...
+    @property
+    def fold_dashes(self) -> bool: ...
+    @property
+    def fold_ellipsis(self) -> bool: ...
+    @property
+    def join_hyphenated(self) -> bool: ...
+    @property
+    def collapse_spaces(self) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Options: ...
+    def replace(self, **changes: Any) -> Options: ...
+    def __reduce__(self) -> tuple[Callable[[dict[str, Any]], Options], tuple[dict[str, Any]]]: ...
 
 @final
 class Article:
@@ -101,13 +170,47 @@ class Article:
     def dates(self) -> list[DateMention]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
+    @classmethod
+    def _from_state(cls, state: bytes) -> Article: ...
+    def __reduce__(self) -> tuple[Callable[[bytes], Article], tuple[bytes]]: ...
+    def _repr_html_(self) -> str: ...
 
-def process(text: str, *, id: str | None = None, published: str | None = None) -> Article: ...
+@final
+class ArrowTable:
+    @property
+    def name(self) -> str: ...
+    @property
+    def num_rows(self) -> int: ...
+    @property
+    def column_names(self) -> list[str]: ...
+    def __len__(self) -> int: ...
+    def __arrow_c_schema__(self) -> object: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+    def __arrow_c_array__(self, requested_schema: object | None = None) -> tuple[object, object]: ...
+    def to_pyarrow(self) -> Any: ...
+    def to_pandas(self) -> Any: ...
+    def to_polars(self) -> Any: ...
+
+def process(
+    text: str, *, id: str | None = None, published: str | None = None, options: Options | None = None
+) -> Article: ...
 def process_batch(
-    texts: Iterable[str | None],
+    texts: Iterable[object],
     *,
-    ids: list[str | None] | None = None,
-    published: str | None = None,
+    ids: Iterable[str | int | None] | None = None,
+    published: str | Iterable[str | None] | None = None,
+    options: Options | None = None,
     n_threads: int | None = None,
+    progress: Callable[[int], object] | None = None,
 ) -> list[Article]: ...
+def to_arrow(
+    data: Iterable[object],
+    *,
+    ids: Iterable[str | int | None] | None = None,
+    published: str | Iterable[str | None] | None = None,
+    options: Options | None = None,
+    n_threads: int | None = None,
+    progress: Callable[[int], object] | None = None,
+    include_text: bool = False,
+) -> dict[str, ArrowTable]: ...
 def run_cli(args: list[str]) -> int: ...

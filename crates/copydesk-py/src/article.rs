@@ -2,11 +2,11 @@
 
 use copydesk::CharIndex;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyBytes, PyDict, PyList, PyType};
 
 /// One block of the article.
-#[pyclass(frozen, get_all, module = "copydesk._copydesk")]
-#[derive(Clone)]
+#[pyclass(frozen, get_all, eq, module = "copydesk._copydesk")]
+#[derive(Clone, PartialEq)]
 pub struct Block {
     /// headline | standfirst | dateline | byline | paragraph | subheading | caption | credit | related | boilerplate
     pub kind: String,
@@ -21,8 +21,8 @@ pub struct Block {
 }
 
 /// A span of text: where a speaker is mentioned.
-#[pyclass(frozen, get_all, module = "copydesk._copydesk")]
-#[derive(Clone)]
+#[pyclass(frozen, get_all, eq, from_py_object, module = "copydesk._copydesk")]
+#[derive(Clone, PartialEq)]
 pub struct Mention {
     /// Start.
     pub start: i64,
@@ -33,8 +33,8 @@ pub struct Mention {
 }
 
 /// A quotation and who said it.
-#[pyclass(frozen, get_all, module = "copydesk._copydesk")]
-#[derive(Clone)]
+#[pyclass(frozen, get_all, eq, module = "copydesk._copydesk")]
+#[derive(Clone, PartialEq)]
 pub struct Quote {
     /// Start of the quotation as written (outer marks included).
     pub start: i64,
@@ -53,8 +53,8 @@ pub struct Quote {
 }
 
 /// A named-entity mention.
-#[pyclass(frozen, get_all, module = "copydesk._copydesk")]
-#[derive(Clone)]
+#[pyclass(frozen, get_all, eq, module = "copydesk._copydesk")]
+#[derive(Clone, PartialEq)]
 pub struct Entity {
     /// Start.
     pub start: i64,
@@ -69,8 +69,8 @@ pub struct Entity {
 }
 
 /// An acronym and its expansion.
-#[pyclass(frozen, get_all, module = "copydesk._copydesk")]
-#[derive(Clone)]
+#[pyclass(frozen, get_all, eq, module = "copydesk._copydesk")]
+#[derive(Clone, PartialEq)]
 pub struct Acronym {
     /// Short form.
     pub short: String,
@@ -85,8 +85,8 @@ pub struct Acronym {
 }
 
 /// A sum of money.
-#[pyclass(frozen, get_all, module = "copydesk._copydesk")]
-#[derive(Clone)]
+#[pyclass(frozen, get_all, eq, module = "copydesk._copydesk")]
+#[derive(Clone, PartialEq)]
 pub struct Money {
     /// Start.
     pub start: i64,
@@ -103,8 +103,8 @@ pub struct Money {
 }
 
 /// A date or temporal expression.
-#[pyclass(frozen, get_all, module = "copydesk._copydesk")]
-#[derive(Clone)]
+#[pyclass(frozen, get_all, eq, module = "copydesk._copydesk")]
+#[derive(Clone, PartialEq)]
 pub struct DateMention {
     /// Start.
     pub start: i64,
@@ -117,7 +117,8 @@ pub struct DateMention {
 }
 
 /// The result for one article.
-#[pyclass(frozen, module = "copydesk._copydesk")]
+#[pyclass(frozen, eq, module = "copydesk._copydesk")]
+#[derive(PartialEq)]
 pub struct Article {
     pub(crate) inner: copydesk::Article,
 }
@@ -316,6 +317,25 @@ impl Article {
     /// The article as one line of contract JSON.
     fn to_json(&self) -> String {
         self.inner.to_json()
+    }
+    /// Rebuild an Article from `__reduce__`'s state (internal serde JSON of the Rust result).
+    #[classmethod]
+    fn _from_state(_cls: &Bound<'_, PyType>, state: &[u8]) -> PyResult<Self> {
+        serde_json::from_slice(state)
+            .map(Article::new)
+            .map_err(|e| crate::errors::InputError::new_err(format!("bad Article state: {e}")))
+    }
+    /// Pickle by reconstruction: `Article._from_state(state)`.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyBytes>,))> {
+        let py = slf.py();
+        let state = serde_json::to_vec(&slf.get().inner)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("cannot pickle Article: {e}")))?;
+        Ok((slf.get_type().getattr("_from_state")?, (PyBytes::new(py, &state),)))
+    }
+    /// HTML for Jupyter: the article with quotes, speakers and entities marked
+    /// (rendered by `copydesk.display.article_html`).
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        slf.py().import("copydesk.display")?.call_method1("article_html", (slf,))?.extract()
     }
     fn __repr__(&self) -> String {
         format!(

@@ -27,7 +27,8 @@ pub(crate) fn text_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
     })
 }
 
-/// Check and build pipeline options.
+/// Check and build pipeline options with a publication date (for single-document entry points).
+#[allow(dead_code)]
 pub(crate) fn options(published: Option<String>) -> PyResult<copydesk::Options> {
     let o = copydesk::Options { published, ..copydesk::Options::default() };
     o.validate().map_err(|e| OptionsError::new_err(e.to_string()))?;

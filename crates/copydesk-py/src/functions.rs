@@ -1,63 +1,68 @@
-//! Module-level functions: process, process_batch, normalize, the CLI entry point.
+//! Module-level functions: process, process_batch, to_arrow, the CLI entry point.
 
 use crate::article::Article;
-use crate::convert::{options, text_arg, type_name};
-use pyo3::exceptions::PyTypeError;
+use crate::arrow_export::ArrowTable;
+use crate::batch;
+use crate::convert::text_arg;
+use crate::tables::{self, Doc};
 use pyo3::prelude::*;
-use pyo3::types::PyString;
-use rayon::prelude::*;
+use pyo3::types::PyDict;
 
-/// Process one article: `process(text, *, id=None, published=None) -> Article`.
+/// Process one article: `process(text, *, id=None, published=None, options=None) -> Article`.
+///
+/// `published` (an ISO 8601 date) overrides `options.published`. Raises TypeError for a
+/// non-str `text`, InputError for lone surrogates, OptionsError for bad options.
 #[pyfunction]
-#[pyo3(signature = (text, *, id=None, published=None))]
-fn process(py: Python<'_>, text: &Bound<'_, PyAny>, id: Option<String>, published: Option<String>) -> PyResult<Article> {
+#[pyo3(signature = (text, *, id=None, published=None, options=None))]
+fn process(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    id: Option<String>,
+    published: Option<&Bound<'_, PyAny>>,
+    options: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Article> {
     let text = text_arg(text, "text")?;
-    let opts = options(published)?;
+    if let Some(p) = published.filter(|p| !p.is_none()) {
+        if !p.is_instance_of::<pyo3::types::PyString>() {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "published must be a str or None, not {}",
+                crate::convert::type_name(p)
+            )));
+        }
+    }
+    let (opts, _) = batch::read_options(options, published, 1)?;
     let mut a = py.detach(|| copydesk::process_with(&text, &opts));
     a.id = id;
     Ok(Article::new(a))
 }
 
-/// Process many articles in parallel with the GIL released. Bad rows (None, non-strings, lone
-/// surrogates) give an Article with `.error` set; the row count and order are kept.
+/// Process many articles in parallel with the GIL released:
+/// `process_batch(texts, *, ids=None, published=None, options=None, n_threads=None, progress=None)`.
+///
+/// `texts` is a list, any iterable, a pandas or polars Series or a pyarrow array of str. Bad rows
+/// (None, NaN, non-strings, lone surrogates) give an Article with `.error` set; the row count and
+/// order are kept. `published` is a str for all rows or a sequence with one date (or None) per
+/// row. `progress` is called with the number of documents finished after each chunk.
 #[pyfunction]
-#[pyo3(signature = (texts, *, ids=None, published=None, n_threads=None))]
+#[pyo3(signature = (texts, *, ids=None, published=None, options=None, n_threads=None, progress=None))]
 fn process_batch(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
-    ids: Option<Vec<Option<String>>>,
-    published: Option<String>,
-    n_threads: Option<usize>,
+    ids: Option<&Bound<'_, PyAny>>,
+    published: Option<&Bound<'_, PyAny>>,
+    options: Option<&Bound<'_, PyAny>>,
+    n_threads: Option<i64>,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<Article>> {
-    if texts.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err("texts must be an iterable of str, not a single str; use process() for one text"));
-    }
-    let opts = options(published)?;
-    let mut rows: Vec<Result<String, String>> = Vec::new();
-    for item in texts.try_iter()? {
-        let item = item?;
-        rows.push(text_arg(&item, "text").map_err(|e| e.to_string()));
-    }
-    if let Some(ids) = &ids {
-        if ids.len() != rows.len() {
-            return Err(PyTypeError::new_err(format!("ids has {} items but texts has {}", ids.len(), rows.len())));
-        }
-    }
-    let run = || -> Vec<copydesk::Article> {
-        rows.par_iter()
-            .map(|r| match r {
-                Ok(t) => copydesk::process_with(t, &opts),
-                Err(e) => copydesk::Article::from_error(None, e.clone()),
-            })
-            .collect()
-    };
-    let out = py.detach(|| match n_threads {
-        Some(n) if n > 0 => match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
-            Ok(pool) => pool.install(run),
-            Err(_) => run(),
-        },
-        _ => run(),
-    });
+    let items = batch::items(texts, "texts")?;
+    let rows: Vec<Result<String, String>> = items.iter().enumerate().map(|(i, x)| batch::row_text(i, x)).collect();
+    drop(items);
+    let n = rows.len();
+    let ids = batch::read_ids(ids, n)?;
+    let (opts, per_row) = batch::read_options(options, published, n)?;
+    let threads = batch::threads(n_threads)?;
+    let jobs = batch::jobs(rows, per_row);
+    let out = batch::run(py, &jobs, &opts, threads, progress)?;
     Ok(out
         .into_iter()
         .enumerate()
@@ -68,20 +73,82 @@ fn process_batch(
         .collect())
 }
 
+/// One input of `to_arrow`: an Article already made, or a row to process.
+enum Input {
+    Done(Py<Article>),
+    Todo(usize),
+}
+
+/// Build the long tables (documents, blocks, quotes, entities, acronyms, money, dates) for
+/// `data`, a sequence of Articles or of texts (processed here without making Python objects).
+/// Returns a dict from table name to `ArrowTable`.
+#[pyfunction]
+#[pyo3(signature = (data, *, ids=None, published=None, options=None, n_threads=None, progress=None, include_text=false))]
+#[allow(clippy::too_many_arguments)]
+fn to_arrow<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyAny>,
+    ids: Option<&Bound<'py, PyAny>>,
+    published: Option<&Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyAny>>,
+    n_threads: Option<i64>,
+    progress: Option<&Bound<'py, PyAny>>,
+    include_text: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    let items = batch::items(data, "data")?;
+    let n = items.len();
+    let mut inputs = Vec::with_capacity(n);
+    let mut texts = Vec::new();
+    for (i, x) in items.iter().enumerate() {
+        if let Ok(a) = x.cast::<Article>() {
+            inputs.push(Input::Done(a.clone().unbind()));
+        } else {
+            inputs.push(Input::Todo(texts.len()));
+            texts.push(batch::row_text(i, x));
+        }
+    }
+    drop(items);
+    let ids = batch::read_ids(ids, n)?;
+    let (opts, per_row) = batch::read_options(options, published, n)?;
+    // Per-row dates apply to the rows that are texts.
+    let per_row = per_row.map(|p| {
+        p.into_iter().zip(&inputs).filter(|(_, i)| matches!(i, Input::Todo(_))).map(|(p, _)| p).collect::<Vec<_>>()
+    });
+    let threads = batch::threads(n_threads)?;
+    let jobs = batch::jobs(texts, per_row);
+    let processed = batch::run(py, &jobs, &opts, threads, progress)?;
+    drop(jobs);
+    let docs: Vec<Doc<'_>> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, input)| {
+            let article = match input {
+                Input::Done(a) => &a.get().inner,
+                Input::Todo(j) => &processed[*j],
+            };
+            let id = ids.as_ref().and_then(|v| v[i].clone()).or_else(|| article.id.clone());
+            Doc { index: i as i64, id, article }
+        })
+        .collect();
+    let built = py.detach(|| tables::build(&docs, include_text, threads));
+    let out = PyDict::new(py);
+    for t in built {
+        let t = t.map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(format!("building Arrow tables failed: {e}")))?;
+        out.set_item(t.0, ArrowTable::new(t.0, t.1))?;
+    }
+    Ok(out)
+}
+
 /// Run the command-line tool with `args` (without the program name); returns the exit code.
 #[pyfunction]
 fn run_cli(py: Python<'_>, args: Vec<String>) -> i32 {
     py.detach(|| copydesk::cli::run(args))
 }
 
-#[allow(dead_code)]
-fn describe(obj: &Bound<'_, PyAny>) -> String {
-    type_name(obj)
-}
-
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(process, m)?)?;
     m.add_function(wrap_pyfunction!(process_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(to_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(run_cli, m)?)?;
     Ok(())
 }

@@ -1,0 +1,181 @@
+//! Batch work: read the inputs while attached to Python (lists, iterables, pandas/polars Series,
+//! pyarrow arrays), then process them detached on the shared thread pool, chunk by chunk, calling
+//! the progress callback and checking for Ctrl-C between chunks.
+
+use crate::convert::{text_arg, type_name};
+use crate::errors::OptionsError;
+use crate::pool;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyFloat, PyInt, PyString};
+
+/// One input row: the text, or why there is none.
+pub(crate) struct Job {
+    /// The text, or the error message for a bad row.
+    pub text: Result<String, String>,
+    /// A per-row publication date overriding the options' one.
+    pub published: Option<String>,
+}
+
+/// The items of `obj` as Python objects: pyarrow arrays and chunked arrays go through
+/// `to_pylist()` (their items are Arrow scalars otherwise); everything else is iterated.
+pub(crate) fn items<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    if obj.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be an iterable of str, not a single str; use process() for one text"
+        )));
+    }
+    if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {
+        return Err(PyTypeError::new_err(format!("{what} must be an iterable of str, not {}", type_name(obj))));
+    }
+    let source = if obj.hasattr("to_pylist")? { obj.call_method0("to_pylist")? } else { obj.clone() };
+    let iter = source.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!("{what} must be an iterable (list, Series, pyarrow array, ...), not {}", type_name(obj)))
+    })?;
+    iter.collect()
+}
+
+/// A row's text, or the message of its error row.
+pub(crate) fn row_text(i: usize, obj: &Bound<'_, PyAny>) -> Result<String, String> {
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        if f.value().is_nan() {
+            return Err(format!("row {i}: missing text (NaN)"));
+        }
+    }
+    text_arg(obj, "text").map_err(|e| format!("row {i}: {}", e.value(obj.py())))
+}
+
+/// Read `ids`: None, or one str/int/None per row.
+pub(crate) fn read_ids(ids: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<Option<Vec<Option<String>>>> {
+    let Some(ids) = ids.filter(|x| !x.is_none()) else { return Ok(None) };
+    let items = items(ids, "ids")?;
+    if items.len() != n {
+        return Err(PyTypeError::new_err(format!("ids has {} items but texts has {n}", items.len())));
+    }
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            if x.is_none() {
+                Ok(None)
+            } else if let Ok(s) = x.cast::<PyString>() {
+                Ok(Some(s.to_str()?.to_string()))
+            } else if x.is_instance_of::<PyInt>() {
+                Ok(Some(x.str()?.to_str()?.to_string()))
+            } else {
+                Err(PyTypeError::new_err(format!("ids[{i}] must be a str, an int or None, not {}", type_name(x))))
+            }
+        })
+        .collect::<PyResult<Vec<_>>>()
+        .map(Some)
+}
+
+/// The options for a call: `options` (an `Options`, default when None) with `published` (a str)
+/// applied. A sequence `published` is returned as per-row dates instead.
+pub(crate) fn read_options(
+    options: Option<&Bound<'_, PyAny>>,
+    published: Option<&Bound<'_, PyAny>>,
+    n: usize,
+) -> PyResult<(copydesk::Options, Option<Vec<Result<Option<String>, String>>>)> {
+    let mut opts = match options.filter(|o| !o.is_none()) {
+        None => copydesk::Options::default(),
+        Some(o) => match o.cast::<crate::options::Options>() {
+            Ok(o) => o.get().inner.clone(),
+            Err(_) => {
+                return Err(PyTypeError::new_err(format!("options must be a copydesk.Options, not {}", type_name(o))))
+            }
+        },
+    };
+    let Some(p) = published.filter(|p| !p.is_none()) else { return Ok((opts, None)) };
+    if let Ok(s) = p.cast::<PyString>() {
+        opts.published = Some(s.to_str()?.to_string());
+        opts.validate().map_err(|e| OptionsError::new_err(e.to_string()))?;
+        return Ok((opts, None));
+    }
+    let rows = items(p, "published")?;
+    if rows.len() != n {
+        return Err(PyTypeError::new_err(format!("published has {} items but texts has {n}", rows.len())));
+    }
+    let per_row = rows
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            if x.is_none() || x.cast::<PyFloat>().map(|f| f.value().is_nan()).unwrap_or(false) {
+                return Ok(None);
+            }
+            let s = x.cast::<PyString>().map_err(|_| format!("row {i}: published must be a str, not {}", type_name(x)))?;
+            let s = s.to_str().map_err(|_| format!("row {i}: published is not valid Unicode"))?.to_string();
+            let check = copydesk::Options { published: Some(s.clone()), ..copydesk::Options::default() };
+            check.validate().map_err(|e| format!("row {i}: {e}"))?;
+            Ok(Some(s))
+        })
+        .collect();
+    Ok((opts, Some(per_row)))
+}
+
+/// Pair texts with their per-row dates; a bad date makes an error row.
+pub(crate) fn jobs(texts: Vec<Result<String, String>>, per_row: Option<Vec<Result<Option<String>, String>>>) -> Vec<Job> {
+    match per_row {
+        None => texts.into_iter().map(|text| Job { text, published: None }).collect(),
+        Some(p) => texts
+            .into_iter()
+            .zip(p)
+            .map(|(text, p)| match p {
+                Ok(published) => Job { text, published },
+                Err(e) => Job { text: Err(e), published: None },
+            })
+            .collect(),
+    }
+}
+
+fn run_one(job: &Job, opts: &copydesk::Options) -> copydesk::Article {
+    match (&job.text, &job.published) {
+        (Err(e), _) => copydesk::Article::from_error(None, e.clone()),
+        (Ok(t), None) => copydesk::process_with(t, opts),
+        (Ok(t), Some(p)) => {
+            let o = copydesk::Options { published: Some(p.clone()), ..opts.clone() };
+            copydesk::process_with(t, &o)
+        }
+    }
+}
+
+/// Read `n_threads` (None, or a positive int).
+pub(crate) fn threads(n_threads: Option<i64>) -> PyResult<usize> {
+    match n_threads {
+        None => Ok(pool::effective_threads(None)),
+        Some(n) if n > 0 => Ok(pool::effective_threads(usize::try_from(n).ok())),
+        Some(n) => Err(OptionsError::new_err(format!("n_threads must be a positive int or None, got {n}"))),
+    }
+}
+
+/// Process `jobs` detached on `threads` threads, in chunks; between chunks call
+/// `progress(n_done_in_chunk)` and check for signals (Ctrl-C).
+pub(crate) fn run(
+    py: Python<'_>,
+    jobs: &[Job],
+    opts: &copydesk::Options,
+    threads: usize,
+    progress: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<copydesk::Article>> {
+    let progress = progress.filter(|p| !p.is_none());
+    if let Some(p) = progress {
+        if !p.is_callable() {
+            return Err(PyTypeError::new_err(format!(
+                "progress must be a callable taking the number of documents done (or True for tqdm), not {}",
+                type_name(p)
+            )));
+        }
+    }
+    // Chunks big enough that the pool stays busy, small enough for a lively progress bar.
+    let chunk = (threads * 64).max(256);
+    let mut out = Vec::with_capacity(jobs.len());
+    for part in jobs.chunks(chunk) {
+        let done = py.detach(|| pool::map(part, threads, |j| run_one(j, opts)));
+        out.extend(done);
+        if let Some(p) = progress {
+            p.call1((part.len(),))?;
+        }
+        py.check_signals()?;
+    }
+    Ok(out)
+}

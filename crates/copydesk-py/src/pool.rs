@@ -1,0 +1,144 @@
+//! Thread pools for batch work: one rayon pool per thread count, built once and reused,
+//! switchable by environment variables and safe after `fork()`.
+//!
+//! - `COPYDESK_NUM_THREADS=N` sets the default thread count (else the number of CPUs).
+//! - `COPYDESK_PARALLELISM=false` (or `0`, `off`, `no`) turns parallelism off: work runs on the
+//!   calling thread.
+//!
+//! Fork safety (the problem tokenizers solves with a `pthread_atfork` hook): a forked child
+//! inherits the pools' bookkeeping but none of their worker threads, so using an inherited pool
+//! would hang. Every pool records the id of the process that built it; a child notices the
+//! different process id, forgets the inherited pools without touching them and builds its own.
+//! If the bookkeeping lock was held at the moment of the fork, the child runs the work on the
+//! calling thread instead of waiting on a lock that will never be released.
+
+use rayon::prelude::*;
+use rayon::ThreadPool;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, TryLockError};
+
+/// The process that owns the pools (read without the lock, to detect a fork).
+static OWNER_PID: AtomicU32 = AtomicU32::new(0);
+
+struct Pools {
+    pid: u32,
+    by_threads: HashMap<usize, Arc<ThreadPool>>,
+}
+
+fn pools() -> &'static Mutex<Pools> {
+    static POOLS: OnceLock<Mutex<Pools>> = OnceLock::new();
+    POOLS.get_or_init(|| {
+        let pid = std::process::id();
+        OWNER_PID.store(pid, Ordering::Release);
+        Mutex::new(Pools { pid, by_threads: HashMap::new() })
+    })
+}
+
+/// True unless `COPYDESK_PARALLELISM` says false/0/off/no.
+pub(crate) fn parallelism_enabled() -> bool {
+    match std::env::var("COPYDESK_PARALLELISM") {
+        Ok(v) => !matches!(v.trim().to_ascii_lowercase().as_str(), "0" | "false" | "off" | "no"),
+        Err(_) => true,
+    }
+}
+
+/// The default thread count: `COPYDESK_NUM_THREADS` when set to a positive number, else the
+/// number of CPUs available to this process.
+pub(crate) fn default_threads() -> usize {
+    std::env::var("COPYDESK_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
+}
+
+/// The number of threads a call with `n_threads` will use (1 when parallelism is off).
+pub(crate) fn effective_threads(n_threads: Option<usize>) -> usize {
+    if !parallelism_enabled() {
+        return 1;
+    }
+    n_threads.filter(|&n| n > 0).unwrap_or_else(default_threads)
+}
+
+/// The shared pool for `threads` threads, or None when the work should run on the calling thread
+/// (one thread, or a forked child whose bookkeeping lock was inherited locked, or a pool that
+/// could not be built).
+fn pool(threads: usize) -> Option<Arc<ThreadPool>> {
+    if threads <= 1 {
+        return None;
+    }
+    let mut guard = match pools().try_lock() {
+        Ok(g) => g,
+        Err(TryLockError::Poisoned(p)) => p.into_inner(),
+        Err(TryLockError::WouldBlock) => {
+            // Another thread builds a pool right now (parent), or the lock was held when this
+            // process was forked (child). Only the first case may wait.
+            if OWNER_PID.load(Ordering::Acquire) != std::process::id() {
+                return None;
+            }
+            match pools().lock() {
+                Ok(g) => g,
+                Err(p) => p.into_inner(),
+            }
+        }
+    };
+    let pid = std::process::id();
+    if guard.pid != pid {
+        // Forked child: the inherited pools have no threads here. Dropping them would signal
+        // threads that do not exist, so leak them (a few bytes each) and start afresh.
+        for (_, p) in guard.by_threads.drain() {
+            std::mem::forget(p);
+        }
+        guard.pid = pid;
+    }
+    OWNER_PID.store(pid, Ordering::Release);
+    if let Some(p) = guard.by_threads.get(&threads) {
+        return Some(p.clone());
+    }
+    let built = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("copydesk-{i}"))
+        .build()
+        .ok()
+        .map(Arc::new)?;
+    guard.by_threads.insert(threads, built.clone());
+    Some(built)
+}
+
+/// Map `f` over `items` on the shared pool for `threads` threads, keeping the order.
+pub(crate) fn map<T, R, F>(items: &[T], threads: usize, f: F) -> Vec<R>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync + Send,
+{
+    match pool(threads) {
+        Some(p) if items.len() > 1 => p.install(|| items.par_iter().map(&f).collect()),
+        _ => items.iter().map(f).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn map_keeps_order_and_reuses_pools() {
+        let items: Vec<u64> = (0..1000).collect();
+        let out = map(&items, 2, |x| x * 2);
+        assert_eq!(out, items.iter().map(|x| x * 2).collect::<Vec<_>>());
+        let a = pool(2).expect("pool");
+        let b = pool(2).expect("pool");
+        assert!(Arc::ptr_eq(&a, &b));
+        assert!(pool(1).is_none());
+    }
+
+    #[test]
+    fn one_thread_runs_inline() {
+        let items = vec![1, 2, 3];
+        let id = std::thread::current().id();
+        let same: Vec<bool> = map(&items, 1, |_| std::thread::current().id() == id);
+        assert!(same.into_iter().all(|x| x));
+    }
+}

@@ -1,0 +1,394 @@
+//! Long ("tidy") Arrow tables built straight from Rust articles, one per kind, keyed by
+//! `doc_index` (position in the input) and `doc_id` (the caller's id, else the position as text).
+//! Offsets are code points into the raw text, as in the JSON contract; integers are signed
+//! (Spark rejects unsigned); strings are `large_utf8`, so no column overflows at 2 GiB.
+
+use crate::pool;
+use arrow_array::builder::{BooleanBuilder, Float64Builder, Int64Builder, LargeStringBuilder, ListBuilder};
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_schema::{ArrowError, Field, Schema};
+use copydesk::{CharIndex, Span};
+use std::sync::Arc;
+
+/// One document to put in the tables.
+pub(crate) struct Doc<'a> {
+    /// Position in the input.
+    pub index: i64,
+    /// Caller's id, if any.
+    pub id: Option<String>,
+    /// The result.
+    pub article: &'a copydesk::Article,
+}
+
+impl Doc<'_> {
+    fn doc_id(&self) -> String {
+        self.id.clone().unwrap_or_else(|| self.index.to_string())
+    }
+}
+
+/// The table names, in output order.
+pub(crate) const KINDS: [&str; 7] = ["documents", "blocks", "quotes", "entities", "acronyms", "money", "dates"];
+
+/// A document with its byte -> code point table.
+struct Indexed<'a, 'd> {
+    doc: &'d Doc<'a>,
+    id: String,
+    ci: CharIndex,
+}
+
+impl Indexed<'_, '_> {
+    fn cp(&self, s: Span) -> (i64, i64) {
+        (self.ci.char_offset(s.start) as i64, self.ci.char_offset(s.end) as i64)
+    }
+    fn text(&self, s: Span) -> &str {
+        self.doc.article.slice(s)
+    }
+}
+
+fn record_batch(cols: Vec<(&'static str, ArrayRef)>) -> Result<RecordBatch, ArrowError> {
+    let fields: Vec<Field> = cols
+        .iter()
+        .map(|(name, a)| Field::new(*name, a.data_type().clone(), !matches!(*name, "doc_index" | "doc_id")))
+        .collect();
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), cols.into_iter().map(|(_, a)| a).collect())
+}
+
+/// The key columns every table starts with.
+struct Keys {
+    index: Int64Builder,
+    id: LargeStringBuilder,
+}
+
+impl Keys {
+    fn new() -> Self {
+        Keys { index: Int64Builder::new(), id: LargeStringBuilder::new() }
+    }
+    fn push(&mut self, d: &Indexed<'_, '_>) {
+        self.index.append_value(d.doc.index);
+        self.id.append_value(&d.id);
+    }
+    fn finish(mut self) -> Vec<(&'static str, ArrayRef)> {
+        vec![("doc_index", Arc::new(self.index.finish()) as ArrayRef), ("doc_id", Arc::new(self.id.finish()))]
+    }
+}
+
+fn arr<A: arrow_array::Array + 'static>(a: A) -> ArrayRef {
+    Arc::new(a)
+}
+
+fn documents(docs: &[Indexed<'_, '_>], include_text: bool) -> Result<RecordBatch, ArrowError> {
+    let mut k = Keys::new();
+    let (mut headline, mut published, mut language, mut body, mut text, mut error) = (
+        LargeStringBuilder::new(),
+        LargeStringBuilder::new(),
+        LargeStringBuilder::new(),
+        LargeStringBuilder::new(),
+        LargeStringBuilder::new(),
+        LargeStringBuilder::new(),
+    );
+    let (mut dl_text, mut dl_place, mut dl_agency) =
+        (LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new());
+    let (mut dl_start, mut dl_end) = (Int64Builder::new(), Int64Builder::new());
+    let mut by_text = LargeStringBuilder::new();
+    let mut by_authors = ListBuilder::new(LargeStringBuilder::new());
+    let mut truncated = BooleanBuilder::new();
+    for d in docs {
+        let a = d.doc.article;
+        k.push(d);
+        headline.append_option(a.headline.as_deref());
+        published.append_option(a.published.as_deref());
+        language.append_option(a.language.as_deref());
+        body.append_value(&a.body);
+        if include_text {
+            text.append_value(&a.text);
+        }
+        match &a.dateline {
+            Some(x) => {
+                let (s, e) = d.cp(x.span);
+                dl_text.append_value(d.text(x.span));
+                dl_place.append_option(x.place.as_deref());
+                dl_agency.append_option(x.agency.as_deref());
+                dl_start.append_value(s);
+                dl_end.append_value(e);
+            }
+            None => {
+                dl_text.append_null();
+                dl_place.append_null();
+                dl_agency.append_null();
+                dl_start.append_null();
+                dl_end.append_null();
+            }
+        }
+        match &a.byline {
+            Some(x) => {
+                by_text.append_value(d.text(x.span));
+                for name in &x.authors {
+                    by_authors.values().append_value(name);
+                }
+                by_authors.append(true);
+            }
+            None => {
+                by_text.append_null();
+                by_authors.append(false);
+            }
+        }
+        truncated.append_value(a.truncated);
+        error.append_option(a.error.as_deref());
+    }
+    let mut cols = k.finish();
+    cols.extend([
+        ("headline", arr(headline.finish())),
+        ("published", arr(published.finish())),
+        ("language", arr(language.finish())),
+        ("dateline", arr(dl_text.finish())),
+        ("dateline_place", arr(dl_place.finish())),
+        ("dateline_agency", arr(dl_agency.finish())),
+        ("dateline_start", arr(dl_start.finish())),
+        ("dateline_end", arr(dl_end.finish())),
+        ("byline", arr(by_text.finish())),
+        ("authors", arr(by_authors.finish())),
+        ("body", arr(body.finish())),
+    ]);
+    if include_text {
+        cols.push(("text", arr(text.finish())));
+    }
+    cols.extend([("truncated", arr(truncated.finish())), ("error", arr(error.finish()))]);
+    record_batch(cols)
+}
+
+fn blocks(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
+    let mut k = Keys::new();
+    let (mut ord, mut start, mut end) = (Int64Builder::new(), Int64Builder::new(), Int64Builder::new());
+    let (mut kind, mut text, mut rule) = (LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new());
+    for d in docs {
+        for (i, b) in d.doc.article.blocks.iter().enumerate() {
+            let (s, e) = d.cp(b.span);
+            k.push(d);
+            ord.append_value(i as i64);
+            kind.append_value(b.kind.as_str());
+            start.append_value(s);
+            end.append_value(e);
+            text.append_value(d.text(b.span));
+            rule.append_value(&b.rule);
+        }
+    }
+    let mut cols = k.finish();
+    cols.extend([
+        ("block_index", arr(ord.finish())),
+        ("kind", arr(kind.finish())),
+        ("start", arr(start.finish())),
+        ("end", arr(end.finish())),
+        ("text", arr(text.finish())),
+        ("rule", arr(rule.finish())),
+    ]);
+    record_batch(cols)
+}
+
+fn quotes(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
+    let mut k = Keys::new();
+    let (mut ord, mut start, mut end) = (Int64Builder::new(), Int64Builder::new(), Int64Builder::new());
+    let (mut text, mut kind, mut speaker, mut cue) =
+        (LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new());
+    let (mut m_start, mut m_end, mut m_text) = (Int64Builder::new(), Int64Builder::new(), LargeStringBuilder::new());
+    for d in docs {
+        for (i, q) in d.doc.article.quotes.iter().enumerate() {
+            let (s, e) = d.cp(q.span);
+            k.push(d);
+            ord.append_value(i as i64);
+            start.append_value(s);
+            end.append_value(e);
+            text.append_value(d.text(q.content));
+            kind.append_value(q.kind.as_str());
+            speaker.append_option(q.speaker.as_deref());
+            match q.speaker_mention {
+                Some(m) => {
+                    let (s, e) = d.cp(m);
+                    m_start.append_value(s);
+                    m_end.append_value(e);
+                    m_text.append_value(d.text(m));
+                }
+                None => {
+                    m_start.append_null();
+                    m_end.append_null();
+                    m_text.append_null();
+                }
+            }
+            cue.append_option(q.cue.as_deref());
+        }
+    }
+    let mut cols = k.finish();
+    cols.extend([
+        ("quote_index", arr(ord.finish())),
+        ("start", arr(start.finish())),
+        ("end", arr(end.finish())),
+        ("text", arr(text.finish())),
+        ("kind", arr(kind.finish())),
+        ("speaker", arr(speaker.finish())),
+        ("speaker_start", arr(m_start.finish())),
+        ("speaker_end", arr(m_end.finish())),
+        ("speaker_text", arr(m_text.finish())),
+        ("cue", arr(cue.finish())),
+    ]);
+    record_batch(cols)
+}
+
+fn entities(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
+    let mut k = Keys::new();
+    let (mut start, mut end) = (Int64Builder::new(), Int64Builder::new());
+    let (mut text, mut label, mut canonical) =
+        (LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new());
+    for d in docs {
+        for x in &d.doc.article.entities {
+            let (s, e) = d.cp(x.span);
+            k.push(d);
+            start.append_value(s);
+            end.append_value(e);
+            text.append_value(d.text(x.span));
+            label.append_value(x.label.as_str());
+            canonical.append_option(x.canonical.as_deref());
+        }
+    }
+    let mut cols = k.finish();
+    cols.extend([
+        ("start", arr(start.finish())),
+        ("end", arr(end.finish())),
+        ("text", arr(text.finish())),
+        ("label", arr(label.finish())),
+        ("canonical", arr(canonical.finish())),
+    ]);
+    record_batch(cols)
+}
+
+fn acronyms(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
+    let mut k = Keys::new();
+    let (mut start, mut end) = (Int64Builder::new(), Int64Builder::new());
+    let (mut short, mut long, mut source) =
+        (LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new());
+    for d in docs {
+        for x in &d.doc.article.acronyms {
+            let (s, e) = d.cp(x.span);
+            k.push(d);
+            short.append_value(&x.short);
+            long.append_value(&x.long);
+            start.append_value(s);
+            end.append_value(e);
+            source.append_value(if x.source == copydesk::AcronymSource::Known { "known" } else { "text" });
+        }
+    }
+    let mut cols = k.finish();
+    cols.extend([
+        ("short", arr(short.finish())),
+        ("long", arr(long.finish())),
+        ("start", arr(start.finish())),
+        ("end", arr(end.finish())),
+        ("source", arr(source.finish())),
+    ]);
+    record_batch(cols)
+}
+
+fn money(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
+    let mut k = Keys::new();
+    let (mut start, mut end) = (Int64Builder::new(), Int64Builder::new());
+    let (mut text, mut currency) = (LargeStringBuilder::new(), LargeStringBuilder::new());
+    let (mut value, mut value_max) = (Float64Builder::new(), Float64Builder::new());
+    for d in docs {
+        for x in &d.doc.article.money {
+            let (s, e) = d.cp(x.span);
+            k.push(d);
+            start.append_value(s);
+            end.append_value(e);
+            text.append_value(d.text(x.span));
+            value.append_value(x.value);
+            value_max.append_option(x.value_max);
+            currency.append_value(&x.currency);
+        }
+    }
+    let mut cols = k.finish();
+    cols.extend([
+        ("start", arr(start.finish())),
+        ("end", arr(end.finish())),
+        ("text", arr(text.finish())),
+        ("value", arr(value.finish())),
+        ("value_max", arr(value_max.finish())),
+        ("currency", arr(currency.finish())),
+    ]);
+    record_batch(cols)
+}
+
+fn dates(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
+    let mut k = Keys::new();
+    let (mut start, mut end) = (Int64Builder::new(), Int64Builder::new());
+    let (mut text, mut value) = (LargeStringBuilder::new(), LargeStringBuilder::new());
+    for d in docs {
+        for x in &d.doc.article.dates {
+            let (s, e) = d.cp(x.span);
+            k.push(d);
+            start.append_value(s);
+            end.append_value(e);
+            text.append_value(d.text(x.span));
+            value.append_option(x.value.as_deref());
+        }
+    }
+    let mut cols = k.finish();
+    cols.extend([
+        ("start", arr(start.finish())),
+        ("end", arr(end.finish())),
+        ("text", arr(text.finish())),
+        ("value", arr(value.finish())),
+    ]);
+    record_batch(cols)
+}
+
+/// Build all tables for `docs` (the kinds in parallel on `threads` threads), in [`KINDS`] order.
+pub(crate) fn build(
+    docs: &[Doc<'_>],
+    include_text: bool,
+    threads: usize,
+) -> Vec<Result<(&'static str, RecordBatch), ArrowError>> {
+    let char_indexes = pool::map(docs, threads, |d| CharIndex::new(&d.article.text));
+    let indexed: Vec<Indexed<'_, '_>> =
+        docs.iter().zip(char_indexes).map(|(d, ci)| Indexed { doc: d, id: d.doc_id(), ci }).collect();
+    pool::map(&KINDS, threads, |kind| {
+        let b = match *kind {
+            "documents" => documents(&indexed, include_text),
+            "blocks" => blocks(&indexed),
+            "quotes" => quotes(&indexed),
+            "entities" => entities(&indexed),
+            "acronyms" => acronyms(&indexed),
+            "money" => money(&indexed),
+            _ => dates(&indexed),
+        };
+        b.map(|b| (*kind, b))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::Int64Type;
+
+    #[test]
+    fn tables_use_code_point_offsets_and_keep_every_document() {
+        let raw = "Caf\u{e9} Talks\n\n\u{201c}We are close to a deal,\u{201d} Minister Ana Lopes said on Tuesday.";
+        let a = copydesk::process(raw);
+        let bad = copydesk::Article::from_error(None, "row 1: missing text");
+        let docs = vec![
+            Doc { index: 0, id: Some("x".into()), article: &a },
+            Doc { index: 1, id: None, article: &bad },
+        ];
+        let out: Vec<_> = build(&docs, true, 2).into_iter().map(|r| r.expect("batch")).collect();
+        assert_eq!(out.iter().map(|(k, _)| *k).collect::<Vec<_>>(), KINDS.to_vec());
+        let documents = &out[0].1;
+        assert_eq!(documents.num_rows(), 2);
+        let ids = documents.column_by_name("doc_id").expect("doc_id").as_string::<i64>();
+        assert_eq!((ids.value(0), ids.value(1)), ("x", "1"));
+        let quotes = &out[2].1;
+        assert_eq!(quotes.num_rows(), a.quotes.len());
+        if quotes.num_rows() > 0 {
+            let start = quotes.column_by_name("start").expect("start").as_primitive::<Int64Type>().value(0);
+            let chars: Vec<char> = raw.chars().collect();
+            assert_eq!(chars[start as usize], '\u{201c}');
+        }
+    }
+}
