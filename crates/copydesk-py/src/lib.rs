@@ -1,9 +1,15 @@
 //! Python bindings for copydesk: pyo3 glue only. All the work happens in the `copydesk` crates.
 
 mod article;
+mod arrow_export;
+mod batch;
 mod convert;
 mod errors;
 mod functions;
+mod items;
+mod options;
+mod pool;
+mod tables;
 
 use pyo3::prelude::*;
 
@@ -14,5 +20,7 @@ fn _copydesk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
     article::register(m)?;
     functions::register(m)?;
+    options::register(m)?;
+    arrow_export::register(m)?;
     Ok(())
 }
