@@ -23,6 +23,9 @@ pub struct DateOptions {
     /// Also report deictic expressions: "today", "yesterday", "this year", "last week",
     /// "recent days", "two years ago".
     pub relative: bool,
+    /// Place a month or day without a year in the future of the article date (the convention of
+    /// assistants and calendars) instead of at its nearest occurrence (the news convention).
+    pub future: bool,
 }
 
 /// A calendar date (year, month, day), all known.
@@ -98,11 +101,16 @@ enum Val {
     /// Month with a relative year: -1 last, 0 this, 1 next.
     MonthRel(i32, u32),
     Day(Option<i32>, u32, u32),
+    /// Month, day and weekday without a year ("Tuesday, June 28"): the year is the one nearest
+    /// the article date where the day falls on that weekday.
+    DayW(u32, u32, u32),
     /// Weekday (0 = Monday) with a shift: 0 = nearest past or today, -1 = "last", 1 = "next".
     Weekday(u32, i32),
     Decade(i32),
     Century(i32),
     Quarter(Option<i32>, u32),
+    /// Half-year ("H1 2016").
+    Half(i32, u32),
     Season(Option<i32>, &'static str),
     /// Days from the article date ("yesterday" = -1).
     RelDay(i64),
@@ -244,10 +252,18 @@ impl P<'_, '_> {
         }
         if i > 0 && self.t.joined(i - 1) {
             let p = self.low(i - 1);
-            if self.t.is(i - 1, TokKind::Word) || self.t.is(i - 1, TokKind::Num) || matches!(p, "$" | "£" | "€" | "#" | "." | ",") {
+            if self.t.is(i - 1, TokKind::Word)
+                || self.t.is(i - 1, TokKind::Num)
+                || matches!(p, "$" | "£" | "€" | "#" | "." | ",")
+            {
                 return None;
             }
-            if matches!(p, "-" | "/") && i > 1 && self.t.joined(i - 2) && self.t.is(i - 2, TokKind::Word) {
+            if matches!(p, "-" | "/")
+                && i > 1
+                && self.t.joined(i - 2)
+                && self.t.is(i - 2, TokKind::Word)
+                && !matches!(self.low(i - 2), "post" | "pre" | "mid")
+            {
                 return None;
             }
         }
@@ -266,6 +282,9 @@ impl P<'_, '_> {
     /// A day of month: "27", "27th", returning the last token.
     fn day(&self, i: usize) -> Option<(u32, usize)> {
         let s = self.low(i);
+        if self.t.is(i, TokKind::Word) {
+            return self.day_word(i);
+        }
         if !self.t.is(i, TokKind::Num) || s.len() > 2 {
             return None;
         }
@@ -279,6 +298,49 @@ impl P<'_, '_> {
         Some((d, i))
     }
 
+    /// A day written as an ordinal word: "first", "third", "twenty-first", "thirtieth".
+    fn day_word(&self, i: usize) -> Option<(u32, usize)> {
+        let unit = |w: &str| -> Option<u32> {
+            Some(match w {
+                "first" => 1,
+                "second" => 2,
+                "third" => 3,
+                "fourth" => 4,
+                "fifth" => 5,
+                "sixth" => 6,
+                "seventh" => 7,
+                "eighth" => 8,
+                "ninth" => 9,
+                "tenth" => 10,
+                "eleventh" => 11,
+                "twelfth" => 12,
+                "thirteenth" => 13,
+                "fourteenth" => 14,
+                "fifteenth" => 15,
+                "sixteenth" => 16,
+                "seventeenth" => 17,
+                "eighteenth" => 18,
+                "nineteenth" => 19,
+                "twentieth" => 20,
+                "thirtieth" => 30,
+                _ => return None,
+            })
+        };
+        let w = self.low(i);
+        if let Some(d) = unit(w) {
+            return Some((d, i));
+        }
+        let tens = match w {
+            "twenty" => 20,
+            "thirty" => 30,
+            _ => return None,
+        };
+        let k = if self.low(i + 1) == "-" { i + 2 } else { i + 1 };
+        let u = unit(self.low(k)).filter(|u| *u < 10)?;
+        let d = tens + u;
+        (d <= 31).then_some((d, k))
+    }
+
     /// A month word at `i` (with an optional glued "."), returning (month, abbreviated, last token).
     fn month(&self, i: usize) -> Option<(u32, bool, usize)> {
         if !self.t.is(i, TokKind::Word) {
@@ -289,7 +351,15 @@ impl P<'_, '_> {
         // "Mar" must be capitalized or in a lower-case text; avoid "mar", "sat"-like words in prose
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
         if abbr && !capital && self.t.text.chars().any(char::is_uppercase) {
-            return None;
+            let prev = if i > 0 { self.low(i - 1) } else { "" };
+            let prev_ok = date_context_word(prev)
+                || prev == ","
+                || (i > 0 && self.year(i - 1).is_some())
+                || self.day(i.saturating_sub(1)).is_some();
+            let next_ok = self.day(i + 1).is_some() || self.day(i + 2).is_some_and(|_| self.low(i + 1) == ".");
+            if !(prev_ok || next_ok) {
+                return None;
+            }
         }
         if abbr && raw.len() > 1 && raw.chars().skip(1).all(char::is_uppercase) && raw.len() <= 4 && raw != "SEPT" {
             // all-caps "MAR", "DEC" are often acronyms
@@ -324,7 +394,7 @@ impl P<'_, '_> {
             // day range "July 26-28", "November 15 to 19"
             let mut last = dl;
             let mut end_day = None;
-            if matches!(self.low(dl + 1), "-" | "–" | "to" | "through" | "and") {
+            if matches!(self.low(dl + 1), "-" | "–" | "to" | "through" | "thru" | "until" | "and") {
                 if let Some((d2, dl2)) = self.day(dl + 2) {
                     if d2 > d && self.month(dl + 3).is_none() {
                         end_day = Some(d2);
@@ -357,11 +427,18 @@ impl P<'_, '_> {
         let raw = self.t.raw(i);
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
         let lower_text = !self.t.text.chars().any(char::is_uppercase);
-        if !capital && !lower_text {
+        let prev = if i > 0 { self.low(i - 1) } else { "" };
+        // "the May elections": an attributive month before a lower-case noun
+        let attributive = prev == "the"
+            && capital
+            && self.t.is(i + 1, TokKind::Word)
+            && self.t.raw(i + 1).chars().next().is_some_and(char::is_lowercase);
+        let ctx = date_context_word(prev) || attributive || (prev == "-" && i > 1 && self.low(i - 2) == "mid");
+        let strong_prev =
+            matches!(prev, "last" | "next" | "this" | "early" | "late" | "mid" | "since" | "until" | "of");
+        if !capital && !lower_text && !(strong_prev && m != 5) {
             return None;
         }
-        let prev = if i > 0 { self.low(i - 1) } else { "" };
-        let ctx = date_context_word(prev) || (prev == "-" && i > 1 && self.low(i - 2) == "mid");
         if abbr && !ctx {
             return None;
         }
@@ -371,17 +448,23 @@ impl P<'_, '_> {
         if m == 5 && prev == "and" {
             return None;
         }
-        // "June Smith", "April Ryan": a capitalized word follows
-        if !ctx {
+        // "June Smith", "April Ryan": months that are also given names, before a capitalized word
+        if !ctx && matches!(m, 4 | 5 | 6 | 8) {
             if let Some(nx) = self.t.toks.get(i + 1) {
                 let nraw = self.t.raw(i + 1);
-                if nx.kind == TokKind::Word && nraw.chars().next().is_some_and(char::is_uppercase) && month_of(self.low(i + 1)).is_none() {
+                if nx.kind == TokKind::Word
+                    && nraw.chars().next().is_some_and(char::is_uppercase)
+                    && month_of(self.low(i + 1)).is_none()
+                {
                     return None;
                 }
             }
             if i > 0 && self.t.is(i - 1, TokKind::Word) {
                 let praw = self.t.raw(i - 1);
-                if praw.chars().next().is_some_and(char::is_uppercase) && !self.sentence_start(i - 1) && weekday_of(prev).is_none() {
+                if praw.chars().next().is_some_and(char::is_uppercase)
+                    && !self.sentence_start(i - 1)
+                    && weekday_of(prev).is_none()
+                {
                     return None;
                 }
             }
@@ -412,13 +495,35 @@ impl P<'_, '_> {
         }
     }
 
+    /// "from 4 to January 22, 1995": a bare day after "from"/"between", then a full date.
+    fn bare_day_range(&self, i: usize) -> Option<(usize, usize, Val)> {
+        if i == 0 || !matches!(self.low(i - 1), "from" | "between") {
+            return None;
+        }
+        let (d, dl) = self.day(i)?;
+        if !matches!(self.low(dl + 1), "to" | "until" | "till" | "through" | "thru" | "and" | "-") {
+            return None;
+        }
+        let (l2, v2) = self.month_first(dl + 2)?;
+        match v2 {
+            Val::Day(y, m, d2) if d2 > d => {
+                Some((i - 1, l2, Val::Range(Box::new(Val::Day(y, m, d)), Box::new(Val::Day(y, m, d2)))))
+            }
+            _ => None,
+        }
+    }
+
     /// Day-first dates: "27 January", "13th of June 2020", "22 July", "10-12 June 2022".
     fn day_first(&self, i: usize) -> Option<(usize, Val)> {
         let (d, dl) = self.day(i)?;
+        if self.t.is(i, TokKind::Word) && self.low(dl + 1) != "of" {
+            return None;
+        }
         let mut k = dl + 1;
         let mut d2 = None;
-        if matches!(self.low(k), "-" | "–" | "to" | "and") {
-            if let Some((e, el)) = self.day(k + 1) {
+        if matches!(self.low(k), "-" | "–" | "to" | "and" | "until" | "till" | "through" | "thru") {
+            let k1 = if self.low(k + 1) == "the" { k + 2 } else { k + 1 };
+            if let Some((e, el)) = self.day(k1).filter(|_| self.t.is(k1, TokKind::Num)) {
                 if e > d {
                     d2 = Some(e);
                     k = el + 1;
@@ -462,13 +567,35 @@ impl P<'_, '_> {
         }
         let a = self.num(i)?;
         let sep = t.low(i + 1);
-        if !matches!(sep, "/" | "-") || !t.joined(i) || !t.joined(i + 1) {
+        if !matches!(sep, "/" | "-") {
+            return None;
+        }
+        if !t.joined(i) || !t.joined(i + 1) {
+            // spaced month-year only: "11 / 2016", "2016 - 11"
+            let b = self.num(i + 2)?;
+            let (la, lb) = (t.low(i).len(), t.low(i + 2).len());
+            if la == 4
+                && lb <= 2
+                && (1..=12).contains(&b)
+                && (1000..=2999).contains(&a)
+                && b != (a + 1) % 100
+                && !(i > 0 && t.joined(i - 1))
+            {
+                return Some((i + 2, Val::Month(Some(a as i32), b)));
+            }
+            if lb == 4 && la <= 2 && (1..=12).contains(&a) && (1000..=2999).contains(&b) && !t.joined(i + 2) {
+                return Some((i + 2, Val::Month(Some(b as i32), a)));
+            }
             return None;
         }
         let b = self.num(i + 2)?;
         let la = t.low(i).len();
         let lb = t.low(i + 2).len();
-        let third = if t.low(i + 3) == sep && t.joined(i + 2) && t.joined(i + 3) { self.num(i + 4).map(|c| (c, t.low(i + 4).len())) } else { None };
+        let third = if t.low(i + 3) == sep && t.joined(i + 2) && t.joined(i + 3) {
+            self.num(i + 4).map(|c| (c, t.low(i + 4).len()))
+        } else {
+            None
+        };
         if let Some((c, lc)) = third {
             if la == 4 && sep == "-" {
                 let (y, m, d) = (a as i32, b, c);
@@ -497,7 +624,10 @@ impl P<'_, '_> {
                 if b == next_two || b > 12 {
                     let full = a - a % 100 + b;
                     if full > a {
-                        return Some((i + 2, Val::Range(Box::new(Val::Year(a as i32)), Box::new(Val::Year(full as i32)))));
+                        return Some((
+                            i + 2,
+                            Val::Range(Box::new(Val::Year(a as i32)), Box::new(Val::Year(full as i32))),
+                        ));
                     }
                     return None;
                 }
@@ -546,6 +676,15 @@ impl P<'_, '_> {
                 }
             }
         }
+        // "2016 Q3", "2016 H2"
+        if !t.joined(i) && t.joined(i + 1) && matches!(t.raw(i + 1), "Q" | "H") {
+            if let Some(n) = self.num(i + 2).filter(|n| *n >= 1 && *n <= if t.raw(i + 1) == "Q" { 4 } else { 2 }) {
+                if t.raw(i + 1) == "Q" {
+                    return Some((i + 2, Val::Quarter(Some(y), n)));
+                }
+                return Some((i + 2, Val::Half(y, n)));
+            }
+        }
         // "2016 November", "2016, nov"
         let k = if t.low(i + 1) == "," { i + 2 } else { i + 1 };
         if let Some((m, _, ml)) = self.month(k) {
@@ -556,25 +695,133 @@ impl P<'_, '_> {
         // counts: "2000 people", "1500 troops"; a year before a lower-case plural noun is unlikely
         let nx = t.low(i + 1);
         let prev = if i > 0 { t.low(i - 1) } else { "" };
-        let strong = matches!(prev, "in" | "since" | "by" | "until" | "of" | "from" | "before" | "after" | "during" | "year" | "early" | "late" | "mid" | "fiscal" | "fy" | "spring" | "summer" | "autumn" | "fall" | "winter" | "end" | "beginning");
+        let strong = matches!(
+            prev,
+            "in" | "since"
+                | "by"
+                | "until"
+                | "of"
+                | "from"
+                | "before"
+                | "after"
+                | "during"
+                | "year"
+                | "early"
+                | "late"
+                | "mid"
+                | "fiscal"
+                | "fy"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+                | "winter"
+                | "end"
+                | "beginning"
+        );
+        if nx == "%" {
+            return None;
+        }
         if !strong {
-            if t.is(i + 1, TokKind::Word) && nx.ends_with('s') && nx.len() > 3 && !nx.ends_with("ss") && t.raw(i + 1).chars().next().is_some_and(char::is_lowercase) {
+            if matches!(
+                nx,
+                "%" | "percent"
+                    | "km"
+                    | "kilometres"
+                    | "kilometers"
+                    | "miles"
+                    | "metres"
+                    | "meters"
+                    | "feet"
+                    | "tonnes"
+                    | "tons"
+                    | "kg"
+                    | "mw"
+                    | "mph"
+            ) {
                 return None;
             }
-            if matches!(nx, "%" | "percent" | "km" | "kilometres" | "kilometers" | "miles" | "metres" | "meters" | "feet" | "tonnes" | "tons" | "kg" | "mw" | "mph") {
-                return None;
-            }
-            if matches!(prev, "$" | "£" | "€" | "about" | "some" | "nearly" | "almost" | "around" | "than" | "over" | "under" | "approximately" | "roughly" | "#" | "no" | "number" | "no." | "page" | "route" | "flight") {
+            if matches!(
+                prev,
+                "$" | "£"
+                    | "€"
+                    | "about"
+                    | "some"
+                    | "nearly"
+                    | "almost"
+                    | "around"
+                    | "than"
+                    | "over"
+                    | "under"
+                    | "approximately"
+                    | "roughly"
+                    | "#"
+                    | "no"
+                    | "number"
+                    | "no."
+                    | "page"
+                    | "route"
+                    | "flight"
+            ) {
                 return None;
             }
             if y < 1500 {
                 return None;
             }
             // round counts: "2000 people", "1500 troops"
-            if y % 100 == 0 && t.is(i + 1, TokKind::Word) && t.raw(i + 1).chars().next().is_some_and(char::is_lowercase) {
+            if y % 100 == 0 && t.is(i + 1, TokKind::Word) && t.raw(i + 1).chars().next().is_some_and(char::is_lowercase)
+            {
                 return None;
             }
-            if matches!(nx, "people" | "persons" | "men" | "women" | "children" | "police" | "staff" | "personnel" | "cattle" | "sheep" | "more" | "other" | "others" | "new" | "additional" | "extra" | "or" | "-") {
+            if matches!(
+                nx,
+                "people"
+                    | "persons"
+                    | "men"
+                    | "women"
+                    | "children"
+                    | "police"
+                    | "staff"
+                    | "personnel"
+                    | "cattle"
+                    | "sheep"
+                    | "more"
+                    | "other"
+                    | "others"
+                    | "new"
+                    | "additional"
+                    | "extra"
+                    | "or"
+                    | "-"
+                    | "troops"
+                    | "soldiers"
+                    | "residents"
+                    | "workers"
+                    | "students"
+                    | "cases"
+                    | "deaths"
+                    | "jobs"
+                    | "homes"
+                    | "houses"
+                    | "units"
+                    | "families"
+                    | "patients"
+                    | "migrants"
+                    | "refugees"
+                    | "households"
+                    | "members"
+                    | "employees"
+                    | "hectares"
+                    | "acres"
+                    | "vehicles"
+                    | "cars"
+                    | "beds"
+                    | "times"
+                    | "votes"
+                    | "points"
+                    | "words"
+                    | "pages"
+            ) {
                 return None;
             }
         }
@@ -597,7 +844,9 @@ impl P<'_, '_> {
         let full = self.low(k).len() >= 6;
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
         let lower_text = !self.t.text.chars().any(char::is_uppercase);
-        if !full || !(capital || lower_text) {
+        // abbreviated weekdays only right before a date: "Fri, Jul 18"
+        let abbr_ok = !full && capital && self.low(k + 1) == "," && self.month(k + 2).is_some();
+        if !(full || abbr_ok) || !(capital || lower_text) {
             return None;
         }
         if k == i {
@@ -605,8 +854,8 @@ impl P<'_, '_> {
         }
         let mut last = k;
         if self.t.joined(k) && self.low(k + 1) == "s" {
-            // "Tuesdays": a set, not a date
-            return None;
+            // "on Tuesdays": a recurring day, reported without a value
+            return Some((first, k + 1, Val::Null));
         }
         // a date following
         let mut j = k + 1;
@@ -614,6 +863,10 @@ impl P<'_, '_> {
             j += 1;
         }
         if let Some((l, v)) = self.month_first(j).or_else(|| self.day_first(j)) {
+            if let Val::Day(None, m, d) = v {
+                // the weekday picks the year
+                return Some((first, l, Val::DayW(m, d, wd)));
+            }
             if matches!(v, Val::Day(..) | Val::Range(..)) {
                 return Some((first, l, v));
             }
@@ -660,7 +913,13 @@ impl P<'_, '_> {
                 }
             }
         }
-        if t.is(i, TokKind::Num) && w.len() == 2 && t.joined(i) && t.low(i + 1) == "s" && i > 0 && matches!(self.low(i - 1), "the" | "early" | "late" | "mid") {
+        if t.is(i, TokKind::Num)
+            && w.len() == 2
+            && t.joined(i)
+            && t.low(i + 1) == "s"
+            && i > 0
+            && matches!(self.low(i - 1), "the" | "early" | "late" | "mid")
+        {
             let n: i32 = w.parse().ok()?;
             if n % 10 == 0 {
                 let c = if n >= 30 { 190 } else { 200 };
@@ -702,17 +961,29 @@ impl P<'_, '_> {
                 }
             }
             (n, i + 1)
+        } else if raw == "H" && t.joined(i) && matches!(t.low(i + 1), "1" | "2") {
+            let h: u32 = t.low(i + 1).parse().ok()?;
+            let (y, yl) = self.year_after(i + 1)?;
+            return Some((yl, Val::Half(y, h)));
         } else if let Some(n) = match w {
             "first" => Some(1),
             "second" => Some(2),
             "third" => Some(3),
             "fourth" => Some(4),
+            "1" | "2" | "3" | "4" if t.joined(i) && matches!(t.low(i + 1), "st" | "nd" | "rd" | "th") => w.parse().ok(),
             _ => None,
         } {
-            if !(t.low(i + 1) == "quarter" || (t.low(i + 1) == "-" && t.low(i + 2) == "quarter")) {
+            let mut q0 = i + 1;
+            if t.joined(i) && matches!(t.low(i + 1), "st" | "nd" | "rd" | "th") {
+                q0 = i + 2;
+            }
+            if t.low(q0) == "-" {
+                q0 += 1;
+            }
+            if !matches!(t.low(q0), "quarter" | "qtr") {
                 return None;
             }
-            let ql = if t.low(i + 1) == "-" { i + 2 } else { i + 1 };
+            let ql = q0;
             if let Some((y, yl)) = self.year_after(ql) {
                 return Some((yl, Val::Quarter(Some(y), n)));
             }
@@ -842,16 +1113,22 @@ impl P<'_, '_> {
 }
 
 /// Resolve a value against the article date into an ISO 8601 string.
-fn resolve(v: &Val, pubd: Option<Ymd>, past_bias: bool) -> Option<String> {
+fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
     match v {
         Val::Year(y) => Some(format!("{y:04}")),
         Val::Month(Some(y), m) => Some(format!("{y:04}-{m:02}")),
         Val::Month(None, m) => {
             let p = pubd?;
             let diff = *m as i32 - p.m as i32;
-            let y = if diff > 4 || (past_bias && diff > 0 && diff > 2) {
+            let y = if future {
+                if diff < 0 {
+                    p.y + 1
+                } else {
+                    p.y
+                }
+            } else if diff > 6 {
                 p.y - 1
-            } else if diff < -7 {
+            } else if diff < -6 {
                 p.y + 1
             } else {
                 p.y
@@ -866,9 +1143,15 @@ fn resolve(v: &Val, pubd: Option<Ymd>, past_bias: bool) -> Option<String> {
         Val::Day(None, m, d) => {
             let p = pubd?;
             let diff = *m as i32 - p.m as i32;
-            let y = if diff > 4 {
+            let y = if future {
+                if (*m, *d) < (p.m, p.d) {
+                    p.y + 1
+                } else {
+                    p.y
+                }
+            } else if diff > 6 {
                 p.y - 1
-            } else if diff < -7 {
+            } else if diff < -6 {
                 p.y + 1
             } else {
                 p.y
@@ -878,6 +1161,15 @@ fn resolve(v: &Val, pubd: Option<Ymd>, past_bias: bool) -> Option<String> {
             }
             Some(format!("{y:04}-{m:02}-{d:02}"))
         }
+        Val::DayW(m, d, wd) => {
+            let p = pubd?;
+            let today = days_from_civil(p.y, p.m, p.d);
+            (p.y - 6..=p.y + 6)
+                .filter(|y| *d <= days_in_month(*y, *m))
+                .filter(|y| weekday(Ymd { y: *y, m: *m, d: *d }) == *wd as i64)
+                .min_by_key(|y| (days_from_civil(*y, *m, *d) - today).abs())
+                .map(|y| format!("{y:04}-{m:02}-{d:02}"))
+        }
         Val::Weekday(wd, shift) => {
             let p = pubd?;
             let today = days_from_civil(p.y, p.m, p.d);
@@ -886,12 +1178,22 @@ fn resolve(v: &Val, pubd: Option<Ymd>, past_bias: bool) -> Option<String> {
             let day = match shift {
                 0 => today - back,
                 -1 => today - if back == 0 { 7 } else { back },
-                _ => today + { let f = (*wd as i64 - cur).rem_euclid(7); if f == 0 { 7 } else { f } },
+                _ => {
+                    today + {
+                        let f = (*wd as i64 - cur).rem_euclid(7);
+                        if f == 0 {
+                            7
+                        } else {
+                            f
+                        }
+                    }
+                }
             };
             let d = civil_from_days(day);
             Some(format!("{:04}-{:02}-{:02}", d.y, d.m, d.d))
         }
         Val::Decade(d) => Some(format!("{d:03}")),
+        Val::Half(y, h) => Some(format!("{y:04}-H{h}")),
         Val::Century(c) => Some(format!("{c:02}")),
         Val::Quarter(y, q) => {
             let y = match y {
@@ -930,8 +1232,8 @@ fn resolve(v: &Val, pubd: Option<Ymd>, past_bias: bool) -> Option<String> {
         }
         Val::RelYear(n) => Some(format!("{:04}", pubd?.y as i64 + n)),
         Val::Range(a, b) => {
-            let a2 = resolve(a, pubd, past_bias)?;
-            let b2 = resolve(b, pubd, past_bias).or_else(|| {
+            let a2 = resolve(a, pubd, future)?;
+            let b2 = resolve(b, pubd, future).or_else(|| {
                 // "July 26-28, 2022" carries the year on the end only; "June 10-12" uses the start's
                 None
             })?;
@@ -961,6 +1263,9 @@ fn modifier_before(t: &Tokens, i: usize) -> usize {
         return i - 1;
     }
     if i >= 2 && t.low(i - 1) == "of" && matches!(t.low(i - 2), "end" | "beginning" | "start" | "middle" | "month") {
+        if i >= 3 && t.low(i - 2) == "month" && t.low(i - 3) == "the" {
+            return i - 3;
+        }
         return i - 2;
     }
     i
@@ -975,7 +1280,8 @@ fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> Vec<DateMent
     let mut i = 0;
     while i < n {
         let found: Option<(usize, usize, Val)> = p
-            .weekday_phrase(i)
+            .bare_day_range(i)
+            .or_else(|| p.weekday_phrase(i))
             .or_else(|| p.numeric(i).map(|(l, v)| (i, l, v)))
             .or_else(|| p.month_first(i).map(|(l, v)| (i, l, v)))
             .or_else(|| p.day_first(i).map(|(l, v)| (i, l, v)))
@@ -1023,10 +1329,15 @@ fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> Vec<DateMent
         }
         // ranges between two dates: "from March to June 2019", "January 2018 to March 2019"
         let conn = t.low(last + 1);
-        if matches!(conn, "to" | "-" | "–" | "until" | "through" | "till") && matches!(v, Val::Month(..) | Val::Day(..) | Val::Year(_)) {
+        let between = first >= 1 && t.low(first - 1) == "between";
+        if (matches!(conn, "to" | "-" | "–" | "until" | "through" | "thru" | "till") || (conn == "and" && between))
+            && matches!(v, Val::Month(..) | Val::Day(..) | Val::Year(_))
+        {
             let j = last + 2;
-            if let Some((l2, v2)) = p.month_first(j).or_else(|| p.day_first(j)).or_else(|| p.year_first(j)) {
-                let compatible = matches!((&v, &v2), (Val::Month(..), Val::Month(..)) | (Val::Day(..), Val::Day(..)) | (Val::Year(_), Val::Year(_)));
+            if let Some((l2, v2)) =
+                p.numeric(j).or_else(|| p.month_first(j)).or_else(|| p.day_first(j)).or_else(|| p.year_first(j))
+            {
+                let compatible = matches!(v2, Val::Month(..) | Val::Day(..) | Val::Year(_));
                 if compatible {
                     let v1 = match (&v, &v2) {
                         (Val::Month(None, m), Val::Month(Some(y), _)) => Val::Month(Some(*y), *m),
@@ -1041,8 +1352,20 @@ fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> Vec<DateMent
                 }
             }
         }
+        if matches!(v, Val::Range(..))
+            && first >= 2
+            && t.low(first - 1) == "the"
+            && matches!(t.low(first - 2), "from" | "between")
+        {
+            first -= 2;
+        } else if matches!(v, Val::Range(..)) && first >= 1 && matches!(t.low(first - 1), "from" | "between") {
+            first -= 1;
+        }
+        if matches!(v, Val::Decade(_) | Val::Quarter(..) | Val::Half(..)) && first >= 1 && t.low(first - 1) == "the" {
+            first -= 1;
+        }
         first = modifier_before(t, first);
-        let value = resolve(&v, pubd, true);
+        let value = resolve(&v, pubd, opts.future);
         out.push(DateMention { span: Span::new(t.toks[first].start, t.toks[last].end), value });
         i = last + 1;
     }
@@ -1120,8 +1443,11 @@ mod tests {
 
     #[test]
     fn relative_mode() {
-        let o = DateOptions { relative: true };
-        let r: Vec<_> = find_dates_with("in recent days and yesterday", Some("2017-11-27"), &o).into_iter().map(|d| d.value).collect();
+        let o = DateOptions { relative: true, ..Default::default() };
+        let r: Vec<_> = find_dates_with("in recent days and yesterday", Some("2017-11-27"), &o)
+            .into_iter()
+            .map(|d| d.value)
+            .collect();
         assert_eq!(r, vec![None, v("2017-11-26")]);
     }
 }

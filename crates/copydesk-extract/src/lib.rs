@@ -35,5 +35,6 @@ pub fn extract(norm: &NormalizedText, doc: &Document, options: &ExtractOptions) 
     let money = money::find(&ctx);
     let dates = dates::find(&ctx);
     let quotes = quotes::find(&ctx, &entities);
-    Extraction { sentences: ctx.sentences.clone(), quotes, entities, acronyms, money, dates }
+    let numbers = numbers::find(&ctx, &money, &dates);
+    Extraction { sentences: ctx.sentences.clone(), quotes, entities, acronyms, money, dates, numbers }
 }

@@ -6,7 +6,7 @@
 //! before it (symbol, code or name, glued or one space away) or right after it; the markers come
 //! from `data/currencies.tsv` (form, ISO 4217 code, position, case, factor).
 
-use crate::numbers::{glued_scale, parse_at, scale_word, unit_word, tens_word, Phrase, TokKind, Tokens};
+use crate::numbers::{glued_scale, parse_at, scale_word, tens_word, unit_word, Phrase, TokKind, Tokens};
 use crate::{Context, Money};
 use copydesk_normalize::Span;
 use once_cell::sync::Lazy;
@@ -49,7 +49,33 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
         // three-letter ISO codes are matched as written (upper case) except the common ones,
         // so that "ars", "all", "try" in running text are not currencies
         let iso_code = form.len() == 3 && form.bytes().all(|b| b.is_ascii_uppercase());
-        let common = matches!(form, "USD" | "EUR" | "GBP" | "RMB" | "INR" | "CNY" | "JPY" | "CHF" | "CAD" | "AUD" | "MYR" | "HKD" | "SGD" | "NZD" | "UAH" | "MNT" | "BTC" | "KWD" | "QAR" | "SAR" | "EGP" | "LBP" | "BGN" | "ILS");
+        let common = matches!(
+            form,
+            "USD"
+                | "EUR"
+                | "GBP"
+                | "RMB"
+                | "INR"
+                | "CNY"
+                | "JPY"
+                | "CHF"
+                | "CAD"
+                | "AUD"
+                | "MYR"
+                | "HKD"
+                | "SGD"
+                | "NZD"
+                | "UAH"
+                | "MNT"
+                | "BTC"
+                | "KWD"
+                | "QAR"
+                | "SAR"
+                | "EGP"
+                | "LBP"
+                | "BGN"
+                | "ILS"
+        );
         let f = Form {
             iso,
             factor: factor.parse().unwrap_or(1.0),
@@ -86,9 +112,12 @@ fn lookup(t: &Tokens, a: usize, b: usize, table: &HashMap<String, Form>) -> Opti
     let key: String = raw.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
     let f = table.get(&key)?;
     if f.case_sensitive {
+        // as written, or with the same capital first letter ("Ksh" for "KSh", "RS" for "Rs")
         let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
         let want: String = f.form.chars().filter(|c| !c.is_whitespace()).collect();
-        if compact != want {
+        let first_ok = compact.chars().next() == want.chars().next();
+        let iso_code = want.len() == 3 && want.bytes().all(|b| b.is_ascii_uppercase());
+        if compact != want && (iso_code || !first_ok) {
             return None;
         }
     }
@@ -99,6 +128,25 @@ fn lookup(t: &Tokens, a: usize, b: usize, table: &HashMap<String, Form>) -> Opti
 /// A one-letter ASCII form (must be glued to its number).
 fn is_letter_form(f: &Form) -> bool {
     f.form.len() == 1 && f.form.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// A marker written with spaces between its parts ("hk $", "c $", "us $") when its table form has
+/// none: the part before a space must not be a one-letter word ("a $", "s $"), except "c" (C$).
+fn spaced_parts_ok(t: &Tokens, a: usize, b: usize, f: &Form) -> bool {
+    if f.form.contains(' ') {
+        return true;
+    }
+    let mut run_start = a;
+    for k in a..b {
+        if !t.joined(k) {
+            let part = &t.lower[t.toks[run_start].start..t.toks[k].end];
+            if part.chars().count() < 2 && part != "c" {
+                return false;
+            }
+            run_start = k + 1;
+        }
+    }
+    true
 }
 
 /// Tokens between two tokens are separated by at most spaces (no line break) and at most `max` bytes.
@@ -132,6 +180,9 @@ fn marker_before(t: &Tokens, i: usize) -> Option<Marker> {
             if is_letter_form(&f) && !t.joined(i - 1) {
                 continue;
             }
+            if !spaced_parts_ok(t, a, i - 1, &f) {
+                continue;
+            }
             return Some(Marker { first: a, last: i - 1, form: f });
         }
     }
@@ -140,6 +191,16 @@ fn marker_before(t: &Tokens, i: usize) -> Option<Marker> {
 
 /// Currency marker starting right after token `last`.
 fn marker_after(t: &Tokens, last: usize) -> Option<Marker> {
+    // "12-cent", "one-yen": a hyphen glued on both sides
+    if t.low(last + 1) == "-" && t.joined(last) && t.joined(last + 1) && t.is(last + 2, TokKind::Word) {
+        let m = marker_after_tok(t, last + 1)?;
+        return (m.form.form.len() > 1).then_some(m);
+    }
+    marker_after_tok(t, last)
+}
+
+/// Currency marker starting right after token `last` (no hyphen).
+fn marker_after_tok(t: &Tokens, last: usize) -> Option<Marker> {
     if !near(t, last, last + 1) {
         return None;
     }
@@ -156,6 +217,13 @@ fn marker_after(t: &Tokens, last: usize) -> Option<Marker> {
         }
         if let Some(f) = lookup(t, last + 1, b, &tables.post) {
             if is_letter_form(&f) && !t.joined(last) {
+                continue;
+            }
+            if !spaced_parts_ok(t, last + 1, b, &f) {
+                continue;
+            }
+            // "3 USD50": a code glued to the next number is that number's prefix
+            if t.joined(b) && t.is(b + 1, TokKind::Num) {
                 continue;
             }
             if is_letter_form(&f) && t.joined(b) && (t.is(b + 1, TokKind::Word) || t.is(b + 1, TokKind::Num)) {
@@ -182,6 +250,11 @@ fn trailing_scale(t: &Tokens, p: &Phrase) -> f64 {
         }
     }
     1.0
+}
+
+/// The last phrase of a sum: the range's upper bound, or the single amount.
+fn last_phrase_of(second: &Option<(Option<Marker>, Phrase)>, p1: Phrase) -> Phrase {
+    second.as_ref().map_or(p1, |(_, p2)| *p2)
 }
 
 /// Whether token `i` may start a number phrase for money purposes.
@@ -242,8 +315,15 @@ fn is_range_word(w: &str) -> bool {
 fn scan(t: &Tokens) -> Vec<Money> {
     let mut out: Vec<Money> = Vec::new();
     let n = t.toks.len();
+    let urls = crate::numbers::url_ranges(t.text);
     let mut i = 0;
+    // tokens before this index belong to an earlier sum
+    let mut consumed = 0usize;
     while i < n {
+        if crate::numbers::in_ranges(&urls, t.toks[i].start) {
+            i += 1;
+            continue;
+        }
         if !number_start(t, i) {
             i += 1;
             continue;
@@ -252,11 +332,14 @@ fn scan(t: &Tokens) -> Vec<Money> {
             i += 1;
             continue;
         };
-        let pre1 = marker_before(t, p1.first);
+        let pre1 = marker_before(t, p1.first).filter(|m| m.first >= consumed);
         // a range "X to Y", "X-Y": look for the second amount
         let mut second: Option<(Option<Marker>, Phrase)> = None;
         let conn = p1.last + 1;
-        if is_range_word(t.low(conn)) && (t.low(conn) != "and" || i >= 1 && t.low(p1.first.saturating_sub(if pre1.is_some() { 2 } else { 1 })) == "between") {
+        if is_range_word(t.low(conn))
+            && (t.low(conn) != "and"
+                || i >= 1 && t.low(p1.first.saturating_sub(if pre1.is_some() { 2 } else { 1 })) == "between")
+        {
             let mut j = conn + 1;
             let pre2 = marker_before(t, j + 1).filter(|m| m.first == j && m.last >= j);
             if let Some(m) = &pre2 {
@@ -275,20 +358,46 @@ fn scan(t: &Tokens) -> Vec<Money> {
                 }
             }
         }
-        let (last_phrase, post) = match &second {
+        let (last_phrase, mut post) = match &second {
             Some((_, p2)) => (*p2, marker_after(t, p2.last)),
             None => (p1, marker_after(t, p1.last)),
         };
+        // with a prefix, a suffix is kept only when it names the same currency in words
+        // ("$10 dollars"), not a symbol that starts the next sum ("$ 20,000.00 $ 37,305.97")
+        if let (Some(a), Some(b)) = (&pre1, &post) {
+            let wordy = b.form.form.chars().count() >= 3 && b.form.form.chars().all(|c| c.is_alphabetic() || c == ' ');
+            if a.form.iso != b.form.iso || !wordy || b.form.form.bytes().all(|c| c.is_ascii_uppercase()) {
+                post = None;
+            }
+        }
         let marker = pre1.clone().or_else(|| post.clone());
         let Some(marker) = marker else {
             i = p1.last + 1;
             continue;
         };
+        // a one-letter prefix ("R92 million", "N7.2 billion") needs a scale or a grouped amount,
+        // so that "N95" or "R2" are not sums
+        if is_letter_form(&marker.form) && pre1.is_some() {
+            let grouped = t.low(p1.first).contains(',');
+            if trailing_scale(t, &last_phrase_of(&second, p1)) == 1.0 && !grouped {
+                i = p1.last + 1;
+                continue;
+            }
+        }
         // a plain number right after a glued-letter unit that is not ours ("29km")
         let mut v1 = p1.value * marker.form.factor;
         let mut vmax = None;
         let first_tok = pre1.as_ref().map_or(p1.first, |m| m.first);
         let mut last_tok = post.as_ref().map_or(last_phrase.last, |m| m.last);
+        // "75 USD million"
+        if let Some(m) = &post {
+            if let Some(s) = scale_word(t.low(m.last + 1)).filter(|s| *s >= 1e3) {
+                if trailing_scale(t, &last_phrase) == 1.0 {
+                    v1 *= s;
+                    last_tok = m.last + 1;
+                }
+            }
+        }
         if let Some((_, p2)) = &second {
             let s2 = trailing_scale(t, p2);
             if trailing_scale(t, &p1) == 1.0 && s2 > 1.0 && p1.value * s2 <= p2.value {
@@ -317,6 +426,7 @@ fn scan(t: &Tokens) -> Vec<Money> {
             currency: marker.form.iso.to_string(),
         });
         i = last_tok + 1;
+        consumed = i;
     }
     out
 }
@@ -388,7 +498,9 @@ mod tests {
 
     #[test]
     fn not_money() {
-        for text in ["All 70 of us.", "I tried to call Bob 3 times already.", "He won 3 medals", "the 29km road", "in 2019 the"] {
+        for text in
+            ["All 70 of us.", "I tried to call Bob 3 times already.", "He won 3 medals", "the 29km road", "in 2019 the"]
+        {
             assert!(find_money_in(text).is_empty(), "{text}: {:?}", find_money_in(text));
         }
     }

@@ -128,7 +128,8 @@ impl<'a> Tokens<'a> {
         match (self.toks.get(i), self.toks.get(i + 1)) {
             (Some(a), Some(b)) => {
                 let gap = &self.text[a.end..b.start];
-                gap.chars().count() == 1 && gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}')
+                gap.chars().count() == 1
+                    && gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}')
             }
             _ => false,
         }
@@ -200,7 +201,8 @@ pub(crate) fn glued_scale(raw: &str, money: bool) -> Option<f64> {
         "B" | "b" => Some(1e9),
         "m" if money => Some(1e6),
         _ => match raw.to_ascii_lowercase().as_str() {
-            "mn" | "mln" | "mil" | "mill" | "bn" | "bln" | "tn" | "tln" | "trn" => scale_word(&raw.to_ascii_lowercase()),
+            "mn" | "mln" | "mil" | "mill" | "bn" | "bln" | "tn" | "tln" | "trn" | "million" | "billion"
+            | "trillion" => scale_word(&raw.to_ascii_lowercase()),
             _ => None,
         },
     }
@@ -284,9 +286,7 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
     let dots = s.matches('.').count();
     let groups_ok = |sep: char, body: &str| {
         let parts: Vec<&str> = body.split(sep).collect();
-        parts.len() >= 2
-            && (1..=3).contains(&parts[0].len())
-            && parts[1..].iter().all(|p| p.len() == 3)
+        parts.len() >= 2 && (1..=3).contains(&parts[0].len()) && parts[1..].iter().all(|p| p.len() == 3)
     };
     let indian_ok = |body: &str| {
         let parts: Vec<&str> = body.split(',').collect();
@@ -390,7 +390,8 @@ fn parse_cardinal(t: &Tokens, i: usize, money: bool) -> Option<(usize, f64, bool
             if !w.contains(['.', ',']) && w.len() <= 3 {
                 while t.is(k + 1, TokKind::Num) && t.single_space(k) && group_of_three(t.low(k + 1)) {
                     let g = t.low(k + 1);
-                    let frac: f64 = g.get(3..).filter(|f| !f.is_empty()).and_then(|f| format!("0{f}").parse().ok()).unwrap_or(0.0);
+                    let frac: f64 =
+                        g.get(3..).filter(|f| !f.is_empty()).and_then(|f| format!("0{f}").parse().ok()).unwrap_or(0.0);
                     v = v * 1000.0 + g[..3].parse::<f64>().unwrap_or(0.0) + frac;
                     k += 1;
                     if g.len() > 3 {
@@ -404,7 +405,11 @@ fn parse_cardinal(t: &Tokens, i: usize, money: bool) -> Option<(usize, f64, bool
             prev = 5;
             j = k + 1;
             // a spaced scale letter closing the text: "2.33 k", "1,674.5 G"
-            if !t.joined(k) && t.is(k + 1, TokKind::Word) && matches!(t.raw(k + 1), "k" | "K" | "M" | "G" | "B") && k + 2 >= t.toks.len() {
+            if !t.joined(k)
+                && t.is(k + 1, TokKind::Word)
+                && matches!(t.raw(k + 1), "k" | "K" | "M" | "G" | "B")
+                && k + 2 >= t.toks.len()
+            {
                 current *= glued_scale(t.raw(k + 1), false).unwrap_or(1.0);
                 total += current;
                 current = 0.0;
@@ -514,6 +519,10 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
         }
         if let Some(d) = denominator_word(nx) {
             if !nx.ends_with('s') && nx != "second" {
+                // "a quarter million", "a half billion"
+                if let Some(s) = scale_word(t.low(i + 2)).filter(|s| *s >= 1e3 && matches!(nx, "quarter" | "half")) {
+                    return Some(Phrase { first: i, last: i + 2, value: s / d, words: true, plain_digits: false });
+                }
                 return Some(Phrase { first: i, last: i + 1, value: 1.0 / d, words: true, plain_digits: false });
             }
         }
@@ -539,7 +548,12 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
         }
         return None;
     }
-    if t.is(i, TokKind::Sym) && w == "." && t.is(i + 1, TokKind::Num) && t.joined(i) && !t.low(i + 1).contains(['.', ',']) {
+    if t.is(i, TokKind::Sym)
+        && w == "."
+        && t.is(i + 1, TokKind::Num)
+        && t.joined(i)
+        && !t.low(i + 1).contains(['.', ','])
+    {
         let v: f64 = format!("0.{}", t.low(i + 1)).parse().ok()?;
         return Some(Phrase { first: i, last: i + 1, value: v, words: false, plain_digits: false });
     }
@@ -609,7 +623,10 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
             let tens_tok = if t.low(k - 1) == "-" { k - 2 } else { k - 1 };
             let mut v = value / d;
             if let (Some(uo), Some(tv)) = (unit_ordinal(den), tens_word(t.low(tens_tok))) {
-                if tens_tok > i && t.low(tens_tok - 1) != "and" && !(t.low(k - 1) == "-" && unit_word(t.low(tens_tok)).is_some()) {
+                if tens_tok > i
+                    && t.low(tens_tok - 1) != "and"
+                    && !(t.low(k - 1) == "-" && unit_word(t.low(tens_tok)).is_some())
+                {
                     if let Some((_, num, _, _)) = parse_cardinal_range(t, i, tens_tok) {
                         v = num / (tv + uo);
                     }
@@ -634,8 +651,11 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
                 if let Some(a) = and_pos.filter(|&a| a > i) {
                     let head = parse_cardinal_range(t, i, a).map_or(0.0, |r| r.1);
                     v = head + (v - head) * s;
-                    l = k + 1;
+                } else {
+                    // "three quarters billion"
+                    v *= s;
                 }
+                l = k + 1;
             }
             return Some(Phrase { first: i, last: l, value: v, words: true, plain_digits: false });
         }
@@ -782,7 +802,11 @@ fn slash_fraction(t: &Tokens, i: usize) -> Option<(f64, usize)> {
     }
     let a: f64 = t.low(i).parse().ok()?;
     let b: f64 = t.low(i + 2).parse().ok()?;
-    if b == 0.0 || t.low(i).len() > 3 || t.low(i + 2).len() > 3 || !(a < b || (t.low(i).len() <= 2 && t.low(i + 2).len() <= 2)) {
+    if b == 0.0
+        || t.low(i).len() > 3
+        || t.low(i + 2).len() > 3
+        || !(a < b || (t.low(i).len() <= 2 && t.low(i + 2).len() <= 2))
+    {
         return None;
     }
     Some((a / b, i + 2))
@@ -872,11 +896,16 @@ fn starts_number(t: &Tokens, i: usize) -> bool {
                 || w == "half"
                 || ((w == "a" || w == "an") && {
                     let nx = t.low(i + 1);
-                    nx == "dozen" || (scale_word(nx).is_some() && !nx.ends_with('s')) || denominator_word(nx).is_some_and(|_| !nx.ends_with('s') && nx != "second")
+                    nx == "dozen"
+                        || (scale_word(nx).is_some() && !nx.ends_with('s'))
+                        || denominator_word(nx).is_some_and(|_| !nx.ends_with('s') && nx != "second")
                 })
                 || (w == "quarter" && scale_word(t.low(i + 1)).is_some())
         }
-        TokKind::Sym => vulgar_fraction(w).is_some() || w == "." && t.is(i + 1, TokKind::Num) && t.joined(i) && (i == 0 || !t.is(i - 1, TokKind::Num)),
+        TokKind::Sym => {
+            vulgar_fraction(w).is_some()
+                || w == "." && t.is(i + 1, TokKind::Num) && t.joined(i) && (i == 0 || !t.is(i - 1, TokKind::Num))
+        }
     }
 }
 
@@ -899,9 +928,16 @@ pub(crate) fn scan(t: &Tokens) -> Vec<NumberMention> {
         // "percent of 10", "per cent of twenty-two"
         let pw = t.low(i);
         let pk = if pw == "per" && t.low(i + 1) == "cent" { i + 1 } else { i };
-        if matches!(pw, "percent" | "percents" | "percentage" | "per") && t.low(pk + 1) == "of" && (pw != "per" || pk > i) {
+        if matches!(pw, "percent" | "percents" | "percentage" | "per")
+            && t.low(pk + 1) == "of"
+            && (pw != "per" || pk > i)
+        {
             if let Some(p) = parse_at(t, pk + 2, false).filter(|p| !p.words || p.value >= 1.0) {
-                out.push(NumberMention { span: Span::new(t.toks[i].start, t.toks[p.last].end), value: p.value, kind: NumberKind::Percent });
+                out.push(NumberMention {
+                    span: Span::new(t.toks[i].start, t.toks[p.last].end),
+                    value: p.value,
+                    kind: NumberKind::Percent,
+                });
                 i = p.last + 1;
                 continue;
             }
@@ -917,7 +953,11 @@ pub(crate) fn scan(t: &Tokens) -> Vec<NumberMention> {
                 let mut pos = tok.start;
                 for part in t.text[tok.start..tok.end].split([',', '.']) {
                     if let Ok(v) = part.parse::<f64>() {
-                        out.push(NumberMention { span: Span::new(pos, pos + part.len()), value: v, kind: NumberKind::Number });
+                        out.push(NumberMention {
+                            span: Span::new(pos, pos + part.len()),
+                            value: v,
+                            kind: NumberKind::Number,
+                        });
                     }
                     pos += part.len() + 1;
                 }
@@ -934,8 +974,10 @@ pub(crate) fn scan(t: &Tokens) -> Vec<NumberMention> {
         if p.first == p.last && w == "one" {
             let prev = if i > 0 { t.low(i - 1) } else { "" };
             let next = t.low(i + 1);
-            if matches!(prev, "the" | "this" | "that" | "which" | "each" | "any" | "every" | "no" | "another" | "someone" | "next")
-                || matches!(next, "of" | "another" | "you" | "do")
+            if matches!(
+                prev,
+                "the" | "this" | "that" | "which" | "each" | "any" | "every" | "no" | "another" | "someone" | "next"
+            ) || matches!(next, "of" | "another" | "you" | "do")
                 || (prev.is_empty() && matches!(next, "you" | "is"))
             {
                 i += 1;
@@ -976,13 +1018,24 @@ pub fn find_numbers_in(text: &str) -> Vec<NumberMention> {
     scan(&Tokens::new(text))
 }
 
-/// Find numbers and percentages in the article's content segments.
-pub(crate) fn find(ctx: &Context) -> Vec<NumberMention> {
+/// Find numbers and percentages in the article's content segments, leaving out those inside
+/// the sums of money and dates already found (both sorted by position).
+pub(crate) fn find(ctx: &Context, money: &[crate::Money], dates: &[crate::DateMention]) -> Vec<NumberMention> {
+    let mut taken: Vec<(usize, usize)> = money
+        .iter()
+        .map(|m| (m.span.start, m.span.end))
+        .chain(dates.iter().map(|d| (d.span.start, d.span.end)))
+        .collect();
+    taken.sort_unstable();
     let mut out = Vec::new();
     for seg in &ctx.segments {
         let s = ctx.slice(seg.span);
         for mut m in find_numbers_in(s) {
             m.span = Span::new(seg.span.start + m.span.start, seg.span.start + m.span.end);
+            let k = taken.partition_point(|r| r.1 <= m.span.start);
+            if taken.get(k).is_some_and(|r| r.0 < m.span.end) {
+                continue;
+            }
             out.push(m);
         }
     }

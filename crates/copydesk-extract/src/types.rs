@@ -169,4 +169,7 @@ pub struct Extraction {
     pub money: Vec<Money>,
     /// Dates.
     pub dates: Vec<DateMention>,
+    /// Numbers and percentages (outside sums of money and dates).
+    #[serde(default)]
+    pub numbers: Vec<crate::NumberMention>,
 }

@@ -65,6 +65,9 @@ pub struct Article {
     pub money: Vec<Money>,
     /// Dates.
     pub dates: Vec<DateMention>,
+    /// Numbers and percentages outside money and dates.
+    #[serde(default)]
+    pub numbers: Vec<copydesk_extract::NumberMention>,
     /// True when the input was longer than `Options::max_bytes` and was cut.
     pub truncated: bool,
     /// Why this row has no result (bad input in a batch), if so.

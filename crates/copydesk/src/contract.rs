@@ -87,6 +87,16 @@ struct JDate<'a> {
 }
 
 #[derive(Serialize)]
+struct JNumber<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    value: f64,
+    /// "number" or "percent".
+    kind: copydesk_extract::NumberKind,
+}
+
+#[derive(Serialize)]
 struct JArticle<'a> {
     id: Option<&'a str>,
     headline: Option<&'a str>,
@@ -101,6 +111,7 @@ struct JArticle<'a> {
     acronyms: Vec<JAcronym<'a>>,
     money: Vec<JMoney<'a>>,
     dates: Vec<JDate<'a>>,
+    numbers: Vec<JNumber<'a>>,
     truncated: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
@@ -203,6 +214,14 @@ fn build<'a>(a: &'a Article) -> JArticle<'a> {
             .map(|x| {
                 let (start, end) = c(x.span);
                 JDate { start, end, text: t(x.span), value: x.value.as_deref() }
+            })
+            .collect(),
+        numbers: a
+            .numbers
+            .iter()
+            .map(|x| {
+                let (start, end) = c(x.span);
+                JNumber { start, end, text: t(x.span), value: x.value, kind: x.kind }
             })
             .collect(),
         truncated: a.truncated,

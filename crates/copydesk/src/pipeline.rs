@@ -66,6 +66,7 @@ pub fn process_with(text: &str, options: &Options) -> Article {
         acronyms: ex.acronyms,
         money: ex.money,
         dates: ex.dates,
+        numbers: ex.numbers,
         truncated,
         error: None,
         page: None,
@@ -95,5 +96,6 @@ fn remap(a: &mut Article, norm: &NormalizedText) {
     }
     a.money.iter_mut().for_each(|x| m(&mut x.span));
     a.dates.iter_mut().for_each(|x| m(&mut x.span));
+    a.numbers.iter_mut().for_each(|x| m(&mut x.span));
     debug_assert!(a.blocks.iter().all(|b| b.kind != BlockKind::Headline || a.headline.is_some()));
 }
