@@ -44,7 +44,7 @@ fn trim_span(text: &str, span: Span) -> Span {
 /// A short line that reads as a heading: starts with a capital or digit, mostly letters, no
 /// trailing comma, not a sentence.
 fn heading_like(s: &str, l: &Line) -> bool {
-    (1..=15).contains(&l.words)
+    (1..=30).contains(&l.words)
         && l.letters * 2 > l.chars
         && s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '"')
         && !s.ends_with([',', ';', '|', '-', '>', '»'])
@@ -139,14 +139,13 @@ pub(crate) fn parse_text(text: &str) -> Document {
 
     // headline
     let webpage = a > 2 || lines.iter().take(a).filter(|l| l.words <= 3).count() >= 3;
-    let head = headline::choose(text, &lines, a.max(1) + 1, &usable, webpage);
-    let head_line = head.as_ref().map(|h| h.line);
-    if let Some(h) = &head {
-        doc.headline = Some(Headline { span: h.span, attribution: h.attribution });
-    }
+    let limit = a.max(anchor.unwrap_or(0)).max(1) + 1;
+    let mut head = headline::choose(text, &lines, limit, &usable, webpage);
+    let mut head_line = head.as_ref().map(|h| h.line);
 
     // bylines and time stamps near the top of the article
     let top = head_line.unwrap_or(0);
+    let head_is_title_only = head_line == Some(0) && webpage;
     let mut byline_line = None;
     for i in top + 1..(a + 4).min(lines.len()) {
         let l = &lines[i];
@@ -154,11 +153,42 @@ pub(crate) fn parse_text(text: &str) -> Document {
         if l.words > 25 || (i >= a && !byline::has_prefix(s)) {
             continue;
         }
-        if let Some(authors) = byline::parse_byline(s) {
+        let near_head = !head_is_title_only && i <= top + 3 && matches!(pre[i], Pre::Text);
+        let found = byline::parse_byline(s).or_else(|| near_head.then(|| byline::parse_name_line(s)).flatten());
+        if let Some(authors) = found {
             doc.byline = Some(Byline { span: l.span, authors });
             byline_line = Some(i);
             break;
         }
+    }
+    if byline_line.is_none() {
+        // "Posted by ..." anywhere on the page
+        for (i, l) in lines.iter().enumerate() {
+            let s = l.span.slice(text);
+            if l.words <= 20 && byline::has_prefix(s) && (i < a || i >= b || !matches!(dens[i], Density::Good)) {
+                if let Some(authors) = byline::parse_byline(s) {
+                    doc.byline = Some(Byline { span: l.span, authors });
+                    byline_line = Some(i);
+                    break;
+                }
+            }
+        }
+    }
+    // a page whose title is not repeated: the heading just above the byline is the headline
+    if head_is_title_only {
+        if let Some(k) = byline_line {
+            let cand = (k.saturating_sub(2)..k).rev().find(|&j| {
+                j > 0 && matches!(pre[j], Pre::Text) && (4..=30).contains(&lines[j].words) && !lines[j].ends_sentence
+                    && heading_like(lines[j].span.slice(text), &lines[j])
+            });
+            if let Some(j) = cand {
+                head = Some(headline::Choice { line: j, span: lines[j].span, attribution: None });
+                head_line = Some(j);
+            }
+        }
+    }
+    if let Some(h) = &head {
+        doc.headline = Some(Headline { span: h.span, attribution: h.attribution });
     }
     doc.published = find_published(text, &lines, &pre, top, a, byline_line);
 
@@ -219,7 +249,7 @@ pub(crate) fn parse_text(text: &str) -> Document {
                                 .get(i + 1..b)
                                 .and_then(|r| r.iter().zip(&dens[i + 1..b]).next())
                                 .is_some_and(|(_, d)| matches!(d, Density::Good | Density::Near));
-                            if next_text && heading_like(s, l) && i + 1 < b {
+                            if next_text && l.words <= 15 && heading_like(s, l) && i + 1 < b {
                                 push(&mut doc, BlockKind::Subheading, l.span, "heading_in_main");
                             } else {
                                 if enclosed[i] {

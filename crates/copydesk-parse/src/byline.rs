@@ -52,8 +52,9 @@ fn name_token(tok: &str) -> bool {
 /// A plausible person name of 2 to 4 tokens (initials allowed), or None.
 pub(crate) fn clean_name(s: &str) -> Option<String> {
     let s = s.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-    let toks: Vec<&str> = s.split_whitespace().collect();
-    if !(2..=4).contains(&toks.len()) || !toks.iter().all(|t| name_token(t)) {
+    // the name ends at the first token that cannot be part of it ("Jane Doe Staff Writer")
+    let toks: Vec<&str> = s.split_whitespace().take_while(|t| name_token(t)).collect();
+    if !(2..=4).contains(&toks.len()) {
         return None;
     }
     let first = toks.first()?;
@@ -85,7 +86,26 @@ pub(crate) fn parse_byline(line: &str) -> Option<Vec<String>> {
         }
         return None;
     }
-    // "John Smith | Reuters", "John Smith, Jane Doe"
+    // "July 24, 2019 by Jane Doe", "2009-2020 by Jane Doe"
+    if line.split_whitespace().count() <= 20 {
+        for m in INNER_BY.captures_iter(line) {
+            let before = m.get(1).map_or("", |x| x.as_str()).to_lowercase();
+            if NOT_AUTHOR_VERB.contains(&before.as_str()) {
+                continue;
+            }
+            let rest = line.get(m.get(0).map_or(0, |x| x.end())..).unwrap_or("");
+            let names = names_in(rest);
+            if !names.is_empty() {
+                return Some(names);
+            }
+        }
+    }
+    None
+}
+
+/// A line made of a name list only ("John Smith | Reuters", "John Smith, Jane Doe"): trusted only
+/// right under a headline.
+pub(crate) fn parse_name_line(line: &str) -> Option<Vec<String>> {
     if line.split_whitespace().count() <= 12 && !line.ends_with(['.', '?', '!', ':']) {
         let names = names_in(line);
         if !names.is_empty() {
@@ -98,6 +118,15 @@ pub(crate) fn parse_byline(line: &str) -> Option<Vec<String>> {
     }
     None
 }
+
+/// " by " inside a line, with the word before it.
+static INNER_BY: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(\w+)?\W{0,3}\bby\s+").expect("inner by"));
+
+/// Words before " by " that make the line a credit for something else than the article.
+const NOT_AUTHOR_VERB: [&str; 16] = [
+    "photo", "photos", "image", "images", "art", "illustration", "illustrations", "photograph", "video",
+    "graphic", "graphics", "design", "powered", "hosted", "theme", "sponsored",
+];
 
 /// True when `line` starts with an explicit byline prefix ("By ...").
 pub(crate) fn has_prefix(line: &str) -> bool {
@@ -115,7 +144,10 @@ mod tests {
             Some(vec!["John Smith".to_string(), "Jane Doe".to_string()])
         );
         assert_eq!(parse_byline("Posted by Ann Lee on May 3, 2017"), Some(vec!["Ann Lee".to_string()]));
-        assert_eq!(parse_byline("John Smith | Reuters"), Some(vec!["John Smith".to_string()]));
+        assert_eq!(parse_name_line("John Smith | Reuters"), Some(vec!["John Smith".to_string()]));
+        assert_eq!(parse_byline("July 24, 2019 by Ann Lee 5 Comments"), Some(vec!["Ann Lee".to_string()]));
+        assert_eq!(parse_byline("Photo by Ann Lee"), None);
+        assert_eq!(parse_byline("By Ann Lee Staff Writer"), Some(vec!["Ann Lee".to_string()]));
         assert_eq!(parse_byline("By Senior Reporter"), None);
         assert_eq!(parse_byline("3 Minute Read"), None);
         assert_eq!(parse_byline("By Associated Press"), None);

@@ -86,19 +86,35 @@ pub(crate) fn choose(text: &str, lines: &[Line], limit: usize, usable: &dyn Fn(u
         core = title.get(..cut).unwrap_or(title);
     }
     let tset = tokens(core);
+    // parts of the title: "Site name: The headline", "Site - The headline"
+    let parts: Vec<HashSet<String>> = title
+        .split(" | ")
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(": "))
+        .map(tokens)
+        .filter(|t| t.len() >= 2 && *t != tset)
+        .collect();
     let mut best: Option<(f32, usize)> = None;
-    for (i, l) in lines.iter().enumerate().take(limit.min(lines.len())).skip(1) {
-        if !usable(i) || !(2..=40).contains(&l.words) {
-            continue;
+    for pass in 0..2 {
+        for (i, l) in lines.iter().enumerate().take(limit.min(lines.len())).skip(1) {
+            if !usable(i) || !(2..=40).contains(&l.words) || (l.ends_sentence && l.words >= 10) {
+                continue;
+            }
+            let cand = tokens(l.span.slice(text));
+            let ok = |target: &HashSet<String>, min_sim: f32, min_cov: f32| {
+                let covered = cand.intersection(target).count() as f32 / target.len().max(1) as f32;
+                let sim = similarity(&cand, target);
+                (sim >= min_sim && covered >= min_cov).then_some(sim)
+            };
+            let sim = if pass == 0 { ok(&tset, 0.5, 0.6) } else { parts.iter().find_map(|p| ok(p, 0.7, 0.8)) };
+            if let Some(sim) = sim {
+                if best.map_or(true, |(b, _)| sim >= b - 0.05) {
+                    best = Some((sim, i));
+                }
+            }
         }
-        if l.ends_sentence && l.words >= 10 {
-            continue;
-        }
-        let cand = tokens(l.span.slice(text));
-        let covered = cand.intersection(&tset).count() as f32 / tset.len().max(1) as f32;
-        let sim = similarity(&cand, &tset);
-        if sim >= 0.5 && covered >= 0.6 && best.map_or(true, |(b, _)| sim >= b - 0.05) {
-            best = Some((sim, i));
+        if best.is_some() {
+            break;
         }
     }
     if let Some((_, i)) = best {
