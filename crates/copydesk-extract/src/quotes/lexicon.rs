@@ -18,6 +18,18 @@ pub(crate) static CUE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"\b(?:{}|[Aa]ccording\s+to)\b", alts.join("|"))).expect("cue regex")
 });
 
+/// Cues plus verbs of thinking and stance, for reported speech ("X believes ...").
+pub(crate) static REPORT_RE: Lazy<Regex> = Lazy::new(|| {
+    let mut alts: Vec<String> = CUES
+        .iter()
+        .chain(lines(include_str!("../../data/reporting_verbs.txt")).collect::<Vec<_>>().iter())
+        .map(|c| regex::escape(c).replace(' ', r"\s+"))
+        .collect();
+    alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    alts.dedup();
+    Regex::new(&format!(r"\b(?:{}|[Aa]ccording\s+to)\b", alts.join("|"))).expect("report regex")
+});
+
 /// Title words dropped from the front of resolved names ("Foreign Minister", "Sen.", "Mr.").
 pub(crate) static TITLES: Lazy<HashSet<&'static str>> =
     Lazy::new(|| lines(include_str!("../../data/person_titles.txt")).collect());

@@ -424,3 +424,6 @@ impl SpanExt for Span {
         s.get(a..b).unwrap_or("")
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -6,7 +6,7 @@
 //! - `CONTENT, X told Y.` / `CONTENT, X said.` (trailing attribution);
 //! - `According to X, CONTENT` and `CONTENT, according to X`.
 
-use super::lexicon::CUE_RE;
+use super::lexicon::REPORT_RE;
 use super::marks::Piece;
 use super::{mentions, participle_subject, Draft, SpanExt};
 use crate::{Context, QuoteKind};
@@ -16,7 +16,10 @@ use copydesk_parse::BlockKind;
 /// Fewest words of reported content.
 const MIN_WORDS: usize = 3;
 /// Cues per sentence at most.
-const MAX_PER_SENTENCE: usize = 2;
+const MAX_PER_SENTENCE: usize = 3;
+/// Whether a cue inside the content of an earlier one in the sentence starts its own report
+/// ("X said [Y wants [Z]]").
+const NESTED: bool = true;
 
 /// Cue forms that are more often nouns ("the Balkan states", "his notes"): used only next to quotes.
 fn noun_like(cue: &str) -> bool {
@@ -70,12 +73,12 @@ pub(crate) fn find(ctx: &Context, pieces: &[Piece], drafts: &[Draft]) -> Vec<Dra
         let base = sent.span.start;
         let mut found = 0;
         let mut last_content_end = 0usize;
-        for m in CUE_RE.find_iter(s) {
+        for m in REPORT_RE.find_iter(s) {
             if found >= MAX_PER_SENTENCE {
                 break;
             }
             let cue_abs = Span::new(base + m.start(), base + m.end());
-            if m.start() < last_content_end
+            if (!NESTED && m.start() < last_content_end)
                 || used.iter().any(|u| u.start == cue_abs.start)
                 || pieces.iter().any(|p| p.span.start < cue_abs.start && cue_abs.end <= p.span.end)
             {
@@ -168,7 +171,7 @@ fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
     if let Some(c) = clean(s, cstart, s.len()) {
         // Content must not start with a preposition phrase only ("said on Tuesday.").
         let first = s[c.start..c.end].split_whitespace().next().unwrap_or("");
-        if !matches!(first, "in" | "on" | "at" | "to" | "during" | "after" | "before" | "by" | "about" | "for")
+        if !matches!(first, "in" | "on" | "at" | "to" | "during" | "after" | "before" | "by" | "about" | "for" | "from" | "with" | "via" | "over" | "as")
             || cstart != ce
         {
             return Some((mention, c));

@@ -354,7 +354,16 @@ impl<'a> Resolver<'a> {
     /// Resolve a speaker mention at `span`; records the speaker for later pronouns.
     pub(crate) fn resolve(&mut self, span: Span) -> Option<String> {
         let raw = span.slice(self.text).trim();
-        let mention = raw.split([',', '(']).next().unwrap_or(raw).trim();
+        let raw = raw.split('(').next().unwrap_or(raw);
+        // "The mayor, Ann Lee": a name in the appositive beats the role before it.
+        let parts: Vec<&str> = raw.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+        let first = parts.first().copied().unwrap_or(raw);
+        let first_is_role = first.split_whitespace().next().is_some_and(is_determiner);
+        let named = parts.iter().skip(1).take(1).find(|p| {
+            let (toks, _) = strip_name(p);
+            toks.len() >= 2 && p.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase)) && person_like(&toks)
+        });
+        let mention = if first_is_role { named.copied().unwrap_or(first) } else { first };
         let mention = mention.strip_suffix("'s").or_else(|| mention.strip_suffix("’s")).unwrap_or(mention);
         if mention.is_empty() {
             return None;

@@ -1,0 +1,146 @@
+//! Layout tests: small handmade articles through sentence splitting, quote finding and
+//! speaker resolution.
+
+use super::find;
+use crate::{sentences, Context, QuoteKind, Segment};
+use copydesk_normalize::Span;
+use copydesk_parse::BlockKind;
+use proptest::prelude::*;
+
+/// (kind, quote as written, speaker, mention, cue) of every quote in `text` (paragraphs split on blank lines).
+fn run(text: &str) -> Vec<(QuoteKind, String, Option<String>, Option<String>, Option<String>)> {
+    let mut segments = Vec::new();
+    let mut start = 0;
+    for p in text.split("\n\n") {
+        segments.push(Segment { span: Span::new(start, start + p.len()), kind: BlockKind::Paragraph });
+        start += p.len() + 2;
+    }
+    let sentences = sentences::split(text, &segments);
+    let ctx = Context { text, segments, sentences, published: None };
+    find(&ctx, &[])
+        .into_iter()
+        .map(|q| {
+            (q.kind, q.span.slice(text).to_string(), q.speaker, q.speaker_mention.map(|m| m.slice(text).to_string()), q.cue)
+        })
+        .collect()
+}
+
+fn direct(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    run(text).into_iter().filter(|q| q.0 == QuoteKind::Direct).map(|q| (q.1, q.2, q.4)).collect()
+}
+
+#[test]
+fn textacy_cases() {
+    assert_eq!(direct("Burton said, \"I love cats!\""), vec![("\"I love cats!\"".into(), Some("Burton".into()), Some("said".into()))]);
+    let q = run("Burton explained from a podium. \"I love cats,\" he said.");
+    assert_eq!(q.len(), 1);
+    assert_eq!((q[0].1.as_str(), q[0].3.as_deref(), q[0].4.as_deref()), ("\"I love cats,\"", Some("he"), Some("said")));
+    // A quote split by its attribution is one quote covering both parts.
+    let q = direct("\"I love cats!\" insists Burton. \"I absolutely do.\"");
+    assert_eq!(q, vec![("\"I love cats!\" insists Burton. \"I absolutely do.\"".into(), Some("Burton".into()), Some("insists".into()))]);
+    assert_eq!(
+        direct("\"Some people say otherwise,\" he conceded."),
+        vec![("\"Some people say otherwise,\"".into(), None, Some("conceded".into()))]
+    );
+    assert!(direct("Burton claims that his favorite book is \"One Hundred Years of Solitude\".").is_empty());
+    assert!(direct("Burton thinks that cats are \"cuties\".").is_empty());
+    assert_eq!(direct("\"Me encantan los gatos\", dijo Burtón.")[0].1.as_deref(), Some("Burtón"));
+    assert_eq!(direct("«Me encantan los gatos», afirmó Burtón.")[0].0, "«Me encantan los gatos»");
+}
+
+#[test]
+fn every_mark_style() {
+    for (text, quote) in [
+        ("“We will win,” Ann Lee said.", "“We will win,”"),
+        ("‘We will win,’ Ann Lee said.", "‘We will win,’"),
+        ("«We will win», Ann Lee said.", "«We will win»"),
+        ("'We won't lose,' Ann Lee said.", "'We won't lose,'"),
+        ("\"He said 'never' to me,\" Ann Lee said.", "\"He said 'never' to me,\""),
+    ] {
+        assert_eq!(direct(text), vec![(quote.to_string(), Some("Ann Lee".to_string()), Some("said".to_string()))], "{text}");
+    }
+}
+
+#[test]
+fn split_quote_with_attribution_inside() {
+    let q = direct("\"The dam is safe,\" said Mayor Ann Lee. \"We checked it twice.\"");
+    assert_eq!(q.len(), 1);
+    assert!(q[0].0.ends_with("twice.\""));
+    assert_eq!(q[0].1.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn colon_and_dash_attributions() {
+    let q = direct("The mayor, Ann Lee, said:\n\n\"The dam is safe and we checked it twice.\"");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1.as_deref(), Some("Ann Lee"));
+    let q = run("\"Water levels are falling across the region.\" — Commissioner Jane Smith");
+    assert_eq!(q[0].2.as_deref(), Some("Jane Smith"));
+}
+
+#[test]
+fn multi_paragraph_quote_continues() {
+    let q = direct("Ann Lee spoke first.\n\n\"The dam is safe,\" Lee said. \"We checked it twice.\n\n\"And we will check it again next spring.\"");
+    assert!(q.len() >= 2, "{q:?}");
+    assert!(q.iter().all(|x| x.1.as_deref() == Some("Ann Lee")), "{q:?}");
+}
+
+#[test]
+fn mixed_and_scare_quotes() {
+    let q = run("Lee said the plan was \"a disaster\" for the town.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, QuoteKind::Mixed);
+    assert_eq!(q[0].1, "the plan was \"a disaster\" for the town");
+    // Scare quotes and titles without a cue are no quotes.
+    assert!(run("The so-called \"reform\" passed after the film \"Jaws\" aired.").is_empty());
+}
+
+#[test]
+fn reported_speech() {
+    let q = run("Ann Lee, head of the water office, said that the dam would hold.\n\nAccording to the ministry, levels are falling fast.");
+    assert_eq!(q.len(), 2);
+    assert_eq!((q[0].0, q[0].1.as_str(), q[0].2.as_deref()), (QuoteKind::Indirect, "the dam would hold", Some("Ann Lee")));
+    assert_eq!((q[1].1.as_str(), q[1].4.as_deref()), ("levels are falling fast", Some("According to")));
+}
+
+#[test]
+fn speakers_resolve_surnames_pronouns_and_roles() {
+    let text = "Maria Gonzalez, the agency's director, spoke on Monday.\n\n\"We are ready,\" Gonzalez said.\n\n\"The pumps work,\" she added.\n\n\"We expect rain,\" the official said.\n\nPeter Brown disagreed. \"It is not enough,\" he said.";
+    let q = direct(text);
+    let who: Vec<Option<&str>> = q.iter().map(|x| x.1.as_deref()).collect();
+    assert_eq!(who, vec![Some("Maria Gonzalez"), Some("Maria Gonzalez"), Some("Maria Gonzalez"), Some("Peter Brown")]);
+}
+
+#[test]
+fn unknown_speakers_stay_null() {
+    let q = run("\"It will rain tomorrow and the day after,\" he said.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2, None);
+}
+
+#[test]
+fn odd_marks_never_panic() {
+    for t in ["\"", "\"\"", "“", "”x“", "«", "'''", "a \" b \" c \"", "\"é\n\n\"ü", "— ", "said:", "\"x,\" said"] {
+        let _ = run(t);
+    }
+}
+
+proptest! {
+    #[test]
+    fn quotes_are_in_bounds_on_char_boundaries(s in "[a-zA-Z .,:;'\"“”‘’«»—é\n]{0,200}") {
+        let mut segments = Vec::new();
+        let mut start = 0;
+        for p in s.split("\n\n") {
+            segments.push(Segment { span: Span::new(start, start + p.len()), kind: BlockKind::Paragraph });
+            start += p.len() + 2;
+        }
+        let sentences = sentences::split(&s, &segments);
+        let ctx = Context { text: &s, segments, sentences, published: None };
+        for q in find(&ctx, &[]) {
+            for sp in [Some(q.span), Some(q.content), q.speaker_mention].into_iter().flatten() {
+                prop_assert!(sp.start <= sp.end && sp.end <= s.len());
+                prop_assert!(s.is_char_boundary(sp.start) && s.is_char_boundary(sp.end));
+            }
+        }
+    }
+}
