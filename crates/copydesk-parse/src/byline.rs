@@ -28,7 +28,7 @@ static TAIL: Lazy<Regex> = Lazy::new(|| {
     .expect("byline tail regex")
 });
 
-static SPLIT: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*").expect("split"));
+static SPLIT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*").expect("split"));
 
 /// True when `tok` may be one token of a person's name.
 fn name_token(tok: &str) -> bool {
