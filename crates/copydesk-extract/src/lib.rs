@@ -19,6 +19,8 @@ pub use context::{Context, Segment};
 pub use dates::find_dates_in;
 pub use money::find_money_in;
 pub use numbers::{find_numbers_in, NumberKind, NumberMention};
+pub use quotes::{speakers, Speaker};
+pub use sentences::split_text;
 pub use types::{
     Acronym, AcronymSource, DateMention, Entity, EntityLabel, Extraction, ExtractOptions, Money, Quote, QuoteKind,
     Sentence,

@@ -35,7 +35,16 @@ fn eight_direct_quotes_by_the_official() {
     for q in &direct {
         assert_eq!(q.2.as_deref(), Some("Andrey Kelin"), "{q:?}");
     }
-    let starts = ["aimed at", "We do not perceive", "We previously offered", "We know that NATO", "Following the adoption", "Why do our", "Our position is", "at the moment"];
+    let starts = [
+        "aimed at",
+        "We do not perceive",
+        "We previously offered",
+        "We know that NATO",
+        "Following the adoption",
+        "Why do our",
+        "Our position is",
+        "at the moment",
+    ];
     for (q, want) in direct.iter().zip(starts) {
         assert!(q.1.starts_with(want), "{q:?} should start with {want:?}");
     }
@@ -68,4 +77,15 @@ fn reported_speech_with_speakers() {
         }
     }
     assert!(ok >= 7, "only {ok} of {} reported statements found", want.len());
+}
+
+#[test]
+fn speakers_view_gives_the_title() {
+    let norm = normalize(SAMPLE, &NormalizeOptions::default());
+    let doc = parse(&norm);
+    let ex = extract(&norm, &doc, &ExtractOptions::default());
+    let view = copydesk_extract::speakers(&norm.text, &ex.quotes);
+    let kelin = view.iter().find(|s| s.name == "Andrey Kelin").expect("speaker listed");
+    assert_eq!(kelin.direct, 8);
+    assert!(kelin.title.as_deref().is_some_and(|t| t.starts_with("director of")), "{kelin:?}");
 }

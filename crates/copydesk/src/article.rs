@@ -88,6 +88,11 @@ impl Article {
         span.slice(&self.text)
     }
 
+    /// The speakers view: everyone quoted, with counts by kind and the title the article gives.
+    pub fn speakers(&self) -> Vec<copydesk_extract::Speaker> {
+        copydesk_extract::speakers(&self.text, &self.quotes)
+    }
+
     /// Serialize to the JSON contract (code-point offsets), one line.
     pub fn to_json(&self) -> String {
         crate::contract::to_json(self)

@@ -15,6 +15,9 @@ mod marks;
 mod mentions;
 mod reported;
 mod speakers;
+mod view;
+
+pub use view::{speakers, Speaker};
 
 use crate::{Context, Entity, Quote, QuoteKind};
 use copydesk_normalize::Span;
