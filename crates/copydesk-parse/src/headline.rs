@@ -121,9 +121,12 @@ pub(crate) fn choose(text: &str, lines: &[Line], limit: usize, usable: &dyn Fn(u
         let l = &lines[i];
         return Some(Choice { line: i, span: l.span, attribution: None });
     }
-    if webpage {
-        let end = first.span.start + core.trim_end().len();
-        return Some(Choice { line: 0, span: Span::new(first.span.start, end.max(first.span.start)), attribution: None });
+    // no repeat of the title: a site name after " | " goes, an attribution after a dash stays
+    if webpage && title.get(..cut).is_some_and(|c| c.len() < title.len()) {
+        if let Some(bar) = title.rfind(" | ").filter(|&i| i >= 10) {
+            let end = first.span.start + title[..bar].trim_end().len();
+            return Some(Choice { line: 0, span: Span::new(first.span.start, end), attribution: None });
+        }
     }
     let attribution = split_attribution(title).map(|(_, a)| Span::new(first.span.start + a, first.span.end));
     Some(Choice { line: 0, span: first.span, attribution })
