@@ -183,50 +183,52 @@ fn is_minor_word(w: &str) -> bool {
 }
 
 /// Initials first: the short form spelled by the initials of the last content words (and
-/// hyphen parts, and whole upper-case words such as "UN"), minor words skipped. Returns the byte
-/// offset (in `window`) where the long form starts.
+/// hyphen parts, and whole upper-case words such as "UN"), minor words skipped or used. Returns
+/// the byte offset (in `window`) where the long form starts.
 fn initials_match(sf: &[char], window: &str) -> Option<usize> {
-    let words: Vec<(usize, &str)> = window
-        .split(' ')
-        .scan(0usize, |p, w| {
-            let s = *p;
-            *p += w.len() + 1;
-            Some((s, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
-    let mut k = sf.len();
-    for &(off, w) in words.iter().rev() {
-        if k == 0 {
-            break;
-        }
-        let parts: Vec<&str> = w.split(['-', '/']).filter(|p| !p.is_empty()).collect();
-        let mut matched_any = false;
-        for p in parts.iter().rev() {
-            if k == 0 {
-                break;
-            }
+    // Parts (word pieces split at hyphens and slashes), right to left, with their word's offset.
+    let mut parts: Vec<(usize, Vec<char>, bool, bool)> = Vec::new();
+    let mut off = 0usize;
+    for w in window.split(' ') {
+        let st = off;
+        off += w.len() + 1;
+        for p in w.split(['-', '/']).filter(|p| !p.is_empty()) {
             let pc: Vec<char> = p.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect();
             if pc.is_empty() {
                 continue;
             }
-            let all_caps =
-                p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && pc.len() <= k && pc.len() > 1;
-            if all_caps && sf[k - pc.len()..k] == pc[..] {
-                k -= pc.len();
-                matched_any = true;
-            } else if pc[0] == sf[k - 1] {
-                k -= 1;
-                matched_any = true;
-            } else if !is_minor_word(p) {
-                return None;
-            }
-        }
-        if k == 0 {
-            return matched_any.then_some(off);
+            let caps = pc.len() > 1 && p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            parts.push((st, pc, caps, is_minor_word(p)));
         }
     }
-    None
+    parts.reverse();
+    // Depth-first over (part index, letters left), each state visited once: O(parts * letters).
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![(0usize, sf.len())];
+    let mut best: Option<usize> = None;
+    while let Some((i, k)) = stack.pop() {
+        if !seen.insert((i, k)) {
+            continue;
+        }
+        if k == 0 {
+            // The long form starts at the last part used (i - 1).
+            if let Some(p) = i.checked_sub(1).and_then(|x| parts.get(x)) {
+                best = Some(best.map_or(p.0, |b: usize| b.max(p.0)));
+            }
+            continue;
+        }
+        let Some((_, pc, caps, minor)) = parts.get(i) else { continue };
+        if *minor {
+            stack.push((i + 1, k));
+        }
+        if *caps && pc.len() <= k && sf[k - pc.len()..k] == pc[..] {
+            stack.push((i + 1, k - pc.len()));
+        }
+        if pc[0] == sf[k - 1] {
+            stack.push((i + 1, k - 1));
+        }
+    }
+    best
 }
 
 /// Match a short form against the text before it; returns the long form's byte span.
@@ -254,7 +256,12 @@ fn long_before(text: &str, lf_end: usize, sf: &str) -> Option<(usize, usize)> {
         return None;
     }
     let off: usize = cand[..ci].iter().map(|c| c.len_utf8()).sum();
-    let ls = start + off;
+    let mut ls = start + off;
+    // Shortest matches can drop a leading word that the short form's first letter stands for
+    // ("[International] Indigenous Forum for Biodiversity (IIFB)"): take it back.
+    if let Some(ext) = extend_left(text, start, ls, chars[0]) {
+        ls = ext;
+    }
     let long = &text[ls..lf_end];
     if long.eq_ignore_ascii_case(sf) || !long.contains(|c: char| c.is_whitespace() || c == '-') {
         return None;
@@ -267,6 +274,28 @@ fn long_before(text: &str, lf_end: usize, sf: &str) -> Option<(usize, usize)> {
     Some((ls, lf_end))
 }
 
+/// The start of a capitalized word (possibly across one minor word) right before `ls` that
+/// begins with `first`, when the long form itself starts with a capital.
+fn extend_left(text: &str, lim: usize, ls: usize, first: char) -> Option<usize> {
+    if !text[ls..].chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let before = text[lim..ls].trim_end();
+    let mut words = before.rsplit(' ');
+    let mut w = words.next()?;
+    let mut end = lim + before.len();
+    if is_minor_word(w) {
+        end -= w.len() + 1;
+        w = words.next()?;
+    }
+    let c = w.chars().next()?;
+    if c.is_uppercase() && c.to_lowercase().next() == Some(first) && w.chars().all(|c| c.is_alphabetic()) {
+        Some(end - w.len())
+    } else {
+        None
+    }
+}
+
 /// Trim spaces and closing quote marks before a bracket.
 fn trim_end_marks(text: &str, mut end: usize) -> usize {
     let b = text.as_bytes();
@@ -277,6 +306,10 @@ fn trim_end_marks(text: &str, mut end: usize) -> usize {
 }
 
 fn push_def(out: &mut Vec<Definition>, text: &str, sf: (usize, usize), lf: (usize, usize)) {
+    let mut lf = lf;
+    while lf.0 < lf.1 && matches!(text.as_bytes()[lf.0], b'"' | b'\'') {
+        lf.0 += 1;
+    }
     out.push(Definition {
         short: text[sf.0..sf.1].to_string(),
         long: text[lf.0..lf.1].to_string(),
@@ -515,6 +548,8 @@ mod tests {
     fn long_form_then_short() {
         assert_eq!(pairs("He met the NATO-Russia Council (NRC) today."), [p("NRC", "NATO-Russia Council")]);
         assert_eq!(pairs("the European Union (EU) said"), [p("EU", "European Union")]);
+        assert_eq!(pairs("the Global Farmers Forum for Water (GFFW)"), [p("GFFW", "Global Farmers Forum for Water")]);
+        assert_eq!(pairs("its 'Pact with Asia' (PwA) plan"), [p("PwA", "Pact with Asia")]);
         assert_eq!(
             pairs("the African Farming Research Foundation (AFRF)"),
             [p("AFRF", "African Farming Research Foundation")]
