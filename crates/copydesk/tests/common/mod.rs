@@ -1,0 +1,2 @@
+pub mod adversarial;
+pub mod invariants;
