@@ -81,5 +81,15 @@ pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Ent
         }
     }
     grouping::group(g, ctx.text, &mut ms, acronyms);
-    ms.into_iter().map(|m| Entity { span: m.span, label: m.label, canonical: m.canonical }).collect()
+    // A bare capitalized word that no full name, title, speech verb or name list backs is too
+    // often an organisation, place or group to be called a person.
+    ms.into_iter()
+        .filter(|m| {
+            !(m.label == EntityLabel::Person && m.strength == 0 && {
+                let t = m.span.slice(ctx.text);
+                !t.contains(' ') && !g.surnames.contains(t)
+            })
+        })
+        .map(|m| Entity { span: m.span, label: m.label, canonical: m.canonical })
+        .collect()
 }

@@ -286,7 +286,7 @@ fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<usize> {
     // "Ministry of Foreign Affairs", "Electoral Commission of Uganda".
     if end < j && s.conn(end) && matches!(s.w(end), "of" | "for" | "on") {
         let mut k = end;
-        while k < j && (s.cap(k) || (s.conn(k) && !matches!(s.w(k), "and"))) {
+        while k < j && (s.cap(k) || s.conn(k)) {
             k += 1;
         }
         while k > end && s.conn(k - 1) {
@@ -333,6 +333,31 @@ fn is_non_name(g: &Gazetteer, w: &str) -> bool {
         }
     }
     matches!(g.acronyms.get(w), Some((_, None)))
+}
+
+/// Head words of newspaper and broadcaster names.
+fn is_media_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Times"
+            | "Post"
+            | "Star"
+            | "Herald"
+            | "Tribune"
+            | "Journal"
+            | "Gazette"
+            | "Observer"
+            | "Standard"
+            | "Independent"
+            | "Telegraph"
+            | "Mail"
+            | "Express"
+            | "Mirror"
+            | "Chronicle"
+            | "Channel"
+            | "News"
+            | "Guardian"
+    )
 }
 
 /// "US$", "US dollars", "Hong Kong dollars".
@@ -408,7 +433,10 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             if let Some(end) = org_end(g, s, i, j) {
                 let whole = lookup(g, s, i, end);
                 let label = whole.map_or(EntityLabel::Org, |e| e.label);
-                out.push(Found { from: i, to: end, label, entry: whole, strength: 2, sub: None });
+                // "The Jordan Times": newspapers keep their article.
+                let from =
+                    if i > 0 && s.w(i - 1) == "The" && s.cap(i - 1) && is_media_head(s.w(end - 1)) { i - 1 } else { i };
+                out.push(Found { from, to: end, label, entry: whole, strength: 2, sub: None });
                 i = end;
                 titled = false;
                 continue;
@@ -423,6 +451,30 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 && s.cap(i + 1)
                 && longest(g, s, i + 1, j).is_none()
                 && !g.org_heads.contains(s.w(i + 1));
+            // "Kosmos Energy"-style names led by a place: "Qatar Charity", "Korea Eximbank".
+            if !s.title_case && matches!(e.label, EntityLabel::Loc | EntityLabel::Norp) && !s.toks[end - 1].poss {
+                let mut k = end;
+                while k < j && s.cap(k) && !s.toks[k - 1].poss {
+                    let x = s.w(k);
+                    if longest(g, s, k, j).is_some()
+                        || g.titles.contains(x)
+                        || g.given.contains(x)
+                        || g.surnames.contains(x)
+                        || is_stopword(x)
+                        || g.is_common(x)
+                        || is_non_name(g, x)
+                    {
+                        break;
+                    }
+                    k += 1;
+                }
+                if k > end {
+                    out.push(Found { from: i, to: k, label: EntityLabel::Org, entry: None, strength: 1, sub: None });
+                    i = k;
+                    titled = false;
+                    continue;
+                }
+            }
             if !(person_next || s.title_case && e.label == EntityLabel::Person) {
                 out.push(Found { from: i, to: end, label: e.label, entry: Some(e), strength: 2, sub: None });
                 i = end;
@@ -473,11 +525,27 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 out.push(Found { from: i, to: k, label: EntityLabel::Event, entry: None, strength: 2, sub: None });
             } else if is_acronym(w) {
                 out.push(Found { from: i, to: k, label: EntityLabel::Org, entry: None, strength: 1, sub: None });
-            } else if titled || g.given.contains(w) && !initial {
+            } else if titled || g.given.contains(w) && !initial && !common {
                 out.push(Found { from: i, to: k, label: EntityLabel::Person, entry: None, strength: 1, sub: None });
             } else if !common {
                 let label = if place_prep && !g.surnames.contains(w) { EntityLabel::Loc } else { EntityLabel::Person };
-                out.push(Found { from: i, to: k, label, entry: None, strength: 0, sub: None });
+                // "Mugo said": a speech verb after a bare name makes it a person.
+                let speaks = s.toks.get(k).is_some_and(|t| t.word)
+                    && matches!(
+                        s.w(k),
+                        "said"
+                            | "says"
+                            | "told"
+                            | "added"
+                            | "explained"
+                            | "stated"
+                            | "noted"
+                            | "insisted"
+                            | "argued"
+                            | "wrote"
+                    );
+                let strength = u8::from(speaks && label == EntityLabel::Person);
+                out.push(Found { from: i, to: k, label, entry: None, strength, sub: None });
             }
             i = k;
             titled = false;
