@@ -110,8 +110,7 @@ fn split_str(s: &str) -> Vec<Span> {
         let mut j = i;
         let mut dots = 0usize;
         let mut spaced = false;
-        loop {
-            let Some(d) = s[j..].chars().next() else { break };
+        while let Some(d) = s[j..].chars().next() {
             if is_term(d) {
                 if d == '.' {
                     dots += 1;
@@ -120,7 +119,7 @@ fn split_str(s: &str) -> Vec<Span> {
             } else if d == ' ' && bytes.get(j + 1) == Some(&b'.') && dots > 0 {
                 // " ." continues a spaced ellipsis only when the dot is not followed by a letter.
                 let after = bytes.get(j + 2).copied();
-                if after.is_none_or(|a| a == b' ' || a == b'.' || !a.is_ascii_alphanumeric()) {
+                if after.map_or(true, |a| a == b' ' || a == b'.' || !a.is_ascii_alphanumeric()) {
                     spaced = true;
                     j += 1;
                 } else {

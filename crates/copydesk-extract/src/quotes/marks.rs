@@ -32,7 +32,8 @@ fn is_single(c: char) -> bool {
 
 /// May `c` open a quote, given the characters around it?
 fn can_open(c: char, prev: Option<char>, next: Option<char>) -> bool {
-    let prev_ok = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':'));
+    let prev_ok =
+        prev.map_or(true, |p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':'));
     let next_ok = next.is_some_and(|n| !n.is_whitespace());
     match c {
         '\u{201c}' | '\u{201e}' | '\u{ab}' | '\u{2018}' => next_ok || prev_ok,
@@ -50,7 +51,7 @@ fn can_close(open: char, c: char, prev: Option<char>, next: Option<char>) -> boo
             // A closing single mark is not followed by a letter ("don't") and follows text.
             matches!(c, '\'' | '\u{2019}')
                 && prev.is_some_and(|p| !p.is_whitespace())
-                && next.is_none_or(|n| !n.is_alphanumeric())
+                && next.map_or(true, |n| !n.is_alphanumeric())
         }
         _ => {
             matches!(c, '"' | '\u{201d}' | '\u{201c}')
@@ -82,7 +83,7 @@ pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
             }
             let relevant = if has_double { is_double(c) } else { is_single(c) };
             let nested = match open {
-                Some((_, '"')) => c != '"' && ascii_left > 0 || c == '"' && false,
+                Some((_, '"')) => c != '"' && ascii_left > 0,
                 Some((_, '\u{201c}')) => c == '"' && curly_left > 0,
                 _ => false,
             };

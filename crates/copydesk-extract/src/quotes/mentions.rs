@@ -168,7 +168,7 @@ pub(crate) fn right_of(s: &str) -> Option<Span> {
         return Some(Span::new(first.start + off, first.start + off + core.len()));
     }
     let first_core = first.text.trim_matches(|c: char| !c.is_alphanumeric());
-    let det_phrase = is_determiner(first_core) && !is_cap(first_core) || first_core == "The";
+    let det_phrase = first_core == "The" || (is_determiner(first_core) && !is_cap(first_core));
     let mut end = None;
     for (idx, w) in ws.iter().enumerate().take(MAX_WORDS) {
         let t = w.text;
@@ -179,14 +179,14 @@ pub(crate) fn right_of(s: &str) -> Option<Span> {
         let ok = if idx == 0 {
             is_cap(core) || is_determiner(core) || is_title(t)
         } else if det_phrase {
-            !is_stop_word(core) && !is_aux(core) && !(core.ends_with("ed") && !is_cap(core)) && pronoun(core).is_none()
+            !is_stop_word(core) && !is_aux(core) && (is_cap(core) || !core.ends_with("ed")) && pronoun(core).is_none()
         } else {
             is_cap(core) || name_connector(core)
         };
         if !ok {
             break;
         }
-        let trimmed = t.trim_end_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '"' | '\u{201d}' | ')'));
+        let trimmed = t.trim_end_matches([',', '.', ';', ':', '"', '\u{201d}', ')']);
         end = Some(w.start + trimmed.len());
         if t.len() != trimmed.len() && !is_title(t) && !is_initial(t) {
             break;

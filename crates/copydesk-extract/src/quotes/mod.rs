@@ -122,7 +122,7 @@ fn attr_after(s: &str, base: usize) -> Option<Attr> {
     } else {
         let sp = mentions::left_of(lt)?;
         // The subject must reach back to the quote: nothing but the mention before the cue.
-        if lt[..sp.start].trim().len() > 0 {
+        if !lt[..sp.start].trim().is_empty() {
             return None;
         }
         Some(sp.shift(base + loff))
@@ -228,7 +228,6 @@ fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
             let between_start = last.span.end;
             let joinable = last.attributed_after && last.seg == p.seg && between_start <= p.span.start;
             if joinable {
-                let between = &text[between_start..p.span.start];
                 let same_attr = last.cue_span.is_some_and(|c| c.end <= p.span.start && c.start >= between_start);
                 let after_cue = last.cue_span.map_or("", |c| &text[c.end.min(p.span.start)..p.span.start]);
                 let starts_own_sentence = trivial(&text[pre_start..p.span.start]) || pre_start == p.span.start;
@@ -387,11 +386,15 @@ fn colon_intro(ctx: &Context, p: &Piece) -> Option<Attr> {
     (word_count(&body[gap_at..]) <= 8).then_some(a)
 }
 
+/// Segment, mention, speaker and cue of a quote, for quotes that inherit them.
+type LastQuote = (usize, Option<Span>, Option<String>, Option<String>);
+
 /// Resolve speakers in text order and build the quotes.
 fn resolve(ctx: &Context, entities: &[Entity], quoted: &[Span], drafts: Vec<Draft>) -> Vec<Quote> {
     let mut resolver = speakers::Resolver::new(ctx, entities, quoted);
     let mut out: Vec<Quote> = Vec::with_capacity(drafts.len());
-    let mut last_direct: Option<(usize, Option<Span>, Option<String>, Option<String>)> = None; // seg, mention, speaker, cue
+    // The last direct or mixed quote: segment, mention, speaker, cue.
+    let mut last_direct: Option<LastQuote> = None;
     for d in drafts {
         let (mention, speaker, cue) = if d.inherit {
             match &last_direct {

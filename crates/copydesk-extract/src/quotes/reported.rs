@@ -66,7 +66,7 @@ pub(crate) fn find(ctx: &Context, pieces: &[Piece], drafts: &[Draft]) -> Vec<Dra
     let used: Vec<Span> = drafts.iter().filter_map(|d| d.cue_span).collect();
     let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
     for sent in &ctx.sentences {
-        if ctx.segments.get(sent.segment).is_none_or(|s| s.kind != BlockKind::Paragraph) {
+        if ctx.segments.get(sent.segment).map_or(true, |s| s.kind != BlockKind::Paragraph) {
             continue;
         }
         let s = ctx.slice(sent.span);
@@ -171,8 +171,23 @@ fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
     if let Some(c) = clean(s, cstart, s.len()) {
         // Content must not start with a preposition phrase only ("said on Tuesday.").
         let first = s[c.start..c.end].split_whitespace().next().unwrap_or("");
-        if !matches!(first, "in" | "on" | "at" | "to" | "during" | "after" | "before" | "by" | "about" | "for" | "from" | "with" | "via" | "over" | "as")
-            || cstart != ce
+        if !matches!(
+            first,
+            "in" | "on"
+                | "at"
+                | "to"
+                | "during"
+                | "after"
+                | "before"
+                | "by"
+                | "about"
+                | "for"
+                | "from"
+                | "with"
+                | "via"
+                | "over"
+                | "as"
+        ) || cstart != ce
         {
             return Some((mention, c));
         }

@@ -192,7 +192,7 @@ impl<'a> Resolver<'a> {
             if ctx
                 .segments
                 .get(sent.segment)
-                .is_none_or(|s| !matches!(s.kind, BlockKind::Paragraph | BlockKind::Standfirst))
+                .map_or(true, |s| !matches!(s.kind, BlockKind::Paragraph | BlockKind::Standfirst))
             {
                 continue;
             }
@@ -285,7 +285,7 @@ impl<'a> Resolver<'a> {
             }
             let before = p.spans.iter().any(|s| s.start <= at);
             let key = (before, p.spans.len() + usize::from(p.last == surname) * 2);
-            if best.is_none_or(|(_, k)| key > k) {
+            if best.map_or(true, |(_, k)| key > k) {
                 best = Some((i, key));
             }
         }
@@ -344,7 +344,7 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let n = p.spans.iter().filter(|s| s.start < at).count();
-            if n > 0 && best.is_none_or(|(_, bn)| n > bn) {
+            if n > 0 && best.map_or(true, |(_, bn)| n > bn) {
                 best = Some((i, n));
             }
         }
@@ -361,7 +361,9 @@ impl<'a> Resolver<'a> {
         let first_is_role = first.split_whitespace().next().is_some_and(is_determiner);
         let named = parts.iter().skip(1).take(1).find(|p| {
             let (toks, _) = strip_name(p);
-            toks.len() >= 2 && p.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase)) && person_like(&toks)
+            toks.len() >= 2
+                && p.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && person_like(&toks)
         });
         let mention = if first_is_role { named.copied().unwrap_or(first) } else { first };
         let mention = mention.strip_suffix("'s").or_else(|| mention.strip_suffix("’s")).unwrap_or(mention);

@@ -7,8 +7,11 @@ use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
 use proptest::prelude::*;
 
+/// Kind, quote as written, speaker, mention and cue.
+type Row = (QuoteKind, String, Option<String>, Option<String>, Option<String>);
+
 /// (kind, quote as written, speaker, mention, cue) of every quote in `text` (paragraphs split on blank lines).
-fn run(text: &str) -> Vec<(QuoteKind, String, Option<String>, Option<String>, Option<String>)> {
+fn run(text: &str) -> Vec<Row> {
     let mut segments = Vec::new();
     let mut start = 0;
     for p in text.split("\n\n") {
@@ -20,7 +23,13 @@ fn run(text: &str) -> Vec<(QuoteKind, String, Option<String>, Option<String>, Op
     find(&ctx, &[])
         .into_iter()
         .map(|q| {
-            (q.kind, q.span.slice(text).to_string(), q.speaker, q.speaker_mention.map(|m| m.slice(text).to_string()), q.cue)
+            (
+                q.kind,
+                q.span.slice(text).to_string(),
+                q.speaker,
+                q.speaker_mention.map(|m| m.slice(text).to_string()),
+                q.cue,
+            )
         })
         .collect()
 }
@@ -31,13 +40,23 @@ fn direct(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
 
 #[test]
 fn textacy_cases() {
-    assert_eq!(direct("Burton said, \"I love cats!\""), vec![("\"I love cats!\"".into(), Some("Burton".into()), Some("said".into()))]);
+    assert_eq!(
+        direct("Burton said, \"I love cats!\""),
+        vec![("\"I love cats!\"".into(), Some("Burton".into()), Some("said".into()))]
+    );
     let q = run("Burton explained from a podium. \"I love cats,\" he said.");
     assert_eq!(q.len(), 1);
     assert_eq!((q[0].1.as_str(), q[0].3.as_deref(), q[0].4.as_deref()), ("\"I love cats,\"", Some("he"), Some("said")));
     // A quote split by its attribution is one quote covering both parts.
     let q = direct("\"I love cats!\" insists Burton. \"I absolutely do.\"");
-    assert_eq!(q, vec![("\"I love cats!\" insists Burton. \"I absolutely do.\"".into(), Some("Burton".into()), Some("insists".into()))]);
+    assert_eq!(
+        q,
+        vec![(
+            "\"I love cats!\" insists Burton. \"I absolutely do.\"".into(),
+            Some("Burton".into()),
+            Some("insists".into())
+        )]
+    );
     assert_eq!(
         direct("\"Some people say otherwise,\" he conceded."),
         vec![("\"Some people say otherwise,\"".into(), None, Some("conceded".into()))]
@@ -57,7 +76,11 @@ fn every_mark_style() {
         ("'We won't lose,' Ann Lee said.", "'We won't lose,'"),
         ("\"He said 'never' to me,\" Ann Lee said.", "\"He said 'never' to me,\""),
     ] {
-        assert_eq!(direct(text), vec![(quote.to_string(), Some("Ann Lee".to_string()), Some("said".to_string()))], "{text}");
+        assert_eq!(
+            direct(text),
+            vec![(quote.to_string(), Some("Ann Lee".to_string()), Some("said".to_string()))],
+            "{text}"
+        );
     }
 }
 
@@ -99,7 +122,10 @@ fn mixed_and_scare_quotes() {
 fn reported_speech() {
     let q = run("Ann Lee, head of the water office, said that the dam would hold.\n\nAccording to the ministry, levels are falling fast.");
     assert_eq!(q.len(), 2);
-    assert_eq!((q[0].0, q[0].1.as_str(), q[0].2.as_deref()), (QuoteKind::Indirect, "the dam would hold", Some("Ann Lee")));
+    assert_eq!(
+        (q[0].0, q[0].1.as_str(), q[0].2.as_deref()),
+        (QuoteKind::Indirect, "the dam would hold", Some("Ann Lee"))
+    );
     assert_eq!((q[1].1.as_str(), q[1].4.as_deref()), ("levels are falling fast", Some("According to")));
 }
 
@@ -120,7 +146,8 @@ fn unknown_speakers_stay_null() {
 
 #[test]
 fn odd_marks_never_panic() {
-    for t in ["\"", "\"\"", "“", "”x“", "«", "'''", "a \" b \" c \"", "\"é\n\n\"ü", "— ", "said:", "\"x,\" said"] {
+    for t in ["\"", "\"\"", "“", "”x“", "«", "'''", "a \" b \" c \"", "\"é\n\n\"ü", "— ", "said:", "\"x,\" said"]
+    {
         let _ = run(t);
     }
 }

@@ -67,7 +67,10 @@ mod tests {
 
     #[test]
     fn titles_from_appositives_and_prefixes() {
-        assert_eq!(title_in("Ann Lee, head of the water office", "Ann Lee").as_deref(), Some("head of the water office"));
+        assert_eq!(
+            title_in("Ann Lee, head of the water office", "Ann Lee").as_deref(),
+            Some("head of the water office")
+        );
         assert_eq!(title_in("Foreign Minister Ann Lee", "Ann Lee").as_deref(), Some("Foreign Minister"));
         assert_eq!(title_in("Lee", "Ann Lee"), None);
     }
