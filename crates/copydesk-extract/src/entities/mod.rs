@@ -32,8 +32,8 @@ pub(crate) struct Mention {
     pub strength: u8,
 }
 
-/// Whether a sentence is in title case or capitals (headline style).
-fn title_case(text: &str, toks: &[tokens::Tok]) -> bool {
+/// Counts of long words and of capitalized long words among tokens (for headline detection).
+fn cap_counts(text: &str, toks: &[tokens::Tok]) -> (usize, usize) {
     let mut words = 0;
     let mut caps = 0;
     for t in toks.iter().filter(|t| t.word) {
@@ -46,7 +46,7 @@ fn title_case(text: &str, toks: &[tokens::Tok]) -> bool {
             caps += 1;
         }
     }
-    words >= 4 && caps * 10 >= words * 7
+    (words, caps)
 }
 
 /// Find entity mentions in the article's sentences, labelled and grouped.
@@ -58,10 +58,20 @@ pub(crate) fn find(ctx: &Context) -> Vec<Entity> {
 pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Entity> {
     let g = &*GAZ;
     let mut ms: Vec<Mention> = Vec::new();
-    for sent in &ctx.sentences {
+    let toks_all: Vec<Vec<tokens::Tok>> = ctx.sentences.iter().map(|s| tokens::tokenize(ctx.slice(s.span))).collect();
+    // A segment written in title case or capitals (a headline): only listed names count there.
+    let mut seg_counts = vec![(0usize, 0usize); ctx.segments.len()];
+    for (sent, toks) in ctx.sentences.iter().zip(&toks_all) {
+        let (w, c) = cap_counts(ctx.slice(sent.span), toks);
+        if let Some(x) = seg_counts.get_mut(sent.segment) {
+            x.0 += w;
+            x.1 += c;
+        }
+    }
+    for (sent, toks) in ctx.sentences.iter().zip(&toks_all) {
         let text = ctx.slice(sent.span);
-        let toks = tokens::tokenize(text);
-        let s = Sent { text, toks: &toks, title_case: title_case(text, &toks) };
+        let (w, c) = seg_counts.get(sent.segment).copied().unwrap_or((0, 0));
+        let s = Sent { text, toks, title_case: w >= 4 && c * 10 >= w * 8 };
         for f in rules::find(g, &s) {
             let (Some(a), Some(b)) = (toks.get(f.from), toks.get(f.to.saturating_sub(1))) else { continue };
             let (start, end) = match f.sub {

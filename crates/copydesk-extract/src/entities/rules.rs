@@ -286,7 +286,7 @@ fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<usize> {
     // "Ministry of Foreign Affairs", "Electoral Commission of Uganda".
     if end < j && s.conn(end) && matches!(s.w(end), "of" | "for" | "on") {
         let mut k = end;
-        while k < j && (s.cap(k) || s.conn(k)) {
+        while k < j && (s.cap(k) || s.conn(k) && !(s.w(k) == "and" && s.conn(k + 1))) {
             k += 1;
         }
         while k > end && s.conn(k - 1) {

@@ -1,0 +1,82 @@
+//! Property tests: entity and acronym spans are valid on any text, and rules on handmade cases.
+
+use copydesk_extract::{extract, EntityLabel, ExtractOptions, Extraction};
+use copydesk_normalize::{normalize, NormalizeOptions, NormalizedText};
+use proptest::prelude::*;
+
+fn run(raw: &str) -> (NormalizedText, Extraction) {
+    let norm = normalize(raw, &NormalizeOptions::default());
+    let doc = copydesk_parse::parse(&norm);
+    let ex = extract(&norm, &doc, &ExtractOptions::default());
+    (norm, ex)
+}
+
+fn labels(raw: &str) -> Vec<(String, EntityLabel, Option<String>)> {
+    let (n, ex) = run(raw);
+    ex.entities.iter().map(|e| (e.span.slice(&n.text).to_string(), e.label, e.canonical.clone())).collect()
+}
+
+fn has(v: &[(String, EntityLabel, Option<String>)], t: &str, l: EntityLabel) -> bool {
+    v.iter().any(|(a, b, _)| a == t && *b == l)
+}
+
+#[test]
+fn titles_and_given_names() {
+    let v = labels("Kyiv, May 3. Defence Minister Oleg Petrenko met Gen. Mark Fielding in Warsaw on Monday. Petrenko said talks went well.\n");
+    assert!(has(&v, "Oleg Petrenko", EntityLabel::Person), "{v:?}");
+    assert!(has(&v, "Mark Fielding", EntityLabel::Person), "{v:?}");
+    assert!(has(&v, "Warsaw", EntityLabel::Loc), "{v:?}");
+    assert!(
+        v.iter().any(|(a, b, c)| a == "Petrenko" && *b == EntityLabel::Person && c.as_deref() == Some("Oleg Petrenko")),
+        "{v:?}"
+    );
+    assert!(!v.iter().any(|(a, _, _)| a == "Monday"));
+}
+
+#[test]
+fn organisations_possessives_compounds() {
+    let v = labels(
+        "The talks were hosted by the Ministry of Foreign Affairs of Chile and the Andean Water Council. Brazil's Supreme Court objected, and Chilean-Argentine ties were discussed.\n",
+    );
+    assert!(has(&v, "Ministry of Foreign Affairs of Chile", EntityLabel::Org), "{v:?}");
+    assert!(has(&v, "Andean Water Council", EntityLabel::Org), "{v:?}");
+    assert!(has(&v, "Brazil", EntityLabel::Loc), "{v:?}");
+    assert!(has(&v, "Supreme Court", EntityLabel::Org), "{v:?}");
+    assert!(has(&v, "Chilean", EntityLabel::Norp), "{v:?}");
+    assert!(has(&v, "Argentine", EntityLabel::Norp), "{v:?}");
+    assert!(v.iter().any(|(a, _, c)| a == "Chilean" && c.as_deref() == Some("Chile")));
+}
+
+#[test]
+fn country_variants_share_a_canonical_name() {
+    let v = labels("Officials in the U.S. and the United States Congress met US envoys.\n");
+    let us: Vec<_> = v.iter().filter(|(a, _, _)| a == "U.S." || a == "US").collect();
+    assert!(!us.is_empty());
+    assert!(us.iter().all(|(_, l, c)| *l == EntityLabel::Loc && c.as_deref() == Some("United States")), "{v:?}");
+    assert!(!v.iter().any(|(a, _, _)| a == "Officials"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn spans_are_valid(s in "[A-Za-z .,'()\\[\\]\\-éÜ\"\n]{0,300}") {
+        let (n, ex) = run(&s);
+        for e in &ex.entities {
+            prop_assert!(e.span.start < e.span.end && e.span.end <= n.text.len());
+            prop_assert!(n.text.is_char_boundary(e.span.start) && n.text.is_char_boundary(e.span.end));
+        }
+        for a in &ex.acronyms {
+            prop_assert!(a.span.start <= a.span.end && a.span.end <= n.text.len());
+            prop_assert!(n.text.is_char_boundary(a.span.start) && n.text.is_char_boundary(a.span.end));
+        }
+    }
+
+    #[test]
+    fn capitalized_word_soup_is_safe(words in proptest::collection::vec("[A-Z][a-z]{0,8}('s)?|of|the|and|[A-Z]{2,5}|\\(|\\)", 0..60)) {
+        let text = words.join(" ");
+        let (n, ex) = run(&text);
+        for e in &ex.entities {
+            prop_assert!(e.span.end <= n.text.len() && n.text.is_char_boundary(e.span.start));
+        }
+    }
+}
