@@ -30,6 +30,8 @@ pub(crate) struct Mention {
     pub canonical: Option<String>,
     /// Rule strength (see [`rules::Found`]).
     pub strength: u8,
+    /// Dropped unless grouping backs it.
+    pub grouped_only: bool,
 }
 
 /// Counts of long words and of capitalized long words among tokens (for headline detection).
@@ -87,6 +89,7 @@ pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Ent
                 label: f.label,
                 canonical,
                 strength: f.strength,
+                grouped_only: f.grouped_only,
             });
         }
     }
@@ -97,7 +100,7 @@ pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Ent
         .filter(|m| {
             !(m.label == EntityLabel::Person && m.strength == 0 && {
                 let t = m.span.slice(ctx.text);
-                !t.contains(' ') && !g.surnames.contains(t)
+                m.grouped_only || !t.contains(' ') && !g.surnames.contains(t)
             })
         })
         .map(|m| Entity { span: m.span, label: m.label, canonical: m.canonical })

@@ -19,6 +19,8 @@ pub(crate) struct Found {
     pub strength: u8,
     /// A byte range inside the token to use instead of the whole token (hyphen compounds).
     pub sub: Option<(usize, usize)>,
+    /// Kept only if grouping finds a full name for it ("Park" after "Park Jin").
+    pub grouped_only: bool,
 }
 
 /// Words joining capitalized words inside a name ("Bank of England", "Ursula von der Leyen").
@@ -403,7 +405,15 @@ fn compound(g: &Gazetteer, s: &Sent, i: usize, out: &mut Vec<Found>) -> bool {
         return false;
     }
     for (a, b, e) in parts {
-        out.push(Found { from: i, to: i + 1, label: e.label, entry: Some(e), strength: 2, sub: Some((a, b)) });
+        out.push(Found {
+            from: i,
+            to: i + 1,
+            label: e.label,
+            entry: Some(e),
+            strength: 2,
+            sub: Some((a, b)),
+            grouped_only: false,
+        });
     }
     true
 }
@@ -436,7 +446,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 // "The Jordan Times": newspapers keep their article.
                 let from =
                     if i > 0 && s.w(i - 1) == "The" && s.cap(i - 1) && is_media_head(s.w(end - 1)) { i - 1 } else { i };
-                out.push(Found { from, to: end, label, entry: whole, strength: 2, sub: None });
+                out.push(Found { from, to: end, label, entry: whole, strength: 2, sub: None, grouped_only: false });
                 i = end;
                 titled = false;
                 continue;
@@ -469,14 +479,30 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                     k += 1;
                 }
                 if k > end {
-                    out.push(Found { from: i, to: k, label: EntityLabel::Org, entry: None, strength: 1, sub: None });
+                    out.push(Found {
+                        from: i,
+                        to: k,
+                        label: EntityLabel::Org,
+                        entry: None,
+                        strength: 1,
+                        sub: None,
+                        grouped_only: false,
+                    });
                     i = k;
                     titled = false;
                     continue;
                 }
             }
             if !(person_next || s.title_case && e.label == EntityLabel::Person) {
-                out.push(Found { from: i, to: end, label: e.label, entry: Some(e), strength: 2, sub: None });
+                out.push(Found {
+                    from: i,
+                    to: end,
+                    label: e.label,
+                    entry: Some(e),
+                    strength: 2,
+                    sub: None,
+                    grouped_only: false,
+                });
                 i = end;
                 titled = false;
                 continue;
@@ -522,11 +548,45 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         let common = g.is_common(w);
         if len == 1 {
             if is_year_event(w) {
-                out.push(Found { from: i, to: k, label: EntityLabel::Event, entry: None, strength: 2, sub: None });
+                out.push(Found {
+                    from: i,
+                    to: k,
+                    label: EntityLabel::Event,
+                    entry: None,
+                    strength: 2,
+                    sub: None,
+                    grouped_only: false,
+                });
             } else if is_acronym(w) {
-                out.push(Found { from: i, to: k, label: EntityLabel::Org, entry: None, strength: 1, sub: None });
+                out.push(Found {
+                    from: i,
+                    to: k,
+                    label: EntityLabel::Org,
+                    entry: None,
+                    strength: 1,
+                    sub: None,
+                    grouped_only: false,
+                });
             } else if titled || g.given.contains(w) && !initial && !common {
-                out.push(Found { from: i, to: k, label: EntityLabel::Person, entry: None, strength: 1, sub: None });
+                out.push(Found {
+                    from: i,
+                    to: k,
+                    label: EntityLabel::Person,
+                    entry: None,
+                    strength: 1,
+                    sub: None,
+                    grouped_only: false,
+                });
+            } else if common && !initial && !is_stopword(w) {
+                out.push(Found {
+                    from: i,
+                    to: k,
+                    label: EntityLabel::Person,
+                    entry: None,
+                    strength: 0,
+                    sub: None,
+                    grouped_only: true,
+                });
             } else if !common {
                 let label = if place_prep && !g.surnames.contains(w) { EntityLabel::Loc } else { EntityLabel::Person };
                 // "Mugo said": a speech verb after a bare name makes it a person.
@@ -545,7 +605,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                             | "wrote"
                     );
                 let strength = u8::from(speaks && label == EntityLabel::Person);
-                out.push(Found { from: i, to: k, label, entry: None, strength, sub: None });
+                out.push(Found { from: i, to: k, label, entry: None, strength, sub: None, grouped_only: false });
             }
             i = k;
             titled = false;
@@ -558,7 +618,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         }
         let last = s.w(k - 1);
         if let Some(label) = head_label(g, last) {
-            out.push(Found { from: i, to: k, label, entry: None, strength: 2, sub: None });
+            out.push(Found { from: i, to: k, label, entry: None, strength: 2, sub: None, grouped_only: false });
         } else if titled || g.given.contains(w) || g.surnames.contains(w) {
             out.push(Found {
                 from: i,
@@ -567,6 +627,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 entry: None,
                 strength: 1,
                 sub: None,
+                grouped_only: false,
             });
         } else {
             let any_common = (i..k).any(|t| !s.conn(t) && g.is_common(s.w(t)));
@@ -577,7 +638,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             } else {
                 EntityLabel::Person
             };
-            out.push(Found { from: i, to: k, label, entry: None, strength: 0, sub: None });
+            out.push(Found { from: i, to: k, label, entry: None, strength: 0, sub: None, grouped_only: false });
         }
         i = k;
         titled = false;
