@@ -135,7 +135,15 @@ pub(crate) fn parse_text(text: &str) -> Document {
     let usable = |i: usize| matches!(pre.get(i), Some(Pre::Text) | Some(Pre::Boiler("repeated_line" | "duplicate_text")));
     let anchor = headline::anchor(text, &lines, &usable);
     let (a, b) = content::main_region(&lines, &dens, anchor);
-    let (a, b) = if a >= b { (lines.len().min(1), lines.len().min(1)) } else { (a, b) };
+    let (a, mut b) = if a >= b { (lines.len().min(1), lines.len().min(1)) } else { (a, b) };
+    // short closing sentences of the article ("Work starts next year.")
+    while b > a && b < lines.len() && b < a + lines.len() {
+        let l = &lines[b];
+        if !(matches!(pre[b], Pre::Text) && l.ends_sentence && l.words >= 3 && l.letters * 2 > l.chars && dens[b] != Density::Bad) {
+            break;
+        }
+        b += 1;
+    }
 
     // headline
     let webpage = a > 2 || lines.iter().take(a).filter(|l| l.words <= 3).count() >= 3;
@@ -252,7 +260,7 @@ pub(crate) fn parse_text(text: &str) -> Document {
                             if next_text && l.words <= 15 && heading_like(s, l) && i + 1 < b {
                                 push(&mut doc, BlockKind::Subheading, l.span, "heading_in_main");
                             } else {
-                                if enclosed[i] {
+                                if enclosed[i] || (l.ends_sentence && l.words >= 3) {
                                     push(&mut doc, BlockKind::Paragraph, l.span, "short_in_main");
                                 } else {
                                     push(&mut doc, BlockKind::Boilerplate, l.span, "short_run_in_main");
@@ -268,6 +276,8 @@ pub(crate) fn parse_text(text: &str) -> Document {
                 {
                     standfirst_done = true;
                     push(&mut doc, BlockKind::Standfirst, l.span, "after_headline");
+                } else if i == 0 {
+                    push(&mut doc, BlockKind::Boilerplate, l.span, "page_title");
                 } else {
                     push(&mut doc, BlockKind::Boilerplate, l.span, "outside_main");
                 }

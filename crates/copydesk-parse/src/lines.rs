@@ -18,14 +18,10 @@ pub(crate) struct Line {
     pub chars: usize,
     /// Ends with sentence punctuation (possibly followed by a closing quote or bracket).
     pub ends_sentence: bool,
-    /// Tokens starting with an upper-case letter.
-    pub capitalized: usize,
     /// Alphabetic characters.
     pub letters: usize,
     /// Digits.
     pub digits: usize,
-    /// An empty line precedes this one.
-    pub blank_before: bool,
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -37,33 +33,26 @@ fn ends_sentence(s: &str) -> bool {
 pub(crate) fn split(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut pos = 0;
-    let mut blank = true;
     for raw in text.split('\n') {
         let start = pos;
         pos += raw.len() + 1;
         let trimmed = raw.trim();
         if trimmed.is_empty() {
-            blank = true;
             continue;
         }
         let lead = raw.len() - raw.trim_start().len();
         let span = Span::new(start + lead, start + lead + trimmed.len());
-        out.push(measure(trimmed, span, blank));
-        blank = false;
+        out.push(measure(trimmed, span));
     }
     out
 }
 
-fn measure(s: &str, span: Span, blank_before: bool) -> Line {
+fn measure(s: &str, span: Span) -> Line {
     let mut words = 0;
-    let mut capitalized = 0;
     let mut stop_hits = [0u16; lang::N_LISTS];
     let mut buf = String::new();
     for w in s.split_whitespace() {
         words += 1;
-        if w.chars().next().is_some_and(char::is_uppercase) {
-            capitalized += 1;
-        }
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
         if core.len() <= 12 {
             buf.clear();
@@ -92,10 +81,8 @@ fn measure(s: &str, span: Span, blank_before: bool) -> Line {
         stop_hits,
         chars,
         ends_sentence: ends_sentence(s),
-        capitalized,
         letters,
         digits,
-        blank_before,
     }
 }
 
@@ -130,7 +117,6 @@ mod tests {
         let ls = split(t);
         assert_eq!(ls.len(), 2);
         assert_eq!(ls[0].span.slice(t), "Title here");
-        assert!(ls[1].blank_before);
         assert!(ls[1].ends_sentence);
         assert!(!ls[0].ends_sentence);
     }

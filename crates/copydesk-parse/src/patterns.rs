@@ -38,6 +38,10 @@ static FURNITURE: Lazy<Regex> = Lazy::new(|| {
     .expect("furniture regex")
 });
 
+/// A copyright footer rather than a photo credit.
+static COPYRIGHT_FOOTER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)rights reserved|all rights|©\s*(?:19|20)\d\d").expect("copyright regex"));
+
 /// A line made of short menu items separated by "|", "/", "•", "·" or ">".
 static MENU: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:[^|•·>»]{1,30}\s*[|•·>»]\s*){2,}[^|•·>»]{0,30}$").expect("menu regex")
@@ -122,7 +126,7 @@ pub(crate) fn is_related(line: &str) -> bool {
 
 /// True when the whole line is a photo credit.
 pub(crate) fn is_credit(line: &str) -> bool {
-    line.len() <= 160 && CREDIT.is_match(line)
+    line.len() <= 160 && CREDIT.is_match(line) && !COPYRIGHT_FOOTER.is_match(line)
 }
 
 /// Length in bytes of a credit glued to the start of a caption on the same line.
