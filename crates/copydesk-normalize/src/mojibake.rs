@@ -63,8 +63,17 @@ static REVERSE: Lazy<Vec<HashMap<char, u8>>> = Lazy::new(|| {
 pub(crate) const RULE: &str = "mojibake";
 const RULE_C1: &str = "c1_control";
 
+/// Non-ASCII chars so common in English text that a line whose only non-ASCII chars are
+/// these cannot match the badness pattern (checked exhaustively in the tests).
+fn is_common_typography(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{2013}' | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\u{2026}')
+}
+
 /// True when `text` looks like it contains mojibake (ftfy's `is_bad`).
 pub(crate) fn is_bad(text: &str) -> bool {
+    if text.chars().all(|c| c.is_ascii() || is_common_typography(c)) {
+        return false;
+    }
     BADNESS.is_match(text)
 }
 
@@ -372,6 +381,16 @@ mod tests {
         assert_eq!(fix("doesnÃ¢â‚¬â„¢t"), "doesn\u{2019}t");
         assert_eq!(fix("voilÃ le travail"), "voilà le travail");
         assert_eq!(fix("Hi guys \u{ed}\u{a0}\u{bd}\u{ed}\u{b8}\u{8d}"), "Hi guys \u{1f60d}");
+    }
+
+    #[test]
+    fn common_typography_never_looks_bad() {
+        let alphabet: Vec<char> = "\u{a0}\u{2013}\u{2014}\u{2018}\u{2019}\u{201c}\u{201d}\u{2026}aZ .,1\n'\"".chars().collect();
+        let k = alphabet.len();
+        for n in 0..k.pow(4) {
+            let s: String = (0..4).map(|d| alphabet[(n / k.pow(d)) % k]).collect();
+            assert!(!BADNESS.is_match(&s), "{s:?}");
+        }
     }
 
     #[test]
