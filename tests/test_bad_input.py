@@ -157,3 +157,38 @@ def test_bad_row_articles_pickle_and_serialize():
         b = pickle.loads(pickle.dumps(a))
         assert b.to_dict() == a.to_dict()
     assert arts[0].to_dict().get("error")
+
+
+def _options_class():
+    cls = getattr(copydesk, "Options", None)
+    if cls is None:
+        pytest.skip("copydesk.Options not available")
+    return cls
+
+
+def test_options_max_bytes_truncates_and_flags():
+    Options = _options_class()
+    art = copydesk.process("\u00e9\u00e9 said more", options=Options(max_bytes=3))
+    assert art.truncated is True
+    assert art.text == "\u00e9"  # cut back to a char boundary (the second "é" would end at byte 4)
+    arts = copydesk.process_batch([GOOD, "short"], options=Options(max_bytes=10))
+    assert [a.truncated for a in arts] == [True, False]
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [{"max_bytes": 0}, {"max_bytes": -5}, {"published": "yesterday"}, {"unicode_form": "nfx"}],
+)
+def test_invalid_option_values_are_rejected(kw):
+    Options = _options_class()
+    with pytest.raises((copydesk.OptionsError, ValueError, OverflowError, TypeError)) as e:
+        Options(**kw)
+    assert str(e.value)
+
+
+def test_options_of_wrong_type_are_type_errors():
+    Options = _options_class()
+    with pytest.raises(TypeError):
+        Options(max_bytes="big")
+    with pytest.raises(TypeError):
+        copydesk.process(GOOD, options="not options")

@@ -136,6 +136,26 @@ fn other_examples_keep_invariants() {
 
 // ---- Regression tests for bugs found (see docs/reliability.md) ----
 
+/// Every input kept in `fuzz/regressions/` (crashers found by fuzzing, and seeds) is replayed
+/// through the pipeline the way the fuzz targets feed it (bytes decoded lossily).
+#[test]
+fn fuzz_regressions_keep_invariants() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions");
+    let Ok(entries) = std::fs::read_dir(&dir) else { return };
+    for e in entries.flatten() {
+        let path = e.path();
+        if path.extension().is_some_and(|x| x == "md") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if let Err(e) = common::invariants::unless_known(&text, check_all(&text, &Options::default())) {
+            panic!("{name}: {e}");
+        }
+    }
+}
+
 /// Found by proptest (`truncation_at_any_limit`, `pipeline_total_and_spans_valid`): a known
 /// acronym after a multi-byte character gets a span that is not on char boundaries (looks like a
 /// char offset used as a byte offset). Owner: copydesk-extract acronyms.rs, the known-acronym scan:
