@@ -140,7 +140,11 @@ impl Runner {
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
             Err(e) => {
-                let why = if e.kind() == io::ErrorKind::NotFound { "no such file or directory".to_string() } else { e.to_string() };
+                let why = if e.kind() == io::ErrorKind::NotFound {
+                    "no such file or directory".to_string()
+                } else {
+                    e.to_string()
+                };
                 self.fail(format!("{}: {why}", path.display()));
                 return;
             }
@@ -397,12 +401,8 @@ pub fn pretty_summary(a: &Article) -> String {
         let _ = writeln!(s, "published: {p}");
     }
     let paragraphs = a.blocks.iter().filter(|b| b.kind == crate::BlockKind::Paragraph).count();
-    let _ = writeln!(
-        s,
-        "blocks:    {} ({paragraphs} paragraphs), body {} chars",
-        a.blocks.len(),
-        a.body.chars().count()
-    );
+    let _ =
+        writeln!(s, "blocks:    {} ({paragraphs} paragraphs), body {} chars", a.blocks.len(), a.body.chars().count());
     let _ = writeln!(s, "quotes:    {}", a.quotes.len());
     for q in &a.quotes {
         let text: String = a.slice(q.content).chars().take(70).collect();

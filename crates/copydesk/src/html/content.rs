@@ -68,11 +68,10 @@ struct Walker {
 
 impl Walker {
     fn flush(&mut self) {
-        let text = self.buf.split_whitespace().collect::<Vec<_>>().join(" ");
-        self.buf.clear();
-        if !text.is_empty() {
+        for text in split_lines(&self.buf) {
             self.out.push(Para { text, heading: self.heading, caption: self.caption });
         }
+        self.buf.clear();
     }
 
     fn walk(&mut self, node: &NodeRef, depth: usize) {
@@ -133,6 +132,37 @@ impl Walker {
     }
 }
 
+/// Split the text of one block into paragraphs, whitespace collapsed. Extractors sometimes
+/// flatten a whole article into one element with the paragraphs on separate lines; a line break
+/// is a paragraph break after a blank line, or after a line that ends a sentence or reads as a
+/// title (no sentence inside it), and never inside a sentence wrapped in the page source.
+fn split_lines(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut blank = false;
+    for line in text.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            blank = true;
+            continue;
+        }
+        let ends_sentence = cur.ends_with(['.', '!', '?', ':', '"', '”', '’', ')', '…', ']']);
+        let starts_new = line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([".contains(c));
+        if !cur.is_empty() && (blank || (ends_sentence && starts_new)) {
+            out.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(&line);
+        blank = false;
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
 /// Paragraphs of an HTML fragment, in document order.
 pub fn paragraphs_from_html(html: &str) -> Vec<Para> {
     let doc = Document::fragment(html);
@@ -175,6 +205,17 @@ mod tests {
         );
         assert_eq!(texts(&p), vec!["A cat.", "a b"]);
         assert!(p[0].caption);
+    }
+
+    #[test]
+    fn flattened_lines_split_at_sentence_ends() {
+        let p = paragraphs_from_html(
+            "<p>First sentence here.\nSecond paragraph starts.\nwrapped\nlines join\n\nAfter blank</p>",
+        );
+        assert_eq!(
+            texts(&p),
+            vec!["First sentence here.", "Second paragraph starts. wrapped lines join", "After blank"]
+        );
     }
 
     #[test]

@@ -40,9 +40,60 @@ pub struct PageMeta {
     pub related: Vec<String>,
 }
 
-/// Collapse whitespace runs to one space and trim.
+/// Collapse whitespace runs to one space and trim; character references left in attribute
+/// values and JSON-LD ("&#39;", "&amp;") are decoded.
 pub fn clean_ws(s: &str) -> String {
+    let s = if s.contains('&') { decode_entities(s) } else { s.to_string() };
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Decode numeric character references and the common named ones (pages often escape twice).
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.char_indices().take(12).find(|(_, c)| *c == ';').map(|(j, _)| j);
+        let decoded = end.and_then(|j| {
+            let name = &rest[1..j];
+            let c = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(num, 16).ok().and_then(char::from_u32)
+            } else if let Some(num) = name.strip_prefix('#') {
+                num.parse::<u32>().ok().and_then(char::from_u32)
+            } else {
+                match name {
+                    "amp" => Some('&'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "nbsp" => Some(' '),
+                    "rsquo" => Some('’'),
+                    "lsquo" => Some('‘'),
+                    "rdquo" => Some('”'),
+                    "ldquo" => Some('“'),
+                    "ndash" => Some('–'),
+                    "mdash" => Some('—'),
+                    "hellip" => Some('…'),
+                    _ => None,
+                }
+            };
+            c.map(|c| (c, j))
+        });
+        match decoded {
+            Some((c, j)) => {
+                out.push(c);
+                rest = &rest[j + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn attr(sel: &Selection, name: &str) -> Option<String> {
@@ -157,9 +208,8 @@ fn read_json_ld(doc: &Document, m: &mut PageMeta) {
     if let Some(a) = main.get("author").or_else(|| main.get("creator")) {
         ld_names(a, &mut m.ld_authors);
     }
-    m.ld_date = ld_string(main, "datePublished")
-        .or_else(|| ld_string(main, "dateCreated"))
-        .and_then(|d| parse_date(&d));
+    m.ld_date =
+        ld_string(main, "datePublished").or_else(|| ld_string(main, "dateCreated")).and_then(|d| parse_date(&d));
     if let Some(p) = main.get("publisher") {
         m.site_name = ld_string(p, "name");
     }
@@ -197,6 +247,16 @@ const META_DATE: &[&str] = &[
     "meta[property='article:modified_time']",
 ];
 
+const VISIBLE_DATE: &[&str] = &[
+    "[class*='publish']",
+    "[class*='post-date']",
+    "[class*='entry-date']",
+    "[class*='article-date']",
+    "[class*='date']",
+    "[id*='date']",
+    "[class*='time']",
+];
+
 const VISIBLE_BYLINE: &[&str] = &[
     "[rel='author']",
     "[itemprop='author'] [itemprop='name']",
@@ -208,6 +268,10 @@ const VISIBLE_BYLINE: &[&str] = &[
     ".byline a",
     ".byline",
     "address.author",
+    "[class*='byline'] a",
+    "[data-testid*='byline'] a",
+    "a[href*='/author/']",
+    "a[href*='/authors/']",
 ];
 
 fn read_meta(doc: &Document, m: &mut PageMeta) {
@@ -244,6 +308,15 @@ fn read_meta(doc: &Document, m: &mut PageMeta) {
                 .iter()
                 .take(3)
                 .find_map(|t| attr(t, "datetime").or_else(|| attr(t, "content")).and_then(|d| parse_date(&d)))
+        })
+        .or_else(|| {
+            // Elements whose class or id names a date ("post-date", "entry-date", "published").
+            VISIBLE_DATE.iter().find_map(|css| {
+                select(doc, css).iter().take(5).find_map(|t| {
+                    let text = clean_ws(&t.text());
+                    (text.chars().count() <= 80).then(|| parse_date(&text)).flatten()
+                })
+            })
         });
 }
 
@@ -251,7 +324,17 @@ fn read_visible(doc: &Document, m: &mut PageMeta) {
     m.h1 = select(doc, "h1").iter().take(4).map(|h| clean_ws(&h.text())).filter(|t| !t.is_empty()).collect();
     for css in VISIBLE_BYLINE {
         let mut names = Vec::new();
+        // One byline: the first matching element and those next to it (same parent or
+        // grandparent), not other articles' bylines further down the page.
+        let mut near = Vec::new();
         for el in select(doc, css).iter().take(6) {
+            let Some(node) = el.nodes().first() else { continue };
+            let up: Vec<_> = node.ancestors_it(Some(2)).map(|a| a.id).collect();
+            if near.is_empty() {
+                near = up;
+            } else if !up.iter().any(|a| near.contains(a)) {
+                continue;
+            }
             let t = clean_ws(&el.text());
             if t.chars().count() > 120 {
                 continue;
@@ -329,6 +412,30 @@ mod tests {
         assert_eq!(m.captions, vec!["Clouds over the hills on Friday."]);
         assert_eq!(m.related, vec!["Farmers count the cost of a long dry summer"]);
         assert_eq!(m.declared_type.as_deref(), Some("newsarticle"));
+    }
+
+    #[test]
+    fn entities_in_attributes_are_decoded() {
+        assert_eq!(
+            clean_ws("Harry &amp; Meghan&#39;s  &#x201C;talk&#x201D; &bogus; & more"),
+            "Harry & Meghan's “talk” &bogus; & more"
+        );
+        assert_eq!(clean_ws("&#99999999999;&"), "&#99999999999;&");
+    }
+
+    #[test]
+    fn visible_byline_is_one_place() {
+        let doc = Document::from(
+            r#"<div><p class="byline"><a rel="author">Jane Roe</a> and <a rel="author">John Doe</a></p></div>
+<section><ul><li><div><a rel="author">Ann Lee</a></div></li><li><div><a rel="author">Bo Chen</a></div></li></ul></section>"#,
+        );
+        assert_eq!(read_page_meta(&doc).visible_authors, vec!["Jane Roe", "John Doe"]);
+    }
+
+    #[test]
+    fn visible_dates_by_class() {
+        let doc = Document::from(r#"<div class="post-meta"><span class="entry-date">October 16, 2019</span></div>"#);
+        assert_eq!(read_page_meta(&doc).time_date.as_deref(), Some("2019-10-16"));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! then figure captions and related-article links, all separated by blank lines. Spans point
 //! into that text ([`Article::text`]).
 
+mod cleanup;
 mod content;
 mod dates;
 mod decode;
@@ -84,10 +85,52 @@ struct Extracted {
     url: Option<String>,
 }
 
+/// Pages nested deeper than this are not given to the extractor (its time grows much faster than
+/// the page there); their text is read block by block instead.
+const MAX_EXTRACTOR_DEPTH: usize = 256;
+
+/// The deepest element nesting of a parsed page (iterative, linear in the page).
+fn max_depth(doc: &dom_query::Document) -> usize {
+    let mut stack = vec![(doc.root(), 0usize)];
+    let mut deepest = 0;
+    while let Some((node, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        for c in node.children_it(false) {
+            if c.is_element() {
+                stack.push((c, d + 1));
+            }
+        }
+    }
+    deepest
+}
+
 fn extract(html: &str, url: Option<&str>) -> Extracted {
     let doc = dom_query::Document::from(html);
     let meta = meta::read_page_meta(&doc);
+    let too_deep = max_depth(&doc) > MAX_EXTRACTOR_DEPTH;
+    let fallback = too_deep.then(|| {
+        let body = doc.try_select("body").map(|b| b.html().to_string()).unwrap_or_default();
+        content::paragraphs_from_html(&body)
+    });
     drop(doc);
+    if let Some(paragraphs) = fallback {
+        let page = PageInfo {
+            page_type: None,
+            is_article: false,
+            extraction_confidence: 0.1,
+            url: url.map(str::to_string),
+            site_name: meta.site_name.clone(),
+        };
+        return Extracted {
+            paragraphs,
+            meta,
+            tr_title: None,
+            tr_author: None,
+            tr_date: None,
+            page,
+            url: url.map(str::to_string),
+        };
+    }
     let topts = rs_trafilatura::Options {
         url: url.map(str::to_string),
         include_tables: true,
@@ -95,9 +138,8 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
         ..rs_trafilatura::Options::default()
     };
     // The extractor is a third-party crate: a panic inside it must not take the batch down.
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        rs_trafilatura::extract_with_options(html, &topts)
-    }));
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rs_trafilatura::extract_with_options(html, &topts)));
     let (paragraphs, tr_title, tr_author, tr_date, page_type, confidence) = match result {
         Ok(Ok(r)) => {
             let paras = match r.content_html.as_deref() {
@@ -115,7 +157,8 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
         }
         _ => (Vec::new(), None, None, None, None, 0.0),
     };
-    let declared_article = meta.declared_type.as_deref().is_some_and(|t| t.contains("article") || t.contains("posting"));
+    let declared_article =
+        meta.declared_type.as_deref().is_some_and(|t| t.contains("article") || t.contains("posting"));
     let listing = looks_like_listing(&paragraphs);
     let is_article = !listing
         && match page_type.as_deref() {
@@ -158,8 +201,11 @@ enum Part {
     Byline,
     Body,
     Subheading,
+    Standfirst,
     Caption,
     Related,
+    Furniture,
+    Credit,
 }
 
 /// The extracted text with the parts it was built from.
@@ -203,14 +249,25 @@ fn build_article(ex: Extracted, options: &Options) -> Article {
         layout.push(Part::Byline, line);
     }
     let mut captions: Vec<String> = Vec::new();
-    for (i, p) in paragraphs.iter().enumerate() {
-        if p.caption {
-            captions.push(p.text.clone());
-        } else if Some(i) == byline_in_body {
-            layout.push(Part::Byline, &p.text);
-        } else {
-            layout.push(if p.heading { Part::Subheading } else { Part::Body }, &p.text);
-        }
+    let roles = cleanup::roles(&paragraphs);
+    for (i, (p, role)) in paragraphs.iter().zip(roles).enumerate() {
+        let part = match role {
+            _ if Some(i) == byline_in_body => Part::Byline,
+            cleanup::Role::Caption => {
+                captions.push(p.text.clone());
+                continue;
+            }
+            // One byline part: later "By ..." lines are furniture.
+            cleanup::Role::Byline if layout.parts.iter().any(|(p, _)| *p == Part::Byline) => Part::Furniture,
+            cleanup::Role::Byline => Part::Byline,
+            cleanup::Role::Body => Part::Body,
+            cleanup::Role::Heading => Part::Subheading,
+            cleanup::Role::Standfirst => Part::Standfirst,
+            cleanup::Role::Related => Part::Related,
+            cleanup::Role::Furniture => Part::Furniture,
+            cleanup::Role::Credit => Part::Credit,
+        };
+        layout.push(part, &p.text);
     }
     for c in &ex.meta.captions {
         if !captions.contains(c) && !body_text.contains(&c.as_str()) {
@@ -234,7 +291,13 @@ fn build_article(ex: Extracted, options: &Options) -> Article {
     a.headline_attribution = None;
     if let Some((_, r)) = layout.parts.iter().find(|(p, _)| *p == Part::Byline) {
         let parsed = a.byline.as_ref().map(|b| b.authors.clone()).unwrap_or_default();
-        let names = if authors.is_empty() { parsed } else { authors.clone() };
+        let names = if !authors.is_empty() {
+            authors.clone()
+        } else if !parsed.is_empty() {
+            parsed
+        } else {
+            names::split_names(&layout.text[r.clone()])
+        };
         a.byline = Some(ArticleByline { span: Span::new(r.start, r.end), authors: names });
     }
     if a.published.is_none() {
@@ -262,6 +325,9 @@ fn relabel(a: &mut Article, layout: &Layout) {
             Some(Part::Byline) => Some(BlockKind::Byline),
             Some(Part::Caption) => Some(BlockKind::Caption),
             Some(Part::Related) => Some(BlockKind::Related),
+            Some(Part::Standfirst) => Some(BlockKind::Standfirst),
+            Some(Part::Furniture) => Some(BlockKind::Boilerplate),
+            Some(Part::Credit) => Some(BlockKind::Credit),
             Some(Part::Subheading) if b.kind == BlockKind::Paragraph => Some(BlockKind::Subheading),
             // A body paragraph is never the page's headline: the headline was laid out above.
             Some(Part::Body | Part::Subheading) if b.kind == BlockKind::Headline => Some(BlockKind::Paragraph),

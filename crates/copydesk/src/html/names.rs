@@ -8,7 +8,8 @@ static LEAD: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^\s*(?:(?:written|posted|reported|published|compiled|edited|text|story|words|article|photos?)\s+)?(?:by|von|par|por|di|door|from)\s*[:\-]?\s+|^\s*(?:author|authors|autor|auteur|byline)\s*[:\-]\s*")
         .expect("valid regex")
 });
-static SPLIT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\s*(?:,|;|&|\|| and | with | und | et | y )\s*").expect("valid regex"));
+static SPLIT: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\s*(?:,|;|&|\|| and | with | und | et | y )\s*").expect("valid regex"));
 static TAIL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\s*(?:[-–—|/•]\s.*|\(.*|,?\s+(?:updated|published|posted|on)\b.*|\s+\d.*)$").expect("valid regex")
 });
@@ -60,6 +61,14 @@ const NOT_NAME: &[&str] = &[
     "search",
     "subscribe",
     "login",
+    // Credentials and honorifics after a name ("Jane Roe, PhD").
+    "phd",
+    "ph.d",
+    "md",
+    "mba",
+    "rn",
+    "rd",
+    "msc",
 ];
 
 /// True when `s` looks like a person's name: 1 to 5 words, letters (with . ' -), no digits, not
@@ -75,7 +84,9 @@ pub fn is_plausible_name(s: &str) -> bool {
     if !s.chars().any(|c| c.is_uppercase()) {
         return false;
     }
-    if words.len() == 1 && s.chars().count() < 3 {
+    if words.len() == 1
+        && (s.chars().count() < 3 || matches!(s.to_lowercase().trim_end_matches('.'), "jr" | "sr" | "ii" | "iii"))
+    {
         return false;
     }
     !words.iter().any(|w| NOT_NAME.contains(&w.to_lowercase().trim_matches('.')))
@@ -117,6 +128,8 @@ mod tests {
         assert_eq!(split_names("Roe, Jane"), vec!["Jane Roe"]);
         assert_eq!(split_names("Written by: Jane Roe | Staff Writer"), vec!["Jane Roe"]);
         assert_eq!(split_names("By JANE ROE Updated 3 hours ago"), vec!["JANE ROE"]);
+        assert_eq!(split_names("Jane Roe, PhD"), vec!["Jane Roe"]);
+        assert_eq!(split_names("Perry Bacon Jr."), vec!["Perry Bacon Jr."]);
     }
 
     #[test]

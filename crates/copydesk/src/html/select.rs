@@ -25,7 +25,10 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
                 let (head, tail) = (t[..pos].trim(), t[pos + sep.len()..].trim());
                 let tail_f = fold(tail);
                 let is_site = !site_f.is_empty() && (site_f.contains(&tail_f) || tail_f.contains(&site_f));
-                if !head.is_empty() && !tail_f.is_empty() && (is_site || (tail.split_whitespace().count() <= 3 && head.len() > 2 * tail.len())) {
+                if !head.is_empty()
+                    && !tail_f.is_empty()
+                    && (is_site || (tail.split_whitespace().count() <= 3 && head.len() > 2 * tail.len()))
+                {
                     t = head.to_string();
                     changed = true;
                     break;
@@ -52,19 +55,32 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
 /// titles (JSON-LD headline, og:title, the extractor's title, `<title>`) without the site name.
 pub fn headline(m: &PageMeta, extractor_title: Option<&str>) -> Option<String> {
     let site = m.site_name.as_deref();
-    let declared: Vec<String> = [m.og_title.as_deref(), m.ld_headline.as_deref(), m.title_tag.as_deref(), extractor_title]
-        .into_iter()
-        .flatten()
-        .map(|t| fold(&strip_site(t, site)))
-        .filter(|f| !f.is_empty())
-        .collect();
+    let declared: Vec<String> =
+        [m.og_title.as_deref(), m.ld_headline.as_deref(), m.title_tag.as_deref(), extractor_title]
+            .into_iter()
+            .flatten()
+            .map(|t| fold(&strip_site(t, site)))
+            .filter(|f| !f.is_empty())
+            .collect();
     let site_f = site.map(fold).unwrap_or_default();
-    for h in &m.h1 {
+    let usable = |h: &str| {
         let f = fold(h);
-        if f.len() < 8 || f == site_f || h.split_whitespace().count() < 2 || h.chars().count() > 300 {
-            continue;
-        }
+        f.len() >= 8
+            && h.split_whitespace().count() >= 2
+            && h.chars().count() <= 300
+            && (site_f.is_empty() || !(f.contains(&site_f) || site_f.contains(&f)))
+    };
+    for h in m.h1.iter().filter(|h| usable(h)) {
+        let f = fold(h);
         if declared.iter().any(|d| d.contains(&f) && f.len() * 2 >= d.len()) {
+            return Some(h.clone());
+        }
+    }
+    // The page's only <h1>, when it is not a declared title with something around it
+    // ("Section | Title"), is the visible headline even if the declared titles word it otherwise.
+    if let [h] = m.h1.as_slice() {
+        let f = fold(h);
+        if usable(h) && h.split_whitespace().count() >= 3 && !declared.iter().any(|d| f.contains(d.as_str())) {
             return Some(h.clone());
         }
     }
@@ -102,8 +118,14 @@ fn same_name(a: &str, b: &str) -> bool {
 /// names they share are kept (fewer authors beat wrong ones) unless they share none.
 pub fn authors(m: &PageMeta, extractor_author: Option<&str>, _body: &[&str]) -> Vec<String> {
     let site_f = m.site_name.as_deref().map(fold).unwrap_or_default();
+    // The site's own name among other names is the publisher, not an author.
     let clean = |v: &[String]| -> Vec<String> {
-        v.iter().filter(|n| fold(n) != site_f).take(8).cloned().collect()
+        let people: Vec<String> = v.iter().filter(|n| fold(n) != site_f).take(8).cloned().collect();
+        if people.is_empty() {
+            v.iter().take(8).cloned().collect()
+        } else {
+            people
+        }
     };
     let tr = extractor_author.map(split_names).unwrap_or_default();
     let sources: Vec<Vec<String>> =
@@ -112,13 +134,31 @@ pub fn authors(m: &PageMeta, extractor_author: Option<&str>, _body: &[&str]) -> 
             .filter(|v| !v.is_empty())
             .collect();
     let Some(primary) = sources.first() else { return Vec::new() };
-    for other in &sources[1..] {
-        let shared: Vec<String> = primary.iter().filter(|p| other.iter().any(|o| same_name(p, o))).cloned().collect();
-        if !shared.is_empty() {
-            return shared;
-        }
+    let others: Vec<&String> = sources[1..].iter().flatten().collect();
+    let confirmed = |n: &String| others.iter().any(|x| same_name(n, x));
+    // A long list that another source only partly confirms keeps the confirmed names (fewer
+    // authors beat wrong ones).
+    let shared: Vec<String> = primary.iter().filter(|n| confirmed(n)).cloned().collect();
+    if primary.len() > 4 && !shared.is_empty() {
+        return shared;
     }
-    primary.clone()
+    // A bare first name ("Todd") is completed from another source that has the full name.
+    primary
+        .iter()
+        .map(|n| {
+            if n.split_whitespace().count() == 1 {
+                let nf = fold(n);
+                let longer = others.iter().find(|x| {
+                    x.split_whitespace().count() > 1
+                        && x.split_whitespace().next().map(fold).as_deref() == Some(nf.as_str())
+                });
+                if let Some(l) = longer {
+                    return (*l).clone();
+                }
+            }
+            n.clone()
+        })
+        .collect()
 }
 
 /// The publication date: JSON-LD, meta tags, the URL, a visible `<time>`, the extractor's date.
@@ -156,7 +196,10 @@ mod tests {
     #[test]
     fn strips_site_names() {
         assert_eq!(strip_site("Rain Returns | Daily Example", Some("Daily Example")), "Rain Returns");
-        assert_eq!(strip_site("Daily Example - Rain Returns to the Valley", Some("Daily Example")), "Rain Returns to the Valley");
+        assert_eq!(
+            strip_site("Daily Example - Rain Returns to the Valley", Some("Daily Example")),
+            "Rain Returns to the Valley"
+        );
         assert_eq!(strip_site("Rain Returns to the Valley - DE", None), "Rain Returns to the Valley");
         assert_eq!(strip_site("Left - Right", None), "Left - Right");
     }
@@ -170,20 +213,27 @@ mod tests {
             ..meta()
         };
         assert_eq!(headline(&m, None).as_deref(), Some("Rain Returns to the Valley"));
-        let m = PageMeta { h1: vec!["Weather".into()], title_tag: Some("Rain Returns | Daily Example".into()), ..meta() };
+        let m =
+            PageMeta { h1: vec!["Weather".into()], title_tag: Some("Rain Returns | Daily Example".into()), ..meta() };
         assert_eq!(headline(&m, None).as_deref(), Some("Rain Returns"));
     }
 
     #[test]
     fn authors_cross_checked() {
         let m = PageMeta {
-            ld_authors: vec!["Jane Roe".into(), "Daily Example".into()],
+            ld_authors: vec!["Jane Roe".into(), "John Doe".into()],
             meta_authors: vec!["Jane Roe".into()],
             ..meta()
         };
+        assert_eq!(authors(&m, None, &[]), vec!["Jane Roe", "John Doe"]);
+        let m = PageMeta { ld_authors: vec!["Jane".into()], visible_authors: vec!["Jane Roe".into()], ..meta() };
         assert_eq!(authors(&m, None, &[]), vec!["Jane Roe"]);
         let m = PageMeta { visible_authors: vec!["John Doe".into()], ..meta() };
         assert_eq!(authors(&m, Some("Someone Else"), &[]), vec!["John Doe"]);
+        let m = PageMeta { meta_authors: vec!["Jane Roe".into(), "Daily Example".into()], ..meta() };
+        assert_eq!(authors(&m, None, &[]), vec!["Jane Roe"]);
+        let m = PageMeta { meta_authors: vec!["Daily Example".into()], ..meta() };
+        assert_eq!(authors(&m, None, &[]), vec!["Daily Example"]);
         assert!(authors(&meta(), None, &[]).is_empty());
     }
 
@@ -191,7 +241,10 @@ mod tests {
     fn date_priority() {
         let m = PageMeta { meta_date: Some("2020-01-02".into()), time_date: Some("2020-05-05".into()), ..meta() };
         assert_eq!(date(&m, None, Some("https://x.org/2019/03/04/a")).as_deref(), Some("2020-01-02"));
-        assert_eq!(date(&meta(), Some("2018-01-01"), Some("https://x.org/2019/03/04/a")).as_deref(), Some("2019-03-04"));
+        assert_eq!(
+            date(&meta(), Some("2018-01-01"), Some("https://x.org/2019/03/04/a")).as_deref(),
+            Some("2019-03-04")
+        );
     }
 
     #[test]

@@ -1,0 +1,203 @@
+//! Roles of the extracted paragraphs: what content extraction leaves around the article text
+//! (date stamps, share buttons, "You may also like" link lists, comment prompts, tag lists,
+//! contributor credits) is told apart from the article's own paragraphs, so the text keeps it
+//! (offsets stay honest) but the body does not.
+
+use super::content::Para;
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// What a paragraph of the extracted content is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Article text (the parser decides paragraph / subheading / dateline inside it).
+    Body,
+    /// A heading element inside the article.
+    Heading,
+    /// A summary under the headline (a long heading before the first paragraph).
+    Standfirst,
+    /// A "By ..." line near the top.
+    Byline,
+    /// A figure caption.
+    Caption,
+    /// Links to other articles.
+    Related,
+    /// Page furniture (dates, share buttons, comment prompts, tags).
+    Furniture,
+    /// A contributor credit ("Additional reporting by ...").
+    Credit,
+}
+
+struct Phrases {
+    tail: Vec<(String, bool)>,
+    line: Vec<(String, bool)>,
+}
+
+static PHRASES: Lazy<Phrases> = Lazy::new(|| {
+    let mut p = Phrases { tail: Vec::new(), line: Vec::new() };
+    let mut section = "";
+    for l in include_str!("../../data/html_furniture.txt").lines().map(str::trim) {
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        if l.starts_with('[') {
+            section = if l == "[tail]" { "tail" } else { "line" };
+            continue;
+        }
+        let (phrase, prefix) = match l.strip_suffix('*') {
+            Some(x) => (x.to_string(), true),
+            None => (l.to_string(), false),
+        };
+        let phrase = key(&phrase);
+        if section == "tail" {
+            p.tail.push((phrase, prefix));
+        } else {
+            p.line.push((phrase, prefix));
+        }
+    }
+    p
+});
+
+/// A line as compared with the phrase lists: lower case, whitespace collapsed, without trailing
+/// punctuation and symbols.
+fn key(s: &str) -> String {
+    let s = s.to_lowercase();
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    s.trim_end_matches(|c: char| !c.is_alphanumeric()).trim_start_matches(|c: char| !c.is_alphanumeric()).to_string()
+}
+
+fn matches(list: &[(String, bool)], k: &str) -> bool {
+    list.iter().any(|(p, prefix)| {
+        k == p || (*prefix && k.strip_prefix(p.as_str()).is_some_and(|rest| rest.starts_with([' ', ':', '-'])))
+    })
+}
+
+static DATE_ONLY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)^[\s\W]*(?:(?:updated|published|posted|last\ updated|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|ist|est|edt|cst|cdt|pst|pdt|bst|cet|cest|amt|et|pt|hrs|
+        jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|
+        mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|
+        \d{1,4}(?:st|nd|rd|th|am|pm)?)\b[\s\W]*)+$",
+    )
+    .expect("valid regex")
+});
+static CREDIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:additional reporting by|reporting by|editing by|compiled by|.{2,80}\bcontributed (?:reporting|to this (?:report|article|story))\b)")
+        .expect("valid regex")
+});
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Running prose: a long paragraph that ends like a sentence.
+fn is_prose(p: &Para) -> bool {
+    words(&p.text) >= 15 && p.text.trim_end().ends_with(['.', '!', '?', '"', '”', '’', ')', ':', '…'])
+}
+
+/// True when a line is page furniture on its own (a date stamp, a share button, a tag list).
+pub fn is_furniture_line(text: &str) -> bool {
+    let w = words(text);
+    if w == 0 {
+        return true;
+    }
+    if w <= 12 && DATE_ONLY.is_match(text) && text.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    w <= 25 && matches(&PHRASES.line, &key(text))
+}
+
+/// True when a short line opens a run of links or widgets ("You may also like", "Read next").
+pub fn is_tail_marker(text: &str) -> bool {
+    words(text) <= 8 && matches(&PHRASES.tail, &key(text))
+}
+
+/// The role of every paragraph.
+pub fn roles(paras: &[Para]) -> Vec<Role> {
+    let first_prose = paras.iter().position(|p| !p.caption && is_prose(p));
+    let mut out = Vec::with_capacity(paras.len());
+    let mut in_run = false;
+    for (i, p) in paras.iter().enumerate() {
+        let text = p.text.trim();
+        let before_prose = first_prose.map_or(true, |f| i < f);
+        let role = if p.caption {
+            Role::Caption
+        } else if in_run && !is_prose(p) {
+            Role::Related
+        } else if !before_prose && is_tail_marker(text) {
+            in_run = true;
+            Role::Furniture
+        } else if is_furniture_line(text) {
+            Role::Furniture
+        } else if CREDIT.is_match(text) && words(text) <= 20 {
+            Role::Credit
+        } else if before_prose && words(text) <= 12 && text.to_lowercase().starts_with("by ") {
+            Role::Byline
+        } else if p.heading && before_prose && words(text) >= 10 && first_prose.is_some() {
+            Role::Standfirst
+        } else if p.heading {
+            Role::Heading
+        } else {
+            Role::Body
+        };
+        if is_prose(p) && role != Role::Related {
+            in_run = false;
+        }
+        out.push(role);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(t: &str) -> Para {
+        Para { text: t.to_string(), heading: false, caption: false }
+    }
+
+    const PROSE: &str = "The council met on Monday evening and agreed, after a long debate, to fund the repairs from next year's budget.";
+
+    #[test]
+    fn date_stamps_and_buttons_are_furniture() {
+        assert!(is_furniture_line("20 Nov, 2019 05:47"));
+        assert!(is_furniture_line("Updated: Nov 20 2019, 1:42pm IST"));
+        assert!(is_furniture_line("Get short URL"));
+        assert!(is_furniture_line("Tags: budget, council"));
+        assert!(!is_furniture_line("May 2019 was the wettest on record."));
+        assert!(!is_furniture_line("Tagliatelle with mushrooms"));
+        assert!(!is_furniture_line(PROSE));
+    }
+
+    #[test]
+    fn tail_runs_end_at_prose() {
+        let paras = vec![
+            para(PROSE),
+            para("You may also like:"),
+            para("Ten things to do this weekend"),
+            para("Another teaser headline here"),
+            para(PROSE),
+            para("Leave a Reply"),
+            para("You must be logged in to post a comment."),
+        ];
+        let r = roles(&paras);
+        assert_eq!(
+            r,
+            vec![Role::Body, Role::Furniture, Role::Related, Role::Related, Role::Body, Role::Furniture, Role::Related]
+        );
+    }
+
+    #[test]
+    fn lead_lines_standfirst_and_credits() {
+        let mut h = para("A long summary heading that tells the reader what the whole story is about");
+        h.heading = true;
+        let paras = vec![h, para("By Jane Roe - 2019-09-16"), para(PROSE), para("Additional reporting by John Doe")];
+        assert_eq!(roles(&paras), vec![Role::Standfirst, Role::Byline, Role::Body, Role::Credit]);
+    }
+
+    #[test]
+    fn tail_marker_needs_prose_before_it() {
+        let paras = vec![para("Related"), para(PROSE)];
+        assert_eq!(roles(&paras), vec![Role::Body, Role::Body]);
+    }
+}
