@@ -169,7 +169,11 @@ pub(crate) fn right_of(s: &str) -> Option<Span> {
     }
     let first_core = first.text.trim_matches(|c: char| !c.is_alphanumeric());
     let det_phrase = first_core == "The" || (is_determiner(first_core) && !is_cap(first_core));
+    if is_stop_word(first_core) {
+        return None;
+    }
     let mut end = None;
+    let mut after_possessive = false;
     for (idx, w) in ws.iter().enumerate().take(MAX_WORDS) {
         let t = w.text;
         let core = t.trim_matches(|c: char| !c.is_alphanumeric());
@@ -181,7 +185,7 @@ pub(crate) fn right_of(s: &str) -> Option<Span> {
         } else if det_phrase {
             !is_stop_word(core) && !is_aux(core) && (is_cap(core) || !core.ends_with("ed")) && pronoun(core).is_none()
         } else {
-            is_cap(core) || name_connector(core)
+            is_cap(core) || name_connector(core) || (after_possessive && !is_stop_word(core) && !is_aux(core))
         };
         if !ok {
             break;
@@ -194,6 +198,8 @@ pub(crate) fn right_of(s: &str) -> Option<Span> {
         if det_phrase && idx > 0 && (is_role(core) || is_document_noun(core)) {
             break;
         }
+        // "Clinton's campaign manager Robby Mook": through the possessive to the name.
+        after_possessive = after_possessive && !is_cap(core) || t.ends_with("'s") || t.ends_with("’s");
     }
     let e = end?;
     let st = first.start;

@@ -207,7 +207,15 @@ fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
         let prev_end = if pi > 0 && pieces[pi - 1].seg == p.seg { pieces[pi - 1].span.end } else { seg.start };
         let next_start = pieces.get(pi + 1).filter(|n| n.seg == p.seg).map_or(seg.end, |n| n.span.start);
         let pre_start = s_open.map_or(seg.start, |s| s.start).max(prev_end).min(p.span.start);
-        let post_end = s_close.map_or(seg.end, |s| s.end).min(next_start).max(p.span.end);
+        let mut post_end = s_close.map_or(seg.end, |s| s.end).min(next_start).max(p.span.end);
+        // `"...?" Graham asked.`: the splitter ends the sentence at the quote; look at the next one.
+        if trivial(&text[p.span.end..post_end]) && content.trim_end().ends_with(['?', '!', '.']) {
+            if let Some(next) = sentence_of(ctx, p.span.end).and_then(|i| ctx.sentences.get(i + 1)) {
+                if next.segment == ctx.sentences.get(sentence_of(ctx, p.span.start).unwrap_or(0)).map_or(usize::MAX, |s| s.segment) {
+                    post_end = next.span.end.min(next_start).max(p.span.end);
+                }
+            }
+        }
         let pre = &text[pre_start..p.span.start];
         let post = &text[p.span.end..post_end];
         let starts_sentence = pre.trim().is_empty() || pre.trim().chars().all(|c| matches!(c, '(' | '—' | '–' | '-'));
@@ -339,9 +347,7 @@ fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
         }
         // A quote introduced by a colon in its own sentence: `X has a message: "..."`.
         if pre.trim_end().ends_with(':') && ends_sentence && word_count(content) >= 2 {
-            let t = pre.trim_start();
-            let off = pre_start + (pre.len() - t.len());
-            let mention = mentions::right_of(t).filter(|sp| mentions::plausible(sp.slice(t))).map(|sp| sp.shift(off));
+            let mention = participle_subject(pre, "ing").map(|sp| sp.shift(pre_start));
             if mention.is_some() {
                 out.push(Draft { mention, cue: Some(":".into()), ..base });
                 continue;
