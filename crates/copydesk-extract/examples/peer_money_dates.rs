@@ -22,7 +22,7 @@ use copydesk_extract::dates::{find_dates_with, DateOptions};
 use copydesk_extract::{find_dates_in, find_money_in, find_numbers_in, NumberKind};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn chars(text: &str, byte: usize) -> usize {
     text.get(..byte).map_or(0, |s| s.chars().count())
@@ -32,7 +32,7 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * b.abs().max(1e-9) || (a - b).abs() < 1e-12
 }
 
-fn load(dir: &PathBuf, name: &str) -> Vec<Value> {
+fn load(dir: &Path, name: &str) -> Vec<Value> {
     let file = format!("{name}.jsonl");
     let path = [dir.join(&file), dir.join("recognizers-text").join(&file), dir.join("duckling").join(&file)]
         .into_iter()
@@ -109,7 +109,7 @@ impl Tally {
     }
 }
 
-pub fn recognizers_currency(dir: &PathBuf) -> Tally {
+pub fn recognizers_currency(dir: &Path) -> Tally {
     let mut t = Tally::new();
     for row in load(dir, "recognizers_text__NumberWithUnit__English__CurrencyModel") {
         if !row["not_supported_by_design"].is_null() {
@@ -140,7 +140,7 @@ pub fn recognizers_currency(dir: &PathBuf) -> Tally {
     t
 }
 
-pub fn duckling_money(dir: &PathBuf, all_locales: bool) -> Tally {
+pub fn duckling_money(dir: &Path, all_locales: bool) -> Tally {
     let mut t = Tally::new();
     for row in load(dir, "duckling_AmountOfMoney_en") {
         let locale = row["locale"].as_str().unwrap_or("");
@@ -180,7 +180,7 @@ pub fn duckling_money(dir: &PathBuf, all_locales: bool) -> Tally {
     t
 }
 
-pub fn recognizers_numbers(dir: &PathBuf, file: &str, kind: NumberKind) -> Tally {
+pub fn recognizers_numbers(dir: &Path, file: &str, kind: NumberKind) -> Tally {
     let mut t = Tally::new();
     for row in load(dir, file) {
         if !row["not_supported_by_design"].is_null() {
@@ -374,7 +374,7 @@ fn timex_ok(timex: &str, got: Option<&str>) -> bool {
     wild_eq(t, got)
 }
 
-pub fn dateperiod(dir: &PathBuf) -> Tally {
+pub fn dateperiod(dir: &Path) -> Tally {
     let mut t = Tally::new();
     for file in [
         "recognizers_text__DateTime__English__DatePeriodExtractor",
@@ -399,7 +399,7 @@ pub fn dateperiod(dir: &PathBuf) -> Tally {
                 let hit = got.iter().any(|d| {
                     chars(input, d.span.start) == s
                         && chars(input, d.span.end) == en
-                        && timex.is_none_or(|tx| timex_ok(tx, d.value.as_deref()))
+                        && timex.map_or(true, |tx| timex_ok(tx, d.value.as_deref()))
                 });
                 ok &= hit;
             }
@@ -425,7 +425,7 @@ fn at_grain(value: &str, grain: &str) -> Option<String> {
     })
 }
 
-pub fn duckling_time(dir: &PathBuf, holidays: bool) -> Tally {
+pub fn duckling_time(dir: &Path, holidays: bool) -> Tally {
     let mut t = Tally::new();
     for row in load(dir, "duckling_Time_en") {
         if row["locale"].as_str() != Some("EN") || row["corpus"].as_str() != Some("allExamples") {

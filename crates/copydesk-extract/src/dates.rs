@@ -166,7 +166,10 @@ fn weekday_of(w: &str) -> Option<u32> {
 }
 
 /// Holidays: name (lower-case, spaces removed) → fixed "MM-DD" or None for movable feasts.
-static HOLIDAYS: Lazy<(HashMap<String, Option<(u32, u32)>>, usize)> = Lazy::new(|| {
+/// Holiday table: name → fixed (month, day), and the longest name in tokens.
+type HolidayTable = (HashMap<String, Option<(u32, u32)>>, usize);
+
+static HOLIDAYS: Lazy<HolidayTable> = Lazy::new(|| {
     let mut m = HashMap::new();
     let mut max_toks = 1;
     for line in include_str!("../data/holidays.tsv").lines() {
@@ -389,7 +392,7 @@ impl P<'_, '_> {
         if self.low(k) == "the" {
             k += 1;
         }
-        if let Some((d, dl)) = self.day(k).filter(|_| !self.year(k).is_some()) {
+        if let Some((d, dl)) = self.day(k).filter(|_| self.year(k).is_none()) {
             // not "May 4 people": a following plural noun makes it a count, too rare to model
             // day range "July 26-28", "November 15 to 19"
             let mut last = dl;
@@ -436,7 +439,7 @@ impl P<'_, '_> {
         let ctx = date_context_word(prev) || attributive || (prev == "-" && i > 1 && self.low(i - 2) == "mid");
         let strong_prev =
             matches!(prev, "last" | "next" | "this" | "early" | "late" | "mid" | "since" | "until" | "of");
-        if !capital && !lower_text && !(strong_prev && m != 5) {
+        if !(capital || lower_text || (strong_prev && m != 5)) {
             return None;
         }
         if abbr && !ctx {
@@ -927,12 +930,15 @@ impl P<'_, '_> {
             }
         }
         // "19th century"
-        if t.is(i, TokKind::Num) && w.len() <= 2 && t.joined(i) && matches!(t.low(i + 1), "st" | "nd" | "rd" | "th") {
-            if matches!(t.low(i + 2), "century") {
-                let n: i32 = w.parse().ok()?;
-                if (1..=22).contains(&n) {
-                    return Some((i + 2, Val::Century(n - 1)));
-                }
+        if t.is(i, TokKind::Num)
+            && w.len() <= 2
+            && t.joined(i)
+            && matches!(t.low(i + 1), "st" | "nd" | "rd" | "th")
+            && t.low(i + 2) == "century"
+        {
+            let n: i32 = w.parse().ok()?;
+            if (1..=22).contains(&n) {
+                return Some((i + 2, Val::Century(n - 1)));
             }
         }
         None
@@ -1233,10 +1239,7 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
         Val::RelYear(n) => Some(format!("{:04}", pubd?.y as i64 + n)),
         Val::Range(a, b) => {
             let a2 = resolve(a, pubd, future)?;
-            let b2 = resolve(b, pubd, future).or_else(|| {
-                // "July 26-28, 2022" carries the year on the end only; "June 10-12" uses the start's
-                None
-            })?;
+            let b2 = resolve(b, pubd, future)?;
             Some(format!("{a2}/{b2}"))
         }
         Val::Null => None,
