@@ -63,7 +63,8 @@ for f in sorted(os.listdir(ci)):
             prov = []
     for p in prov or []:
         p = re.sub(r"\s*\(.*?\)", "", p).strip()
-        if p and all(ord(c) < 0x250 for c in p) and p.lower() not in words and p not in AMBIGUOUS and p != name:
+        # "Jammu and Kashmir": news names the parts, so joined province names are left out.
+        if p and " and " not in p and all(ord(c) < 0x250 for c in p) and p.lower() not in words and p not in AMBIGUOUS and p != name:
             provinces.setdefault(p, name)
 for line in extra("countries_extra.tsv"):
     a, b = line.split("\t")

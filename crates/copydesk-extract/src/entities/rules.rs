@@ -246,7 +246,24 @@ pub(crate) fn find(g: &Gazetteer, s: &Sent) -> Vec<Found> {
 
 fn lookup(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
     let p = s.phrase(i, j)?;
-    g.phrases.get(p).copied()
+    if let Some(e) = g.phrases.get(p) {
+        return Some(*e);
+    }
+    // Datelines and headlines in capitals: "CAIRO", "KUALA LUMPUR".
+    if p.len() >= 4 && p.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-') {
+        let mut t = String::with_capacity(p.len());
+        let mut start = true;
+        for c in p.chars() {
+            if start {
+                t.push(c);
+            } else {
+                t.extend(c.to_lowercase());
+            }
+            start = c == ' ' || c == '-';
+        }
+        return g.phrases.get(t.as_str()).copied().filter(|e| e.label == EntityLabel::Loc);
+    }
+    None
 }
 
 /// Longest listed phrase starting at `i` and ending before `j`.
