@@ -23,7 +23,9 @@ fn corpus() -> Option<Vec<String>> {
 
 /// Page-like documents: a title, menu lines, a byline, paragraphs, related links, a footer.
 fn generated(docs: usize) -> Vec<String> {
-    let words = ["the", "minister", "said", "on", "Monday", "that", "talks", "would", "resume", "in", "Brussels", "next", "week"];
+    let words = [
+        "the", "minister", "said", "on", "Monday", "that", "talks", "would", "resume", "in", "Brussels", "next", "week",
+    ];
     let mut seed = 7u64;
     let mut next = || {
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
@@ -58,9 +60,13 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("parse");
     g.measurement_time(Duration::from_secs(5)).sample_size(20);
     g.throughput(Throughput::Elements(norms.len() as u64));
-    g.bench_function(format!("{name}/documents"), |b| b.iter(|| norms.iter().map(|n| parse(n).blocks.len()).sum::<usize>()));
+    g.bench_function(format!("{name}/documents"), |b| {
+        b.iter(|| norms.iter().map(|n| parse(n).blocks.len()).sum::<usize>())
+    });
     g.throughput(Throughput::Bytes(bytes as u64));
-    g.bench_function(format!("{name}/bytes"), |b| b.iter(|| norms.iter().map(|n| parse(n).blocks.len()).sum::<usize>()));
+    g.bench_function(format!("{name}/bytes"), |b| {
+        b.iter(|| norms.iter().map(|n| parse(n).blocks.len()).sum::<usize>())
+    });
     g.finish();
 }
 

@@ -6,9 +6,7 @@ use crate::lines::{self, Line};
 use crate::{byline, dateline, headline, lang, patterns, published};
 use crate::{Block, BlockKind, Byline, Document, Headline};
 use copydesk_normalize::Span;
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 
 /// What a line looks like on its own.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,9 +92,9 @@ fn duplicate_share(s: &str, seen: &mut HashSet<u64>) -> f32 {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let mut h = DefaultHasher::new();
-            w.to_lowercase().hash(&mut h);
-            h.finish()
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .fold(0xcbf2_9ce4_8422_2325u64, |h, c| (h ^ c as u64).wrapping_mul(0x0100_0000_01b3))
         })
         .collect();
     if words.len() < 4 {
@@ -132,14 +130,20 @@ pub(crate) fn parse_text(text: &str) -> Document {
     let pre = pre_classify(text, &lines, doc_script);
     let dens: Vec<Density> =
         lines.iter().zip(&pre).map(|(l, p)| content::density(l, p.furniture(), has_stoplist)).collect();
-    let usable = |i: usize| matches!(pre.get(i), Some(Pre::Text) | Some(Pre::Boiler("repeated_line" | "duplicate_text")));
+    let usable =
+        |i: usize| matches!(pre.get(i), Some(Pre::Text) | Some(Pre::Boiler("repeated_line" | "duplicate_text")));
     let anchor = headline::anchor(text, &lines, &usable);
     let (a, b) = content::main_region(&lines, &dens, anchor);
     let (a, mut b) = if a >= b { (lines.len().min(1), lines.len().min(1)) } else { (a, b) };
     // short closing sentences of the article ("Work starts next year.")
     while b > a && b < lines.len() && b < a + lines.len() {
         let l = &lines[b];
-        if !(matches!(pre[b], Pre::Text) && l.ends_sentence && l.words >= 3 && l.letters * 2 > l.chars && dens[b] != Density::Bad) {
+        if !(matches!(pre[b], Pre::Text)
+            && l.ends_sentence
+            && l.words >= 3
+            && l.letters * 2 > l.chars
+            && dens[b] != Density::Bad)
+        {
             break;
         }
         b += 1;
@@ -186,7 +190,10 @@ pub(crate) fn parse_text(text: &str) -> Document {
     if head_is_title_only {
         if let Some(k) = byline_line {
             let cand = (k.saturating_sub(2)..k).rev().find(|&j| {
-                j > 0 && matches!(pre[j], Pre::Text) && (4..=30).contains(&lines[j].words) && !lines[j].ends_sentence
+                j > 0
+                    && matches!(pre[j], Pre::Text)
+                    && (4..=30).contains(&lines[j].words)
+                    && !lines[j].ends_sentence
                     && heading_like(lines[j].span.slice(text), &lines[j])
             });
             if let Some(j) = cand {
@@ -212,7 +219,12 @@ pub(crate) fn parse_text(text: &str) -> Document {
             if let Some(h) = &head {
                 push(&mut doc, BlockKind::Headline, h.span, "headline");
                 if h.span.end < l.span.end {
-                    push(&mut doc, BlockKind::Boilerplate, trim_span(text, Span::new(h.span.end, l.span.end)), "site_name");
+                    push(
+                        &mut doc,
+                        BlockKind::Boilerplate,
+                        trim_span(text, Span::new(h.span.end, l.span.end)),
+                        "site_name",
+                    );
                 }
             }
             continue;
@@ -342,7 +354,14 @@ fn find_dateline(text: &str, doc: &mut Document) {
 }
 
 /// The publication date: a time-stamp line near the top (published/posted first), else the byline.
-fn find_published(text: &str, lines: &[Line], pre: &[Pre], top: usize, a: usize, byline_line: Option<usize>) -> Option<String> {
+fn find_published(
+    text: &str,
+    lines: &[Line],
+    pre: &[Pre],
+    top: usize,
+    a: usize,
+    byline_line: Option<usize>,
+) -> Option<String> {
     let lo = top.saturating_sub(3);
     let hi = (a + 6).min(lines.len());
     let mut best: Option<(u8, usize, String)> = None;

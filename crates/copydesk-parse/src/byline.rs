@@ -28,7 +28,8 @@ static TAIL: Lazy<Regex> = Lazy::new(|| {
     .expect("byline tail regex")
 });
 
-static SPLIT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*").expect("split"));
+static SPLIT: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*").expect("split"));
 
 /// True when `tok` may be one token of a person's name.
 fn name_token(tok: &str) -> bool {
@@ -37,7 +38,10 @@ fn name_token(tok: &str) -> bool {
     let Some(first) = cs.next() else { return false };
     if !first.is_uppercase() {
         // name particles
-        return matches!(t, "van" | "von" | "de" | "der" | "den" | "da" | "di" | "du" | "del" | "la" | "le" | "bin" | "al");
+        return matches!(
+            t,
+            "van" | "von" | "de" | "der" | "den" | "da" | "di" | "du" | "del" | "la" | "le" | "bin" | "al"
+        );
     }
     let lower = t.to_lowercase();
     if NOT_NAME.contains(lower.trim_end_matches('.')) {
@@ -124,8 +128,22 @@ static INNER_BY: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(\w+)?\W{0,3}\bby\s
 
 /// Words before " by " that make the line a credit for something else than the article.
 const NOT_AUTHOR_VERB: [&str; 16] = [
-    "photo", "photos", "image", "images", "art", "illustration", "illustrations", "photograph", "video",
-    "graphic", "graphics", "design", "powered", "hosted", "theme", "sponsored",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "art",
+    "illustration",
+    "illustrations",
+    "photograph",
+    "video",
+    "graphic",
+    "graphics",
+    "design",
+    "powered",
+    "hosted",
+    "theme",
+    "sponsored",
 ];
 
 /// True when `line` starts with an explicit byline prefix ("By ...").

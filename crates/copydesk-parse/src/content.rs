@@ -26,9 +26,7 @@ pub(crate) fn density(l: &Line, furniture: bool, has_stoplist: bool) -> Density 
     let long = l.words >= 12 || (!has_stoplist && l.chars >= 60);
     if long && stop_ok(0.2) && (l.ends_sentence || l.words >= 25) {
         Density::Good
-    } else if l.words >= 6 && l.ends_sentence && stop_ok(0.15) {
-        Density::Near
-    } else if long && stop_ok(0.25) {
+    } else if (l.words >= 6 && l.ends_sentence && stop_ok(0.15)) || (long && stop_ok(0.25)) {
         Density::Near
     } else {
         Density::Short

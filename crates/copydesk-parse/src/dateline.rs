@@ -79,12 +79,7 @@ pub(crate) fn find(para: &str, offset: usize) -> Option<(Dateline, usize)> {
         })
     });
     Some((
-        Dateline {
-            span: Span::new(offset, offset + dash.end()),
-            place: place.map(title_case),
-            agency,
-            date,
-        },
+        Dateline { span: Span::new(offset, offset + dash.end()), place: place.map(title_case), agency, date },
         offset + all.end(),
     ))
 }
@@ -110,7 +105,10 @@ mod tests {
         let d = dl("PARIS — The city was quiet on Sunday after the storm passed.").unwrap();
         assert_eq!((d.place.as_deref(), d.agency), (Some("Paris"), None));
         let d = dl("NEW YORK, Sept. 12, 2017 /PRNewswire/ -- A company announced a product.").unwrap();
-        assert_eq!((d.place.as_deref(), d.agency.as_deref(), d.date.as_deref()), (Some("New York"), Some("PRNewswire"), Some("2017-09-12")));
+        assert_eq!(
+            (d.place.as_deref(), d.agency.as_deref(), d.date.as_deref()),
+            (Some("New York"), Some("PRNewswire"), Some("2017-09-12"))
+        );
         let d = dl("WASHINGTON (Reuters) - The Senate voted on the bill late on Friday.").unwrap();
         assert_eq!(d.span.slice("WASHINGTON (Reuters) - The"), "WASHINGTON (Reuters) -");
         assert!(dl("The President - who spoke on Monday - said nothing new.").is_none());

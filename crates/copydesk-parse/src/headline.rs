@@ -20,7 +20,9 @@ pub(crate) fn split_attribution(line: &str) -> Option<(usize, usize)> {
         if let Some(i) = line.rfind(sep) {
             let tail = line.get(i + sep.len()..).unwrap_or("");
             let words = tail.split_whitespace().count();
-            if i >= 10 && (1..=6).contains(&words) && tail.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            if i >= 10
+                && (1..=6).contains(&words)
+                && tail.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
                 && best.map_or(true, |(b, _)| i > b)
             {
                 best = Some((i, i + sep.len()));
@@ -70,7 +72,13 @@ pub(crate) struct Choice {
 
 /// Choose the headline among `lines[..limit]` of `text`. `webpage` says the text is a whole page
 /// (a site name follows the title), not a clean article.
-pub(crate) fn choose(text: &str, lines: &[Line], limit: usize, usable: &dyn Fn(usize) -> bool, webpage: bool) -> Option<Choice> {
+pub(crate) fn choose(
+    text: &str,
+    lines: &[Line],
+    limit: usize,
+    usable: &dyn Fn(usize) -> bool,
+    webpage: bool,
+) -> Option<Choice> {
     let first = lines.first()?;
     let title = first.span.slice(text);
     // the title without the site name

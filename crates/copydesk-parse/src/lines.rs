@@ -74,16 +74,7 @@ fn measure(s: &str, span: Span) -> Line {
             digits += 1;
         }
     }
-    Line {
-        span,
-        words,
-        stop: 0,
-        stop_hits,
-        chars,
-        ends_sentence: ends_sentence(s),
-        letters,
-        digits,
-    }
+    Line { span, words, stop: 0, stop_hits, chars, ends_sentence: ends_sentence(s), letters, digits }
 }
 
 /// Fill in `stop` for the language list `idx` (or the best list per line when `None`).

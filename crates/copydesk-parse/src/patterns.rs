@@ -1,5 +1,6 @@
 //! Line patterns: boilerplate (page furniture), related-article links, photo credits.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
 use regex::Regex;
 use std::collections::HashSet;
@@ -11,13 +12,20 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 static EXACT: Lazy<HashSet<&'static str>> =
     Lazy::new(|| data_lines(include_str!("../data/boilerplate-exact.txt")).collect());
 
-static PHRASES: Lazy<Vec<(&'static str, usize)>> = Lazy::new(|| {
-    data_lines(include_str!("../data/boilerplate-phrases.txt"))
+/// Phrases with their word limits, and one automaton over all of them (case-insensitive).
+static PHRASES: Lazy<(AhoCorasick, Vec<usize>)> = Lazy::new(|| {
+    let list: Vec<(&str, usize)> = data_lines(include_str!("../data/boilerplate-phrases.txt"))
         .map(|l| match l.rsplit_once('|') {
             Some((p, n)) => (p, n.parse().unwrap_or(12)),
             None => (l, 12),
         })
-        .collect()
+        .collect();
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(list.iter().map(|(p, _)| *p))
+        .expect("phrase automaton");
+    (ac, list.iter().map(|(_, n)| *n).collect())
 });
 
 static RELATED: Lazy<Vec<&'static str>> =
@@ -43,9 +51,8 @@ static COPYRIGHT_FOOTER: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)rights reserved|all rights|©\s*(?:19|20)\d\d").expect("copyright regex"));
 
 /// A line made of short menu items separated by "|", "/", "•", "·" or ">".
-static MENU: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:[^|•·>»]{1,30}\s*[|•·>»]\s*){2,}[^|•·>»]{0,30}$").expect("menu regex")
-});
+static MENU: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:[^|•·>»]{1,30}\s*[|•·>»]\s*){2,}[^|•·>»]{0,30}$").expect("menu regex"));
 
 /// Photo credits: "© Sputnik / Stringer", "Photo: AP", "(Getty Images)", "Image credit: ...".
 static CREDIT: Lazy<Regex> = Lazy::new(|| {
@@ -85,8 +92,8 @@ pub(crate) fn boilerplate_rule(line: &str, words: usize) -> Option<&'static str>
         return Some("furniture_shape");
     }
     if words <= 80 {
-        let l = line.to_lowercase();
-        if PHRASES.iter().any(|(p, n)| words <= *n && l.contains(p)) {
+        let (ac, limits) = &*PHRASES;
+        if ac.find_overlapping_iter(line).any(|m| limits.get(m.pattern().as_usize()).is_some_and(|n| words <= *n)) {
             return Some("boilerplate_phrase");
         }
     }
@@ -98,8 +105,8 @@ pub(crate) fn boilerplate_rule(line: &str, words: usize) -> Option<&'static str>
 
 /// Function words that headline-style capitalisation writes with a capital ("Bill At Troy").
 const TITLE_FUNCTION_WORDS: [&str; 24] = [
-    "At", "In", "To", "For", "Of", "On", "With", "Without", "About", "After", "Before", "Over", "Into", "From",
-    "By", "As", "Is", "Are", "And", "The", "A", "An", "Your", "Its",
+    "At", "In", "To", "For", "Of", "On", "With", "Without", "About", "After", "Before", "Over", "Into", "From", "By",
+    "As", "Is", "Are", "And", "The", "A", "An", "Your", "Its",
 ];
 
 /// A teaser: a headline in title case glued to its summary ("Customers Leave Without Paying Bill
@@ -110,7 +117,9 @@ pub(crate) fn is_teaser(line: &str) -> bool {
     if toks.len() < 10 {
         return false;
     }
-    let cap = |t: &str| t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '$' || c == '\'' || c == '"');
+    let cap = |t: &str| {
+        t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '$' || c == '\'' || c == '"')
+    };
     let lead = toks.iter().take_while(|t| cap(t)).count();
     lead >= 6 && lead < toks.len() && toks[1..lead].iter().any(|t| TITLE_FUNCTION_WORDS.contains(t))
 }
@@ -151,7 +160,9 @@ mod tests {
 
     #[test]
     fn related_and_credits() {
-        assert!(is_teaser("Town Council Votes To Build New Bridge Over River The council agreed on Tuesday to fund it."));
+        assert!(is_teaser(
+            "Town Council Votes To Build New Bridge Over River The council agreed on Tuesday to fund it."
+        ));
         assert!(!is_teaser("The council agreed on Tuesday to build a new bridge over the river in town."));
         assert!(is_related("READ MORE: Some other story"));
         assert!(is_related("Related: A story"));

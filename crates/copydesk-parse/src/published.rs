@@ -43,7 +43,8 @@ fn month_num(m: &str) -> Option<u32> {
 }
 
 fn iso(y: u32, m: u32, d: u32) -> Option<String> {
-    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1900..=2100).contains(&y)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1900..=2100).contains(&y))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// The first full calendar date (year, month, day) in `s`, as ISO 8601.
@@ -96,7 +97,10 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(first_date("Published: 12:03 EST, 3 May 2017 | Updated: 14:00 EST, 4 May 2017").as_deref(), Some("2017-05-03"));
+        assert_eq!(
+            first_date("Published: 12:03 EST, 3 May 2017 | Updated: 14:00 EST, 4 May 2017").as_deref(),
+            Some("2017-05-03")
+        );
         assert_eq!(first_date("Nov 18, 2019 at 9:24 pm ET").as_deref(), Some("2019-11-18"));
         assert_eq!(first_date("2020-01-16T10:00").as_deref(), Some("2020-01-16"));
         assert_eq!(first_date("By Ann Lee | 12/10/2020").as_deref(), Some("2020-12-10"));

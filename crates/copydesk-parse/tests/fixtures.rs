@@ -49,9 +49,21 @@ fn web_page_structure() {
 #[test]
 fn wire_datelines_in_articles() {
     for (text, place, agency) in [
-        ("Storm hits coast\n\nNAIROBI, Kenya (AP) _ Heavy rain fell across the city on Monday, officials said.", "Nairobi", Some("AP")),
-        ("Markets fall\n\nLONDON, Nov 27 (Reuters) - Shares fell on Monday as investors worried about rates.", "London", Some("Reuters")),
-        ("Quiet day\n\nPARIS — The city was quiet on Sunday after the storm had passed over the region.", "Paris", None),
+        (
+            "Storm hits coast\n\nNAIROBI, Kenya (AP) _ Heavy rain fell across the city on Monday, officials said.",
+            "Nairobi",
+            Some("AP"),
+        ),
+        (
+            "Markets fall\n\nLONDON, Nov 27 (Reuters) - Shares fell on Monday as investors worried about rates.",
+            "London",
+            Some("Reuters"),
+        ),
+        (
+            "Quiet day\n\nPARIS — The city was quiet on Sunday after the storm had passed over the region.",
+            "Paris",
+            None,
+        ),
     ] {
         let doc = parse_str(text);
         let d = doc.dateline.as_ref().unwrap_or_else(|| panic!("no dateline in {text}"));
@@ -72,7 +84,10 @@ fn no_wrong_authors() {
 fn clean_article_headline_is_first_line() {
     let text = "Council votes to build a bridge.\n\nThe council voted on Tuesday to build a new bridge over the river, the mayor said.\n\nWork starts next year.";
     let doc = parse_str(text);
-    assert_eq!(doc.headline.as_ref().map(|h| h.span.slice(text).to_string()).as_deref(), Some("Council votes to build a bridge."));
+    assert_eq!(
+        doc.headline.as_ref().map(|h| h.span.slice(text).to_string()).as_deref(),
+        Some("Council votes to build a bridge.")
+    );
     assert_eq!(doc.blocks_of(BlockKind::Paragraph).count(), 2);
 }
 

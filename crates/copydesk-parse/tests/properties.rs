@@ -15,9 +15,13 @@ fn check(text: &str) {
         assert!(!b.rule.is_empty());
         prev_end = b.span.end;
     }
-    for s in [doc.headline.as_ref().map(|h| h.span), doc.dateline.as_ref().map(|d| d.span), doc.byline.as_ref().map(|b| b.span)]
-        .into_iter()
-        .flatten()
+    for s in [
+        doc.headline.as_ref().map(|h| h.span),
+        doc.dateline.as_ref().map(|d| d.span),
+        doc.byline.as_ref().map(|b| b.span),
+    ]
+    .into_iter()
+    .flatten()
     {
         assert!(s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
     }

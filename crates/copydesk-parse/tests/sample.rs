@@ -20,7 +20,8 @@ fn sample_block_kinds_in_order() {
     // name, a subscribe prompt, standfirst, dateline, body with three subheadings and four
     // READ MORE links, then the comment widget and a leftover in Russian.
     let kinds: Vec<BlockKind> = blocks.iter().map(|(k, _)| *k).collect();
-    let mut want = vec![Headline, Credit, Caption, Caption, Boilerplate, Standfirst, Dateline, Paragraph, Paragraph, Related];
+    let mut want =
+        vec![Headline, Credit, Caption, Caption, Boilerplate, Standfirst, Dateline, Paragraph, Paragraph, Related];
     want.extend([Paragraph; 4]);
     want.push(Subheading);
     want.push(Paragraph);
@@ -48,7 +49,11 @@ fn sample_block_texts() {
     assert!(text_of(BlockKind::Standfirst)[0].starts_with("The director of the Russian Foreign Ministry"));
     assert_eq!(
         text_of(BlockKind::Subheading),
-        vec!["Airspace Over Baltic Region", "Concerns Over Russian-Belarusian Zapad-2017 Drills", "Russia's Position on Donbass"]
+        vec![
+            "Airspace Over Baltic Region",
+            "Concerns Over Russian-Belarusian Zapad-2017 Drills",
+            "Russia's Position on Donbass"
+        ]
     );
     assert!(text_of(BlockKind::Related).iter().all(|t| t.starts_with("READ MORE:")));
     let boiler = text_of(BlockKind::Boilerplate);
