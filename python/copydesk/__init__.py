@@ -31,6 +31,7 @@ from copydesk._copydesk import (
     __version__,
     process,
 )
+from copydesk._copydesk import process_html, process_html_batch
 from copydesk.batch import Batch, process_batch
 from copydesk.tables import Tables, to_arrow
 
@@ -53,5 +54,7 @@ __all__ = [
     "__version__",
     "process",
     "process_batch",
+    "process_html",
+    "process_html_batch",
     "to_arrow",
 ]

@@ -203,6 +203,24 @@ def process_batch(
     n_threads: int | None = None,
     progress: Callable[[int], object] | None = None,
 ) -> list[Article]: ...
+def process_html(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    published: str | None = None,
+    id: str | None = None,
+    options: Options | None = None,
+) -> Article: ...
+def process_html_batch(
+    htmls: Iterable[object],
+    *,
+    ids: Iterable[str | int | None] | None = None,
+    urls: Iterable[str | None] | None = None,
+    published: str | Iterable[str | None] | None = None,
+    options: Options | None = None,
+    n_threads: int | None = None,
+    progress: Callable[[int], object] | None = None,
+) -> list[Article]: ...
 def to_arrow(
     data: Iterable[object],
     *,

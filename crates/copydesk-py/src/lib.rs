@@ -6,6 +6,7 @@ mod batch;
 mod convert;
 mod errors;
 mod functions;
+mod html;
 mod items;
 mod options;
 mod pool;
@@ -20,6 +21,7 @@ fn _copydesk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
     article::register(m)?;
     functions::register(m)?;
+    html::register(m)?;
     options::register(m)?;
     arrow_export::register(m)?;
     Ok(())

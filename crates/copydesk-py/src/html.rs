@@ -1,0 +1,187 @@
+//! HTML entry points: `process_html` and `process_html_batch`. Pages are given as str (or as
+//! bytes, decoded by the page's BOM/charset declaration); the work happens in `copydesk::process_html`.
+
+use crate::article::Article;
+use crate::batch;
+use crate::convert::type_name;
+use crate::errors::InputError;
+use crate::pool;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyFloat, PyString};
+
+/// One page to process: its HTML (or why there is none), URL and per-row date.
+struct HtmlJob {
+    html: Result<String, String>,
+    url: Option<String>,
+    published: Option<String>,
+}
+
+/// An HTML argument: a str, or bytes decoded by the page's own declarations.
+fn html_value(obj: &Bound<'_, PyAny>) -> Result<String, String> {
+    if obj.is_none() {
+        return Err("missing HTML (None)".into());
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        if f.value().is_nan() {
+            return Err("missing HTML (NaN)".into());
+        }
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return s
+            .to_str()
+            .map(str::to_string)
+            .map_err(|_| "html contains lone surrogates (invalid Unicode)".to_string());
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(copydesk::decode_html_bytes(b.as_bytes()));
+    }
+    if let Ok(b) = obj.cast::<PyByteArray>() {
+        return Ok(copydesk::decode_html_bytes(&b.to_vec()));
+    }
+    Err(format!("html must be a str or bytes, not {}", type_name(obj)))
+}
+
+/// Read `urls`: None, or one str/None per row.
+fn read_urls(urls: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<Vec<Option<String>>> {
+    let Some(urls) = urls.filter(|x| !x.is_none()) else { return Ok(vec![None; n]) };
+    let items = batch::items(urls, "urls")?;
+    if items.len() != n {
+        return Err(PyTypeError::new_err(format!("urls has {} items but htmls has {n}", items.len())));
+    }
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            if x.is_none() || x.cast::<PyFloat>().map(|f| f.value().is_nan()).unwrap_or(false) {
+                Ok(None)
+            } else if let Ok(s) = x.cast::<PyString>() {
+                Ok(Some(s.to_str()?.to_string()))
+            } else {
+                Err(PyTypeError::new_err(format!("urls[{i}] must be a str or None, not {}", type_name(x))))
+            }
+        })
+        .collect()
+}
+
+fn run_one(job: &HtmlJob, opts: &copydesk::Options) -> copydesk::Article {
+    match &job.html {
+        Err(e) => copydesk::Article::from_error(None, e.clone()),
+        Ok(h) => match &job.published {
+            None => copydesk::process_html(h, job.url.as_deref(), opts),
+            Some(p) => {
+                let o = copydesk::Options { published: Some(p.clone()), ..opts.clone() };
+                copydesk::process_html(h, job.url.as_deref(), &o)
+            }
+        },
+    }
+}
+
+/// Process one HTML page: `process_html(html, *, url=None, published=None, id=None, options=None) -> Article`.
+///
+/// `html` is a str, or bytes decoded by the page's byte-order mark or charset declaration.
+/// The Article's offsets point into `article.text`, the extracted text; `article.page` tells the
+/// page type and extraction confidence. Raises TypeError for other types, InputError for lone
+/// surrogates, OptionsError for bad options or a bad `published`.
+#[pyfunction]
+#[pyo3(signature = (html, *, url=None, published=None, id=None, options=None))]
+fn process_html(
+    py: Python<'_>,
+    html: &Bound<'_, PyAny>,
+    url: Option<String>,
+    published: Option<&Bound<'_, PyAny>>,
+    id: Option<String>,
+    options: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Article> {
+    let html = html_value(html).map_err(|e| {
+        if e.contains("surrogates") {
+            InputError::new_err(e)
+        } else {
+            PyTypeError::new_err(e)
+        }
+    })?;
+    if let Some(p) = published.filter(|p| !p.is_none()) {
+        if !p.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err(format!("published must be a str or None, not {}", type_name(p))));
+        }
+    }
+    let (opts, _) = batch::read_options(options, published, 1)?;
+    let mut a = py.detach(|| copydesk::process_html(&html, url.as_deref(), &opts));
+    a.id = id;
+    Ok(Article::new(a))
+}
+
+/// Process many HTML pages in parallel with the GIL released:
+/// `process_html_batch(htmls, *, ids=None, urls=None, published=None, options=None, n_threads=None, progress=None)`.
+///
+/// `htmls` is a list, any iterable, a pandas or polars Series or a pyarrow array of str (or bytes).
+/// Bad rows (None, NaN, other types, lone surrogates) give an Article with `.error` set; the row
+/// count and order are kept. `urls` and `published` are per row (a sequence) or, for
+/// `published`, one str for all rows.
+#[pyfunction]
+#[pyo3(signature = (htmls, *, ids=None, urls=None, published=None, options=None, n_threads=None, progress=None))]
+#[allow(clippy::too_many_arguments)]
+fn process_html_batch(
+    py: Python<'_>,
+    htmls: &Bound<'_, PyAny>,
+    ids: Option<&Bound<'_, PyAny>>,
+    urls: Option<&Bound<'_, PyAny>>,
+    published: Option<&Bound<'_, PyAny>>,
+    options: Option<&Bound<'_, PyAny>>,
+    n_threads: Option<i64>,
+    progress: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<Article>> {
+    let items = batch::items(htmls, "htmls")?;
+    let rows: Vec<Result<String, String>> =
+        items.iter().enumerate().map(|(i, x)| html_value(x).map_err(|e| format!("row {i}: {e}"))).collect();
+    drop(items);
+    let n = rows.len();
+    let ids = batch::read_ids(ids, n)?;
+    let urls = read_urls(urls, n)?;
+    let (opts, per_row) = batch::read_options(options, published, n)?;
+    let threads = batch::threads(n_threads)?;
+    let per_row = per_row.unwrap_or_else(|| vec![Ok(None); n]);
+    let jobs: Vec<HtmlJob> = rows
+        .into_iter()
+        .zip(urls)
+        .zip(per_row)
+        .map(|((html, url), p)| match p {
+            Ok(published) => HtmlJob { html, url, published },
+            Err(e) => HtmlJob { html: Err(e), url, published: None },
+        })
+        .collect();
+    let progress = progress.filter(|p| !p.is_none());
+    if let Some(p) = progress {
+        if !p.is_callable() {
+            return Err(PyTypeError::new_err(format!(
+                "progress must be a callable taking the number of documents done, not {}",
+                type_name(p)
+            )));
+        }
+    }
+    // HTML pages are heavier than texts: smaller chunks keep progress and Ctrl-C responsive.
+    let chunk = (threads * 16).max(64);
+    let mut out = Vec::with_capacity(n);
+    for part in jobs.chunks(chunk) {
+        let done = py.detach(|| pool::map(part, threads, |j| run_one(j, &opts)));
+        out.extend(done);
+        if let Some(p) = progress {
+            p.call1((part.len(),))?;
+        }
+        py.check_signals()?;
+    }
+    Ok(out
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut a)| {
+            a.id = ids.as_ref().and_then(|v| v[i].clone());
+            Article::new(a)
+        })
+        .collect())
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(process_html, m)?)?;
+    m.add_function(wrap_pyfunction!(process_html_batch, m)?)?;
+    Ok(())
+}
