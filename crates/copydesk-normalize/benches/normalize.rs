@@ -21,7 +21,24 @@ fn corpus() -> Option<Vec<String>> {
 
 /// News-like paragraphs, deterministic.
 fn generated(paragraphs: usize, messy: bool) -> Vec<String> {
-    let words = ["the", "minister", "said", "on", "Monday", "that", "talks", "would", "resume", "in", "Brussels", "next", "week", "officials", "told", "reporters"];
+    let words = [
+        "the",
+        "minister",
+        "said",
+        "on",
+        "Monday",
+        "that",
+        "talks",
+        "would",
+        "resume",
+        "in",
+        "Brussels",
+        "next",
+        "week",
+        "officials",
+        "told",
+        "reporters",
+    ];
     let extras = ["\u{a0}", "\u{201c}", "\u{201d}", "\u{2019}", "&amp;", "Ã©", "\u{2014}", "caf\u{e9}", "  "];
     let mut out = Vec::new();
     let mut seed = 7u64;

@@ -43,7 +43,9 @@ fn main() {
             }
             // Every copied piece is the raw bytes; every replaced piece is covered by a fix.
             for p in n.map.pieces() {
-                if !p.copied && !n.fixes.iter().any(|f| f.span.start <= p.raw_start && p.raw_start + p.raw_len <= f.span.end) {
+                if !p.copied
+                    && !n.fixes.iter().any(|f| f.span.start <= p.raw_start && p.raw_start + p.raw_len <= f.span.end)
+                {
                     unexplained += 1;
                 }
             }

@@ -34,7 +34,14 @@ fn main() {
         if ok {
             e.0 += 1;
         } else if verbose && expect != "fail" {
-            println!("FAIL {}: {}\n  input:    {:?}\n  got:      {:?}\n  expected: {:?}", get("id"), get("label"), input, out, expected);
+            println!(
+                "FAIL {}: {}\n  input:    {:?}\n  got:      {:?}\n  expected: {:?}",
+                get("id"),
+                get("label"),
+                input,
+                out,
+                expected
+            );
         }
     }
     let mut fixed = (0, 0);
@@ -45,5 +52,11 @@ fn main() {
             fixed.1 += n;
         }
     }
-    println!("{:28} {:4}/{:<4} {:6.1}%", "in-the-wild + synthetic", fixed.0, fixed.1, 100.0 * fixed.0 as f64 / fixed.1.max(1) as f64);
+    println!(
+        "{:28} {:4}/{:<4} {:6.1}%",
+        "in-the-wild + synthetic",
+        fixed.0,
+        fixed.1,
+        100.0 * fixed.0 as f64 / fixed.1.max(1) as f64
+    );
 }

@@ -25,7 +25,9 @@ fn only(form: UnicodeForm) -> NormalizeOptions {
 }
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "../shared/peer-suites/jsonl/unicode_normalization_15.0.jsonl".into());
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/peer-suites/jsonl/unicode_normalization_15.0.jsonl".into());
     let data = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         eprintln!("cannot read {path}: {e}");
         std::process::exit(2)

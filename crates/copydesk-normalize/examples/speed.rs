@@ -13,7 +13,9 @@ fn main() {
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
             .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
             .collect(),
-        None => (0..200).map(|i| format!("The minister said on Monday {i} that talks would resume.\n\n").repeat(60)).collect(),
+        None => (0..200)
+            .map(|i| format!("The minister said on Monday {i} that talks would resume.\n\n").repeat(60))
+            .collect(),
     };
     let bytes: usize = texts.iter().map(String::len).sum();
     let opts = NormalizeOptions::default();

@@ -18,7 +18,14 @@ pub(crate) struct Emitter<'a> {
 
 impl<'a> Emitter<'a> {
     pub(crate) fn new(raw: &'a str) -> Self {
-        Emitter { raw, text: String::with_capacity(raw.len()), map: OffsetMap::default(), fixes: Vec::new(), copy: None, repl: None }
+        Emitter {
+            raw,
+            text: String::with_capacity(raw.len()),
+            map: OffsetMap::default(),
+            fixes: Vec::new(),
+            copy: None,
+            repl: None,
+        }
     }
 
     fn flush_copy(&mut self) {

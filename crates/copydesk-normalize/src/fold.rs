@@ -38,13 +38,19 @@ pub(crate) fn classify(c: char, opts: &NormalizeOptions) -> Action {
         }
         '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => Action::Delete("zero_width"),
         '\u{ad}' => Action::Delete("soft_hyphen"),
-        '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2061}'..='\u{2064}' | '\u{2066}'..='\u{206f}'
+        '\u{200e}'
+        | '\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2061}'..='\u{2064}'
+        | '\u{2066}'..='\u{206f}'
         | '\u{fff9}'..='\u{fffb}' => Action::Delete("format"),
         '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{b}' | '\u{c}' => Action::LineBreak,
         '\u{2018}'..='\u{201b}' | '\u{2bc}' if opts.fold_quotes => Action::Replace("'", "quote"),
         '\u{201c}'..='\u{201f}' if opts.fold_quotes => Action::Replace("\"", "quote"),
         '\u{2010}' | '\u{2011}' if opts.fold_dashes => Action::Replace("-", "dash"),
-        '\u{2012}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' if opts.fold_dashes => Action::Replace("-", "dash"),
+        '\u{2012}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' if opts.fold_dashes => {
+            Action::Replace("-", "dash")
+        }
         '\u{2026}' if opts.fold_ellipsis => Action::Replace("...", "ellipsis"),
         '\u{132}'..='\u{133}' | '\u{149}' | '\u{1c4}'..='\u{1cc}' | '\u{1f1}'..='\u{1f3}' | '\u{fb00}'..='\u{fb06}'
             if opts.fold_ligatures =>

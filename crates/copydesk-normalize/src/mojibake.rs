@@ -131,7 +131,13 @@ fn one_step(units: &[Unit]) -> Option<Vec<Unit>> {
         return Some(
             units
                 .iter()
-                .map(|u| if is_c1(u.c) { Unit { c: cp1252.high[(u.c as u32 - 0x80) as usize], rule: Some(RULE_C1), ..*u } } else { *u })
+                .map(|u| {
+                    if is_c1(u.c) {
+                        Unit { c: cp1252.high[(u.c as u32 - 0x80) as usize], rule: Some(RULE_C1), ..*u }
+                    } else {
+                        *u
+                    }
+                })
                 .collect(),
         );
     }
@@ -385,7 +391,8 @@ mod tests {
 
     #[test]
     fn common_typography_never_looks_bad() {
-        let alphabet: Vec<char> = "\u{a0}\u{2013}\u{2014}\u{2018}\u{2019}\u{201c}\u{201d}\u{2026}aZ .,1\n'\"".chars().collect();
+        let alphabet: Vec<char> =
+            "\u{a0}\u{2013}\u{2014}\u{2018}\u{2019}\u{201c}\u{201d}\u{2026}aZ .,1\n'\"".chars().collect();
         let k = alphabet.len();
         for n in 0..k.pow(4) {
             let s: String = (0..4).map(|d| alphabet[(n / k.pow(d)) % k]).collect();
@@ -395,7 +402,8 @@ mod tests {
 
     #[test]
     fn leaves_correct_text() {
-        for s in ["NESTLÉ® requiere", "Offering 5×£35 pin ups", "(-1/2)! = √π", "C O N C L U S Ã O", "café ☕ naïve"] {
+        for s in ["NESTLÉ® requiere", "Offering 5×£35 pin ups", "(-1/2)! = √π", "C O N C L U S Ã O", "café ☕ naïve"]
+        {
             assert_eq!(fix(s), s);
         }
     }

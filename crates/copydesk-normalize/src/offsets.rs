@@ -44,7 +44,10 @@ impl OffsetMap {
             return;
         }
         if let Some(last) = self.pieces.last_mut() {
-            if last.copied && last.raw_start + last.raw_len == raw_start && last.norm_start + last.norm_len == self.norm_len {
+            if last.copied
+                && last.raw_start + last.raw_len == raw_start
+                && last.norm_start + last.norm_len == self.norm_len
+            {
                 last.raw_len += len;
                 last.norm_len += len;
                 self.norm_len += len;

@@ -182,7 +182,11 @@ impl<'a> Pass<'a> {
                 i = j;
                 continue;
             }
-            if x == b' ' && self.pending.is_none() && !self.at_line_start && b.get(i + 1).is_some_and(|&n| ascii_is_plain(n)) {
+            if x == b' '
+                && self.pending.is_none()
+                && !self.at_line_start
+                && b.get(i + 1).is_some_and(|&n| ascii_is_plain(n))
+            {
                 self.em.copy(i, i + 1);
                 i += 1;
                 continue;
@@ -200,8 +204,10 @@ impl<'a> Pass<'a> {
     /// A line that needs repairs: units, entities, mojibake, then the folds.
     fn repaired_line(&mut self, start: usize, end: usize) {
         let line = &self.raw[start..end];
-        let mut units: Vec<Unit> =
-            line.char_indices().map(|(i, c)| Unit { c, start: start + i, end: start + i + c.len_utf8(), rule: None }).collect();
+        let mut units: Vec<Unit> = line
+            .char_indices()
+            .map(|(i, c)| Unit { c, start: start + i, end: start + i + c.len_utf8(), rule: None })
+            .collect();
         for _ in 0..3 {
             let mut changed = false;
             if self.opts.decode_html_entities {

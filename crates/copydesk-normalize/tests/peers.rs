@@ -97,7 +97,9 @@ fn unicode_normalization_test_nfc_nfkc() {
         let c: Vec<String> = line.split(';').take(5).map(hex_str).collect();
         assert_eq!(c.len(), 5, "{line}");
         n += 1;
-        for (opts, inputs, want) in [(&nfc, &[0, 1, 2][..], &c[1]), (&nfc, &[3, 4][..], &c[3]), (&nfkc, &[0, 1, 2, 3, 4][..], &c[3])] {
+        for (opts, inputs, want) in
+            [(&nfc, &[0, 1, 2][..], &c[1]), (&nfc, &[3, 4][..], &c[3]), (&nfkc, &[0, 1, 2, 3, 4][..], &c[3])]
+        {
             for &i in inputs {
                 let out = normalize(&c[i], opts);
                 assert_eq!(&out.text, want, "{line} column {}", i + 1);
@@ -113,7 +115,9 @@ fn textacy_cases_where_options_agree() {
     for row in rows(include_str!("data/textacy/cases.jsonl")) {
         let agree = row.get("agree").and_then(Value::as_bool).unwrap_or(false);
         let opts = match field(&row, "test") {
-            "test_normalize_hyphenated_words" => NormalizeOptions { join_hyphenated: true, ..NormalizeOptions::default() },
+            "test_normalize_hyphenated_words" => {
+                NormalizeOptions { join_hyphenated: true, ..NormalizeOptions::default() }
+            }
             _ => NormalizeOptions::default(),
         };
         let (input, expected) = (field(&row, "input"), field(&row, "expected"));

@@ -62,7 +62,9 @@ fn check_map(raw: &str, opts: &NormalizeOptions) -> Result<(), TestCaseError> {
             prop_assert!(r.start < r.end && r.end <= raw.len(), "{:?} -> {:?} in {:?}", (a, b), r, raw);
             prop_assert!(raw.is_char_boundary(r.start) && raw.is_char_boundary(r.end));
             // A char that is copied maps to itself.
-            if let (Some(piece), Some(ch)) = (n.map.pieces().iter().find(|p| p.norm_start <= a && a < p.norm_start + p.norm_len), t.get(a..b)) {
+            if let (Some(piece), Some(ch)) =
+                (n.map.pieces().iter().find(|p| p.norm_start <= a && a < p.norm_start + p.norm_len), t.get(a..b))
+            {
                 if piece.copied && !(a == 0 && b == t.len()) {
                     prop_assert_eq!(&raw[r.start..r.end], ch);
                 }
