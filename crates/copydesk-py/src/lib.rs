@@ -6,6 +6,7 @@ mod batch;
 mod convert;
 mod errors;
 mod functions;
+mod normalize;
 mod html;
 mod items;
 mod options;
@@ -21,6 +22,7 @@ fn _copydesk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
     article::register(m)?;
     functions::register(m)?;
+    normalize::register(m)?;
     html::register(m)?;
     options::register(m)?;
     arrow_export::register(m)?;
