@@ -81,6 +81,10 @@ pub(crate) fn choose(
 ) -> Option<Choice> {
     let first = lines.first()?;
     let title = first.span.slice(text);
+    if first.words > 35 || (lines.len() == 1 && (first.ends_sentence || first.words >= 12)) {
+        // the text starts with prose: no title line
+        return None;
+    }
     // the title without the site name
     let mut core = title;
     let mut cut = title.len();
