@@ -112,7 +112,6 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
         let body = doc.try_select("body").map(|b| b.html().to_string()).unwrap_or_default();
         content::paragraphs_from_html(&body)
     });
-    drop(doc);
     if let Some(paragraphs) = fallback {
         let page = PageInfo {
             page_type: None,
@@ -144,7 +143,11 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
         Ok(Ok(r)) => {
             let paras = match r.content_html.as_deref() {
                 Some(h) if !h.trim().is_empty() => content::paragraphs_from_html(h),
-                _ => content::paragraphs_from_text(&r.content_text),
+                // Text without structure (the extractor's last resort): the page's block of
+                // paragraphs is a better reading when there is one.
+                _ => densest_paragraphs(&doc)
+                    .filter(|p| p.len() >= 3)
+                    .unwrap_or_else(|| content::paragraphs_from_text(&r.content_text)),
             };
             (
                 paras,
@@ -192,6 +195,26 @@ fn looks_like_listing(paras: &[content::Para]) -> bool {
         .filter(|p| p.text.split_whitespace().count() <= 10 && !p.text.trim_end().ends_with(['.', '!', '?', '"', '”']))
         .count();
     short * 10 >= items.len() * 7
+}
+
+/// The paragraphs of the element holding the most paragraph text (`<p>` children of 30
+/// characters or more), when the page has one.
+fn densest_paragraphs(doc: &dom_query::Document) -> Option<Vec<content::Para>> {
+    let mut totals: Vec<(dom_query::NodeId, usize)> = Vec::new();
+    for p in doc.try_select("p")?.iter().take(5000) {
+        let len = p.text().trim().chars().count();
+        if len < 30 {
+            continue;
+        }
+        let Some(parent) = p.nodes().first().and_then(|n| n.parent()) else { continue };
+        match totals.iter_mut().find(|(id, _)| *id == parent.id) {
+            Some((_, t)) => *t += len,
+            None => totals.push((parent.id, len)),
+        }
+    }
+    let (best, _) = totals.into_iter().max_by_key(|(_, t)| *t)?;
+    let node = dom_query::NodeRef::new(best, &doc.tree);
+    Some(content::paragraphs_from_html(&node.html()))
 }
 
 /// Which part of the built text a range is.
