@@ -35,7 +35,11 @@ impl<'a> Context<'a> {
             .filter(|b| {
                 matches!(
                     b.kind,
-                    BlockKind::Headline | BlockKind::Standfirst | BlockKind::Paragraph | BlockKind::Subheading | BlockKind::Caption
+                    BlockKind::Headline
+                        | BlockKind::Standfirst
+                        | BlockKind::Paragraph
+                        | BlockKind::Subheading
+                        | BlockKind::Caption
                 )
             })
             .map(|b| Segment { span: b.span, kind: b.kind })

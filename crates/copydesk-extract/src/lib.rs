@@ -22,7 +22,7 @@ pub use numbers::{find_numbers_in, NumberKind, NumberMention};
 pub use quotes::{speakers, Speaker};
 pub use sentences::split_text;
 pub use types::{
-    Acronym, AcronymSource, DateMention, Entity, EntityLabel, Extraction, ExtractOptions, Money, Quote, QuoteKind,
+    Acronym, AcronymSource, DateMention, Entity, EntityLabel, ExtractOptions, Extraction, Money, Quote, QuoteKind,
     Sentence,
 };
 

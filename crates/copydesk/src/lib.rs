@@ -25,6 +25,11 @@ pub use copydesk_extract::{
 };
 pub use copydesk_normalize::{normalize, CharIndex, NormalizeOptions, NormalizedText, Span, UnicodeForm};
 pub use copydesk_parse::{Block, BlockKind};
-pub use options::{Options, OptionsError};
 pub use html::{decode_html_bytes, process_html, process_html_bytes, PageInfo};
+pub use options::{Options, OptionsError};
 pub use pipeline::{process, process_with};
+
+/// The README's Rust examples, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
