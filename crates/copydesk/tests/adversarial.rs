@@ -201,3 +201,17 @@ fn regression_normalize_idempotent_nfkc_nbsp_collapse() {
         }
     }
 }
+
+/// Found by the growth benchmark (`acronym_defs`): time grows quadratically with the number of
+/// acronym definitions in one text — 6.5 KB 0.01 s, 65 KB 0.08 s, 650 KB 8.9 s of CPU in the
+/// release CLI ("the Alpha Beta (AB) and " x 13,000, 312 KB: 9.7 s). Every other adversarial
+/// case grows linearly. No time is asserted here: the test only shows the input; run it with
+/// `--ignored --release` and compare with `benches/growth.rs`.
+/// Owner: copydesk-extract acronyms.rs (definition search: cap the look-behind window per "(",
+/// and make any per-definition check against earlier definitions a hash lookup).
+#[test]
+#[ignore = "copydesk-extract acronyms.rs: quadratic in the number of definitions (see docs/reliability.md)"]
+fn regression_acronym_definitions_linear() {
+    let text = "the Alpha Beta (AB) and ".repeat(13_000);
+    check("acronym definitions", &text, &Options::default());
+}
