@@ -66,4 +66,4 @@ def test_display_helper_returns_html_or_string() -> None:
 
     art = copydesk.process("Talks Stall\n\nThe talks stalled.")
     out = display(art)
-    assert "Talks Stall" in (out if isinstance(out, str) else out.data)
+    assert "Talks Stall" in (out if isinstance(out, str) else getattr(out, "data", ""))

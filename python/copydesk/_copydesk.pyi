@@ -6,6 +6,28 @@ from typing import Any, final
 from typing_extensions import Self
 
 __version__: str
+__all__ = [
+    "Acronym",
+    "ArrowTable",
+    "Article",
+    "Block",
+    "CopydeskError",
+    "DateMention",
+    "Entity",
+    "InputError",
+    "Mention",
+    "Money",
+    "NormalizedText",
+    "Options",
+    "OptionsError",
+    "Quote",
+    "__version__",
+    "normalize",
+    "process",
+    "process_batch",
+    "run_cli",
+    "to_arrow",
+]
 
 class CopydeskError(Exception): ...
 class OptionsError(ValueError): ...
@@ -18,7 +40,7 @@ class Block:
     end: int
     text: str
     rule: str
-    def __new__(cls, kind: str, start: int, end: int, text: str, rule: str = "") -> Self: ...
+    def __new__(cls, kind: str, start: int, end: int, text: str, rule: str = ...) -> Self: ...
     def __reduce__(self) -> tuple[type[Block], tuple[str, int, int, str, str]]: ...
 
 @final
@@ -67,7 +89,7 @@ class Acronym:
     start: int
     end: int
     source: str
-    def __new__(cls, short: str, long: str, start: int, end: int, source: str = "text") -> Self: ...
+    def __new__(cls, short: str, long: str, start: int, end: int, source: str = ...) -> Self: ...
     def __reduce__(self) -> tuple[type[Acronym], tuple[Any, ...]]: ...
 
 @final
@@ -232,3 +254,14 @@ def to_arrow(
     include_text: bool = False,
 ) -> dict[str, ArrowTable]: ...
 def run_cli(args: list[str]) -> int: ...
+
+@final
+class NormalizedText:
+    @property
+    def text(self) -> str: ...
+    @property
+    def fixes(self) -> list[tuple[str, int, int]]: ...
+    def to_original(self, start: int, end: int) -> tuple[int, int]: ...
+    def __len__(self) -> int: ...
+
+def normalize(text: str, **options: Any) -> NormalizedText: ...

@@ -261,7 +261,13 @@ impl Article {
             .iter()
             .map(|e| {
                 let (start, end) = span(&ci, e.span);
-                Entity { start, end, text: a.slice(e.span).into(), label: e.label.as_str().into(), canonical: e.canonical.clone() }
+                Entity {
+                    start,
+                    end,
+                    text: a.slice(e.span).into(),
+                    label: e.label.as_str().into(),
+                    canonical: e.canonical.clone(),
+                }
             })
             .collect()
     }
@@ -293,7 +299,14 @@ impl Article {
             .iter()
             .map(|x| {
                 let (start, end) = span(&ci, x.span);
-                Money { start, end, text: a.slice(x.span).into(), value: x.value, value_max: x.value_max, currency: x.currency.clone() }
+                Money {
+                    start,
+                    end,
+                    text: a.slice(x.span).into(),
+                    value: x.value,
+                    value_max: x.value_max,
+                    currency: x.currency.clone(),
+                }
             })
             .collect()
     }

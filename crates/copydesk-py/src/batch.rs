@@ -9,6 +9,9 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyFloat, PyInt, PyString};
 
+/// One publication date (or None) per row, or the error message of a bad one.
+pub(crate) type PerRowDates = Vec<Result<Option<String>, String>>;
+
 /// One input row: the text, or why there is none.
 pub(crate) struct Job {
     /// The text, or the error message for a bad row.
@@ -30,7 +33,10 @@ pub(crate) fn items<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bo
     }
     let source = if obj.hasattr("to_pylist")? { obj.call_method0("to_pylist")? } else { obj.clone() };
     let iter = source.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!("{what} must be an iterable (list, Series, pyarrow array, ...), not {}", type_name(obj)))
+        PyTypeError::new_err(format!(
+            "{what} must be an iterable (list, Series, pyarrow array, ...), not {}",
+            type_name(obj)
+        ))
     })?;
     iter.collect()
 }
@@ -76,7 +82,7 @@ pub(crate) fn read_options(
     options: Option<&Bound<'_, PyAny>>,
     published: Option<&Bound<'_, PyAny>>,
     n: usize,
-) -> PyResult<(copydesk::Options, Option<Vec<Result<Option<String>, String>>>)> {
+) -> PyResult<(copydesk::Options, Option<PerRowDates>)> {
     let mut opts = match options.filter(|o| !o.is_none()) {
         None => copydesk::Options::default(),
         Some(o) => match o.cast::<crate::options::Options>() {
@@ -103,7 +109,8 @@ pub(crate) fn read_options(
             if x.is_none() || x.cast::<PyFloat>().map(|f| f.value().is_nan()).unwrap_or(false) {
                 return Ok(None);
             }
-            let s = x.cast::<PyString>().map_err(|_| format!("row {i}: published must be a str, not {}", type_name(x)))?;
+            let s =
+                x.cast::<PyString>().map_err(|_| format!("row {i}: published must be a str, not {}", type_name(x)))?;
             let s = s.to_str().map_err(|_| format!("row {i}: published is not valid Unicode"))?.to_string();
             let check = copydesk::Options { published: Some(s.clone()), ..copydesk::Options::default() };
             check.validate().map_err(|e| format!("row {i}: {e}"))?;
@@ -114,7 +121,10 @@ pub(crate) fn read_options(
 }
 
 /// Pair texts with their per-row dates; a bad date makes an error row.
-pub(crate) fn jobs(texts: Vec<Result<String, String>>, per_row: Option<Vec<Result<Option<String>, String>>>) -> Vec<Job> {
+pub(crate) fn jobs(
+    texts: Vec<Result<String, String>>,
+    per_row: Option<Vec<Result<Option<String>, String>>>,
+) -> Vec<Job> {
     match per_row {
         None => texts.into_iter().map(|text| Job { text, published: None }).collect(),
         Some(p) => texts

@@ -6,7 +6,12 @@ use pyo3::prelude::*;
 
 create_exception!(copydesk._copydesk, CopydeskError, pyo3::exceptions::PyException, "Base class of copydesk's errors.");
 create_exception!(copydesk._copydesk, OptionsError, PyValueError, "An invalid option value.");
-create_exception!(copydesk._copydesk, InputError, PyValueError, "Input that copydesk cannot read (wrong type, lone surrogates, ...).");
+create_exception!(
+    copydesk._copydesk,
+    InputError,
+    PyValueError,
+    "Input that copydesk cannot read (wrong type, lone surrogates, ...)."
+);
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();

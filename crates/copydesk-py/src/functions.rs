@@ -1,7 +1,7 @@
 //! Module-level functions: process, process_batch, to_arrow, the CLI entry point.
 
-use crate::article::Article;
 use crate::arrow_export::ArrowTable;
+use crate::article::Article;
 use crate::batch;
 use crate::convert::text_arg;
 use crate::tables::{self, Doc};
@@ -133,7 +133,8 @@ fn to_arrow<'py>(
     let built = py.detach(|| tables::build(&docs, include_text, threads));
     let out = PyDict::new(py);
     for t in built {
-        let t = t.map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(format!("building Arrow tables failed: {e}")))?;
+        let t =
+            t.map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(format!("building Arrow tables failed: {e}")))?;
         out.set_item(t.0, ArrowTable::new(t.0, t.1))?;
     }
     Ok(out)

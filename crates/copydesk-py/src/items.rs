@@ -59,7 +59,15 @@ impl Quote {
         let q = slf.get();
         Ok((
             slf.get_type(),
-            (q.start, q.end, q.text.clone(), q.kind.clone(), q.speaker.clone(), q.speaker_mention.clone(), q.cue.clone()),
+            (
+                q.start,
+                q.end,
+                q.text.clone(),
+                q.kind.clone(),
+                q.speaker.clone(),
+                q.speaker_mention.clone(),
+                q.cue.clone(),
+            ),
         ))
     }
     fn __repr__(&self) -> String {

@@ -170,10 +170,7 @@ impl Options {
 
     /// A copy with some settings changed: `opts.replace(published="2020-01-31")`.
     #[pyo3(signature = (**changes))]
-    fn replace<'py>(
-        slf: &Bound<'py, Self>,
-        changes: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    fn replace<'py>(slf: &Bound<'py, Self>, changes: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
         let d = slf.get().to_dict(slf.py())?;
         if let Some(c) = changes {
             d.update(c.as_mapping())?;

@@ -159,7 +159,8 @@ fn documents(docs: &[Indexed<'_, '_>], include_text: bool) -> Result<RecordBatch
 fn blocks(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
     let mut k = Keys::new();
     let (mut ord, mut start, mut end) = (Int64Builder::new(), Int64Builder::new(), Int64Builder::new());
-    let (mut kind, mut text, mut rule) = (LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new());
+    let (mut kind, mut text, mut rule) =
+        (LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new());
     for d in docs {
         for (i, b) in d.doc.article.blocks.iter().enumerate() {
             let (s, e) = d.cp(b.span);
@@ -373,10 +374,7 @@ mod tests {
         let raw = "Caf\u{e9} Talks\n\n\u{201c}We are close to a deal,\u{201d} Minister Ana Lopes said on Tuesday.";
         let a = copydesk::process(raw);
         let bad = copydesk::Article::from_error(None, "row 1: missing text");
-        let docs = vec![
-            Doc { index: 0, id: Some("x".into()), article: &a },
-            Doc { index: 1, id: None, article: &bad },
-        ];
+        let docs = vec![Doc { index: 0, id: Some("x".into()), article: &a }, Doc { index: 1, id: None, article: &bad }];
         let out: Vec<_> = build(&docs, true, 2).into_iter().map(|r| r.expect("batch")).collect();
         assert_eq!(out.iter().map(|(k, _)| *k).collect::<Vec<_>>(), KINDS.to_vec());
         let documents = &out[0].1;
