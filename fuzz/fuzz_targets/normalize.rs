@@ -34,7 +34,8 @@ fuzz_target!(|data: &[u8]| {
         fold_width: flags[1] & 0x40 != 0,
         ..NormalizeOptions::default()
     };
-    let extra: Vec<(usize, usize)> = rest.chunks(4).map(|c| (c[0] as usize * 7, c.len() * 31 + c[c.len() - 1] as usize)).collect();
+    let extra: Vec<(usize, usize)> =
+        rest.chunks(4).map(|c| (c[0] as usize * 7, c.len() * 31 + c[c.len() - 1] as usize)).collect();
     // Idempotence is promised for the defaults; in-bounds mapping for every option set.
     let check = if b(7) {
         invariants::check_normalize(&text, &NormalizeOptions::default(), &extra)
