@@ -331,8 +331,7 @@ fn decode_inconsistent(units: &[Unit]) -> Option<Vec<Unit>> {
         let prev_strict = i > 0 && in_set(&UTF8_CONTINUATION_STRICT, units[i - 1].c);
         let mut j = i;
         if !prev_strict {
-            loop {
-                let Some(u) = units.get(j) else { break };
+            while let Some(u) = units.get(j) {
                 // A char may be in several first-of sets; like ftfy's regex, try the 2-byte group first.
                 let mut matched = 0;
                 for k in [1usize, 2, 3] {

@@ -1,14 +1,14 @@
 //! Python bindings for copydesk: pyo3 glue only. All the work happens in the `copydesk` crates.
 
-mod article;
 mod arrow_export;
+mod article;
 mod batch;
 mod convert;
 mod errors;
 mod functions;
-mod normalize;
 mod html;
 mod items;
+mod normalize;
 mod options;
 mod pool;
 mod tables;
@@ -22,8 +22,8 @@ fn _copydesk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
     article::register(m)?;
     functions::register(m)?;
-    normalize::register(m)?;
     html::register(m)?;
+    normalize::register(m)?;
     options::register(m)?;
     arrow_export::register(m)?;
     Ok(())

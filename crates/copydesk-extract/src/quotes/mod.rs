@@ -211,7 +211,9 @@ fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
         // `"...?" Graham asked.`: the splitter ends the sentence at the quote; look at the next one.
         if trivial(&text[p.span.end..post_end]) && content.trim_end().ends_with(['?', '!', '.']) {
             if let Some(next) = sentence_of(ctx, p.span.end).and_then(|i| ctx.sentences.get(i + 1)) {
-                if next.segment == ctx.sentences.get(sentence_of(ctx, p.span.start).unwrap_or(0)).map_or(usize::MAX, |s| s.segment) {
+                if next.segment
+                    == ctx.sentences.get(sentence_of(ctx, p.span.start).unwrap_or(0)).map_or(usize::MAX, |s| s.segment)
+                {
                     post_end = next.span.end.min(next_start).max(p.span.end);
                 }
             }
