@@ -474,11 +474,18 @@ fn dashes(text: &str, out: &mut Vec<Definition>) {
 }
 
 /// (short, long) pairs defined in the article (for entity grouping).
+/// Each pair once: a text repeating one definition thousands of times must not make entity
+/// grouping (which looks at every pair for every mention) quadratic.
 pub(crate) fn defined_pairs(ctx: &Context) -> Vec<(String, String)> {
     let mut out = Vec::new();
+    let mut seen: HashSet<(String, String)> = HashSet::new();
     for seg in &ctx.segments {
         for d in definitions(ctx.slice(seg.span)) {
-            out.push((d.short, d.long));
+            let pair = (d.short, d.long);
+            if !seen.contains(&pair) {
+                seen.insert(pair.clone());
+                out.push(pair);
+            }
         }
     }
     out
@@ -509,10 +516,12 @@ pub(crate) fn find(ctx: &Context, _entities: &[Entity]) -> Vec<Acronym> {
     for seg in &ctx.segments {
         let s = ctx.slice(seg.span);
         let base = seg.span.start;
-        let mut pos = 0;
-        for w in s.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
-            let st = pos;
-            pos += w.len() + 1;
+        // Words with their byte offsets (separators may be multi-byte: "€NATO").
+        let words = s.split(|c: char| !(c.is_alphanumeric() || c == '-')).map(|w| {
+            let st = w.as_ptr() as usize - s.as_ptr() as usize;
+            (st, w)
+        });
+        for (st, w) in words {
             if w.len() < 2 || defined.contains(w) {
                 continue;
             }

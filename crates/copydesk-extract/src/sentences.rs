@@ -217,9 +217,19 @@ fn list_marker_at(s: &str, i: usize, style: &str) -> bool {
 
 /// Is `s[from..end]` only a list marker ("1", "• 9", "⁃10", "a")?
 fn is_list_marker(s: &str, from: usize, end: usize) -> bool {
-    let t = s[from..end].trim_start_matches(|c: char| is_bullet(c) || c.is_whitespace());
+    let (from, end) = (floor_boundary(s, from), floor_boundary(s, end));
+    let t = s[from.min(end)..end].trim_start_matches(|c: char| is_bullet(c) || c.is_whitespace());
     let digits = t.bytes().all(|b| b.is_ascii_digit());
     !t.is_empty() && ((digits && t.len() <= 2) || (t.len() == 1 && t.bytes().all(|b| b.is_ascii_lowercase())))
+}
+
+/// The largest char boundary of `s` at or below `i`.
+fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Does the text at the start of `rest` look like the start of a sentence?
@@ -237,7 +247,11 @@ fn starts_sentence(rest: &str) -> bool {
 
 /// The word ending right before byte `end` (after the last whitespace), without leading brackets or quotes.
 fn word_before(s: &str, from: usize, end: usize) -> &str {
-    let w_start = s[from..end].rfind(char::is_whitespace).map_or(from, |p| from + p + 1);
+    // Callers compute `end` by byte arithmetic; keep both ends on char boundaries.
+    let (from, end) = (floor_boundary(s, from), floor_boundary(s, end));
+    let from = from.min(end);
+    let w_start =
+        s[from..end].char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(from, |(p, c)| from + p + c.len_utf8());
     s[w_start..end].trim_start_matches(|c: char| is_opener(c) || is_bullet(c) || c == '-' || c == '—')
 }
 
@@ -352,6 +366,20 @@ mod tests {
         for s in ["", ".", "...", ". . . .", "«»", "é. É. ü", "a.\n\n.b", "\u{2026} \u{2026}", "1.)", "Mr."] {
             for sp in split_text(s) {
                 assert!(s.is_char_boundary(sp.start) && s.is_char_boundary(sp.end) && sp.start < sp.end);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod boundary_tests {
+    /// Found by the quotes property test: an opening curly quote before an abbreviation-like word.
+    #[test]
+    fn curly_quote_before_period_word_does_not_panic() {
+        for s in ["\u{2018}A.\nA", "\u{201c}A. B", "\u{2018}\u{2018}x. Y", "\u{a0}A. b"] {
+            let spans = super::split_text(s);
+            for sp in spans {
+                assert!(s.is_char_boundary(sp.start) && s.is_char_boundary(sp.end));
             }
         }
     }

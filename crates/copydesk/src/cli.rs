@@ -80,7 +80,10 @@ pub fn run(args: Vec<String>) -> i32 {
             return 2;
         }
     };
-    let out: Box<dyn Write> = match &args.output {
+    // `-o FILE` is written to a temporary file beside it and renamed when the run ends, so an
+    // interrupted run never leaves a half-written FILE.
+    let tmp_output = args.output.as_ref().map(|p| temporary_path(p));
+    let out: Box<dyn Write> = match &tmp_output {
         Some(p) => match File::create(p) {
             Ok(f) => Box::new(BufWriter::new(f)),
             Err(e) => {
@@ -107,13 +110,30 @@ pub fn run(args: Vec<String>) -> i32 {
     runner.bar.finish_and_clear();
     if let Err(e) = runner.out.flush() {
         eprintln!("copydesk: error: cannot write output: {e}");
+        if let Some(tmp) = &tmp_output {
+            let _ = std::fs::remove_file(tmp);
+        }
         return 1;
+    }
+    drop(runner.out);
+    if let (Some(tmp), Some(dest)) = (&tmp_output, &args.output) {
+        if let Err(e) = std::fs::rename(tmp, dest) {
+            eprintln!("copydesk: error: cannot write {}: {e}", dest.display());
+            let _ = std::fs::remove_file(tmp);
+            return 1;
+        }
     }
     let t = &runner.tally;
     if t.failed > 0 || args.pretty {
         eprintln!("copydesk: {} articles written, {} failed", t.ok, t.failed);
     }
     i32::from(t.failed > 0)
+}
+
+/// A hidden temporary file in the same directory as `dest` (so the final rename is atomic).
+fn temporary_path(dest: &Path) -> PathBuf {
+    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    dest.with_file_name(format!(".{name}.{}.partial", std::process::id()))
 }
 
 struct Runner {

@@ -162,7 +162,6 @@ fn fuzz_regressions_keep_invariants() {
 /// `pos += w.len() + 1` assumes every separator is one byte; take `st` from the word's pointer
 /// offset (`w.as_ptr() - s.as_ptr()`) instead.
 #[test]
-#[ignore = "copydesk-extract acronyms.rs: known-acronym span assumes 1-byte separators"]
 fn regression_known_acronym_after_multibyte_char() {
     for text in ["€NATO", "\u{301}NATO ", "é NATO said", "😀 the UN and NATO"] {
         check("acronym after multibyte", text, &Options::default());
@@ -210,7 +209,6 @@ fn regression_normalize_idempotent_nfkc_nbsp_collapse() {
 /// Owner: copydesk-extract acronyms.rs (definition search: cap the look-behind window per "(",
 /// and make any per-definition check against earlier definitions a hash lookup).
 #[test]
-#[ignore = "copydesk-extract acronyms.rs: quadratic in the number of definitions (see docs/reliability.md)"]
 fn regression_acronym_definitions_linear() {
     let text = "the Alpha Beta (AB) and ".repeat(13_000);
     check("acronym definitions", &text, &Options::default());

@@ -181,7 +181,6 @@ fn many_rows_across_chunks_keep_order_and_count() {
 /// Output files are written atomically: a run killed half-way leaves either no output file or a
 /// complete one, never a half-written one.
 #[test]
-#[ignore = "cli (crates/copydesk/src/cli.rs): -o writes the target file in place; write to a temporary file in the same directory and rename it when done"]
 fn killed_run_leaves_no_half_written_output() {
     let dir = scratch("atomic");
     let input = dir.join("in.jsonl");
