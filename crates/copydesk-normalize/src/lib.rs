@@ -75,7 +75,21 @@ pub fn normalize(raw: &str, options: &NormalizeOptions) -> NormalizedText {
         }
         folded = compose(folded, again);
     }
-    unicode::apply(folded, options.unicode_form)
+    let mut out = unicode::apply(folded, options.unicode_form);
+    // Composition can complete a repairable sequence ("e" + U+0301 next to mojibake): rerun the
+    // rules until nothing changes, so that normalize stays idempotent. Only non-ASCII text can be
+    // affected; rarely more than once.
+    for _ in 0..2 {
+        if out.text.is_ascii() {
+            break;
+        }
+        let again = rules::run(&out.text, options);
+        if again.text == out.text {
+            break;
+        }
+        out = unicode::apply(compose(out, again), options.unicode_form);
+    }
+    out
 }
 
 /// `second` normalized the text of `first`: the result of both, mapped back to the raw text.
@@ -95,4 +109,19 @@ fn compose(first: NormalizedText, second: NormalizedText) -> NormalizedText {
     fixes.extend(second.fixes.into_iter().map(|f| Fix { span: first.map.to_original(f.span), rule: f.rule }));
     fixes.sort_by_key(|f| f.span.start);
     NormalizedText { text, map, fixes }
+}
+
+#[cfg(test)]
+mod idempotence_tests {
+    use super::*;
+
+    /// Found by the property test: NFC composes "e" + U+0301, which completes a mojibake pair.
+    #[test]
+    fn composition_next_to_mojibake_is_idempotent() {
+        let o = NormalizeOptions::default();
+        for raw in ["e\u{301}\u{c3} \u{201c}", "e\u{301}\u{20ac}\u{ab}"] {
+            let once = normalize(raw, &o);
+            assert_eq!(normalize(&once.text, &o).text, once.text, "raw {raw:?}");
+        }
+    }
 }

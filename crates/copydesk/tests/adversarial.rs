@@ -172,7 +172,6 @@ fn regression_known_acronym_after_multibyte_char() {
 /// "é", after which "é€«" reads as mojibake (the UTF-8 bytes of "逫" shown as Windows-1252) and a
 /// second normalization changes the text again. Owner: copydesk-normalize (mojibake vs. NFC order).
 #[test]
-#[ignore = "copydesk-normalize: mojibake repair after NFC composition breaks idempotence"]
 fn regression_normalize_idempotent_nfc_then_mojibake() {
     for text in ["e\u{301}€«", "\n\ne\u{301}€«"] {
         if let Err(e) = check_normalize(text, &NormalizeOptions::default(), &[]) {
