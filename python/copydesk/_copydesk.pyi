@@ -25,6 +25,8 @@ __all__ = [
     "normalize",
     "process",
     "process_batch",
+    "process_html",
+    "process_html_batch",
     "run_cli",
     "to_arrow",
 ]
