@@ -62,6 +62,17 @@ fn civil_from_days(z: i64) -> Ymd {
 }
 
 /// Day of week, 0 = Monday.
+/// Day `d` of month `m` (a range to `end` when given), or None when the month has no such day.
+fn day_or_range(year: Option<i32>, m: u32, d: u32, end: Option<u32>) -> Option<Val> {
+    if d > days_in_month(year.unwrap_or(2000), m) {
+        return None;
+    }
+    Some(match end {
+        Some(e) => Val::Range(Box::new(Val::Day(year, m, d)), Box::new(Val::Day(year, m, e))),
+        None => Val::Day(year, m, d),
+    })
+}
+
 fn weekday(d: Ymd) -> i64 {
     (days_from_civil(d.y, d.m, d.d) + 3).rem_euclid(7)
 }
@@ -410,14 +421,7 @@ impl P<'_, '_> {
                 year = Some(y);
                 last = yl;
             }
-            if d > days_in_month(year.unwrap_or(2000), m) {
-                return None;
-            }
-            let v = match end_day {
-                Some(d2) => Val::Range(Box::new(Val::Day(year, m, d)), Box::new(Val::Day(year, m, d2))),
-                None => Val::Day(year, m, d),
-            };
-            return Some((last, v));
+            return day_or_range(year, m, d, end_day).map(|v| (last, v));
         }
         if let Some((y, yl)) = self.year_after(ml) {
             return Some((yl, Val::Month(Some(y), m)));
@@ -543,14 +547,7 @@ impl P<'_, '_> {
             year = Some(y);
             last = yl;
         }
-        if d > days_in_month(year.unwrap_or(2000), m) {
-            return None;
-        }
-        let v = match d2 {
-            Some(e) => Val::Range(Box::new(Val::Day(year, m, d)), Box::new(Val::Day(year, m, e))),
-            None => Val::Day(year, m, d),
-        };
-        Some((last, v))
+        day_or_range(year, m, d, d2).map(|v| (last, v))
     }
 
     /// Numeric dates: "2022-08-27", "27.08.2022", "9/9/2022", "3/2015", "2015/3", "11-2016".

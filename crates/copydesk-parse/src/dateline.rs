@@ -38,11 +38,6 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
-fn month_num(m: &str) -> Option<u32> {
-    const M: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    M.iter().position(|x| m.starts_with(x)).map(|i| i as u32 + 1)
-}
-
 /// Find a dateline at the start of `para` (which begins at byte `offset` of the text).
 /// Returns the dateline (span up to and including its dash) and the end of what it consumed.
 pub(crate) fn find(para: &str, offset: usize) -> Option<(Dateline, usize)> {
@@ -71,7 +66,7 @@ pub(crate) fn find(para: &str, offset: usize) -> Option<(Dateline, usize)> {
         None => {}
     }
     let date = month.and_then(|m| {
-        let mo = month_num(m.as_str())?;
+        let mo = crate::published::month_num(m.as_str())?;
         let d: u32 = caps.name("day")?.as_str().parse().ok()?;
         Some(match caps.name("year") {
             Some(y) => format!("{}-{mo:02}-{d:02}", y.as_str()),

@@ -23,7 +23,8 @@ static STAMP: Lazy<Regex> = Lazy::new(|| {
 static UPDATED: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^\W{0,3}(?:updated|last updated|modified|last modified)\b").expect("updated regex"));
 
-fn month_num(m: &str) -> Option<u32> {
+/// Month number of an English month name or abbreviation ("Sept." -> 9), by its first three letters.
+pub(crate) fn month_num(m: &str) -> Option<u32> {
     let m = m.get(..3)?.to_ascii_lowercase();
     Some(match m.as_str() {
         "jan" => 1,

@@ -23,38 +23,10 @@ pub(crate) struct Found {
     pub grouped_only: bool,
 }
 
-/// Words joining capitalized words inside a name ("Bank of England", "Ursula von der Leyen").
+/// Words joining capitalized words inside a name ("Bank of England", "Ursula von der Leyen"):
+/// the particles of personal names plus the function words of organisation and place names.
 fn is_connector(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "the"
-            | "and"
-            | "for"
-            | "on"
-            | "in"
-            | "de"
-            | "del"
-            | "della"
-            | "di"
-            | "da"
-            | "do"
-            | "dos"
-            | "das"
-            | "du"
-            | "des"
-            | "la"
-            | "le"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "y"
-            | "&"
-    )
+    is_name_particle(w) || matches!(w, "of" | "the" | "and" | "for" | "on" | "in" | "des" | "&")
 }
 
 /// Connectors allowed inside a person's name.
