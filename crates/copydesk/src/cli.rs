@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 /// Turn raw news text into structured records (JSON lines).
 #[derive(Parser, Debug)]
@@ -49,13 +50,6 @@ struct Item {
     url: Option<String>,
 }
 
-/// Counts for the closing summary.
-#[derive(Default)]
-struct Tally {
-    ok: u64,
-    failed: u64,
-}
-
 const CHUNK: usize = 512;
 
 /// Run the tool with `args` (without the program name). Returns the process exit code:
@@ -83,7 +77,7 @@ pub fn run(args: Vec<String>) -> i32 {
     // `-o FILE` is written to a temporary file beside it and renamed when the run ends, so an
     // interrupted run never leaves a half-written FILE.
     let tmp_output = args.output.as_ref().map(|p| temporary_path(p));
-    let out: Box<dyn Write> = match &tmp_output {
+    let out: Box<dyn Write + Send> = match &tmp_output {
         Some(p) => match File::create(p) {
             Ok(f) => Box::new(BufWriter::new(f)),
             Err(e) => {
@@ -91,7 +85,7 @@ pub fn run(args: Vec<String>) -> i32 {
                 return 2;
             }
         },
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+        None => Box::new(BufWriter::new(io::stdout())),
     };
     let show = !args.no_progress && (args.progress || io::stderr().is_terminal());
     let bar = ProgressBar::with_draw_target(
@@ -102,20 +96,37 @@ pub fn run(args: Vec<String>) -> i32 {
         ProgressStyle::with_template("{spinner} {human_pos} articles  {per_sec}  {elapsed}  {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
-    let mut runner = Runner { out, pretty: args.pretty, options, pool, bar, tally: Tally::default(), buf: Vec::new() };
+    // Reading and parsing the input (this thread) overlaps with processing and writing (the
+    // worker thread driving the pool). The channel holds at most two chunks, so memory stays
+    // bounded however large the corpus.
+    let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
+    let worker = Worker { out, pretty: args.pretty, options, pool, bar: bar.clone() };
+    let handle = std::thread::spawn(move || worker.run(rx));
+    let mut runner = Runner { tx: Some(tx), bar: bar.clone(), failed: 0, buf: Vec::with_capacity(CHUNK) };
     for input in &args.inputs {
         runner.input(input);
     }
     runner.flush();
-    runner.bar.finish_and_clear();
-    if let Err(e) = runner.out.flush() {
+    drop(runner.tx.take());
+    let (mut out, ok) = match handle.join() {
+        Ok(r) => r,
+        Err(_) => {
+            eprintln!("copydesk: error: internal error in the worker thread");
+            if let Some(tmp) = &tmp_output {
+                let _ = std::fs::remove_file(tmp);
+            }
+            return 1;
+        }
+    };
+    bar.finish_and_clear();
+    if let Err(e) = out.flush() {
         eprintln!("copydesk: error: cannot write output: {e}");
         if let Some(tmp) = &tmp_output {
             let _ = std::fs::remove_file(tmp);
         }
         return 1;
     }
-    drop(runner.out);
+    drop(out);
     if let (Some(tmp), Some(dest)) = (&tmp_output, &args.output) {
         if let Err(e) = std::fs::rename(tmp, dest) {
             eprintln!("copydesk: error: cannot write {}: {e}", dest.display());
@@ -123,11 +134,11 @@ pub fn run(args: Vec<String>) -> i32 {
             return 1;
         }
     }
-    let t = &runner.tally;
-    if t.failed > 0 || args.pretty {
-        eprintln!("copydesk: {} articles written, {} failed", t.ok, t.failed);
+    let failed = runner.failed;
+    if failed > 0 || args.pretty {
+        eprintln!("copydesk: {ok} articles written, {failed} failed");
     }
-    i32::from(t.failed > 0)
+    i32::from(failed > 0)
 }
 
 /// A hidden temporary file in the same directory as `dest` (so the final rename is atomic).
@@ -136,20 +147,27 @@ fn temporary_path(dest: &Path) -> PathBuf {
     dest.with_file_name(format!(".{name}.{}.partial", std::process::id()))
 }
 
+/// The reading side: turns inputs into chunks of [`Item`]s for the [`Worker`].
 struct Runner {
-    out: Box<dyn Write>,
+    tx: Option<mpsc::SyncSender<Vec<Item>>>,
+    bar: ProgressBar,
+    failed: u64,
+    buf: Vec<Item>,
+}
+
+/// The processing side: runs each chunk on the pool and writes its lines in input order.
+struct Worker {
+    out: Box<dyn Write + Send>,
     pretty: bool,
     options: Options,
     pool: rayon::ThreadPool,
     bar: ProgressBar,
-    tally: Tally,
-    buf: Vec<Item>,
 }
 
 impl Runner {
     fn fail(&mut self, msg: String) {
         self.bar.suspend(|| eprintln!("copydesk: error: {msg}"));
-        self.tally.failed += 1;
+        self.failed += 1;
     }
 
     fn input(&mut self, path: &Path) {
@@ -271,10 +289,39 @@ impl Runner {
         if self.buf.is_empty() {
             return;
         }
-        let items = std::mem::take(&mut self.buf);
+        let items = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK));
+        if let Some(tx) = &self.tx {
+            // A send fails only when the worker has stopped; its error is reported at the end.
+            let _ = tx.send(items);
+        }
+    }
+}
+
+impl Worker {
+    /// Process chunks until the reader hangs up; returns the output and the number of rows written.
+    fn run(mut self, rx: mpsc::Receiver<Vec<Item>>) -> (Box<dyn Write + Send>, u64) {
+        let mut ok = 0u64;
+        let mut write_failed = false;
+        for items in rx {
+            let lines = self.chunk(&items);
+            if !write_failed {
+                for l in &lines {
+                    if writeln!(self.out, "{l}").is_err() {
+                        write_failed = true;
+                        break;
+                    }
+                }
+            }
+            ok += lines.len() as u64;
+            self.bar.inc(lines.len() as u64);
+        }
+        (self.out, ok)
+    }
+
+    fn chunk(&self, items: &[Item]) -> Vec<String> {
         let options = &self.options;
         let pretty = self.pretty;
-        let lines: Vec<String> = self.pool.install(|| {
+        self.pool.install(|| {
             items
                 .par_iter()
                 .map(|it| {
@@ -304,14 +351,7 @@ impl Runner {
                     }
                 })
                 .collect()
-        });
-        for l in &lines {
-            if writeln!(self.out, "{l}").is_err() {
-                break;
-            }
-        }
-        self.tally.ok += lines.len() as u64;
-        self.bar.inc(lines.len() as u64);
+        })
     }
 }
 
