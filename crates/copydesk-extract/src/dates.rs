@@ -11,11 +11,14 @@
 //! date annotations usually leave them out. Durations and ages ("three years", "45-year-old")
 //! are never dates. A month or weekday that cannot be placed (no article date) gets value None.
 
-use crate::numbers::{TokKind, Tokens};
-use crate::{Context, DateMention};
+use crate::numbers::{class, TokKind, Tokens};
+use crate::DateMention;
 use copydesk_normalize::Span;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
+
+/// A map keyed by text, hashed with the seeded fast hasher.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// Options for date finding.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -178,10 +181,10 @@ fn weekday_of(w: &str) -> Option<u32> {
 
 /// Holidays: name (lower-case, spaces removed) → fixed "MM-DD" or None for movable feasts.
 /// Holiday table: name → fixed (month, day), and the longest name in tokens.
-type HolidayTable = (HashMap<String, Option<(u32, u32)>>, usize);
+type HolidayTable = (Map<String, Option<(u32, u32)>>, usize);
 
 static HOLIDAYS: Lazy<HolidayTable> = Lazy::new(|| {
-    let mut m = HashMap::new();
+    let mut m = Map::default();
     let mut max_toks = 1;
     for line in include_str!("../data/holidays.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -190,11 +193,21 @@ static HOLIDAYS: Lazy<HolidayTable> = Lazy::new(|| {
         let mut cols = line.split('\t');
         let (Some(name), Some(date)) = (cols.next(), cols.next()) else { continue };
         let md = date.split_once('-').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)));
-        max_toks = max_toks.max(Tokens::new(name).toks.len());
+        max_toks = max_toks.max(crate::numbers::token_count(name));
         m.insert(name.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect(), md);
     }
     (m, max_toks)
 });
+
+/// First words (lower-cased) of the holiday names, for the token lexicon.
+pub(crate) fn holiday_first_words() -> Vec<String> {
+    include_str!("../data/holidays.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .filter_map(crate::numbers::first_word)
+        .collect()
+}
 
 /// Words before a bare month that make it a date ("in May", "since March").
 fn date_context_word(w: &str) -> bool {
@@ -364,7 +377,7 @@ impl P<'_, '_> {
         let raw = self.t.raw(i);
         // "Mar" must be capitalized or in a lower-case text; avoid "mar", "sat"-like words in prose
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
-        if abbr && !capital && self.t.text.chars().any(char::is_uppercase) {
+        if abbr && !capital && self.t.has_upper {
             let prev = if i > 0 { self.low(i - 1) } else { "" };
             let prev_ok = date_context_word(prev)
                 || prev == ","
@@ -433,7 +446,7 @@ impl P<'_, '_> {
         // a bare month: needs context
         let raw = self.t.raw(i);
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
-        let lower_text = !self.t.text.chars().any(char::is_uppercase);
+        let lower_text = !self.t.has_upper;
         let prev = if i > 0 { self.low(i - 1) } else { "" };
         // "the May elections": an attributive month before a lower-case noun
         let attributive = prev == "the"
@@ -843,7 +856,7 @@ impl P<'_, '_> {
         let raw = self.t.raw(k);
         let full = self.low(k).len() >= 6;
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
-        let lower_text = !self.t.text.chars().any(char::is_uppercase);
+        let lower_text = !self.t.has_upper;
         // abbreviated weekdays only right before a date: "Fri, Jul 18"
         let abbr_ok = !full && capital && self.low(k + 1) == "," && self.month(k + 2).is_some();
         if !(full || abbr_ok) || !(capital || lower_text) {
@@ -1023,10 +1036,13 @@ impl P<'_, '_> {
 
     /// Holidays from the table: "Christmas", "Eid al-Adha", "New Year's Day".
     fn holiday(&self, i: usize) -> Option<(usize, Val)> {
-        let (table, max) = &*HOLIDAYS;
-        if !self.t.is(i, TokKind::Word) || !self.t.raw(i).chars().next().is_some_and(char::is_uppercase) {
+        if self.t.class(i) & class::HOLIDAY == 0
+            || !self.t.is(i, TokKind::Word)
+            || !self.t.raw(i).chars().next().is_some_and(char::is_uppercase)
+        {
             return None;
         }
+        let (table, max) = &*HOLIDAYS;
         for k in (0..*max).rev() {
             let b = i + k;
             let (Some(ta), Some(tb)) = (self.t.toks.get(i), self.t.toks.get(b)) else { continue };
@@ -1272,13 +1288,21 @@ fn modifier_before(t: &Tokens, i: usize) -> usize {
 }
 
 /// Scan tokens for dates.
-fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> Vec<DateMention> {
+pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> Vec<DateMention> {
     let pubd = published.and_then(parse_published);
     let p = P { t };
     let mut out = Vec::new();
     let n = t.toks.len();
     let mut i = 0;
+    // tokens that can start a date: digits, date words, holiday names, a few symbols; number
+    // words too when deictic expressions ("two weeks ago") are wanted
+    let starts = class::DATE | class::HOLIDAY | if opts.relative { class::NUM_WORD } else { 0 };
     while i < n {
+        let tok = t.toks[i];
+        if tok.kind != TokKind::Num && tok.class & starts == 0 {
+            i += 1;
+            continue;
+        }
         let found: Option<(usize, usize, Val)> = p
             .bare_day_range(i)
             .or_else(|| p.weekday_phrase(i))
@@ -1381,19 +1405,6 @@ pub fn find_dates_in(text: &str, published: Option<&str>) -> Vec<DateMention> {
 /// [`find_dates_in`] with options (e.g. deictic expressions too).
 pub fn find_dates_with(text: &str, published: Option<&str>, options: &DateOptions) -> Vec<DateMention> {
     scan(&Tokens::new(text), published, options)
-}
-
-/// Find dates in the article's content segments.
-pub(crate) fn find(ctx: &Context) -> Vec<DateMention> {
-    let mut out = Vec::new();
-    for seg in &ctx.segments {
-        let s = ctx.slice(seg.span);
-        for mut d in find_dates_in(s, ctx.published.as_deref()) {
-            d.span = Span::new(seg.span.start + d.span.start, seg.span.start + d.span.end);
-            out.push(d);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
