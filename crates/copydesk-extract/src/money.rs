@@ -108,7 +108,9 @@ pub(crate) fn first_words() -> Vec<(String, bool, bool)> {
     let mut out = Vec::new();
     for (forms, pre) in [(&tables.pre, true), (&tables.post, false)] {
         for f in forms.values() {
-            if let Some(w) = crate::numbers::first_word(f.form) {
+            // also the form written without its spaces ("egyptianpound")
+            let compact: String = f.form.chars().filter(|c| !c.is_whitespace()).collect();
+            for w in [crate::numbers::first_word(f.form), crate::numbers::first_word(&compact)].into_iter().flatten() {
                 out.push((w, pre, !pre));
             }
         }
@@ -495,12 +497,14 @@ pub(crate) fn scan(t: &Tokens) -> Vec<Money> {
                     };
                     // "from $61.9 billion to $63.9 billion", "Rs 1 crore to Rs 3 crore": each
                     // amount written with its own currency sign is its own sum, except in a
-                    // glued range "$10-$20"
+                    // glued range "$10-$20" or when the two share the last one's scale
+                    // ("$5 to $7 million")
+                    let s2 = trailing_scale(t, &p2);
                     let glued = t.joined(p1.last) && t.joined(conn);
-                    let own_signs = pre1.is_some() && pre2.is_some() && !glued;
+                    let shared_scale = trailing_scale(t, &p1) == 1.0 && s2 > 1.0;
+                    let own_signs = pre1.is_some() && pre2.is_some() && !glued && !shared_scale;
                     // "2019 to 147 trillion rupiah": a bare number that the upper bound's scale
                     // would make larger than the upper bound is not a lower bound
-                    let s2 = trailing_scale(t, &p2);
                     let implausible = pre1.is_none()
                         && trailing_scale(t, &p1) == 1.0
                         && s2 > 1.0
