@@ -80,6 +80,34 @@ fn weekday(d: Ymd) -> i64 {
     (days_from_civil(d.y, d.m, d.d) + 3).rem_euclid(7)
 }
 
+/// ISO year and week of a day number (days since 1970-01-01).
+fn iso_week(day: i64) -> (i32, i64) {
+    let d = civil_from_days(day);
+    // the Thursday of that week decides the year
+    let thursday = day - weekday(d) + 3;
+    let th = civil_from_days(thursday);
+    let jan1 = days_from_civil(th.y, 1, 1);
+    (th.y, (thursday - jan1) / 7 + 1)
+}
+
+/// Year of a month named without one: nearest the article date (news), or its next occurrence.
+fn month_year(p: Ymd, m: u32, future: bool) -> i32 {
+    let diff = m as i32 - p.m as i32;
+    if future {
+        if diff < 0 {
+            p.y + 1
+        } else {
+            p.y
+        }
+    } else if diff > 6 {
+        p.y - 1
+    } else if diff < -6 {
+        p.y + 1
+    } else {
+        p.y
+    }
+}
+
 fn days_in_month(y: i32, m: u32) -> u32 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -133,6 +161,11 @@ enum Val {
     RelMonth(i64),
     RelYear(i64),
     Range(Box<Val>, Box<Val>),
+    /// The n-th (-1: last) weekday (`Some`) or day (`None`) of a month with an optional year:
+    /// "the first Tuesday of October", "the last day of October 2015".
+    Nth(Option<i32>, u32, i32, Option<u32>),
+    /// ISO week of a year ("the first week of 2015" = 2015-W01; -1: the last week).
+    Week(i32, i32),
     Null,
 }
 
@@ -380,6 +413,7 @@ impl P<'_, '_> {
         if abbr && !capital && self.t.has_upper {
             let prev = if i > 0 { self.low(i - 1) } else { "" };
             let prev_ok = date_context_word(prev)
+                || (matches!(prev, "st" | "nd" | "rd" | "th") && i >= 2 && self.t.is(i - 2, TokKind::Num))
                 || prev == ","
                 || (i > 0 && self.year(i - 1).is_some())
                 || self.day(i.saturating_sub(1)).is_some();
@@ -422,8 +456,9 @@ impl P<'_, '_> {
             let mut last = dl;
             let mut end_day = None;
             if matches!(self.low(dl + 1), "-" | "–" | "to" | "through" | "thru" | "until" | "and") {
-                if let Some((d2, dl2)) = self.day(dl + 2) {
-                    if d2 > d && self.month(dl + 3).is_none() {
+                let k2 = if self.low(dl + 2) == "the" { dl + 3 } else { dl + 2 };
+                if let Some((d2, dl2)) = self.day(k2) {
+                    if d2 > d && self.month(dl2 + 1).is_none() {
                         end_day = Some(d2);
                         last = dl2;
                     }
@@ -657,7 +692,8 @@ impl P<'_, '_> {
             }
             return None;
         }
-        if la <= 2 && lb == 4 && (1..=12).contains(&a) && sep == "/" {
+        // "3/2015", "11-2016"
+        if la <= 2 && lb == 4 && (1..=12).contains(&a) && (sep == "/" || (la == 2 && !(i > 0 && t.joined(i - 1)))) {
             return Some((i + 2, Val::Month(Some(b as i32), a)));
         }
         None
@@ -954,6 +990,35 @@ impl P<'_, '_> {
         None
     }
 
+    /// Ordinal days, weekdays and weeks of a month or year: "the first Tuesday of October", "the
+    /// last Friday in March 2014", "the third day of October", "the last day of October 2015",
+    /// "the first week of 2015".
+    fn nth_of(&self, i: usize) -> Option<(usize, Val)> {
+        let n = match self.low(i) {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            "fourth" => 4,
+            "fifth" => 5,
+            "last" => -1,
+            _ => return None,
+        };
+        let k = i + 1;
+        let what = self.low(k);
+        if !matches!(self.low(k + 1), "of" | "in") {
+            return None;
+        }
+        if what == "week" {
+            let y = self.year(k + 2)?;
+            return Some((k + 2, Val::Week(y, n)));
+        }
+        let wd = if what == "day" { None } else { Some(weekday_of(what).filter(|_| what.len() >= 6)?) };
+        match self.month_first(k + 2)? {
+            (l, Val::Month(y, m)) => Some((l, Val::Nth(y, m, n, wd))),
+            _ => None,
+        }
+    }
+
     /// Quarters: "Q3 2016", "3Q2022", "the third quarter of 2016".
     fn quarter(&self, i: usize) -> Option<(usize, Val)> {
         let t = self.t;
@@ -1233,16 +1298,36 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
             let d = civil_from_days(days_from_civil(p.y, p.m, p.d) + n);
             Some(format!("{:04}-{:02}-{:02}", d.y, d.m, d.d))
         }
+        Val::Nth(y, m, n, wd) => {
+            let y = match y {
+                Some(y) => *y,
+                None => month_year(pubd?, *m, future),
+            };
+            let dim = days_in_month(y, *m);
+            let d = match (wd, *n) {
+                (None, -1) => dim,
+                (None, n) => u32::try_from(n).ok().filter(|d| (1..=dim).contains(d))?,
+                (Some(wd), -1) => {
+                    let wl = weekday(Ymd { y, m: *m, d: dim });
+                    dim - (wl - *wd as i64).rem_euclid(7) as u32
+                }
+                (Some(wd), n) => {
+                    let w1 = weekday(Ymd { y, m: *m, d: 1 });
+                    let first = 1 + (*wd as i64 - w1).rem_euclid(7) as u32;
+                    let d = first + 7 * u32::try_from(n - 1).ok()?;
+                    (d <= dim).then_some(d)?
+                }
+            };
+            Some(format!("{y:04}-{m:02}-{d:02}"))
+        }
+        Val::Week(y, n) => {
+            let w = if *n == -1 { iso_week(days_from_civil(*y, 12, 28)).1 } else { *n as i64 };
+            Some(format!("{y:04}-W{w:02}"))
+        }
         Val::RelWeek(n) => {
             let p = pubd?;
-            let day = days_from_civil(p.y, p.m, p.d) + 7 * n;
-            let d = civil_from_days(day);
-            // ISO week: the Thursday of that week decides the year
-            let thursday = day - weekday(d) + 3;
-            let th = civil_from_days(thursday);
-            let jan1 = days_from_civil(th.y, 1, 1);
-            let week = (thursday - jan1) / 7 + 1;
-            Some(format!("{:04}-W{week:02}", th.y))
+            let (y, week) = iso_week(days_from_civil(p.y, p.m, p.d) + 7 * n);
+            Some(format!("{y:04}-W{week:02}"))
         }
         Val::RelMonth(n) => {
             let p = pubd?;
@@ -1304,7 +1389,9 @@ pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> V
             continue;
         }
         let found: Option<(usize, usize, Val)> = p
-            .bare_day_range(i)
+            .nth_of(i)
+            .map(|(l, v)| (i, l, v))
+            .or_else(|| p.bare_day_range(i))
             .or_else(|| p.weekday_phrase(i))
             .or_else(|| p.numeric(i).map(|(l, v)| (i, l, v)))
             .or_else(|| p.month_first(i).map(|(l, v)| (i, l, v)))
@@ -1385,7 +1472,10 @@ pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> V
         } else if matches!(v, Val::Range(..)) && first >= 1 && matches!(t.low(first - 1), "from" | "between") {
             first -= 1;
         }
-        if matches!(v, Val::Decade(_) | Val::Quarter(..) | Val::Half(..)) && first >= 1 && t.low(first - 1) == "the" {
+        if matches!(v, Val::Decade(_) | Val::Quarter(..) | Val::Half(..) | Val::Nth(..) | Val::Week(..))
+            && first >= 1
+            && t.low(first - 1) == "the"
+        {
             first -= 1;
         }
         first = modifier_before(t, first);
