@@ -448,7 +448,14 @@ pub(crate) fn scan(t: &Tokens) -> Vec<Money> {
     // tokens before this index belong to an earlier sum
     let mut consumed = 0usize;
     while i < n {
-        if t.in_url(t.toks[i].start) {
+        // only digits and a few words can start a sum
+        let tok = t.toks[i];
+        if tok.kind == TokKind::Sym || (tok.kind == TokKind::Word && tok.class & (class::NUM_WORD | class::VAGUE) == 0)
+        {
+            i += 1;
+            continue;
+        }
+        if t.in_url(tok.start) {
             i += 1;
             continue;
         }

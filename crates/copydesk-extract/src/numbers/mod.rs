@@ -184,6 +184,9 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
     if !s.contains([',', '.']) {
         return s.parse().ok();
     }
+    if let Some(v) = parse_comma_grouped(s) {
+        return Some(v);
+    }
     let commas = s.matches(',').count();
     let dots = s.matches('.').count();
     let groups_ok = |sep: char, body: &str| {
@@ -234,6 +237,36 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
         return s.replace('.', "").parse().ok();
     }
     None
+}
+
+/// Fast path of [`parse_digits`] for the common "1,234" / "12,345,678.9" (comma groups of three,
+/// an optional decimal point), without allocating: the same value as parsing the digits.
+fn parse_comma_grouped(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let int_end = b.iter().position(|&c| c == b'.').unwrap_or(b.len());
+    let (int, frac) = b.split_at(int_end);
+    let mut groups = int.split(|&c| c == b',');
+    let head = groups.next()?;
+    if !(1..=3).contains(&head.len()) || frac.get(1..).is_some_and(|f| f.contains(&b'.') || f.contains(&b',')) {
+        return None;
+    }
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    let mut count = 0;
+    for g in std::iter::once(head).chain(groups) {
+        if count > 0 && g.len() != 3 {
+            return None;
+        }
+        count += 1;
+        buf.get_mut(n..n + g.len())?.copy_from_slice(g);
+        n += g.len();
+    }
+    if count < 2 {
+        return None;
+    }
+    buf.get_mut(n..n + frac.len())?.copy_from_slice(frac);
+    n += frac.len();
+    std::str::from_utf8(&buf[..n]).ok()?.parse().ok()
 }
 
 /// "234" or "567.89": a three-digit group, possibly with a decimal part.
@@ -914,6 +947,7 @@ pub fn find_numbers_in(text: &str) -> Vec<NumberMention> {
 
 /// Find sums of money, dates, and the numbers and percentages outside them in the article's
 /// content segments, tokenizing each segment once for all three.
+#[inline(never)]
 pub(crate) fn find_all(ctx: &Context) -> (Vec<crate::Money>, Vec<crate::DateMention>, Vec<NumberMention>) {
     let (mut money, mut dates, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
     let options = crate::dates::DateOptions::default();
@@ -982,6 +1016,19 @@ mod tests {
         assert!(close(one("five and a half million").1, 5.5e6));
         assert!(close(one("minus five percent").1, -5.0));
         assert!(find_numbers_in("Which one do you prefer?").is_empty());
+    }
+
+    #[test]
+    fn comma_groups_fast_path_agrees() {
+        for s in ["1,234", "12,345,678.9", "1,2345", "12,34,567", "1,234.5.6", "5,00", "1.111,11", "1,234,", "0,001"] {
+            if let Some(v) = parse_comma_grouped(s) {
+                let slow: f64 = s.replace(',', "").parse().unwrap_or(f64::NAN);
+                assert_eq!(v, slow, "{s}");
+            }
+        }
+        assert_eq!(parse_comma_grouped("12,345,678.9"), Some(12345678.9));
+        assert_eq!(parse_comma_grouped("12,34,567"), None);
+        assert_eq!(parse_comma_grouped("1.111,11"), None);
     }
 
     #[test]

@@ -231,9 +231,52 @@ static LEXICON: Lazy<HashMap<Box<str>, u8, foldhash::fast::RandomState>> = Lazy:
     m
 });
 
+/// Quick rejections before a lexicon look-up: the longest key, and the ASCII symbols that are keys.
+struct Filter {
+    max_len: usize,
+    ascii_syms: u128,
+}
+
+static FILTER: Lazy<Filter> = Lazy::new(|| {
+    let mut f = Filter { max_len: 0, ascii_syms: 0 };
+    for k in LEXICON.keys() {
+        f.max_len = f.max_len.max(k.len());
+        if let [b] = k.as_bytes() {
+            if b.is_ascii() && !b.is_ascii_alphanumeric() {
+                f.ascii_syms |= 1u128 << b;
+            }
+        }
+    }
+    f
+});
+
 /// Class bits of a lower-cased word (0 when it is in no class).
 fn class_of(lower: &str) -> u8 {
     LEXICON.get(lower).copied().unwrap_or(0)
+}
+
+/// Class bits of a token's ASCII-lower-cased text.
+fn token_class(filter: &Filter, kind: TokKind, low: &str) -> u8 {
+    match (kind, low.as_bytes()) {
+        (TokKind::Num, _) => 0,
+        (TokKind::Sym, [b]) if b.is_ascii() => {
+            if filter.ascii_syms & (1u128 << b) != 0 {
+                class_of(low)
+            } else {
+                0
+            }
+        }
+        // lower-casing changes a non-ASCII word's length by less than a factor of three
+        _ if low.len() > filter.max_len * 3 => 0,
+        _ if low.is_ascii() => {
+            if low.len() > filter.max_len {
+                0
+            } else {
+                class_of(low)
+            }
+        }
+        _ => class_of(&low.to_lowercase()),
+    }
 }
 
 /// Lower-cased text of the first token of a phrase (for the lexicon of table-driven forms).
@@ -263,12 +306,9 @@ impl<'a> Tokens<'a> {
     /// Tokenize a text and classify its tokens (linear).
     pub fn new(text: &'a str) -> Self {
         let mut t = Self::lex(text);
+        let filter = &*FILTER;
         for tok in &mut t.toks {
-            if tok.kind == TokKind::Num {
-                continue;
-            }
-            let low = &t.lower[tok.start..tok.end];
-            tok.class = if low.is_ascii() { class_of(low) } else { class_of(&low.to_lowercase()) };
+            tok.class = token_class(filter, tok.kind, &t.lower[tok.start..tok.end]);
         }
         t.urls = url_ranges(text, &t.lower);
         t
@@ -378,23 +418,26 @@ impl<'a> Tokens<'a> {
 fn word_end(text: &str, i: usize, has_upper: &mut bool) -> usize {
     let bytes = text.as_bytes();
     let mut end = i;
-    while end < bytes.len() {
-        let b = bytes[end];
-        if b.is_ascii() {
-            if !b.is_ascii_alphabetic() {
-                break;
+    let mut upper = false;
+    loop {
+        match bytes.get(end) {
+            Some(&b) if b.is_ascii_alphabetic() => {
+                // an ASCII letter below 'a' is upper case
+                upper |= b < b'a';
+                end += 1;
             }
-            *has_upper |= b.is_ascii_uppercase();
-            end += 1;
-        } else {
-            let Some(c) = text.get(end..).and_then(|s| s.chars().next()) else { break };
-            if !c.is_alphabetic() {
-                break;
+            Some(&b) if !b.is_ascii() => {
+                let Some(c) = text.get(end..).and_then(|s| s.chars().next()) else { break };
+                if !c.is_alphabetic() {
+                    break;
+                }
+                upper |= c.is_uppercase();
+                end += c.len_utf8();
             }
-            *has_upper |= c.is_uppercase();
-            end += c.len_utf8();
+            _ => break,
         }
     }
+    *has_upper |= upper;
     end
 }
 
