@@ -6,7 +6,9 @@
 //! "Tuesday, June 28", "27.08.2022", "2022-08-27"), weekdays ("last Tuesday"), ranges
 //! ("2014-2018", "2012/13", "July 26-28"), decades ("the 1990s" → "199"), centuries
 //! ("19th century" → "18"), quarters ("Q3 2016" → "2016-Q3"), seasons with a year, holidays
-//! (`data/holidays.tsv`), "the end of 2000". Deictic expressions ("today", "last year", "recent
+//! (`data/holidays.tsv`), "the end of 2000", n-th days and weekdays of a month ("the first
+//! Tuesday of November", "the last day of February 2024"), ISO weeks of a year ("the first week
+//! of 2015" → "2015-W01"). Deictic expressions ("today", "last year", "recent
 //! days", "two weeks ago") are found only with [`DateOptions::relative`], since article-level
 //! date annotations usually leave them out. Durations and ages ("three years", "45-year-old")
 //! are never dates. A month or weekday that cannot be placed (no article date) gets value None.

@@ -5,6 +5,13 @@
 //! Each number phrase found by [`numbers`](crate::numbers) is checked for a currency marker right
 //! before it (symbol, code or name, glued or one space away) or right after it; the markers come
 //! from `data/currencies.tsv` (form, ISO 4217 code, position, case, factor).
+//!
+//! Two amounts each written with its own currency sign are two sums ("from $61.9 billion to
+//! $63.9 billion"), unless glued into one range ("$10-$20") or sharing the last one's scale
+//! ("$5 to $7 million"). Vague amounts are sums valued as a range of orders of magnitude:
+//! "millions of dollars" is 1e6 to 1e9, "tens of billions of euros" 1e10 to 1e11, "a few
+//! hundred dollars" 200 to 1000, "a multibillion-dollar plan" 2e9 to 1e12; "a billion-dollar
+//! company" is 1e9.
 
 use crate::numbers::{class, glued_scale, parse_at, scale_word, tens_word, unit_word, Phrase, TokKind, Tokens};
 use crate::Money;
