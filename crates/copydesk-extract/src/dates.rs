@@ -6,16 +6,21 @@
 //! "Tuesday, June 28", "27.08.2022", "2022-08-27"), weekdays ("last Tuesday"), ranges
 //! ("2014-2018", "2012/13", "July 26-28"), decades ("the 1990s" → "199"), centuries
 //! ("19th century" → "18"), quarters ("Q3 2016" → "2016-Q3"), seasons with a year, holidays
-//! (`data/holidays.tsv`), "the end of 2000". Deictic expressions ("today", "last year", "recent
+//! (`data/holidays.tsv`), "the end of 2000", n-th days and weekdays of a month ("the first
+//! Tuesday of November", "the last day of February 2024"), ISO weeks of a year ("the first week
+//! of 2015" → "2015-W01"). Deictic expressions ("today", "last year", "recent
 //! days", "two weeks ago") are found only with [`DateOptions::relative`], since article-level
 //! date annotations usually leave them out. Durations and ages ("three years", "45-year-old")
 //! are never dates. A month or weekday that cannot be placed (no article date) gets value None.
 
-use crate::numbers::{TokKind, Tokens};
-use crate::{Context, DateMention};
+use crate::numbers::{class, TokKind, Tokens};
+use crate::DateMention;
 use copydesk_normalize::Span;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
+
+/// A map keyed by text, hashed with the seeded fast hasher.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// Options for date finding.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -77,6 +82,34 @@ fn weekday(d: Ymd) -> i64 {
     (days_from_civil(d.y, d.m, d.d) + 3).rem_euclid(7)
 }
 
+/// ISO year and week of a day number (days since 1970-01-01).
+fn iso_week(day: i64) -> (i32, i64) {
+    let d = civil_from_days(day);
+    // the Thursday of that week decides the year
+    let thursday = day - weekday(d) + 3;
+    let th = civil_from_days(thursday);
+    let jan1 = days_from_civil(th.y, 1, 1);
+    (th.y, (thursday - jan1) / 7 + 1)
+}
+
+/// Year of a month named without one: nearest the article date (news), or its next occurrence.
+fn month_year(p: Ymd, m: u32, future: bool) -> i32 {
+    let diff = m as i32 - p.m as i32;
+    if future {
+        if diff < 0 {
+            p.y + 1
+        } else {
+            p.y
+        }
+    } else if diff > 6 {
+        p.y - 1
+    } else if diff < -6 {
+        p.y + 1
+    } else {
+        p.y
+    }
+}
+
 fn days_in_month(y: i32, m: u32) -> u32 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -130,6 +163,11 @@ enum Val {
     RelMonth(i64),
     RelYear(i64),
     Range(Box<Val>, Box<Val>),
+    /// The n-th (-1: last) weekday (`Some`) or day (`None`) of a month with an optional year:
+    /// "the first Tuesday of October", "the last day of October 2015".
+    Nth(Option<i32>, u32, i32, Option<u32>),
+    /// ISO week of a year ("the first week of 2015" = 2015-W01; -1: the last week).
+    Week(i32, i32),
     Null,
 }
 
@@ -178,10 +216,10 @@ fn weekday_of(w: &str) -> Option<u32> {
 
 /// Holidays: name (lower-case, spaces removed) → fixed "MM-DD" or None for movable feasts.
 /// Holiday table: name → fixed (month, day), and the longest name in tokens.
-type HolidayTable = (HashMap<String, Option<(u32, u32)>>, usize);
+type HolidayTable = (Map<String, Option<(u32, u32)>>, usize);
 
 static HOLIDAYS: Lazy<HolidayTable> = Lazy::new(|| {
-    let mut m = HashMap::new();
+    let mut m = Map::default();
     let mut max_toks = 1;
     for line in include_str!("../data/holidays.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -190,11 +228,21 @@ static HOLIDAYS: Lazy<HolidayTable> = Lazy::new(|| {
         let mut cols = line.split('\t');
         let (Some(name), Some(date)) = (cols.next(), cols.next()) else { continue };
         let md = date.split_once('-').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)));
-        max_toks = max_toks.max(Tokens::new(name).toks.len());
+        max_toks = max_toks.max(crate::numbers::token_count(name));
         m.insert(name.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect(), md);
     }
     (m, max_toks)
 });
+
+/// First words (lower-cased) of the holiday names, for the token lexicon.
+pub(crate) fn holiday_first_words() -> Vec<String> {
+    include_str!("../data/holidays.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .filter_map(crate::numbers::first_word)
+        .collect()
+}
 
 /// Words before a bare month that make it a date ("in May", "since March").
 fn date_context_word(w: &str) -> bool {
@@ -364,9 +412,10 @@ impl P<'_, '_> {
         let raw = self.t.raw(i);
         // "Mar" must be capitalized or in a lower-case text; avoid "mar", "sat"-like words in prose
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
-        if abbr && !capital && self.t.text.chars().any(char::is_uppercase) {
+        if abbr && !capital && self.t.has_upper {
             let prev = if i > 0 { self.low(i - 1) } else { "" };
             let prev_ok = date_context_word(prev)
+                || (matches!(prev, "st" | "nd" | "rd" | "th") && i >= 2 && self.t.is(i - 2, TokKind::Num))
                 || prev == ","
                 || (i > 0 && self.year(i - 1).is_some())
                 || self.day(i.saturating_sub(1)).is_some();
@@ -409,8 +458,9 @@ impl P<'_, '_> {
             let mut last = dl;
             let mut end_day = None;
             if matches!(self.low(dl + 1), "-" | "–" | "to" | "through" | "thru" | "until" | "and") {
-                if let Some((d2, dl2)) = self.day(dl + 2) {
-                    if d2 > d && self.month(dl + 3).is_none() {
+                let k2 = if self.low(dl + 2) == "the" { dl + 3 } else { dl + 2 };
+                if let Some((d2, dl2)) = self.day(k2) {
+                    if d2 > d && self.month(dl2 + 1).is_none() {
                         end_day = Some(d2);
                         last = dl2;
                     }
@@ -433,7 +483,7 @@ impl P<'_, '_> {
         // a bare month: needs context
         let raw = self.t.raw(i);
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
-        let lower_text = !self.t.text.chars().any(char::is_uppercase);
+        let lower_text = !self.t.has_upper;
         let prev = if i > 0 { self.low(i - 1) } else { "" };
         // "the May elections": an attributive month before a lower-case noun
         let attributive = prev == "the"
@@ -644,7 +694,8 @@ impl P<'_, '_> {
             }
             return None;
         }
-        if la <= 2 && lb == 4 && (1..=12).contains(&a) && sep == "/" {
+        // "3/2015", "11-2016"
+        if la <= 2 && lb == 4 && (1..=12).contains(&a) && (sep == "/" || (la == 2 && !(i > 0 && t.joined(i - 1)))) {
             return Some((i + 2, Val::Month(Some(b as i32), a)));
         }
         None
@@ -843,7 +894,7 @@ impl P<'_, '_> {
         let raw = self.t.raw(k);
         let full = self.low(k).len() >= 6;
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
-        let lower_text = !self.t.text.chars().any(char::is_uppercase);
+        let lower_text = !self.t.has_upper;
         // abbreviated weekdays only right before a date: "Fri, Jul 18"
         let abbr_ok = !full && capital && self.low(k + 1) == "," && self.month(k + 2).is_some();
         if !(full || abbr_ok) || !(capital || lower_text) {
@@ -941,6 +992,35 @@ impl P<'_, '_> {
         None
     }
 
+    /// Ordinal days, weekdays and weeks of a month or year: "the first Tuesday of October", "the
+    /// last Friday in March 2014", "the third day of October", "the last day of October 2015",
+    /// "the first week of 2015".
+    fn nth_of(&self, i: usize) -> Option<(usize, Val)> {
+        let n = match self.low(i) {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            "fourth" => 4,
+            "fifth" => 5,
+            "last" => -1,
+            _ => return None,
+        };
+        let k = i + 1;
+        let what = self.low(k);
+        if !matches!(self.low(k + 1), "of" | "in") {
+            return None;
+        }
+        if what == "week" {
+            let y = self.year(k + 2)?;
+            return Some((k + 2, Val::Week(y, n)));
+        }
+        let wd = if what == "day" { None } else { Some(weekday_of(what).filter(|_| what.len() >= 6)?) };
+        match self.month_first(k + 2)? {
+            (l, Val::Month(y, m)) => Some((l, Val::Nth(y, m, n, wd))),
+            _ => None,
+        }
+    }
+
     /// Quarters: "Q3 2016", "3Q2022", "the third quarter of 2016".
     fn quarter(&self, i: usize) -> Option<(usize, Val)> {
         let t = self.t;
@@ -1023,10 +1103,13 @@ impl P<'_, '_> {
 
     /// Holidays from the table: "Christmas", "Eid al-Adha", "New Year's Day".
     fn holiday(&self, i: usize) -> Option<(usize, Val)> {
-        let (table, max) = &*HOLIDAYS;
-        if !self.t.is(i, TokKind::Word) || !self.t.raw(i).chars().next().is_some_and(char::is_uppercase) {
+        if self.t.class(i) & class::HOLIDAY == 0
+            || !self.t.is(i, TokKind::Word)
+            || !self.t.raw(i).chars().next().is_some_and(char::is_uppercase)
+        {
             return None;
         }
+        let (table, max) = &*HOLIDAYS;
         for k in (0..*max).rev() {
             let b = i + k;
             let (Some(ta), Some(tb)) = (self.t.toks.get(i), self.t.toks.get(b)) else { continue };
@@ -1217,16 +1300,36 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
             let d = civil_from_days(days_from_civil(p.y, p.m, p.d) + n);
             Some(format!("{:04}-{:02}-{:02}", d.y, d.m, d.d))
         }
+        Val::Nth(y, m, n, wd) => {
+            let y = match y {
+                Some(y) => *y,
+                None => month_year(pubd?, *m, future),
+            };
+            let dim = days_in_month(y, *m);
+            let d = match (wd, *n) {
+                (None, -1) => dim,
+                (None, n) => u32::try_from(n).ok().filter(|d| (1..=dim).contains(d))?,
+                (Some(wd), -1) => {
+                    let wl = weekday(Ymd { y, m: *m, d: dim });
+                    dim - (wl - *wd as i64).rem_euclid(7) as u32
+                }
+                (Some(wd), n) => {
+                    let w1 = weekday(Ymd { y, m: *m, d: 1 });
+                    let first = 1 + (*wd as i64 - w1).rem_euclid(7) as u32;
+                    let d = first + 7 * u32::try_from(n - 1).ok()?;
+                    (d <= dim).then_some(d)?
+                }
+            };
+            Some(format!("{y:04}-{m:02}-{d:02}"))
+        }
+        Val::Week(y, n) => {
+            let w = if *n == -1 { iso_week(days_from_civil(*y, 12, 28)).1 } else { *n as i64 };
+            Some(format!("{y:04}-W{w:02}"))
+        }
         Val::RelWeek(n) => {
             let p = pubd?;
-            let day = days_from_civil(p.y, p.m, p.d) + 7 * n;
-            let d = civil_from_days(day);
-            // ISO week: the Thursday of that week decides the year
-            let thursday = day - weekday(d) + 3;
-            let th = civil_from_days(thursday);
-            let jan1 = days_from_civil(th.y, 1, 1);
-            let week = (thursday - jan1) / 7 + 1;
-            Some(format!("{:04}-W{week:02}", th.y))
+            let (y, week) = iso_week(days_from_civil(p.y, p.m, p.d) + 7 * n);
+            Some(format!("{y:04}-W{week:02}"))
         }
         Val::RelMonth(n) => {
             let p = pubd?;
@@ -1272,15 +1375,25 @@ fn modifier_before(t: &Tokens, i: usize) -> usize {
 }
 
 /// Scan tokens for dates.
-fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> Vec<DateMention> {
+pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> Vec<DateMention> {
     let pubd = published.and_then(parse_published);
     let p = P { t };
     let mut out = Vec::new();
     let n = t.toks.len();
     let mut i = 0;
+    // tokens that can start a date: digits, date words, holiday names, a few symbols; number
+    // words too when deictic expressions ("two weeks ago") are wanted
+    let starts = class::DATE | class::HOLIDAY | if opts.relative { class::NUM_WORD } else { 0 };
     while i < n {
+        let tok = t.toks[i];
+        if tok.kind != TokKind::Num && tok.class & starts == 0 {
+            i += 1;
+            continue;
+        }
         let found: Option<(usize, usize, Val)> = p
-            .bare_day_range(i)
+            .nth_of(i)
+            .map(|(l, v)| (i, l, v))
+            .or_else(|| p.bare_day_range(i))
             .or_else(|| p.weekday_phrase(i))
             .or_else(|| p.numeric(i).map(|(l, v)| (i, l, v)))
             .or_else(|| p.month_first(i).map(|(l, v)| (i, l, v)))
@@ -1361,7 +1474,10 @@ fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> Vec<DateMent
         } else if matches!(v, Val::Range(..)) && first >= 1 && matches!(t.low(first - 1), "from" | "between") {
             first -= 1;
         }
-        if matches!(v, Val::Decade(_) | Val::Quarter(..) | Val::Half(..)) && first >= 1 && t.low(first - 1) == "the" {
+        if matches!(v, Val::Decade(_) | Val::Quarter(..) | Val::Half(..) | Val::Nth(..) | Val::Week(..))
+            && first >= 1
+            && t.low(first - 1) == "the"
+        {
             first -= 1;
         }
         first = modifier_before(t, first);
@@ -1381,19 +1497,6 @@ pub fn find_dates_in(text: &str, published: Option<&str>) -> Vec<DateMention> {
 /// [`find_dates_in`] with options (e.g. deictic expressions too).
 pub fn find_dates_with(text: &str, published: Option<&str>, options: &DateOptions) -> Vec<DateMention> {
     scan(&Tokens::new(text), published, options)
-}
-
-/// Find dates in the article's content segments.
-pub(crate) fn find(ctx: &Context) -> Vec<DateMention> {
-    let mut out = Vec::new();
-    for seg in &ctx.segments {
-        let s = ctx.slice(seg.span);
-        for mut d in find_dates_in(s, ctx.published.as_deref()) {
-            d.span = Span::new(seg.span.start + d.span.start, seg.span.start + d.span.end);
-            out.push(d);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

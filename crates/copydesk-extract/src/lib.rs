@@ -34,9 +34,7 @@ pub fn extract(norm: &NormalizedText, doc: &Document, options: &ExtractOptions) 
     let ctx = Context::new(&norm.text, doc, options);
     let entities = entities::find(&ctx);
     let acronyms = acronyms::find(&ctx, &entities);
-    let money = money::find(&ctx);
-    let dates = dates::find(&ctx);
+    let (money, dates, numbers) = numbers::find_all(&ctx);
     let quotes = quotes::find(&ctx, &entities);
-    let numbers = numbers::find(&ctx, &money, &dates);
     Extraction { sentences: ctx.sentences.clone(), quotes, entities, acronyms, money, dates, numbers }
 }

@@ -5,12 +5,22 @@
 //! Each number phrase found by [`numbers`](crate::numbers) is checked for a currency marker right
 //! before it (symbol, code or name, glued or one space away) or right after it; the markers come
 //! from `data/currencies.tsv` (form, ISO 4217 code, position, case, factor).
+//!
+//! Two amounts each written with its own currency sign are two sums ("from $61.9 billion to
+//! $63.9 billion"), unless glued into one range ("$10-$20") or sharing the last one's scale
+//! ("$5 to $7 million"). Vague amounts are sums valued as a range of orders of magnitude:
+//! "millions of dollars" is 1e6 to 1e9, "tens of billions of euros" 1e10 to 1e11, "a few
+//! hundred dollars" 200 to 1000, "a multibillion-dollar plan" 2e9 to 1e12; "a billion-dollar
+//! company" is 1e9.
 
-use crate::numbers::{glued_scale, parse_at, scale_word, tens_word, unit_word, Phrase, TokKind, Tokens};
-use crate::{Context, Money};
+use crate::numbers::{class, glued_scale, parse_at, scale_word, tens_word, unit_word, Phrase, TokKind, Tokens};
+use crate::Money;
 use copydesk_normalize::Span;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
+
+/// A map keyed by text, hashed with the seeded fast hasher.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// One currency form.
 #[derive(Debug, Clone)]
@@ -20,21 +30,24 @@ struct Form {
     factor: f64,
     /// Must match the case as written.
     case_sensitive: bool,
+    /// An everyday English word as well ("won"): a currency only after an amount with a scale
+    /// word or digit grouping ("289.4 billion won", "10,000 won").
+    needs_scale: bool,
     /// The form as written in the table.
     form: &'static str,
 }
 
 /// Currency tables keyed by the form lower-cased with spaces removed.
 struct Tables {
-    pre: HashMap<String, Form>,
-    post: HashMap<String, Form>,
+    pre: Map<String, Form>,
+    post: Map<String, Form>,
     /// Longest key in tokens, to bound the look-around.
     max_toks: usize,
 }
 
 static TABLES: Lazy<Tables> = Lazy::new(|| {
-    let mut pre = HashMap::new();
-    let mut post = HashMap::new();
+    let mut pre = Map::default();
+    let mut post = Map::default();
     let mut max_toks = 1;
     for line in include_str!("../data/currencies.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -79,11 +92,12 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
         let f = Form {
             iso,
             factor: factor.parse().unwrap_or(1.0),
-            case_sensitive: (case == "cs" && !word_like) || (iso_code && !common),
+            case_sensitive: (case == "cs" && !word_like) || (iso_code && !common) || case == "word",
+            needs_scale: case == "word",
             form,
         };
         let key: String = form.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
-        max_toks = max_toks.max(crate::numbers::Tokens::new(form).toks.len());
+        max_toks = max_toks.max(crate::numbers::token_count(form));
         if pos == "pre" || pos == "both" {
             pre.entry(key.clone()).or_insert_with(|| f.clone());
         }
@@ -94,6 +108,23 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
     Tables { pre, post, max_toks }
 });
 
+/// First words (lower-cased) of the currency forms, with whether the form is written before
+/// and after amounts: the token lexicon marks them so that only these tokens are looked up.
+pub(crate) fn first_words() -> Vec<(String, bool, bool)> {
+    let tables = &*TABLES;
+    let mut out = Vec::new();
+    for (forms, pre) in [(&tables.pre, true), (&tables.post, false)] {
+        for f in forms.values() {
+            // also the form written without its spaces ("egyptianpound")
+            let compact: String = f.form.chars().filter(|c| !c.is_whitespace()).collect();
+            for w in [crate::numbers::first_word(f.form), crate::numbers::first_word(&compact)].into_iter().flatten() {
+                out.push((w, pre, !pre));
+            }
+        }
+    }
+    out
+}
+
 /// A currency marker found next to a number: its token range and form.
 #[derive(Debug, Clone)]
 struct Marker {
@@ -103,7 +134,7 @@ struct Marker {
 }
 
 /// Look up the text of tokens `a..=b` in a table, respecting case-sensitive forms.
-fn lookup(t: &Tokens, a: usize, b: usize, table: &HashMap<String, Form>) -> Option<Form> {
+fn lookup(t: &Tokens, a: usize, b: usize, table: &Map<String, Form>) -> Option<Form> {
     let (Some(ta), Some(tb)) = (t.toks.get(a), t.toks.get(b)) else { return None };
     let raw = &t.text[ta.start..tb.end];
     if raw.len() > 40 {
@@ -176,6 +207,9 @@ fn marker_before(t: &Tokens, i: usize) -> Option<Marker> {
         if a > 0 && t.joined(a - 1) && t.is(a - 1, TokKind::Num) {
             continue;
         }
+        if t.class(a) & class::CUR_PRE == 0 {
+            continue;
+        }
         if let Some(f) = lookup(t, a, i - 1, &tables.pre) {
             if is_letter_form(&f) && !t.joined(i - 1) {
                 continue;
@@ -201,7 +235,7 @@ fn marker_after(t: &Tokens, last: usize) -> Option<Marker> {
 
 /// Currency marker starting right after token `last` (no hyphen).
 fn marker_after_tok(t: &Tokens, last: usize) -> Option<Marker> {
-    if !near(t, last, last + 1) {
+    if t.class(last + 1) & class::CUR_POST == 0 || !near(t, last, last + 1) {
         return None;
     }
     let tables = &*TABLES;
@@ -264,7 +298,13 @@ fn number_start(t: &Tokens, i: usize) -> bool {
     match tok.kind {
         TokKind::Num => !(i > 0 && t.joined(i - 1) && t.is(i - 1, TokKind::Num)),
         TokKind::Word => {
-            unit_word(w).is_some() || tens_word(w).is_some() || w == "a" || w == "an" || w == "half" || w == "quarter"
+            tok.class & class::NUM_WORD != 0
+                && (unit_word(w).is_some()
+                    || tens_word(w).is_some()
+                    || w == "a"
+                    || w == "an"
+                    || w == "half"
+                    || w == "quarter")
         }
         TokKind::Sym => false,
     }
@@ -272,9 +312,105 @@ fn number_start(t: &Tokens, i: usize) -> bool {
 
 /// Parse a number phrase at `i` for money: glued "m"/"bn" scales are allowed.
 fn phrase(t: &Tokens, i: usize) -> Option<Phrase> {
-    let p = parse_at(t, i, true)?;
-    // glued non-scale letters: "29km" is not money, but "10USD"/"10c" are handled as markers
+    let mut p = parse_at(t, i, true)?;
+    // a scale word hyphenated to the number: "$175-million", "JD105-million agreement"
+    if t.low(p.last + 1) == "-" && t.joined(p.last) && t.joined(p.last + 1) && trailing_scale(t, &p) == 1.0 {
+        let w = t.low(p.last + 2);
+        if let Some(s) = scale_word(w).filter(|s| *s >= 1e3 && !w.ends_with('s')) {
+            p.value *= s;
+            p.last += 2;
+            p.words = true;
+            p.plain_digits = false;
+        }
+    }
     Some(p)
+}
+
+/// Plural magnitude words of vague amounts ("millions of dollars") and their value.
+fn magnitude_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "tens" => 10.0,
+        "hundreds" => 1e2,
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        "billions" => 1e9,
+        "trillions" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Vague amounts of money at token `i`: "millions of dollars", "hundreds of millions of
+/// euros", "a few hundred dollars", "several billion yen", "a multibillion-dollar", "a
+/// million-dirham fund". Valued as a range of orders of magnitude: "millions" is 1e6 to 1e9,
+/// "tens of billions" 1e10 to 1e11, "a few hundred" 200 to 1000, "multibillion" 2e9 to 1e12;
+/// "billion-dollar" is 1e9.
+fn vague(t: &Tokens, i: usize) -> Option<(usize, f64, Option<f64>, Marker)> {
+    let w = t.low(i);
+    // "millions of dollars", "tens of billions of dollars"
+    if let Some(m) = magnitude_word(w) {
+        let mut value = m;
+        let top = if m < 1e3 { 10.0 } else { 1e3 };
+        let mut k = i;
+        while t.low(k + 1) == "of" {
+            match magnitude_word(t.low(k + 2)).filter(|s| *s >= 1e3 && *s > m) {
+                Some(s) => {
+                    value *= s;
+                    k += 2;
+                }
+                None => break,
+            }
+        }
+        if t.low(k + 1) != "of" {
+            return None;
+        }
+        let mk = marker_after(t, k + 1)?;
+        return Some((mk.last, value, Some(value * top), mk));
+    }
+    // "a few hundred dollars", "several million euros", "several hundred billion won"
+    let k0 = match w {
+        "several" => i + 1,
+        "a" if t.low(i + 1) == "few" => i + 2,
+        "few" => i + 1,
+        _ => i,
+    };
+    if k0 > i {
+        let mut value = 2.0;
+        let mut k = k0;
+        let mut any = false;
+        while let Some(s) = scale_word(t.low(k)).filter(|_| !t.low(k).ends_with('s')) {
+            value *= s;
+            any = true;
+            k += 1;
+        }
+        if !any {
+            return None;
+        }
+        let mk = marker_after(t, k - 1)?;
+        return Some((mk.last, value, Some(value * 5.0), mk));
+    }
+    // "multibillion-dollar", "multi-million-dollar", "billion-dollar", "million-dirham"
+    let (multi, k) = match w {
+        "multi" if t.low(i + 1) == "-" && t.joined(i) && t.joined(i + 1) => (true, i + 2),
+        _ => match w.strip_prefix("multi") {
+            Some(rest) => (true, if rest.is_empty() { return None } else { i }),
+            None => (false, i),
+        },
+    };
+    let scale_text = if k == i && multi { &w[5..] } else { t.low(k) };
+    let s = scale_word(scale_text).filter(|s| *s >= 1e6 && !scale_text.ends_with('s') && scale_text.len() > 3)?;
+    if !(t.low(k + 1) == "-" && t.joined(k) && t.joined(k + 1)) {
+        return None;
+    }
+    // a number before belongs to the amount ("30-million-dollar"): left to the number scan
+    if i > 0 && t.joined(i - 1) && (t.is(i - 1, TokKind::Num) || t.low(i - 1) == "-") {
+        return None;
+    }
+    let mk = marker_after(t, k)?;
+    if multi {
+        Some((mk.last, 2.0 * s, Some(s * 1e3), mk))
+    } else {
+        Some((mk.last, s, None, mk))
+    }
 }
 
 /// Minor-unit continuation after a main amount: "50 cents", "and 43c", "43" at the end.
@@ -312,17 +448,38 @@ fn is_range_word(w: &str) -> bool {
 }
 
 /// Scan a tokenized text for sums of money; spans are bytes of the tokenized text.
-fn scan(t: &Tokens) -> Vec<Money> {
+pub(crate) fn scan(t: &Tokens) -> Vec<Money> {
     let mut out: Vec<Money> = Vec::new();
     let n = t.toks.len();
-    let urls = crate::numbers::url_ranges(t.text);
     let mut i = 0;
     // tokens before this index belong to an earlier sum
     let mut consumed = 0usize;
     while i < n {
-        if crate::numbers::in_ranges(&urls, t.toks[i].start) {
+        // only digits and a few words can start a sum
+        let tok = t.toks[i];
+        if tok.kind == TokKind::Sym || (tok.kind == TokKind::Word && tok.class & (class::NUM_WORD | class::VAGUE) == 0)
+        {
             i += 1;
             continue;
+        }
+        if t.in_url(tok.start) {
+            i += 1;
+            continue;
+        }
+        if t.class(i) & class::VAGUE != 0 && i >= consumed {
+            if let Some((last, value, value_max, mk)) = vague(t, i) {
+                if !mk.form.needs_scale || value >= 1e3 {
+                    out.push(Money {
+                        span: Span::new(t.toks[i].start, t.toks[last].end),
+                        value: value * mk.form.factor,
+                        value_max: value_max.map(|v| v * mk.form.factor),
+                        currency: mk.form.iso.to_string(),
+                    });
+                    i = last + 1;
+                    consumed = i;
+                    continue;
+                }
+            }
         }
         if !number_start(t, i) {
             i += 1;
@@ -352,7 +509,22 @@ fn scan(t: &Tokens) -> Vec<Money> {
                         (None, Some(_)) => false,
                         _ => true,
                     };
-                    if same && (p2.value > p1.value || trailing_scale(t, &p2) > 1.0) {
+                    // "from $61.9 billion to $63.9 billion", "Rs 1 crore to Rs 3 crore": each
+                    // amount written with its own currency sign is its own sum, except in a
+                    // glued range "$10-$20" or when the two share the last one's scale
+                    // ("$5 to $7 million")
+                    let s2 = trailing_scale(t, &p2);
+                    let glued = t.joined(p1.last) && t.joined(conn);
+                    let shared_scale = trailing_scale(t, &p1) == 1.0 && s2 > 1.0;
+                    let own_signs = pre1.is_some() && pre2.is_some() && !glued && !shared_scale;
+                    // "2019 to 147 trillion rupiah": a bare number that the upper bound's scale
+                    // would make larger than the upper bound is not a lower bound
+                    let implausible = pre1.is_none()
+                        && trailing_scale(t, &p1) == 1.0
+                        && s2 > 1.0
+                        && p1.value * s2 > p2.value
+                        && p1.value < s2 / 1e3;
+                    if same && !own_signs && !implausible && (p2.value > p1.value || s2 > 1.0) {
                         second = Some((pre2, p2));
                     }
                 }
@@ -378,8 +550,17 @@ fn scan(t: &Tokens) -> Vec<Money> {
         // a one-letter prefix ("R92 million", "N7.2 billion") needs a scale or a grouped amount,
         // so that "N95" or "R2" are not sums
         if is_letter_form(&marker.form) && pre1.is_some() {
-            let grouped = t.low(p1.first).contains(',');
+            let grouped = t.low(p1.first).contains(',') || (p1.last > p1.first && t.is(p1.last, TokKind::Num));
             if trailing_scale(t, &last_phrase_of(&second, p1)) == 1.0 && !grouped {
+                i = p1.last + 1;
+                continue;
+            }
+        }
+        // a currency name that is also an everyday word ("won") needs a scaled or grouped amount
+        if marker.form.needs_scale && pre1.is_none() {
+            let lp = last_phrase_of(&second, p1);
+            let grouped = t.low(lp.first).contains(',') || (lp.last > lp.first && t.is(lp.last, TokKind::Num));
+            if trailing_scale(t, &lp) == 1.0 && !grouped {
                 i = p1.last + 1;
                 continue;
             }
@@ -434,19 +615,6 @@ fn scan(t: &Tokens) -> Vec<Money> {
 /// Find sums of money in a plain text; spans are bytes of `text`.
 pub fn find_money_in(text: &str) -> Vec<Money> {
     scan(&Tokens::new(text))
-}
-
-/// Find sums of money in the article's content segments.
-pub(crate) fn find(ctx: &Context) -> Vec<Money> {
-    let mut out = Vec::new();
-    for seg in &ctx.segments {
-        let s = ctx.slice(seg.span);
-        for mut m in find_money_in(s) {
-            m.span = Span::new(seg.span.start + m.span.start, seg.span.start + m.span.end);
-            out.push(m);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -31,6 +31,18 @@ fn news_dates() {
         ("It started last Tuesday.", "last Tuesday", s("2022-07-19")),
         ("Celebrations at Christmas were muted.", "Christmas", s("2022-12-25")),
         ("from July 26-28, 2022 in Paris", "from July 26-28, 2022", s("2022-07-26/2022-07-28")),
+        ("polls close on the first Tuesday of November.", "the first Tuesday of November", s("2022-11-01")),
+        ("held on the last Friday in March 2014", "the last Friday in March 2014", s("2014-03-28")),
+        ("due by the last day of February 2024.", "the last day of February 2024", s("2024-02-29")),
+        ("in the first week of 2015 it", "the first week of 2015", s("2015-W01")),
+        ("in the last week of 2015 it", "the last week of 2015", s("2015-W53")),
+        (
+            "out between November 15th through the 19th",
+            "between November 15th through the 19th",
+            s("2022-11-15/2022-11-19"),
+        ),
+        ("from 19th to 21st Aug in Rome", "from 19th to 21st Aug", s("2022-08-19/2022-08-21")),
+        ("figures for 11-2016 show", "11-2016", s("2016-11")),
     ];
     for (text, span, value) in cases {
         let got = dates(text, p);

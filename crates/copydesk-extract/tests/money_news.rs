@@ -50,9 +50,56 @@ fn news_ranges() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].0, "$5 to $7 million");
     assert!(close(got[0].1, 5e6) && got[0].2.is_some_and(|x| close(x, 7e6)));
+    // two amounts each written with its own sign are two sums (as news annotations count them),
+    // unless glued into one range or sharing the last one's scale
     let got = money("between $10 and $20 a barrel");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(close(got[0].1, 10.0) && close(got[1].1, 20.0) && got[0].2.is_none());
+    let got = money("sales rose from $61.9 billion to $63.9 billion");
+    assert_eq!(got.iter().map(|m| m.0.as_str()).collect::<Vec<_>>(), ["$61.9 billion", "$63.9 billion"]);
+    let got = money("about $10-$20 each");
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(close(got[0].1, 10.0) && got[0].2.is_some_and(|x| close(x, 20.0)));
+    let got = money("between 10 and 20 dollars");
+    assert!(got.len() == 1 && got[0].2.is_some_and(|x| close(x, 20.0)), "{got:?}");
+    // a year is not the lower bound of a scaled amount
+    let got = money("from 10.5 trillion rupiah in 2019 to 147 trillion rupiah in 2022");
+    assert_eq!(got.iter().map(|m| m.0.as_str()).collect::<Vec<_>>(), ["10.5 trillion rupiah", "147 trillion rupiah"]);
+}
+
+#[test]
+fn news_vague_and_compound_amounts() {
+    for (text, span, value, max, cur) in [
+        ("it cost millions of dollars", "millions of dollars", 1e6, Some(1e9), "USD"),
+        ("owes tens of billions of dollars to", "tens of billions of dollars", 1e10, Some(1e11), "USD"),
+        ("hundreds of millions of euros", "hundreds of millions of euros", 1e8, Some(1e9), "EUR"),
+        ("an extra few hundred dollars a month", "few hundred dollars", 200.0, Some(1000.0), "USD"),
+        ("its multibillion-dollar plan", "multibillion-dollar", 2e9, Some(1e12), "USD"),
+        ("the billion-dollar company", "billion-dollar", 1e9, None, "USD"),
+        ("signed a $175-million agreement", "$175-million", 1.75e8, None, "USD"),
+        ("this 30-million-dollar temple", "30-million-dollar", 3e7, None, "USD"),
+        ("totalled JD243 million", "JD243 million", 2.43e8, None, "JOD"),
+        ("no more than KD 890.", "KD 890", 890.0, None, "KWD"),
+        ("a net profit of QR330.7mn for", "QR330.7mn", 3.307e8, None, "QAR"),
+        ("it lost 289.4 billion won by June", "289.4 billion won", 2.894e11, None, "KRW"),
+        ("to over RM1bil.", "RM1bil", 1e9, None, "MYR"),
+        ("a fine of R120 000.", "R120 000", 1.2e5, None, "ZAR"),
+    ] {
+        let got = money(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, span, "{text}");
+        assert!(close(got[0].1, value), "{text}: {}", got[0].1);
+        assert_eq!(got[0].2.is_some(), max.is_some(), "{text}");
+        if let (Some(a), Some(b)) = (got[0].2, max) {
+            assert!(close(a, b), "{text}: {a}");
+        }
+        assert_eq!(got[0].3, cur, "{text}");
+    }
+    for text in
+        ["Labour, which in 2019 won 300 seats", "they won 3 games", "millions of people", "a few hundred people"]
+    {
+        assert!(money(text).is_empty(), "{text}: {:?}", money(text));
+    }
 }
 
 #[test]

@@ -32,109 +32,9 @@ pub struct NumberMention {
     pub kind: NumberKind,
 }
 
-/// Kind of a token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TokKind {
-    /// A run of ASCII digits with inner `,` `.` separators ("1,234.5").
-    Num,
-    /// A run of letters (any script).
-    Word,
-    /// Any other single non-space character.
-    Sym,
-}
+mod tokens;
 
-/// A token: byte range in the text and kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Tok {
-    pub start: usize,
-    pub end: usize,
-    pub kind: TokKind,
-}
-
-/// Tokens of a text plus its ASCII-lower-cased copy (same byte offsets).
-pub(crate) struct Tokens<'a> {
-    pub text: &'a str,
-    pub lower: String,
-    pub toks: Vec<Tok>,
-}
-
-impl<'a> Tokens<'a> {
-    /// Tokenize a text (linear).
-    pub fn new(text: &'a str) -> Self {
-        let lower = text.to_ascii_lowercase();
-        let bytes = text.as_bytes();
-        let mut toks = Vec::new();
-        let mut it = text.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            if c.is_whitespace() {
-                continue;
-            }
-            if c.is_ascii_digit() {
-                let mut end = i + 1;
-                loop {
-                    match bytes.get(end) {
-                        Some(b) if b.is_ascii_digit() => end += 1,
-                        Some(b',') | Some(b'.') if bytes.get(end + 1).is_some_and(|d| d.is_ascii_digit()) => end += 2,
-                        _ => break,
-                    }
-                }
-                while it.peek().is_some_and(|(j, _)| *j < end) {
-                    it.next();
-                }
-                toks.push(Tok { start: i, end, kind: TokKind::Num });
-            } else if c.is_alphabetic() {
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = it.peek() {
-                    if d.is_alphabetic() {
-                        end = j + d.len_utf8();
-                        it.next();
-                    } else {
-                        break;
-                    }
-                }
-                toks.push(Tok { start: i, end, kind: TokKind::Word });
-            } else {
-                toks.push(Tok { start: i, end: i + c.len_utf8(), kind: TokKind::Sym });
-            }
-        }
-        Tokens { text, lower, toks }
-    }
-
-    /// Lower-cased text of token `i` ("" when out of range).
-    pub fn low(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
-    }
-
-    /// Original text of token `i`.
-    pub fn raw(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
-    }
-
-    /// Whether token `i` is directly followed by token `i + 1` (no space between).
-    pub fn joined(&self, i: usize) -> bool {
-        match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => a.end == b.start,
-            _ => false,
-        }
-    }
-
-    /// Whether token `i` is of kind `k`.
-    pub fn is(&self, i: usize, k: TokKind) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == k)
-    }
-
-    /// The text between tokens `i` and `i + 1` consists of at most one space-like character.
-    pub fn single_space(&self, i: usize) -> bool {
-        match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => {
-                let gap = &self.text[a.end..b.start];
-                gap.chars().count() == 1
-                    && gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}')
-            }
-            _ => false,
-        }
-    }
-}
+pub(crate) use tokens::{class, first_word, token_count, TokKind, Tokens};
 
 /// Small cardinal words.
 pub(crate) fn unit_word(w: &str) -> Option<f64> {
@@ -203,6 +103,8 @@ pub(crate) fn glued_scale(raw: &str, money: bool) -> Option<f64> {
         _ => match raw.to_ascii_lowercase().as_str() {
             "mn" | "mln" | "mil" | "mill" | "bn" | "bln" | "tn" | "tln" | "trn" | "million" | "billion"
             | "trillion" => scale_word(&raw.to_ascii_lowercase()),
+            // Malaysian and Singaporean usage: "RM1bil"
+            "bil" => Some(1e9),
             _ => None,
         },
     }
@@ -282,6 +184,9 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
     if !s.contains([',', '.']) {
         return s.parse().ok();
     }
+    if let Some(v) = parse_comma_grouped(s) {
+        return Some(v);
+    }
     let commas = s.matches(',').count();
     let dots = s.matches('.').count();
     let groups_ok = |sep: char, body: &str| {
@@ -332,6 +237,36 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
         return s.replace('.', "").parse().ok();
     }
     None
+}
+
+/// Fast path of [`parse_digits`] for the common "1,234" / "12,345,678.9" (comma groups of three,
+/// an optional decimal point), without allocating: the same value as parsing the digits.
+fn parse_comma_grouped(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let int_end = b.iter().position(|&c| c == b'.').unwrap_or(b.len());
+    let (int, frac) = b.split_at(int_end);
+    let mut groups = int.split(|&c| c == b',');
+    let head = groups.next()?;
+    if !(1..=3).contains(&head.len()) || frac.get(1..).is_some_and(|f| f.contains(&b'.') || f.contains(&b',')) {
+        return None;
+    }
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    let mut count = 0;
+    for g in std::iter::once(head).chain(groups) {
+        if count > 0 && g.len() != 3 {
+            return None;
+        }
+        count += 1;
+        buf.get_mut(n..n + g.len())?.copy_from_slice(g);
+        n += g.len();
+    }
+    if count < 2 {
+        return None;
+    }
+    buf.get_mut(n..n + frac.len())?.copy_from_slice(frac);
+    n += frac.len();
+    std::str::from_utf8(&buf[..n]).ok()?.parse().ok()
 }
 
 /// "234" or "567.89": a three-digit group, possibly with a decimal part.
@@ -919,9 +854,14 @@ pub(crate) fn scan(t: &Tokens) -> Vec<NumberMention> {
     let mut out = Vec::new();
     let mut i = 0;
     let n = t.toks.len();
-    let urls = url_ranges(t.text);
     while i < n {
-        if in_ranges(&urls, t.toks[i].start) {
+        let tok = t.toks[i];
+        // only digits, number words, percent words and a few symbols can start a number
+        if tok.kind == TokKind::Word && tok.class & (class::NUM_WORD | class::PERCENT) == 0 {
+            i += 1;
+            continue;
+        }
+        if t.in_url(tok.start) {
             i += 1;
             continue;
         }
@@ -1000,46 +940,45 @@ pub(crate) fn scan(t: &Tokens) -> Vec<NumberMention> {
     out
 }
 
-/// Byte ranges of URLs in a text (numbers inside them are not reported).
-pub(crate) fn url_ranges(text: &str) -> Vec<(usize, usize)> {
-    static URL: once_cell::sync::Lazy<regex::Regex> =
-        once_cell::sync::Lazy::new(|| regex::Regex::new(r"(?i)\b(?:https?://|www\.)\S+").expect("url regex"));
-    URL.find_iter(text).map(|m| (m.start(), m.end())).collect()
-}
-
-/// Whether a byte offset falls in one of the (sorted) ranges.
-pub(crate) fn in_ranges(ranges: &[(usize, usize)], pos: usize) -> bool {
-    let k = ranges.partition_point(|r| r.1 <= pos);
-    ranges.get(k).is_some_and(|r| r.0 <= pos)
-}
-
 /// Find numbers and percentages in a plain text; spans are bytes of `text`.
 pub fn find_numbers_in(text: &str) -> Vec<NumberMention> {
     scan(&Tokens::new(text))
 }
 
-/// Find numbers and percentages in the article's content segments, leaving out those inside
-/// the sums of money and dates already found (both sorted by position).
-pub(crate) fn find(ctx: &Context, money: &[crate::Money], dates: &[crate::DateMention]) -> Vec<NumberMention> {
-    let mut taken: Vec<(usize, usize)> = money
-        .iter()
-        .map(|m| (m.span.start, m.span.end))
-        .chain(dates.iter().map(|d| (d.span.start, d.span.end)))
-        .collect();
-    taken.sort_unstable();
-    let mut out = Vec::new();
+/// Find sums of money, dates, and the numbers and percentages outside them in the article's
+/// content segments, tokenizing each segment once for all three.
+#[inline(never)]
+pub(crate) fn find_all(ctx: &Context) -> (Vec<crate::Money>, Vec<crate::DateMention>, Vec<NumberMention>) {
+    let (mut money, mut dates, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
+    let options = crate::dates::DateOptions::default();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
     for seg in &ctx.segments {
-        let s = ctx.slice(seg.span);
-        for mut m in find_numbers_in(s) {
-            m.span = Span::new(seg.span.start + m.span.start, seg.span.start + m.span.end);
-            let k = taken.partition_point(|r| r.1 <= m.span.start);
-            if taken.get(k).is_some_and(|r| r.0 < m.span.end) {
+        let t = Tokens::new(ctx.slice(seg.span));
+        let at = |s: Span| Span::new(seg.span.start + s.start, seg.span.start + s.end);
+        let m0 = money.len();
+        let d0 = dates.len();
+        money.extend(crate::money::scan(&t).into_iter().map(|mut m| {
+            m.span = at(m.span);
+            m
+        }));
+        dates.extend(crate::dates::scan(&t, ctx.published.as_deref(), &options).into_iter().map(|mut d| {
+            d.span = at(d.span);
+            d
+        }));
+        taken.clear();
+        taken.extend(money[m0..].iter().map(|m| (m.span.start, m.span.end)));
+        taken.extend(dates[d0..].iter().map(|d| (d.span.start, d.span.end)));
+        taken.sort_unstable();
+        for mut n in scan(&t) {
+            n.span = at(n.span);
+            let k = taken.partition_point(|r| r.1 <= n.span.start);
+            if taken.get(k).is_some_and(|r| r.0 < n.span.end) {
                 continue;
             }
-            out.push(m);
+            numbers.push(n);
         }
     }
-    out
+    (money, dates, numbers)
 }
 
 #[cfg(test)]
@@ -1077,6 +1016,19 @@ mod tests {
         assert!(close(one("five and a half million").1, 5.5e6));
         assert!(close(one("minus five percent").1, -5.0));
         assert!(find_numbers_in("Which one do you prefer?").is_empty());
+    }
+
+    #[test]
+    fn comma_groups_fast_path_agrees() {
+        for s in ["1,234", "12,345,678.9", "1,2345", "12,34,567", "1,234.5.6", "5,00", "1.111,11", "1,234,", "0,001"] {
+            if let Some(v) = parse_comma_grouped(s) {
+                let slow: f64 = s.replace(',', "").parse().unwrap_or(f64::NAN);
+                assert_eq!(v, slow, "{s}");
+            }
+        }
+        assert_eq!(parse_comma_grouped("12,345,678.9"), Some(12345678.9));
+        assert_eq!(parse_comma_grouped("12,34,567"), None);
+        assert_eq!(parse_comma_grouped("1.111,11"), None);
     }
 
     #[test]
