@@ -6,7 +6,6 @@ use crate::lines::{self, Line};
 use crate::{byline, dateline, headline, lang, patterns, published};
 use crate::{Block, BlockKind, Byline, Document, Headline};
 use copydesk_normalize::Span;
-use std::collections::{HashMap, HashSet};
 
 /// What a line looks like on its own.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,17 +49,18 @@ fn heading_like(s: &str, l: &Line) -> bool {
 }
 
 fn pre_classify(text: &str, lines: &[Line], doc_script: Option<lang::Script>) -> Vec<Pre> {
-    let mut counts: HashMap<&str, u32> = HashMap::new();
+    let mut counts: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+    counts.reserve(lines.len());
     for l in lines {
         *counts.entry(l.span.slice(text)).or_insert(0) += 1;
     }
-    let mut seen: HashSet<u64> = HashSet::new();
+    let mut shingles = Shingles::default();
     lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
             let s = l.span.slice(text);
-            let dup = l.words >= 8 && duplicate_share(s, &mut seen) >= 0.8;
+            let dup = l.words >= 8 && shingles.duplicate_share(s) >= 0.8;
             if patterns::is_related(s) {
                 Pre::Related
             } else if let Some(n) = patterns::glued_credit(s) {
@@ -77,7 +77,7 @@ fn pre_classify(text: &str, lines: &[Line], doc_script: Option<lang::Script>) ->
                 Pre::Boiler("teaser")
             } else if i > 0 && l.words <= 30 && counts.get(s).copied().unwrap_or(0) > 1 {
                 Pre::Boiler("repeated_line")
-            } else if l.letters >= 3 && doc_script.is_some() && lang::dominant_script(s) != doc_script {
+            } else if l.letters >= 3 && doc_script.is_some() && l.script != doc_script {
                 Pre::Boiler("other_script")
             } else {
                 Pre::Text
@@ -86,47 +86,85 @@ fn pre_classify(text: &str, lines: &[Line], doc_script: Option<lang::Script>) ->
         .collect()
 }
 
-/// Share of the 4-word shingles of `s` already seen in earlier lines; adds them to `seen`.
-fn duplicate_share(s: &str, seen: &mut HashSet<u64>) -> f32 {
-    let words: Vec<u64> = s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.chars()
-                .flat_map(char::to_lowercase)
-                .fold(0xcbf2_9ce4_8422_2325u64, |h, c| (h ^ c as u64).wrapping_mul(0x0100_0000_01b3))
-        })
-        .collect();
-    if words.len() < 4 {
-        return 0.0;
-    }
-    let mut total = 0usize;
-    let mut hit = 0usize;
-    let mut new = Vec::with_capacity(words.len());
-    for w in words.windows(4) {
-        let h = w.iter().fold(0xcbf2_9ce4_8422_2325u64, |acc, x| (acc ^ x).wrapping_mul(0x0100_0000_01b3));
-        total += 1;
-        if seen.contains(&h) {
-            hit += 1;
+/// FNV-1a offset basis and prime: word and shingle hashes.
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// The 4-word shingles of the lines seen so far (hashed), for spotting lines that repeat text
+/// from earlier in the page.
+#[derive(Default)]
+struct Shingles {
+    seen: foldhash::HashSet<u64>,
+    /// This line's shingles, added to `seen` once the line is scored (reused buffer).
+    new: Vec<u64>,
+}
+
+impl Shingles {
+    /// Share of the 4-word shingles of `s` already seen in earlier lines; adds them to the seen
+    /// set. Words are the alphanumeric runs, compared case-insensitively.
+    fn duplicate_share(&mut self, s: &str) -> f32 {
+        self.new.clear();
+        let mut window = [0u64; 4];
+        let mut nwords = 0usize;
+        let mut hit = 0usize;
+        let mut push_word = |h: u64, this: &mut Self| {
+            window.rotate_left(1);
+            window[3] = h;
+            nwords += 1;
+            if nwords >= 4 {
+                let sh = window.iter().fold(FNV_BASIS, |acc, x| (acc ^ x).wrapping_mul(FNV_PRIME));
+                if this.seen.contains(&sh) {
+                    hit += 1;
+                }
+                this.new.push(sh);
+            }
+        };
+        let mut h = FNV_BASIS;
+        let mut in_word = false;
+        for c in s.chars() {
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
+                    in_word = true;
+                    continue;
+                }
+            } else if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    h = (h ^ l as u64).wrapping_mul(FNV_PRIME);
+                }
+                in_word = true;
+                continue;
+            }
+            if in_word {
+                push_word(h, self);
+                h = FNV_BASIS;
+                in_word = false;
+            }
         }
-        new.push(h);
+        if in_word {
+            push_word(h, self);
+        }
+        let total = self.new.len();
+        self.seen.extend(self.new.drain(..));
+        if total == 0 {
+            return 0.0;
+        }
+        hit as f32 / total as f32
     }
-    seen.extend(new);
-    hit as f32 / total as f32
 }
 
 /// Line-based parse of normalized text.
 pub(crate) fn parse_text(text: &str) -> Document {
     let mut doc = Document::default();
-    let mut lines = lines::split(text);
+    let (mut lines, evidence) = lines::split(text);
     if lines.is_empty() {
         return doc;
     }
-    doc.language = lang::detect(text);
+    doc.language = lang::detect(&evidence);
     let list = doc.language.as_deref().and_then(lang::list_index);
     let has_stoplist = list.is_some() || doc.language.is_none();
     lines::count_stopwords(&mut lines, list);
-    let doc_script = lang::dominant_script(text);
+    let doc_script = evidence.dominant_script();
     let pre = pre_classify(text, &lines, doc_script);
     let dens: Vec<Density> =
         lines.iter().zip(&pre).map(|(l, p)| content::density(l, p.furniture(), has_stoplist)).collect();

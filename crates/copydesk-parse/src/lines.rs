@@ -22,6 +22,8 @@ pub(crate) struct Line {
     pub letters: usize,
     /// Digits.
     pub digits: usize,
+    /// The script of most of the line's letters (`None` without letters).
+    pub script: Option<lang::Script>,
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -29,9 +31,12 @@ fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', ':', ';', '…']) && !t.ends_with("...") || t.ends_with("...\"")
 }
 
-/// Split `text` into trimmed, non-empty lines.
-pub(crate) fn split(text: &str) -> Vec<Line> {
+/// Split `text` into trimmed, non-empty lines, measuring each, and gather the language
+/// evidence of the whole text in the same pass (every character and word is looked at once).
+pub(crate) fn split(text: &str) -> (Vec<Line>, lang::Evidence) {
     let mut out = Vec::new();
+    let mut ev = lang::Evidence::default();
+    let mut buf = String::new();
     let mut pos = 0;
     for raw in text.split('\n') {
         let start = pos;
@@ -42,39 +47,67 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
         }
         let lead = raw.len() - raw.trim_start().len();
         let span = Span::new(start + lead, start + lead + trimmed.len());
-        out.push(measure(trimmed, span));
+        out.push(measure(trimmed, span, &mut ev, &mut buf));
     }
-    out
+    (out, ev)
 }
 
-fn measure(s: &str, span: Span) -> Line {
+fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String) -> Line {
     let mut words = 0;
     let mut stop_hits = [0u16; lang::N_LISTS];
-    let mut buf = String::new();
     for w in s.split_whitespace() {
         words += 1;
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if core.len() <= 12 {
-            buf.clear();
-            buf.extend(core.chars().flat_map(char::to_lowercase));
-            let m = lang::stop_mask(&buf);
+        let m = if core.len() <= 12 { lang::stop_mask_of(core, buf) } else { 0 };
+        if m != 0 {
             for (i, h) in stop_hits.iter_mut().enumerate() {
                 if m & (1 << i) != 0 {
                     *h = h.saturating_add(1);
                 }
             }
         }
-    }
-    let (mut chars, mut letters, mut digits) = (0, 0, 0);
-    for c in s.chars() {
-        chars += 1;
-        if c.is_alphabetic() {
-            letters += 1;
-        } else if c.is_ascii_digit() {
-            digits += 1;
+        // the language vote counts maximal alphabetic runs: a token whose core is one such run
+        // votes with the mask just computed
+        if !core.is_empty() && core.chars().all(char::is_alphabetic) {
+            let m = if core.len() <= 12 { m } else { lang::stop_mask_of(core, buf) };
+            ev.vote(m);
+        } else {
+            ev.vote_token(w, buf);
         }
     }
-    Line { span, words, stop: 0, stop_hits, chars, ends_sentence: ends_sentence(s), letters, digits }
+    let (mut chars, mut letters, mut digits) = (0, 0, 0);
+    let mut scripts = [0usize; lang::N_SCRIPTS];
+    for c in s.chars() {
+        chars += 1;
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                scripts[lang::Script::Latin as usize] += 1;
+            } else if c.is_ascii_digit() {
+                digits += 1;
+            }
+        } else {
+            ev.kana |= lang::is_kana(c);
+            if c.is_alphabetic() {
+                letters += 1;
+                scripts[lang::script_of(c) as usize] += 1;
+            }
+        }
+    }
+    for (t, n) in ev.scripts.iter_mut().zip(scripts) {
+        *t += n;
+    }
+    Line {
+        span,
+        words,
+        stop: 0,
+        stop_hits,
+        chars,
+        ends_sentence: ends_sentence(s),
+        letters,
+        digits,
+        script: lang::dominant(&scripts),
+    }
 }
 
 /// Fill in `stop` for the language list `idx` (or the best list per line when `None`).
@@ -105,7 +138,7 @@ mod tests {
     #[test]
     fn splits_and_trims() {
         let t = "  Title here \n\nThe body is here.\r\n";
-        let ls = split(t);
+        let (ls, _) = split(t);
         assert_eq!(ls.len(), 2);
         assert_eq!(ls[0].span.slice(t), "Title here");
         assert!(ls[1].ends_sentence);
