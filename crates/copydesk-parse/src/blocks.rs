@@ -2,6 +2,7 @@
 //! [`Document`].
 
 use crate::content::{self, Density};
+use crate::keyset::U64Set;
 use crate::lines::{self, Line};
 use crate::{byline, dateline, headline, lang, patterns, published};
 use crate::{Block, BlockKind, Byline, Document, Headline};
@@ -48,19 +49,20 @@ fn heading_like(s: &str, l: &Line) -> bool {
         && l.digits * 3 < l.chars
 }
 
-fn pre_classify(text: &str, lines: &[Line], doc_script: Option<lang::Script>) -> Vec<Pre> {
+fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang::Script>) -> Vec<Pre> {
+    let lines = &measured.lines;
     let mut counts: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
     counts.reserve(lines.len());
     for l in lines {
         *counts.entry(l.span.slice(text)).or_insert(0) += 1;
     }
-    let mut shingles = Shingles::default();
+    let mut shingles = Shingles { seen: U64Set::with_capacity(measured.word_hashes.len()), new: Vec::new() };
     lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
             let s = l.span.slice(text);
-            let dup = l.words >= 8 && shingles.duplicate_share(s) >= 0.8;
+            let dup = l.words >= 8 && shingles.duplicate_share(measured.hashes(l)) >= 0.8;
             if patterns::is_related(s) {
                 Pre::Related
             } else if let Some(n) = patterns::glued_credit(s) {
@@ -86,66 +88,31 @@ fn pre_classify(text: &str, lines: &[Line], doc_script: Option<lang::Script>) ->
         .collect()
 }
 
-/// FNV-1a offset basis and prime: word and shingle hashes.
-const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
 /// The 4-word shingles of the lines seen so far (hashed), for spotting lines that repeat text
 /// from earlier in the page.
-#[derive(Default)]
 struct Shingles {
-    seen: foldhash::HashSet<u64>,
+    seen: U64Set,
     /// This line's shingles, added to `seen` once the line is scored (reused buffer).
     new: Vec<u64>,
 }
 
 impl Shingles {
-    /// Share of the 4-word shingles of `s` already seen in earlier lines; adds them to the seen
-    /// set. Words are the alphanumeric runs, compared case-insensitively.
-    fn duplicate_share(&mut self, s: &str) -> f32 {
+    /// Share of the 4-word shingles of a line (given as its word hashes) already seen in earlier
+    /// lines; adds them to the seen set.
+    fn duplicate_share(&mut self, words: &[u64]) -> f32 {
         self.new.clear();
-        let mut window = [0u64; 4];
-        let mut nwords = 0usize;
         let mut hit = 0usize;
-        let mut push_word = |h: u64, this: &mut Self| {
-            window.rotate_left(1);
-            window[3] = h;
-            nwords += 1;
-            if nwords >= 4 {
-                let sh = window.iter().fold(FNV_BASIS, |acc, x| (acc ^ x).wrapping_mul(FNV_PRIME));
-                if this.seen.contains(&sh) {
-                    hit += 1;
-                }
-                this.new.push(sh);
+        for w in words.windows(4) {
+            let sh = w.iter().fold(lines::FNV_BASIS, |acc, x| (acc ^ x).wrapping_mul(lines::FNV_PRIME));
+            if self.seen.contains(sh) {
+                hit += 1;
             }
-        };
-        let mut h = FNV_BASIS;
-        let mut in_word = false;
-        for c in s.chars() {
-            if c.is_ascii() {
-                if c.is_ascii_alphanumeric() {
-                    h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
-                    in_word = true;
-                    continue;
-                }
-            } else if c.is_alphanumeric() {
-                for l in c.to_lowercase() {
-                    h = (h ^ l as u64).wrapping_mul(FNV_PRIME);
-                }
-                in_word = true;
-                continue;
-            }
-            if in_word {
-                push_word(h, self);
-                h = FNV_BASIS;
-                in_word = false;
-            }
-        }
-        if in_word {
-            push_word(h, self);
+            self.new.push(sh);
         }
         let total = self.new.len();
-        self.seen.extend(self.new.drain(..));
+        for sh in self.new.drain(..) {
+            self.seen.insert(sh);
+        }
         if total == 0 {
             return 0.0;
         }
@@ -156,22 +123,24 @@ impl Shingles {
 /// Line-based parse of normalized text.
 pub(crate) fn parse_text(text: &str) -> Document {
     let mut doc = Document::default();
-    let (mut lines, evidence) = lines::split(text);
-    if lines.is_empty() {
+    let mut measured = lines::split(text);
+    if measured.lines.is_empty() {
         return doc;
     }
-    doc.language = lang::detect(&evidence);
+    let evidence = &measured.evidence;
+    doc.language = lang::detect(evidence);
     let list = doc.language.as_deref().and_then(lang::list_index);
     let has_stoplist = list.is_some() || doc.language.is_none();
-    lines::count_stopwords(&mut lines, list);
     let doc_script = evidence.dominant_script();
-    let pre = pre_classify(text, &lines, doc_script);
+    lines::count_stopwords(&mut measured.lines, list);
+    let pre = pre_classify(text, &measured, doc_script);
+    let lines = &measured.lines;
     let dens: Vec<Density> =
         lines.iter().zip(&pre).map(|(l, p)| content::density(l, p.furniture(), has_stoplist)).collect();
     let usable =
         |i: usize| matches!(pre.get(i), Some(Pre::Text) | Some(Pre::Boiler("repeated_line" | "duplicate_text")));
-    let anchor = headline::anchor(text, &lines, &usable);
-    let (a, b) = content::main_region(&lines, &dens, anchor);
+    let anchor = headline::anchor(text, lines, &usable);
+    let (a, b) = content::main_region(lines, &dens, anchor);
     let (a, mut b) = if a >= b { (lines.len().min(1), lines.len().min(1)) } else { (a, b) };
     // short closing sentences of the article ("Work starts next year.")
     while b > a && b < lines.len() && b < a + lines.len() {
@@ -190,24 +159,56 @@ pub(crate) fn parse_text(text: &str) -> Document {
     // headline
     let webpage = a > 2 || lines.iter().take(a).filter(|l| l.words <= 3).count() >= 3;
     let limit = a.max(anchor.unwrap_or(0)).max(1) + 1;
-    let mut head = headline::choose(text, &lines, limit, &usable, webpage);
+    let mut head = headline::choose(text, lines, limit, &usable, webpage);
     let mut head_line = head.as_ref().map(|h| h.line);
 
     // bylines and time stamps near the top of the article
     let top = head_line.unwrap_or(0);
     let head_is_title_only = head_line == Some(0) && webpage;
     let mut byline_line = None;
+    let mut byline_end = 0;
+    // short lines after line `i` that may continue a byline split over lines
+    let next_short = |i: usize| {
+        lines
+            .iter()
+            .zip(&pre)
+            .skip(i + 1)
+            .take(6)
+            .take_while(|(l, p)| l.words <= 8 && matches!(p, Pre::Text | Pre::Boiler("repeated_line")))
+            .map(|(l, _)| l.span.slice(text))
+    };
     for i in top + 1..(a + 4).min(lines.len()) {
         let l = &lines[i];
         let s = l.span.slice(text);
-        if l.words > 25 || (i >= a && !byline::has_prefix(s)) {
+        if l.words > 25 || (i >= a && !byline::has_prefix(s) && !byline::is_bare_prefix(s)) {
             continue;
         }
-        let near_head = !head_is_title_only && i <= top + 3 && matches!(pre[i], Pre::Text);
-        let found = byline::parse_byline(s).or_else(|| near_head.then(|| byline::parse_name_line(s)).flatten());
-        if let Some(authors) = found {
-            doc.byline = Some(Byline { span: l.span, authors });
+        // a name line right under the headline, or next to the article's time stamp
+        let stamp = |j: usize| pre.get(j) == Some(&Pre::Stamp) && Some(j) != head_line;
+        let near_stamp = (i > 0 && stamp(i - 1)) || stamp(i + 1);
+        let name_line = matches!(pre[i], Pre::Text) && (!head_is_title_only && i <= top + 3 || near_stamp);
+        let found = if byline::is_bare_prefix(s) {
+            // "By" alone, the names on the next lines
+            Some((Vec::new(), true))
+        } else {
+            byline::parse_byline(s)
+                .or_else(|| name_line.then(|| byline::parse_name_line(s)).flatten())
+                .map(|names| (names, byline::ends_open(s)))
+        };
+        if let Some((mut authors, open)) = found {
+            let (more, used) = byline::continued(next_short(i), open);
+            for n in more {
+                if !authors.contains(&n) {
+                    authors.push(n);
+                }
+            }
+            if authors.is_empty() {
+                continue;
+            }
+            let end = lines[i + used].span.end;
+            doc.byline = Some(Byline { span: Span::new(l.span.start, end), authors });
             byline_line = Some(i);
+            byline_end = i + used;
             break;
         }
     }
@@ -243,7 +244,7 @@ pub(crate) fn parse_text(text: &str) -> Document {
     if let Some(h) = &head {
         doc.headline = Some(Headline { span: h.span, attribution: h.attribution });
     }
-    doc.published = find_published(text, &lines, &pre, top, a, byline_line);
+    doc.published = find_published(text, lines, &pre, top, a, byline_line);
 
     let enclosed = enclosed_short_runs(&dens, a, b, 6);
     // kinds
@@ -269,6 +270,10 @@ pub(crate) fn parse_text(text: &str) -> Document {
         }
         if Some(i) == byline_line {
             push(&mut doc, BlockKind::Byline, l.span, "byline");
+            continue;
+        }
+        if byline_line.is_some_and(|k| i > k && i <= byline_end) {
+            push(&mut doc, BlockKind::Byline, l.span, "byline_continued");
             continue;
         }
         let was_after_credit = std::mem::replace(&mut after_credit, false);

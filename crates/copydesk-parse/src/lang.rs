@@ -1,5 +1,6 @@
 //! Cheap language identification from stopwords and scripts, and stopword counting.
 
+use crate::keyset::U128Map;
 use once_cell::sync::Lazy;
 
 /// Stopword lists compiled in from `data/stopwords-*.txt`.
@@ -16,26 +17,45 @@ static LISTS: Lazy<Vec<(&'static str, Vec<&'static str>)>> = Lazy::new(|| {
     raw.iter().map(|(code, text)| (*code, text.split_whitespace().collect())).collect()
 });
 
-/// Word -> bit set of the languages whose list holds it.
-static INDEX: Lazy<foldhash::HashMap<&'static str, u8>> = Lazy::new(|| {
-    let mut m: foldhash::HashMap<&'static str, u8> = foldhash::HashMap::default();
-    for (i, (_, words)) in LISTS.iter().enumerate() {
-        for w in words {
-            *m.entry(*w).or_insert(0) |= 1 << i;
-        }
-    }
-    m
+/// A word of at most 16 bytes as one integer (its bytes, zero-padded): cheap to hash and compare.
+fn word_key(w: &[u8]) -> Option<u128> {
+    let mut k = [0u8; 16];
+    k.get_mut(..w.len())?.copy_from_slice(w);
+    Some(u128::from_le_bytes(k))
+}
+
+/// Word (as [`word_key`]) -> bit set of the languages whose list holds it.
+static INDEX: Lazy<U128Map> = Lazy::new(|| {
+    U128Map::new(
+        LISTS
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (_, words))| words.iter().filter_map(move |w| Some((word_key(w.as_bytes())?, 1u8 << i)))),
+    )
 });
 
 /// Byte length of the longest (lower-case) stopword: longer ASCII words need no lookup.
-static MAX_LEN: Lazy<usize> = Lazy::new(|| INDEX.keys().map(|w| w.len()).max().unwrap_or(0));
+static MAX_LEN: Lazy<usize> =
+    Lazy::new(|| LISTS.iter().flat_map(|(_, ws)| ws.iter()).map(|w| w.len()).filter(|&n| n <= 16).max().unwrap_or(0));
 
 /// Number of stopword lists (languages with stopword lists).
 pub(crate) const N_LISTS: usize = 7;
 
+/// Bit mask of languages for a lower-cased word of `len` bytes given as its [`word_key`]
+/// (bytes beyond `len` must be zero).
+pub(crate) fn stop_mask_key(key: u128, len: usize) -> u8 {
+    if len > *MAX_LEN {
+        return 0;
+    }
+    INDEX.get(key)
+}
+
 /// Bit mask of languages (by list index) for one lower-cased word, 0 when not a stopword.
-pub(crate) fn stop_mask(word_lower: &str) -> u8 {
-    INDEX.get(word_lower).copied().unwrap_or(0)
+pub(crate) fn stop_mask_lower(word_lower: &[u8]) -> u8 {
+    if word_lower.len() > *MAX_LEN {
+        return 0;
+    }
+    word_key(word_lower).map_or(0, |k| INDEX.get(k))
 }
 
 /// Bit mask of languages for `word` in any case. ASCII words are lower-cased on the stack; other
@@ -43,17 +63,14 @@ pub(crate) fn stop_mask(word_lower: &str) -> u8 {
 pub(crate) fn stop_mask_of(word: &str, buf: &mut String) -> u8 {
     if word.is_ascii() {
         let mut low = [0u8; 16];
-        if word.len() > *MAX_LEN || word.len() > low.len() {
-            return 0;
-        }
-        let low = &mut low[..word.len()];
+        let Some(low) = low.get_mut(..word.len()) else { return 0 };
         low.copy_from_slice(word.as_bytes());
         low.make_ascii_lowercase();
-        return std::str::from_utf8(low).map_or(0, stop_mask);
+        return stop_mask_lower(low);
     }
     buf.clear();
     buf.extend(word.chars().flat_map(char::to_lowercase));
-    stop_mask(buf)
+    stop_mask_lower(buf.as_bytes())
 }
 
 /// Most words [`Evidence`] counts for the stopword vote (enough to decide, bounded work).
@@ -80,6 +97,9 @@ impl Evidence {
             return;
         }
         self.voted += 1;
+        if mask == 0 {
+            return;
+        }
         for (i, h) in self.hits.iter_mut().enumerate() {
             if mask & (1 << i) != 0 {
                 *h += 1;
@@ -213,7 +233,7 @@ mod tests {
     use super::*;
 
     fn detect(text: &str) -> Option<String> {
-        super::detect(&crate::lines::split(text).1)
+        super::detect(&crate::lines::split(text).evidence)
     }
 
     #[test]

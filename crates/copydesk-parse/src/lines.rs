@@ -2,6 +2,7 @@
 
 use crate::lang;
 use copydesk_normalize::Span;
+use std::ops::Range;
 
 /// One non-empty line of the text with the measures the classifiers use.
 #[derive(Debug, Clone)]
@@ -24,7 +25,31 @@ pub(crate) struct Line {
     pub digits: usize,
     /// The script of most of the line's letters (`None` without letters).
     pub script: Option<lang::Script>,
+    /// The line's words (alphanumeric runs) as hashes: a range of [`Measured::word_hashes`].
+    pub hashes: Range<usize>,
 }
+
+/// What one pass over the text learns: its lines, the language evidence and the word hashes.
+pub(crate) struct Measured {
+    /// The non-empty lines, trimmed and measured.
+    pub lines: Vec<Line>,
+    /// Language evidence of the whole text.
+    pub evidence: lang::Evidence,
+    /// Hashes of the lower-cased words (maximal alphanumeric runs) of all lines, in text order.
+    pub word_hashes: Vec<u64>,
+}
+
+impl Measured {
+    /// The word hashes of one line.
+    pub fn hashes(&self, l: &Line) -> &[u64] {
+        self.word_hashes.get(l.hashes.clone()).unwrap_or(&[])
+    }
+}
+
+/// FNV-1a offset basis and prime (word hashes).
+pub(crate) const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a prime.
+pub(crate) const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(['"', '\'', ')', ']', '*', ' ']);
@@ -32,10 +57,10 @@ fn ends_sentence(s: &str) -> bool {
 }
 
 /// Split `text` into trimmed, non-empty lines, measuring each, and gather the language
-/// evidence of the whole text in the same pass (every character and word is looked at once).
-pub(crate) fn split(text: &str) -> (Vec<Line>, lang::Evidence) {
-    let mut out = Vec::new();
-    let mut ev = lang::Evidence::default();
+/// evidence and the word hashes of the whole text in the same pass: every character is looked
+/// at once, with a fast path for ASCII.
+pub(crate) fn split(text: &str) -> Measured {
+    let mut m = Measured { lines: Vec::new(), evidence: lang::Evidence::default(), word_hashes: Vec::new() };
     let mut buf = String::new();
     let mut pos = 0;
     for raw in text.split('\n') {
@@ -47,20 +72,94 @@ pub(crate) fn split(text: &str) -> (Vec<Line>, lang::Evidence) {
         }
         let lead = raw.len() - raw.trim_start().len();
         let span = Span::new(start + lead, start + lead + trimmed.len());
-        out.push(measure(trimmed, span, &mut ev, &mut buf));
+        let line = measure(trimmed, span, &mut m.evidence, &mut buf, &mut m.word_hashes);
+        m.lines.push(line);
     }
-    (out, ev)
+    m
 }
 
-fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String) -> Line {
-    let mut words = 0;
-    let mut stop_hits = [0u16; lang::N_LISTS];
-    for w in s.split_whitespace() {
-        words += 1;
-        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let m = if core.len() <= 12 { lang::stop_mask_of(core, buf) } else { 0 };
+/// The whitespace-separated token being read: where its core (the part from its first to its
+/// last alphanumeric character) lies, and the core lower-cased when it is ASCII.
+struct Token {
+    start: usize,
+    /// Byte offsets of the core, `core.0 == NONE` while no alphanumeric character was seen.
+    core: (usize, usize),
+    /// First non-alphabetic and first non-ASCII character at or after the core's start.
+    non_alpha: usize,
+    non_ascii: usize,
+    /// ASCII bytes from the core's start, lower-cased (the first 16), and their count.
+    key: [u8; 16],
+    key_len: usize,
+}
+
+const NONE: usize = usize::MAX;
+
+impl Token {
+    fn new(start: usize) -> Self {
+        Token { start, core: (NONE, 0), non_alpha: NONE, non_ascii: NONE, key: [0; 16], key_len: 0 }
+    }
+
+    /// Take one character at byte `i` of `len` bytes.
+    fn push(&mut self, i: usize, len: usize, b: u8, alpha: bool, alnum: bool) {
+        if alnum {
+            if self.core.0 == NONE {
+                self.core.0 = i;
+            }
+            self.core.1 = i + len;
+        }
+        if self.core.0 == NONE {
+            return;
+        }
+        if !alpha && self.non_alpha == NONE {
+            self.non_alpha = i;
+        }
+        if b >= 0x80 {
+            if self.non_ascii == NONE {
+                self.non_ascii = i;
+            }
+        } else if self.non_ascii == NONE {
+            if let Some(k) = self.key.get_mut(self.key_len) {
+                *k = b.to_ascii_lowercase();
+            }
+            self.key_len += 1;
+        }
+    }
+}
+
+/// Per-line counters filled while reading its tokens.
+struct TokenCounts<'a> {
+    words: usize,
+    stop_hits: [u16; lang::N_LISTS],
+    ev: &'a mut lang::Evidence,
+    buf: &'a mut String,
+}
+
+impl TokenCounts<'_> {
+    /// Count the token `t` ending at byte `end` of `s`: its stopword hits (by its core, when at
+    /// most 12 bytes) and its vote for the document's language.
+    fn finish(&mut self, s: &str, t: &Token, end: usize) {
+        self.words += 1;
+        let (a, z) = t.core;
+        if a == NONE {
+            // no letter or digit: nothing to look up or vote
+            return;
+        }
+        let core = s.get(a..z).unwrap_or("");
+        let ascii = t.non_ascii >= z;
+        let lookup = |buf: &mut String| {
+            if ascii && core.len() <= 16 {
+                // the key holds the bytes after the core too: keep the core's
+                let n = core.len();
+                let key = u128::from_le_bytes(t.key);
+                let key = if n >= 16 { key } else { key & ((1u128 << (8 * n)) - 1) };
+                lang::stop_mask_key(key, n)
+            } else {
+                lang::stop_mask_of(core, buf)
+            }
+        };
+        let m = if core.len() <= 12 { lookup(self.buf) } else { 0 };
         if m != 0 {
-            for (i, h) in stop_hits.iter_mut().enumerate() {
+            for (i, h) in self.stop_hits.iter_mut().enumerate() {
                 if m & (1 << i) != 0 {
                     *h = h.saturating_add(1);
                 }
@@ -68,45 +167,95 @@ fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String) -> Li
         }
         // the language vote counts maximal alphabetic runs: a token whose core is one such run
         // votes with the mask just computed
-        if !core.is_empty() && core.chars().all(char::is_alphabetic) {
-            let m = if core.len() <= 12 { m } else { lang::stop_mask_of(core, buf) };
-            ev.vote(m);
+        if t.non_alpha >= z {
+            let m = if core.len() <= 12 { m } else { lookup(self.buf) };
+            self.ev.vote(m);
         } else {
-            ev.vote_token(w, buf);
+            self.ev.vote_token(s.get(t.start..end).unwrap_or(""), self.buf);
         }
     }
+}
+
+fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String, hashes: &mut Vec<u64>) -> Line {
+    let hash_start = hashes.len();
     let (mut chars, mut letters, mut digits) = (0, 0, 0);
     let mut scripts = [0usize; lang::N_SCRIPTS];
-    for c in s.chars() {
-        chars += 1;
-        if c.is_ascii() {
-            if c.is_ascii_alphabetic() {
+    let mut counts = TokenCounts { words: 0, stop_hits: [0; lang::N_LISTS], ev, buf };
+    let mut tok: Option<Token> = None;
+    let mut h = FNV_BASIS;
+    let mut in_word = false;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (len, ws, alpha, alnum);
+        if b < 0x80 {
+            len = 1;
+            ws = matches!(b, b' ' | b'\t'..=b'\r');
+            alpha = b.is_ascii_alphabetic();
+            alnum = alpha || b.is_ascii_digit();
+            if alpha {
                 letters += 1;
                 scripts[lang::Script::Latin as usize] += 1;
-            } else if c.is_ascii_digit() {
+            } else if alnum {
                 digits += 1;
             }
+            if alnum {
+                h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
+            }
         } else {
-            ev.kana |= lang::is_kana(c);
-            if c.is_alphabetic() {
+            let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
+            len = c.len_utf8();
+            ws = c.is_whitespace();
+            alpha = c.is_alphabetic();
+            alnum = alpha || c.is_numeric();
+            counts.ev.kana |= lang::is_kana(c);
+            if alpha {
                 letters += 1;
                 scripts[lang::script_of(c) as usize] += 1;
             }
+            if alnum {
+                for l in c.to_lowercase() {
+                    h = (h ^ l as u64).wrapping_mul(FNV_PRIME);
+                }
+            }
         }
+        chars += 1;
+        if alnum {
+            in_word = true;
+        } else if in_word {
+            hashes.push(h);
+            h = FNV_BASIS;
+            in_word = false;
+        }
+        if ws {
+            if let Some(t) = tok.take() {
+                counts.finish(s, &t, i);
+            }
+        } else {
+            tok.get_or_insert_with(|| Token::new(i)).push(i, len, b, alpha, alnum);
+        }
+        i += len;
     }
-    for (t, n) in ev.scripts.iter_mut().zip(scripts) {
+    if in_word {
+        hashes.push(h);
+    }
+    if let Some(t) = tok.take() {
+        counts.finish(s, &t, s.len());
+    }
+    for (t, n) in counts.ev.scripts.iter_mut().zip(scripts) {
         *t += n;
     }
     Line {
         span,
-        words,
+        words: counts.words,
         stop: 0,
-        stop_hits,
+        stop_hits: counts.stop_hits,
         chars,
         ends_sentence: ends_sentence(s),
         letters,
         digits,
         script: lang::dominant(&scripts),
+        hashes: hash_start..hashes.len(),
     }
 }
 
@@ -138,7 +287,7 @@ mod tests {
     #[test]
     fn splits_and_trims() {
         let t = "  Title here \n\nThe body is here.\r\n";
-        let (ls, _) = split(t);
+        let ls = split(t).lines;
         assert_eq!(ls.len(), 2);
         assert_eq!(ls[0].span.slice(t), "Title here");
         assert!(ls[1].ends_sentence);
