@@ -228,12 +228,14 @@ pub(crate) fn parse_text(text: &str) -> Document {
     // a page whose title is not repeated: the heading just above the byline is the headline
     if head_is_title_only {
         if let Some(k) = byline_line {
-            let cand = (k.saturating_sub(2)..k).rev().find(|&j| {
+            // up to four lines back, over a time stamp and a standfirst; a heading may ask a question
+            let cand = (k.saturating_sub(4)..k).rev().find(|&j| {
+                let s = lines[j].span.slice(text);
                 j > 0
                     && matches!(pre[j], Pre::Text)
                     && (4..=30).contains(&lines[j].words)
-                    && !lines[j].ends_sentence
-                    && heading_like(lines[j].span.slice(text), &lines[j])
+                    && (!lines[j].ends_sentence || s.ends_with('?'))
+                    && heading_like(s, &lines[j])
             });
             if let Some(j) = cand {
                 head = Some(headline::Choice { line: j, span: lines[j].span, attribution: None });
