@@ -13,6 +13,8 @@ use copydesk_normalize::Span;
 enum Pre {
     Boiler(&'static str),
     Related,
+    /// A link in a list under a "Related" header.
+    RelatedList,
     Credit,
     /// A credit glued to a caption: the credit's length in bytes.
     Glued(usize),
@@ -57,7 +59,7 @@ fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang:
         *counts.entry(l.span.slice(text)).or_insert(0) += 1;
     }
     let mut shingles = Shingles { seen: U64Set::with_capacity(measured.word_hashes.len()), new: Vec::new() };
-    lines
+    let mut pre: Vec<Pre> = lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
@@ -73,6 +75,8 @@ fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang:
                 Pre::Boiler(rule)
             } else if published::is_stamp_line(s, l.words) && !byline::has_prefix(s) {
                 Pre::Stamp
+            } else if l.mixed_words >= 3 && l.mixed_words * 5 >= l.words {
+                Pre::Boiler("look_alike_letters")
             } else if dup {
                 Pre::Boiler("duplicate_text")
             } else if i > 0 && patterns::is_teaser(s) {
@@ -85,7 +89,21 @@ fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang:
                 Pre::Text
             }
         })
-        .collect()
+        .collect();
+    // the links under a "Related" header: short lines that are not sentences
+    for i in 0..pre.len() {
+        if !patterns::is_related_header(lines[i].span.slice(text)) {
+            continue;
+        }
+        for j in i + 1..(i + 7).min(pre.len()) {
+            let l = &lines[j];
+            if pre[j] != Pre::Text || l.words > 25 || l.ends_sentence {
+                break;
+            }
+            pre[j] = Pre::RelatedList;
+        }
+    }
+    pre
 }
 
 /// The 4-word shingles of the lines seen so far (hashed), for spotting lines that repeat text
@@ -281,6 +299,7 @@ pub(crate) fn parse_text(text: &str) -> Document {
         let was_after_credit = std::mem::replace(&mut after_credit, false);
         match &pre[i] {
             Pre::Related => push(&mut doc, BlockKind::Related, l.span, "related_prefix"),
+            Pre::RelatedList => push(&mut doc, BlockKind::Related, l.span, "under_related_header"),
             Pre::Glued(n) => {
                 let cut = l.span.start + n;
                 push(&mut doc, BlockKind::Credit, trim_span(text, Span::new(l.span.start, cut)), "glued_credit");

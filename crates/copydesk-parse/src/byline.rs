@@ -120,7 +120,8 @@ pub(crate) fn parse_name_line(line: &str) -> Option<Vec<String>> {
             let item = TAIL.find(item).map_or(item, |m| item.get(..m.start()).unwrap_or(item));
             // ... followed by role words only ("Jane Doe Education editor")
             let n = first.split_whitespace().count();
-            let role = |t: &str| NOT_NAME.contains(t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str());
+            let role =
+                |t: &str| NOT_NAME.contains(t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str());
             if line.starts_with(first.as_str()) && item.split_whitespace().skip(n).all(role) {
                 return Some(names);
             }

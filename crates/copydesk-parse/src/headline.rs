@@ -143,8 +143,7 @@ pub(crate) fn choose(
                 // text after it, not a separator and the rest of the title
                 let mut cs = rest.chars();
                 cs.next() == Some(' ') && cs.next().is_some_and(char::is_uppercase)
-            })
-        {
+            }) {
             Span::new(l.span.start, l.span.start + core.len())
         } else {
             l.span

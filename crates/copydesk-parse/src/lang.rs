@@ -230,8 +230,6 @@ pub(crate) fn detect(ev: &Evidence) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     fn detect(text: &str) -> Option<String> {
         super::detect(&crate::lines::split(text).evidence)
     }

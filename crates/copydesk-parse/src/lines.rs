@@ -25,6 +25,9 @@ pub(crate) struct Line {
     pub digits: usize,
     /// The script of most of the line's letters (`None` without letters).
     pub script: Option<lang::Script>,
+    /// Tokens mixing Latin letters with Cyrillic or Greek ones ("Yоur" with a Cyrillic "о"):
+    /// look-alike letters that hide text from filters.
+    pub mixed_words: usize,
     /// The line's words (alphanumeric runs) as hashes: a range of [`Measured::word_hashes`].
     pub hashes: Range<usize>,
 }
@@ -90,13 +93,15 @@ struct Token {
     /// ASCII bytes from the core's start, lower-cased (the first 16), and their count.
     key: [u8; 16],
     key_len: usize,
+    /// Scripts of its letters: 1 = Latin, 2 = Cyrillic or Greek.
+    scripts: u8,
 }
 
 const NONE: usize = usize::MAX;
 
 impl Token {
     fn new(start: usize) -> Self {
-        Token { start, core: (NONE, 0), non_alpha: NONE, non_ascii: NONE, key: [0; 16], key_len: 0 }
+        Token { start, core: (NONE, 0), non_alpha: NONE, non_ascii: NONE, key: [0; 16], key_len: 0, scripts: 0 }
     }
 
     /// Take one character at byte `i` of `len` bytes.
@@ -129,6 +134,7 @@ impl Token {
 /// Per-line counters filled while reading its tokens.
 struct TokenCounts<'a> {
     words: usize,
+    mixed_words: usize,
     stop_hits: [u16; lang::N_LISTS],
     ev: &'a mut lang::Evidence,
     buf: &'a mut String,
@@ -139,6 +145,9 @@ impl TokenCounts<'_> {
     /// most 12 bytes) and its vote for the document's language.
     fn finish(&mut self, s: &str, t: &Token, end: usize) {
         self.words += 1;
+        if t.scripts == 3 {
+            self.mixed_words += 1;
+        }
         let (a, z) = t.core;
         if a == NONE {
             // no letter or digit: nothing to look up or vote
@@ -180,7 +189,7 @@ fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String, hashe
     let hash_start = hashes.len();
     let (mut chars, mut letters, mut digits) = (0, 0, 0);
     let mut scripts = [0usize; lang::N_SCRIPTS];
-    let mut counts = TokenCounts { words: 0, stop_hits: [0; lang::N_LISTS], ev, buf };
+    let mut counts = TokenCounts { words: 0, mixed_words: 0, stop_hits: [0; lang::N_LISTS], ev, buf };
     let mut tok: Option<Token> = None;
     let mut h = FNV_BASIS;
     let mut in_word = false;
@@ -188,6 +197,7 @@ fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String, hashe
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let (len, ws, alpha, alnum);
+        let mut script_bit = 0u8;
         if b < 0x80 {
             len = 1;
             ws = matches!(b, b' ' | b'\t'..=b'\r');
@@ -196,6 +206,7 @@ fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String, hashe
             if alpha {
                 letters += 1;
                 scripts[lang::Script::Latin as usize] += 1;
+                script_bit = 1;
             } else if alnum {
                 digits += 1;
             }
@@ -211,7 +222,13 @@ fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String, hashe
             counts.ev.kana |= lang::is_kana(c);
             if alpha {
                 letters += 1;
-                scripts[lang::script_of(c) as usize] += 1;
+                let sc = lang::script_of(c);
+                scripts[sc as usize] += 1;
+                script_bit = match sc {
+                    lang::Script::Latin => 1,
+                    lang::Script::Cyrillic | lang::Script::Greek => 2,
+                    _ => 0,
+                };
             }
             if alnum {
                 for l in c.to_lowercase() {
@@ -232,7 +249,9 @@ fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String, hashe
                 counts.finish(s, &t, i);
             }
         } else {
-            tok.get_or_insert_with(|| Token::new(i)).push(i, len, b, alpha, alnum);
+            let t = tok.get_or_insert_with(|| Token::new(i));
+            t.scripts |= script_bit;
+            t.push(i, len, b, alpha, alnum);
         }
         i += len;
     }
@@ -255,6 +274,7 @@ fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String, hashe
         letters,
         digits,
         script: lang::dominant(&scripts),
+        mixed_words: counts.mixed_words,
         hashes: hash_start..hashes.len(),
     }
 }
@@ -292,5 +312,13 @@ mod tests {
         assert_eq!(ls[0].span.slice(t), "Title here");
         assert!(ls[1].ends_sentence);
         assert!(!ls[0].ends_sentence);
+    }
+
+    #[test]
+    fn counts_look_alike_letters() {
+        // Cyrillic "о", "е" and "а" inside Latin words
+        let m = split("Yоur соntеnt hеrе is fine");
+        assert_eq!(m.lines[0].mixed_words, 3);
+        assert_eq!(split("Plain text, Кошка.").lines[0].mixed_words, 0);
     }
 }

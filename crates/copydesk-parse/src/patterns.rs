@@ -177,6 +177,27 @@ pub(crate) fn is_teaser(line: &str) -> bool {
     lead >= 6 && lead < toks.len() && toks[1..lead].iter().any(|t| TITLE_FUNCTION_WORDS.contains(t))
 }
 
+/// Headers of lists of links to other articles, as whole lines (lower case).
+const RELATED_HEADERS: [&str; 12] = [
+    "related",
+    "related coverage",
+    "related stories",
+    "related articles",
+    "related content",
+    "related posts",
+    "related news",
+    "more on this",
+    "more on this story",
+    "see also",
+    "also read",
+    "you may also like",
+];
+
+/// True when `line` is a header over links to other articles ("Related Coverage").
+pub(crate) fn is_related_header(line: &str) -> bool {
+    line.len() <= 40 && RELATED_HEADERS.contains(&lower_key(line).as_str())
+}
+
 /// True when `line` introduces a related article ("READ MORE: ...").
 pub(crate) fn is_related(line: &str) -> bool {
     if line.len() > 300 {
@@ -261,6 +282,8 @@ mod tests {
         ));
         assert!(!is_teaser("The council agreed on Tuesday to build a new bridge over the river in town."));
         assert!(is_related("READ MORE: Some other story"));
+        assert!(is_related_header("Related Coverage"));
+        assert!(!is_related_header("Related work on bridges began in May."));
         assert!(is_related("Related: A story"));
         assert!(!is_related("Readers were angry."));
         assert!(is_credit("© Example / Photographer"));
