@@ -2,17 +2,19 @@
 //! [`Document`].
 
 use crate::content::{self, Density};
+use crate::keyset::U64Set;
 use crate::lines::{self, Line};
 use crate::{byline, dateline, headline, lang, patterns, published};
 use crate::{Block, BlockKind, Byline, Document, Headline};
 use copydesk_normalize::Span;
-use std::collections::{HashMap, HashSet};
 
 /// What a line looks like on its own.
 #[derive(Debug, Clone, PartialEq)]
 enum Pre {
     Boiler(&'static str),
     Related,
+    /// A link in a list under a "Related" header.
+    RelatedList,
     Credit,
     /// A credit glued to a caption: the credit's length in bytes.
     Glued(usize),
@@ -49,18 +51,20 @@ fn heading_like(s: &str, l: &Line) -> bool {
         && l.digits * 3 < l.chars
 }
 
-fn pre_classify(text: &str, lines: &[Line], doc_script: Option<lang::Script>) -> Vec<Pre> {
-    let mut counts: HashMap<&str, u32> = HashMap::new();
+fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang::Script>) -> Vec<Pre> {
+    let lines = &measured.lines;
+    let mut counts: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+    counts.reserve(lines.len());
     for l in lines {
         *counts.entry(l.span.slice(text)).or_insert(0) += 1;
     }
-    let mut seen: HashSet<u64> = HashSet::new();
-    lines
+    let mut shingles = Shingles { seen: U64Set::with_capacity(measured.word_hashes.len()), new: Vec::new() };
+    let mut pre: Vec<Pre> = lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
             let s = l.span.slice(text);
-            let dup = l.words >= 8 && duplicate_share(s, &mut seen) >= 0.8;
+            let dup = l.words >= 8 && shingles.duplicate_share(measured.hashes(l)) >= 0.8;
             if patterns::is_related(s) {
                 Pre::Related
             } else if let Some(n) = patterns::glued_credit(s) {
@@ -71,69 +75,90 @@ fn pre_classify(text: &str, lines: &[Line], doc_script: Option<lang::Script>) ->
                 Pre::Boiler(rule)
             } else if published::is_stamp_line(s, l.words) && !byline::has_prefix(s) {
                 Pre::Stamp
+            } else if l.mixed_words >= 3 && l.mixed_words * 5 >= l.words {
+                Pre::Boiler("look_alike_letters")
             } else if dup {
                 Pre::Boiler("duplicate_text")
             } else if i > 0 && patterns::is_teaser(s) {
                 Pre::Boiler("teaser")
             } else if i > 0 && l.words <= 30 && counts.get(s).copied().unwrap_or(0) > 1 {
                 Pre::Boiler("repeated_line")
-            } else if l.letters >= 3 && doc_script.is_some() && lang::dominant_script(s) != doc_script {
+            } else if l.letters >= 3 && doc_script.is_some() && l.script != doc_script {
                 Pre::Boiler("other_script")
             } else {
                 Pre::Text
             }
         })
-        .collect()
+        .collect();
+    // the links under a "Related" header: short lines that are not sentences
+    for i in 0..pre.len() {
+        if !patterns::is_related_header(lines[i].span.slice(text)) {
+            continue;
+        }
+        for j in i + 1..(i + 7).min(pre.len()) {
+            let l = &lines[j];
+            if pre[j] != Pre::Text || l.words > 25 || l.ends_sentence {
+                break;
+            }
+            pre[j] = Pre::RelatedList;
+        }
+    }
+    pre
 }
 
-/// Share of the 4-word shingles of `s` already seen in earlier lines; adds them to `seen`.
-fn duplicate_share(s: &str, seen: &mut HashSet<u64>) -> f32 {
-    let words: Vec<u64> = s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.chars()
-                .flat_map(char::to_lowercase)
-                .fold(0xcbf2_9ce4_8422_2325u64, |h, c| (h ^ c as u64).wrapping_mul(0x0100_0000_01b3))
-        })
-        .collect();
-    if words.len() < 4 {
-        return 0.0;
-    }
-    let mut total = 0usize;
-    let mut hit = 0usize;
-    let mut new = Vec::with_capacity(words.len());
-    for w in words.windows(4) {
-        let h = w.iter().fold(0xcbf2_9ce4_8422_2325u64, |acc, x| (acc ^ x).wrapping_mul(0x0100_0000_01b3));
-        total += 1;
-        if seen.contains(&h) {
-            hit += 1;
+/// The 4-word shingles of the lines seen so far (hashed), for spotting lines that repeat text
+/// from earlier in the page.
+struct Shingles {
+    seen: U64Set,
+    /// This line's shingles, added to `seen` once the line is scored (reused buffer).
+    new: Vec<u64>,
+}
+
+impl Shingles {
+    /// Share of the 4-word shingles of a line (given as its word hashes) already seen in earlier
+    /// lines; adds them to the seen set.
+    fn duplicate_share(&mut self, words: &[u64]) -> f32 {
+        self.new.clear();
+        let mut hit = 0usize;
+        for w in words.windows(4) {
+            let sh = w.iter().fold(lines::FNV_BASIS, |acc, x| (acc ^ x).wrapping_mul(lines::FNV_PRIME));
+            if self.seen.contains(sh) {
+                hit += 1;
+            }
+            self.new.push(sh);
         }
-        new.push(h);
+        let total = self.new.len();
+        for sh in self.new.drain(..) {
+            self.seen.insert(sh);
+        }
+        if total == 0 {
+            return 0.0;
+        }
+        hit as f32 / total as f32
     }
-    seen.extend(new);
-    hit as f32 / total as f32
 }
 
 /// Line-based parse of normalized text.
 pub(crate) fn parse_text(text: &str) -> Document {
     let mut doc = Document::default();
-    let mut lines = lines::split(text);
-    if lines.is_empty() {
+    let mut measured = lines::split(text);
+    if measured.lines.is_empty() {
         return doc;
     }
-    doc.language = lang::detect(text);
+    let evidence = &measured.evidence;
+    doc.language = lang::detect(evidence);
     let list = doc.language.as_deref().and_then(lang::list_index);
     let has_stoplist = list.is_some() || doc.language.is_none();
-    lines::count_stopwords(&mut lines, list);
-    let doc_script = lang::dominant_script(text);
-    let pre = pre_classify(text, &lines, doc_script);
+    let doc_script = evidence.dominant_script();
+    lines::count_stopwords(&mut measured.lines, list);
+    let pre = pre_classify(text, &measured, doc_script);
+    let lines = &measured.lines;
     let dens: Vec<Density> =
         lines.iter().zip(&pre).map(|(l, p)| content::density(l, p.furniture(), has_stoplist)).collect();
     let usable =
         |i: usize| matches!(pre.get(i), Some(Pre::Text) | Some(Pre::Boiler("repeated_line" | "duplicate_text")));
-    let anchor = headline::anchor(text, &lines, &usable);
-    let (a, b) = content::main_region(&lines, &dens, anchor);
+    let anchor = headline::anchor(text, lines, &usable);
+    let (a, b) = content::main_region(lines, &dens, anchor);
     let (a, mut b) = if a >= b { (lines.len().min(1), lines.len().min(1)) } else { (a, b) };
     // short closing sentences of the article ("Work starts next year.")
     while b > a && b < lines.len() && b < a + lines.len() {
@@ -152,24 +177,56 @@ pub(crate) fn parse_text(text: &str) -> Document {
     // headline
     let webpage = a > 2 || lines.iter().take(a).filter(|l| l.words <= 3).count() >= 3;
     let limit = a.max(anchor.unwrap_or(0)).max(1) + 1;
-    let mut head = headline::choose(text, &lines, limit, &usable, webpage);
+    let mut head = headline::choose(text, lines, limit, &usable, webpage);
     let mut head_line = head.as_ref().map(|h| h.line);
 
     // bylines and time stamps near the top of the article
     let top = head_line.unwrap_or(0);
     let head_is_title_only = head_line == Some(0) && webpage;
     let mut byline_line = None;
+    let mut byline_end = 0;
+    // short lines after line `i` that may continue a byline split over lines
+    let next_short = |i: usize| {
+        lines
+            .iter()
+            .zip(&pre)
+            .skip(i + 1)
+            .take(6)
+            .take_while(|(l, p)| l.words <= 8 && matches!(p, Pre::Text | Pre::Boiler("repeated_line")))
+            .map(|(l, _)| l.span.slice(text))
+    };
     for i in top + 1..(a + 4).min(lines.len()) {
         let l = &lines[i];
         let s = l.span.slice(text);
-        if l.words > 25 || (i >= a && !byline::has_prefix(s)) {
+        if l.words > 25 || (i >= a && !byline::has_prefix(s) && !byline::is_bare_prefix(s)) {
             continue;
         }
-        let near_head = !head_is_title_only && i <= top + 3 && matches!(pre[i], Pre::Text);
-        let found = byline::parse_byline(s).or_else(|| near_head.then(|| byline::parse_name_line(s)).flatten());
-        if let Some(authors) = found {
-            doc.byline = Some(Byline { span: l.span, authors });
+        // a name line right under the headline, or next to the article's time stamp
+        let stamp = |j: usize| pre.get(j) == Some(&Pre::Stamp) && Some(j) != head_line;
+        let near_stamp = (i > 0 && stamp(i - 1)) || stamp(i + 1);
+        let name_line = matches!(pre[i], Pre::Text) && (!head_is_title_only && i <= top + 3 || near_stamp);
+        let found = if byline::is_bare_prefix(s) {
+            // "By" alone, the names on the next lines
+            Some((Vec::new(), true))
+        } else {
+            byline::parse_byline(s)
+                .or_else(|| name_line.then(|| byline::parse_name_line(s)).flatten())
+                .map(|names| (names, byline::ends_open(s)))
+        };
+        if let Some((mut authors, open)) = found {
+            let (more, used) = byline::continued(next_short(i), open);
+            for n in more {
+                if !authors.contains(&n) {
+                    authors.push(n);
+                }
+            }
+            if authors.is_empty() {
+                continue;
+            }
+            let end = lines[i + used].span.end;
+            doc.byline = Some(Byline { span: Span::new(l.span.start, end), authors });
             byline_line = Some(i);
+            byline_end = i + used;
             break;
         }
     }
@@ -189,12 +246,14 @@ pub(crate) fn parse_text(text: &str) -> Document {
     // a page whose title is not repeated: the heading just above the byline is the headline
     if head_is_title_only {
         if let Some(k) = byline_line {
-            let cand = (k.saturating_sub(2)..k).rev().find(|&j| {
+            // up to four lines back, over a time stamp and a standfirst; a heading may ask a question
+            let cand = (k.saturating_sub(4)..k).rev().find(|&j| {
+                let s = lines[j].span.slice(text);
                 j > 0
                     && matches!(pre[j], Pre::Text)
                     && (4..=30).contains(&lines[j].words)
-                    && !lines[j].ends_sentence
-                    && heading_like(lines[j].span.slice(text), &lines[j])
+                    && (!lines[j].ends_sentence || s.ends_with('?'))
+                    && heading_like(s, &lines[j])
             });
             if let Some(j) = cand {
                 head = Some(headline::Choice { line: j, span: lines[j].span, attribution: None });
@@ -205,7 +264,7 @@ pub(crate) fn parse_text(text: &str) -> Document {
     if let Some(h) = &head {
         doc.headline = Some(Headline { span: h.span, attribution: h.attribution });
     }
-    doc.published = find_published(text, &lines, &pre, top, a, byline_line);
+    doc.published = find_published(text, lines, &pre, top, a, byline_line);
 
     let enclosed = enclosed_short_runs(&dens, a, b, 6);
     // kinds
@@ -233,9 +292,14 @@ pub(crate) fn parse_text(text: &str) -> Document {
             push(&mut doc, BlockKind::Byline, l.span, "byline");
             continue;
         }
+        if byline_line.is_some_and(|k| i > k && i <= byline_end) {
+            push(&mut doc, BlockKind::Byline, l.span, "byline_continued");
+            continue;
+        }
         let was_after_credit = std::mem::replace(&mut after_credit, false);
         match &pre[i] {
             Pre::Related => push(&mut doc, BlockKind::Related, l.span, "related_prefix"),
+            Pre::RelatedList => push(&mut doc, BlockKind::Related, l.span, "under_related_header"),
             Pre::Glued(n) => {
                 let cut = l.span.start + n;
                 push(&mut doc, BlockKind::Credit, trim_span(text, Span::new(l.span.start, cut)), "glued_credit");

@@ -23,13 +23,13 @@ static PREFIX: Lazy<Regex> = Lazy::new(|| {
 /// Cuts the name list at a date, time or separator that starts the non-name tail.
 static TAIL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)\s+(?:on|at|in|for|published|updated|posted|last)\s+|\s*[|•·/@]\s*|\s+[-–—]\s+|\s*\d|\s*\(|\s*\bfor\b",
+        r"(?i)\s+(?:on|at|in|for|published|updated|posted|last)\s+|\s*[|•·/@]\s*|\s+[-–—]\s+|\s*[0-9]|\s*\(|\s*(?-u:\b)for(?-u:\b)",
     )
     .expect("byline tail regex")
 });
 
 static SPLIT: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*").expect("split"));
+    Lazy::new(|| Regex::new(r"(?i)\s*(?:,|;|&|(?-u:\b)(?:and|und|et|y)(?-u:\b))\s*").expect("split"));
 
 /// True when `tok` may be one token of a person's name.
 fn name_token(tok: &str) -> bool {
@@ -73,7 +73,8 @@ pub(crate) fn clean_name(s: &str) -> Option<String> {
 pub(crate) fn names_in(list: &str) -> Vec<String> {
     let cut = TAIL.find(list).map_or(list.len(), |m| m.start());
     let head = list.get(..cut).unwrap_or(list);
-    SPLIT.split(head).filter_map(clean_name).collect()
+    // names up to the first item that is not one ("John Smith, BBC News, New York")
+    SPLIT.split(head).filter(|item| !item.trim().is_empty()).map_while(clean_name).collect()
 }
 
 /// If `line` is a byline, its authors (possibly empty when the byline names none we trust).
@@ -92,12 +93,12 @@ pub(crate) fn parse_byline(line: &str) -> Option<Vec<String>> {
     }
     // "July 24, 2019 by Jane Doe", "2009-2020 by Jane Doe"
     if line.split_whitespace().count() <= 20 {
-        for m in INNER_BY.captures_iter(line) {
-            let before = m.get(1).map_or("", |x| x.as_str()).to_lowercase();
+        for m in INNER_BY.find_iter(line) {
+            let before = word_before(line.get(..m.start()).unwrap_or("")).to_lowercase();
             if NOT_AUTHOR_VERB.contains(&before.as_str()) {
                 continue;
             }
-            let rest = line.get(m.get(0).map_or(0, |x| x.end())..).unwrap_or("");
+            let rest = line.get(m.end()..).unwrap_or("");
             let names = names_in(rest);
             if !names.is_empty() {
                 return Some(names);
@@ -113,9 +114,15 @@ pub(crate) fn parse_name_line(line: &str) -> Option<Vec<String>> {
     if line.split_whitespace().count() <= 12 && !line.ends_with(['.', '?', '!', ':']) {
         let names = names_in(line);
         if !names.is_empty() {
-            // the names must cover the start of the line
+            // the first name must be the first item of the line ...
             let first = &names[0];
-            if line.starts_with(first.as_str()) {
+            let item = SPLIT.split(line).next().unwrap_or("");
+            let item = TAIL.find(item).map_or(item, |m| item.get(..m.start()).unwrap_or(item));
+            // ... followed by role words only ("Jane Doe Education editor")
+            let n = first.split_whitespace().count();
+            let role =
+                |t: &str| NOT_NAME.contains(t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str());
+            if line.starts_with(first.as_str()) && item.split_whitespace().skip(n).all(role) {
                 return Some(names);
             }
         }
@@ -123,8 +130,19 @@ pub(crate) fn parse_name_line(line: &str) -> Option<Vec<String>> {
     None
 }
 
-/// " by " inside a line, with the word before it.
-static INNER_BY: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(\w+)?\W{0,3}\bby\s+").expect("inner by"));
+/// " by " inside a line.
+static INNER_BY: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(?-u:\b)by\s+").expect("inner by"));
+
+/// The word at the end of `head`, after at most three non-word characters ("" when none).
+fn word_before(head: &str) -> &str {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let h = head.trim_end_matches(|c: char| !word(c));
+    if head[h.len()..].chars().count() > 3 {
+        return "";
+    }
+    let w = h.trim_end_matches(word);
+    &h[w.len()..]
+}
 
 /// Words before " by " that make the line a credit for something else than the article.
 const NOT_AUTHOR_VERB: [&str; 16] = [
@@ -145,6 +163,55 @@ const NOT_AUTHOR_VERB: [&str; 16] = [
     "theme",
     "sponsored",
 ];
+
+/// A byline prefix alone on its line ("By", "Written by:"): the names follow on the next lines.
+static BARE_PREFIX: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:(?:posted|written|reported|story|words|text|report|compiled|article)\s+by|by|authors?|writers?)\s*:?$")
+        .expect("bare byline prefix regex")
+});
+
+/// True when `line` is a byline prefix with nothing after it.
+pub(crate) fn is_bare_prefix(line: &str) -> bool {
+    line.len() <= 20 && BARE_PREFIX.is_match(line)
+}
+
+/// A line that only joins two names ("and", "&", ",").
+fn is_connector(line: &str) -> bool {
+    matches!(line.trim().to_lowercase().as_str(), "and" | "&" | "," | "und" | "et" | "y")
+}
+
+/// True when a byline line ends expecting more names ("John Smith,", "John Smith and").
+pub(crate) fn ends_open(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with([',', '&']) || t.to_lowercase().ends_with(" and")
+}
+
+/// Names on the lines continuing a byline split over lines ("By" / "John Smith" / "and" /
+/// "Jane Doe"): each line is a name list or a connector, and a name line is taken only when the
+/// byline so far expects more (`open`, or a connector just before). Returns the names and the
+/// number of lines used (a trailing connector without a name after it is not counted).
+pub(crate) fn continued<'a>(next: impl Iterator<Item = &'a str>, mut open: bool) -> (Vec<String>, usize) {
+    let mut names: Vec<String> = Vec::new();
+    let mut used = 0;
+    for (k, line) in next.enumerate() {
+        if is_connector(line) {
+            open = true;
+            continue;
+        }
+        if !open {
+            break;
+        }
+        let Some(found) = parse_name_line(line) else { break };
+        for n in found {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        used = k + 1;
+        open = ends_open(line);
+    }
+    (names, used)
+}
 
 /// True when `line` starts with an explicit byline prefix ("By ...").
 pub(crate) fn has_prefix(line: &str) -> bool {
@@ -171,5 +238,17 @@ mod tests {
         assert_eq!(parse_byline("By Associated Press"), None);
         assert_eq!(parse_byline("The council met on Tuesday."), None);
         assert_eq!(parse_byline("Written by T. V. Roe"), Some(vec!["T. V. Roe".to_string()]));
+    }
+
+    #[test]
+    fn bylines_over_lines() {
+        assert!(is_bare_prefix("By"));
+        assert!(is_bare_prefix("Written by:"));
+        assert!(!is_bare_prefix("By the way"));
+        let lines = ["Ann Lee", "and", "Tom Roe", "May 3, 2017"];
+        assert_eq!(continued(lines.into_iter(), true), (vec!["Ann Lee".to_string(), "Tom Roe".to_string()], 3));
+        let lines = ["Tom Roe, PhD", "University of Somewhere"];
+        assert_eq!(continued(lines.into_iter(), true), (vec!["Tom Roe".to_string()], 1));
+        assert_eq!(continued(["Tom Roe"].into_iter(), false), (vec![], 0));
     }
 }

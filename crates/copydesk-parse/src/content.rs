@@ -114,7 +114,7 @@ mod tests {
         t.push_str("The council agreed on Tuesday that the new bridge would be built by the end of the year, officials said.\n");
         t.push_str("It was the first time in a decade that the town had voted for a project of this size and cost.\n");
         t.push_str("Share\nTweet\nAbout us\n");
-        let mut ls = lines::split(&t);
+        let mut ls = lines::split(&t).lines;
         lines::count_stopwords(&mut ls, Some(0));
         let d: Vec<_> = ls.iter().map(|l| density(l, false, true)).collect();
         assert_eq!(main_region(&ls, &d, None), (4, 6));

@@ -13,7 +13,7 @@ static DATELINE: Lazy<Regex> = Lazy::new(|| {
         (?:(?P<place>[A-Z][A-Za-z.'\-]*(?:\ [A-Z][A-Za-z.'\-]*){0,3})
            (?:,\ (?P<region>[A-Z][A-Za-z.]*(?:\ [A-Z][A-Za-z.]*){0,2}))?
            ,?\ )?
-        (?:(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\ (?P<day>\d{1,2})(?:,\ (?P<year>(?:19|20)\d\d))?\ ?)?
+        (?:(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\ (?P<day>[0-9]{1,2})(?:,\ (?P<year>(?:19|20)[0-9][0-9]))?\ ?)?
         (?:\((?P<agency>[A-Za-z][A-Za-z\ .&\-]{0,30})\)|/(?P<wire>[A-Za-z][A-Za-z\ .&\-]{1,30})/)?
         \ ?(?P<dash>—|–|--|-|_|:)\ *",
     )

@@ -118,7 +118,7 @@ pub(crate) fn choose(
                 let sim = similarity(&cand, target);
                 (sim >= min_sim && covered >= min_cov).then_some(sim)
             };
-            let sim = if pass == 0 { ok(&tset, 0.5, 0.6) } else { parts.iter().find_map(|p| ok(p, 0.7, 0.8)) };
+            let sim = if pass == 0 { ok(&tset, 0.5, 0.6) } else { parts.iter().find_map(|p| ok(p, 0.85, 0.8)) };
             // the title's own wording, letter for letter, beats a variant
             let sim = sim.map(|x| if title.contains(l.span.slice(text)) { x + 0.1 } else { x });
             if let Some(sim) = sim {
@@ -133,7 +133,22 @@ pub(crate) fn choose(
     }
     if let Some((_, i)) = best {
         let l = &lines[i];
-        return Some(Choice { line: i, span: l.span, attribution: None });
+        // the title glued to the text after it ("The Headline Welcome to ..."): the title's part
+        let cand = l.span.slice(text);
+        let core = title.get(..cut).unwrap_or(title).trim();
+        let span = if core.split_whitespace().count() >= 3
+            && cand.len() > core.len()
+            && cand.starts_with(core)
+            && cand.get(core.len()..).is_some_and(|rest| {
+                // text after it, not a separator and the rest of the title
+                let mut cs = rest.chars();
+                cs.next() == Some(' ') && cs.next().is_some_and(char::is_uppercase)
+            }) {
+            Span::new(l.span.start, l.span.start + core.len())
+        } else {
+            l.span
+        };
+        return Some(Choice { line: i, span, attribution: None });
     }
     // no repeat of the title: a site name after " | " goes, an attribution after a dash stays
     if webpage && title.get(..cut).is_some_and(|c| c.len() < title.len()) {

@@ -1,7 +1,7 @@
 //! Cheap language identification from stopwords and scripts, and stopword counting.
 
+use crate::keyset::U128Map;
 use once_cell::sync::Lazy;
-use std::collections::HashMap;
 
 /// Stopword lists compiled in from `data/stopwords-*.txt`.
 static LISTS: Lazy<Vec<(&'static str, Vec<&'static str>)>> = Lazy::new(|| {
@@ -17,23 +17,112 @@ static LISTS: Lazy<Vec<(&'static str, Vec<&'static str>)>> = Lazy::new(|| {
     raw.iter().map(|(code, text)| (*code, text.split_whitespace().collect())).collect()
 });
 
-/// Word -> bit set of the languages whose list holds it.
-static INDEX: Lazy<HashMap<&'static str, u8>> = Lazy::new(|| {
-    let mut m: HashMap<&'static str, u8> = HashMap::new();
-    for (i, (_, words)) in LISTS.iter().enumerate() {
-        for w in words {
-            *m.entry(*w).or_insert(0) |= 1 << i;
-        }
-    }
-    m
+/// A word of at most 16 bytes as one integer (its bytes, zero-padded): cheap to hash and compare.
+fn word_key(w: &[u8]) -> Option<u128> {
+    let mut k = [0u8; 16];
+    k.get_mut(..w.len())?.copy_from_slice(w);
+    Some(u128::from_le_bytes(k))
+}
+
+/// Word (as [`word_key`]) -> bit set of the languages whose list holds it.
+static INDEX: Lazy<U128Map> = Lazy::new(|| {
+    U128Map::new(
+        LISTS
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (_, words))| words.iter().filter_map(move |w| Some((word_key(w.as_bytes())?, 1u8 << i)))),
+    )
 });
+
+/// Byte length of the longest (lower-case) stopword: longer ASCII words need no lookup.
+static MAX_LEN: Lazy<usize> =
+    Lazy::new(|| LISTS.iter().flat_map(|(_, ws)| ws.iter()).map(|w| w.len()).filter(|&n| n <= 16).max().unwrap_or(0));
 
 /// Number of stopword lists (languages with stopword lists).
 pub(crate) const N_LISTS: usize = 7;
 
+/// Bit mask of languages for a lower-cased word of `len` bytes given as its [`word_key`]
+/// (bytes beyond `len` must be zero).
+pub(crate) fn stop_mask_key(key: u128, len: usize) -> u8 {
+    if len > *MAX_LEN {
+        return 0;
+    }
+    INDEX.get(key)
+}
+
 /// Bit mask of languages (by list index) for one lower-cased word, 0 when not a stopword.
-pub(crate) fn stop_mask(word_lower: &str) -> u8 {
-    INDEX.get(word_lower).copied().unwrap_or(0)
+pub(crate) fn stop_mask_lower(word_lower: &[u8]) -> u8 {
+    if word_lower.len() > *MAX_LEN {
+        return 0;
+    }
+    word_key(word_lower).map_or(0, |k| INDEX.get(k))
+}
+
+/// Bit mask of languages for `word` in any case. ASCII words are lower-cased on the stack; other
+/// words go through `buf` (reused between calls, so no allocation per word).
+pub(crate) fn stop_mask_of(word: &str, buf: &mut String) -> u8 {
+    if word.is_ascii() {
+        let mut low = [0u8; 16];
+        let Some(low) = low.get_mut(..word.len()) else { return 0 };
+        low.copy_from_slice(word.as_bytes());
+        low.make_ascii_lowercase();
+        return stop_mask_lower(low);
+    }
+    buf.clear();
+    buf.extend(word.chars().flat_map(char::to_lowercase));
+    stop_mask_lower(buf.as_bytes())
+}
+
+/// Most words [`Evidence`] counts for the stopword vote (enough to decide, bounded work).
+const VOTE_WORDS: usize = 20_000;
+
+/// Language evidence gathered in the one pass over the lines (see `lines::split`): letters per
+/// script, whether any kana occurs, and stopword hits per list over the first words.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Evidence {
+    /// Alphabetic characters per script (indexed by `Script as usize`).
+    pub scripts: [usize; N_SCRIPTS],
+    /// Any character in the kana blocks (alphabetic or not).
+    pub kana: bool,
+    /// Stopword hits per list, over the first [`VOTE_WORDS`] words.
+    hits: [usize; N_LISTS],
+    /// Words voted so far (alphabetic runs, as split by [`Evidence::vote_token`]).
+    voted: usize,
+}
+
+impl Evidence {
+    /// Count one word (a maximal run of alphabetic characters) with its stopword mask.
+    pub fn vote(&mut self, mask: u8) {
+        if self.voted >= VOTE_WORDS {
+            return;
+        }
+        self.voted += 1;
+        if mask == 0 {
+            return;
+        }
+        for (i, h) in self.hits.iter_mut().enumerate() {
+            if mask & (1 << i) != 0 {
+                *h += 1;
+            }
+        }
+    }
+
+    /// Count the alphabetic runs of a token that is not one plain alphabetic word ("don't",
+    /// "U.S.", "the-end").
+    pub fn vote_token(&mut self, token: &str, buf: &mut String) {
+        for w in token.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+            if self.voted >= VOTE_WORDS {
+                return;
+            }
+            let m = stop_mask_of(w, buf);
+            self.vote(m);
+        }
+    }
+
+    /// The document's dominant script, if it has letters.
+    pub fn dominant_script(&self) -> Option<Script> {
+        dominant(&self.scripts)
+    }
 }
 
 /// Index of a language code among the stopword lists.
@@ -74,12 +163,11 @@ pub(crate) fn script_of(c: char) -> Script {
     }
 }
 
-/// The dominant script of a text (by alphabetic characters), if any letters.
-pub(crate) fn dominant_script(text: &str) -> Option<Script> {
-    let mut counts: [usize; 11] = [0; 11];
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        counts[script_of(c) as usize] += 1;
-    }
+/// Number of [`Script`] values.
+pub(crate) const N_SCRIPTS: usize = 11;
+
+/// The script with the most letters in `counts` (the last one on a tie), if any letters.
+pub(crate) fn dominant(counts: &[usize; N_SCRIPTS]) -> Option<Script> {
     let (i, n) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
     if *n == 0 {
         return None;
@@ -87,7 +175,12 @@ pub(crate) fn dominant_script(text: &str) -> Option<Script> {
     Some(ALL_SCRIPTS[i])
 }
 
-const ALL_SCRIPTS: [Script; 11] = [
+/// True for a character in the kana blocks.
+pub(crate) fn is_kana(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF)
+}
+
+const ALL_SCRIPTS: [Script; N_SCRIPTS] = [
     Script::Latin,
     Script::Cyrillic,
     Script::Greek,
@@ -117,29 +210,18 @@ fn script_language(s: Script) -> Option<&'static str> {
     })
 }
 
-/// Detect the language of `text` (ISO 639-1): the script for non-Latin text, else the stopword
-/// list with the most hits. `None` when there is too little evidence.
-pub(crate) fn detect(text: &str) -> Option<String> {
-    let script = dominant_script(text)?;
+/// Detect the language (ISO 639-1) from the evidence of the whole text: the script for
+/// non-Latin text, else the stopword list with the most hits. `None` when there is too little
+/// evidence.
+pub(crate) fn detect(ev: &Evidence) -> Option<String> {
+    let script = ev.dominant_script()?;
     if script != Script::Latin {
-        if script == Script::Han && text.chars().any(|c| script_of(c) == Script::Kana) {
+        if script == Script::Han && ev.kana {
             return Some("ja".into());
         }
         return script_language(script).map(str::to_string);
     }
-    let mut hits = [0usize; N_LISTS];
-    let mut buf = String::new();
-    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(20_000) {
-        buf.clear();
-        buf.extend(w.chars().flat_map(char::to_lowercase));
-        let m = stop_mask(&buf);
-        for (i, h) in hits.iter_mut().enumerate() {
-            if m & (1 << i) != 0 {
-                *h += 1;
-            }
-        }
-    }
-    let (best, n) = hits.iter().enumerate().max_by_key(|(_, n)| **n)?;
+    let (best, n) = ev.hits.iter().enumerate().max_by_key(|(_, n)| **n)?;
     if *n < 3 {
         return None;
     }
@@ -148,7 +230,9 @@ pub(crate) fn detect(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    fn detect(text: &str) -> Option<String> {
+        super::detect(&crate::lines::split(text).evidence)
+    }
 
     #[test]
     fn detects_languages() {

@@ -18,6 +18,7 @@ mod content;
 mod dateline;
 mod document;
 mod headline;
+mod keyset;
 mod lang;
 mod lines;
 mod patterns;

@@ -2,6 +2,7 @@
 
 use crate::lang;
 use copydesk_normalize::Span;
+use std::ops::Range;
 
 /// One non-empty line of the text with the measures the classifiers use.
 #[derive(Debug, Clone)]
@@ -22,16 +23,48 @@ pub(crate) struct Line {
     pub letters: usize,
     /// Digits.
     pub digits: usize,
+    /// The script of most of the line's letters (`None` without letters).
+    pub script: Option<lang::Script>,
+    /// Tokens mixing Latin letters with Cyrillic or Greek ones ("Yоur" with a Cyrillic "о"):
+    /// look-alike letters that hide text from filters.
+    pub mixed_words: usize,
+    /// The line's words (alphanumeric runs) as hashes: a range of [`Measured::word_hashes`].
+    pub hashes: Range<usize>,
 }
+
+/// What one pass over the text learns: its lines, the language evidence and the word hashes.
+pub(crate) struct Measured {
+    /// The non-empty lines, trimmed and measured.
+    pub lines: Vec<Line>,
+    /// Language evidence of the whole text.
+    pub evidence: lang::Evidence,
+    /// Hashes of the lower-cased words (maximal alphanumeric runs) of all lines, in text order.
+    pub word_hashes: Vec<u64>,
+}
+
+impl Measured {
+    /// The word hashes of one line.
+    pub fn hashes(&self, l: &Line) -> &[u64] {
+        self.word_hashes.get(l.hashes.clone()).unwrap_or(&[])
+    }
+}
+
+/// FNV-1a offset basis and prime (word hashes).
+pub(crate) const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a prime.
+pub(crate) const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(['"', '\'', ')', ']', '*', ' ']);
     t.ends_with(['.', '!', '?', ':', ';', '…']) && !t.ends_with("...") || t.ends_with("...\"")
 }
 
-/// Split `text` into trimmed, non-empty lines.
-pub(crate) fn split(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+/// Split `text` into trimmed, non-empty lines, measuring each, and gather the language
+/// evidence and the word hashes of the whole text in the same pass: every character is looked
+/// at once, with a fast path for ASCII.
+pub(crate) fn split(text: &str) -> Measured {
+    let mut m = Measured { lines: Vec::new(), evidence: lang::Evidence::default(), word_hashes: Vec::new() };
+    let mut buf = String::new();
     let mut pos = 0;
     for raw in text.split('\n') {
         let start = pos;
@@ -42,39 +75,208 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
         }
         let lead = raw.len() - raw.trim_start().len();
         let span = Span::new(start + lead, start + lead + trimmed.len());
-        out.push(measure(trimmed, span));
+        let line = measure(trimmed, span, &mut m.evidence, &mut buf, &mut m.word_hashes);
+        m.lines.push(line);
     }
-    out
+    m
 }
 
-fn measure(s: &str, span: Span) -> Line {
-    let mut words = 0;
-    let mut stop_hits = [0u16; lang::N_LISTS];
-    let mut buf = String::new();
-    for w in s.split_whitespace() {
-        words += 1;
-        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if core.len() <= 12 {
-            buf.clear();
-            buf.extend(core.chars().flat_map(char::to_lowercase));
-            let m = lang::stop_mask(&buf);
-            for (i, h) in stop_hits.iter_mut().enumerate() {
+/// The whitespace-separated token being read: where its core (the part from its first to its
+/// last alphanumeric character) lies, and the core lower-cased when it is ASCII.
+struct Token {
+    start: usize,
+    /// Byte offsets of the core, `core.0 == NONE` while no alphanumeric character was seen.
+    core: (usize, usize),
+    /// First non-alphabetic and first non-ASCII character at or after the core's start.
+    non_alpha: usize,
+    non_ascii: usize,
+    /// ASCII bytes from the core's start, lower-cased (the first 16), and their count.
+    key: [u8; 16],
+    key_len: usize,
+    /// Scripts of its letters: 1 = Latin, 2 = Cyrillic or Greek.
+    scripts: u8,
+}
+
+const NONE: usize = usize::MAX;
+
+impl Token {
+    fn new(start: usize) -> Self {
+        Token { start, core: (NONE, 0), non_alpha: NONE, non_ascii: NONE, key: [0; 16], key_len: 0, scripts: 0 }
+    }
+
+    /// Take one character at byte `i` of `len` bytes.
+    fn push(&mut self, i: usize, len: usize, b: u8, alpha: bool, alnum: bool) {
+        if alnum {
+            if self.core.0 == NONE {
+                self.core.0 = i;
+            }
+            self.core.1 = i + len;
+        }
+        if self.core.0 == NONE {
+            return;
+        }
+        if !alpha && self.non_alpha == NONE {
+            self.non_alpha = i;
+        }
+        if b >= 0x80 {
+            if self.non_ascii == NONE {
+                self.non_ascii = i;
+            }
+        } else if self.non_ascii == NONE {
+            if let Some(k) = self.key.get_mut(self.key_len) {
+                *k = b.to_ascii_lowercase();
+            }
+            self.key_len += 1;
+        }
+    }
+}
+
+/// Per-line counters filled while reading its tokens.
+struct TokenCounts<'a> {
+    words: usize,
+    mixed_words: usize,
+    stop_hits: [u16; lang::N_LISTS],
+    ev: &'a mut lang::Evidence,
+    buf: &'a mut String,
+}
+
+impl TokenCounts<'_> {
+    /// Count the token `t` ending at byte `end` of `s`: its stopword hits (by its core, when at
+    /// most 12 bytes) and its vote for the document's language.
+    fn finish(&mut self, s: &str, t: &Token, end: usize) {
+        self.words += 1;
+        if t.scripts == 3 {
+            self.mixed_words += 1;
+        }
+        let (a, z) = t.core;
+        if a == NONE {
+            // no letter or digit: nothing to look up or vote
+            return;
+        }
+        let core = s.get(a..z).unwrap_or("");
+        let ascii = t.non_ascii >= z;
+        let lookup = |buf: &mut String| {
+            if ascii && core.len() <= 16 {
+                // the key holds the bytes after the core too: keep the core's
+                let n = core.len();
+                let key = u128::from_le_bytes(t.key);
+                let key = if n >= 16 { key } else { key & ((1u128 << (8 * n)) - 1) };
+                lang::stop_mask_key(key, n)
+            } else {
+                lang::stop_mask_of(core, buf)
+            }
+        };
+        let m = if core.len() <= 12 { lookup(self.buf) } else { 0 };
+        if m != 0 {
+            for (i, h) in self.stop_hits.iter_mut().enumerate() {
                 if m & (1 << i) != 0 {
                     *h = h.saturating_add(1);
                 }
             }
         }
-    }
-    let (mut chars, mut letters, mut digits) = (0, 0, 0);
-    for c in s.chars() {
-        chars += 1;
-        if c.is_alphabetic() {
-            letters += 1;
-        } else if c.is_ascii_digit() {
-            digits += 1;
+        // the language vote counts maximal alphabetic runs: a token whose core is one such run
+        // votes with the mask just computed
+        if t.non_alpha >= z {
+            let m = if core.len() <= 12 { m } else { lookup(self.buf) };
+            self.ev.vote(m);
+        } else {
+            self.ev.vote_token(s.get(t.start..end).unwrap_or(""), self.buf);
         }
     }
-    Line { span, words, stop: 0, stop_hits, chars, ends_sentence: ends_sentence(s), letters, digits }
+}
+
+fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String, hashes: &mut Vec<u64>) -> Line {
+    let hash_start = hashes.len();
+    let (mut chars, mut letters, mut digits) = (0, 0, 0);
+    let mut scripts = [0usize; lang::N_SCRIPTS];
+    let mut counts = TokenCounts { words: 0, mixed_words: 0, stop_hits: [0; lang::N_LISTS], ev, buf };
+    let mut tok: Option<Token> = None;
+    let mut h = FNV_BASIS;
+    let mut in_word = false;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (len, ws, alpha, alnum);
+        let mut script_bit = 0u8;
+        if b < 0x80 {
+            len = 1;
+            ws = matches!(b, b' ' | b'\t'..=b'\r');
+            alpha = b.is_ascii_alphabetic();
+            alnum = alpha || b.is_ascii_digit();
+            if alpha {
+                letters += 1;
+                scripts[lang::Script::Latin as usize] += 1;
+                script_bit = 1;
+            } else if alnum {
+                digits += 1;
+            }
+            if alnum {
+                h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
+            }
+        } else {
+            let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
+            len = c.len_utf8();
+            ws = c.is_whitespace();
+            alpha = c.is_alphabetic();
+            alnum = alpha || c.is_numeric();
+            counts.ev.kana |= lang::is_kana(c);
+            if alpha {
+                letters += 1;
+                let sc = lang::script_of(c);
+                scripts[sc as usize] += 1;
+                script_bit = match sc {
+                    lang::Script::Latin => 1,
+                    lang::Script::Cyrillic | lang::Script::Greek => 2,
+                    _ => 0,
+                };
+            }
+            if alnum {
+                for l in c.to_lowercase() {
+                    h = (h ^ l as u64).wrapping_mul(FNV_PRIME);
+                }
+            }
+        }
+        chars += 1;
+        if alnum {
+            in_word = true;
+        } else if in_word {
+            hashes.push(h);
+            h = FNV_BASIS;
+            in_word = false;
+        }
+        if ws {
+            if let Some(t) = tok.take() {
+                counts.finish(s, &t, i);
+            }
+        } else {
+            let t = tok.get_or_insert_with(|| Token::new(i));
+            t.scripts |= script_bit;
+            t.push(i, len, b, alpha, alnum);
+        }
+        i += len;
+    }
+    if in_word {
+        hashes.push(h);
+    }
+    if let Some(t) = tok.take() {
+        counts.finish(s, &t, s.len());
+    }
+    for (t, n) in counts.ev.scripts.iter_mut().zip(scripts) {
+        *t += n;
+    }
+    Line {
+        span,
+        words: counts.words,
+        stop: 0,
+        stop_hits: counts.stop_hits,
+        chars,
+        ends_sentence: ends_sentence(s),
+        letters,
+        digits,
+        script: lang::dominant(&scripts),
+        mixed_words: counts.mixed_words,
+        hashes: hash_start..hashes.len(),
+    }
 }
 
 /// Fill in `stop` for the language list `idx` (or the best list per line when `None`).
@@ -105,10 +307,18 @@ mod tests {
     #[test]
     fn splits_and_trims() {
         let t = "  Title here \n\nThe body is here.\r\n";
-        let ls = split(t);
+        let ls = split(t).lines;
         assert_eq!(ls.len(), 2);
         assert_eq!(ls[0].span.slice(t), "Title here");
         assert!(ls[1].ends_sentence);
         assert!(!ls[0].ends_sentence);
+    }
+
+    #[test]
+    fn counts_look_alike_letters() {
+        // Cyrillic "о", "е" and "а" inside Latin words
+        let m = split("Yоur соntеnt hеrе is fine");
+        assert_eq!(m.lines[0].mixed_words, 3);
+        assert_eq!(split("Plain text, Кошка.").lines[0].mixed_words, 0);
     }
 }

@@ -31,46 +31,93 @@ static PHRASES: Lazy<(AhoCorasick, Vec<usize>)> = Lazy::new(|| {
 static RELATED: Lazy<Vec<&'static str>> =
     Lazy::new(|| data_lines(include_str!("../data/related-prefixes.txt")).collect());
 
-/// Copyright footers, counters, share counts, time-ago stamps and other furniture shapes.
+/// Counters, share counts, time-ago stamps and other furniture shapes (whole line). Bounded
+/// repetitions of Unicode classes are kept out of the regexes (they make big automata): the
+/// copyright footer and the reader-poll widget are checked in code around small regexes.
 static FURNITURE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?xi)^(?:
-            (?:©|\(c\)|copyright\b).{0,200}?(?:\d{4}|rights|reserved|ltd|inc|llc|media|group|news)
-          | \d[\d,.]*\s*[km]?\s*(?:comments?|shares?|views?|likes?|replies|reactions)?
-          | \d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s*(?:ago|read)
-          | (?:photo|image|video|gallery)\s*\d+\s*(?:of|/)\s*\d+
-          | [\W_]+
-          | .{0,40}%\s+of\s+readers\s+think.*
+            [0-9][0-9,.]*\s*[km]?\s*(?:comments?|shares?|views?|likes?|replies|reactions)?
+          | [0-9]+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s*(?:ago|read)
+          | (?:photo|image|video|gallery)\s*[0-9]+\s*(?:of|/)\s*[0-9]+
         )$",
     )
     .expect("furniture regex")
 });
 
+/// The start of a copyright footer.
+static COPYRIGHT_START: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^(?:©|\(c\)|copyright(?-u:\b))").expect("copyright start regex"));
+
+/// The end of a copyright footer: a year or a company word.
+static COPYRIGHT_END: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:[0-9]{4}|rights|reserved|ltd|inc|llc|media|group|news)$").expect("copyright end regex")
+});
+
+/// "73% of readers think this story is Fact" widgets.
+static READER_POLL: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)%\s+of\s+readers\s+think").expect("reader poll regex"));
+
+/// Number of characters of `s`.
+fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// A whole-line furniture shape: counters, time-ago stamps, lines without a letter or digit,
+/// copyright footers ("© 2024 Example Media"), reader polls.
+fn furniture_shape(line: &str) -> bool {
+    if line.chars().all(|c| c == '_' || !c.is_alphanumeric()) || FURNITURE.is_match(line) {
+        return true;
+    }
+    // "©", "(c)" or "copyright", at most 200 characters, and a year or company word at the end
+    if let (Some(a), Some(z)) = (COPYRIGHT_START.find(line), COPYRIGHT_END.find(line)) {
+        if a.end() <= z.start() && line.get(a.end()..z.start()).is_some_and(|m| char_len(m) <= 200) {
+            return true;
+        }
+    }
+    READER_POLL.find(line).is_some_and(|m| line.get(..m.start()).is_some_and(|h| char_len(h) <= 40))
+}
+
 /// A copyright footer rather than a photo credit.
 static COPYRIGHT_FOOTER: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)rights reserved|all rights|©\s*(?:19|20)\d\d").expect("copyright regex"));
 
-/// A line made of short menu items separated by "|", "/", "•", "·" or ">".
-static MENU: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(?:[^|•·>»]{1,30}\s*[|•·>»]\s*){2,}[^|•·>»]{0,30}$").expect("menu regex"));
+/// Separators of menu items.
+const MENU_SEPARATORS: [char; 5] = ['|', '•', '·', '>', '»'];
 
-/// Photo credits: "© Sputnik / Stringer", "Photo: AP", "(Getty Images)", "Image credit: ...".
-static CREDIT: Lazy<Regex> = Lazy::new(|| {
+/// A line made of short menu items separated by "|", "/", "•", "·" or ">": at least two
+/// separators, every item before the last 1 to 30 characters, the last at most 30.
+fn is_menu(line: &str) -> bool {
+    let mut items = line.split(MENU_SEPARATORS);
+    let Some(mut prev) = items.next() else { return false };
+    let mut seps = 0;
+    for item in items {
+        // an item before a separator: not empty, at most 30 characters besides spaces around it
+        if prev.is_empty() || char_len(prev.trim()) > 30 {
+            return false;
+        }
+        seps += 1;
+        prev = item;
+    }
+    seps >= 2 && char_len(prev.trim_start()) <= 30
+}
+
+/// Photo credits: "© Sputnik / Stringer", "Photo: AP", "(Getty Images)", "Image credit: ...":
+/// the start of the line, then the rest checked for length in [`is_credit`].
+static CREDIT_START: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?xi)^(?:
-            ©\s*[^\n]{1,80}?(?:/[^\n/]{1,40}){0,3}
-          | (?:photo|picture|image|photograph|illustration|video)s?\s*(?:credit)?\s*(?::|by\b)\s*[^\n]{1,80}
-          | (?:credit|source)\s*:\s*[^\n]{1,80}
-          | \(?(?:getty\s+images|ap\s+photo|reuters|afp|shutterstock|istock)[^\n]{0,40}\)?
-        )$",
+            (?P<copy>©)
+          | (?P<label>(?:photo|picture|image|photograph|illustration|video)s?\s*(?:credit)?\s*(?::|by(?-u:\b))\s*
+                     | (?:credit|source)\s*:\s*)
+          | (?P<agency>\(?(?:getty\s+images|ap\s+photo|reuters|afp|shutterstock|istock))
+        )",
     )
     .expect("credit regex")
 });
 
 /// The end of a glued credit: "... / Go to the mediabank" followed directly by the caption.
-static GLUED_CREDIT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^©[^\n]{1,120}?(?:mediabank|media bank|photo bank|image bank)").expect("glued credit regex")
-});
+static GLUED_CREDIT: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^©.+?(?:mediabank|media bank|photo bank|image bank)").expect("glued credit regex"));
 
 fn lower_key(line: &str) -> String {
     let mut s = line.to_lowercase();
@@ -88,7 +135,7 @@ pub(crate) fn boilerplate_rule(line: &str, words: usize) -> Option<&'static str>
     if words <= 6 && EXACT.contains(lower_key(line).as_str()) {
         return Some("boilerplate_word");
     }
-    if line.len() <= 400 && FURNITURE.is_match(line) {
+    if line.len() <= 400 && furniture_shape(line) {
         return Some("furniture_shape");
     }
     if words <= 80 {
@@ -97,7 +144,7 @@ pub(crate) fn boilerplate_rule(line: &str, words: usize) -> Option<&'static str>
             return Some("boilerplate_phrase");
         }
     }
-    if words >= 3 && line.len() <= 300 && !line.ends_with('.') && MENU.is_match(line) {
+    if words >= 3 && line.len() <= 300 && !line.ends_with('.') && is_menu(line) {
         return Some("menu_line");
     }
     None
@@ -113,7 +160,13 @@ const TITLE_FUNCTION_WORDS: [&str; 24] = [
 /// At Steakhouse A party of six left..."): the first six tokens capitalised, one of them a
 /// capitalised function word, and the line going on after them.
 pub(crate) fn is_teaser(line: &str) -> bool {
-    let toks: Vec<&str> = line.split_whitespace().take(12).collect();
+    let mut buf = [""; 12];
+    let mut n = 0;
+    for (slot, t) in buf.iter_mut().zip(line.split_whitespace()) {
+        *slot = t;
+        n += 1;
+    }
+    let toks = &buf[..n];
     if toks.len() < 10 {
         return false;
     }
@@ -124,24 +177,88 @@ pub(crate) fn is_teaser(line: &str) -> bool {
     lead >= 6 && lead < toks.len() && toks[1..lead].iter().any(|t| TITLE_FUNCTION_WORDS.contains(t))
 }
 
+/// Headers of lists of links to other articles, as whole lines (lower case).
+const RELATED_HEADERS: [&str; 12] = [
+    "related",
+    "related coverage",
+    "related stories",
+    "related articles",
+    "related content",
+    "related posts",
+    "related news",
+    "more on this",
+    "more on this story",
+    "see also",
+    "also read",
+    "you may also like",
+];
+
+/// True when `line` is a header over links to other articles ("Related Coverage").
+pub(crate) fn is_related_header(line: &str) -> bool {
+    line.len() <= 40 && RELATED_HEADERS.contains(&lower_key(line).as_str())
+}
+
 /// True when `line` introduces a related article ("READ MORE: ...").
 pub(crate) fn is_related(line: &str) -> bool {
     if line.len() > 300 {
         return false;
     }
-    let head: String = line.chars().take(40).flat_map(char::to_lowercase).collect();
-    RELATED.iter().any(|p| head.starts_with(p) && (p.ends_with([':', '-']) || head.len() > p.len()))
+    let b = line.as_bytes();
+    RELATED.iter().any(|p| {
+        b.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+            && (p.ends_with([':', '-']) || line.len() > p.len())
+    })
 }
 
 /// True when the whole line is a photo credit.
 pub(crate) fn is_credit(line: &str) -> bool {
-    line.len() <= 160 && CREDIT.is_match(line) && !COPYRIGHT_FOOTER.is_match(line)
+    if line.len() > 160 {
+        return false;
+    }
+    let Some(c) = CREDIT_START.captures(line) else { return false };
+    let rest = |m: regex::Match| line.get(m.end()..).unwrap_or("");
+    let ok = if let Some(m) = c.name("copy") {
+        copyright_credit(rest(m))
+    } else if let Some(m) = c.name("label") {
+        (1..=80).contains(&char_len(rest(m)))
+    } else if let Some(m) = c.name("agency") {
+        let r = rest(m);
+        let n = char_len(r);
+        n <= 40 || n == 41 && r.ends_with(')')
+    } else {
+        false
+    };
+    ok && !COPYRIGHT_FOOTER.is_match(line)
+}
+
+/// The rest of a "©" credit: a name of 1 to 80 characters, then up to three "/ ..." parts of at
+/// most 40 characters each ("© Sputnik / Stringer / Go to the mediabank").
+fn copyright_credit(rest: &str) -> bool {
+    let mut head = rest.trim_start();
+    for _ in 0..=3 {
+        if (1..=80).contains(&char_len(head)) {
+            return true;
+        }
+        let Some(i) = head.rfind('/') else { return false };
+        let part = head.get(i + 1..).unwrap_or("");
+        if !(1..=40).contains(&char_len(part)) {
+            return false;
+        }
+        head = head.get(..i).unwrap_or("");
+    }
+    false
 }
 
 /// Length in bytes of a credit glued to the start of a caption on the same line.
 pub(crate) fn glued_credit(line: &str) -> Option<usize> {
+    if !line.starts_with('©') {
+        return None;
+    }
     let m = GLUED_CREDIT.find(line)?;
-    (m.end() < line.len()).then_some(m.end())
+    // at most 120 characters between the "©" and the bank's name
+    let bank = ["mediabank", "media bank", "photo bank", "image bank"].iter().find(|b| m.as_str().ends_with(*b))?;
+    let between = line.get('©'.len_utf8()..m.end() - bank.len())?;
+    (char_len(between) <= 120 && m.end() < line.len()).then_some(m.end())
 }
 
 #[cfg(test)]
@@ -165,6 +282,8 @@ mod tests {
         ));
         assert!(!is_teaser("The council agreed on Tuesday to build a new bridge over the river in town."));
         assert!(is_related("READ MORE: Some other story"));
+        assert!(is_related_header("Related Coverage"));
+        assert!(!is_related_header("Related work on bridges began in May."));
         assert!(is_related("Related: A story"));
         assert!(!is_related("Readers were angry."));
         assert!(is_credit("© Example / Photographer"));

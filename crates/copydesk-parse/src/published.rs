@@ -6,22 +6,32 @@ use regex::Regex;
 static DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?xi)
-        \b(?P<iy>(?:19|20)\d\d)[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?:\b|T)
-      | \b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<y1>(?:19|20)\d\d)\b
-      | \b(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)\b
-      | \b(?P<na>\d{1,2})[/.](?P<nb>\d{1,2})[/.](?P<ny>(?:19|20)?\d\d)\b
+        (?-u:\b)(?P<iy>(?:19|20)[0-9][0-9])[-/.](?P<im>[0-9]{1,2})[-/.](?P<id>[0-9]{1,2})(?:(?-u:\b)|T)
+      | (?-u:\b)(?P<d1>[0-9]{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<y1>(?:19|20)[0-9][0-9])(?-u:\b)
+      | (?-u:\b)(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)[0-9][0-9])(?-u:\b)
+      | (?-u:\b)(?P<na>[0-9]{1,2})[/.](?P<nb>[0-9]{1,2})[/.](?P<ny>(?:19|20)?[0-9][0-9])(?-u:\b)
         ",
     )
     .expect("date regex")
 });
 
-/// Words that mark a line as a time stamp of the article itself.
-static STAMP: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\W{0,3}(?:published|posted|first published|date|created|issued|released|written)\b|\bpublished\b|\bposted\b")
+/// Words that start a time stamp of the article itself (after at most three non-word characters).
+static STAMP_START: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:published|posted|first published|date|created|issued|released|written)(?-u:\b)")
         .expect("stamp regex")
 });
+/// Words that mark a time stamp anywhere in a line.
+static STAMP_ANY: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)(?-u:\b)(?:published|posted)(?-u:\b)").expect("stamp regex"));
+/// Words that start an update stamp.
 static UPDATED: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)^\W{0,3}(?:updated|last updated|modified|last modified)\b").expect("updated regex"));
+    Lazy::new(|| Regex::new(r"(?i)^(?:updated|last updated|modified|last modified)(?-u:\b)").expect("updated regex"));
+
+/// `line` after its leading non-word characters, when there are at most three of them.
+fn after_lead(line: &str) -> Option<&str> {
+    let rest = line.trim_start_matches(|c: char| !(c.is_alphanumeric() || c == '_'));
+    (line[..line.len() - rest.len()].chars().count() <= 3).then_some(rest)
+}
 
 /// Month number of an English month name or abbreviation ("Sept." -> 9), by its first three letters.
 pub(crate) fn month_num(m: &str) -> Option<u32> {
@@ -78,9 +88,10 @@ pub(crate) fn first_date(s: &str) -> Option<String> {
 
 /// How a line states a date: 2 = publication stamp, 1 = bare date line, 0 = update stamp.
 pub(crate) fn stamp_rank(line: &str) -> u8 {
-    if UPDATED.is_match(line) {
+    let rest = after_lead(line);
+    if rest.is_some_and(|r| UPDATED.is_match(r)) {
         0
-    } else if STAMP.is_match(line) {
+    } else if rest.is_some_and(|r| STAMP_START.is_match(r)) || STAMP_ANY.is_match(line) {
         2
     } else {
         1
