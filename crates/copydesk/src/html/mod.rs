@@ -235,10 +235,19 @@ enum Part {
 struct Layout {
     text: String,
     parts: Vec<(Part, Range<usize>)>,
+    /// Per part: true when most of its text was link text on the page.
+    linky: Vec<bool>,
 }
+
+/// Link share above which a paragraph reads as a link to elsewhere rather than article text.
+const LINKY: f32 = 0.5;
 
 impl Layout {
     fn push(&mut self, part: Part, s: &str) {
+        self.push_para(part, s, 0.0);
+    }
+
+    fn push_para(&mut self, part: Part, s: &str, link_share: f32) {
         if s.is_empty() {
             return;
         }
@@ -248,10 +257,15 @@ impl Layout {
         let start = self.text.len();
         self.text.push_str(s);
         self.parts.push((part, start..self.text.len()));
+        self.linky.push(link_share > LINKY);
     }
 
-    fn part_of(&self, span: Span) -> Option<Part> {
-        self.parts.iter().find(|(_, r)| r.start <= span.start && span.end <= r.end).map(|(p, _)| *p)
+    /// The part a span lies in, and whether that part is mostly link text. Parts are laid out
+    /// in order, so this is a binary search.
+    fn part_of(&self, span: Span) -> Option<(Part, bool)> {
+        let i = self.parts.partition_point(|(_, r)| r.end < span.end);
+        let (p, r) = self.parts.get(i)?;
+        (r.start <= span.start && span.end <= r.end).then(|| (*p, self.linky.get(i).copied().unwrap_or(false)))
     }
 }
 
@@ -262,7 +276,7 @@ fn build_article(ex: Extracted, options: &Options) -> Article {
     let authors = select::authors(&ex.meta, ex.tr_author.as_deref(), &body_text);
     let date = select::date(&ex.meta, ex.tr_date.as_deref(), ex.url.as_deref());
 
-    let mut layout = Layout { text: String::new(), parts: Vec::new() };
+    let mut layout = Layout { text: String::new(), parts: Vec::new(), linky: Vec::new() };
     if let Some(h) = &headline {
         layout.push(Part::Headline, h);
     }
@@ -290,7 +304,7 @@ fn build_article(ex: Extracted, options: &Options) -> Article {
             cleanup::Role::Furniture => Part::Furniture,
             cleanup::Role::Credit => Part::Credit,
         };
-        layout.push(part, &p.text);
+        layout.push_para(part, &p.text, p.link_share);
     }
     for c in &ex.meta.captions {
         if !captions.contains(c) && !body_text.contains(&c.as_str()) {
@@ -339,11 +353,24 @@ fn join_names(names: &[String]) -> String {
     }
 }
 
+/// The parser's rule for lines outside its best run of article text.
+const OUTSIDE_MAIN: &str = "outside_main";
+
 /// Give the blocks of the parts copydesk laid out itself their known kinds; the parser's kinds
 /// stand inside body parts.
 fn relabel(a: &mut Article, layout: &Layout) {
     for b in &mut a.blocks {
-        let kind = match layout.part_of(b.span) {
+        let (part, linky) = match layout.part_of(b.span) {
+            Some((p, l)) => (Some(p), l),
+            None => (None, false),
+        };
+        let kind = match part {
+            // The page's structure already placed this paragraph in the article: the parser's
+            // choice of one best run of lines (made for flat scraped text) does not drop it,
+            // unless it is mostly links to elsewhere.
+            Some(Part::Body) if b.kind == BlockKind::Boilerplate && b.rule == OUTSIDE_MAIN && !linky => {
+                Some(BlockKind::Paragraph)
+            }
             Some(Part::Headline) => Some(BlockKind::Headline),
             Some(Part::Byline) => Some(BlockKind::Byline),
             Some(Part::Caption) => Some(BlockKind::Caption),

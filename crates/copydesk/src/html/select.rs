@@ -249,7 +249,7 @@ mod tests {
 
     #[test]
     fn finds_byline_paragraph() {
-        let p = |t: &str| Para { text: t.into(), heading: false, caption: false };
+        let p = |t: &str| Para::plain(t);
         let paras = vec![p("By Jane Roe"), p("A long first paragraph of the story with many words in it.")];
         assert_eq!(byline_paragraph(&paras, &["Jane Roe".into()]), Some(0));
         assert_eq!(byline_paragraph(&paras, &[]), None);
