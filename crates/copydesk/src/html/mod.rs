@@ -142,7 +142,16 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
     let (paragraphs, tr_title, tr_author, tr_date, page_type, confidence) = match result {
         Ok(Ok(r)) => {
             let paras = match r.content_html.as_deref() {
-                Some(h) if !h.trim().is_empty() => content::paragraphs_from_html(h),
+                Some(h) if !h.trim().is_empty() => {
+                    let paras = content::paragraphs_from_html(h);
+                    // The extractor sometimes settles on a small part of the article (a lead
+                    // paragraph, a box beside it): the page's block of paragraphs is the better
+                    // reading when it holds far more running text.
+                    match densest_paragraphs(&doc) {
+                        Some(d) if d.len() >= 3 && prose_chars(&d) > 2 * prose_chars(&paras) + 500 => d,
+                        _ => paras,
+                    }
+                }
                 // Text without structure (the extractor's last resort): the page's block of
                 // paragraphs is a better reading when there is one.
                 _ => densest_paragraphs(&doc)
@@ -197,22 +206,31 @@ fn looks_like_listing(paras: &[content::Para]) -> bool {
     short * 10 >= items.len() * 7
 }
 
-/// The paragraphs of the element holding the most paragraph text (`<p>` children of 30
-/// characters or more), when the page has one.
+/// Characters of running text (not captions, not mostly links) in paragraphs.
+fn prose_chars(paras: &[content::Para]) -> usize {
+    paras.iter().filter(|p| !p.caption && p.link_share <= LINKY).map(|p| p.text.len()).sum()
+}
+
+/// The paragraphs of the element holding the most paragraph text, when the page has one. Every
+/// `<p>` of 30 characters or more counts fully for its parent, half for its grandparent and a
+/// third for the element above (the weights readability-style extractors use), so an article
+/// split over several sibling containers is read whole, while a single container beats its own
+/// ancestors.
 fn densest_paragraphs(doc: &dom_query::Document) -> Option<Vec<content::Para>> {
-    let mut totals: Vec<(dom_query::NodeId, usize)> = Vec::new();
-    for p in doc.try_select("p")?.iter().take(5000) {
+    let mut totals: std::collections::HashMap<dom_query::NodeId, usize> = std::collections::HashMap::new();
+    for p in doc.try_select("p")?.nodes().iter().take(5000) {
         let len = p.text().trim().chars().count();
         if len < 30 {
             continue;
         }
-        let Some(parent) = p.nodes().first().and_then(|n| n.parent()) else { continue };
-        match totals.iter_mut().find(|(id, _)| *id == parent.id) {
-            Some((_, t)) => *t += len,
-            None => totals.push((parent.id, len)),
+        let mut node = p.parent();
+        for weight in [6, 3, 2] {
+            let Some(n) = node.filter(|n| n.is_element()) else { break };
+            *totals.entry(n.id).or_default() += weight * len;
+            node = n.parent();
         }
     }
-    let (best, _) = totals.into_iter().max_by_key(|(_, t)| *t)?;
+    let (best, _) = totals.into_iter().max_by_key(|(id, t)| (*t, std::cmp::Reverse(*id)))?;
     let node = dom_query::NodeRef::new(best, &doc.tree);
     Some(content::paragraphs_from_html(&node.html()))
 }
