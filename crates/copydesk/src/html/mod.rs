@@ -288,10 +288,11 @@ impl Layout {
 }
 
 fn build_article(ex: Extracted, options: &Options) -> Article {
-    let headline = select::headline(&ex.meta, ex.tr_title.as_deref());
+    let first_heading = ex.paragraphs.iter().take(5).find(|p| p.heading).map(|p| p.text.as_str());
+    let headline = select::headline(&ex.meta, ex.tr_title.as_deref(), first_heading);
     let paragraphs = select::drop_repeated_title(ex.paragraphs, headline.as_deref());
     let body_text: Vec<&str> = paragraphs.iter().filter(|p| !p.caption).map(|p| p.text.as_str()).collect();
-    let authors = select::authors(&ex.meta, ex.tr_author.as_deref(), &body_text);
+    let authors = select::authors(&ex.meta, ex.tr_author.as_deref(), headline.as_deref());
     let date = select::date(&ex.meta, ex.tr_date.as_deref(), ex.url.as_deref());
 
     let mut layout = Layout { text: String::new(), parts: Vec::new(), linky: Vec::new() };
