@@ -169,6 +169,9 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
         }
         _ => (Vec::new(), None, None, None, None, 0.0),
     };
+    // The extractor sometimes takes a commenter's name for the author: a name found in the
+    // page's comment section is not trusted from the extractor alone.
+    let tr_author = tr_author.filter(|a| !names_in_comments(&doc, a));
     let declared_article =
         meta.declared_type.as_deref().is_some_and(|t| t.contains("article") || t.contains("posting"));
     let listing = looks_like_listing(&paragraphs);
@@ -190,6 +193,20 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
         site_name: meta.site_name.clone(),
     };
     Extracted { paragraphs, meta, tr_title, tr_author, tr_date, page, url: url.map(str::to_string) }
+}
+
+/// True when one of the names in `author` appears in the page's comment section (elements whose
+/// class or id names comments; the first 50 looked at).
+fn names_in_comments(doc: &dom_query::Document, author: &str) -> bool {
+    let names = names::split_names(author);
+    if names.is_empty() {
+        return false;
+    }
+    let Some(sel) = doc.try_select("[class*='comment'], [id*='comment']") else { return false };
+    sel.nodes().iter().take(50).any(|n| {
+        let t = n.text();
+        names.iter().any(|name| t.contains(name.as_str()))
+    })
 }
 
 /// True when the extracted content is mostly short, sentence-less items (a list of links or
@@ -349,12 +366,19 @@ fn build_article(ex: Extracted, options: &Options) -> Article {
         let parsed = a.byline.as_ref().map(|b| b.authors.clone()).unwrap_or_default();
         let names = if !authors.is_empty() {
             authors.clone()
-        } else if !parsed.is_empty() {
-            parsed
         } else {
-            names::split_names(&layout.text[r.clone()])
+            // Names read from the byline line alone: one-word names ("By Todd", "By Admin")
+            // are left out, as in select::authors.
+            let read = if parsed.is_empty() { names::split_names(&layout.text[r.clone()]) } else { parsed };
+            read.into_iter().filter(|n| n.split_whitespace().count() > 1 && names::is_plausible_name(n)).collect()
         };
         a.byline = Some(ArticleByline { span: Span::new(r.start, r.end), authors: names });
+    } else if let Some(b) = a.byline.as_mut() {
+        // A byline the parser found in the text alone: the same checks as above.
+        b.authors.retain(|n| n.split_whitespace().count() > 1 && names::is_plausible_name(n));
+        if b.authors.is_empty() {
+            a.byline = None;
+        }
     }
     if a.published.is_none() {
         a.published = published;

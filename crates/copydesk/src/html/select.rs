@@ -169,6 +169,7 @@ pub fn authors(m: &PageMeta, extractor_author: Option<&str>, headline: Option<&s
             .into_iter()
             .filter(|v| !v.is_empty())
             .collect();
+    let page_sources = [&m.ld_authors, &m.meta_authors, &m.visible_authors];
     let Some(primary) = sources.first() else { return Vec::new() };
     let others: Vec<&String> = sources[1..].iter().flatten().collect();
     let confirmed = |n: &String| others.iter().any(|x| same_name(n, x));
@@ -193,6 +194,13 @@ pub fn authors(m: &PageMeta, extractor_author: Option<&str>, headline: Option<&s
                 }
             }
             n.clone()
+        })
+        // A one-word name no other source confirms is more often a handle, a role or the
+        // site ("Unknown", "CEO", "BBNTeam") than the author: fewer authors beat wrong ones.
+        // (The extractor reads the same meta tags, so it does not count as a second source.)
+        .filter(|n| {
+            n.split_whitespace().count() > 1
+                || page_sources.iter().filter(|v| v.iter().any(|x| same_name(n, x))).count() >= 2
         })
         .collect()
 }
@@ -271,6 +279,14 @@ mod tests {
         let m = PageMeta { meta_authors: vec!["Daily Example".into()], ..meta() };
         assert_eq!(authors(&m, None, None), vec!["Daily Example"]);
         assert!(authors(&meta(), None, None).is_empty());
+        // A lone first name nobody confirms is dropped; confirmed, it stays.
+        let m = PageMeta { ld_authors: vec!["Todd".into()], ..meta() };
+        assert!(authors(&m, None, None).is_empty());
+        let m = PageMeta { ld_authors: vec!["Todd".into()], meta_authors: vec!["Todd".into()], ..meta() };
+        assert_eq!(authors(&m, None, None), vec!["Todd"]);
+        // A name that is the page's title is not an author.
+        let m = PageMeta { visible_authors: vec!["Rain Returns".into()], ..meta() };
+        assert!(authors(&m, None, Some("Rain Returns")).is_empty());
     }
 
     #[test]
