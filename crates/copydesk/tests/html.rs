@@ -159,6 +159,66 @@ fn listing_page_is_flagged() {
     assert!(!page.is_article || page.extraction_confidence < 0.6, "{page:?}");
 }
 
+/// A sentence of running text for handmade pages.
+const PROSE: &str = "The committee met again on Tuesday and agreed, after a long and careful debate, to publish its report before the end of the month.";
+
+#[test]
+fn lists_and_tables_in_the_article_stay_in_the_body() {
+    // A schedule list between prose paragraphs: short lines the flat-text classifier would
+    // leave outside its main run, but the page put them inside the article.
+    let mut html = format!("<html><head><title>Summer tour dates announced | Example Music</title></head><body><article><h1>Summer tour dates announced</h1><p>{PROSE}</p><p>{PROSE}</p><h2>Tour dates</h2><ul>");
+    for (i, city) in
+        ["Northport", "Eastvale", "Westbrook", "Southmoor", "Lakeside", "Hillcrest", "Riverton", "Oakfield"]
+            .iter()
+            .enumerate()
+    {
+        html.push_str(&format!("<li>June {} – {city} @ Town Hall</li>", i + 3));
+    }
+    html.push_str("</ul><h3>More from Example Music</h3><ul>");
+    for t in ["Band splits after final show", "Festival line-up leaks early", "Singer signs new record deal"] {
+        html.push_str(&format!("<li><a href=\"/x\">{t}</a></li>"));
+    }
+    html.push_str("</ul></article></body></html>");
+    let a = process_html(&html, None, &Options::default());
+    assert!(a.body.contains("June 3 – Northport @ Town Hall"), "{}", a.body);
+    assert!(a.body.contains("June 9 – Riverton @ Town Hall"), "{}", a.body);
+    assert_contract(&json(&a));
+}
+
+#[test]
+fn path_like_title_gives_way_to_the_first_heading() {
+    let html = format!(
+        "<html><head><title>Guides/Setup - Example Wiki</title><meta property=\"og:site_name\" content=\"Example Wiki\"></head><body><div id=\"content\"><h2>Setting up the tools</h2><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></body></html>"
+    );
+    let a = process_html(&html, None, &Options::default());
+    assert_eq!(a.headline.as_deref(), Some("Setting up the tools"));
+    assert!(a.byline.is_none(), "a heading is not a byline: {:?}", a.byline);
+}
+
+#[test]
+fn byline_for_a_paper_and_lone_first_names() {
+    let page = |author_ld: &str| {
+        format!(
+            "<html><head><title>Harbour repairs begin</title><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"Harbour repairs begin\",\"author\":{{\"@type\":\"Person\",\"name\":\"{author_ld}\"}}}}</script></head><body><article><h1>Harbour repairs begin</h1><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+        )
+    };
+    let a = process_html(&page("By Mara Quill And Tom Reed For The Sunday Example"), None, &Options::default());
+    assert_eq!(a.byline.map(|b| b.authors), Some(vec!["Mara Quill".to_string(), "Tom Reed".to_string()]));
+    // A lone first name no other part of the page confirms is left out (fewer authors beat wrong ones).
+    let a = process_html(&page("Mara"), None, &Options::default());
+    assert!(a.byline.map_or(true, |b| b.authors.is_empty()));
+}
+
+#[test]
+fn commenter_is_not_the_author() {
+    let html = format!(
+        "<html><head><title>Harbour repairs begin</title></head><body><article><h1>Harbour repairs begin</h1><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article><div class=\"comments\"><div class=\"comment\"><span class=\"comment-author\">Robin Vale</span><p>Great news, finally.</p></div></div></body></html>"
+    );
+    let a = process_html(&html, None, &Options::default());
+    let authors = a.byline.map(|b| b.authors).unwrap_or_default();
+    assert!(!authors.iter().any(|n| n.contains("Robin")), "{authors:?}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
 

@@ -153,7 +153,7 @@ mod tests {
     use super::*;
 
     fn para(t: &str) -> Para {
-        Para { text: t.to_string(), heading: false, caption: false }
+        Para::plain(t)
     }
 
     const PROSE: &str = "The council met on Monday evening and agreed, after a long debate, to fund the repairs from next year's budget.";

@@ -4,7 +4,7 @@
 use dom_query::{Document, NodeRef};
 
 /// One paragraph of extracted content and what kind of element it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Para {
     /// Text, whitespace collapsed.
     pub text: String,
@@ -12,6 +12,16 @@ pub struct Para {
     pub heading: bool,
     /// Came from a figcaption.
     pub caption: bool,
+    /// Share of the text's characters that sit inside links (0.0 to 1.0): high for lists of
+    /// links to other pages, low for the article's own text, tables and lists.
+    pub link_share: f32,
+}
+
+impl Para {
+    /// A paragraph of plain text (no heading, caption or link).
+    pub fn plain(text: impl Into<String>) -> Para {
+        Para { text: text.into(), heading: false, caption: false, link_share: 0.0 }
+    }
 }
 
 const BLOCK: &[&str] = &[
@@ -64,19 +74,30 @@ struct Walker {
     heading: bool,
     caption: bool,
     cell: bool,
+    /// Nesting of `<a>` elements around the current node.
+    in_link: usize,
+    /// Characters of `buf` that came from inside links.
+    link_chars: usize,
 }
 
 impl Walker {
     fn flush(&mut self) {
+        let total = self.buf.chars().filter(|c| !c.is_whitespace()).count();
+        let link_share = if total == 0 { 0.0 } else { (self.link_chars.min(total) as f32) / total as f32 };
         for text in split_lines(&self.buf) {
-            self.out.push(Para { text, heading: self.heading, caption: self.caption });
+            self.out.push(Para { text, heading: self.heading, caption: self.caption, link_share });
         }
         self.buf.clear();
+        self.link_chars = 0;
     }
 
     fn walk(&mut self, node: &NodeRef, depth: usize) {
         if node.is_text() {
-            self.buf.push_str(&node.text());
+            let t = node.text();
+            if self.in_link > 0 {
+                self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+            }
+            self.buf.push_str(&t);
             return;
         }
         if !node.is_element() {
@@ -107,9 +128,13 @@ impl Walker {
         }
         let block = BLOCK.contains(&name.as_str());
         if !block {
+            // The extractor keeps `<a>` but not its href (unless asked for links).
+            let link = name == "a";
+            self.in_link += usize::from(link);
             for c in node.children_it(false) {
                 self.walk(&c, depth + 1);
             }
+            self.in_link -= usize::from(link);
             return;
         }
         self.flush();
@@ -166,7 +191,15 @@ fn split_lines(text: &str) -> Vec<String> {
 /// Paragraphs of an HTML fragment, in document order.
 pub fn paragraphs_from_html(html: &str) -> Vec<Para> {
     let doc = Document::fragment(html);
-    let mut w = Walker { out: Vec::new(), buf: String::new(), heading: false, caption: false, cell: false };
+    let mut w = Walker {
+        out: Vec::new(),
+        buf: String::new(),
+        heading: false,
+        caption: false,
+        cell: false,
+        in_link: 0,
+        link_chars: 0,
+    };
     w.walk(&doc.root(), 0);
     w.flush();
     w.out
@@ -177,7 +210,7 @@ pub fn paragraphs_from_text(text: &str) -> Vec<Para> {
     text.lines()
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|l| !l.is_empty())
-        .map(|text| Para { text, heading: false, caption: false })
+        .map(Para::plain)
         .collect()
 }
 

@@ -1,45 +1,26 @@
 //! Publication dates as pages write them (ISO strings in meta tags and JSON-LD, "March 5, 2019",
 //! "5 March 2019", dates in URLs), reduced to an ISO 8601 date.
+//!
+//! Dates in text are read by copydesk-parse's time-stamp reader (the same reading the text
+//! pipeline gives a "Published: ..." line), reached through [`copydesk_parse::parse_str`]; this
+//! module only adds what metadata writes and text does not: compact "20190305", dates in URL
+//! paths, and refusing all-numeric dates whose day and month cannot be told apart ("03/05/2019").
 
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-static ISO: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)").expect("valid regex"));
 static COMPACT: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^((?:19|20)\d{2})(\d{2})(\d{2})(?:$|T|\d)").expect("valid regex"));
-static MONTH_FIRST: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b").expect("valid regex")
-});
-static DAY_FIRST: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+((?:19|20)\d{2})\b")
-        .expect("valid regex")
-});
 static URL_DATE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)").expect("valid regex"));
-
-fn month_number(name: &str) -> Option<u32> {
-    let n = name.to_ascii_lowercase();
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let prefix = n.get(..3)?;
-    let i = MONTHS.iter().position(|m| *m == prefix)?;
-    // "sept" and full names are fine; reject words that merely start like a month ("mayor", "marching").
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    (n.len() == 3 || n == "sept" || FULL[i] == n).then_some(i as u32 + 1)
-}
+/// "03/05/2019", "3.5.19": day and month both could be either.
+static AMBIGUOUS: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(0?[1-9]|1[0-2])[/.](0?[1-9]|1[0-2])[/.](?:19|20)?\d\d\b").expect("valid regex"));
+/// A date written year first or with a month name, which the parser reads before guessing.
+static UNAMBIGUOUS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+        .expect("valid regex")
+});
 
 fn format(y: &str, m: u32, d: u32) -> Option<String> {
     let year: u32 = y.parse().ok()?;
@@ -48,33 +29,25 @@ fn format(y: &str, m: u32, d: u32) -> Option<String> {
 }
 
 /// The first date in `s` as "YYYY-MM-DD": ISO-like numeric dates, compact "20190305", and
-/// English "March 5, 2019" / "5 March 2019". Ambiguous slashed dates ("03/05/2019") are not read.
+/// English "March 5, 2019" / "5 March 2019" (read by copydesk-parse). Ambiguous all-numeric dates
+/// ("03/05/2019") are not read.
 pub fn parse_date(s: &str) -> Option<String> {
-    let s = s.get(..s.len().min(200)).unwrap_or(s);
-    if let Some(c) = ISO.captures(s) {
+    let mut end = s.len().min(200);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let s = s[..end].trim();
+    if let Some(c) = COMPACT.captures(s) {
         if let Some(d) = format(&c[1], c[2].parse().ok()?, c[3].parse().ok()?) {
             return Some(d);
         }
     }
-    if let Some(c) = COMPACT.captures(s.trim()) {
-        if let Some(d) = format(&c[1], c[2].parse().ok()?, c[3].parse().ok()?) {
-            return Some(d);
-        }
+    if AMBIGUOUS.is_match(s) && !UNAMBIGUOUS.is_match(s) {
+        return None;
     }
-    let a = MONTH_FIRST.captures(s).and_then(|c| {
-        let d = format(&c[3], month_number(&c[1])?, c[2].parse().ok()?)?;
-        Some((c.get(0)?.start(), d))
-    });
-    let b = DAY_FIRST.captures(s).and_then(|c| {
-        let d = format(&c[3], month_number(&c[2])?, c[1].parse().ok()?)?;
-        Some((c.get(0)?.start(), d))
-    });
-    match (a, b) {
-        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
-        (Some(a), None) => Some(a.1),
-        (None, Some(b)) => Some(b.1),
-        (None, None) => None,
-    }
+    // One line, stated as a publication stamp: the parser reads its first full date.
+    let line: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    copydesk_parse::parse_str(&format!("Published: {line}")).published
 }
 
 /// A date in a URL path ("/2019/03/05/slug"), as "YYYY-MM-DD".
@@ -100,8 +73,20 @@ mod tests {
         assert_eq!(parse_date("Published March 5, 2019 at 3pm").as_deref(), Some("2019-03-05"));
         assert_eq!(parse_date("Updated: 5th Sept. 2019").as_deref(), Some("2019-09-05"));
         assert_eq!(parse_date("Tue 12 Nov 2019 06.00 GMT").as_deref(), Some("2019-11-12"));
-        assert_eq!(parse_date("the mayor 5 2019"), None);
+        assert_eq!(parse_date("no date 2019"), None);
         assert_eq!(parse_date("03/05/2019"), None);
+        // A day above 12 tells the order.
+        assert_eq!(parse_date("25/05/2019").as_deref(), Some("2019-05-25"));
+        assert_eq!(parse_date(""), None);
+        assert_eq!(parse_date("2019-03-05\nline two"), Some("2019-03-05".to_string()));
+    }
+
+    #[test]
+    fn same_reading_as_the_text_parser() {
+        // The text pipeline reads a time-stamp line the same way.
+        let line = "Published: 12:03 EST, 3 May 2017 | Updated: 14:00 EST, 4 May 2017";
+        assert_eq!(parse_date(line), copydesk_parse::parse_str(line).published);
+        assert_eq!(parse_date(line).as_deref(), Some("2017-05-03"));
     }
 
     #[test]

@@ -142,7 +142,16 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
     let (paragraphs, tr_title, tr_author, tr_date, page_type, confidence) = match result {
         Ok(Ok(r)) => {
             let paras = match r.content_html.as_deref() {
-                Some(h) if !h.trim().is_empty() => content::paragraphs_from_html(h),
+                Some(h) if !h.trim().is_empty() => {
+                    let paras = content::paragraphs_from_html(h);
+                    // The extractor sometimes settles on a small part of the article (a lead
+                    // paragraph, a box beside it): the page's block of paragraphs is the better
+                    // reading when it holds far more running text.
+                    match densest_paragraphs(&doc) {
+                        Some(d) if d.len() >= 3 && prose_chars(&d) > 2 * prose_chars(&paras) + 500 => d,
+                        _ => paras,
+                    }
+                }
                 // Text without structure (the extractor's last resort): the page's block of
                 // paragraphs is a better reading when there is one.
                 _ => densest_paragraphs(&doc)
@@ -160,6 +169,9 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
         }
         _ => (Vec::new(), None, None, None, None, 0.0),
     };
+    // The extractor sometimes takes a commenter's name for the author: a name found in the
+    // page's comment section is not trusted from the extractor alone.
+    let tr_author = tr_author.filter(|a| !names_in_comments(&doc, a));
     let declared_article =
         meta.declared_type.as_deref().is_some_and(|t| t.contains("article") || t.contains("posting"));
     let listing = looks_like_listing(&paragraphs);
@@ -183,6 +195,20 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
     Extracted { paragraphs, meta, tr_title, tr_author, tr_date, page, url: url.map(str::to_string) }
 }
 
+/// True when one of the names in `author` appears in the page's comment section (elements whose
+/// class or id names comments; the first 50 looked at).
+fn names_in_comments(doc: &dom_query::Document, author: &str) -> bool {
+    let names = names::split_names(author);
+    if names.is_empty() {
+        return false;
+    }
+    let Some(sel) = doc.try_select("[class*='comment'], [id*='comment']") else { return false };
+    sel.nodes().iter().take(50).any(|n| {
+        let t = n.text();
+        names.iter().any(|name| t.contains(name.as_str()))
+    })
+}
+
 /// True when the extracted content is mostly short, sentence-less items (a list of links or
 /// teasers) rather than running text.
 fn looks_like_listing(paras: &[content::Para]) -> bool {
@@ -197,22 +223,31 @@ fn looks_like_listing(paras: &[content::Para]) -> bool {
     short * 10 >= items.len() * 7
 }
 
-/// The paragraphs of the element holding the most paragraph text (`<p>` children of 30
-/// characters or more), when the page has one.
+/// Characters of running text (not captions, not mostly links) in paragraphs.
+fn prose_chars(paras: &[content::Para]) -> usize {
+    paras.iter().filter(|p| !p.caption && p.link_share <= LINKY).map(|p| p.text.len()).sum()
+}
+
+/// The paragraphs of the element holding the most paragraph text, when the page has one. Every
+/// `<p>` of 30 characters or more counts fully for its parent, half for its grandparent and a
+/// third for the element above (the weights readability-style extractors use), so an article
+/// split over several sibling containers is read whole, while a single container beats its own
+/// ancestors.
 fn densest_paragraphs(doc: &dom_query::Document) -> Option<Vec<content::Para>> {
-    let mut totals: Vec<(dom_query::NodeId, usize)> = Vec::new();
-    for p in doc.try_select("p")?.iter().take(5000) {
+    let mut totals: std::collections::HashMap<dom_query::NodeId, usize> = std::collections::HashMap::new();
+    for p in doc.try_select("p")?.nodes().iter().take(5000) {
         let len = p.text().trim().chars().count();
         if len < 30 {
             continue;
         }
-        let Some(parent) = p.nodes().first().and_then(|n| n.parent()) else { continue };
-        match totals.iter_mut().find(|(id, _)| *id == parent.id) {
-            Some((_, t)) => *t += len,
-            None => totals.push((parent.id, len)),
+        let mut node = p.parent();
+        for weight in [6, 3, 2] {
+            let Some(n) = node.filter(|n| n.is_element()) else { break };
+            *totals.entry(n.id).or_default() += weight * len;
+            node = n.parent();
         }
     }
-    let (best, _) = totals.into_iter().max_by_key(|(_, t)| *t)?;
+    let (best, _) = totals.into_iter().max_by_key(|(id, t)| (*t, std::cmp::Reverse(*id)))?;
     let node = dom_query::NodeRef::new(best, &doc.tree);
     Some(content::paragraphs_from_html(&node.html()))
 }
@@ -235,10 +270,19 @@ enum Part {
 struct Layout {
     text: String,
     parts: Vec<(Part, Range<usize>)>,
+    /// Per part: true when most of its text was link text on the page.
+    linky: Vec<bool>,
 }
+
+/// Link share above which a paragraph reads as a link to elsewhere rather than article text.
+const LINKY: f32 = 0.5;
 
 impl Layout {
     fn push(&mut self, part: Part, s: &str) {
+        self.push_para(part, s, 0.0);
+    }
+
+    fn push_para(&mut self, part: Part, s: &str, link_share: f32) {
         if s.is_empty() {
             return;
         }
@@ -248,21 +292,27 @@ impl Layout {
         let start = self.text.len();
         self.text.push_str(s);
         self.parts.push((part, start..self.text.len()));
+        self.linky.push(link_share > LINKY);
     }
 
-    fn part_of(&self, span: Span) -> Option<Part> {
-        self.parts.iter().find(|(_, r)| r.start <= span.start && span.end <= r.end).map(|(p, _)| *p)
+    /// The part a span lies in, and whether that part is mostly link text. Parts are laid out
+    /// in order, so this is a binary search.
+    fn part_of(&self, span: Span) -> Option<(Part, bool)> {
+        let i = self.parts.partition_point(|(_, r)| r.end < span.end);
+        let (p, r) = self.parts.get(i)?;
+        (r.start <= span.start && span.end <= r.end).then(|| (*p, self.linky.get(i).copied().unwrap_or(false)))
     }
 }
 
 fn build_article(ex: Extracted, options: &Options) -> Article {
-    let headline = select::headline(&ex.meta, ex.tr_title.as_deref());
+    let first_heading = ex.paragraphs.iter().take(5).find(|p| p.heading).map(|p| p.text.as_str());
+    let headline = select::headline(&ex.meta, ex.tr_title.as_deref(), first_heading);
     let paragraphs = select::drop_repeated_title(ex.paragraphs, headline.as_deref());
     let body_text: Vec<&str> = paragraphs.iter().filter(|p| !p.caption).map(|p| p.text.as_str()).collect();
-    let authors = select::authors(&ex.meta, ex.tr_author.as_deref(), &body_text);
+    let authors = select::authors(&ex.meta, ex.tr_author.as_deref(), headline.as_deref());
     let date = select::date(&ex.meta, ex.tr_date.as_deref(), ex.url.as_deref());
 
-    let mut layout = Layout { text: String::new(), parts: Vec::new() };
+    let mut layout = Layout { text: String::new(), parts: Vec::new(), linky: Vec::new() };
     if let Some(h) = &headline {
         layout.push(Part::Headline, h);
     }
@@ -290,7 +340,7 @@ fn build_article(ex: Extracted, options: &Options) -> Article {
             cleanup::Role::Furniture => Part::Furniture,
             cleanup::Role::Credit => Part::Credit,
         };
-        layout.push(part, &p.text);
+        layout.push_para(part, &p.text, p.link_share);
     }
     for c in &ex.meta.captions {
         if !captions.contains(c) && !body_text.contains(&c.as_str()) {
@@ -316,12 +366,19 @@ fn build_article(ex: Extracted, options: &Options) -> Article {
         let parsed = a.byline.as_ref().map(|b| b.authors.clone()).unwrap_or_default();
         let names = if !authors.is_empty() {
             authors.clone()
-        } else if !parsed.is_empty() {
-            parsed
         } else {
-            names::split_names(&layout.text[r.clone()])
+            // Names read from the byline line alone: one-word names ("By Todd", "By Admin")
+            // are left out, as in select::authors.
+            let read = if parsed.is_empty() { names::split_names(&layout.text[r.clone()]) } else { parsed };
+            read.into_iter().filter(|n| n.split_whitespace().count() > 1 && names::is_plausible_name(n)).collect()
         };
         a.byline = Some(ArticleByline { span: Span::new(r.start, r.end), authors: names });
+    } else if let Some(b) = a.byline.as_mut() {
+        // A byline the parser found in the text alone: the same checks as above.
+        b.authors.retain(|n| n.split_whitespace().count() > 1 && names::is_plausible_name(n));
+        if b.authors.is_empty() {
+            a.byline = None;
+        }
     }
     if a.published.is_none() {
         a.published = published;
@@ -339,11 +396,24 @@ fn join_names(names: &[String]) -> String {
     }
 }
 
+/// The parser's rule for lines outside its best run of article text.
+const OUTSIDE_MAIN: &str = "outside_main";
+
 /// Give the blocks of the parts copydesk laid out itself their known kinds; the parser's kinds
 /// stand inside body parts.
 fn relabel(a: &mut Article, layout: &Layout) {
     for b in &mut a.blocks {
-        let kind = match layout.part_of(b.span) {
+        let (part, linky) = match layout.part_of(b.span) {
+            Some((p, l)) => (Some(p), l),
+            None => (None, false),
+        };
+        let kind = match part {
+            // The page's structure already placed this paragraph in the article: the parser's
+            // choice of one best run of lines (made for flat scraped text) does not drop it,
+            // unless it is mostly links to elsewhere.
+            Some(Part::Body) if b.kind == BlockKind::Boilerplate && b.rule == OUTSIDE_MAIN && !linky => {
+                Some(BlockKind::Paragraph)
+            }
             Some(Part::Headline) => Some(BlockKind::Headline),
             Some(Part::Byline) => Some(BlockKind::Byline),
             Some(Part::Caption) => Some(BlockKind::Caption),

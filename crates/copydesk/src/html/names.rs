@@ -11,7 +11,8 @@ static LEAD: Lazy<Regex> = Lazy::new(|| {
 static SPLIT: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\s*(?:,|;|&|\|| and | with | und | et | y )\s*").expect("valid regex"));
 static TAIL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\s*(?:[-–—|/•]\s.*|\(.*|,?\s+(?:updated|published|posted|on)\b.*|\s+\d.*)$").expect("valid regex")
+    Regex::new(r"(?i)\s*(?:[-–—|/•]\s.*|\(.*|,?\s+(?:updated|published|posted|on)\b.*|\s+for\s+\S.*|\s+\d.*)$")
+        .expect("valid regex")
 });
 
 /// Words that show a string is a role, an organisation or page furniture, not a person.
@@ -61,6 +62,8 @@ const NOT_NAME: &[&str] = &[
     "search",
     "subscribe",
     "login",
+    "blog",
+    "online",
     // Credentials and honorifics after a name ("Jane Roe, PhD").
     "phd",
     "ph.d",
@@ -130,6 +133,7 @@ mod tests {
         assert_eq!(split_names("By JANE ROE Updated 3 hours ago"), vec!["JANE ROE"]);
         assert_eq!(split_names("Jane Roe, PhD"), vec!["Jane Roe"]);
         assert_eq!(split_names("Perry Bacon Jr."), vec!["Perry Bacon Jr."]);
+        assert_eq!(split_names("By Jane Roe And John Doe For The Sunday Example"), vec!["Jane Roe", "John Doe"]);
     }
 
     #[test]

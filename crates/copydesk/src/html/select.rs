@@ -51,9 +51,18 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
     t
 }
 
+/// True when a declared title reads as a headline: two words or more, not a path or file name
+/// ("BeginnersGuide/Download"), not the site's name alone.
+fn reads_as_title(t: &str, site_f: &str) -> bool {
+    let f = fold(t);
+    f.len() >= 4 && f != site_f && t.chars().count() <= 300 && t.split_whitespace().count() >= 2
+}
+
 /// The headline: a visible `<h1>` confirmed by the page's declared titles, else the declared
-/// titles (JSON-LD headline, og:title, the extractor's title, `<title>`) without the site name.
-pub fn headline(m: &PageMeta, extractor_title: Option<&str>) -> Option<String> {
+/// titles (JSON-LD headline, og:title, the extractor's title, `<title>`) without the site name;
+/// when none of them reads as a title, the first heading of the article text
+/// (`content_heading`).
+pub fn headline(m: &PageMeta, extractor_title: Option<&str>, content_heading: Option<&str>) -> Option<String> {
     let site = m.site_name.as_deref();
     let declared: Vec<String> =
         [m.og_title.as_deref(), m.ld_headline.as_deref(), m.title_tag.as_deref(), extractor_title]
@@ -85,15 +94,33 @@ pub fn headline(m: &PageMeta, extractor_title: Option<&str>) -> Option<String> {
         }
     }
     let cands = [m.ld_headline.as_deref(), m.og_title.as_deref(), extractor_title, m.title_tag.as_deref()];
-    for c in cands.into_iter().flatten() {
-        let t = strip_site(c, site);
-        let f = fold(&t);
-        if f.len() >= 4 && f != site_f && t.chars().count() <= 300 {
-            return Some(t);
-        }
+    // A title left ending with a separator ("Site -") had its story part empty: what remains
+    // is the site's name.
+    let stripped: Vec<(String, bool)> = cands
+        .into_iter()
+        .flatten()
+        .map(|c| {
+            let t = strip_site(c, site);
+            let cut = t.trim_end_matches(|c: char| SEPARATOR_CHARS.contains(c)).trim();
+            let dangling = cut.len() < t.trim().len();
+            (cut.to_string(), dangling)
+        })
+        .collect();
+    if let Some((t, _)) = stripped.iter().find(|(t, dangling)| !dangling && reads_as_title(t, &site_f)) {
+        return Some(t.clone());
     }
-    m.h1.first().cloned()
+    if let Some(h) = content_heading.filter(|h| usable(h) && h.split_whitespace().count() <= 20) {
+        return Some(h.to_string());
+    }
+    stripped
+        .into_iter()
+        .map(|(t, _)| t)
+        .find(|t| fold(t).len() >= 4 && fold(t) != site_f)
+        .or_else(|| m.h1.first().cloned())
 }
+
+/// Characters a title can be left ending with once a site name is cut off ("Site -").
+const SEPARATOR_CHARS: &str = "|-–—:»·•/ ";
 
 /// Drop paragraphs at the start of the content that repeat the headline.
 pub fn drop_repeated_title(mut paras: Vec<Para>, headline: Option<&str>) -> Vec<Para> {
@@ -115,8 +142,9 @@ fn same_name(a: &str, b: &str) -> bool {
 
 /// The authors: JSON-LD persons, else meta tags, else visible bylines, else the extractor's
 /// author; names equal to the site's name are dropped. When two sources both name authors, the
-/// names they share are kept (fewer authors beat wrong ones) unless they share none.
-pub fn authors(m: &PageMeta, extractor_author: Option<&str>, _body: &[&str]) -> Vec<String> {
+/// names they share are kept (fewer authors beat wrong ones) unless they share none. Names that
+/// repeat the page's title (`headline`, og:title, `<title>`) are dropped.
+pub fn authors(m: &PageMeta, extractor_author: Option<&str>, headline: Option<&str>) -> Vec<String> {
     let site_f = m.site_name.as_deref().map(fold).unwrap_or_default();
     // The site's own name among other names is the publisher, not an author.
     let clean = |v: &[String]| -> Vec<String> {
@@ -127,12 +155,21 @@ pub fn authors(m: &PageMeta, extractor_author: Option<&str>, _body: &[&str]) -> 
             people
         }
     };
+    // A "name" that is the page's title is a misread heading, not an author.
+    let titles: Vec<String> = [headline, m.og_title.as_deref(), m.title_tag.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(|t| fold(&strip_site(t, m.site_name.as_deref())))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let clean = |v: &[String]| -> Vec<String> { clean(v).into_iter().filter(|n| !titles.contains(&fold(n))).collect() };
     let tr = extractor_author.map(split_names).unwrap_or_default();
     let sources: Vec<Vec<String>> =
         [clean(&m.ld_authors), clean(&m.meta_authors), clean(&m.visible_authors), clean(&tr)]
             .into_iter()
             .filter(|v| !v.is_empty())
             .collect();
+    let page_sources = [&m.ld_authors, &m.meta_authors, &m.visible_authors];
     let Some(primary) = sources.first() else { return Vec::new() };
     let others: Vec<&String> = sources[1..].iter().flatten().collect();
     let confirmed = |n: &String| others.iter().any(|x| same_name(n, x));
@@ -157,6 +194,13 @@ pub fn authors(m: &PageMeta, extractor_author: Option<&str>, _body: &[&str]) -> 
                 }
             }
             n.clone()
+        })
+        // A one-word name no other source confirms is more often a handle, a role or the
+        // site ("Unknown", "CEO", "BBNTeam") than the author: fewer authors beat wrong ones.
+        // (The extractor reads the same meta tags, so it does not count as a second source.)
+        .filter(|n| {
+            n.split_whitespace().count() > 1
+                || page_sources.iter().filter(|v| v.iter().any(|x| same_name(n, x))).count() >= 2
         })
         .collect()
 }
@@ -212,10 +256,10 @@ mod tests {
             og_title: Some("Rain returns to valley".into()),
             ..meta()
         };
-        assert_eq!(headline(&m, None).as_deref(), Some("Rain Returns to the Valley"));
+        assert_eq!(headline(&m, None, None).as_deref(), Some("Rain Returns to the Valley"));
         let m =
             PageMeta { h1: vec!["Weather".into()], title_tag: Some("Rain Returns | Daily Example".into()), ..meta() };
-        assert_eq!(headline(&m, None).as_deref(), Some("Rain Returns"));
+        assert_eq!(headline(&m, None, None).as_deref(), Some("Rain Returns"));
     }
 
     #[test]
@@ -225,16 +269,24 @@ mod tests {
             meta_authors: vec!["Jane Roe".into()],
             ..meta()
         };
-        assert_eq!(authors(&m, None, &[]), vec!["Jane Roe", "John Doe"]);
+        assert_eq!(authors(&m, None, None), vec!["Jane Roe", "John Doe"]);
         let m = PageMeta { ld_authors: vec!["Jane".into()], visible_authors: vec!["Jane Roe".into()], ..meta() };
-        assert_eq!(authors(&m, None, &[]), vec!["Jane Roe"]);
+        assert_eq!(authors(&m, None, None), vec!["Jane Roe"]);
         let m = PageMeta { visible_authors: vec!["John Doe".into()], ..meta() };
-        assert_eq!(authors(&m, Some("Someone Else"), &[]), vec!["John Doe"]);
+        assert_eq!(authors(&m, Some("Someone Else"), None), vec!["John Doe"]);
         let m = PageMeta { meta_authors: vec!["Jane Roe".into(), "Daily Example".into()], ..meta() };
-        assert_eq!(authors(&m, None, &[]), vec!["Jane Roe"]);
+        assert_eq!(authors(&m, None, None), vec!["Jane Roe"]);
         let m = PageMeta { meta_authors: vec!["Daily Example".into()], ..meta() };
-        assert_eq!(authors(&m, None, &[]), vec!["Daily Example"]);
-        assert!(authors(&meta(), None, &[]).is_empty());
+        assert_eq!(authors(&m, None, None), vec!["Daily Example"]);
+        assert!(authors(&meta(), None, None).is_empty());
+        // A lone first name nobody confirms is dropped; confirmed, it stays.
+        let m = PageMeta { ld_authors: vec!["Todd".into()], ..meta() };
+        assert!(authors(&m, None, None).is_empty());
+        let m = PageMeta { ld_authors: vec!["Todd".into()], meta_authors: vec!["Todd".into()], ..meta() };
+        assert_eq!(authors(&m, None, None), vec!["Todd"]);
+        // A name that is the page's title is not an author.
+        let m = PageMeta { visible_authors: vec!["Rain Returns".into()], ..meta() };
+        assert!(authors(&m, None, Some("Rain Returns")).is_empty());
     }
 
     #[test]
@@ -249,7 +301,7 @@ mod tests {
 
     #[test]
     fn finds_byline_paragraph() {
-        let p = |t: &str| Para { text: t.into(), heading: false, caption: false };
+        let p = |t: &str| Para::plain(t);
         let paras = vec![p("By Jane Roe"), p("A long first paragraph of the story with many words in it.")];
         assert_eq!(byline_paragraph(&paras, &["Jane Roe".into()]), Some(0));
         assert_eq!(byline_paragraph(&paras, &[]), None);
