@@ -25,6 +25,7 @@ mod patterns;
 mod published;
 
 pub use document::{Block, BlockKind, Byline, Dateline, Document, Headline};
+pub use published::first_date;
 
 use copydesk_normalize::NormalizedText;
 

@@ -58,8 +58,10 @@ fn iso(y: u32, m: u32, d: u32) -> Option<String> {
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-/// The first full calendar date (year, month, day) in `s`, as ISO 8601.
-pub(crate) fn first_date(s: &str) -> Option<String> {
+/// The first full calendar date (year, month, day) in `s`, as ISO 8601: "2019-03-05",
+/// "5 March 2019", "March 5th, 2019", and all-numeric dates read as month/day/year when both
+/// could be either. Used for time-stamp lines and by the HTML metadata reader.
+pub fn first_date(s: &str) -> Option<String> {
     for c in DATE.captures_iter(s) {
         let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
         let got = if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {

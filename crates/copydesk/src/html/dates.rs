@@ -1,9 +1,8 @@
 //! Publication dates as pages write them (ISO strings in meta tags and JSON-LD, "March 5, 2019",
 //! "5 March 2019", dates in URLs), reduced to an ISO 8601 date.
 //!
-//! Dates in text are read by copydesk-parse's time-stamp reader (the same reading the text
-//! pipeline gives a "Published: ..." line), reached through [`copydesk_parse::parse_str`]; this
-//! module only adds what metadata writes and text does not: compact "20190305", dates in URL
+//! Dates in text are read by [`copydesk_parse::first_date`], the reader the text pipeline uses
+//! for time-stamp lines ("Published: ..."); this module only adds what metadata writes and text does not: compact "20190305", dates in URL
 //! paths, and refusing all-numeric dates whose day and month cannot be told apart ("03/05/2019").
 
 use once_cell::sync::Lazy;
@@ -45,9 +44,7 @@ pub fn parse_date(s: &str) -> Option<String> {
     if AMBIGUOUS.is_match(s) && !UNAMBIGUOUS.is_match(s) {
         return None;
     }
-    // One line, stated as a publication stamp: the parser reads its first full date.
-    let line: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    copydesk_parse::parse_str(&format!("Published: {line}")).published
+    copydesk_parse::first_date(s)
 }
 
 /// A date in a URL path ("/2019/03/05/slug"), as "YYYY-MM-DD".
