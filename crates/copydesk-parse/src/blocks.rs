@@ -28,9 +28,9 @@ impl Pre {
     }
 }
 
-fn push(doc: &mut Document, kind: BlockKind, span: Span, rule: &str) {
+fn push(doc: &mut Document, kind: BlockKind, span: Span, rule: &'static str) {
     if !span.is_empty() {
-        doc.blocks.push(Block { kind, span, rule: rule.to_string() });
+        doc.blocks.push(Block { kind, span, rule: rule.into() });
     }
 }
 

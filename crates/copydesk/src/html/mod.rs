@@ -428,7 +428,7 @@ fn relabel(a: &mut Article, layout: &Layout) {
         };
         if let Some(k) = kind {
             if k != b.kind {
-                *b = Block { kind: k, span: b.span, rule: "html".to_string() };
+                *b = Block { kind: k, span: b.span, rule: "html".into() };
             }
         }
     }
