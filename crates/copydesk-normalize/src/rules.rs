@@ -26,6 +26,39 @@ static PLAIN: [bool; 256] = {
     t
 };
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// From `j` (just after a plain byte), skip whole 8-byte words of plain bytes and single spaces
+/// (no byte below 0x20 or above 0x7e, no two spaces in a row), stopping before `end`. Returns
+/// where the byte-by-byte scan takes over; never stops just after a space, so the space is
+/// judged with the byte after it.
+#[inline]
+fn plain_words(b: &[u8], mut j: usize, end: usize) -> usize {
+    let start = j;
+    let mut prev_space = false;
+    while j + 8 <= end {
+        let Some(chunk) = b.get(j..j + 8) else { break };
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(a);
+        let below = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        let above = (w.wrapping_add(ONES) | w) & HIGH;
+        let x = w ^ (ONES * 0x20);
+        let spaces = !(((x & !HIGH) + !HIGH) | x) & HIGH;
+        if below | above != 0 || spaces & (spaces << 8) != 0 || (prev_space && spaces & 0x80 != 0) {
+            break;
+        }
+        prev_space = spaces >> 63 != 0;
+        j += 8;
+    }
+    if prev_space && j > start {
+        j - 1
+    } else {
+        j
+    }
+}
+
 /// The result of one pass: the normalized text, and the byte ranges of its lines that the pass
 /// changed (only these can need another pass).
 pub(crate) struct Output {
@@ -202,6 +235,7 @@ impl<'a> Pass<'a> {
                 let mut j = i + 1;
                 let mut last_nl = None;
                 loop {
+                    j = plain_words(b, j, end);
                     while j < end && plain[b[j] as usize] {
                         j += 1;
                     }
@@ -395,6 +429,24 @@ mod tests {
 
     fn n(s: &str) -> NormalizedText {
         run(s, &NormalizeOptions::default()).nt
+    }
+
+    #[test]
+    fn plain_words_stop_at_anything_but_single_spaces() {
+        let t = b"abcdefgh ijklmno pqrstuvw";
+        assert_eq!(plain_words(t, 0, t.len()), 24);
+        let t = b"abcdefgh ijklmn  pqrstuvw";
+        assert_eq!(plain_words(t, 0, t.len()), 15);
+        let t = b"abcdefg  ijklmno";
+        assert_eq!(plain_words(t, 0, t.len()), 7);
+        let t = b"abcdefg ijklmno\n";
+        assert_eq!(plain_words(t, 0, t.len()), 7);
+        let t = "abcdefgh caf\u{e9}!!!!!!!!".as_bytes();
+        assert_eq!(plain_words(t, 0, t.len()), 8);
+        let t = b"abcdefghijklmno\x7f";
+        assert_eq!(plain_words(t, 0, t.len()), 8);
+        let t = b"abcdefgh\tbcdefgh";
+        assert_eq!(plain_words(t, 0, t.len()), 8);
     }
 
     #[test]
