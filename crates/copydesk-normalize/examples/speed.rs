@@ -1,12 +1,14 @@
-//! Quick throughput check: `cargo run --release -p copydesk-normalize --example speed -- [FILE.jsonl]`.
+//! Quick throughput check: `cargo run --release -p copydesk-normalize --example speed -- [FILE.jsonl [REPS]]`.
 //! Prints MB/s of `normalize` over the texts of a JSON-lines file (field "text"), or over
-//! generated plain ASCII text when no file is given.
+//! generated plain ASCII text when no file is given (or the file is "-"); best of REPS runs
+//! (default 5; 1 suits callgrind).
 
 use copydesk_normalize::{normalize, NormalizeOptions};
 use std::time::Instant;
 
 fn main() {
-    let texts: Vec<String> = match std::env::args().nth(1) {
+    let reps: usize = std::env::args().nth(2).and_then(|r| r.parse().ok()).unwrap_or(5).max(1);
+    let texts: Vec<String> = match std::env::args().nth(1).filter(|p| p != "-") {
         Some(p) => std::fs::read_to_string(&p)
             .unwrap_or_default()
             .lines()
@@ -20,7 +22,7 @@ fn main() {
     let bytes: usize = texts.iter().map(String::len).sum();
     let opts = NormalizeOptions::default();
     let mut best = f64::MAX;
-    for _ in 0..5 {
+    for _ in 0..reps {
         let t = Instant::now();
         let n: usize = texts.iter().map(|t| normalize(t, &opts).text.len()).sum();
         std::hint::black_box(n);

@@ -14,6 +14,8 @@ pub(crate) struct Emitter<'a> {
     copy: Option<(usize, usize)>,
     /// Pending replacement: raw range and bytes of output written for it.
     repl: Option<(usize, usize, usize)>,
+    /// Number of replacements written so far (lets the caller tell which lines changed).
+    replaced: usize,
 }
 
 impl<'a> Emitter<'a> {
@@ -25,7 +27,20 @@ impl<'a> Emitter<'a> {
             fixes: Vec::new(),
             copy: None,
             repl: None,
+            replaced: 0,
         }
+    }
+
+    /// Bytes of output written so far (pending copies included).
+    #[inline]
+    pub(crate) fn len(&self) -> usize {
+        self.text.len() + self.copy.map_or(0, |(s, e)| e - s)
+    }
+
+    /// Number of replacements written so far.
+    #[inline]
+    pub(crate) fn replaced(&self) -> usize {
+        self.replaced
     }
 
     fn flush_copy(&mut self) {
@@ -44,6 +59,7 @@ impl<'a> Emitter<'a> {
     }
 
     /// Copy raw bytes `start..end` unchanged.
+    #[inline]
     pub(crate) fn copy(&mut self, start: usize, end: usize) {
         if end <= start {
             return;
@@ -61,6 +77,7 @@ impl<'a> Emitter<'a> {
     /// Replace raw bytes `start..end` with `out` (may be empty: a deletion), recording `rule`.
     pub(crate) fn replace(&mut self, start: usize, end: usize, out: &str, rule: &'static str) {
         self.flush_copy();
+        self.replaced += 1;
         match self.repl {
             Some((s, e, n)) if start < e || (start == s && end == e) => {
                 self.repl = Some((s, e.max(end), n + out.len()));
@@ -83,19 +100,6 @@ impl<'a> Emitter<'a> {
     /// Record a fix without writing anything (the bytes are covered by a pending replacement).
     pub(crate) fn note(&mut self, rule: &'static str, start: usize, end: usize) {
         self.fixes.push(Fix { rule: rule.to_string(), span: Span::new(start, end) });
-    }
-
-    /// The last `n` chars of output are letters (looks at most `n` chars back).
-    pub(crate) fn ends_with_letters(&mut self, n: usize) -> bool {
-        self.flush_copy();
-        let mut count = 0;
-        for c in self.text.chars().rev() {
-            if count == n || !c.is_alphabetic() {
-                break;
-            }
-            count += 1;
-        }
-        count >= n
     }
 
     /// Finish: the normalized text, its map and the fixes.

@@ -1,7 +1,7 @@
 //! Per-character folds: spaces, invisible characters, controls, quotes, dashes, ellipses,
 //! ligatures and full-width forms.
 
-use crate::NormalizeOptions;
+use crate::{NormalizeOptions, UnicodeForm};
 
 /// What to do with one (non-ASCII or control) character.
 pub(crate) enum Action {
@@ -19,10 +19,11 @@ pub(crate) enum Action {
     Delete(&'static str),
 }
 
-/// True for the characters [`classify`] may change (a cheap pre-check for ASCII).
+/// True for the ASCII bytes [`classify`] keeps as they are (printable, not a space): a cheap
+/// pre-check.
 #[inline]
 pub(crate) fn ascii_is_plain(b: u8) -> bool {
-    (0x21..0x7f).contains(&b) && b != b'&' && b != b'-'
+    (0x21..0x7f).contains(&b)
 }
 
 /// Classify one character.
@@ -30,7 +31,10 @@ pub(crate) fn classify(c: char, opts: &NormalizeOptions) -> Action {
     match c {
         ' ' => Action::Space,
         '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{1680}' => {
-            if opts.fold_spaces || c == '\t' {
+            // NFKC makes a plain space of all of these but the Ogham space mark: then they are
+            // spaces here too, so that collapsing sees them in the same pass.
+            let nfkc_space = opts.unicode_form == UnicodeForm::Nfkc && c != '\u{1680}';
+            if opts.fold_spaces || c == '\t' || nfkc_space {
                 Action::Space
             } else {
                 Action::Keep
@@ -122,6 +126,16 @@ fn width_fold(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nfkc_spaces_are_spaces() {
+        use unicode_normalization::UnicodeNormalization;
+        let o = NormalizeOptions { unicode_form: UnicodeForm::Nfkc, fold_spaces: false, ..NormalizeOptions::default() };
+        for c in ['\u{a0}', '\u{2000}', '\u{2003}', '\u{200a}', '\u{202f}', '\u{205f}', '\u{3000}', '\u{1680}'] {
+            let nfkc_space = c.to_string().nfkc().eq(" ".chars());
+            assert_eq!(matches!(classify(c, &o), Action::Space), nfkc_space, "{c:?}");
+        }
+    }
 
     #[test]
     fn widths() {

@@ -16,6 +16,7 @@ mod chars;
 mod emit;
 mod entities;
 mod fold;
+mod hyphen;
 mod mojibake;
 mod offsets;
 mod options;
@@ -61,35 +62,43 @@ impl NormalizedText {
 }
 
 /// Normalize `raw` according to `options`. Total: any input gives a result.
+///
+/// The rule pass and Unicode normalization run to a joint fixed point, so that normalizing the
+/// result again changes nothing: the rules run again on the lines they changed when those lines
+/// still need a repair (mojibake next to a removed space, an entity escaped twice), and on the
+/// whole text when Unicode normalization changed it (composition can complete a mojibake
+/// sequence; NFKC makes spaces, full stops and ampersands out of other chars). Each happens
+/// rarely, and rarely more than once.
 pub fn normalize(raw: &str, options: &NormalizeOptions) -> NormalizedText {
-    let mut folded = rules::run(raw, options);
-    // As ftfy, repeat while a repair became possible only after the first pass (mojibake next
-    // to a removed space or invisible char, an entity escaped twice); rarely more than once.
-    for _ in 0..2 {
-        if !rules::needs_another_pass(&folded.text, options) {
+    let folded = rules_to_fixpoint(raw, options);
+    let (mut out, mut changed) = unicode::apply(folded, options.unicode_form);
+    for _ in 0..3 {
+        if !changed {
             break;
         }
-        let again = rules::run(&folded.text, options);
-        if again.text == folded.text {
-            break;
-        }
-        folded = compose(folded, again);
-    }
-    let mut out = unicode::apply(folded, options.unicode_form);
-    // Composition can complete a repairable sequence ("e" + U+0301 next to mojibake): rerun the
-    // rules until nothing changes, so that normalize stays idempotent. Only non-ASCII text can be
-    // affected; rarely more than once.
-    for _ in 0..2 {
-        if out.text.is_ascii() {
-            break;
-        }
-        let again = rules::run(&out.text, options);
+        let again = rules_to_fixpoint(&out.text, options);
         if again.text == out.text {
             break;
         }
-        out = unicode::apply(compose(out, again), options.unicode_form);
+        (out, changed) = unicode::apply(compose(out, again), options.unicode_form);
     }
     out
+}
+
+/// The rule pass, repeated while a line it changed still needs a repair.
+fn rules_to_fixpoint(raw: &str, options: &NormalizeOptions) -> NormalizedText {
+    let mut folded = rules::run(raw, options);
+    for _ in 0..2 {
+        if !rules::needs_another_pass(&folded, options) {
+            break;
+        }
+        let again = rules::run(&folded.nt.text, options);
+        if again.nt.text == folded.nt.text {
+            break;
+        }
+        folded = rules::Output { nt: compose(folded.nt, again.nt), dirty: again.dirty };
+    }
+    folded.nt
 }
 
 /// `second` normalized the text of `first`: the result of both, mapped back to the raw text.
@@ -121,6 +130,41 @@ mod idempotence_tests {
         let o = NormalizeOptions::default();
         for raw in ["e\u{301}\u{c3} \u{201c}", "e\u{301}\u{20ac}\u{ab}"] {
             let once = normalize(raw, &o);
+            assert_eq!(normalize(&once.text, &o).text, once.text, "raw {raw:?}");
+        }
+    }
+
+    /// NFKC makes plain spaces of no-break and other spaces even when `fold_spaces` is off:
+    /// collapsing sees them in the same normalization.
+    #[test]
+    fn nfkc_spaces_are_collapsed_at_once() {
+        let o = NormalizeOptions {
+            unicode_form: UnicodeForm::Nfkc,
+            fold_spaces: false,
+            collapse_spaces: true,
+            ..NormalizeOptions::default()
+        };
+        for (raw, want) in
+            [("\u{a0}", ""), ("a\u{a0}\u{a0}b", "a b"), ("x \u{2003}y", "x y"), ("\u{ff06}amp; x", "& x")]
+        {
+            let once = normalize(raw, &o);
+            assert_eq!(once.text, want, "raw {raw:?}");
+            assert_eq!(normalize(&once.text, &o).text, once.text, "raw {raw:?}");
+        }
+    }
+
+    /// Hyphenated words are rejoined on what the output shows: a folded dash at a line end
+    /// ending in "\r" is joined, a hyphen before mojibake that repairs to a quote is not.
+    #[test]
+    fn hyphen_joins_are_stable() {
+        let o = NormalizeOptions { join_hyphenated: true, fold_dashes: true, ..NormalizeOptions::default() };
+        for (raw, want) in [
+            ("caf\u{e9}\u{2013}  \ra", "caf\u{e9}a"),
+            ("ab-\u{2028}cd", "abcd"),
+            ("caf\u{e9}- \n\u{e2}\u{20ac}\u{2122}The", "caf\u{e9}-\n'The"),
+        ] {
+            let once = normalize(raw, &o);
+            assert_eq!(once.text, want, "raw {raw:?}");
             assert_eq!(normalize(&once.text, &o).text, once.text, "raw {raw:?}");
         }
     }

@@ -14,6 +14,7 @@ use crate::tables::{
     Charmap, BADNESS_PATTERN, CHARMAPS, UTF8_CONTINUATION, UTF8_CONTINUATION_STRICT, UTF8_FIRST_OF_2, UTF8_FIRST_OF_3,
     UTF8_FIRST_OF_4,
 };
+use crate::unicode::next_non_ascii;
 use once_cell::sync::Lazy;
 use regex::bytes::Regex as BytesRegex;
 use regex::Regex;
@@ -69,9 +70,33 @@ fn is_common_typography(c: char) -> bool {
     matches!(c, '\u{a0}' | '\u{2013}' | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\u{2026}')
 }
 
+/// The chars that can be the only non-ASCII char of a badness match: C1 controls, "Â", "Ã",
+/// "Œ" and "œ". Every other alternative of the pattern needs two adjacent chars that can only be
+/// non-ASCII (checked in the tests).
+fn lone_bad(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9f}' | '\u{c2}' | '\u{c3}' | '\u{152}' | '\u{153}')
+}
+
+/// A cheap necessary condition for the badness pattern: some char is [`lone_bad`], or two
+/// non-ASCII chars are adjacent. Skips ASCII a word at a time; most text ("£5m", "café") fails
+/// it and never reaches the regex.
+fn may_be_bad(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = next_non_ascii(b, 0);
+    while i < b.len() {
+        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { return true };
+        let end = i + c.len_utf8();
+        if lone_bad(c) || b.get(end).is_some_and(|&x| x >= 0x80) {
+            return true;
+        }
+        i = next_non_ascii(b, end);
+    }
+    false
+}
+
 /// True when `text` looks like it contains mojibake (ftfy's `is_bad`).
 pub(crate) fn is_bad(text: &str) -> bool {
-    if text.chars().all(|c| c.is_ascii() || is_common_typography(c)) {
+    if !may_be_bad(text) || text.chars().all(|c| c.is_ascii() || is_common_typography(c)) {
         return false;
     }
     BADNESS.is_match(text)
@@ -397,6 +422,62 @@ mod tests {
             let s: String = (0..4).map(|d| alphabet[(n / k.pow(d)) % k]).collect();
             assert!(!BADNESS.is_match(&s), "{s:?}");
         }
+    }
+
+    /// The pattern's explicit non-ASCII chars, from its `\x{..}` escapes and ranges.
+    fn pattern_chars() -> Vec<char> {
+        let p = BADNESS_PATTERN;
+        let mut out = Vec::new();
+        let mut prev: Option<u32> = None;
+        let mut range = false;
+        let mut i = 0;
+        while let Some(rest) = p.get(i..) {
+            if rest.is_empty() {
+                break;
+            }
+            if let Some(hex) = rest.strip_prefix("\\x{") {
+                let close = hex.find('}').unwrap_or(0);
+                let cp = u32::from_str_radix(&hex[..close], 16).unwrap_or(0);
+                if range {
+                    if let Some(lo) = prev {
+                        out.extend((lo..=cp).filter_map(char::from_u32));
+                    }
+                    range = false;
+                } else {
+                    out.extend(char::from_u32(cp));
+                }
+                prev = Some(cp);
+                i += 4 + close;
+                continue;
+            }
+            range = rest.starts_with('-') && prev.is_some();
+            if !range {
+                prev = None;
+            }
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+        out.retain(|c| !c.is_ascii());
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn lone_chars_outside_the_prefilter_never_look_bad() {
+        let chars = pattern_chars();
+        assert!(chars.len() > 200, "{}", chars.len());
+        let left = ["", "a", "a ", " ", ".", "A", "1", "\n", "x\t"];
+        let right = ["", " ", "a", "A", ".", "1", "\n", "  "];
+        for &c in chars.iter().filter(|&&c| !lone_bad(c)) {
+            for l in left {
+                for r in right {
+                    let s = format!("{l}{c}{r}");
+                    assert!(!BADNESS.is_match(&s), "{s:?}");
+                    assert!(!may_be_bad(&s));
+                }
+            }
+        }
+        assert!(may_be_bad("x \u{c3} y") && may_be_bad("\u{e9}\u{e9}") && !may_be_bad("\u{a3}5m, caf\u{e9}"));
     }
 
     #[test]

@@ -1,14 +1,70 @@
 //! The normalization pass: line by line, left to right, writing the clean text and its map.
 //!
-//! Plain lines (no character reference, no mojibake) are read straight from the raw text with
-//! an ASCII fast path. Lines that need repairs are first turned into [`Unit`]s (chars that
-//! remember their raw bytes), repaired (HTML entities, mojibake), then folded like plain lines.
+//! Plain lines (no character reference, no mojibake) are read straight from the raw text: runs
+//! of printable ASCII, with the single spaces and line breaks between them, are copied in one
+//! go (a table lookup per byte). Lines that need repairs are first turned into [`Unit`]s (chars
+//! that remember their raw bytes), repaired (HTML entities, mojibake), then folded like plain
+//! lines. The pass also records which output lines it changed, so that the check for a second
+//! pass looks at those lines only.
 
 use crate::emit::Emitter;
 use crate::entities::{decode_at, Decoded};
 use crate::fold::{ascii_is_plain, classify, Action};
+use crate::hyphen;
 use crate::mojibake::{self, Unit};
 use crate::{NormalizeOptions, NormalizedText};
+
+/// Bytes copied as they are inside a plain line: printable ASCII (a `&` in a plain line is not
+/// a character reference).
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0x21;
+    while b < 0x7f {
+        t[b] = true;
+        b += 1;
+    }
+    t
+};
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// From `j` (just after a plain byte), skip whole 8-byte words of plain bytes and single spaces
+/// (no byte below 0x20 or above 0x7e, no two spaces in a row), stopping before `end`. Returns
+/// where the byte-by-byte scan takes over; never stops just after a space, so the space is
+/// judged with the byte after it.
+#[inline]
+fn plain_words(b: &[u8], mut j: usize, end: usize) -> usize {
+    let start = j;
+    let mut prev_space = false;
+    while j + 8 <= end {
+        let Some(chunk) = b.get(j..j + 8) else { break };
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(a);
+        let below = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        let above = (w.wrapping_add(ONES) | w) & HIGH;
+        let x = w ^ (ONES * 0x20);
+        let spaces = !(((x & !HIGH) + !HIGH) | x) & HIGH;
+        if below | above != 0 || spaces & (spaces << 8) != 0 || (prev_space && spaces & 0x80 != 0) {
+            break;
+        }
+        prev_space = spaces >> 63 != 0;
+        j += 8;
+    }
+    if prev_space && j > start {
+        j - 1
+    } else {
+        j
+    }
+}
+
+/// The result of one pass: the normalized text, and the byte ranges of its lines that the pass
+/// changed (only these can need another pass).
+pub(crate) struct Output {
+    pub nt: NormalizedText,
+    pub dirty: Vec<(usize, usize)>,
+}
 
 /// A run of spaces (and invisible chars between them) not yet written.
 struct PendingSpace {
@@ -24,11 +80,37 @@ struct Pass<'a> {
     em: Emitter<'a>,
     pending: Option<PendingSpace>,
     at_line_start: bool,
-    /// Raw bytes before this offset were consumed by a look-ahead rule (CRLF, hyphenation).
+    /// Raw bytes before this offset were consumed by a look-ahead rule (CRLF).
     skip_until: usize,
+    /// Output offset where the current output line starts.
+    line_out_start: usize,
+    /// Replacements written before the current output line.
+    line_mark: usize,
+    /// The current output line is dirty whatever it contains (the line break before it was
+    /// written by a rule, so output lines no longer match raw lines).
+    carry_dirty: bool,
+    /// Output ranges of the lines changed so far.
+    dirty: Vec<(usize, usize)>,
 }
 
 impl<'a> Pass<'a> {
+    /// The current output line is so far an exact copy of raw text.
+    #[inline]
+    fn line_is_clean(&self) -> bool {
+        !self.carry_dirty && self.em.replaced() == self.line_mark
+    }
+
+    /// A line break was just written (`replaced`: by a rule): close the output line.
+    fn end_line(&mut self, replaced: bool) {
+        let end = self.em.len();
+        if !self.line_is_clean() {
+            self.dirty.push((self.line_out_start, end));
+        }
+        self.carry_dirty = replaced;
+        self.line_out_start = end;
+        self.line_mark = self.em.replaced();
+    }
+
     fn flush_space(&mut self, delete: bool) {
         let Some(p) = self.pending.take() else { return };
         if delete {
@@ -63,30 +145,6 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// A hyphen at a line end followed by a word: the raw end of the whitespace to remove.
-    fn hyphen_join_end(&self, after: usize) -> Option<usize> {
-        let b = self.raw.as_bytes();
-        let mut i = after;
-        let mut newlines = 0;
-        while i < b.len() && i - after < 64 {
-            match b[i] {
-                b' ' | b'\t' => i += 1,
-                b'\r' => {
-                    newlines += 1;
-                    i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
-                }
-                b'\n' => {
-                    newlines += 1;
-                    i += 1;
-                }
-                0xc2 if b.get(i + 1) == Some(&0xa0) => i += 2,
-                _ => break,
-            }
-        }
-        let next = self.raw.get(i..)?.chars().next()?;
-        (newlines == 1 && next.is_alphabetic()).then_some(i)
-    }
-
     fn unit(&mut self, u: Unit) {
         if u.start < self.skip_until {
             return;
@@ -99,11 +157,13 @@ impl<'a> Pass<'a> {
                 end += 1;
                 self.skip_until = end;
             }
-            if c == '\n' && u.rule.is_none() {
-                self.em.copy(u.start, end);
-            } else {
+            let replaced = !(c == '\n' && u.rule.is_none());
+            if replaced {
                 self.em.replace(u.start, end, "\n", u.rule.unwrap_or("line_ending"));
+            } else {
+                self.em.copy(u.start, end);
             }
+            self.end_line(replaced);
             self.at_line_start = true;
             return;
         }
@@ -133,6 +193,7 @@ impl<'a> Pass<'a> {
             Action::LineBreak => {
                 self.flush_space(self.opts.collapse_spaces);
                 self.em.replace(u.start, u.end, "\n", "line_break");
+                self.end_line(true);
                 self.at_line_start = true;
             }
             Action::Delete(rule) => match self.pending.as_mut() {
@@ -145,13 +206,6 @@ impl<'a> Pass<'a> {
             },
             Action::Keep => {
                 self.before_visible();
-                if c == '-' && self.opts.join_hyphenated && u.rule.is_none() && self.em.ends_with_letters(2) {
-                    if let Some(end) = self.hyphen_join_end(u.end) {
-                        self.em.replace(u.start, end, "", "hyphenation");
-                        self.skip_until = end;
-                        return;
-                    }
-                }
                 self.emit_char(u);
             }
             Action::Replace(s, rule) => {
@@ -166,26 +220,51 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// A line read straight from the raw text, with the ASCII fast path.
+    /// Lines read straight from the raw text, with the ASCII fast path.
     fn plain_line(&mut self, start: usize, end: usize) {
         let b = self.raw.as_bytes();
+        let plain = &PLAIN;
+        let end = end.min(b.len());
         let mut i = start.max(self.skip_until);
         while i < end {
             let x = b[i];
-            if ascii_is_plain(x) {
+            if plain[x as usize] {
+                // A run of plain bytes, with the single spaces between them, and the line
+                // breaks between them while the line is unchanged: copied as they are.
+                let clean = self.line_is_clean();
                 let mut j = i + 1;
-                while j < end && ascii_is_plain(b[j]) {
-                    j += 1;
+                let mut last_nl = None;
+                loop {
+                    j = plain_words(b, j, end);
+                    while j < end && plain[b[j] as usize] {
+                        j += 1;
+                    }
+                    if j + 1 < end && plain[b[j + 1] as usize] {
+                        if b[j] == b' ' {
+                            j += 2;
+                            continue;
+                        }
+                        if b[j] == b'\n' && clean {
+                            last_nl = Some(j);
+                            j += 2;
+                            continue;
+                        }
+                    }
+                    break;
                 }
                 self.before_visible();
                 self.em.copy(i, j);
+                if let Some(nl) = last_nl {
+                    // The lines ended inside the run were unchanged: nothing to record.
+                    self.line_out_start = self.em.len() - (j - nl - 1);
+                }
                 i = j;
                 continue;
             }
             if x == b' '
                 && self.pending.is_none()
                 && !self.at_line_start
-                && b.get(i + 1).is_some_and(|&n| ascii_is_plain(n))
+                && b.get(i + 1).is_some_and(|&n| plain[n as usize])
             {
                 self.em.copy(i, i + 1);
                 i += 1;
@@ -267,46 +346,80 @@ fn decode_entities(units: &[Unit]) -> Option<Vec<Unit>> {
     changed.then_some(out)
 }
 
-/// Whether a line must take the repair path.
-fn needs_repair(line: &str, opts: &NormalizeOptions) -> bool {
-    if opts.decode_html_entities {
+/// Whether a line must take the repair path: it has a character reference (`entities`), or it
+/// is not ASCII and looks like mojibake (`mojibake`).
+fn needs_repair(line: &str, entities: bool, mojibake: bool) -> bool {
+    if entities {
         let b = line.as_bytes();
-        let mut from = 0;
-        while let Some(p) = b[from..].iter().position(|&x| x == b'&') {
-            let at = from + p;
+        for at in memchr::memchr_iter(b'&', b) {
             if line.get(at..).is_some_and(|s| decode_at(s).is_some()) {
                 return true;
             }
-            from = at + 1;
         }
     }
-    opts.fix_mojibake && !line.is_ascii() && mojibake::is_bad(line)
+    mojibake && !line.is_ascii() && mojibake::is_bad(line)
 }
 
-/// Whether some line of an output would still be repaired by another pass.
-pub(crate) fn needs_another_pass(text: &str, opts: &NormalizeOptions) -> bool {
-    if text.is_ascii() && !text.contains('&') {
-        return false;
-    }
-    text.split_inclusive('\n').any(|line| needs_repair(line, opts))
+/// Whether some changed line of a pass's output would be repaired by another pass. Lines the
+/// pass copied unchanged are raw lines it already found needed no repair.
+pub(crate) fn needs_another_pass(out: &Output, opts: &NormalizeOptions) -> bool {
+    let t = &out.nt.text;
+    out.dirty.iter().any(|&(s, e)| {
+        t.get(s..e).is_some_and(|lines| {
+            lines.split_inclusive('\n').any(|line| needs_repair(line, opts.decode_html_entities, opts.fix_mojibake))
+        })
+    })
 }
 
-pub(crate) fn run(raw: &str, opts: &NormalizeOptions) -> NormalizedText {
-    let mut pass = Pass { raw, opts, em: Emitter::new(raw), pending: None, at_line_start: true, skip_until: 0 };
+/// One normalization pass over `raw`.
+pub(crate) fn run(raw: &str, opts: &NormalizeOptions) -> Output {
+    let mut pass = Pass {
+        raw,
+        opts,
+        em: Emitter::new(raw),
+        pending: None,
+        at_line_start: true,
+        skip_until: 0,
+        line_out_start: 0,
+        line_mark: 0,
+        carry_dirty: false,
+        dirty: Vec::new(),
+    };
     let b = raw.as_bytes();
-    let mut start = 0;
-    while start < raw.len() {
-        let end = b[start..].iter().position(|&x| x == b'\n').map_or(raw.len(), |p| start + p + 1);
-        let line = &raw[start..end];
-        if needs_repair(line, opts) {
-            pass.repaired_line(start, end);
-        } else {
-            pass.plain_line(start, end);
+    // Whole-text checks first: most texts have no reference and are ASCII or plainly right.
+    let entities = opts.decode_html_entities && memchr::memchr(b'&', b).is_some();
+    let mojibake = opts.fix_mojibake && !raw.is_ascii();
+    if entities || mojibake {
+        let mut start = 0;
+        let mut plain_from = 0;
+        while start < raw.len() {
+            let end = memchr::memchr(b'\n', &b[start..]).map_or(raw.len(), |p| start + p + 1);
+            if raw.get(start..end).is_some_and(|line| needs_repair(line, entities, mojibake)) {
+                pass.plain_line(plain_from, start);
+                pass.repaired_line(start, end);
+                plain_from = end;
+            }
+            start = end;
         }
-        start = end;
+        pass.plain_line(plain_from, raw.len());
+    } else {
+        pass.plain_line(0, raw.len());
     }
     pass.flush_space(opts.collapse_spaces);
-    pass.em.finish()
+    if pass.em.len() > pass.line_out_start && !pass.line_is_clean() {
+        pass.dirty.push((pass.line_out_start, pass.em.len()));
+    }
+    let mut dirty = pass.dirty;
+    let mut nt = pass.em.finish();
+    if opts.join_hyphenated {
+        let (joined, changed) = hyphen::join(nt);
+        nt = joined;
+        if changed {
+            // Joins move the lines: check them all again (joining is an option, and rare).
+            dirty = vec![(0, nt.text.len())];
+        }
+    }
+    Output { nt, dirty }
 }
 
 #[cfg(test)]
@@ -315,7 +428,25 @@ mod tests {
     use crate::Span;
 
     fn n(s: &str) -> NormalizedText {
-        run(s, &NormalizeOptions::default())
+        run(s, &NormalizeOptions::default()).nt
+    }
+
+    #[test]
+    fn plain_words_stop_at_anything_but_single_spaces() {
+        let t = b"abcdefgh ijklmno pqrstuvw";
+        assert_eq!(plain_words(t, 0, t.len()), 24);
+        let t = b"abcdefgh ijklmn  pqrstuvw";
+        assert_eq!(plain_words(t, 0, t.len()), 15);
+        let t = b"abcdefg  ijklmno";
+        assert_eq!(plain_words(t, 0, t.len()), 7);
+        let t = b"abcdefg ijklmno\n";
+        assert_eq!(plain_words(t, 0, t.len()), 7);
+        let t = "abcdefgh caf\u{e9}!!!!!!!!".as_bytes();
+        assert_eq!(plain_words(t, 0, t.len()), 8);
+        let t = b"abcdefghijklmno\x7f";
+        assert_eq!(plain_words(t, 0, t.len()), 8);
+        let t = b"abcdefgh\tbcdefgh";
+        assert_eq!(plain_words(t, 0, t.len()), 8);
     }
 
     #[test]
@@ -368,8 +499,8 @@ mod tests {
     #[test]
     fn hyphenation_by_option() {
         let opts = NormalizeOptions { join_hyphenated: true, ..NormalizeOptions::default() };
-        assert_eq!(run("antici-  \npation and A-\nB", &opts).text, "anticipation and A-\nB");
-        assert_eq!(run("pre- and post-war", &opts).text, "pre- and post-war");
+        assert_eq!(run("antici-  \npation and A-\nB", &opts).nt.text, "anticipation and A-\nB");
+        assert_eq!(run("pre- and post-war", &opts).nt.text, "pre- and post-war");
         assert_eq!(n("antici-\npation").text, "antici-\npation");
     }
 }

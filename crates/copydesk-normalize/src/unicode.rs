@@ -1,8 +1,10 @@
 //! Unicode normalization (NFC / NFKC) of the folded text, keeping the map exact.
 //!
-//! ASCII chars never combine with the char before them, so the text splits into chunks of one
-//! optional ASCII char followed by a run of non-ASCII chars; each chunk is normalized on its own
-//! and, when it changes, mapped back as one replaced piece.
+//! ASCII chars never combine with the char before them and are unchanged by NFC and NFKC, so
+//! the text splits into chunks of one optional ASCII char followed by a run of non-ASCII chars;
+//! ASCII is skipped a word at a time, each chunk is quick-checked on its own and, only when the
+//! quick check is not a plain yes, normalized and (when it changes) mapped back as one replaced
+//! piece. Text that is already normalized costs one scan and no allocation.
 
 use crate::{Fix, NormalizedText, UnicodeForm};
 use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
@@ -14,24 +16,37 @@ fn normalize_chunk(s: &str, form: UnicodeForm) -> String {
     }
 }
 
-/// Apply `form` to `nt`, composing the offset map.
-pub(crate) fn apply(nt: NormalizedText, form: UnicodeForm) -> NormalizedText {
-    let quick = match form {
-        UnicodeForm::None => return nt,
-        UnicodeForm::Nfc => is_nfc_quick(nt.text.chars()),
-        UnicodeForm::Nfkc => is_nfkc_quick(nt.text.chars()),
-    };
-    if quick == IsNormalized::Yes {
-        return nt;
+/// Offset of the first non-ASCII byte of `b` at or after `i` (or `b.len()`).
+#[inline]
+pub(crate) fn next_non_ascii(b: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(w) = b.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        if u64::from_le_bytes(a) & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i] < 0x80 {
+        i += 1;
+    }
+    i
+}
+
+/// Apply `form` to `nt`, composing the offset map. Also says whether the text changed.
+pub(crate) fn apply(nt: NormalizedText, form: UnicodeForm) -> (NormalizedText, bool) {
+    if form == UnicodeForm::None || nt.text.is_ascii() {
+        return (nt, false);
     }
     let t = nt.text.as_str();
     let b = t.as_bytes();
     let mut edits = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        if b[i] < 0x80 {
-            i += 1;
-            continue;
+    loop {
+        i = next_non_ascii(b, i);
+        if i >= b.len() {
+            break;
         }
         let run_start = i;
         while i < b.len() && b[i] >= 0x80 {
@@ -52,11 +67,26 @@ pub(crate) fn apply(nt: NormalizedText, form: UnicodeForm) -> NormalizedText {
         }
     }
     if edits.is_empty() {
-        return nt;
+        return (nt, false);
     }
     let (text, map, spans) = nt.map.rewrite(&nt.text, &edits);
     let mut fixes = nt.fixes;
     fixes.extend(spans.into_iter().map(|span| Fix { rule: "unicode".to_string(), span }));
     fixes.sort_by_key(|f| f.span.start);
-    NormalizedText { text, map, fixes }
+    (NormalizedText { text, map, fixes }, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_non_ascii;
+
+    #[test]
+    fn finds_non_ascii() {
+        let s = "abcdefghijklmnop\u{e9}qrstuvwxyz\u{20ac}";
+        let b = s.as_bytes();
+        assert_eq!(next_non_ascii(b, 0), 16);
+        assert_eq!(next_non_ascii(b, 18), 28);
+        assert_eq!(next_non_ascii(b, b.len()), b.len());
+        assert_eq!(next_non_ascii(b"plain ascii only here", 3), 21);
+    }
 }

@@ -95,6 +95,13 @@ proptest! {
     }
 
     #[test]
+    fn idempotent_with_any_options(raw in messy(), opts in options()) {
+        let once = normalize(&raw, &opts).text;
+        let twice = normalize(&once, &opts).text;
+        prop_assert_eq!(once, twice, "raw {:?} options {:?}", raw, opts);
+    }
+
+    #[test]
     fn offset_map_is_exact_with_defaults(raw in messy()) {
         check_map(&raw, &NormalizeOptions::default())?;
     }

@@ -182,10 +182,10 @@ fn regression_normalize_idempotent_nfc_then_mojibake() {
 
 /// Found by proptest (`normalize_any_options_maps_in_bounds`): with NFKC and collapse_spaces but
 /// not fold_spaces, a no-break space becomes a space (NFKC) that collapse_spaces has not seen, so
-/// a second pass removes it: "\u{a0}" -> " " -> "". Non-default options only.
-/// Owner: copydesk-normalize (space collapsing should see the NFKC result).
+/// a second pass removes it: "\u{a0}" -> " " -> "". Non-default options only. Fixed in
+/// copydesk-normalize: spaces that NFKC makes are spaces to the fold pass, and the rules run
+/// again whenever Unicode normalization changed the text.
 #[test]
-#[ignore = "copydesk-normalize: NFKC output not collapsed in the same pass (non-default options)"]
 fn regression_normalize_idempotent_nfkc_nbsp_collapse() {
     let opts = NormalizeOptions {
         unicode_form: copydesk::UnicodeForm::Nfkc,
