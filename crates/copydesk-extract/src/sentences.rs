@@ -8,11 +8,12 @@
 //! sentence opener follows ("the U.S. The ..."). Lists ("1. ... 2. ...", "a) ... b) ...") and
 //! bullets ("•") start new sentences. Everything is one linear pass over each segment.
 
+use crate::quotes::with_lower;
 use crate::{Segment, Sentence};
 use copydesk_normalize::Span;
+use foldhash::HashSet;
 use once_cell::sync::Lazy;
 use regex::Regex;
-use std::collections::HashSet;
 
 /// Abbreviations that are never the end of a sentence (titles and name parts before a name).
 static TITLES: Lazy<HashSet<&'static str>> = Lazy::new(|| words(include_str!("../data/abbrev_titles.txt")));
@@ -57,6 +58,19 @@ pub fn split_text(s: &str) -> Vec<Span> {
 /// Brackets longer than this (bytes) are taken as unbalanced and do not block boundaries.
 const MAX_PAREN: usize = 300;
 
+/// Bytes where a character that matters to the splitter may start: brackets, terminators, and
+/// the lead byte of "…", "•" and "⁃".
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = b"()[].!?\xE2";
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 fn is_term(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
@@ -83,6 +97,13 @@ fn split_str(s: &str) -> Vec<Span> {
     let mut open_paren: Option<usize> = None;
     let mut i = 0usize;
     while i < s.len() {
+        // Without list markers, only brackets, terminators and bullets matter: skip to the next.
+        if list_style.is_none() {
+            match bytes[i..].iter().position(|&b| INTERESTING[usize::from(b)]) {
+                Some(k) => i += k,
+                None => break,
+            }
+        }
         let Some(c) = s[i..].chars().next() else { break };
         let clen = c.len_utf8();
         match c {
@@ -92,8 +113,9 @@ fn split_str(s: &str) -> Vec<Span> {
         }
         // Bullets and list markers inside the segment start a new sentence.
         if i > 0 && bytes[i - 1].is_ascii_whitespace() && i > sent_start {
-            let only_bullet = s[sent_start..i].trim().chars().all(is_bullet);
-            let starts_item = is_bullet(c) || (!only_bullet && list_style.is_some_and(|st| list_marker_at(s, i, st)));
+            let starts_item = is_bullet(c)
+                || (list_style.is_some_and(|st| list_marker_at(s, i, st))
+                    && !s[sent_start..i].trim().chars().all(is_bullet));
             if starts_item {
                 cuts.push((i, i));
                 sent_start = i;
@@ -261,14 +283,18 @@ fn period_ends_sentence(s: &str, sent_start: usize, dot: usize, next: &str) -> b
     if w.is_empty() {
         return true;
     }
-    let lw = w.to_lowercase();
+    with_lower(w, |lw| period_after_word_ends_sentence(s, sent_start, dot, next, w, lw))
+}
+
+/// [`period_ends_sentence`] for the word `w` (lower case `lw`) before the period.
+fn period_after_word_ends_sentence(s: &str, sent_start: usize, dot: usize, next: &str, w: &str, lw: &str) -> bool {
     let next_word: &str = next.split(|c: char| c.is_whitespace()).next().unwrap_or("");
     let next_word = next_word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
     let next_is_digit = next.chars().next().is_some_and(|c| c.is_ascii_digit());
-    if TITLES.contains(lw.as_str()) {
+    if TITLES.contains(lw) {
         return false;
     }
-    if NUMBER_ABBR.contains(lw.as_str()) && next_is_digit {
+    if NUMBER_ABBR.contains(lw) && next_is_digit {
         return false;
     }
     // List marker or initial at the very start of the sentence ("1. The", "a. The").
@@ -276,10 +302,11 @@ fn period_ends_sentence(s: &str, sent_start: usize, dot: usize, next: &str) -> b
     if at_start && w.len() <= 2 && (w.bytes().all(|b| b.is_ascii_digit()) || w.len() == 1) {
         return false;
     }
-    let chars: Vec<char> = w.chars().take(12).collect();
+    let mut chars = w.chars();
+    let only = chars.next().filter(|_| chars.next().is_none());
     // Single letters: an initial after a capitalised word ("Jonas E. Smith"), not after "and I.".
-    if chars.len() == 1 && chars[0].is_alphabetic() {
-        if chars[0].is_lowercase() {
+    if let Some(c0) = only.filter(|c| c.is_alphabetic()) {
+        if c0.is_lowercase() {
             return !next_is_digit;
         }
         let prev = word_before(s, sent_start, dot.saturating_sub(w.len() + 1).max(sent_start));
@@ -290,7 +317,7 @@ fn period_ends_sentence(s: &str, sent_start: usize, dot: usize, next: &str) -> b
     if w.contains('.') && w.split('.').all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(char::is_alphabetic)) {
         let upper = w.chars().any(char::is_uppercase);
         return OPENERS.contains(next_word)
-            || (upper && TITLES.contains(next_word.trim_end_matches('.').to_lowercase().as_str()));
+            || (upper && with_lower(next_word.trim_end_matches('.'), |nw| TITLES.contains(nw)));
     }
     true
 }

@@ -1,58 +1,229 @@
 //! Word lists of the quote extractor (compiled in from `data/*.txt`) and small word tests.
 
+use foldhash::HashMap;
 use once_cell::sync::Lazy;
-use regex::Regex;
-use std::collections::HashSet;
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
     s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// Speech and reporting verbs ("said", "told", "pointed out").
-pub(crate) static CUES: Lazy<Vec<&'static str>> = Lazy::new(|| lines(include_str!("../../data/cues.txt")).collect());
+/// Longest word lowered without allocating.
+const LOWER_BUF: usize = 32;
 
-/// One regex matching any cue (whole words, case-sensitive lower case), plus "according to".
-pub(crate) static CUE_RE: Lazy<Regex> = Lazy::new(|| {
-    let mut alts: Vec<String> = CUES.iter().map(|c| regex::escape(c).replace(' ', r"\s+")).collect();
-    alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
-    Regex::new(&format!(r"\b(?:{}|[Aa]ccording\s+to)\b", alts.join("|"))).expect("cue regex")
-});
+/// Call `f` with `w` in lower case; ASCII words up to 32 bytes are lowered on the stack.
+pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if w.len() <= LOWER_BUF && w.is_ascii() {
+        let mut buf = [0u8; LOWER_BUF];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        f(std::str::from_utf8(b).unwrap_or_default())
+    } else {
+        f(&w.to_lowercase())
+    }
+}
 
-/// Cues plus verbs of thinking and stance, for reported speech ("X believes ...").
-pub(crate) static REPORT_RE: Lazy<Regex> = Lazy::new(|| {
-    let mut alts: Vec<String> = CUES
-        .iter()
-        .chain(lines(include_str!("../../data/reporting_verbs.txt")).collect::<Vec<_>>().iter())
-        .map(|c| regex::escape(c).replace(' ', r"\s+"))
-        .collect();
-    alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
-    alts.dedup();
-    Regex::new(&format!(r"\b(?:{}|[Aa]ccording\s+to)\b", alts.join("|"))).expect("report regex")
-});
+/// Words that end a mention when walking left from a cue: clause connectors and verbs.
+const STOP_WORDS: &[&str] = &[
+    "that", "and", "but", "or", "when", "as", "because", "while", "which", "who", "whom", "if", "since", "after",
+    "before", "though", "although", "where", "what", "so", "than", "to", "in", "on", "at", "for", "with", "by", "from",
+    "of", "is", "was", "are", "were", "be", "been", "not", "why", "how", "until", "once", "whether", "about", "into",
+    "over", "under", "during", "said", "says", "told",
+];
 
-/// Title words dropped from the front of resolved names ("Foreign Minister", "Sen.", "Mr.").
-pub(crate) static TITLES: Lazy<HashSet<&'static str>> =
-    Lazy::new(|| lines(include_str!("../../data/person_titles.txt")).collect());
+/// Auxiliaries and adverbs between a subject and its cue ("has also said").
+const AUX_WORDS: &[&str] = &[
+    "has",
+    "had",
+    "have",
+    "also",
+    "then",
+    "later",
+    "again",
+    "further",
+    "would",
+    "will",
+    "previously",
+    "recently",
+    "once",
+    "just",
+    "repeatedly",
+    "earlier",
+    "had,",
+    "already",
+    "reportedly",
+    "often",
+    "always",
+    "never",
+    "even",
+    "still",
+    "simply",
+    "publicly",
+    "privately",
+    "flatly",
+    "has,",
+    "did",
+    "does",
+    "do",
+    "may",
+    "might",
+    "could",
+    "should",
+    "can",
+];
 
-/// Role nouns that refer back to a person ("official", "diplomat", "spokeswoman").
-pub(crate) static ROLES: Lazy<HashSet<&'static str>> =
-    Lazy::new(|| lines(include_str!("../../data/roles.txt")).collect());
+/// Determiners and possessives that open a noun-phrase mention ("the official", "his spokesman").
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "another", "one"];
 
-/// Pronouns that can be speakers, with their gender.
-pub(crate) static PRONOUNS: Lazy<Vec<(&'static str, Gender)>> = Lazy::new(|| {
-    lines(include_str!("../../data/pronouns.txt"))
-        .filter_map(|l| {
-            let mut it = l.split_whitespace();
-            let w = it.next()?;
-            let g = match it.next()? {
-                "m" => Gender::Male,
-                "f" => Gender::Female,
-                _ => Gender::Unknown,
+/// Nouns for documents and outlets that speak ("the statement said", "the report found").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "release",
+    "report",
+    "letter",
+    "memo",
+    "document",
+    "email",
+    "e-mail",
+    "tweet",
+    "post",
+    "ad",
+    "advertisement",
+    "study",
+    "survey",
+    "poll",
+    "complaint",
+    "lawsuit",
+    "filing",
+    "ruling",
+    "indictment",
+    "newspaper",
+    "paper",
+    "magazine",
+    "website",
+    "site",
+    "outlet",
+    "network",
+    "campaign",
+    "committee",
+    "ministry",
+    "department",
+    "agency",
+    "government",
+    "company",
+    "group",
+    "organization",
+    "organisation",
+    "party",
+    "office",
+    "article",
+    "story",
+    "editorial",
+    "book",
+    "video",
+    "speech",
+];
+
+/// Capitalised words that open no name (sentence connectors, dates), besides stop words,
+/// determiners and auxiliaries.
+const NOT_NAME_WORDS: &[&str] = &[
+    "however",
+    "meanwhile",
+    "yet",
+    "now",
+    "still",
+    "also",
+    "asked",
+    "read",
+    "more",
+    "like",
+    "unlike",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mid-november",
+    "last",
+    "next",
+    "this",
+    "during",
+    "despite",
+    "following",
+    "according",
+    "under",
+    "with",
+    "without",
+    "among",
+    "amid",
+    "even",
+    "only",
+    "just",
+    "instead",
+];
+
+/// Bits of [`flags`].
+const STOP: u16 = 1;
+const AUX: u16 = 1 << 1;
+const DET: u16 = 1 << 2;
+const DOC: u16 = 1 << 3;
+const TITLE: u16 = 1 << 4;
+const ROLE: u16 = 1 << 5;
+const PRONOUN_M: u16 = 1 << 6;
+const PRONOUN_F: u16 = 1 << 7;
+const PRONOUN_N: u16 = 1 << 8;
+const PRONOUN: u16 = PRONOUN_M | PRONOUN_F | PRONOUN_N;
+const NOT_NAME: u16 = 1 << 9;
+
+/// Every listed word (lower case) with the lists it is on: one hash lookup answers all the
+/// word tests below.
+static WORDS: Lazy<HashMap<&'static str, u16>> = Lazy::new(|| {
+    let mut m: HashMap<&'static str, u16> = HashMap::default();
+    let mut add = |ws: &mut dyn Iterator<Item = &'static str>, bit: u16| {
+        for w in ws {
+            *m.entry(w).or_insert(0) |= bit;
+        }
+    };
+    add(&mut STOP_WORDS.iter().copied(), STOP);
+    add(&mut AUX_WORDS.iter().copied(), AUX);
+    add(&mut DETERMINERS.iter().copied(), DET);
+    add(&mut DOCUMENT_NOUNS.iter().copied(), DOC);
+    add(&mut NOT_NAME_WORDS.iter().copied(), NOT_NAME);
+    add(&mut lines(include_str!("../../data/person_titles.txt")), TITLE);
+    add(&mut lines(include_str!("../../data/roles.txt")), ROLE);
+    for l in lines(include_str!("../../data/pronouns.txt")) {
+        let mut it = l.split_whitespace();
+        if let (Some(w), Some(g)) = (it.next(), it.next()) {
+            let bit = match g {
+                "m" => PRONOUN_M,
+                "f" => PRONOUN_F,
+                _ => PRONOUN_N,
             };
-            Some((w, g))
-        })
-        .collect()
+            add(&mut std::iter::once(w), bit);
+        }
+    }
+    m
 });
+
+/// The lists `w` (any case) is on.
+fn flags(w: &str) -> u16 {
+    with_lower(w, |lw| WORDS.get(lw).copied().unwrap_or(0))
+}
 
 /// Grammatical gender of a speaker, where cheaply known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,191 +245,69 @@ impl Gender {
 
 /// The gender of a pronoun ("he" -> Male), or None when `w` is not a speaker pronoun.
 pub(crate) fn pronoun(w: &str) -> Option<Gender> {
-    let lw = w.to_lowercase();
-    PRONOUNS.iter().find(|(p, _)| *p == lw).map(|(_, g)| *g)
+    if w.len() > 4 {
+        return None;
+    }
+    let f = flags(w) & PRONOUN;
+    match f {
+        0 => None,
+        PRONOUN_M => Some(Gender::Male),
+        PRONOUN_F => Some(Gender::Female),
+        _ => Some(Gender::Unknown),
+    }
 }
 
 /// The gender a title implies ("Mrs." -> Female).
 pub(crate) fn title_gender(w: &str) -> Gender {
-    match w.trim_end_matches('.').to_lowercase().as_str() {
+    with_lower(w.trim_end_matches('.'), |lw| match lw {
         "mr" | "sir" | "lord" | "king" | "prince" | "father" | "congressman" | "spokesman" | "chairman"
         | "councilman" | "businessman" => Gender::Male,
         "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "congresswoman" | "spokeswoman"
         | "chairwoman" | "councilwoman" | "businesswoman" | "actress" => Gender::Female,
         _ => Gender::Unknown,
-    }
+    })
 }
 
 /// Is `w` (any case, trailing period allowed) a title word?
 pub(crate) fn is_title(w: &str) -> bool {
-    let lw = w.to_lowercase();
-    TITLES.contains(lw.as_str()) || TITLES.contains(lw.trim_end_matches('.'))
+    with_lower(w, |lw| {
+        let get = |x: &str| WORDS.get(x).is_some_and(|f| f & TITLE != 0);
+        get(lw) || (lw.ends_with('.') && get(lw.trim_end_matches('.')))
+    })
 }
 
 /// Is `w` a role noun ("official", "Diplomat")?
 pub(crate) fn is_role(w: &str) -> bool {
-    ROLES.contains(w.to_lowercase().as_str())
+    flags(w) & ROLE != 0
 }
 
 /// Words that end a mention when walking left from a cue: clause connectors and verbs.
 pub(crate) fn is_stop_word(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "that"
-            | "and"
-            | "but"
-            | "or"
-            | "when"
-            | "as"
-            | "because"
-            | "while"
-            | "which"
-            | "who"
-            | "whom"
-            | "if"
-            | "since"
-            | "after"
-            | "before"
-            | "though"
-            | "although"
-            | "where"
-            | "what"
-            | "so"
-            | "than"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "of"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "be"
-            | "been"
-            | "not"
-            | "why"
-            | "how"
-            | "until"
-            | "once"
-            | "whether"
-            | "about"
-            | "into"
-            | "over"
-            | "under"
-            | "during"
-            | "said"
-            | "says"
-            | "told"
-    )
+    flags(w) & STOP != 0
 }
 
 /// Auxiliaries and adverbs between a subject and its cue ("has also said").
 pub(crate) fn is_aux(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "has"
-            | "had"
-            | "have"
-            | "also"
-            | "then"
-            | "later"
-            | "again"
-            | "further"
-            | "would"
-            | "will"
-            | "previously"
-            | "recently"
-            | "once"
-            | "just"
-            | "repeatedly"
-            | "earlier"
-            | "had,"
-            | "already"
-            | "reportedly"
-            | "often"
-            | "always"
-            | "never"
-            | "even"
-            | "still"
-            | "simply"
-            | "publicly"
-            | "privately"
-            | "flatly"
-            | "has,"
-            | "did"
-            | "does"
-            | "do"
-            | "may"
-            | "might"
-            | "could"
-            | "should"
-            | "can"
-    ) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+    flags(w) & AUX != 0 || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// Words that cannot open a name although capitalised (sentence connectors, dates, adverbs
+/// in "-ly").
+pub(crate) fn not_name_start(w: &str) -> bool {
+    with_lower(w, |lw| {
+        WORDS.get(lw).is_some_and(|f| f & (STOP | DET | AUX | NOT_NAME) != 0)
+            || (lw.len() > 4 && lw.ends_with("ly") && lw.chars().all(|c| c.is_ascii_lowercase()))
+    })
 }
 
 /// Determiners and possessives that open a noun-phrase mention ("the official", "his spokesman").
 pub(crate) fn is_determiner(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its" | "our" | "another" | "one"
-    )
+    flags(w) & DET != 0
 }
 
 /// Nouns for documents and outlets that speak ("the statement said", "the report found").
 pub(crate) fn is_document_noun(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "statement"
-            | "release"
-            | "report"
-            | "letter"
-            | "memo"
-            | "document"
-            | "email"
-            | "e-mail"
-            | "tweet"
-            | "post"
-            | "ad"
-            | "advertisement"
-            | "study"
-            | "survey"
-            | "poll"
-            | "complaint"
-            | "lawsuit"
-            | "filing"
-            | "ruling"
-            | "indictment"
-            | "newspaper"
-            | "paper"
-            | "magazine"
-            | "website"
-            | "site"
-            | "outlet"
-            | "network"
-            | "campaign"
-            | "committee"
-            | "ministry"
-            | "department"
-            | "agency"
-            | "government"
-            | "company"
-            | "group"
-            | "organization"
-            | "organisation"
-            | "party"
-            | "office"
-            | "article"
-            | "story"
-            | "editorial"
-            | "book"
-            | "video"
-            | "speech"
-    )
+    flags(w) & DOC != 0
 }
 
 /// Words that mark a capitalised run as an organisation or place rather than a person.
@@ -345,11 +394,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cue_regex_finds_cues() {
-        assert!(CUE_RE.is_match("Smith said"));
-        assert!(CUE_RE.is_match("he pointed out that"));
-        assert!(CUE_RE.is_match("According to officials"));
-        assert!(!CUE_RE.is_match("the saidness"));
+    fn lower_case_lookups() {
+        assert!(is_stop_word("That"));
+        assert!(is_aux("ALSO"));
+        assert!(is_determiner("The"));
+        assert!(!is_determiner("Thé"));
+        with_lower("ÉCOLE Said", |w| assert_eq!(w, "école said"));
     }
 
     #[test]

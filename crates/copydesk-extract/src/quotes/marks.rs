@@ -60,22 +60,55 @@ fn can_close(open: char, c: char, prev: Option<char>, next: Option<char>) -> boo
     }
 }
 
+/// A quotation-mark character at byte `at` of a segment, with its neighbours.
+struct Mark {
+    at: usize,
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+}
+
+/// The quote-like characters of `s` (double and single marks) in order, found with a byte
+/// search: `"`, `'`, and the lead bytes of the typographic marks (U+201C.., U+00AB, U+00BB).
+fn marks_of(s: &str) -> Vec<Mark> {
+    let b = s.as_bytes();
+    let mut at: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', 0xE2, b).collect();
+    let guillemets = memchr::memchr_iter(0xC2, b).filter(|&i| matches!(b.get(i + 1), Some(0xAB | 0xBB)));
+    let before = at.len();
+    at.extend(guillemets);
+    if at.len() > before {
+        at.sort_unstable();
+    }
+    at.into_iter()
+        .filter_map(|i| {
+            let c = s.get(i..)?.chars().next()?;
+            if !(is_double(c) || is_single(c)) {
+                return None;
+            }
+            let prev = s[..i].chars().next_back();
+            let next = s[i + c.len_utf8()..].chars().next();
+            Some(Mark { at: i, c, prev, next })
+        })
+        .collect()
+}
+
 /// Quoted pieces of every paragraph-like segment, in text order.
 pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
     let mut out = Vec::new();
     for (si, seg) in ctx.segments.iter().enumerate() {
         let s = ctx.slice(seg.span);
-        let has_double = s.chars().any(is_double);
+        let marks = marks_of(s);
+        if marks.is_empty() {
+            continue;
+        }
+        let has_double = marks.iter().any(|m| is_double(m.c));
         let base = seg.span.start;
         let mut open: Option<(usize, char)> = None;
-        let mut prev: Option<char> = None;
         // Marks still ahead: a quote opened with `"` closes with `"` while one is left, so that
         // typographic marks inside it nest (and the other way round).
-        let mut ascii_left = s.matches('"').count();
-        let mut curly_left = s.matches('\u{201d}').count();
-        let mut it = s.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            let next = it.peek().map(|&(_, n)| n);
+        let mut ascii_left = marks.iter().filter(|m| m.c == '"').count();
+        let mut curly_left = marks.iter().filter(|m| m.c == '\u{201d}').count();
+        for &Mark { at: i, c, prev, next } in &marks {
             match c {
                 '"' => ascii_left = ascii_left.saturating_sub(1),
                 '\u{201d}' => curly_left = curly_left.saturating_sub(1),
@@ -103,7 +136,6 @@ pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
                     _ => {}
                 }
             }
-            prev = Some(c);
         }
         if let Some((o, oc)) = open {
             let end = s.trim_end().len().max(o + oc.len_utf8());

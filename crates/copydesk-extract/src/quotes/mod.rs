@@ -10,19 +10,24 @@
 //! 3. [`reported`] finds reported speech without marks (*indirect*).
 //! 4. [`speakers`] resolves every mention to a name, in text order.
 
+mod cue_scan;
 mod lexicon;
 mod marks;
 mod mentions;
+mod name_runs;
 mod reported;
+mod span_index;
 mod speakers;
 mod view;
 
 pub use view::{speakers, Speaker};
 
+pub(crate) use lexicon::with_lower;
+
 use crate::{Context, Entity, Quote, QuoteKind};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
-use lexicon::CUE_RE;
+use cue_scan::{CueIndex, Cues};
 use marks::Piece;
 
 /// Most words between a split quote's attribution cue and its second part.
@@ -68,8 +73,9 @@ pub(crate) fn find(ctx: &Context, entities: &[Entity]) -> Vec<Quote> {
             matches!(ctx.segments[p.seg].kind, BlockKind::Paragraph | BlockKind::Standfirst | BlockKind::Caption)
         })
         .collect();
-    let mut drafts = direct_quotes(ctx, &pieces);
-    let more = reported::find(ctx, &pieces, &drafts);
+    let cues = CueIndex::new(ctx.text);
+    let mut drafts = direct_quotes(ctx, &cues, &pieces);
+    let more = reported::find(ctx, &cues, &pieces, &drafts);
     drafts.extend(more);
     drafts.sort_by_key(|d| (d.span.start, d.span.end));
     let quoted: Vec<Span> = pieces.iter().map(|p| p.span).collect();
@@ -100,25 +106,25 @@ struct Attr {
 
 /// Attribution in the text right after a quote (`s` starts at the closing mark's end, `base` is
 /// its offset).
-fn attr_after(s: &str, base: usize) -> Option<Attr> {
+fn attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
     if let Some(m) = mentions::dash_attribution(s) {
         return Some(Attr { mention: Some(m.shift(base)), cue: "—".into(), cue_span: m.shift(base) });
     }
-    let m = CUE_RE.find_iter(s).next()?;
-    if m.start() > MAX_AFTER {
+    let (m_start, m_end) = cues.first_in(base, base + s.len(), Cues::Speech).map(|(a, b)| (a - base, b - base))?;
+    if m_start > MAX_AFTER {
         return None;
     }
-    let left_full = &s[..m.start()];
+    let left_full = &s[..m_start];
     let max_words = if left_full.matches(',').count() >= 2 { MAX_APPOSITIVE_WORDS } else { 10 };
     if left_full.contains(['!', '?', '"', '\u{201c}', '\u{201d}', ';']) || word_count(left_full) > max_words {
         return None;
     }
     let lt = left_full.trim_start_matches(|c: char| c == ',' || c.is_whitespace() || c == '—' || c == '–');
     let loff = left_full.len() - lt.len();
-    let cue_span = Span::new(base + m.start(), base + m.end());
-    let cue = m.as_str().to_string();
+    let cue_span = Span::new(base + m_start, base + m_end);
+    let cue = s[m_start..m_end].to_string();
     let mention = if lt.trim().is_empty() {
-        mentions::right_of(&s[m.end()..]).map(|sp| sp.shift(base + m.end()))
+        mentions::right_of(&s[m_end..]).map(|sp| sp.shift(base + m_end))
     } else {
         let sp = mentions::left_of(lt)?;
         // The subject must reach back to the quote: nothing but the mention before the cue.
@@ -137,32 +143,37 @@ fn attr_after(s: &str, base: usize) -> Option<Attr> {
 
 /// Attribution in the text right before a quote (`s` ends at the opening mark; `base` is its
 /// start offset). Returns the attribution and the gap between the cue and the mark.
-fn attr_before(s: &str, base: usize) -> Option<(Attr, usize)> {
-    let m = CUE_RE.find_iter(s).last()?;
-    if s.len() - m.end() > MAX_BEFORE {
+fn attr_before(cues: &CueIndex, s: &str, base: usize) -> Option<(Attr, usize)> {
+    let (m_start, m_end) = cues.last_in(base, base + s.len(), Cues::Speech).map(|(a, b)| (a - base, b - base))?;
+    if s.len() - m_end > MAX_BEFORE {
         return None;
     }
-    let gap = &s[m.end()..];
+    let gap = &s[m_end..];
     if gap.contains(['.', '!', '?', ';', '"', '\u{201c}', '\u{201d}']) {
         return None;
     }
-    let cue = m.as_str().to_string();
-    let cue_span = Span::new(base + m.start(), base + m.end());
-    if cue.to_lowercase().starts_with("according") {
+    let cue = s[m_start..m_end].to_string();
+    let cue_span = Span::new(base + m_start, base + m_end);
+    if is_according(&cue) {
         let sp = mentions::right_of(gap)?;
-        return Some((Attr { mention: Some(sp.shift(base + m.end())), cue, cue_span }, m.end()));
+        return Some((Attr { mention: Some(sp.shift(base + m_end)), cue, cue_span }, m_end));
     }
-    let left = &s[..m.start()];
+    let left = &s[..m_start];
     let mention = match participle_subject(left, &cue) {
         Some(sp) => Some(sp),
         None => mentions::left_of(left).filter(|sp| mentions::plausible(sp.slice(left))),
     }
     .map(|sp| sp.shift(base))
     .or_else(|| {
-        mentions::right_of(gap).filter(|sp| mentions::plausible(sp.slice(gap))).map(|sp| sp.shift(base + m.end()))
+        mentions::right_of(gap).filter(|sp| mentions::plausible(sp.slice(gap))).map(|sp| sp.shift(base + m_end))
     });
     mention?;
-    Some((Attr { mention, cue, cue_span }, m.end()))
+    Some((Attr { mention, cue, cue_span }, m_end))
+}
+
+/// Is the cue "according to" (any case, any spacing)?
+pub(crate) fn is_according(cue: &str) -> bool {
+    cue.get(..9).is_some_and(|a| a.eq_ignore_ascii_case("according"))
 }
 
 /// For a participle cue after a comma (", saying", ", adding that"), the subject at the
@@ -196,7 +207,7 @@ fn introducer(gap: &str) -> bool {
 }
 
 /// Direct and mixed quotes from the quoted pieces.
-fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
+fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     let text = ctx.text;
     for (pi, p) in pieces.iter().enumerate() {
@@ -241,17 +252,19 @@ fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
                 let same_attr = last.cue_span.is_some_and(|c| c.end <= p.span.start && c.start >= between_start);
                 let after_cue = last.cue_span.map_or("", |c| &text[c.end.min(p.span.start)..p.span.start]);
                 let starts_own_sentence = trivial(&text[pre_start..p.span.start]) || pre_start == p.span.start;
+                // Pieces are in text order: walk back over those after the last quote.
                 let short_pieces_only = pieces[..pi]
                     .iter()
-                    .filter(|q| q.span.start >= between_start)
+                    .rev()
+                    .take_while(|q| q.span.start >= between_start)
                     .all(|q| word_count(ctx.slice(q.content)) <= 5);
                 if same_attr
                     && short_pieces_only
                     && short_tail(after_cue)
-                    && !CUE_RE.is_match(after_cue)
+                    && cues.first_in(p.span.start - after_cue.len(), p.span.start, Cues::Speech).is_none()
                     && (starts_own_sentence || trivial(after_cue) || after_cue.trim_end().ends_with(','))
                 {
-                    let own = attr_after(post, p.span.end);
+                    let own = attr_after(cues, post, p.span.end);
                     if own.is_none() {
                         last.span = Span::new(last.span.start, p.span.end);
                         last.content = Span::new(last.content.start, p.content.end);
@@ -267,7 +280,9 @@ fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
             let prev_seg_end = p.seg.checked_sub(1).map(|k| ctx.segments[k].span.end);
             let whole_paragraph = starts_sentence && p.span.start == seg.start && trivial(&text[p.span.end..seg.end]);
             let last_ends_its_paragraph = prev_seg_end.is_some_and(|e| {
-                last.seg + 1 == p.seg && !pieces.iter().any(|q| q.span.start >= last.span.end && q.span.end <= e)
+                // Pieces are sorted and disjoint: only the first one after the quote can end before `e`.
+                let after = pieces.partition_point(|q| q.span.start < last.span.end);
+                last.seg + 1 == p.seg && !pieces.get(after).is_some_and(|q| q.span.end <= e)
             });
             if CONTINUE_ACROSS_PARAGRAPHS
                 && last.attributed_after
@@ -282,7 +297,7 @@ fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
                 continue;
             }
         }
-        if let Some(a) = attr_after(post, p.span.end) {
+        if let Some(a) = attr_after(cues, post, p.span.end) {
             // `He was always "charming," X said`: the quote finishes a clause of the writer's.
             let lead = pre.trim();
             let lead_words = word_count(lead);
@@ -311,9 +326,9 @@ fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
                 continue;
             }
         }
-        if let Some((a, gap_at)) = attr_before(pre, pre_start) {
+        if let Some((a, gap_at)) = attr_before(cues, pre, pre_start) {
             let gap = &pre[gap_at..];
-            let direct = introducer(gap) && (ends_sentence || attr_after(post, p.span.end).is_some());
+            let direct = introducer(gap) && (ends_sentence || attr_after(cues, post, p.span.end).is_some());
             if direct {
                 out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base });
                 continue;
@@ -357,7 +372,7 @@ fn direct_quotes(ctx: &Context, pieces: &[Piece]) -> Vec<Draft> {
         }
         if starts_sentence && (ends_sentence || !p.closed) && word_count(content) >= MIN_STANDALONE_WORDS {
             // A standalone quote: introduced by "X said:" before it, or continuing the last quote.
-            let colon = colon_intro(ctx, p);
+            let colon = colon_intro(ctx, cues, p);
             match colon {
                 Some(a) => out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base }),
                 None => out.push(Draft { inherit: true, ..base }),
@@ -381,7 +396,7 @@ fn trim_end_punct(text: &str, end: usize, min: usize) -> usize {
 
 /// The attribution of the sentence before a standalone quote when it ends with a colon
 /// (`Kelin said:` / `Breitbart News responded:`), in the same or the previous segment.
-fn colon_intro(ctx: &Context, p: &Piece) -> Option<Attr> {
+fn colon_intro(ctx: &Context, cues: &CueIndex, p: &Piece) -> Option<Attr> {
     let si = sentence_of(ctx, p.span.start)?;
     let prev = ctx.sentences.get(si.checked_sub(1)?)?;
     if prev.segment + 1 < ctx.sentences[si].segment {
@@ -390,7 +405,7 @@ fn colon_intro(ctx: &Context, p: &Piece) -> Option<Attr> {
     let s = ctx.slice(prev.span);
     let t = s.trim_end();
     let body = t.strip_suffix(':')?;
-    let (a, gap_at) = attr_before(body, prev.span.start)?;
+    let (a, gap_at) = attr_before(cues, body, prev.span.start)?;
     (word_count(&body[gap_at..]) <= 8).then_some(a)
 }
 

@@ -6,9 +6,10 @@
 //! - `CONTENT, X told Y.` / `CONTENT, X said.` (trailing attribution);
 //! - `According to X, CONTENT` and `CONTENT, according to X`.
 
-use super::lexicon::REPORT_RE;
+use super::cue_scan::{CueIndex, Cues};
 use super::marks::Piece;
-use super::{mentions, participle_subject, Draft, SpanExt};
+use super::span_index::SpanIndex;
+use super::{is_according, mentions, participle_subject, Draft, SpanExt};
 use crate::{Context, QuoteKind};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
@@ -61,10 +62,12 @@ fn takes_object(cue: &str) -> bool {
 
 /// Reported speech in the paragraphs, skipping cues already used by `drafts` and sentences
 /// wholly inside quoted pieces.
-pub(crate) fn find(ctx: &Context, pieces: &[Piece], drafts: &[Draft]) -> Vec<Draft> {
+pub(crate) fn find(ctx: &Context, cues: &CueIndex, pieces: &[Piece], drafts: &[Draft]) -> Vec<Draft> {
     let mut out = Vec::new();
-    let used: Vec<Span> = drafts.iter().filter_map(|d| d.cue_span).collect();
-    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    let mut used: Vec<usize> = drafts.iter().filter_map(|d| d.cue_span.map(|c| c.start)).collect();
+    used.sort_unstable();
+    let covered = SpanIndex::new(drafts.iter().map(|d| d.span));
+    let quoted = SpanIndex::new(pieces.iter().map(|p| p.span));
     for sent in &ctx.sentences {
         if ctx.segments.get(sent.segment).map_or(true, |s| s.kind != BlockKind::Paragraph) {
             continue;
@@ -73,26 +76,28 @@ pub(crate) fn find(ctx: &Context, pieces: &[Piece], drafts: &[Draft]) -> Vec<Dra
         let base = sent.span.start;
         let mut found = 0;
         let mut last_content_end = 0usize;
-        for m in REPORT_RE.find_iter(s) {
+        for (m_start, m_end) in cues.in_range(sent.span.start, sent.span.end, Cues::Report) {
+            let (m_start, m_end) = (m_start - base, m_end - base);
             if found >= MAX_PER_SENTENCE {
                 break;
             }
-            let cue_abs = Span::new(base + m.start(), base + m.end());
-            if (!NESTED && m.start() < last_content_end)
-                || used.iter().any(|u| u.start == cue_abs.start)
-                || pieces.iter().any(|p| p.span.start < cue_abs.start && cue_abs.end <= p.span.end)
+            let cue = &s[m_start..m_end];
+            let cue_abs = Span::new(base + m_start, base + m_end);
+            if (!NESTED && m_start < last_content_end)
+                || used.binary_search(&cue_abs.start).is_ok()
+                || quoted.contains_strictly_after_start(cue_abs)
             {
                 continue;
             }
-            if noun_like(m.as_str()) {
+            if noun_like(cue) {
                 continue;
             }
-            let Some((mention, content)) = parse(s, m.start(), m.end(), m.as_str()) else { continue };
+            let Some((mention, content)) = parse(s, m_start, m_end, cue) else { continue };
             let content = content.shift(base);
-            if covered.iter().any(|c| c.start < content.end && content.start < c.end) {
+            if covered.overlaps(content) {
                 continue;
             }
-            let inside_quote = pieces.iter().any(|p| p.span.start < content.end && content.start < p.span.end);
+            let inside_quote = quoted.overlaps(content);
             last_content_end = content.end - base;
             found += 1;
             out.push(Draft {
@@ -100,7 +105,7 @@ pub(crate) fn find(ctx: &Context, pieces: &[Piece], drafts: &[Draft]) -> Vec<Dra
                 content,
                 kind: if inside_quote { QuoteKind::Mixed } else { QuoteKind::Indirect },
                 mention: Some(mention.shift(base)),
-                cue: Some(m.as_str().to_string()),
+                cue: Some(cue.to_string()),
                 cue_span: Some(cue_abs),
                 inherit: false,
                 seg: sent.segment,
@@ -125,7 +130,7 @@ fn clean(s: &str, start: usize, end: usize) -> Option<Span> {
 fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
     let left = &s[..cs];
     let right = &s[ce..];
-    if cue.to_lowercase().starts_with("according") {
+    if is_according(cue) {
         let m = mentions::right_of(right)?.shift(ce);
         if left.trim().is_empty() {
             // "According to X, CONTENT"
@@ -135,10 +140,9 @@ fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
         // "CONTENT, according to X"
         return Some((m, clean(s, 0, cs)?));
     }
-    let lower = cue.to_lowercase();
     // Subject: participles take the sentence subject; else the phrase before the cue,
     // through a relative pronoun ("Lavrov, who has said").
-    let mention = if let Some(sp) = participle_subject(left, &lower) {
+    let mention = if let Some(sp) = participle_subject(left, cue) {
         sp
     } else {
         let l = strip_relative(left);
@@ -158,7 +162,7 @@ fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
         if before.len() <= 7 && !before.iter().any(|w| w.ends_with([',', '.'])) {
             cstart = ce + off + 4;
         }
-    } else if takes_object(&lower) {
+    } else if takes_object(cue) {
         if let Some(obj) = mentions::right_of(r) {
             cstart = ce + obj.end;
         } else if let Some(&(off, w)) = words.first() {
@@ -205,8 +209,7 @@ fn strip_relative(left: &str) -> &str {
     let t = left.trim_end();
     for rel in [" who", " which"] {
         for aux in ["", " has", " had", " have", " also", " has also", " had also"] {
-            let suffix = format!("{rel}{aux}");
-            if let Some(x) = t.strip_suffix(suffix.as_str()) {
+            if let Some(x) = t.strip_suffix(aux).and_then(|x| x.strip_suffix(rel)) {
                 return x.trim_end().trim_end_matches(',');
             }
         }

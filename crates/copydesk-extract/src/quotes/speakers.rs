@@ -7,22 +7,16 @@
 //! official") to the last person speaker. Organisations and documents stay as written.
 
 use super::lexicon::{
-    is_aux, is_determiner, is_document_noun, is_org_word, is_role, is_stop_word, is_title, pronoun, title_gender,
-    Gender,
+    is_determiner, is_document_noun, is_org_word, is_role, is_title, not_name_start, pronoun, title_gender, Gender,
 };
+use super::name_runs;
+use super::span_index::SpanIndex;
 use crate::{Context, Entity, EntityLabel};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
+use foldhash::{HashMap, HashMapExt};
 use once_cell::sync::Lazy;
-use regex::Regex;
-
-/// Runs of capitalised words (with initials and name particles), possibly after a title.
-static NAME_RUN: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"\b(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)(?:\s+(?:(?:de|da|van|von|der|bin|al|la|le|del|di|du|dos|ibn)\s+)?(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.|II|III|IV))*",
-    )
-    .expect("name regex")
-});
+use std::collections::BTreeMap;
 
 /// Farthest back (bytes) a pronoun looks for its person.
 const PRONOUN_WINDOW: usize = 1500;
@@ -34,8 +28,10 @@ struct Person {
     name: String,
     /// Last token ("Kelin").
     last: String,
-    /// Where mentioned.
+    /// Where mentioned (sorted by start once the resolver is built).
     spans: Vec<Span>,
+    /// Start of the earliest mention.
+    first: usize,
     gender: Gender,
     /// Known to be a person (first name, title, PERSON entity, or quoted as a speaker).
     credible: bool,
@@ -52,11 +48,16 @@ struct NameMention {
 pub(crate) struct Resolver<'a> {
     text: &'a str,
     people: Vec<Person>,
+    /// Full name -> person.
+    by_name: HashMap<String, usize>,
+    /// Last token -> people, in index order.
+    by_last: HashMap<String, Vec<usize>>,
+    /// Name mentions sorted by start.
     mentions: Vec<NameMention>,
     sentences: Vec<Span>,
     last_speaker: Option<usize>,
-    /// Speakers of attributions so far: (mention start, person).
-    marks: Vec<(usize, usize)>,
+    /// Speakers of attributions so far: (mention start, order of resolution) -> person.
+    marks: BTreeMap<(usize, usize), usize>,
 }
 
 /// Strip titles, possessives and determiners from the front of a name run; returns the tokens
@@ -84,11 +85,12 @@ fn strip_name(run: &str) -> (Vec<&str>, Gender) {
 
 /// The gender a first name usually carries.
 fn first_name_gender(name: &str) -> Gender {
-    FIRST_NAMES.iter().find(|(n, _)| *n == name).map_or(Gender::Unknown, |(_, g)| *g)
+    FIRST_NAMES.get(name).copied().unwrap_or(Gender::Unknown)
 }
 
-/// Common first names with gender (data/first_names.txt).
-static FIRST_NAMES: Lazy<Vec<(&'static str, Gender)>> = Lazy::new(|| {
+/// Common first names with gender (data/first_names.txt); the first line of a name wins.
+static FIRST_NAMES: Lazy<HashMap<&'static str, Gender>> = Lazy::new(|| {
+    let mut m = HashMap::new();
     include_str!("../../data/first_names.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -96,66 +98,11 @@ static FIRST_NAMES: Lazy<Vec<(&'static str, Gender)>> = Lazy::new(|| {
             let (n, g) = l.trim().split_once(' ')?;
             Some((n, if g == "f" { Gender::Female } else { Gender::Male }))
         })
-        .collect()
+        .for_each(|(n, g)| {
+            m.entry(n).or_insert(g);
+        });
+    m
 });
-
-/// Words that cannot open a name although capitalised (sentence connectors, dates).
-fn not_name_start(w: &str) -> bool {
-    let lw = w.to_lowercase();
-    is_stop_word(&lw)
-        || is_determiner(&lw)
-        || is_aux(&lw)
-        || matches!(
-            lw.as_str(),
-            "however"
-                | "meanwhile"
-                | "yet"
-                | "now"
-                | "still"
-                | "also"
-                | "asked"
-                | "read"
-                | "more"
-                | "like"
-                | "unlike"
-                | "january"
-                | "february"
-                | "march"
-                | "april"
-                | "may"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "mid-november"
-                | "last"
-                | "next"
-                | "this"
-                | "during"
-                | "despite"
-                | "following"
-                | "according"
-                | "under"
-                | "with"
-                | "without"
-                | "among"
-                | "amid"
-                | "even"
-                | "only"
-                | "just"
-                | "instead"
-        )
-}
 
 /// Does a stripped name run look like a person's name?
 fn person_like(toks: &[&str]) -> bool {
@@ -176,18 +123,22 @@ impl<'a> Resolver<'a> {
         let mut r = Resolver {
             text: ctx.text,
             people: Vec::new(),
+            by_name: HashMap::new(),
+            by_last: HashMap::new(),
             mentions: Vec::new(),
             sentences: ctx.sentences.iter().map(|s| s.span).collect(),
             last_speaker: None,
-            marks: Vec::new(),
+            marks: BTreeMap::new(),
         };
-        let persons: Vec<Span> = entities.iter().filter(|e| e.label == EntityLabel::Person).map(|e| e.span).collect();
-        let non_person: Vec<Span> = entities
-            .iter()
-            .filter(|e| matches!(e.label, EntityLabel::Org | EntityLabel::Loc | EntityLabel::Norp))
-            .map(|e| e.span)
-            .collect();
-        let mut runs: Vec<(Span, Vec<String>, Gender)> = Vec::new();
+        let persons = SpanIndex::new(entities.iter().filter(|e| e.label == EntityLabel::Person).map(|e| e.span));
+        let non_person = SpanIndex::new(
+            entities
+                .iter()
+                .filter(|e| matches!(e.label, EntityLabel::Org | EntityLabel::Loc | EntityLabel::Norp))
+                .map(|e| e.span),
+        );
+        let quoted = SpanIndex::new(quoted.iter().copied());
+        let mut runs: Vec<(Span, Vec<&str>, Gender)> = Vec::new();
         for sent in &ctx.sentences {
             if ctx
                 .segments
@@ -197,9 +148,9 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let s = ctx.slice(sent.span);
-            for m in NAME_RUN.find_iter(s) {
-                let mut run = m.as_str();
-                let mut start = m.start();
+            for (m_start, m_end) in name_runs::find_iter(s) {
+                let mut run = &s[m_start..m_end];
+                let mut start = m_start;
                 // A sentence-initial connector or date word is no part of a name ("Although Finland").
                 if let Some((first, rest)) = run.split_once(char::is_whitespace) {
                     if not_name_start(first) {
@@ -210,10 +161,7 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 let span = Span::new(sent.span.start + start, sent.span.start + start + run.len());
-                if non_person.iter().any(|e| e.start <= span.start && span.end <= e.end)
-                    || quoted.iter().any(|q| q.start <= span.start && span.end <= q.end)
-                    || s[..start].trim_end().ends_with(" of")
-                {
+                if non_person.contains(span) || quoted.contains(span) || s[..start].trim_end().ends_with(" of") {
                     continue;
                 }
                 let (toks, g) = strip_name(run);
@@ -222,46 +170,47 @@ impl<'a> Resolver<'a> {
                 if !person_like(&toks) {
                     continue;
                 }
-                // A single sentence-initial word is only a name if it is known as one later.
-                runs.push((span, toks.iter().map(|t| t.to_string()).collect(), g));
+                runs.push((span, toks, g));
             }
         }
         // Full names first (two or more tokens), then single tokens attach to them.
         for (span, toks, g) in runs.iter().filter(|(_, t, _)| t.len() >= 2) {
             let name = toks.join(" ");
-            let idx = match r.people.iter().position(|p| p.name == name) {
-                Some(i) => i,
+            let idx = match r.by_name.get(&name) {
+                Some(&i) => i,
                 None => {
-                    let fg = first_name_gender(&toks[0]);
-                    r.people.push(Person {
+                    let fg = first_name_gender(toks[0]);
+                    let last = toks.last().copied().unwrap_or_default().to_string();
+                    r.add_person(Person {
                         name,
-                        last: toks.last().cloned().unwrap_or_default(),
+                        last,
                         spans: Vec::new(),
+                        first: usize::MAX,
                         gender: fg,
                         credible: fg != Gender::Unknown,
-                    });
-                    r.people.len() - 1
+                    })
                 }
             };
-            r.people[idx].spans.push(*span);
+            r.add_span(idx, *span);
             if *g != Gender::Unknown {
                 r.people[idx].gender = *g;
                 r.people[idx].credible = true;
             }
-            if persons.iter().any(|e| e.start < span.end && span.start < e.end) {
+            if persons.overlaps(*span) {
                 r.people[idx].credible = true;
             }
         }
         for (span, toks, g) in runs.iter().filter(|(_, t, _)| t.len() == 1) {
-            if let Some(idx) = r.best_for_surname(&toks[0], span.start, *g) {
-                r.people[idx].spans.push(*span);
+            if let Some(idx) = r.best_for_surname(toks[0], span.start, *g) {
+                r.add_span(idx, *span);
                 if *g != Gender::Unknown {
                     r.people[idx].gender = *g;
                     r.people[idx].credible = true;
                 }
             }
         }
-        for (i, p) in r.people.iter().enumerate() {
+        for (i, p) in r.people.iter_mut().enumerate() {
+            p.spans.sort_by_key(|s| s.start);
             for s in &p.spans {
                 r.mentions.push(NameMention { span: *s, person: i });
             }
@@ -275,16 +224,32 @@ impl<'a> Resolver<'a> {
         r
     }
 
+    /// Add a person to the indexes; returns its index.
+    fn add_person(&mut self, p: Person) -> usize {
+        let i = self.people.len();
+        self.by_name.insert(p.name.clone(), i);
+        self.by_last.entry(p.last.clone()).or_default().push(i);
+        self.people.push(p);
+        i
+    }
+
+    /// Record a mention of person `i`.
+    fn add_span(&mut self, i: usize, span: Span) {
+        let p = &mut self.people[i];
+        p.first = p.first.min(span.start);
+        p.spans.push(span);
+    }
+
     /// The person a surname refers to: the most mentioned full name ending in it, preferring
     /// names introduced before `at`.
     fn best_for_surname(&self, surname: &str, at: usize, g: Gender) -> Option<usize> {
         let mut best: Option<(usize, (bool, usize))> = None;
-        for (i, p) in self.people.iter().enumerate() {
-            if p.last != surname || !g.compatible(p.gender) {
+        for &i in self.by_last.get(surname)? {
+            let p = &self.people[i];
+            if !g.compatible(p.gender) {
                 continue;
             }
-            let before = p.spans.iter().any(|s| s.start <= at);
-            let key = (before, p.spans.len() + usize::from(p.last == surname) * 2);
+            let key = (p.first <= at, p.spans.len());
             if best.map_or(true, |(_, k)| key > k) {
                 best = Some((i, key));
             }
@@ -306,6 +271,7 @@ impl<'a> Resolver<'a> {
         let Some(cur) = self.sentence_at(at) else {
             return self.last_speaker.filter(|&i| g.compatible(self.people[i].gender));
         };
+        let ok = |p: usize| g.compatible(self.people[p].gender);
         let mut si = cur;
         let mut looked = 0;
         loop {
@@ -315,17 +281,19 @@ impl<'a> Resolver<'a> {
             }
             let s_lo = sent.start;
             let s_hi = if si == cur { at } else { sent.end };
-            let ok = |p: usize| g.compatible(self.people[p].gender);
-            if let Some(&(_, p)) = self.marks.iter().rev().find(|(pos, p)| *pos >= s_lo && *pos < s_hi && ok(*p)) {
-                return Some(p);
-            }
-            let first = self
-                .mentions
-                .iter()
-                .filter(|m| m.span.start >= s_lo && m.span.start < s_hi)
-                .find(|m| ok(m.person) && self.people[m.person].credible);
-            if let Some(m) = first {
-                return Some(m.person);
+            if s_lo < s_hi {
+                // The nearest earlier speaker in the sentence.
+                if let Some((_, &p)) = self.marks.range((s_lo, 0)..(s_hi, 0)).rev().find(|(_, &p)| ok(p)) {
+                    return Some(p);
+                }
+                let from = self.mentions.partition_point(|m| m.span.start < s_lo);
+                let first = self.mentions[from..]
+                    .iter()
+                    .take_while(|m| m.span.start < s_hi)
+                    .find(|m| ok(m.person) && self.people[m.person].credible);
+                if let Some(m) = first {
+                    return Some(m.person);
+                }
             }
             if si == 0 {
                 break;
@@ -340,15 +308,21 @@ impl<'a> Resolver<'a> {
     fn salient(&self, g: Gender, at: usize) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for (i, p) in self.people.iter().enumerate() {
-            if !p.credible || !g.compatible(p.gender) {
+            if !p.credible || !g.compatible(p.gender) || p.first >= at {
                 continue;
             }
-            let n = p.spans.iter().filter(|s| s.start < at).count();
+            let n = p.spans.partition_point(|s| s.start < at);
             if n > 0 && best.map_or(true, |(_, bn)| n > bn) {
                 best = Some((i, n));
             }
         }
         best.map(|(i, _)| i)
+    }
+
+    /// Remember that person `p` speaks at `at`.
+    fn mark(&mut self, at: usize, p: usize) {
+        let seq = self.marks.len();
+        self.marks.insert((at, seq), p);
     }
 
     /// Resolve a speaker mention at `span`; records the speaker for later pronouns.
@@ -382,7 +356,7 @@ impl<'a> Resolver<'a> {
                     self.people[p].gender = g;
                 }
                 self.last_speaker = Some(p);
-                self.marks.push((span.start, p));
+                self.mark(span.start, p);
                 return Some(self.people[p].name.clone());
             }
         }
@@ -396,14 +370,14 @@ impl<'a> Resolver<'a> {
                 .last_speaker
                 .filter(|&p| g.compatible(self.people[p].gender))
                 .or_else(|| self.salient(g, span.start))?;
-            self.marks.push((span.start, p));
+            self.mark(span.start, p);
             return Some(self.people[p].name.clone());
         }
         if lower_start && is_document_noun(last) {
             return Some(mention.to_string());
         }
         // A name: the capitalised run at the end of the phrase, titles stripped.
-        let run = NAME_RUN.find_iter(mention).last().map(|m| m.as_str()).unwrap_or(mention);
+        let run = name_runs::find_iter(mention).last().map_or(mention, |(a, b)| &mention[a..b]);
         let (toks, g) = strip_name(run);
         let toks: Vec<&str> = toks.into_iter().map(|t| t.trim_end_matches('.')).filter(|t| !t.is_empty()).collect();
         if toks.is_empty() {
@@ -415,36 +389,35 @@ impl<'a> Resolver<'a> {
         let surname = toks.last().copied().unwrap_or_default();
         let idx = if toks.len() >= 2 {
             let name = toks.join(" ");
-            self.people.iter().position(|p| p.name == name).or_else(|| {
+            self.by_name.get(&name).copied().or_else(|| {
                 // A longer full name ending the same way ("Charles B. Rangel" for "Charles Rangel").
-                self.people.iter().position(|p| p.last == surname && p.name.starts_with(toks[0]))
+                self.by_last.get(surname)?.iter().copied().find(|&i| self.people[i].name.starts_with(toks[0]))
             })
         } else {
             self.best_for_surname(surname, span.start, g)
         };
-        match idx {
+        let i = match idx {
             Some(i) => {
                 if g != Gender::Unknown {
                     self.people[i].gender = g;
                 }
                 self.people[i].credible = true;
-                self.last_speaker = Some(i);
-                self.marks.push((span.start, i));
-                Some(self.people[i].name.clone())
+                i
             }
             None => {
                 let g = if g == Gender::Unknown { first_name_gender(toks[0]) } else { g };
-                self.people.push(Person {
+                self.add_person(Person {
                     name: toks.join(" "),
                     last: surname.to_string(),
                     spans: vec![span],
+                    first: span.start,
                     gender: g,
                     credible: true,
-                });
-                self.last_speaker = Some(self.people.len() - 1);
-                self.marks.push((span.start, self.people.len() - 1));
-                Some(toks.join(" "))
+                })
             }
-        }
+        };
+        self.last_speaker = Some(i);
+        self.mark(span.start, i);
+        Some(self.people[i].name.clone())
     }
 }

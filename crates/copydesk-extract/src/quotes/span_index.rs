@@ -1,0 +1,71 @@
+//! A set of spans answering "does any span contain / overlap this one?" in O(log n), so that
+//! checks against all entities, quoted pieces or quotes of a document stay linear overall.
+
+use copydesk_normalize::Span;
+
+/// Spans sorted by start, with the largest end among each prefix.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SpanIndex {
+    starts: Vec<usize>,
+    /// `max_end[i]`: the largest end among the first `i + 1` spans.
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    /// Index the spans (any order, overlaps allowed).
+    pub(crate) fn new(spans: impl IntoIterator<Item = Span>) -> Self {
+        let mut v: Vec<Span> = spans.into_iter().collect();
+        v.sort_unstable_by_key(|s| s.start);
+        let mut max_end = Vec::with_capacity(v.len());
+        let mut m = 0;
+        for s in &v {
+            m = m.max(s.end);
+            max_end.push(m);
+        }
+        SpanIndex { starts: v.iter().map(|s| s.start).collect(), max_end }
+    }
+
+    /// The largest end among spans starting before `x`, if any.
+    fn max_end_starting_before(&self, x: usize) -> Option<usize> {
+        let n = self.starts.partition_point(|&s| s < x);
+        n.checked_sub(1).map(|i| self.max_end[i])
+    }
+
+    /// Is `sp` inside some span (`s.start <= sp.start && sp.end <= s.end`)?
+    pub(crate) fn contains(&self, sp: Span) -> bool {
+        self.max_end_starting_before(sp.start + 1).is_some_and(|e| e >= sp.end)
+    }
+
+    /// Is `sp` inside some span that starts strictly before it?
+    pub(crate) fn contains_strictly_after_start(&self, sp: Span) -> bool {
+        self.max_end_starting_before(sp.start).is_some_and(|e| e >= sp.end)
+    }
+
+    /// Does some span overlap `sp` (`s.start < sp.end && sp.start < s.end`)?
+    pub(crate) fn overlaps(&self, sp: Span) -> bool {
+        self.max_end_starting_before(sp.end).is_some_and(|e| e > sp.start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn spans(v: &[(usize, usize)]) -> Vec<Span> {
+        v.iter().map(|&(a, b)| Span::new(a, a + b)).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn same_answers_as_a_scan(v in proptest::collection::vec((0usize..50, 0usize..20), 0..12),
+                                  q in (0usize..60, 0usize..20)) {
+            let v = spans(&v);
+            let q = Span::new(q.0, q.0 + q.1);
+            let ix = SpanIndex::new(v.iter().copied());
+            prop_assert_eq!(ix.contains(q), v.iter().any(|s| s.start <= q.start && q.end <= s.end));
+            prop_assert_eq!(ix.contains_strictly_after_start(q), v.iter().any(|s| s.start < q.start && q.end <= s.end));
+            prop_assert_eq!(ix.overlaps(q), v.iter().any(|s| s.start < q.end && q.start < s.end));
+        }
+    }
+}
