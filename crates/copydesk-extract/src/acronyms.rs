@@ -14,7 +14,7 @@ use crate::{Acronym, AcronymSource, Context, Entity};
 use copydesk_normalize::Span;
 use once_cell::sync::Lazy;
 use regex::Regex;
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 /// textacy's acronym shape.
 static ACRONYM_SHAPE: Lazy<Regex> = Lazy::new(|| {
@@ -203,7 +203,7 @@ fn initials_match(sf: &[char], window: &str) -> Option<usize> {
     }
     parts.reverse();
     // Depth-first over (part index, letters left), each state visited once: O(parts * letters).
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     let mut stack = vec![(0usize, sf.len())];
     let mut best: Option<usize> = None;
     while let Some((i, k)) = stack.pop() {
@@ -390,10 +390,8 @@ fn coordinated(text: &str, open: usize, a: (usize, usize), b: (usize, usize), ou
 pub fn definitions(text: &str) -> Vec<Definition> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    for (open, &ob) in bytes.iter().enumerate() {
-        if ob != b'(' && ob != b'[' {
-            continue;
-        }
+    for open in memchr::memchr2_iter(b'(', b'[', bytes) {
+        let ob = bytes[open];
         let close_b = if ob == b'(' { b')' } else { b']' };
         let lim = (open + 160).min(bytes.len());
         let Some(rel) = bytes[open + 1..lim].iter().position(|&b| b == close_b || b == b'(' || b == b'[') else {
@@ -453,21 +451,82 @@ pub fn definitions(text: &str) -> Vec<Definition> {
     out
 }
 
+/// Length in bytes of the dash at `i` ("--", "-", en or em dash), if any.
+fn dash_len(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i..)? {
+        [b'-', b'-', ..] => Some(2),
+        [b'-', ..] => Some(1),
+        [0xE2, 0x80, 0x93 | 0x94, ..] => Some(3),
+        _ => None,
+    }
+}
+
+/// A short form next to a dash: ASCII letters, digits, '&' and '.'.
+fn is_sf_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'&' || b == b'.'
+}
+
+/// "SF - Long Form -": for the space at `sp` followed by a dash, the short form ending at
+/// `sp` (the leftmost start after a word boundary, 2 to 12 chars, not before `min`) and the
+/// long form (a capital, then 3 to 120 chars without dashes or `.;:()`, ended by " -").
+/// Returns (short start, long start, long end, end of the closing dash).
+fn dash_definition(text: &str, sp: usize, min: usize) -> Option<(usize, usize, usize, usize)> {
+    let b = text.as_bytes();
+    // The short form: the leftmost capital after a word boundary in the run of short-form
+    // bytes before the space, 2 to 12 chars long.
+    let lo = sp.saturating_sub(12).max(min);
+    let mut run = sp;
+    while run > lo && is_sf_byte(b[run - 1]) {
+        run -= 1;
+    }
+    let word_before = |i: usize| text[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let ss = (run..sp.saturating_sub(1)).find(|&p| b[p].is_ascii_uppercase() && !word_before(p))?;
+    let dl = dash_len(b, sp + 1)?;
+    if b.get(sp + 1 + dl) != Some(&b' ') || !b.get(sp + 2 + dl).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let ls = sp + 2 + dl;
+    let mut q = ls + 1;
+    let mut n = 0usize;
+    loop {
+        if n >= 3 && b.get(q) == Some(&b' ') {
+            if let Some(d2) = dash_len(b, q + 1) {
+                return Some((ss, ls, q, q + 1 + d2));
+            }
+        }
+        let c = text.get(q..)?.chars().next()?;
+        if n == 120 || matches!(c, '-' | '\u{2013}' | '\u{2014}' | '.' | ';' | ':' | '(' | ')') {
+            return None;
+        }
+        n += 1;
+        q += c.len_utf8();
+    }
+}
+
 /// "NASA - National Aeronautics and Space Administration -" (hyphen, en or em dashes).
+/// One pass: only spaces followed by a dash are looked at.
 fn dashes(text: &str, out: &mut Vec<Definition>) {
-    static DASH: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"\b([A-Z][A-Za-z0-9&.]{1,11}) (?:--|-|\x{2013}|\x{2014}) ([A-Z][^-\x{2013}\x{2014}.;:()]{3,120}?) (?:--|-|\x{2013}|\x{2014})").expect("dash regex")
-    });
-    for c in DASH.captures_iter(text) {
-        let (Some(s), Some(l)) = (c.get(1), c.get(2)) else { continue };
-        if !is_short_form(s.as_str()) || s.as_str().chars().filter(|c| c.is_uppercase()).count() < 2 {
+    let b = text.as_bytes();
+    let mut resume = 0usize;
+    for i in memchr::memchr2_iter(b'-', 0xE2, b) {
+        if i < resume + 2 || b[i - 1] != b' ' || dash_len(b, i).is_none() {
             continue;
         }
-        let sf = sf_chars(s.as_str());
-        let cand: Vec<char> = l.as_str().chars().collect();
+        let sp = i - 1;
+        if sp == 0 || !is_sf_byte(b[sp - 1]) {
+            continue;
+        }
+        let Some((ss, ls, le, end)) = dash_definition(text, sp, resume) else { continue };
+        resume = end;
+        let short = &text[ss..sp];
+        if !is_short_form(short) || short.chars().filter(|c| c.is_uppercase()).count() < 2 {
+            continue;
+        }
+        let sf = sf_chars(short);
+        let cand: Vec<char> = text[ls..le].chars().collect();
         if let Some((0, ini)) = schwartz_hearst(&sf, &cand) {
             if ini * 2 >= sf.len() && ini >= 2 {
-                push_def(out, text, (s.start(), s.end()), (l.start(), l.end()));
+                push_def(out, text, (ss, sp), (ls, le));
             }
         }
     }
@@ -522,11 +581,12 @@ pub(crate) fn find(ctx: &Context, _entities: &[Entity]) -> Vec<Acronym> {
             (st, w)
         });
         for (st, w) in words {
-            if w.len() < 2 || defined.contains(w) {
+            // Listed short forms start with an ASCII capital (see the gazetteer's tests).
+            if !(2..=g.acronym_max_len).contains(&w.len()) || !w.as_bytes()[0].is_ascii_uppercase() {
                 continue;
             }
             if let Some((k, (long, _))) = g.acronyms.get_key_value(w) {
-                if known_seen.insert(k) {
+                if !defined.contains(w) && known_seen.insert(k) {
                     out.push(Acronym {
                         short: (*k).to_string(),
                         long: (*long).to_string(),
@@ -608,5 +668,53 @@ mod tests {
             assert!(!is_acronym(t, None), "{t}");
         }
         assert!(!is_acronym("NASA", Some(&["NASA"])));
+    }
+
+    /// The dash rule as first written, with a regex, to check the byte scan against.
+    fn dashes_reference(text: &str) -> Vec<Definition> {
+        let re = Regex::new(r"\b([A-Z][A-Za-z0-9&.]{1,11}) (?:--|-|\x{2013}|\x{2014}) ([A-Z][^-\x{2013}\x{2014}.;:()]{3,120}?) (?:--|-|\x{2013}|\x{2014})").expect("dash regex");
+        let mut out = Vec::new();
+        for c in re.captures_iter(text) {
+            let (Some(s), Some(l)) = (c.get(1), c.get(2)) else { continue };
+            if !is_short_form(s.as_str()) || s.as_str().chars().filter(|c| c.is_uppercase()).count() < 2 {
+                continue;
+            }
+            let sf = sf_chars(s.as_str());
+            let cand: Vec<char> = l.as_str().chars().collect();
+            if let Some((0, ini)) = schwartz_hearst(&sf, &cand) {
+                if ini * 2 >= sf.len() && ini >= 2 {
+                    push_def(&mut out, text, (s.start(), s.end()), (l.start(), l.end()));
+                }
+            }
+        }
+        out
+    }
+
+    fn dashes_new(text: &str) -> Vec<Definition> {
+        let mut out = Vec::new();
+        dashes(text, &mut out);
+        out
+    }
+
+    #[test]
+    fn dash_definitions() {
+        for t in [
+            "NASA - National Aeronautics and Space Administration - said",
+            "the NASA -- National Aeronautics and Space Administration -- said",
+            "U.S.NASA \u{2014} National Aeronautics and Space Administration \u{2014} x",
+            "ABCDEFGHIJKLMN - Alpha Beta Gamma - and AB - Alpha Bravo - CD - Charlie Delta -",
+            "\u{e9}NASA - National Aeronautics and Space Administration -",
+        ] {
+            assert_eq!(dashes_new(t), dashes_reference(t), "{t}");
+        }
+        assert_eq!(dashes_new("the NASA - National Aeronautics and Space Administration - said").len(), 1);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn dashes_same_as_reference(s in "(AB|NA|[A-Ca-c]|U\\.S|&| |-|--|\u{2013}|\u{2014}|[.;(]|\u{e9}|Al|Bo){0,40}") {
+            proptest::prop_assert_eq!(dashes_new(&s), dashes_reference(&s));
+        }
     }
 }

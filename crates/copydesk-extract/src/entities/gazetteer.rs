@@ -2,7 +2,7 @@
 
 use crate::EntityLabel;
 use once_cell::sync::Lazy;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// What a gazetteer phrase names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +37,8 @@ pub(crate) struct Gazetteer {
     pub common: HashSet<&'static str>,
     /// Well-known acronyms: short -> (long form, label).
     pub acronyms: HashMap<&'static str, (&'static str, Option<EntityLabel>)>,
+    /// Longest well-known short form in bytes.
+    pub acronym_max_len: usize,
 }
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
@@ -44,7 +46,9 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 fn set(s: &'static str) -> HashSet<&'static str> {
-    lines(s).map(str::trim).collect()
+    let mut out = HashSet::with_capacity(s.len() / 8);
+    out.extend(lines(s).map(str::trim));
+    out
 }
 
 fn label_of(s: &str) -> Option<EntityLabel> {
@@ -70,7 +74,7 @@ fn add_tsv(map: &mut HashMap<&'static str, Entry>, data: &'static str, label: En
 
 /// The gazetteer, built on first use.
 pub(crate) static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
-    let mut phrases = HashMap::new();
+    let mut phrases = HashMap::with_capacity(16_384);
     add_tsv(&mut phrases, include_str!("../../data/gazetteer/countries.tsv"), EntityLabel::Loc, true);
     add_tsv(&mut phrases, include_str!("../../data/gazetteer/demonyms.tsv"), EntityLabel::Norp, false);
     for l in lines(include_str!("../../data/gazetteer/organisations.tsv")) {
@@ -88,7 +92,7 @@ pub(crate) static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
             e.canonical = None;
         }
     }
-    let mut acronyms = HashMap::new();
+    let mut acronyms = HashMap::with_capacity(256);
     for l in lines(include_str!("../../data/acronyms_known.tsv")) {
         let mut it = l.split('\t');
         let (Some(short), Some(long), Some(lab)) = (it.next(), it.next(), it.next()) else { continue };
@@ -110,15 +114,25 @@ pub(crate) static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
         loc_heads: set(include_str!("../../data/gazetteer/loc_heads.txt")),
         event_heads: set(include_str!("../../data/gazetteer/event_heads.txt")),
         common: set(include_str!("../../data/gazetteer/common_words.txt")),
+        acronym_max_len: acronyms.keys().map(|k| k.len()).max().unwrap_or(0),
         acronyms,
     }
 });
 
 impl Gazetteer {
     /// Whether the lower-case form of a capitalized word is an ordinary English word.
+    /// ASCII words are lower-cased into a stack buffer (no allocation).
     pub fn is_common(&self, word: &str) -> bool {
-        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        let b = word.as_bytes();
+        if b.iter().all(u8::is_ascii_lowercase) {
             return self.common.contains(word);
+        }
+        let mut buf = [0u8; 32];
+        if b.len() <= buf.len() && b.is_ascii() {
+            let lower = &mut buf[..b.len()];
+            lower.copy_from_slice(b);
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|l| self.common.contains(l));
         }
         let lower = word.to_lowercase();
         self.common.contains(lower.as_str())
@@ -142,5 +156,7 @@ mod tests {
         assert!(g.is_common("Officials"));
         assert!(!g.is_common("Kelin"));
         assert!(g.max_words >= 3);
+        // The known-acronym scan only looks up words starting with an ASCII capital.
+        assert!(g.acronyms.keys().all(|k| k.as_bytes()[0].is_ascii_uppercase()));
     }
 }

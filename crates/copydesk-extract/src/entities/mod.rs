@@ -40,7 +40,8 @@ fn cap_counts(text: &str, toks: &[tokens::Tok]) -> (usize, usize) {
     let mut caps = 0;
     for t in toks.iter().filter(|t| t.word) {
         let w = &text[t.start..t.end];
-        if w.chars().count() < 4 || !w.chars().next().is_some_and(char::is_alphabetic) {
+        // At least four chars (bytes are an upper bound on chars), starting with a letter.
+        if w.len() < 4 || w.chars().nth(3).is_none() || !w.chars().next().is_some_and(char::is_alphabetic) {
             continue;
         }
         words += 1;
@@ -60,17 +61,27 @@ pub(crate) fn find(ctx: &Context) -> Vec<Entity> {
 pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Entity> {
     let g = &*GAZ;
     let mut ms: Vec<Mention> = Vec::new();
-    let toks_all: Vec<Vec<tokens::Tok>> = ctx.sentences.iter().map(|s| tokens::tokenize(ctx.slice(s.span))).collect();
+    // All sentences' tokens in one buffer (offsets relative to their sentence), with each
+    // sentence's range in it.
+    let mut toks_buf: Vec<tokens::Tok> = Vec::with_capacity(ctx.text.len() / 5 + 16);
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(ctx.sentences.len());
+    for s in &ctx.sentences {
+        let a = toks_buf.len();
+        tokens::tokenize_into(ctx.slice(s.span), &mut toks_buf);
+        ranges.push((a, toks_buf.len()));
+    }
+    let toks_of = |k: usize| ranges.get(k).and_then(|&(a, b)| toks_buf.get(a..b)).unwrap_or(&[]);
     // A segment written in title case or capitals (a headline): only listed names count there.
     let mut seg_counts = vec![(0usize, 0usize); ctx.segments.len()];
-    for (sent, toks) in ctx.sentences.iter().zip(&toks_all) {
-        let (w, c) = cap_counts(ctx.slice(sent.span), toks);
+    for (k, sent) in ctx.sentences.iter().enumerate() {
+        let (w, c) = cap_counts(ctx.slice(sent.span), toks_of(k));
         if let Some(x) = seg_counts.get_mut(sent.segment) {
             x.0 += w;
             x.1 += c;
         }
     }
-    for (sent, toks) in ctx.sentences.iter().zip(&toks_all) {
+    for (k, sent) in ctx.sentences.iter().enumerate() {
+        let toks = toks_of(k);
         let text = ctx.slice(sent.span);
         let (w, c) = seg_counts.get(sent.segment).copied().unwrap_or((0, 0));
         let s = Sent { text, toks, title_case: w >= 4 && c * 10 >= w * 8 };

@@ -223,19 +223,37 @@ fn lookup(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
     }
     // Datelines and headlines in capitals: "CAIRO", "KUALA LUMPUR".
     if p.len() >= 4 && p.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-') {
-        let mut t = String::with_capacity(p.len());
-        let mut start = true;
-        for c in p.chars() {
-            if start {
-                t.push(c);
-            } else {
-                t.extend(c.to_lowercase());
+        let found = if p.len() <= 64 && p.is_ascii() {
+            let mut buf = [0u8; 64];
+            let t = &mut buf[..p.len()];
+            t.copy_from_slice(p.as_bytes());
+            for k in 1..t.len() {
+                if !matches!(t[k - 1], b' ' | b'-') {
+                    t[k] = t[k].to_ascii_lowercase();
+                }
             }
-            start = c == ' ' || c == '-';
-        }
-        return g.phrases.get(t.as_str()).copied().filter(|e| e.label == EntityLabel::Loc);
+            std::str::from_utf8(t).ok().and_then(|t| g.phrases.get(t).copied())
+        } else {
+            g.phrases.get(title_cased(p).as_str()).copied()
+        };
+        return found.filter(|e| e.label == EntityLabel::Loc);
     }
     None
+}
+
+/// "KUALA LUMPUR" -> "Kuala Lumpur" (each word's first letter kept).
+fn title_cased(p: &str) -> String {
+    let mut t = String::with_capacity(p.len());
+    let mut start = true;
+    for c in p.chars() {
+        if start {
+            t.push(c);
+        } else {
+            t.extend(c.to_lowercase());
+        }
+        start = c == ' ' || c == '-';
+    }
+    t
 }
 
 /// Longest listed phrase starting at `i` and ending before `j`.

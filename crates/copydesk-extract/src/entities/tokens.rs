@@ -17,41 +17,83 @@ pub(crate) struct Tok {
 
 const PREFIXES: &[&str] = &["pro-", "anti-", "ex-", "non-", "post-", "pre-", "neo-", "mid-", "all-", "trans-"];
 
+/// Letters and digits (Unicode), with an ASCII fast path.
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// The char at byte `i` of `s` (which must be a char boundary), ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
 }
 
 /// Split a sentence into tokens. Linear in its length.
+#[cfg(test)]
 pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
     let mut out = Vec::new();
+    tokenize_into(s, &mut out);
+    out
+}
+
+/// Append the tokens of a sentence to `out` (offsets relative to `s`). Linear in its length:
+/// one pass over the bytes, ASCII without decoding, no allocation but `out`'s growth.
+pub(crate) fn tokenize_into(s: &str, out: &mut Vec<Tok>) {
     let bytes = s.as_bytes();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
+        let clen = c.len_utf8();
         if c.is_whitespace() {
+            i += clen;
             continue;
         }
         if !is_word_char(c) {
-            out.push(Tok { start: i, end: i + c.len_utf8(), word: false, cap: false, poss: false });
+            out.push(Tok { start: i, end: i + clen, word: false, cap: false, poss: false });
+            i += clen;
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
+        let mut end = i + clen;
+        // Whether the current '.'-separated part is one capital ("U" of "U.S"): earlier parts
+        // were, or the period before it would not have been taken (see `is_initial_seq`).
+        let mut part_len = 1usize;
+        let mut part_upper = c.is_uppercase();
         // Extend over word characters and inner joiners followed by a word character.
-        while let Some(&(j, d)) = it.peek() {
+        let mut j = end;
+        while let Some(d) = char_at(s, j) {
+            let dlen = d.len_utf8();
             if is_word_char(d) {
-                end = j + d.len_utf8();
-                it.next();
+                end = j + dlen;
+                j = end;
+                part_len += 1;
+                part_upper &= d.is_uppercase();
                 continue;
             }
             if matches!(d, '-' | '\'' | '.' | '&' | '+') {
-                let nxt = s[j + d.len_utf8()..].chars().next();
-                if let Some(n) = nxt {
+                if let Some(n) = char_at(s, j + 1) {
                     let ok = match d {
-                        '.' => n.is_uppercase() && is_initial_seq(&s[start..j]),
+                        '.' => n.is_uppercase() && part_len == 1 && part_upper,
                         _ => is_word_char(n),
                     };
                     if ok {
-                        it.next();
+                        if d == '.' {
+                            part_len = 0;
+                            part_upper = true;
+                        } else {
+                            part_len += 1;
+                            part_upper = false;
+                        }
+                        // The next char is a word char: the loop takes it next.
+                        j += 1;
                         continue;
                     }
                 }
@@ -62,9 +104,9 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
         // A trailing period belongs to abbreviations and initials ("Mr.", "U.S.", "J.").
         if end < bytes.len() && bytes[end] == b'.' && is_abbrev(word) {
             end += 1;
-            it.next();
             word = &s[start..end];
         }
+        let mut next = end;
         let mut poss = false;
         let mut wend = end;
         if word.len() > 2 && (word.ends_with("'s") || word.ends_with("'S")) {
@@ -74,18 +116,20 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
             let after = bytes.get(end + 1).copied();
             if after.map_or(true, |b| !b.is_ascii_alphanumeric()) {
                 poss = true;
-                it.next();
+                next = end + 1;
             }
         }
         let mut tstart = start;
         let w = &s[start..wend];
-        for p in PREFIXES {
-            if w.len() > p.len() && w.is_char_boundary(p.len()) && w[..p.len()].eq_ignore_ascii_case(p) {
-                let rest = &w[p.len()..];
-                if rest.chars().next().is_some_and(char::is_uppercase) {
-                    tstart = start + p.len();
+        if w.len() > 3 && w.bytes().take(6).skip(2).any(|b| b == b'-') {
+            for p in PREFIXES {
+                if w.len() > p.len() && w.is_char_boundary(p.len()) && w[..p.len()].eq_ignore_ascii_case(p) {
+                    let rest = &w[p.len()..];
+                    if rest.chars().next().is_some_and(char::is_uppercase) {
+                        tstart = start + p.len();
+                    }
+                    break;
                 }
-                break;
             }
         }
         let first = s[tstart..wend].chars().next();
@@ -100,8 +144,8 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
         if tstart < wend {
             out.push(Tok { start: tstart, end: wend, word: true, cap, poss });
         }
+        i = next;
     }
-    out
 }
 
 /// "U", "U.S", "J" (single letters joined by periods).
@@ -173,5 +217,112 @@ mod tests {
         let t = tokenize("the Palestinians' cause");
         assert!(t[1].poss);
         assert_eq!(t.len(), 3);
+    }
+
+    fn is_word_char_ref(c: char) -> bool {
+        c.is_alphanumeric()
+    }
+
+    /// The first (char-by-char) tokenizer, kept to check the byte-level one against.
+    fn reference(s: &str) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let bytes = s.as_bytes();
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if !is_word_char_ref(c) {
+                out.push(Tok { start: i, end: i + c.len_utf8(), word: false, cap: false, poss: false });
+                continue;
+            }
+            let start = i;
+            let mut end = i + c.len_utf8();
+            // Extend over word characters and inner joiners followed by a word character.
+            while let Some(&(j, d)) = it.peek() {
+                if is_word_char_ref(d) {
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                if matches!(d, '-' | '\'' | '.' | '&' | '+') {
+                    let nxt = s[j + d.len_utf8()..].chars().next();
+                    if let Some(n) = nxt {
+                        let ok = match d {
+                            '.' => n.is_uppercase() && is_initial_seq(&s[start..j]),
+                            _ => is_word_char_ref(n),
+                        };
+                        if ok {
+                            it.next();
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            let mut word = &s[start..end];
+            // A trailing period belongs to abbreviations and initials ("Mr.", "U.S.", "J.").
+            if end < bytes.len() && bytes[end] == b'.' && is_abbrev(word) {
+                end += 1;
+                it.next();
+                word = &s[start..end];
+            }
+            let mut poss = false;
+            let mut wend = end;
+            if word.len() > 2 && (word.ends_with("'s") || word.ends_with("'S")) {
+                wend = end - 2;
+                poss = true;
+            } else if end < bytes.len() && bytes[end] == b'\'' && word.ends_with('s') {
+                let after = bytes.get(end + 1).copied();
+                if after.map_or(true, |b| !b.is_ascii_alphanumeric()) {
+                    poss = true;
+                    it.next();
+                }
+            }
+            let mut tstart = start;
+            let w = &s[start..wend];
+            for p in PREFIXES {
+                if w.len() > p.len() && w.is_char_boundary(p.len()) && w[..p.len()].eq_ignore_ascii_case(p) {
+                    let rest = &w[p.len()..];
+                    if rest.chars().next().is_some_and(char::is_uppercase) {
+                        tstart = start + p.len();
+                    }
+                    break;
+                }
+            }
+            let first = s[tstart..wend].chars().next();
+            let mut cap = first.is_some_and(char::is_uppercase);
+            if !cap {
+                // "al-Assad", "el-Sisi", "bin-..." style names.
+                let w = &s[tstart..wend];
+                if let Some(rest) = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")) {
+                    cap = rest.chars().next().is_some_and(char::is_uppercase);
+                }
+            }
+            if tstart < wend {
+                out.push(Tok { start: tstart, end: wend, word: true, cap, poss });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn same_as_reference_on_samples() {
+        for s in [
+            "the U.S. and Mr. Kato's group",
+            "U.S.A. A.B.C-D. J.R.R. Tolkien's pro-Western ex-President al-Assad el-sisi",
+            "the Palestinians' cause, NATO's (NRC) [ICAO] \u{2014} Zapad-2017 \u{e9}t\u{e9} \u{c9}mile Zola",
+            "A.A.A.A.A.A.a.A. X.y X. Y' s's S'S Ex-Im anti-NATO trans-Pacific",
+        ] {
+            assert_eq!(tokenize(s), reference(s), "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn same_as_reference(s in "[A-Za-z .,'()\\-&+éÜß\u{2014}\u{a0}0-9\n]{0,80}") {
+            proptest::prop_assert_eq!(tokenize(&s), reference(&s));
+        }
     }
 }
