@@ -12,9 +12,9 @@
 use crate::entities::GAZ;
 use crate::{Acronym, AcronymSource, Context, Entity};
 use copydesk_normalize::Span;
+use foldhash::{HashSet, HashSetExt};
 use once_cell::sync::Lazy;
 use regex::Regex;
-use foldhash::{HashSet, HashSetExt};
 
 /// textacy's acronym shape.
 static ACRONYM_SHAPE: Lazy<Regex> = Lazy::new(|| {
@@ -550,6 +550,45 @@ pub(crate) fn defined_pairs(ctx: &Context) -> Vec<(String, String)> {
     out
 }
 
+/// ASCII words (maximal runs of letters, digits and hyphens) that start with a capital and
+/// are at most `max` bytes long, with their byte offsets. One pass over the bytes; chars are
+/// decoded only next to non-ASCII bytes ("€NATO" holds the word "NATO", "éNATO" none).
+fn capitalized_words(s: &str, max: usize) -> impl Iterator<Item = (usize, &str)> {
+    let b = s.as_bytes();
+    let is_word_byte = |x: u8| x.is_ascii_alphanumeric() || x == b'-';
+    // Whether a word char (letter, digit, hyphen) ends right before `i` / starts at `i`.
+    let word_before = move |i: usize| match i.checked_sub(1).map(|p| b[p]) {
+        None => false,
+        Some(x) if x < 0x80 => is_word_byte(x),
+        Some(_) => s[..i].chars().next_back().is_some_and(char::is_alphanumeric),
+    };
+    let word_at = move |i: usize| match b.get(i) {
+        None => false,
+        Some(&x) if x < 0x80 => is_word_byte(x),
+        Some(_) => s[i..].chars().next().is_some_and(char::is_alphanumeric),
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let st = i;
+            if !b[st].is_ascii_uppercase() || word_before(st) {
+                i += 1;
+                continue;
+            }
+            let mut e = st + 1;
+            while e < b.len() && is_word_byte(b[e]) {
+                e += 1;
+            }
+            i = e.max(st + 1);
+            if word_at(e) || e - st > max {
+                continue;
+            }
+            return Some((st, &s[st..e]));
+        }
+        None
+    })
+}
+
 /// Acronyms of the article: those defined in it, then well-known ones used in it but not defined.
 pub(crate) fn find(ctx: &Context, _entities: &[Entity]) -> Vec<Acronym> {
     let mut out = Vec::new();
@@ -575,16 +614,7 @@ pub(crate) fn find(ctx: &Context, _entities: &[Entity]) -> Vec<Acronym> {
     for seg in &ctx.segments {
         let s = ctx.slice(seg.span);
         let base = seg.span.start;
-        // Words with their byte offsets (separators may be multi-byte: "€NATO").
-        let words = s.split(|c: char| !(c.is_alphanumeric() || c == '-')).map(|w| {
-            let st = w.as_ptr() as usize - s.as_ptr() as usize;
-            (st, w)
-        });
-        for (st, w) in words {
-            // Listed short forms start with an ASCII capital (see the gazetteer's tests).
-            if !(2..=g.acronym_max_len).contains(&w.len()) || !w.as_bytes()[0].is_ascii_uppercase() {
-                continue;
-            }
+        for (st, w) in capitalized_words(s, g.acronym_max_len) {
             if let Some((k, (long, _))) = g.acronyms.get_key_value(w) {
                 if !defined.contains(w) && known_seen.insert(k) {
                     out.push(Acronym {
@@ -715,6 +745,28 @@ mod tests {
         #[test]
         fn dashes_same_as_reference(s in "(AB|NA|[A-Ca-c]|U\\.S|&| |-|--|\u{2013}|\u{2014}|[.;(]|\u{e9}|Al|Bo){0,40}") {
             proptest::prop_assert_eq!(dashes_new(&s), dashes_reference(&s));
+        }
+    }
+
+    fn words_reference(s: &str, max: usize) -> Vec<(usize, &str)> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+            .filter(|(_, w)| (1..=max).contains(&w.len()) && w.is_ascii() && w.as_bytes()[0].is_ascii_uppercase())
+            .collect()
+    }
+
+    #[test]
+    fn capitalized_words_like_split() {
+        for t in ["\u{20ac}NATO and \u{e9}NATO, NATO-led EU's UNHCR\u{e9} X", "A-B C--D UN.", ""] {
+            assert_eq!(capitalized_words(t, 8).collect::<Vec<_>>(), words_reference(t, 8), "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn capitalized_words_same_as_split(s in "(NATO|UN|EU|[A-Za-z]|-|\\.| |\u{e9}|\u{20ac}|\u{c9}|7){0,30}") {
+            proptest::prop_assert_eq!(capitalized_words(&s, 8).collect::<Vec<_>>(), words_reference(&s, 8));
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Word lists compiled into the crate (see `data/gazetteer/README.md` for sources and licenses).
 
 use crate::EntityLabel;
-use once_cell::sync::Lazy;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use once_cell::sync::Lazy;
 
 /// What a gazetteer phrase names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,13 +41,36 @@ pub(crate) struct Gazetteer {
     pub acronym_max_len: usize,
 }
 
+/// Non-empty lines that are not comments, trimmed: one pass over the bytes (the lists are
+/// built once per process, and splitting them is most of that cost).
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
-    s.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    let mut rest = s;
+    std::iter::from_fn(move || loop {
+        if rest.is_empty() {
+            return None;
+        }
+        let b = rest.as_bytes();
+        let mut i = 0;
+        while i < b.len() && b[i] != b'\n' {
+            i += 1;
+        }
+        let line = &rest[..i];
+        rest = rest.get(i + 1..).unwrap_or("");
+        let line = line.trim_ascii();
+        if !line.is_empty() && !line.starts_with('#') {
+            return Some(line);
+        }
+    })
+}
+
+/// Number of lines (an upper bound on entries, for the capacity of a map).
+fn line_count(s: &str) -> usize {
+    s.bytes().filter(|&b| b == b'\n').count() + 1
 }
 
 fn set(s: &'static str) -> HashSet<&'static str> {
-    let mut out = HashSet::with_capacity(s.len() / 8);
-    out.extend(lines(s).map(str::trim));
+    let mut out = HashSet::with_capacity(line_count(s));
+    out.extend(lines(s));
     out
 }
 

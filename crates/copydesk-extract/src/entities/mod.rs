@@ -35,15 +35,10 @@ pub(crate) struct Mention {
 }
 
 /// Counts of long words and of capitalized long words among tokens (for headline detection).
-fn cap_counts(text: &str, toks: &[tokens::Tok]) -> (usize, usize) {
+fn cap_counts(toks: &[tokens::Tok]) -> (usize, usize) {
     let mut words = 0;
     let mut caps = 0;
-    for t in toks.iter().filter(|t| t.word) {
-        let w = &text[t.start..t.end];
-        // At least four chars (bytes are an upper bound on chars), starting with a letter.
-        if w.len() < 4 || w.chars().nth(3).is_none() || !w.chars().next().is_some_and(char::is_alphabetic) {
-            continue;
-        }
+    for t in toks.iter().filter(|t| t.long) {
         words += 1;
         if t.cap {
             caps += 1;
@@ -74,7 +69,7 @@ pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Ent
     // A segment written in title case or capitals (a headline): only listed names count there.
     let mut seg_counts = vec![(0usize, 0usize); ctx.segments.len()];
     for (k, sent) in ctx.sentences.iter().enumerate() {
-        let (w, c) = cap_counts(ctx.slice(sent.span), toks_of(k));
+        let (w, c) = cap_counts(toks_of(k));
         if let Some(x) = seg_counts.get_mut(sent.segment) {
             x.0 += w;
             x.1 += c;

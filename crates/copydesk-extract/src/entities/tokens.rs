@@ -13,27 +13,55 @@ pub(crate) struct Tok {
     pub cap: bool,
     /// Followed by a possessive "'s" (or a bare "'" after a plural).
     pub poss: bool,
+    /// A word of at least four chars starting with a letter (for headline detection).
+    pub long: bool,
 }
 
 const PREFIXES: &[&str] = &["pro-", "anti-", "ex-", "non-", "post-", "pre-", "neo-", "mid-", "all-", "trans-"];
 
-/// Letters and digits (Unicode), with an ASCII fast path.
-#[inline]
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
+/// ASCII byte classes: white space, word (letter or digit), joiner inside a word.
+const WS: u8 = 1;
+const WORD: u8 = 2;
+const JOIN: u8 = 4;
+
+const fn classes() -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            WORD
+        } else if matches!(c, b' ' | 9..=13) {
+            WS
+        } else if matches!(c, b'-' | b'\'' | b'.' | b'&' | b'+') {
+            JOIN
+        } else {
+            0
+        };
+        b += 1;
     }
+    t
 }
 
-/// The char at byte `i` of `s` (which must be a char boundary), ASCII without decoding.
+static CLASS: [u8; 128] = classes();
+
+/// The char at byte `i` of `s` (a char boundary), decoded only when not ASCII.
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<char> {
     match s.as_bytes().get(i) {
         Some(&b) if b < 0x80 => Some(b as char),
         Some(_) => s.get(i..).and_then(|r| r.chars().next()),
         None => None,
+    }
+}
+
+/// Letters and digits (Unicode).
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
     }
 }
 
@@ -46,106 +74,145 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
 }
 
 /// Append the tokens of a sentence to `out` (offsets relative to `s`). Linear in its length:
-/// one pass over the bytes, ASCII without decoding, no allocation but `out`'s growth.
+/// one pass over the bytes, ASCII by a class table without decoding, no allocation but
+/// `out`'s growth.
 pub(crate) fn tokenize_into(s: &str, out: &mut Vec<Tok>) {
     let bytes = s.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        let clen = c.len_utf8();
-        if c.is_whitespace() {
-            i += clen;
-            continue;
-        }
-        if !is_word_char(c) {
-            out.push(Tok { start: i, end: i + clen, word: false, cap: false, poss: false });
-            i += clen;
-            continue;
-        }
-        let start = i;
-        let mut end = i + clen;
-        // Whether the current '.'-separated part is one capital ("U" of "U.S"): earlier parts
-        // were, or the period before it would not have been taken (see `is_initial_seq`).
-        let mut part_len = 1usize;
-        let mut part_upper = c.is_uppercase();
-        // Extend over word characters and inner joiners followed by a word character.
-        let mut j = end;
-        while let Some(d) = char_at(s, j) {
-            let dlen = d.len_utf8();
-            if is_word_char(d) {
-                end = j + dlen;
-                j = end;
-                part_len += 1;
-                part_upper &= d.is_uppercase();
+    while i < n {
+        let b = bytes[i];
+        let clen;
+        if b < 0x80 {
+            let cl = CLASS[b as usize];
+            if cl & WS != 0 {
+                i += 1;
                 continue;
             }
-            if matches!(d, '-' | '\'' | '.' | '&' | '+') {
-                if let Some(n) = char_at(s, j + 1) {
-                    let ok = match d {
-                        '.' => n.is_uppercase() && part_len == 1 && part_upper,
-                        _ => is_word_char(n),
-                    };
-                    if ok {
-                        if d == '.' {
-                            part_len = 0;
-                            part_upper = true;
-                        } else {
-                            part_len += 1;
-                            part_upper = false;
-                        }
-                        // The next char is a word char: the loop takes it next.
-                        j += 1;
-                        continue;
-                    }
-                }
+            if cl & WORD == 0 {
+                out.push(Tok { start: i, end: i + 1, word: false, cap: false, poss: false, long: false });
+                i += 1;
+                continue;
             }
-            break;
-        }
-        let mut word = &s[start..end];
-        // A trailing period belongs to abbreviations and initials ("Mr.", "U.S.", "J.").
-        if end < bytes.len() && bytes[end] == b'.' && is_abbrev(word) {
-            end += 1;
-            word = &s[start..end];
-        }
-        let mut next = end;
-        let mut poss = false;
-        let mut wend = end;
-        if word.len() > 2 && (word.ends_with("'s") || word.ends_with("'S")) {
-            wend = end - 2;
-            poss = true;
-        } else if end < bytes.len() && bytes[end] == b'\'' && word.ends_with('s') {
-            let after = bytes.get(end + 1).copied();
-            if after.map_or(true, |b| !b.is_ascii_alphanumeric()) {
-                poss = true;
-                next = end + 1;
+            clen = 1;
+        } else {
+            let Some(c) = char_at(s, i) else { break };
+            clen = c.len_utf8();
+            if c.is_whitespace() {
+                i += clen;
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                out.push(Tok { start: i, end: i + clen, word: false, cap: false, poss: false, long: false });
+                i += clen;
+                continue;
             }
         }
-        let mut tstart = start;
-        let w = &s[start..wend];
-        if w.len() > 3 && w.bytes().take(6).skip(2).any(|b| b == b'-') {
-            for p in PREFIXES {
-                if w.len() > p.len() && w.is_char_boundary(p.len()) && w[..p.len()].eq_ignore_ascii_case(p) {
-                    let rest = &w[p.len()..];
-                    if rest.chars().next().is_some_and(char::is_uppercase) {
-                        tstart = start + p.len();
-                    }
-                    break;
-                }
-            }
-        }
-        let first = s[tstart..wend].chars().next();
-        let mut cap = first.is_some_and(char::is_uppercase);
-        if !cap {
-            // "al-Assad", "el-Sisi", "bin-..." style names.
-            let w = &s[tstart..wend];
-            if let Some(rest) = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")) {
-                cap = rest.chars().next().is_some_and(char::is_uppercase);
-            }
-        }
-        if tstart < wend {
-            out.push(Tok { start: tstart, end: wend, word: true, cap, poss });
-        }
-        i = next;
+        i = word(s, i, clen, out);
     }
+}
+
+/// Read the word starting at `start` (its first char `clen` bytes long), push its token and
+/// return where reading goes on.
+#[inline]
+fn word(s: &str, start: usize, clen: usize, out: &mut Vec<Tok>) -> usize {
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    let mut end = start + clen;
+    // Start of the current '.'-separated part: a period joins only single capitals ("U.S").
+    let mut part = start;
+    // Whether the word is all ASCII (then bytes are chars).
+    let mut ascii = clen == 1;
+    // Extend over word characters and inner joiners followed by a word character.
+    while let Some(&d) = bytes.get(end) {
+        if d < 0x80 {
+            let cl = CLASS[d as usize];
+            if cl & WORD != 0 {
+                end += 1;
+                continue;
+            }
+            if cl & JOIN == 0 {
+                break;
+            }
+            let Some(nc) = char_at(s, end + 1) else { break };
+            let ok = if d == b'.' { nc.is_uppercase() && single_capital(&s[part..end]) } else { is_word_char(nc) };
+            if !ok {
+                break;
+            }
+            end += 1;
+            if d == b'.' {
+                part = end;
+            }
+        } else {
+            match char_at(s, end) {
+                Some(c) if c.is_alphanumeric() => {
+                    end += c.len_utf8();
+                    ascii = false;
+                }
+                _ => break,
+            }
+        }
+    }
+    let mut word = &s[start..end];
+    // A trailing period belongs to abbreviations and initials ("Mr.", "U.S.", "J.").
+    if end < n && bytes[end] == b'.' && is_abbrev(word) {
+        end += 1;
+        word = &s[start..end];
+    }
+    let mut next = end;
+    let mut poss = false;
+    let mut wend = end;
+    if word.len() > 2 && (word.ends_with("'s") || word.ends_with("'S")) {
+        wend = end - 2;
+        poss = true;
+    } else if end < n && bytes[end] == b'\'' && word.ends_with('s') {
+        let after = bytes.get(end + 1).copied();
+        if after.map_or(true, |b| !b.is_ascii_alphanumeric()) {
+            poss = true;
+            next = end + 1;
+        }
+    }
+    let mut tstart = start;
+    let w = &s[start..wend];
+    // Prefixes end in a hyphen at byte 2 to 5.
+    if w.as_bytes().get(2..w.len().min(6)).is_some_and(|t| t.contains(&b'-')) {
+        for p in PREFIXES {
+            if w.len() > p.len() && w.is_char_boundary(p.len()) && w[..p.len()].eq_ignore_ascii_case(p) {
+                let rest = &w[p.len()..];
+                if rest.chars().next().is_some_and(char::is_uppercase) {
+                    tstart = start + p.len();
+                }
+                break;
+            }
+        }
+    }
+    let mut cap = match bytes.get(tstart) {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        _ => s[tstart..wend].chars().next().is_some_and(char::is_uppercase),
+    };
+    if !cap {
+        // "al-Assad", "el-Sisi", "bin-..." style names.
+        let w = &s[tstart..wend];
+        if let Some(rest) = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")) {
+            cap = rest.chars().next().is_some_and(char::is_uppercase);
+        }
+    }
+    if tstart < wend {
+        let w = &s[tstart..wend];
+        let long = if ascii {
+            w.len() >= 4 && w.as_bytes()[0].is_ascii_alphabetic()
+        } else {
+            w.chars().nth(3).is_some() && w.chars().next().is_some_and(char::is_alphabetic)
+        };
+        out.push(Tok { start: tstart, end: wend, word: true, cap, poss, long });
+    }
+    next
+}
+
+/// One upper-case char.
+fn single_capital(p: &str) -> bool {
+    let mut cs = p.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
 }
 
 /// "U", "U.S", "J" (single letters joined by periods).
@@ -233,7 +300,7 @@ mod tests {
                 continue;
             }
             if !is_word_char_ref(c) {
-                out.push(Tok { start: i, end: i + c.len_utf8(), word: false, cap: false, poss: false });
+                out.push(Tok { start: i, end: i + c.len_utf8(), word: false, cap: false, poss: false, long: false });
                 continue;
             }
             let start = i;
@@ -300,7 +367,9 @@ mod tests {
                 }
             }
             if tstart < wend {
-                out.push(Tok { start: tstart, end: wend, word: true, cap, poss });
+                let w = &s[tstart..wend];
+                let long = w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_alphabetic);
+                out.push(Tok { start: tstart, end: wend, word: true, cap, poss, long });
             }
         }
         out
