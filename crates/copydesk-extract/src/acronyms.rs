@@ -385,6 +385,33 @@ fn coordinated(text: &str, open: usize, a: (usize, usize), b: (usize, usize), ou
     true
 }
 
+/// "Ribonuclease P (RNase P)", "Factor VIII (FVIII)" style short forms of two tokens: a short
+/// form with at least two capitals, and 1 to 3 capitals or digits that also end the long form.
+/// The first token abbreviates the word before that ending (its letters in order, the first
+/// one first). Returns the long form's span.
+fn lettered_long_form(text: &str, open: usize, inner: &str) -> Option<(usize, usize)> {
+    let (x, y) = inner.split_once(' ')?;
+    let y_ok = (1..=3).contains(&y.len()) && y.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    if !y_ok || !is_short_form(x) || x.chars().filter(|c| c.is_uppercase()).count() < 2 {
+        return None;
+    }
+    let lf_end = trim_end_marks(text, open);
+    let before = text[..lf_end].strip_suffix(y)?.strip_suffix(' ')?;
+    let ws = before.rfind(|c: char| !c.is_alphanumeric() && c != '-').map_or(0, |p| p + 1);
+    let word = &before[ws..];
+    if word.eq_ignore_ascii_case(x) || !word.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let mut wc = word.chars().flat_map(char::to_lowercase);
+    let mut xc = x.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase);
+    // The first letters agree; the others come in order.
+    if wc.next()? != xc.next()? {
+        return None;
+    }
+    let ok = xc.all(|c| wc.by_ref().any(|w| w == c));
+    ok.then_some((ws, lf_end))
+}
+
 /// Find acronym definitions in one text (a paragraph or a sentence). Linear: each bracket
 /// looks back at most a few hundred bytes.
 pub fn definitions(text: &str) -> Vec<Definition> {
@@ -413,6 +440,11 @@ pub fn definitions(text: &str) -> Vec<Definition> {
                 coordinated(text, open, a, b, &mut out);
                 continue;
             }
+        }
+        // "Ribonuclease P (RNase P)": a short form and a letter or number the long form ends with.
+        if let Some(lf) = lettered_long_form(text, open, inner) {
+            push_def(&mut out, text, (is, is + inner.len()), lf);
+            continue;
         }
         // "(ToM; Smith 2009)", "(HI, formerly ...)": the short form before ';' or ','.
         let first = inner.split([';', ',']).next().unwrap_or("").trim_end();
@@ -658,6 +690,9 @@ mod tests {
             [p("ILO", "International Labour Organisation")]
         );
         assert_eq!(pairs("by the androgen receptor (AR)."), [p("AR", "androgen receptor")]);
+        assert_eq!(pairs("Ribonuclease P (RNase P) is"), [p("RNase P", "Ribonuclease P")]);
+        assert!(pairs("the Fox 5 (Fox 5) station").is_empty());
+        assert!(pairs("in Zone B (ZB B) today").is_empty());
     }
 
     #[test]
