@@ -33,6 +33,8 @@ pub(crate) struct Gazetteer {
     pub loc_heads: HashSet<&'static str>,
     /// Words ending event names ("Summit").
     pub event_heads: HashSet<&'static str>,
+    /// Words ending names of laws, awards, programmes and buildings ("Act", "Award", "Bridge").
+    pub misc_heads: HashSet<&'static str>,
     /// Lower-case English words.
     pub common: HashSet<&'static str>,
     /// Well-known acronyms: short -> (long form, label).
@@ -136,6 +138,7 @@ pub(crate) static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
         org_heads: set(include_str!("../../data/gazetteer/org_heads.txt")),
         loc_heads: set(include_str!("../../data/gazetteer/loc_heads.txt")),
         event_heads: set(include_str!("../../data/gazetteer/event_heads.txt")),
+        misc_heads: set(include_str!("../../data/gazetteer/misc_heads.txt")),
         common: set(include_str!("../../data/gazetteer/common_words.txt")),
         acronym_max_len: acronyms.keys().map(|k| k.len()).max().unwrap_or(0),
         acronyms,

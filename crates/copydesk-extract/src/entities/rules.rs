@@ -272,9 +272,11 @@ fn longest(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<(usize, Entry)
 
 /// End of an organisation name starting at `i` inside the run `..j`: the last org head reached
 /// (through capitalized words, not across "and" after a listed name), extended by an
-/// "of"/"for" phrase after it.
-fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<usize> {
+/// "of"/"for" phrase after it; and whether that head names a law, award, programme or building
+/// (MISC: "Companies Act", "Padma Bridge") rather than an organisation.
+fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<(usize, bool)> {
     let mut head = None;
+    let mut misc = false;
     let lim = j.min(i + 8);
     let mut k = i;
     while k < lim {
@@ -286,8 +288,9 @@ fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<usize> {
             if !matches!(w, "of" | "for" | "and" | "the" | "on" | "de" | "des" | "du" | "la") {
                 break;
             }
-        } else if g.org_heads.contains(w) && (k > i || s.conn(k + 1)) {
+        } else if (k > i || s.conn(k + 1)) && (g.org_heads.contains(w) || g.misc_heads.contains(w)) {
             head = Some(k + 1);
+            misc = !g.org_heads.contains(w);
         }
         k += 1;
     }
@@ -303,7 +306,7 @@ fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<usize> {
         }
         end = k;
     }
-    Some(end)
+    Some((end, misc))
 }
 
 fn head_label(g: &Gazetteer, w: &str) -> Option<EntityLabel> {
@@ -311,6 +314,8 @@ fn head_label(g: &Gazetteer, w: &str) -> Option<EntityLabel> {
         Some(EntityLabel::Loc)
     } else if g.event_heads.contains(w) {
         Some(EntityLabel::Event)
+    } else if g.misc_heads.contains(w) {
+        Some(EntityLabel::Misc)
     } else {
         None
     }
@@ -447,9 +452,10 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         }
         // Organisation names by their head word (not "Member of Parliament").
         if !(s.title_case || g.titles.contains(w) && s.conn(i + 1)) {
-            if let Some(end) = org_end(g, s, i, j) {
+            if let Some((end, misc)) = org_end(g, s, i, j) {
                 let whole = lookup(g, s, i, end);
-                let label = whole.map_or(EntityLabel::Org, |e| e.label);
+                let head = if misc { EntityLabel::Misc } else { EntityLabel::Org };
+                let label = whole.map_or(head, |e| e.label);
                 // "The Jordan Times": newspapers keep their article.
                 let from =
                     if i > 0 && s.w(i - 1) == "The" && s.cap(i - 1) && is_media_head(s.w(end - 1)) { i - 1 } else { i };
