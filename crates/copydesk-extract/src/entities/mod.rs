@@ -47,6 +47,36 @@ fn cap_counts(toks: &[tokens::Tok]) -> (usize, usize) {
     (words, caps)
 }
 
+/// "Kigali, Rwanda", "DAKAR, Senegal": a place that is not a country, a comma and a country make
+/// one place, unless the place ends a list ("Ethiopia, Kigali, Rwanda"). Mentions are in text
+/// order; one pass.
+fn place_with_country(g: &gazetteer::Gazetteer, text: &str, ms: Vec<Mention>) -> Vec<Mention> {
+    let is_country = |m: &Mention| g.phrases.get(m.span.slice(text)).is_some_and(|e| e.country);
+    let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
+    let mut it = ms.into_iter().peekable();
+    while let Some(mut m) = it.next() {
+        let next_country = it.peek().is_some_and(|n| {
+            n.label == EntityLabel::Loc
+                && text.get(m.span.end..n.span.start) == Some(", ")
+                && is_country(n)
+        });
+        let in_list = out.last().is_some_and(|p| {
+            p.label == EntityLabel::Loc
+                && matches!(text.get(p.span.end..m.span.start), Some(", " | " and " | ", and " | " or "))
+        });
+        if m.label == EntityLabel::Loc && next_country && !in_list && !is_country(&m) {
+            if let Some(n) = it.next() {
+                m.span = Span::new(m.span.start, n.span.end);
+                m.canonical = None;
+                m.strength = 2;
+                m.grouped_only = false;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
 /// Find entity mentions in the article's sentences, labelled and grouped.
 pub(crate) fn find(ctx: &Context) -> Vec<Entity> {
     find_with(ctx, &crate::acronyms::defined_pairs(ctx))
@@ -99,6 +129,7 @@ pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Ent
             });
         }
     }
+    let mut ms = place_with_country(g, ctx.text, ms);
     grouping::group(g, ctx.text, &mut ms, acronyms);
     // A bare capitalized word that no full name, title, speech verb or name list backs is too
     // often an organisation, place or group to be called a person.

@@ -474,6 +474,27 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 && s.cap(i + 1)
                 && longest(g, s, i + 1, j).is_none()
                 && !g.org_heads.contains(s.w(i + 1));
+            // A listed place and a place head: "Nile River", "Guangdong Province".
+            if e.label == EntityLabel::Loc
+                && end < j
+                && s.cap(end)
+                && !s.toks[end - 1].poss
+                && g.loc_heads.contains(s.w(end))
+                && s.phrase(i, end + 1).is_some()
+            {
+                out.push(Found {
+                    from: i,
+                    to: end + 1,
+                    label: EntityLabel::Loc,
+                    entry: None,
+                    strength: 2,
+                    sub: None,
+                    grouped_only: false,
+                });
+                i = end + 1;
+                titled = false;
+                continue;
+            }
             // "Kosmos Energy"-style names led by a place: "Qatar Charity", "Korea Eximbank".
             if !s.title_case && matches!(e.label, EntityLabel::Loc | EntityLabel::Norp) && !s.toks[end - 1].poss {
                 let mut k = end;
