@@ -430,6 +430,15 @@ fn compound(g: &Gazetteer, s: &Sent, i: usize, out: &mut Vec<Found>) -> bool {
     true
 }
 
+/// A speech verb at token `k` ("Mugo said").
+fn speech_verb_at(s: &Sent, k: usize) -> bool {
+    s.toks.get(k).is_some_and(|t| t.word)
+        && matches!(
+            s.w(k),
+            "said" | "says" | "told" | "added" | "explained" | "stated" | "noted" | "insisted" | "argued" | "wrote"
+        )
+}
+
 /// Label the capitalized run `i..j`.
 fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
     let mut i = i0;
@@ -624,20 +633,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             } else if !common {
                 let label = if place_prep && !g.surnames.contains(w) { EntityLabel::Loc } else { EntityLabel::Person };
                 // "Mugo said": a speech verb after a bare name makes it a person.
-                let speaks = s.toks.get(k).is_some_and(|t| t.word)
-                    && matches!(
-                        s.w(k),
-                        "said"
-                            | "says"
-                            | "told"
-                            | "added"
-                            | "explained"
-                            | "stated"
-                            | "noted"
-                            | "insisted"
-                            | "argued"
-                            | "wrote"
-                    );
+                let speaks = speech_verb_at(s, k);
                 let strength = u8::from(speaks && label == EntityLabel::Person);
                 out.push(Found { from: i, to: k, label, entry: None, strength, sub: None, grouped_only: false });
             }
@@ -665,7 +661,12 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             });
         } else {
             let any_common = (i..k).any(|t| !s.conn(t) && g.is_common(s.w(t)));
-            let label = if any_common {
+            // "Sadio Mane said", "... Taimoor Khan": a speech verb after the name, or a listed
+            // family name ending two or three words.
+            let person = k - i <= 3 && (speech_verb_at(s, k) || g.surnames.contains(last) && !g.is_common(last));
+            let label = if person {
+                EntityLabel::Person
+            } else if any_common {
                 EntityLabel::Org
             } else if place_prep {
                 EntityLabel::Loc
