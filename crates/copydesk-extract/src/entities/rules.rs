@@ -589,6 +589,27 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             && s.toks[i - 1].word
             && matches!(s.w(i - 1), "in" | "at" | "near" | "from" | "to" | "across" | "outside" | "inside");
         let common = g.is_common(w);
+        // "Lee said" at a sentence start, '"...," explained César': a name next to a speech verb.
+        let quoted_by = i >= 2 && speech_verb_at(s, i - 1) && !s.toks[i - 2].word;
+        if len == 1
+            && (speech_verb_at(s, k) || quoted_by)
+            && (g.given.contains(w) || g.surnames.contains(w) || !common)
+            && !is_acronym(w)
+            && !is_year_event(w)
+        {
+            out.push(Found {
+                from: i,
+                to: k,
+                label: EntityLabel::Person,
+                entry: None,
+                strength: 1,
+                sub: None,
+                grouped_only: false,
+            });
+            i = k;
+            titled = false;
+            continue;
+        }
         if len == 1 {
             if is_year_event(w) {
                 out.push(Found {
