@@ -77,6 +77,40 @@ fn place_with_country(g: &gazetteer::Gazetteer, text: &str, ms: Vec<Mention>) ->
     out
 }
 
+/// Lower-case compass words before a listed place belong to it: "northern Rwanda",
+/// "sub-Saharan Africa".
+fn with_compass_word(g: &gazetteer::Gazetteer, text: &str, m: &mut Mention) {
+    const COMPASS: &[&str] = &[
+        "northern ",
+        "southern ",
+        "eastern ",
+        "western ",
+        "central ",
+        "northeastern ",
+        "northwestern ",
+        "southeastern ",
+        "southwestern ",
+        "north-eastern ",
+        "north-western ",
+        "south-eastern ",
+        "south-western ",
+        "sub-Saharan ",
+    ];
+    if m.label != EntityLabel::Loc || !g.phrases.get(m.span.slice(text)).is_some_and(|e| e.label == EntityLabel::Loc) {
+        return;
+    }
+    let Some(before) = text.get(..m.span.start) else { return };
+    for c in COMPASS {
+        if let Some(rest) = before.strip_suffix(c) {
+            if !rest.chars().next_back().is_some_and(char::is_alphanumeric) {
+                m.span = Span::new(rest.len(), m.span.end);
+                m.canonical = None;
+            }
+            return;
+        }
+    }
+}
+
 /// Find entity mentions in the article's sentences, labelled and grouped.
 pub(crate) fn find(ctx: &Context) -> Vec<Entity> {
     find_with(ctx, &crate::acronyms::defined_pairs(ctx))
@@ -130,6 +164,9 @@ pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Ent
         }
     }
     let mut ms = place_with_country(g, ctx.text, ms);
+    for m in &mut ms {
+        with_compass_word(g, ctx.text, m);
+    }
     grouping::group(g, ctx.text, &mut ms, acronyms);
     // A bare capitalized word that no full name, title, speech verb or name list backs is too
     // often an organisation, place or group to be called a person.
