@@ -56,9 +56,7 @@ fn place_with_country(g: &gazetteer::Gazetteer, text: &str, ms: Vec<Mention>) ->
     let mut it = ms.into_iter().peekable();
     while let Some(mut m) = it.next() {
         let next_country = it.peek().is_some_and(|n| {
-            n.label == EntityLabel::Loc
-                && text.get(m.span.end..n.span.start) == Some(", ")
-                && is_country(n)
+            n.label == EntityLabel::Loc && text.get(m.span.end..n.span.start) == Some(", ") && is_country(n)
         });
         let in_list = out.last().is_some_and(|p| {
             p.label == EntityLabel::Loc
