@@ -685,9 +685,11 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             // "Sadio Mane said", "... Taimoor Khan": a speech verb after the name, or a listed
             // family name ending two or three words.
             let person = k - i <= 3 && (speech_verb_at(s, k) || g.surnames.contains(last) && !g.is_common(last));
+            // A capitals-only word ("Umurenge SACCO") marks an organisation, not a person.
+            let any_acronym = (i..k).any(|t| is_acronym(s.w(t)));
             let label = if person {
                 EntityLabel::Person
-            } else if any_common {
+            } else if any_common || any_acronym {
                 EntityLabel::Org
             } else if place_prep {
                 EntityLabel::Loc
