@@ -12,9 +12,9 @@
 use crate::entities::GAZ;
 use crate::{Acronym, AcronymSource, Context, Entity};
 use copydesk_normalize::Span;
+use foldhash::{HashSet, HashSetExt};
 use once_cell::sync::Lazy;
 use regex::Regex;
-use std::collections::HashSet;
 
 /// textacy's acronym shape.
 static ACRONYM_SHAPE: Lazy<Regex> = Lazy::new(|| {
@@ -203,7 +203,7 @@ fn initials_match(sf: &[char], window: &str) -> Option<usize> {
     }
     parts.reverse();
     // Depth-first over (part index, letters left), each state visited once: O(parts * letters).
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     let mut stack = vec![(0usize, sf.len())];
     let mut best: Option<usize> = None;
     while let Some((i, k)) = stack.pop() {
@@ -385,15 +385,40 @@ fn coordinated(text: &str, open: usize, a: (usize, usize), b: (usize, usize), ou
     true
 }
 
+/// "Ribonuclease P (RNase P)", "Factor VIII (FVIII)" style short forms of two tokens: a short
+/// form with at least two capitals, and 1 to 3 capitals or digits that also end the long form.
+/// The first token abbreviates the word before that ending (its letters in order, the first
+/// one first). Returns the long form's span.
+fn lettered_long_form(text: &str, open: usize, inner: &str) -> Option<(usize, usize)> {
+    let (x, y) = inner.split_once(' ')?;
+    let y_ok = (1..=3).contains(&y.len()) && y.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    if !y_ok || !is_short_form(x) || x.chars().filter(|c| c.is_uppercase()).count() < 2 {
+        return None;
+    }
+    let lf_end = trim_end_marks(text, open);
+    let before = text[..lf_end].strip_suffix(y)?.strip_suffix(' ')?;
+    let ws = before.rfind(|c: char| !c.is_alphanumeric() && c != '-').map_or(0, |p| p + 1);
+    let word = &before[ws..];
+    if word.eq_ignore_ascii_case(x) || !word.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let mut wc = word.chars().flat_map(char::to_lowercase);
+    let mut xc = x.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase);
+    // The first letters agree; the others come in order.
+    if wc.next()? != xc.next()? {
+        return None;
+    }
+    let ok = xc.all(|c| wc.by_ref().any(|w| w == c));
+    ok.then_some((ws, lf_end))
+}
+
 /// Find acronym definitions in one text (a paragraph or a sentence). Linear: each bracket
 /// looks back at most a few hundred bytes.
 pub fn definitions(text: &str) -> Vec<Definition> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    for (open, &ob) in bytes.iter().enumerate() {
-        if ob != b'(' && ob != b'[' {
-            continue;
-        }
+    for open in memchr::memchr2_iter(b'(', b'[', bytes) {
+        let ob = bytes[open];
         let close_b = if ob == b'(' { b')' } else { b']' };
         let lim = (open + 160).min(bytes.len());
         let Some(rel) = bytes[open + 1..lim].iter().position(|&b| b == close_b || b == b'(' || b == b'[') else {
@@ -415,6 +440,11 @@ pub fn definitions(text: &str) -> Vec<Definition> {
                 coordinated(text, open, a, b, &mut out);
                 continue;
             }
+        }
+        // "Ribonuclease P (RNase P)": a short form and a letter or number the long form ends with.
+        if let Some(lf) = lettered_long_form(text, open, inner) {
+            push_def(&mut out, text, (is, is + inner.len()), lf);
+            continue;
         }
         // "(ToM; Smith 2009)", "(HI, formerly ...)": the short form before ';' or ','.
         let first = inner.split([';', ',']).next().unwrap_or("").trim_end();
@@ -453,21 +483,82 @@ pub fn definitions(text: &str) -> Vec<Definition> {
     out
 }
 
+/// Length in bytes of the dash at `i` ("--", "-", en or em dash), if any.
+fn dash_len(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i..)? {
+        [b'-', b'-', ..] => Some(2),
+        [b'-', ..] => Some(1),
+        [0xE2, 0x80, 0x93 | 0x94, ..] => Some(3),
+        _ => None,
+    }
+}
+
+/// A short form next to a dash: ASCII letters, digits, '&' and '.'.
+fn is_sf_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'&' || b == b'.'
+}
+
+/// "SF - Long Form -": for the space at `sp` followed by a dash, the short form ending at
+/// `sp` (the leftmost start after a word boundary, 2 to 12 chars, not before `min`) and the
+/// long form (a capital, then 3 to 120 chars without dashes or `.;:()`, ended by " -").
+/// Returns (short start, long start, long end, end of the closing dash).
+fn dash_definition(text: &str, sp: usize, min: usize) -> Option<(usize, usize, usize, usize)> {
+    let b = text.as_bytes();
+    // The short form: the leftmost capital after a word boundary in the run of short-form
+    // bytes before the space, 2 to 12 chars long.
+    let lo = sp.saturating_sub(12).max(min);
+    let mut run = sp;
+    while run > lo && is_sf_byte(b[run - 1]) {
+        run -= 1;
+    }
+    let word_before = |i: usize| text[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let ss = (run..sp.saturating_sub(1)).find(|&p| b[p].is_ascii_uppercase() && !word_before(p))?;
+    let dl = dash_len(b, sp + 1)?;
+    if b.get(sp + 1 + dl) != Some(&b' ') || !b.get(sp + 2 + dl).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let ls = sp + 2 + dl;
+    let mut q = ls + 1;
+    let mut n = 0usize;
+    loop {
+        if n >= 3 && b.get(q) == Some(&b' ') {
+            if let Some(d2) = dash_len(b, q + 1) {
+                return Some((ss, ls, q, q + 1 + d2));
+            }
+        }
+        let c = text.get(q..)?.chars().next()?;
+        if n == 120 || matches!(c, '-' | '\u{2013}' | '\u{2014}' | '.' | ';' | ':' | '(' | ')') {
+            return None;
+        }
+        n += 1;
+        q += c.len_utf8();
+    }
+}
+
 /// "NASA - National Aeronautics and Space Administration -" (hyphen, en or em dashes).
+/// One pass: only spaces followed by a dash are looked at.
 fn dashes(text: &str, out: &mut Vec<Definition>) {
-    static DASH: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"\b([A-Z][A-Za-z0-9&.]{1,11}) (?:--|-|\x{2013}|\x{2014}) ([A-Z][^-\x{2013}\x{2014}.;:()]{3,120}?) (?:--|-|\x{2013}|\x{2014})").expect("dash regex")
-    });
-    for c in DASH.captures_iter(text) {
-        let (Some(s), Some(l)) = (c.get(1), c.get(2)) else { continue };
-        if !is_short_form(s.as_str()) || s.as_str().chars().filter(|c| c.is_uppercase()).count() < 2 {
+    let b = text.as_bytes();
+    let mut resume = 0usize;
+    for i in memchr::memchr2_iter(b'-', 0xE2, b) {
+        if i < resume + 2 || b[i - 1] != b' ' || dash_len(b, i).is_none() {
             continue;
         }
-        let sf = sf_chars(s.as_str());
-        let cand: Vec<char> = l.as_str().chars().collect();
+        let sp = i - 1;
+        if sp == 0 || !is_sf_byte(b[sp - 1]) {
+            continue;
+        }
+        let Some((ss, ls, le, end)) = dash_definition(text, sp, resume) else { continue };
+        resume = end;
+        let short = &text[ss..sp];
+        if !is_short_form(short) || short.chars().filter(|c| c.is_uppercase()).count() < 2 {
+            continue;
+        }
+        let sf = sf_chars(short);
+        let cand: Vec<char> = text[ls..le].chars().collect();
         if let Some((0, ini)) = schwartz_hearst(&sf, &cand) {
             if ini * 2 >= sf.len() && ini >= 2 {
-                push_def(out, text, (s.start(), s.end()), (l.start(), l.end()));
+                push_def(out, text, (ss, sp), (ls, le));
             }
         }
     }
@@ -489,6 +580,45 @@ pub(crate) fn defined_pairs(ctx: &Context) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// ASCII words (maximal runs of letters, digits and hyphens) that start with a capital and
+/// are at most `max` bytes long, with their byte offsets. One pass over the bytes; chars are
+/// decoded only next to non-ASCII bytes ("€NATO" holds the word "NATO", "éNATO" none).
+fn capitalized_words(s: &str, max: usize) -> impl Iterator<Item = (usize, &str)> {
+    let b = s.as_bytes();
+    let is_word_byte = |x: u8| x.is_ascii_alphanumeric() || x == b'-';
+    // Whether a word char (letter, digit, hyphen) ends right before `i` / starts at `i`.
+    let word_before = move |i: usize| match i.checked_sub(1).map(|p| b[p]) {
+        None => false,
+        Some(x) if x < 0x80 => is_word_byte(x),
+        Some(_) => s[..i].chars().next_back().is_some_and(char::is_alphanumeric),
+    };
+    let word_at = move |i: usize| match b.get(i) {
+        None => false,
+        Some(&x) if x < 0x80 => is_word_byte(x),
+        Some(_) => s[i..].chars().next().is_some_and(char::is_alphanumeric),
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let st = i;
+            if !b[st].is_ascii_uppercase() || word_before(st) {
+                i += 1;
+                continue;
+            }
+            let mut e = st + 1;
+            while e < b.len() && is_word_byte(b[e]) {
+                e += 1;
+            }
+            i = e.max(st + 1);
+            if word_at(e) || e - st > max {
+                continue;
+            }
+            return Some((st, &s[st..e]));
+        }
+        None
+    })
 }
 
 /// Acronyms of the article: those defined in it, then well-known ones used in it but not defined.
@@ -516,17 +646,9 @@ pub(crate) fn find(ctx: &Context, _entities: &[Entity]) -> Vec<Acronym> {
     for seg in &ctx.segments {
         let s = ctx.slice(seg.span);
         let base = seg.span.start;
-        // Words with their byte offsets (separators may be multi-byte: "€NATO").
-        let words = s.split(|c: char| !(c.is_alphanumeric() || c == '-')).map(|w| {
-            let st = w.as_ptr() as usize - s.as_ptr() as usize;
-            (st, w)
-        });
-        for (st, w) in words {
-            if w.len() < 2 || defined.contains(w) {
-                continue;
-            }
+        for (st, w) in capitalized_words(s, g.acronym_max_len) {
             if let Some((k, (long, _))) = g.acronyms.get_key_value(w) {
-                if known_seen.insert(k) {
+                if !defined.contains(w) && known_seen.insert(k) {
                     out.push(Acronym {
                         short: (*k).to_string(),
                         long: (*long).to_string(),
@@ -568,6 +690,9 @@ mod tests {
             [p("ILO", "International Labour Organisation")]
         );
         assert_eq!(pairs("by the androgen receptor (AR)."), [p("AR", "androgen receptor")]);
+        assert_eq!(pairs("Ribonuclease P (RNase P) is"), [p("RNase P", "Ribonuclease P")]);
+        assert!(pairs("the Fox 5 (Fox 5) station").is_empty());
+        assert!(pairs("in Zone B (ZB B) today").is_empty());
     }
 
     #[test]
@@ -608,5 +733,75 @@ mod tests {
             assert!(!is_acronym(t, None), "{t}");
         }
         assert!(!is_acronym("NASA", Some(&["NASA"])));
+    }
+
+    /// The dash rule as first written, with a regex, to check the byte scan against.
+    fn dashes_reference(text: &str) -> Vec<Definition> {
+        let re = Regex::new(r"\b([A-Z][A-Za-z0-9&.]{1,11}) (?:--|-|\x{2013}|\x{2014}) ([A-Z][^-\x{2013}\x{2014}.;:()]{3,120}?) (?:--|-|\x{2013}|\x{2014})").expect("dash regex");
+        let mut out = Vec::new();
+        for c in re.captures_iter(text) {
+            let (Some(s), Some(l)) = (c.get(1), c.get(2)) else { continue };
+            if !is_short_form(s.as_str()) || s.as_str().chars().filter(|c| c.is_uppercase()).count() < 2 {
+                continue;
+            }
+            let sf = sf_chars(s.as_str());
+            let cand: Vec<char> = l.as_str().chars().collect();
+            if let Some((0, ini)) = schwartz_hearst(&sf, &cand) {
+                if ini * 2 >= sf.len() && ini >= 2 {
+                    push_def(&mut out, text, (s.start(), s.end()), (l.start(), l.end()));
+                }
+            }
+        }
+        out
+    }
+
+    fn dashes_new(text: &str) -> Vec<Definition> {
+        let mut out = Vec::new();
+        dashes(text, &mut out);
+        out
+    }
+
+    #[test]
+    fn dash_definitions() {
+        for t in [
+            "NASA - National Aeronautics and Space Administration - said",
+            "the NASA -- National Aeronautics and Space Administration -- said",
+            "U.S.NASA \u{2014} National Aeronautics and Space Administration \u{2014} x",
+            "ABCDEFGHIJKLMN - Alpha Beta Gamma - and AB - Alpha Bravo - CD - Charlie Delta -",
+            "\u{e9}NASA - National Aeronautics and Space Administration -",
+        ] {
+            assert_eq!(dashes_new(t), dashes_reference(t), "{t}");
+        }
+        assert_eq!(dashes_new("the NASA - National Aeronautics and Space Administration - said").len(), 1);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn dashes_same_as_reference(s in "(AB|NA|[A-Ca-c]|U\\.S|&| |-|--|\u{2013}|\u{2014}|[.;(]|\u{e9}|Al|Bo){0,40}") {
+            proptest::prop_assert_eq!(dashes_new(&s), dashes_reference(&s));
+        }
+    }
+
+    fn words_reference(s: &str, max: usize) -> Vec<(usize, &str)> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+            .filter(|(_, w)| (1..=max).contains(&w.len()) && w.is_ascii() && w.as_bytes()[0].is_ascii_uppercase())
+            .collect()
+    }
+
+    #[test]
+    fn capitalized_words_like_split() {
+        for t in ["\u{20ac}NATO and \u{e9}NATO, NATO-led EU's UNHCR\u{e9} X", "A-B C--D UN.", ""] {
+            assert_eq!(capitalized_words(t, 8).collect::<Vec<_>>(), words_reference(t, 8), "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn capitalized_words_same_as_split(s in "(NATO|UN|EU|[A-Za-z]|-|\\.| |\u{e9}|\u{20ac}|\u{c9}|7){0,30}") {
+            proptest::prop_assert_eq!(capitalized_words(&s, 8).collect::<Vec<_>>(), words_reference(&s, 8));
+        }
     }
 }

@@ -56,6 +56,28 @@ fn country_variants_share_a_canonical_name() {
     assert!(!v.iter().any(|(a, _, _)| a == "Officials"));
 }
 
+#[test]
+fn misc_heads_place_heads_and_place_pairs() {
+    let v = labels(
+        "Parliament passed the Companies Act after the Fisheries Award was given. Water levels on the Nile River rose. Aid reached Gulu, Uganda and northern Rwanda, while Ethiopia, Kenya and Tanzania waited.\n",
+    );
+    assert!(has(&v, "Companies Act", EntityLabel::Misc), "{v:?}");
+    assert!(has(&v, "Fisheries Award", EntityLabel::Misc), "{v:?}");
+    assert!(has(&v, "Nile River", EntityLabel::Loc), "{v:?}");
+    assert!(has(&v, "Gulu, Uganda", EntityLabel::Loc), "{v:?}");
+    assert!(has(&v, "northern Rwanda", EntityLabel::Loc), "{v:?}");
+    // Countries in a list stay apart.
+    assert!(has(&v, "Ethiopia", EntityLabel::Loc) && has(&v, "Kenya", EntityLabel::Loc), "{v:?}");
+}
+
+#[test]
+fn speech_verbs_make_people() {
+    let v = labels("The match ended late.\n\nLee said the result was fair. \"We were ready,\" explained Okonkwo. Taro Watanabe said nothing.\n");
+    assert!(has(&v, "Lee", EntityLabel::Person), "{v:?}");
+    assert!(has(&v, "Okonkwo", EntityLabel::Person), "{v:?}");
+    assert!(has(&v, "Taro Watanabe", EntityLabel::Person), "{v:?}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]

@@ -1,8 +1,8 @@
 //! Word lists compiled into the crate (see `data/gazetteer/README.md` for sources and licenses).
 
 use crate::EntityLabel;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use once_cell::sync::Lazy;
-use std::collections::{HashMap, HashSet};
 
 /// What a gazetteer phrase names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,18 +33,47 @@ pub(crate) struct Gazetteer {
     pub loc_heads: HashSet<&'static str>,
     /// Words ending event names ("Summit").
     pub event_heads: HashSet<&'static str>,
+    /// Words ending names of laws, awards, programmes and buildings ("Act", "Award", "Bridge").
+    pub misc_heads: HashSet<&'static str>,
     /// Lower-case English words.
     pub common: HashSet<&'static str>,
     /// Well-known acronyms: short -> (long form, label).
     pub acronyms: HashMap<&'static str, (&'static str, Option<EntityLabel>)>,
+    /// Longest well-known short form in bytes.
+    pub acronym_max_len: usize,
 }
 
+/// Non-empty lines that are not comments, trimmed: one pass over the bytes (the lists are
+/// built once per process, and splitting them is most of that cost).
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
-    s.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    let mut rest = s;
+    std::iter::from_fn(move || loop {
+        if rest.is_empty() {
+            return None;
+        }
+        let b = rest.as_bytes();
+        let mut i = 0;
+        while i < b.len() && b[i] != b'\n' {
+            i += 1;
+        }
+        let line = &rest[..i];
+        rest = rest.get(i + 1..).unwrap_or("");
+        let line = line.trim_ascii();
+        if !line.is_empty() && !line.starts_with('#') {
+            return Some(line);
+        }
+    })
+}
+
+/// Number of lines (an upper bound on entries, for the capacity of a map).
+fn line_count(s: &str) -> usize {
+    s.bytes().filter(|&b| b == b'\n').count() + 1
 }
 
 fn set(s: &'static str) -> HashSet<&'static str> {
-    lines(s).map(str::trim).collect()
+    let mut out = HashSet::with_capacity(line_count(s));
+    out.extend(lines(s));
+    out
 }
 
 fn label_of(s: &str) -> Option<EntityLabel> {
@@ -70,7 +99,7 @@ fn add_tsv(map: &mut HashMap<&'static str, Entry>, data: &'static str, label: En
 
 /// The gazetteer, built on first use.
 pub(crate) static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
-    let mut phrases = HashMap::new();
+    let mut phrases = HashMap::with_capacity(16_384);
     add_tsv(&mut phrases, include_str!("../../data/gazetteer/countries.tsv"), EntityLabel::Loc, true);
     add_tsv(&mut phrases, include_str!("../../data/gazetteer/demonyms.tsv"), EntityLabel::Norp, false);
     for l in lines(include_str!("../../data/gazetteer/organisations.tsv")) {
@@ -88,7 +117,7 @@ pub(crate) static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
             e.canonical = None;
         }
     }
-    let mut acronyms = HashMap::new();
+    let mut acronyms = HashMap::with_capacity(256);
     for l in lines(include_str!("../../data/acronyms_known.tsv")) {
         let mut it = l.split('\t');
         let (Some(short), Some(long), Some(lab)) = (it.next(), it.next(), it.next()) else { continue };
@@ -109,16 +138,27 @@ pub(crate) static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
         org_heads: set(include_str!("../../data/gazetteer/org_heads.txt")),
         loc_heads: set(include_str!("../../data/gazetteer/loc_heads.txt")),
         event_heads: set(include_str!("../../data/gazetteer/event_heads.txt")),
+        misc_heads: set(include_str!("../../data/gazetteer/misc_heads.txt")),
         common: set(include_str!("../../data/gazetteer/common_words.txt")),
+        acronym_max_len: acronyms.keys().map(|k| k.len()).max().unwrap_or(0),
         acronyms,
     }
 });
 
 impl Gazetteer {
     /// Whether the lower-case form of a capitalized word is an ordinary English word.
+    /// ASCII words are lower-cased into a stack buffer (no allocation).
     pub fn is_common(&self, word: &str) -> bool {
-        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        let b = word.as_bytes();
+        if b.iter().all(u8::is_ascii_lowercase) {
             return self.common.contains(word);
+        }
+        let mut buf = [0u8; 32];
+        if b.len() <= buf.len() && b.is_ascii() {
+            let lower = &mut buf[..b.len()];
+            lower.copy_from_slice(b);
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|l| self.common.contains(l));
         }
         let lower = word.to_lowercase();
         self.common.contains(lower.as_str())
@@ -142,5 +182,7 @@ mod tests {
         assert!(g.is_common("Officials"));
         assert!(!g.is_common("Kelin"));
         assert!(g.max_words >= 3);
+        // The known-acronym scan only looks up words starting with an ASCII capital.
+        assert!(g.acronyms.keys().all(|k| k.as_bytes()[0].is_ascii_uppercase()));
     }
 }

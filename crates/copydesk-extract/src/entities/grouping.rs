@@ -4,7 +4,7 @@
 use super::gazetteer::Gazetteer;
 use super::Mention;
 use crate::EntityLabel;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// Give every mention its canonical name and settle single-word guesses by the article's
 /// full names ("Kelin" after "Andrey Kelin" is that person).

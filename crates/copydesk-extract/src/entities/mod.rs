@@ -35,20 +35,78 @@ pub(crate) struct Mention {
 }
 
 /// Counts of long words and of capitalized long words among tokens (for headline detection).
-fn cap_counts(text: &str, toks: &[tokens::Tok]) -> (usize, usize) {
+fn cap_counts(toks: &[tokens::Tok]) -> (usize, usize) {
     let mut words = 0;
     let mut caps = 0;
-    for t in toks.iter().filter(|t| t.word) {
-        let w = &text[t.start..t.end];
-        if w.chars().count() < 4 || !w.chars().next().is_some_and(char::is_alphabetic) {
-            continue;
-        }
+    for t in toks.iter().filter(|t| t.long) {
         words += 1;
         if t.cap {
             caps += 1;
         }
     }
     (words, caps)
+}
+
+/// "Kigali, Rwanda", "DAKAR, Senegal": a place that is not a country, a comma and a country make
+/// one place, unless the place ends a list ("Ethiopia, Kigali, Rwanda"). Mentions are in text
+/// order; one pass.
+fn place_with_country(g: &gazetteer::Gazetteer, text: &str, ms: Vec<Mention>) -> Vec<Mention> {
+    let is_country = |m: &Mention| g.phrases.get(m.span.slice(text)).is_some_and(|e| e.country);
+    let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
+    let mut it = ms.into_iter().peekable();
+    while let Some(mut m) = it.next() {
+        let next_country = it.peek().is_some_and(|n| {
+            n.label == EntityLabel::Loc && text.get(m.span.end..n.span.start) == Some(", ") && is_country(n)
+        });
+        let in_list = out.last().is_some_and(|p| {
+            p.label == EntityLabel::Loc
+                && matches!(text.get(p.span.end..m.span.start), Some(", " | " and " | ", and " | " or "))
+        });
+        if m.label == EntityLabel::Loc && next_country && !in_list && !is_country(&m) {
+            if let Some(n) = it.next() {
+                m.span = Span::new(m.span.start, n.span.end);
+                m.canonical = None;
+                m.strength = 2;
+                m.grouped_only = false;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// Lower-case compass words before a listed place belong to it: "northern Rwanda",
+/// "sub-Saharan Africa".
+fn with_compass_word(g: &gazetteer::Gazetteer, text: &str, m: &mut Mention) {
+    const COMPASS: &[&str] = &[
+        "northern ",
+        "southern ",
+        "eastern ",
+        "western ",
+        "central ",
+        "northeastern ",
+        "northwestern ",
+        "southeastern ",
+        "southwestern ",
+        "north-eastern ",
+        "north-western ",
+        "south-eastern ",
+        "south-western ",
+        "sub-Saharan ",
+    ];
+    if m.label != EntityLabel::Loc || !g.phrases.get(m.span.slice(text)).is_some_and(|e| e.label == EntityLabel::Loc) {
+        return;
+    }
+    let Some(before) = text.get(..m.span.start) else { return };
+    for c in COMPASS {
+        if let Some(rest) = before.strip_suffix(c) {
+            if !rest.chars().next_back().is_some_and(char::is_alphanumeric) {
+                m.span = Span::new(rest.len(), m.span.end);
+                m.canonical = None;
+            }
+            return;
+        }
+    }
 }
 
 /// Find entity mentions in the article's sentences, labelled and grouped.
@@ -60,17 +118,27 @@ pub(crate) fn find(ctx: &Context) -> Vec<Entity> {
 pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Entity> {
     let g = &*GAZ;
     let mut ms: Vec<Mention> = Vec::new();
-    let toks_all: Vec<Vec<tokens::Tok>> = ctx.sentences.iter().map(|s| tokens::tokenize(ctx.slice(s.span))).collect();
+    // All sentences' tokens in one buffer (offsets relative to their sentence), with each
+    // sentence's range in it.
+    let mut toks_buf: Vec<tokens::Tok> = Vec::with_capacity(ctx.text.len() / 5 + 16);
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(ctx.sentences.len());
+    for s in &ctx.sentences {
+        let a = toks_buf.len();
+        tokens::tokenize_into(ctx.slice(s.span), &mut toks_buf);
+        ranges.push((a, toks_buf.len()));
+    }
+    let toks_of = |k: usize| ranges.get(k).and_then(|&(a, b)| toks_buf.get(a..b)).unwrap_or(&[]);
     // A segment written in title case or capitals (a headline): only listed names count there.
     let mut seg_counts = vec![(0usize, 0usize); ctx.segments.len()];
-    for (sent, toks) in ctx.sentences.iter().zip(&toks_all) {
-        let (w, c) = cap_counts(ctx.slice(sent.span), toks);
+    for (k, sent) in ctx.sentences.iter().enumerate() {
+        let (w, c) = cap_counts(toks_of(k));
         if let Some(x) = seg_counts.get_mut(sent.segment) {
             x.0 += w;
             x.1 += c;
         }
     }
-    for (sent, toks) in ctx.sentences.iter().zip(&toks_all) {
+    for (k, sent) in ctx.sentences.iter().enumerate() {
+        let toks = toks_of(k);
         let text = ctx.slice(sent.span);
         let (w, c) = seg_counts.get(sent.segment).copied().unwrap_or((0, 0));
         let s = Sent { text, toks, title_case: w >= 4 && c * 10 >= w * 8 };
@@ -92,6 +160,10 @@ pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Ent
                 grouped_only: f.grouped_only,
             });
         }
+    }
+    let mut ms = place_with_country(g, ctx.text, ms);
+    for m in &mut ms {
+        with_compass_word(g, ctx.text, m);
     }
     grouping::group(g, ctx.text, &mut ms, acronyms);
     // A bare capitalized word that no full name, title, speech verb or name list backs is too

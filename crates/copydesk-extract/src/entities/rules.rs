@@ -223,19 +223,37 @@ fn lookup(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
     }
     // Datelines and headlines in capitals: "CAIRO", "KUALA LUMPUR".
     if p.len() >= 4 && p.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-') {
-        let mut t = String::with_capacity(p.len());
-        let mut start = true;
-        for c in p.chars() {
-            if start {
-                t.push(c);
-            } else {
-                t.extend(c.to_lowercase());
+        let found = if p.len() <= 64 && p.is_ascii() {
+            let mut buf = [0u8; 64];
+            let t = &mut buf[..p.len()];
+            t.copy_from_slice(p.as_bytes());
+            for k in 1..t.len() {
+                if !matches!(t[k - 1], b' ' | b'-') {
+                    t[k] = t[k].to_ascii_lowercase();
+                }
             }
-            start = c == ' ' || c == '-';
-        }
-        return g.phrases.get(t.as_str()).copied().filter(|e| e.label == EntityLabel::Loc);
+            std::str::from_utf8(t).ok().and_then(|t| g.phrases.get(t).copied())
+        } else {
+            g.phrases.get(title_cased(p).as_str()).copied()
+        };
+        return found.filter(|e| e.label == EntityLabel::Loc);
     }
     None
+}
+
+/// "KUALA LUMPUR" -> "Kuala Lumpur" (each word's first letter kept).
+fn title_cased(p: &str) -> String {
+    let mut t = String::with_capacity(p.len());
+    let mut start = true;
+    for c in p.chars() {
+        if start {
+            t.push(c);
+        } else {
+            t.extend(c.to_lowercase());
+        }
+        start = c == ' ' || c == '-';
+    }
+    t
 }
 
 /// Longest listed phrase starting at `i` and ending before `j`.
@@ -254,9 +272,11 @@ fn longest(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<(usize, Entry)
 
 /// End of an organisation name starting at `i` inside the run `..j`: the last org head reached
 /// (through capitalized words, not across "and" after a listed name), extended by an
-/// "of"/"for" phrase after it.
-fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<usize> {
+/// "of"/"for" phrase after it; and whether that head names a law, award, programme or building
+/// (MISC: "Companies Act", "Padma Bridge") rather than an organisation.
+fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<(usize, bool)> {
     let mut head = None;
+    let mut misc = false;
     let lim = j.min(i + 8);
     let mut k = i;
     while k < lim {
@@ -268,8 +288,9 @@ fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<usize> {
             if !matches!(w, "of" | "for" | "and" | "the" | "on" | "de" | "des" | "du" | "la") {
                 break;
             }
-        } else if g.org_heads.contains(w) && (k > i || s.conn(k + 1)) {
+        } else if (k > i || s.conn(k + 1)) && (g.org_heads.contains(w) || g.misc_heads.contains(w)) {
             head = Some(k + 1);
+            misc = !g.org_heads.contains(w);
         }
         k += 1;
     }
@@ -285,7 +306,7 @@ fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<usize> {
         }
         end = k;
     }
-    Some(end)
+    Some((end, misc))
 }
 
 fn head_label(g: &Gazetteer, w: &str) -> Option<EntityLabel> {
@@ -293,6 +314,8 @@ fn head_label(g: &Gazetteer, w: &str) -> Option<EntityLabel> {
         Some(EntityLabel::Loc)
     } else if g.event_heads.contains(w) {
         Some(EntityLabel::Event)
+    } else if g.misc_heads.contains(w) {
+        Some(EntityLabel::Misc)
     } else {
         None
     }
@@ -407,6 +430,15 @@ fn compound(g: &Gazetteer, s: &Sent, i: usize, out: &mut Vec<Found>) -> bool {
     true
 }
 
+/// A speech verb at token `k` ("Mugo said").
+fn speech_verb_at(s: &Sent, k: usize) -> bool {
+    s.toks.get(k).is_some_and(|t| t.word)
+        && matches!(
+            s.w(k),
+            "said" | "says" | "told" | "added" | "explained" | "stated" | "noted" | "insisted" | "argued" | "wrote"
+        )
+}
+
 /// Label the capitalized run `i..j`.
 fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
     let mut i = i0;
@@ -429,9 +461,10 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         }
         // Organisation names by their head word (not "Member of Parliament").
         if !(s.title_case || g.titles.contains(w) && s.conn(i + 1)) {
-            if let Some(end) = org_end(g, s, i, j) {
+            if let Some((end, misc)) = org_end(g, s, i, j) {
                 let whole = lookup(g, s, i, end);
-                let label = whole.map_or(EntityLabel::Org, |e| e.label);
+                let head = if misc { EntityLabel::Misc } else { EntityLabel::Org };
+                let label = whole.map_or(head, |e| e.label);
                 // "The Jordan Times": newspapers keep their article.
                 let from =
                     if i > 0 && s.w(i - 1) == "The" && s.cap(i - 1) && is_media_head(s.w(end - 1)) { i - 1 } else { i };
@@ -450,6 +483,27 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 && s.cap(i + 1)
                 && longest(g, s, i + 1, j).is_none()
                 && !g.org_heads.contains(s.w(i + 1));
+            // A listed place and a place head: "Nile River", "Guangdong Province".
+            if e.label == EntityLabel::Loc
+                && end < j
+                && s.cap(end)
+                && !s.toks[end - 1].poss
+                && g.loc_heads.contains(s.w(end))
+                && s.phrase(i, end + 1).is_some()
+            {
+                out.push(Found {
+                    from: i,
+                    to: end + 1,
+                    label: EntityLabel::Loc,
+                    entry: None,
+                    strength: 2,
+                    sub: None,
+                    grouped_only: false,
+                });
+                i = end + 1;
+                titled = false;
+                continue;
+            }
             // "Kosmos Energy"-style names led by a place: "Qatar Charity", "Korea Eximbank".
             if !s.title_case && matches!(e.label, EntityLabel::Loc | EntityLabel::Norp) && !s.toks[end - 1].poss {
                 let mut k = end;
@@ -535,6 +589,27 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             && s.toks[i - 1].word
             && matches!(s.w(i - 1), "in" | "at" | "near" | "from" | "to" | "across" | "outside" | "inside");
         let common = g.is_common(w);
+        // "Lee said" at a sentence start, '"...," explained César': a name next to a speech verb.
+        let quoted_by = i >= 2 && speech_verb_at(s, i - 1) && !s.toks[i - 2].word;
+        if len == 1
+            && (speech_verb_at(s, k) || quoted_by)
+            && (g.given.contains(w) || g.surnames.contains(w) || !common)
+            && !is_acronym(w)
+            && !is_year_event(w)
+        {
+            out.push(Found {
+                from: i,
+                to: k,
+                label: EntityLabel::Person,
+                entry: None,
+                strength: 1,
+                sub: None,
+                grouped_only: false,
+            });
+            i = k;
+            titled = false;
+            continue;
+        }
         if len == 1 {
             if is_year_event(w) {
                 out.push(Found {
@@ -579,20 +654,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             } else if !common {
                 let label = if place_prep && !g.surnames.contains(w) { EntityLabel::Loc } else { EntityLabel::Person };
                 // "Mugo said": a speech verb after a bare name makes it a person.
-                let speaks = s.toks.get(k).is_some_and(|t| t.word)
-                    && matches!(
-                        s.w(k),
-                        "said"
-                            | "says"
-                            | "told"
-                            | "added"
-                            | "explained"
-                            | "stated"
-                            | "noted"
-                            | "insisted"
-                            | "argued"
-                            | "wrote"
-                    );
+                let speaks = speech_verb_at(s, k);
                 let strength = u8::from(speaks && label == EntityLabel::Person);
                 out.push(Found { from: i, to: k, label, entry: None, strength, sub: None, grouped_only: false });
             }
@@ -620,7 +682,14 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             });
         } else {
             let any_common = (i..k).any(|t| !s.conn(t) && g.is_common(s.w(t)));
-            let label = if any_common {
+            // "Sadio Mane said", "... Taimoor Khan": a speech verb after the name, or a listed
+            // family name ending two or three words.
+            let person = k - i <= 3 && (speech_verb_at(s, k) || g.surnames.contains(last) && !g.is_common(last));
+            // A capitals-only word ("Umurenge SACCO") marks an organisation, not a person.
+            let any_acronym = (i..k).any(|t| is_acronym(s.w(t)));
+            let label = if person {
+                EntityLabel::Person
+            } else if any_common || any_acronym {
                 EntityLabel::Org
             } else if place_prep {
                 EntityLabel::Loc

@@ -13,72 +13,169 @@ pub(crate) struct Tok {
     pub cap: bool,
     /// Followed by a possessive "'s" (or a bare "'" after a plural).
     pub poss: bool,
+    /// A word of at least four chars starting with a letter (for headline detection).
+    pub long: bool,
 }
 
 const PREFIXES: &[&str] = &["pro-", "anti-", "ex-", "non-", "post-", "pre-", "neo-", "mid-", "all-", "trans-"];
 
+/// ASCII byte classes: white space, word (letter or digit), joiner inside a word.
+const WS: u8 = 1;
+const WORD: u8 = 2;
+const JOIN: u8 = 4;
+
+const fn classes() -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            WORD
+        } else if matches!(c, b' ' | 9..=13) {
+            WS
+        } else if matches!(c, b'-' | b'\'' | b'.' | b'&' | b'+') {
+            JOIN
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+}
+
+static CLASS: [u8; 128] = classes();
+
+/// The char at byte `i` of `s` (a char boundary), decoded only when not ASCII.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
+}
+
+/// Letters and digits (Unicode).
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Split a sentence into tokens. Linear in its length.
+#[cfg(test)]
 pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
     let mut out = Vec::new();
+    tokenize_into(s, &mut out);
+    out
+}
+
+/// Append the tokens of a sentence to `out` (offsets relative to `s`). Linear in its length:
+/// one pass over the bytes, ASCII by a class table without decoding, no allocation but
+/// `out`'s growth.
+pub(crate) fn tokenize_into(s: &str, out: &mut Vec<Tok>) {
     let bytes = s.as_bytes();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        if !is_word_char(c) {
-            out.push(Tok { start: i, end: i + c.len_utf8(), word: false, cap: false, poss: false });
-            continue;
-        }
-        let start = i;
-        let mut end = i + c.len_utf8();
-        // Extend over word characters and inner joiners followed by a word character.
-        while let Some(&(j, d)) = it.peek() {
-            if is_word_char(d) {
-                end = j + d.len_utf8();
-                it.next();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        let clen;
+        if b < 0x80 {
+            let cl = CLASS[b as usize];
+            if cl & WS != 0 {
+                i += 1;
                 continue;
             }
-            if matches!(d, '-' | '\'' | '.' | '&' | '+') {
-                let nxt = s[j + d.len_utf8()..].chars().next();
-                if let Some(n) = nxt {
-                    let ok = match d {
-                        '.' => n.is_uppercase() && is_initial_seq(&s[start..j]),
-                        _ => is_word_char(n),
-                    };
-                    if ok {
-                        it.next();
-                        continue;
-                    }
-                }
+            if cl & WORD == 0 {
+                out.push(Tok { start: i, end: i + 1, word: false, cap: false, poss: false, long: false });
+                i += 1;
+                continue;
             }
-            break;
+            clen = 1;
+        } else {
+            let Some(c) = char_at(s, i) else { break };
+            clen = c.len_utf8();
+            if c.is_whitespace() {
+                i += clen;
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                out.push(Tok { start: i, end: i + clen, word: false, cap: false, poss: false, long: false });
+                i += clen;
+                continue;
+            }
         }
-        let mut word = &s[start..end];
-        // A trailing period belongs to abbreviations and initials ("Mr.", "U.S.", "J.").
-        if end < bytes.len() && bytes[end] == b'.' && is_abbrev(word) {
+        i = word(s, i, clen, out);
+    }
+}
+
+/// Read the word starting at `start` (its first char `clen` bytes long), push its token and
+/// return where reading goes on.
+#[inline]
+fn word(s: &str, start: usize, clen: usize, out: &mut Vec<Tok>) -> usize {
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    let mut end = start + clen;
+    // Start of the current '.'-separated part: a period joins only single capitals ("U.S").
+    let mut part = start;
+    // Whether the word is all ASCII (then bytes are chars).
+    let mut ascii = clen == 1;
+    // Extend over word characters and inner joiners followed by a word character.
+    while let Some(&d) = bytes.get(end) {
+        if d < 0x80 {
+            let cl = CLASS[d as usize];
+            if cl & WORD != 0 {
+                end += 1;
+                continue;
+            }
+            if cl & JOIN == 0 {
+                break;
+            }
+            let Some(nc) = char_at(s, end + 1) else { break };
+            let ok = if d == b'.' { nc.is_uppercase() && single_capital(&s[part..end]) } else { is_word_char(nc) };
+            if !ok {
+                break;
+            }
             end += 1;
-            it.next();
-            word = &s[start..end];
-        }
-        let mut poss = false;
-        let mut wend = end;
-        if word.len() > 2 && (word.ends_with("'s") || word.ends_with("'S")) {
-            wend = end - 2;
-            poss = true;
-        } else if end < bytes.len() && bytes[end] == b'\'' && word.ends_with('s') {
-            let after = bytes.get(end + 1).copied();
-            if after.map_or(true, |b| !b.is_ascii_alphanumeric()) {
-                poss = true;
-                it.next();
+            if d == b'.' {
+                part = end;
+            }
+        } else {
+            match char_at(s, end) {
+                Some(c) if c.is_alphanumeric() => {
+                    end += c.len_utf8();
+                    ascii = false;
+                }
+                _ => break,
             }
         }
-        let mut tstart = start;
-        let w = &s[start..wend];
+    }
+    let mut word = &s[start..end];
+    // A trailing period belongs to abbreviations and initials ("Mr.", "U.S.", "J.").
+    if end < n && bytes[end] == b'.' && is_abbrev(word) {
+        end += 1;
+        word = &s[start..end];
+    }
+    let mut next = end;
+    let mut poss = false;
+    let mut wend = end;
+    if word.len() > 2 && (word.ends_with("'s") || word.ends_with("'S")) {
+        wend = end - 2;
+        poss = true;
+    } else if end < n && bytes[end] == b'\'' && word.ends_with('s') {
+        let after = bytes.get(end + 1).copied();
+        if after.map_or(true, |b| !b.is_ascii_alphanumeric()) {
+            poss = true;
+            next = end + 1;
+        }
+    }
+    let mut tstart = start;
+    let w = &s[start..wend];
+    // Prefixes end in a hyphen at byte 2 to 5.
+    if w.as_bytes().get(2..w.len().min(6)).is_some_and(|t| t.contains(&b'-')) {
         for p in PREFIXES {
             if w.len() > p.len() && w.is_char_boundary(p.len()) && w[..p.len()].eq_ignore_ascii_case(p) {
                 let rest = &w[p.len()..];
@@ -88,20 +185,34 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
                 break;
             }
         }
-        let first = s[tstart..wend].chars().next();
-        let mut cap = first.is_some_and(char::is_uppercase);
-        if !cap {
-            // "al-Assad", "el-Sisi", "bin-..." style names.
-            let w = &s[tstart..wend];
-            if let Some(rest) = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")) {
-                cap = rest.chars().next().is_some_and(char::is_uppercase);
-            }
-        }
-        if tstart < wend {
-            out.push(Tok { start: tstart, end: wend, word: true, cap, poss });
+    }
+    let mut cap = match bytes.get(tstart) {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        _ => s[tstart..wend].chars().next().is_some_and(char::is_uppercase),
+    };
+    if !cap {
+        // "al-Assad", "el-Sisi", "bin-..." style names.
+        let w = &s[tstart..wend];
+        if let Some(rest) = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")) {
+            cap = rest.chars().next().is_some_and(char::is_uppercase);
         }
     }
-    out
+    if tstart < wend {
+        let w = &s[tstart..wend];
+        let long = if ascii {
+            w.len() >= 4 && w.as_bytes()[0].is_ascii_alphabetic()
+        } else {
+            w.chars().nth(3).is_some() && w.chars().next().is_some_and(char::is_alphabetic)
+        };
+        out.push(Tok { start: tstart, end: wend, word: true, cap, poss, long });
+    }
+    next
+}
+
+/// One upper-case char.
+fn single_capital(p: &str) -> bool {
+    let mut cs = p.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
 }
 
 /// "U", "U.S", "J" (single letters joined by periods).
@@ -173,5 +284,114 @@ mod tests {
         let t = tokenize("the Palestinians' cause");
         assert!(t[1].poss);
         assert_eq!(t.len(), 3);
+    }
+
+    fn is_word_char_ref(c: char) -> bool {
+        c.is_alphanumeric()
+    }
+
+    /// The first (char-by-char) tokenizer, kept to check the byte-level one against.
+    fn reference(s: &str) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let bytes = s.as_bytes();
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if !is_word_char_ref(c) {
+                out.push(Tok { start: i, end: i + c.len_utf8(), word: false, cap: false, poss: false, long: false });
+                continue;
+            }
+            let start = i;
+            let mut end = i + c.len_utf8();
+            // Extend over word characters and inner joiners followed by a word character.
+            while let Some(&(j, d)) = it.peek() {
+                if is_word_char_ref(d) {
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                if matches!(d, '-' | '\'' | '.' | '&' | '+') {
+                    let nxt = s[j + d.len_utf8()..].chars().next();
+                    if let Some(n) = nxt {
+                        let ok = match d {
+                            '.' => n.is_uppercase() && is_initial_seq(&s[start..j]),
+                            _ => is_word_char_ref(n),
+                        };
+                        if ok {
+                            it.next();
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            let mut word = &s[start..end];
+            // A trailing period belongs to abbreviations and initials ("Mr.", "U.S.", "J.").
+            if end < bytes.len() && bytes[end] == b'.' && is_abbrev(word) {
+                end += 1;
+                it.next();
+                word = &s[start..end];
+            }
+            let mut poss = false;
+            let mut wend = end;
+            if word.len() > 2 && (word.ends_with("'s") || word.ends_with("'S")) {
+                wend = end - 2;
+                poss = true;
+            } else if end < bytes.len() && bytes[end] == b'\'' && word.ends_with('s') {
+                let after = bytes.get(end + 1).copied();
+                if after.map_or(true, |b| !b.is_ascii_alphanumeric()) {
+                    poss = true;
+                    it.next();
+                }
+            }
+            let mut tstart = start;
+            let w = &s[start..wend];
+            for p in PREFIXES {
+                if w.len() > p.len() && w.is_char_boundary(p.len()) && w[..p.len()].eq_ignore_ascii_case(p) {
+                    let rest = &w[p.len()..];
+                    if rest.chars().next().is_some_and(char::is_uppercase) {
+                        tstart = start + p.len();
+                    }
+                    break;
+                }
+            }
+            let first = s[tstart..wend].chars().next();
+            let mut cap = first.is_some_and(char::is_uppercase);
+            if !cap {
+                // "al-Assad", "el-Sisi", "bin-..." style names.
+                let w = &s[tstart..wend];
+                if let Some(rest) = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")) {
+                    cap = rest.chars().next().is_some_and(char::is_uppercase);
+                }
+            }
+            if tstart < wend {
+                let w = &s[tstart..wend];
+                let long = w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_alphabetic);
+                out.push(Tok { start: tstart, end: wend, word: true, cap, poss, long });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn same_as_reference_on_samples() {
+        for s in [
+            "the U.S. and Mr. Kato's group",
+            "U.S.A. A.B.C-D. J.R.R. Tolkien's pro-Western ex-President al-Assad el-sisi",
+            "the Palestinians' cause, NATO's (NRC) [ICAO] \u{2014} Zapad-2017 \u{e9}t\u{e9} \u{c9}mile Zola",
+            "A.A.A.A.A.A.a.A. X.y X. Y' s's S'S Ex-Im anti-NATO trans-Pacific",
+        ] {
+            assert_eq!(tokenize(s), reference(s), "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn same_as_reference(s in "[A-Za-z .,'()\\-&+éÜß\u{2014}\u{a0}0-9\n]{0,80}") {
+            proptest::prop_assert_eq!(tokenize(&s), reference(&s));
+        }
     }
 }
