@@ -6,12 +6,10 @@
 //! RTL text, emoji) and "newsy" strings assembled from tokens that exercise the rules (quote marks,
 //! speech verbs, names, money, dates, datelines, parentheses) mixed with the same hostile
 //! characters. Set PROPTEST_CASES to run more cases (the default is 256 per property).
-//! Failures of known open bugs (each with an ignored regression test) are tolerated unless
-//! COPYDESK_STRICT=1 is set; see `common::invariants::known_open_bug`.
 
 mod common;
 
-use common::invariants::{check_all, check_normalize, check_normalize_with, unless_known};
+use common::invariants::{check_all, check_normalize, check_normalize_with};
 use copydesk::{NormalizeOptions, Options, UnicodeForm};
 use proptest::prelude::*;
 
@@ -179,7 +177,7 @@ proptest! {
     /// The whole pipeline, default options: no panic, spans valid, JSON offsets give back texts.
     #[test]
     fn pipeline_total_and_spans_valid(text in any_text()) {
-        if let Err(e) = unless_known(&text, check_all(&text, &Options::default())) {
+        if let Err(e) = check_all(&text, &Options::default()) {
             prop_assert!(false, "{e}\ninput: {text:?}");
         }
     }
@@ -188,7 +186,7 @@ proptest! {
     #[test]
     fn pipeline_with_any_normalize_options(text in newsy(), opts in any_normalize_options()) {
         let options = Options { normalize: opts, ..Options::default() };
-        if let Err(e) = unless_known(&text, check_all(&text, &options)) {
+        if let Err(e) = check_all(&text, &options) {
             prop_assert!(false, "{e}\ninput: {text:?}\noptions: {options:?}");
         }
     }
@@ -197,7 +195,7 @@ proptest! {
     #[test]
     fn truncation_at_any_limit(text in any_text(), max in 1usize..400) {
         let options = Options { max_bytes: max, ..Options::default() };
-        if let Err(e) = unless_known(&text, check_all(&text, &options)) {
+        if let Err(e) = check_all(&text, &options) {
             prop_assert!(false, "{e}\ninput: {text:?}\nmax_bytes: {max}");
         }
     }
@@ -208,7 +206,7 @@ proptest! {
         text in any_text(),
         extra in prop::collection::vec((0usize..600, 0usize..600), 0..8),
     ) {
-        if let Err(e) = unless_known(&text, check_normalize(&text, &NormalizeOptions::default(), &extra)) {
+        if let Err(e) = check_normalize(&text, &NormalizeOptions::default(), &extra) {
             prop_assert!(false, "{e}\ninput: {text:?}");
         }
     }
@@ -217,7 +215,7 @@ proptest! {
     /// for the defaults only: see `regression_normalize_idempotent_nfkc_nbsp_collapse`.)
     #[test]
     fn normalize_any_options_maps_in_bounds(text in newsy(), opts in any_normalize_options()) {
-        if let Err(e) = unless_known(&text, check_normalize_with(&text, &opts, &[], false)) {
+        if let Err(e) = check_normalize_with(&text, &opts, &[], false) {
             prop_assert!(false, "{e}\ninput: {text:?}\noptions: {opts:?}");
         }
     }
