@@ -428,15 +428,17 @@ impl Article {
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
         slf.py().import("copydesk.display")?.call_method1("article_html", (slf,))?.extract()
     }
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let a = &self.inner;
+        let error = a.error.as_deref().map(|e| format!(", error={}", crate::items::r(py, e))).unwrap_or_default();
         format!(
-            "Article(id={:?}, headline={:?}, blocks={}, quotes={}, entities={}, numbers={})",
-            self.inner.id,
-            self.inner.headline,
-            self.inner.blocks.len(),
-            self.inner.quotes.len(),
-            self.inner.entities.len(),
-            self.inner.numbers.len()
+            "Article(id={}, headline={}, blocks={}, quotes={}, entities={}, numbers={}{error})",
+            crate::items::ro(py, a.id.as_deref()),
+            crate::items::ro(py, a.headline.as_deref()),
+            a.blocks.len(),
+            a.quotes.len(),
+            a.entities.len(),
+            a.numbers.len()
         )
     }
 }

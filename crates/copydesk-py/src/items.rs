@@ -211,7 +211,7 @@ impl Speaker {
 }
 
 /// Python's `repr()` of a str.
-fn r(py: Python<'_>, s: &str) -> String {
+pub(crate) fn r(py: Python<'_>, s: &str) -> String {
     PyString::new(py, s).repr().map(|x| x.to_string()).unwrap_or_else(|_| format!("{s:?}"))
 }
 
@@ -221,7 +221,7 @@ fn f(py: Python<'_>, v: f64) -> String {
 }
 
 /// Python's `repr()` of an optional str ("None" for None).
-fn ro(py: Python<'_>, s: Option<&str>) -> String {
+pub(crate) fn ro(py: Python<'_>, s: Option<&str>) -> String {
     s.map_or_else(|| "None".to_string(), |s| r(py, s))
 }
 
