@@ -420,4 +420,36 @@ mod tests {
             assert_eq!(chars[start as usize], '\u{201c}');
         }
     }
+
+    #[test]
+    fn numbers_and_speakers_tables_follow_the_article() {
+        let raw = "Rates Rise\n\n\u{201c}We will not accept a 4.5 per cent rise,\u{201d} said Finance Minister \
+                   Ana L\u{f3}pez. About 1,200 people attended. \u{201c}Talks go on,\u{201d} L\u{f3}pez added.";
+        let a = copydesk::process(raw);
+        let docs = vec![Doc { index: 0, id: None, article: &a }];
+        let out: Vec<_> = build(&docs, false, 1).into_iter().map(|r| r.expect("batch")).collect();
+        let table = |name: &str| &out.iter().find(|(k, _)| *k == name).expect("table").1;
+        let numbers = table("numbers");
+        assert_eq!(numbers.num_rows(), a.numbers.len());
+        assert!(a.numbers.iter().any(|n| n.kind == copydesk::NumberKind::Percent));
+        let chars: Vec<char> = raw.chars().collect();
+        let (start, end, text) = (
+            numbers.column_by_name("start").expect("start").as_primitive::<Int64Type>(),
+            numbers.column_by_name("end").expect("end").as_primitive::<Int64Type>(),
+            numbers.column_by_name("text").expect("text").as_string::<i64>(),
+        );
+        for i in 0..numbers.num_rows() {
+            let s: String = chars[start.value(i) as usize..end.value(i) as usize].iter().collect();
+            assert_eq!(s, text.value(i));
+        }
+        let speakers = table("speakers");
+        let view = a.speakers();
+        assert_eq!(speakers.num_rows(), view.len());
+        assert!(!view.is_empty());
+        let lists = speakers.column_by_name("quote_indices").expect("quote_indices").as_list::<i32>();
+        for (i, s) in view.iter().enumerate() {
+            assert_eq!(lists.value(i).len(), s.quotes.len());
+            assert_eq!(s.quotes.len(), s.direct + s.mixed + s.indirect);
+        }
+    }
 }
