@@ -38,7 +38,7 @@ def test_to_dict_matches_to_json(sample_text: str) -> None:
     assert d == json.loads(art.to_json())
     assert d["id"] == "s1"
     for key in ("id", "headline", "dateline", "byline", "published", "language", "body", "blocks", "quotes",
-                "entities", "acronyms", "money", "dates"):
+                "entities", "acronyms", "money", "dates", "numbers", "speakers"):
         assert key in d
 
 
@@ -84,3 +84,46 @@ def test_offsets_are_code_points() -> None:
     assert raw[q.start] == "\u201c" and raw[q.end - 1] == "\u201d"
     for m in art.money:
         assert raw[m.start : m.end] == m.text
+
+
+def test_numbers_and_speakers(sample_text: str) -> None:
+    art = copydesk.process(sample_text)
+    assert art.numbers and art.speakers
+    for n in art.numbers:
+        assert isinstance(n, copydesk.NumberMention)
+        assert sample_text[n.start : n.end] == n.text
+        assert n.kind in {"number", "percent"} and isinstance(n.value, float)
+    quoted = [q.speaker for q in art.quotes if q.speaker is not None]
+    names = [s.name for s in art.speakers]
+    assert len(names) == len(set(names)) == len(set(quoted))
+    assert names == list(dict.fromkeys(quoted)), "in order of first appearance"
+    for s in art.speakers:
+        assert isinstance(s, copydesk.Speaker)
+        assert s.direct + s.mixed + s.indirect == len(s.quotes) == quoted.count(s.name)
+        assert all(art.quotes[i].speaker == s.name for i in s.quotes)
+        if s.mention is not None:
+            assert sample_text[s.mention.start : s.mention.end] == s.mention.text
+    top = max(art.speakers, key=lambda s: len(s.quotes))
+    assert top.name == "Andrey Kelin" and top.title and "Foreign Ministry" in top.title
+    d = art.to_dict()
+    assert [(x["start"], x["end"], x["text"], x["kind"]) for x in d["numbers"]] == [
+        (n.start, n.end, n.text, n.kind) for n in art.numbers
+    ]
+    assert [x["name"] for x in d["speakers"]] == names
+    assert [x["quotes"] for x in d["speakers"]] == [s.quotes for s in art.speakers]
+
+
+def test_percentages_are_numbers_of_kind_percent() -> None:
+    art = copydesk.process("Rates Rise\n\nInflation rose to 4.5 per cent in May, up from 3% in April.")
+    percents = [(n.text, n.value) for n in art.numbers if n.kind == "percent"]
+    assert ("4.5 per cent", 4.5) in percents and ("3%", 3.0) in percents
+
+
+def test_item_reprs_are_python_reprs() -> None:
+    art = copydesk.process('Talks Stall\n\n"We are not there yet," Minister Jane Doe said.')
+    q = art.quotes[0]
+    assert "speaker='Jane Doe'" in repr(q) and "Some(" not in repr(q)
+    s = art.speakers[0]
+    assert repr(s).startswith("Speaker(name='Jane Doe', title=")
+    assert "value=None" in repr(copydesk.DateMention(0, 1, "x")) and "text='x'" in repr(copydesk.DateMention(0, 1, "x"))
+    assert repr(copydesk.NumberMention(0, 4, "2017", 2017.0)) == "NumberMention(text='2017', value=2017.0, kind='number')"

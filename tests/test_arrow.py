@@ -6,7 +6,7 @@ import pytest
 
 import copydesk
 
-KINDS = ["documents", "blocks", "quotes", "entities", "acronyms", "money", "dates"]
+KINDS = ["documents", "blocks", "quotes", "entities", "acronyms", "money", "dates", "numbers", "speakers"]
 RAW = (
     "Caf\u00e9 Owners Win \u20ac5 Million Deal\n\n"
     "PARIS (Copydesk Wire) \u2014 \u201cWe are close to a deal on the \u20ac5 million budget,\u201d "
@@ -24,6 +24,8 @@ def test_tables_cover_every_kind_and_every_row(example_texts: dict[str, str]) ->
     assert tables.quotes.num_rows == sum(len(a.quotes) for a in arts)
     assert tables["entities"].num_rows == sum(len(a.entities) for a in arts)
     assert tables.blocks.num_rows == sum(len(a.blocks) for a in arts)
+    assert tables.numbers.num_rows == sum(len(a.numbers) for a in arts)
+    assert tables.speakers.num_rows == sum(len(a.speakers) for a in arts)
     for t in tables.values():
         assert t.column_names[:2] == ["doc_index", "doc_id"]
 
@@ -116,3 +118,50 @@ def test_batch_helpers() -> None:
     pytest.importorskip("pyarrow")
     batch = copydesk.process_batch([RAW, None])
     assert batch.to_arrow().documents.num_rows == 2
+
+
+def test_numbers_and_speakers_tables_match_the_articles(example_texts: dict[str, str]) -> None:
+    pytest.importorskip("pyarrow")
+    texts = [*example_texts.values(), RAW]
+    arts = copydesk.process_batch(texts)
+    tables = copydesk.to_arrow(arts).to_pyarrow()
+    numbers = tables["numbers"].to_pylist()
+    assert numbers, "the examples mention numbers"
+    expected = [(i, n.start, n.end, n.text, n.value, n.kind) for i, a in enumerate(arts) for n in a.numbers]
+    assert [(r["doc_index"], r["start"], r["end"], r["text"], r["value"], r["kind"]) for r in numbers] == expected
+    for r in numbers:
+        assert texts[r["doc_index"]][r["start"] : r["end"]] == r["text"]
+        assert r["kind"] in {"number", "percent"}
+    speakers = tables["speakers"].to_pylist()
+    assert speakers, "the examples quote people"
+    quotes = tables["quotes"].to_pylist()
+    by_key = {(q["doc_index"], q["quote_index"]): q for q in quotes}
+    for r in speakers:
+        a = arts[r["doc_index"]]
+        s = a.speakers[r["speaker_index"]]
+        assert (r["name"], r["title"], r["direct"], r["mixed"], r["indirect"]) == (
+            s.name, s.title, s.direct, s.mixed, s.indirect)
+        assert r["quote_indices"] == s.quotes
+        assert len(r["quote_indices"]) == r["direct"] + r["mixed"] + r["indirect"]
+        assert all(by_key[(r["doc_index"], qi)]["speaker"] == r["name"] for qi in r["quote_indices"])
+        if r["mention_start"] is not None:
+            assert texts[r["doc_index"]][r["mention_start"] : r["mention_end"]] == r["mention_text"]
+
+
+def test_every_span_column_points_into_the_raw_text(example_texts: dict[str, str]) -> None:
+    pytest.importorskip("pyarrow")
+    texts = [*example_texts.values(), RAW]
+    tables = copydesk.to_arrow(texts).to_pyarrow()
+    checked = 0
+    for kind in ("blocks", "entities", "acronyms", "money", "dates", "numbers"):
+        for r in tables[kind].to_pylist():
+            assert texts[r["doc_index"]][r["start"] : r["end"]] == r["text"], (kind, r)
+            checked += 1
+    for r in tables["quotes"].to_pylist():
+        assert r["text"] in texts[r["doc_index"]][r["start"] : r["end"]]
+        if r["speaker_start"] is not None:
+            assert texts[r["doc_index"]][r["speaker_start"] : r["speaker_end"]] == r["speaker_text"]
+    for r in tables["documents"].to_pylist():
+        if r["dateline_start"] is not None:
+            assert texts[r["doc_index"]][r["dateline_start"] : r["dateline_end"]] == r["dateline"]
+    assert checked > 100

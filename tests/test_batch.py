@@ -47,7 +47,7 @@ def test_bad_arguments_raise_clear_errors() -> None:
         copydesk.process_batch(TEXT)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="int"):
         copydesk.process_batch(42)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="ids has 1 items"):
+    with pytest.raises(copydesk.InputError, match="ids has 1 items"):
         copydesk.process_batch([TEXT, TEXT], ids=["a"])
     with pytest.raises(copydesk.OptionsError, match="published"):
         copydesk.process_batch([TEXT], published="last week")

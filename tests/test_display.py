@@ -67,3 +67,10 @@ def test_display_helper_returns_html_or_string() -> None:
     art = copydesk.process("Talks Stall\n\nThe talks stalled.")
     out = display(art)
     assert "Talks Stall" in (out if isinstance(out, str) else getattr(out, "data", ""))
+
+
+def test_article_html_lists_speakers_and_counts_numbers() -> None:
+    art = copydesk.process('Talks Stall\n\n"We are not there yet," Minister Jane Doe said. Some 1,200 people waited.')
+    markup = art._repr_html_()
+    assert "speakers: Jane Doe" in markup
+    assert f"{len(art.numbers)} numbers" in markup

@@ -52,7 +52,9 @@ def test_article_and_items_pickle() -> None:
     back = pickle.loads(pickle.dumps(art))
     assert back.to_json() == art.to_json()
     assert back.quotes == art.quotes and back.text == art.text
-    for items in (art.blocks, art.quotes, art.entities, art.acronyms, art.money, art.dates):
+    assert back.numbers == art.numbers and back.speakers == art.speakers
+    for items in (art.blocks, art.quotes, art.entities, art.acronyms, art.money, art.dates, art.numbers,
+                  art.speakers):
         for item in items:
             _roundtrips(item)
     mentions = [q.speaker_mention for q in art.quotes if q.speaker_mention is not None]
@@ -65,6 +67,9 @@ def test_items_can_be_built_by_hand() -> None:
     _roundtrips(copydesk.Quote(0, 5, "hi", "direct", "Jane Doe", copydesk.Mention(6, 10, "Jane"), "said"))
     _roundtrips(copydesk.Entity(0, 3, "WHO", "ORG"))
     _roundtrips(copydesk.Acronym("WHO", "World Health Organization", 0, 25))
+    _roundtrips(copydesk.NumberMention(0, 3, "4.5", 4.5, "percent"))
+    _roundtrips(copydesk.Speaker("Jane Doe", "Finance Minister", 2, 0, 1, [0, 1, 3], copydesk.Mention(6, 14, "Jane Doe")))
+    _roundtrips(copydesk.Speaker("Jane Doe"))
     _roundtrips(copydesk.Money(0, 3, "$5", 5.0, "USD", value_max=6.0))
     _roundtrips(copydesk.DateMention(0, 4, "2019", "2019"))
 

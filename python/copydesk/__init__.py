@@ -12,6 +12,12 @@ Many articles at once, as tables:
 >>> tables = copydesk.to_arrow(["Talks Stall\\n\\nThe talks stalled on Monday.", None])
 >>> tables["documents"].num_rows
 2
+
+Errors: ``CopydeskError`` is the base class of everything copydesk raises; ``OptionsError`` (a bad
+option value) and ``InputError`` (a text, id or url copydesk cannot read, such as one with lone
+surrogates) subclass both it and ``ValueError``. Arguments of the wrong type raise ``TypeError``.
+In ``process_batch`` and ``to_arrow`` a bad row never raises: its Article (or documents row) has
+``error`` set and every other row is kept.
 """
 
 from copydesk._copydesk import (
@@ -26,9 +32,11 @@ from copydesk._copydesk import (
     Mention,
     Money,
     NormalizedText,
+    NumberMention,
     Options,
     OptionsError,
     Quote,
+    Speaker,
     __version__,
     normalize,
     process,
@@ -50,9 +58,11 @@ __all__ = [
     "Mention",
     "Money",
     "NormalizedText",
+    "NumberMention",
     "Options",
     "OptionsError",
     "Quote",
+    "Speaker",
     "Tables",
     "__version__",
     "normalize",

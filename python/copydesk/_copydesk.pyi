@@ -18,9 +18,11 @@ __all__ = [
     "Mention",
     "Money",
     "NormalizedText",
+    "NumberMention",
     "Options",
     "OptionsError",
     "Quote",
+    "Speaker",
     "__version__",
     "normalize",
     "process",
@@ -31,9 +33,15 @@ __all__ = [
     "to_arrow",
 ]
 
-class CopydeskError(Exception): ...
-class OptionsError(ValueError): ...
-class InputError(ValueError): ...
+class CopydeskError(Exception):
+    """Base class of every error copydesk raises."""
+
+class OptionsError(CopydeskError, ValueError):
+    """An invalid option value (``published``, ``max_bytes``, ``unicode_form``, ``n_threads``)."""
+
+class InputError(CopydeskError, ValueError):
+    """Input of the right type that copydesk cannot read: lone surrogates in a text, id or url;
+    a per-row argument whose length differs from the batch's; bad pickled state."""
 
 @final
 class Block:
@@ -117,12 +125,43 @@ class DateMention:
     def __reduce__(self) -> tuple[type[DateMention], tuple[Any, ...]]: ...
 
 @final
+class NumberMention:
+    start: int
+    end: int
+    text: str
+    value: float
+    kind: str
+    def __new__(cls, start: int, end: int, text: str, value: float, kind: str = ...) -> Self: ...
+    def __reduce__(self) -> tuple[type[NumberMention], tuple[Any, ...]]: ...
+
+@final
+class Speaker:
+    name: str
+    title: str | None
+    direct: int
+    mixed: int
+    indirect: int
+    quotes: list[int]
+    mention: Mention | None
+    def __new__(
+        cls,
+        name: str,
+        title: str | None = None,
+        direct: int = 0,
+        mixed: int = 0,
+        indirect: int = 0,
+        quotes: list[int] = ...,
+        mention: Mention | None = None,
+    ) -> Self: ...
+    def __reduce__(self) -> tuple[type[Speaker], tuple[Any, ...]]: ...
+
+@final
 class Options:
     def __new__(
         cls,
         *,
         published: str | None = None,
-        max_bytes: int = ...,
+        max_bytes: int | None = None,
         unicode_form: str = "nfc",
         fix_mojibake: bool = True,
         decode_html_entities: bool = True,
@@ -192,6 +231,10 @@ class Article:
     def money(self) -> list[Money]: ...
     @property
     def dates(self) -> list[DateMention]: ...
+    @property
+    def numbers(self) -> list[NumberMention]: ...
+    @property
+    def speakers(self) -> list[Speaker]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
     @classmethod
@@ -216,7 +259,7 @@ class ArrowTable:
     def to_polars(self) -> Any: ...
 
 def process(
-    text: str, *, id: str | None = None, published: str | None = None, options: Options | None = None
+    text: str, *, id: str | int | None = None, published: str | None = None, options: Options | None = None
 ) -> Article: ...
 def process_batch(
     texts: Iterable[object],
@@ -232,7 +275,7 @@ def process_html(
     *,
     url: str | None = None,
     published: str | None = None,
-    id: str | None = None,
+    id: str | int | None = None,
     options: Options | None = None,
 ) -> Article: ...
 def process_html_batch(

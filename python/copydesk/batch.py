@@ -68,9 +68,16 @@ def process_batch(
         progress: a callable called with the number of documents finished after each chunk
             (e.g. a tqdm bar's ``update``), or True for a tqdm bar when tqdm is installed.
 
+    Bad rows never raise. Bad arguments do (``InputError`` and ``OptionsError`` are subclasses
+    of ``copydesk.CopydeskError`` and of ``ValueError``):
+
     Raises:
-        TypeError: ``texts`` is a single str or not iterable; ``ids`` has the wrong length.
-        OptionsError: a bad ``published`` str, ``options`` or ``n_threads``.
+        TypeError: ``texts`` is a single str, bytes, a mapping, a table (pass one column) or not
+            iterable; ``ids``, ``published``, ``options``, ``n_threads`` or ``progress`` of the
+            wrong type.
+        InputError: ``ids`` or a per-row ``published`` of the wrong length; an id with lone
+            surrogates.
+        OptionsError: a bad ``published`` date for all rows; ``n_threads`` outside 1..1024.
     """
     with progress_callback(progress, length_of(texts), "copydesk") as cb:
         arts = _copydesk.process_batch(

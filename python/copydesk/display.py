@@ -149,8 +149,15 @@ def article_html(article: Article) -> str:
         )
     counts = (
         f"{len(article.quotes)} quotes, {len(article.entities)} entities, {len(article.acronyms)} acronyms, "
-        f"{len(article.money)} sums of money, {len(article.dates)} dates"
+        f"{len(article.money)} sums of money, {len(article.dates)} dates, {len(article.numbers)} numbers"
     )
+    speakers = article.speakers
+    if speakers:
+        who = ", ".join(
+            html.escape(s.name) + (f" ({html.escape(s.title)})" if s.title else "") + f": {len(s.quotes)}"
+            for s in speakers
+        )
+        parts.append(f'<p class="cd-meta">speakers: {who}</p>')
     parts.append(f'<p class="cd-meta">{counts}</p></div>')
     return "".join(parts)
 

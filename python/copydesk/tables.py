@@ -21,12 +21,14 @@ if TYPE_CHECKING:
     from copydesk._copydesk import Options
 
 #: The table names, in order.
-KINDS = ("documents", "blocks", "quotes", "entities", "acronyms", "money", "dates")
+KINDS = ("documents", "blocks", "quotes", "entities", "acronyms", "money", "dates", "numbers", "speakers")
 
 
 class Tables(Mapping[str, ArrowTable]):
     """The result tables by name: ``documents``, ``blocks``, ``quotes``, ``entities``,
-    ``acronyms``, ``money`` and ``dates``, also readable as attributes (``tables.quotes``).
+    ``acronyms``, ``money``, ``dates``, ``numbers`` (numbers and percentages outside money and
+    dates) and ``speakers`` (one row per speaker per document, with counts by quote kind and
+    ``quote_indices`` into the quotes table), also readable as attributes (``tables.quotes``).
 
     Each is an ``ArrowTable`` that ``pyarrow.table()``, ``polars.DataFrame()`` and the
     ``to_pyarrow()`` / ``to_pandas()`` / ``to_polars()`` methods take without copying.
@@ -65,6 +67,16 @@ class Tables(Mapping[str, ArrowTable]):
     def entities(self) -> ArrowTable:
         """One row per entity mention."""
         return self._tables["entities"]
+
+    @property
+    def numbers(self) -> ArrowTable:
+        """One row per number or percentage."""
+        return self._tables["numbers"]
+
+    @property
+    def speakers(self) -> ArrowTable:
+        """One row per speaker per document."""
+        return self._tables["speakers"]
 
     def to_pyarrow(self) -> dict[str, Any]:
         """The tables as ``pyarrow.Table`` objects, by name."""
@@ -130,6 +142,9 @@ def to_arrow(
         ids: one id per row (overrides the Articles' own ids).
         published, options, n_threads, progress: as for ``process_batch`` (texts only).
         include_text: add the raw text to the documents table.
+
+    Raises:
+        TypeError, InputError, OptionsError: for bad arguments, as ``process_batch``.
     """
     with progress_callback(progress, length_of(data), "copydesk") as cb:
         tables = _copydesk.to_arrow(

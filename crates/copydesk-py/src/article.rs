@@ -116,11 +116,55 @@ pub struct DateMention {
     pub value: Option<String>,
 }
 
+/// A number or percentage outside money and dates ("1,200", "4.5 per cent", "two-thirds").
+#[pyclass(frozen, get_all, eq, module = "copydesk._copydesk")]
+#[derive(Clone, PartialEq)]
+pub struct NumberMention {
+    /// Start.
+    pub start: i64,
+    /// End (exclusive).
+    pub end: i64,
+    /// As written.
+    pub text: String,
+    /// The value (for a percentage, the number of percent: 4.5 for "4.5%").
+    pub value: f64,
+    /// "number" or "percent".
+    pub kind: String,
+}
+
+/// Someone quoted in the article: counts by quote kind, title, quotes and first mention.
+#[pyclass(frozen, get_all, eq, module = "copydesk._copydesk")]
+#[derive(Clone, PartialEq)]
+pub struct Speaker {
+    /// Resolved name.
+    pub name: String,
+    /// Title or affiliation the article gives next to a mention ("Foreign Minister").
+    pub title: Option<String>,
+    /// Number of direct quotes.
+    pub direct: i64,
+    /// Number of mixed quotes.
+    pub mixed: i64,
+    /// Number of indirect (reported) quotes.
+    pub indirect: i64,
+    /// Indices into `Article.quotes` of this speaker's quotes.
+    pub quotes: Vec<i64>,
+    /// The first mention of the speaker next to one of their quotes.
+    pub mention: Option<Mention>,
+}
+
 /// The result for one article.
 #[pyclass(frozen, eq, module = "copydesk._copydesk")]
 #[derive(PartialEq)]
 pub struct Article {
     pub(crate) inner: copydesk::Article,
+}
+
+/// "number" or "percent".
+pub(crate) fn number_kind(k: copydesk::NumberKind) -> String {
+    match k {
+        copydesk::NumberKind::Percent => "percent".into(),
+        _ => "number".into(),
+    }
 }
 
 fn span(ci: &CharIndex, s: copydesk::Span) -> (i64, i64) {
@@ -323,6 +367,40 @@ impl Article {
             })
             .collect()
     }
+    /// Numbers and percentages outside money and dates.
+    #[getter]
+    fn numbers(&self) -> Vec<NumberMention> {
+        let a = &self.inner;
+        let ci = CharIndex::new(&a.text);
+        a.numbers
+            .iter()
+            .map(|x| {
+                let (start, end) = span(&ci, x.span);
+                NumberMention { start, end, text: a.slice(x.span).into(), value: x.value, kind: number_kind(x.kind) }
+            })
+            .collect()
+    }
+    /// Everyone quoted, in order of first appearance.
+    #[getter]
+    fn speakers(&self) -> Vec<Speaker> {
+        let a = &self.inner;
+        let ci = CharIndex::new(&a.text);
+        a.speakers()
+            .into_iter()
+            .map(|s| Speaker {
+                name: s.name,
+                title: s.title,
+                direct: s.direct as i64,
+                mixed: s.mixed as i64,
+                indirect: s.indirect as i64,
+                quotes: s.quotes.into_iter().map(|i| i as i64).collect(),
+                mention: s.mention.map(|m| {
+                    let (start, end) = span(&ci, m);
+                    Mention { start, end, text: a.slice(m).into() }
+                }),
+            })
+            .collect()
+    }
     /// The article as a dict in the JSON contract's shape.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Self::json_to_py(py, &self.inner.to_value())
@@ -350,14 +428,17 @@ impl Article {
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
         slf.py().import("copydesk.display")?.call_method1("article_html", (slf,))?.extract()
     }
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let a = &self.inner;
+        let error = a.error.as_deref().map(|e| format!(", error={}", crate::items::r(py, e))).unwrap_or_default();
         format!(
-            "Article(id={:?}, headline={:?}, blocks={}, quotes={}, entities={})",
-            self.inner.id,
-            self.inner.headline,
-            self.inner.blocks.len(),
-            self.inner.quotes.len(),
-            self.inner.entities.len()
+            "Article(id={}, headline={}, blocks={}, quotes={}, entities={}, numbers={}{error})",
+            crate::items::ro(py, a.id.as_deref()),
+            crate::items::ro(py, a.headline.as_deref()),
+            a.blocks.len(),
+            a.quotes.len(),
+            a.entities.len(),
+            a.numbers.len()
         )
     }
 }
@@ -371,5 +452,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Acronym>()?;
     m.add_class::<Money>()?;
     m.add_class::<DateMention>()?;
+    m.add_class::<NumberMention>()?;
+    m.add_class::<Speaker>()?;
     Ok(())
 }

@@ -2,12 +2,12 @@
 //! pyarrow arrays), then process them detached on the shared thread pool, chunk by chunk, calling
 //! the progress callback and checking for Ctrl-C between chunks.
 
-use crate::convert::{text_arg, type_name};
-use crate::errors::OptionsError;
+use crate::convert::{id_value, int_option, str_value, text_arg, type_name, Bad};
+use crate::errors::{InputError, OptionsError};
 use crate::pool;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyFloat, PyInt, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyFloat, PyMapping, PyString};
 
 /// One publication date (or None) per row, or the error message of a bad one.
 pub(crate) type PerRowDates = Vec<Result<Option<String>, String>>;
@@ -22,6 +22,8 @@ pub(crate) struct Job {
 
 /// The items of `obj` as Python objects: pyarrow arrays and chunked arrays go through
 /// `to_pylist()` (their items are Arrow scalars otherwise); everything else is iterated.
+/// A single str or bytes, a mapping (whose keys iteration would yield) and a table (a pandas or
+/// polars DataFrame, a pyarrow Table, whose column names iteration would yield) are TypeErrors.
 pub(crate) fn items<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
     if obj.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(format!(
@@ -30,6 +32,18 @@ pub(crate) fn items<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bo
     }
     if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {
         return Err(PyTypeError::new_err(format!("{what} must be an iterable of str, not {}", type_name(obj))));
+    }
+    if obj.hasattr("columns")? {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be one column of values, not a table ({}); pass a column, e.g. df[\"text\"]",
+            type_name(obj)
+        )));
+    }
+    if obj.cast::<PyMapping>().is_ok() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be an iterable of values, not a mapping ({}); pass its values() or a list",
+            type_name(obj)
+        )));
     }
     let source = if obj.hasattr("to_pylist")? { obj.call_method0("to_pylist")? } else { obj.clone() };
     let iter = source.try_iter().map_err(|_| {
@@ -56,24 +70,9 @@ pub(crate) fn read_ids(ids: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<Opt
     let Some(ids) = ids.filter(|x| !x.is_none()) else { return Ok(None) };
     let items = items(ids, "ids")?;
     if items.len() != n {
-        return Err(PyTypeError::new_err(format!("ids has {} items but texts has {n}", items.len())));
+        return Err(InputError::new_err(format!("ids has {} items but texts has {n}", items.len())));
     }
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, x)| {
-            if x.is_none() {
-                Ok(None)
-            } else if let Ok(s) = x.cast::<PyString>() {
-                Ok(Some(s.to_str()?.to_string()))
-            } else if x.is_instance_of::<PyInt>() {
-                Ok(Some(x.str()?.to_str()?.to_string()))
-            } else {
-                Err(PyTypeError::new_err(format!("ids[{i}] must be a str, an int or None, not {}", type_name(x))))
-            }
-        })
-        .collect::<PyResult<Vec<_>>>()
-        .map(Some)
+    items.iter().enumerate().map(|(i, x)| id_value(x, &format!("ids[{i}]"))).collect::<PyResult<Vec<_>>>().map(Some)
 }
 
 /// The options for a call: `options` (an `Options`, default when None) with `published` (a str)
@@ -94,13 +93,19 @@ pub(crate) fn read_options(
     };
     let Some(p) = published.filter(|p| !p.is_none()) else { return Ok((opts, None)) };
     if let Ok(s) = p.cast::<PyString>() {
-        opts.published = Some(s.to_str()?.to_string());
+        opts.published = Some(str_value(s, "published", Bad::Option)?);
         opts.validate().map_err(|e| OptionsError::new_err(e.to_string()))?;
         return Ok((opts, None));
     }
+    if p.try_iter().is_err() {
+        return Err(PyTypeError::new_err(format!(
+            "published must be a str, a sequence with one str (or None) per row, or None, not {}",
+            type_name(p)
+        )));
+    }
     let rows = items(p, "published")?;
     if rows.len() != n {
-        return Err(PyTypeError::new_err(format!("published has {} items but texts has {n}", rows.len())));
+        return Err(InputError::new_err(format!("published has {} items but texts has {n}", rows.len())));
     }
     let per_row = rows
         .iter()
@@ -149,12 +154,15 @@ fn run_one(job: &Job, opts: &copydesk::Options) -> copydesk::Article {
     }
 }
 
-/// Read `n_threads` (None, or a positive int).
-pub(crate) fn threads(n_threads: Option<i64>) -> PyResult<usize> {
-    match n_threads {
+/// Read `n_threads`: None (the default count), or an int from 1 to [`pool::MAX_THREADS`]
+/// (TypeError for other types, OptionsError out of range).
+pub(crate) fn threads(n_threads: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
+    match n_threads.filter(|n| !n.is_none()) {
         None => Ok(pool::effective_threads(None)),
-        Some(n) if n > 0 => Ok(pool::effective_threads(usize::try_from(n).ok())),
-        Some(n) => Err(OptionsError::new_err(format!("n_threads must be a positive int or None, got {n}"))),
+        Some(n) => {
+            let n = int_option(n, "n_threads", 1, pool::MAX_THREADS as i64)?;
+            Ok(pool::effective_threads(usize::try_from(n).ok()))
+        }
     }
 }
 

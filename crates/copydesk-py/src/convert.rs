@@ -1,9 +1,13 @@
 //! Converting Python arguments to Rust values, with clear errors.
+//!
+//! Wrong types raise `TypeError` naming the argument; values of the right type that copydesk
+//! cannot use raise `InputError` (texts, ids, urls with lone surrogates) or `OptionsError`
+//! (option values out of range, dates that are not ISO 8601, options with lone surrogates).
 
 use crate::errors::{InputError, OptionsError};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyBool, PyInt, PyString};
 
 /// Describe a Python object's type for an error message.
 pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -27,10 +31,56 @@ pub(crate) fn text_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
     })
 }
 
-/// Check and build pipeline options with a publication date (for single-document entry points).
-#[allow(dead_code)]
-pub(crate) fn options(published: Option<String>) -> PyResult<copydesk::Options> {
-    let o = copydesk::Options { published, ..copydesk::Options::default() };
-    o.validate().map_err(|e| OptionsError::new_err(e.to_string()))?;
-    Ok(o)
+/// Which exception a str argument with lone surrogates raises.
+#[derive(Clone, Copy)]
+pub(crate) enum Bad {
+    /// `InputError` (ids, urls: data).
+    Input,
+    /// `OptionsError` (published and other option values).
+    Option,
+}
+
+/// The UTF-8 text of a Python str, or the error for lone surrogates.
+pub(crate) fn str_value(s: &Bound<'_, PyString>, what: &str, bad: Bad) -> PyResult<String> {
+    s.to_str().map(str::to_string).map_err(|_| {
+        let msg = format!("{what} contains lone surrogates (invalid Unicode)");
+        match bad {
+            Bad::Input => InputError::new_err(msg),
+            Bad::Option => OptionsError::new_err(msg),
+        }
+    })
+}
+
+/// An optional str argument: None (or absent) gives None; TypeError for other types.
+pub(crate) fn opt_str_arg(obj: Option<&Bound<'_, PyAny>>, what: &str, bad: Bad) -> PyResult<Option<String>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else { return Ok(None) };
+    let s = obj
+        .cast::<PyString>()
+        .map_err(|_| PyTypeError::new_err(format!("{what} must be a str or None, not {}", type_name(obj))))?;
+    str_value(s, what, bad).map(Some)
+}
+
+/// An id: a str or an int (kept as its decimal text), or None.
+pub(crate) fn id_value(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<String>> {
+    if obj.is_none() {
+        Ok(None)
+    } else if let Ok(s) = obj.cast::<PyString>() {
+        str_value(s, what, Bad::Input).map(Some)
+    } else if obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
+        Ok(Some(obj.str()?.to_str()?.to_string()))
+    } else {
+        Err(PyTypeError::new_err(format!("{what} must be a str, an int or None, not {}", type_name(obj))))
+    }
+}
+
+/// An int option within `lo..=hi`: TypeError for non-ints (bool included), OptionsError for a
+/// value out of range (however large).
+pub(crate) fn int_option(obj: &Bound<'_, PyAny>, what: &str, lo: i64, hi: i64) -> PyResult<i64> {
+    if !obj.is_instance_of::<PyInt>() || obj.is_instance_of::<PyBool>() {
+        return Err(PyTypeError::new_err(format!("{what} must be an int, not {}", type_name(obj))));
+    }
+    match obj.extract::<i64>() {
+        Ok(n) if (lo..=hi).contains(&n) => Ok(n),
+        _ => Err(OptionsError::new_err(format!("{what} must be between {lo} and {hi}, got {}", obj.str()?))),
+    }
 }

@@ -3,25 +3,30 @@
 use crate::arrow_export::ArrowTable;
 use crate::article::Article;
 use crate::batch;
-use crate::convert::text_arg;
+use crate::convert::{id_value, text_arg};
 use crate::tables::{self, Doc};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 /// Process one article: `process(text, *, id=None, published=None, options=None) -> Article`.
 ///
-/// `published` (an ISO 8601 date) overrides `options.published`. Raises TypeError for a
-/// non-str `text`, InputError for lone surrogates, OptionsError for bad options.
+/// `id` is a str or an int; `published` (an ISO 8601 date) overrides `options.published`.
+/// Raises TypeError for arguments of the wrong type (a non-str `text`: decode bytes first),
+/// InputError for lone surrogates in `text` or `id`, OptionsError for a bad `published`.
 #[pyfunction]
 #[pyo3(signature = (text, *, id=None, published=None, options=None))]
 fn process(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
-    id: Option<String>,
+    id: Option<&Bound<'_, PyAny>>,
     published: Option<&Bound<'_, PyAny>>,
     options: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Article> {
     let text = text_arg(text, "text")?;
+    let id = match id {
+        Some(x) => id_value(x, "id")?,
+        None => None,
+    };
     if let Some(p) = published.filter(|p| !p.is_none()) {
         if !p.is_instance_of::<pyo3::types::PyString>() {
             return Err(pyo3::exceptions::PyTypeError::new_err(format!(
@@ -51,7 +56,7 @@ fn process_batch(
     ids: Option<&Bound<'_, PyAny>>,
     published: Option<&Bound<'_, PyAny>>,
     options: Option<&Bound<'_, PyAny>>,
-    n_threads: Option<i64>,
+    n_threads: Option<&Bound<'_, PyAny>>,
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<Article>> {
     let items = batch::items(texts, "texts")?;
@@ -91,7 +96,7 @@ fn to_arrow<'py>(
     ids: Option<&Bound<'py, PyAny>>,
     published: Option<&Bound<'py, PyAny>>,
     options: Option<&Bound<'py, PyAny>>,
-    n_threads: Option<i64>,
+    n_threads: Option<&Bound<'py, PyAny>>,
     progress: Option<&Bound<'py, PyAny>>,
     include_text: bool,
 ) -> PyResult<Bound<'py, PyDict>> {

@@ -3,7 +3,7 @@
 
 use crate::article::Article;
 use crate::batch;
-use crate::convert::type_name;
+use crate::convert::{id_value, opt_str_arg, str_value, type_name, Bad};
 use crate::errors::InputError;
 use crate::pool;
 use pyo3::exceptions::PyTypeError;
@@ -47,7 +47,7 @@ fn read_urls(urls: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<Vec<Option<S
     let Some(urls) = urls.filter(|x| !x.is_none()) else { return Ok(vec![None; n]) };
     let items = batch::items(urls, "urls")?;
     if items.len() != n {
-        return Err(PyTypeError::new_err(format!("urls has {} items but htmls has {n}", items.len())));
+        return Err(InputError::new_err(format!("urls has {} items but htmls has {n}", items.len())));
     }
     items
         .iter()
@@ -56,7 +56,7 @@ fn read_urls(urls: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<Vec<Option<S
             if x.is_none() || x.cast::<PyFloat>().map(|f| f.value().is_nan()).unwrap_or(false) {
                 Ok(None)
             } else if let Ok(s) = x.cast::<PyString>() {
-                Ok(Some(s.to_str()?.to_string()))
+                str_value(s, &format!("urls[{i}]"), Bad::Input).map(Some)
             } else {
                 Err(PyTypeError::new_err(format!("urls[{i}] must be a str or None, not {}", type_name(x))))
             }
@@ -88,11 +88,16 @@ fn run_one(job: &HtmlJob, opts: &copydesk::Options) -> copydesk::Article {
 fn process_html(
     py: Python<'_>,
     html: &Bound<'_, PyAny>,
-    url: Option<String>,
+    url: Option<&Bound<'_, PyAny>>,
     published: Option<&Bound<'_, PyAny>>,
-    id: Option<String>,
+    id: Option<&Bound<'_, PyAny>>,
     options: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Article> {
+    let url = opt_str_arg(url, "url", Bad::Input)?;
+    let id = match id {
+        Some(x) => id_value(x, "id")?,
+        None => None,
+    };
     let html = html_value(html).map_err(|e| {
         if e.contains("surrogates") {
             InputError::new_err(e)
@@ -128,7 +133,7 @@ fn process_html_batch(
     urls: Option<&Bound<'_, PyAny>>,
     published: Option<&Bound<'_, PyAny>>,
     options: Option<&Bound<'_, PyAny>>,
-    n_threads: Option<i64>,
+    n_threads: Option<&Bound<'_, PyAny>>,
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<Article>> {
     let items = batch::items(htmls, "htmls")?;

@@ -1,9 +1,9 @@
 //! Constructors, pickling (`__reduce__` -> (class, field values)) and reprs of the item classes.
 //! Items are frozen values: they compare by value, pickle and deep-copy by reconstruction.
 
-use crate::article::{Acronym, Block, DateMention, Entity, Mention, Money, Quote};
+use crate::article::{Acronym, Block, DateMention, Entity, Mention, Money, NumberMention, Quote, Speaker};
 use pyo3::prelude::*;
-use pyo3::types::PyType;
+use pyo3::types::{PyFloat, PyString, PyType};
 
 type Reduced<'py, A> = PyResult<(Bound<'py, PyType>, A)>;
 
@@ -18,8 +18,14 @@ impl Block {
         let b = slf.get();
         Ok((slf.get_type(), (b.kind.clone(), b.start, b.end, b.text.clone(), b.rule.clone())))
     }
-    fn __repr__(&self) -> String {
-        format!("Block(kind={:?}, start={}, end={}, text={:?})", self.kind, self.start, self.end, short(&self.text))
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "Block(kind={}, start={}, end={}, text={})",
+            r(py, &self.kind),
+            self.start,
+            self.end,
+            r(py, &short(&self.text))
+        )
     }
 }
 
@@ -33,8 +39,8 @@ impl Mention {
         let m = slf.get();
         Ok((slf.get_type(), (m.start, m.end, m.text.clone())))
     }
-    fn __repr__(&self) -> String {
-        format!("Mention(start={}, end={}, text={:?})", self.start, self.end, self.text)
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!("Mention(start={}, end={}, text={})", self.start, self.end, r(py, &self.text))
     }
 }
 
@@ -70,14 +76,14 @@ impl Quote {
             ),
         ))
     }
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
         format!(
-            "Quote(start={}, end={}, kind={:?}, speaker={:?}, text={:?})",
+            "Quote(start={}, end={}, kind={}, speaker={}, text={})",
             self.start,
             self.end,
-            self.kind,
-            self.speaker,
-            short(&self.text)
+            r(py, &self.kind),
+            ro(py, self.speaker.as_deref()),
+            r(py, &short(&self.text))
         )
     }
 }
@@ -93,8 +99,14 @@ impl Entity {
         let e = slf.get();
         Ok((slf.get_type(), (e.start, e.end, e.text.clone(), e.label.clone(), e.canonical.clone())))
     }
-    fn __repr__(&self) -> String {
-        format!("Entity(start={}, end={}, text={:?}, label={:?})", self.start, self.end, self.text, self.label)
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "Entity(start={}, end={}, text={}, label={})",
+            self.start,
+            self.end,
+            r(py, &self.text),
+            r(py, &self.label)
+        )
     }
 }
 
@@ -109,8 +121,8 @@ impl Acronym {
         let a = slf.get();
         Ok((slf.get_type(), (a.short.clone(), a.long.clone(), a.start, a.end, a.source.clone())))
     }
-    fn __repr__(&self) -> String {
-        format!("Acronym(short={:?}, long={:?}, source={:?})", self.short, self.long, self.source)
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!("Acronym(short={}, long={}, source={})", r(py, &self.short), r(py, &self.long), r(py, &self.source))
     }
 }
 
@@ -125,8 +137,8 @@ impl Money {
         let m = slf.get();
         Ok((slf.get_type(), (m.start, m.end, m.text.clone(), m.value, m.currency.clone(), m.value_max)))
     }
-    fn __repr__(&self) -> String {
-        format!("Money(text={:?}, value={}, currency={:?})", self.text, self.value, self.currency)
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!("Money(text={}, value={}, currency={})", r(py, &self.text), f(py, self.value), r(py, &self.currency))
     }
 }
 
@@ -141,9 +153,76 @@ impl DateMention {
         let d = slf.get();
         Ok((slf.get_type(), (d.start, d.end, d.text.clone(), d.value.clone())))
     }
-    fn __repr__(&self) -> String {
-        format!("DateMention(text={:?}, value={:?})", self.text, self.value)
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!("DateMention(text={}, value={})", r(py, &self.text), ro(py, self.value.as_deref()))
     }
+}
+
+#[pymethods]
+impl NumberMention {
+    #[new]
+    #[pyo3(signature = (start, end, text, value, kind=String::from("number")))]
+    fn py_new(start: i64, end: i64, text: String, value: f64, kind: String) -> Self {
+        NumberMention { start, end, text, value, kind }
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, (i64, i64, String, f64, String)> {
+        let n = slf.get();
+        Ok((slf.get_type(), (n.start, n.end, n.text.clone(), n.value, n.kind.clone())))
+    }
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!("NumberMention(text={}, value={}, kind={})", r(py, &self.text), f(py, self.value), r(py, &self.kind))
+    }
+}
+
+type SpeakerArgs = (String, Option<String>, i64, i64, i64, Vec<i64>, Option<Mention>);
+
+#[pymethods]
+impl Speaker {
+    #[new]
+    #[pyo3(signature = (name, title=None, direct=0, mixed=0, indirect=0, quotes=Vec::new(), mention=None))]
+    fn py_new(
+        name: String,
+        title: Option<String>,
+        direct: i64,
+        mixed: i64,
+        indirect: i64,
+        quotes: Vec<i64>,
+        mention: Option<Mention>,
+    ) -> Self {
+        Speaker { name, title, direct, mixed, indirect, quotes, mention }
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, SpeakerArgs> {
+        let s = slf.get();
+        Ok((
+            slf.get_type(),
+            (s.name.clone(), s.title.clone(), s.direct, s.mixed, s.indirect, s.quotes.clone(), s.mention.clone()),
+        ))
+    }
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "Speaker(name={}, title={}, direct={}, mixed={}, indirect={})",
+            r(py, &self.name),
+            ro(py, self.title.as_deref()),
+            self.direct,
+            self.mixed,
+            self.indirect
+        )
+    }
+}
+
+/// Python's `repr()` of a str.
+pub(crate) fn r(py: Python<'_>, s: &str) -> String {
+    PyString::new(py, s).repr().map(|x| x.to_string()).unwrap_or_else(|_| format!("{s:?}"))
+}
+
+/// Python's `repr()` of a float ("2017.0", not "2017").
+fn f(py: Python<'_>, v: f64) -> String {
+    PyFloat::new(py, v).repr().map(|x| x.to_string()).unwrap_or_else(|_| v.to_string())
+}
+
+/// Python's `repr()` of an optional str ("None" for None).
+pub(crate) fn ro(py: Python<'_>, s: Option<&str>) -> String {
+    s.map_or_else(|| "None".to_string(), |s| r(py, s))
 }
 
 /// The first 60 characters of `s`, with "..." when cut.

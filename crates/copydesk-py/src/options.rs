@@ -1,6 +1,7 @@
 //! `Options`: the pipeline's settings as a frozen, picklable Python value, so a batch job can
 //! ship them to Spark or Dask workers.
 
+use crate::convert::{int_option, opt_str_arg, Bad};
 use crate::errors::OptionsError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
@@ -10,7 +11,11 @@ use pyo3::types::{PyDict, PyType};
 /// fold_dashes=False, fold_ellipsis=False, join_hyphenated=False, collapse_spaces=True)`.
 ///
 /// Pass it as `options=` to `process`, `process_batch` and `to_arrow`. Options are immutable
-/// values: they compare by value, pickle and deep-copy.
+/// values: they compare by value, pickle and deep-copy. `max_bytes=None` means the default.
+///
+/// Raises TypeError for a value of the wrong type (a str `max_bytes`, a non-bool flag) and
+/// OptionsError (a CopydeskError and ValueError) for a bad value: `published` not an ISO 8601
+/// date, `max_bytes` below 1, an unknown `unicode_form`.
 #[pyclass(frozen, eq, module = "copydesk._copydesk")]
 #[derive(Clone, PartialEq)]
 pub struct Options {
@@ -53,7 +58,7 @@ impl Options {
     #[pyo3(signature = (
         *,
         published=None,
-        max_bytes=default_max_bytes(),
+        max_bytes=None,
         unicode_form="nfc",
         fix_mojibake=true,
         decode_html_entities=true,
@@ -65,8 +70,8 @@ impl Options {
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
-        published: Option<String>,
-        max_bytes: i64,
+        published: Option<&Bound<'_, PyAny>>,
+        max_bytes: Option<&Bound<'_, PyAny>>,
         unicode_form: &str,
         fix_mojibake: bool,
         decode_html_entities: bool,
@@ -76,10 +81,13 @@ impl Options {
         join_hyphenated: bool,
         collapse_spaces: bool,
     ) -> PyResult<Self> {
+        let published = opt_str_arg(published, "published", Bad::Option)?;
+        let max_bytes = match max_bytes.filter(|m| !m.is_none()) {
+            None => default_max_bytes(),
+            Some(m) => int_option(m, "max_bytes", 1, i64::MAX)?,
+        };
         let max_bytes = usize::try_from(max_bytes)
-            .ok()
-            .filter(|&n| n > 0)
-            .ok_or_else(|| OptionsError::new_err(format!("max_bytes must be a positive int, got {max_bytes}")))?;
+            .map_err(|_| OptionsError::new_err(format!("max_bytes is too large for this platform: {max_bytes}")))?;
         let normalize = copydesk::NormalizeOptions {
             unicode_form: parse_form(unicode_form)?,
             fix_mojibake,

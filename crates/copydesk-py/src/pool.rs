@@ -18,6 +18,9 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, TryLockError};
 
+/// The largest thread count a call may ask for (each count gets its own pool, kept for reuse).
+pub(crate) const MAX_THREADS: usize = 1024;
+
 /// The process that owns the pools (read without the lock, to detect a fork).
 static OWNER_PID: AtomicU32 = AtomicU32::new(0);
 
@@ -50,6 +53,7 @@ pub(crate) fn default_threads() -> usize {
         .ok()
         .and_then(|v| v.trim().parse::<usize>().ok())
         .filter(|&n| n > 0)
+        .map(|n| n.min(MAX_THREADS))
         .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
 }
 

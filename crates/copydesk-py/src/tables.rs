@@ -27,7 +27,8 @@ impl Doc<'_> {
 }
 
 /// The table names, in output order.
-pub(crate) const KINDS: [&str; 7] = ["documents", "blocks", "quotes", "entities", "acronyms", "money", "dates"];
+pub(crate) const KINDS: [&str; 9] =
+    ["documents", "blocks", "quotes", "entities", "acronyms", "money", "dates", "numbers", "speakers"];
 
 /// A document with its byte -> code point table.
 struct Indexed<'a, 'd> {
@@ -76,6 +77,50 @@ fn arr<A: arrow_array::Array + 'static>(a: A) -> ArrayRef {
     Arc::new(a)
 }
 
+/// The `start`, `end` and `text` columns of one span per row: code-point offsets into the raw
+/// text and the text as written. Null in all three when a row has no span.
+struct SpanCols {
+    start: Int64Builder,
+    end: Int64Builder,
+    text: LargeStringBuilder,
+}
+
+impl SpanCols {
+    fn new() -> Self {
+        SpanCols { start: Int64Builder::new(), end: Int64Builder::new(), text: LargeStringBuilder::new() }
+    }
+    /// A row for `span`, with the raw text of `text` (the span itself, or e.g. a quote's content).
+    fn push_with_text(&mut self, d: &Indexed<'_, '_>, span: Span, text: Span) {
+        let (s, e) = d.cp(span);
+        self.start.append_value(s);
+        self.end.append_value(e);
+        self.text.append_value(d.text(text));
+    }
+    /// A row for `span` with its own text.
+    fn push(&mut self, d: &Indexed<'_, '_>, span: Span) {
+        self.push_with_text(d, span, span);
+    }
+    /// A row for `span`, or nulls.
+    fn push_opt(&mut self, d: &Indexed<'_, '_>, span: Option<Span>) {
+        match span {
+            Some(s) => self.push(d, s),
+            None => {
+                self.start.append_null();
+                self.end.append_null();
+                self.text.append_null();
+            }
+        }
+    }
+    /// The columns named `start`, `end`, `text`.
+    fn finish(self) -> [(&'static str, ArrayRef); 3] {
+        self.finish_as(["start", "end", "text"])
+    }
+    /// The columns with the given names (start, end, text).
+    fn finish_as(mut self, names: [&'static str; 3]) -> [(&'static str, ArrayRef); 3] {
+        [(names[0], arr(self.start.finish())), (names[1], arr(self.end.finish())), (names[2], arr(self.text.finish()))]
+    }
+}
+
 fn documents(docs: &[Indexed<'_, '_>], include_text: bool) -> Result<RecordBatch, ArrowError> {
     let mut k = Keys::new();
     let (mut headline, mut published, mut language, mut body, mut text, mut error) = (
@@ -86,9 +131,8 @@ fn documents(docs: &[Indexed<'_, '_>], include_text: bool) -> Result<RecordBatch
         LargeStringBuilder::new(),
         LargeStringBuilder::new(),
     );
-    let (mut dl_text, mut dl_place, mut dl_agency) =
-        (LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new());
-    let (mut dl_start, mut dl_end) = (Int64Builder::new(), Int64Builder::new());
+    let mut dateline = SpanCols::new();
+    let (mut dl_place, mut dl_agency) = (LargeStringBuilder::new(), LargeStringBuilder::new());
     let mut by_text = LargeStringBuilder::new();
     let mut by_authors = ListBuilder::new(LargeStringBuilder::new());
     let mut truncated = BooleanBuilder::new();
@@ -102,23 +146,9 @@ fn documents(docs: &[Indexed<'_, '_>], include_text: bool) -> Result<RecordBatch
         if include_text {
             text.append_value(&a.text);
         }
-        match &a.dateline {
-            Some(x) => {
-                let (s, e) = d.cp(x.span);
-                dl_text.append_value(d.text(x.span));
-                dl_place.append_option(x.place.as_deref());
-                dl_agency.append_option(x.agency.as_deref());
-                dl_start.append_value(s);
-                dl_end.append_value(e);
-            }
-            None => {
-                dl_text.append_null();
-                dl_place.append_null();
-                dl_agency.append_null();
-                dl_start.append_null();
-                dl_end.append_null();
-            }
-        }
+        dateline.push_opt(d, a.dateline.as_ref().map(|x| x.span));
+        dl_place.append_option(a.dateline.as_ref().and_then(|x| x.place.as_deref()));
+        dl_agency.append_option(a.dateline.as_ref().and_then(|x| x.agency.as_deref()));
         match &a.byline {
             Some(x) => {
                 by_text.append_value(d.text(x.span));
@@ -135,16 +165,17 @@ fn documents(docs: &[Indexed<'_, '_>], include_text: bool) -> Result<RecordBatch
         truncated.append_value(a.truncated);
         error.append_option(a.error.as_deref());
     }
+    let [dl_start, dl_end, dl_text] = dateline.finish_as(["dateline_start", "dateline_end", "dateline"]);
     let mut cols = k.finish();
     cols.extend([
         ("headline", arr(headline.finish())),
         ("published", arr(published.finish())),
         ("language", arr(language.finish())),
-        ("dateline", arr(dl_text.finish())),
+        dl_text,
         ("dateline_place", arr(dl_place.finish())),
         ("dateline_agency", arr(dl_agency.finish())),
-        ("dateline_start", arr(dl_start.finish())),
-        ("dateline_end", arr(dl_end.finish())),
+        dl_start,
+        dl_end,
         ("byline", arr(by_text.finish())),
         ("authors", arr(by_authors.finish())),
         ("body", arr(body.finish())),
@@ -158,157 +189,107 @@ fn documents(docs: &[Indexed<'_, '_>], include_text: bool) -> Result<RecordBatch
 
 fn blocks(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
     let mut k = Keys::new();
-    let (mut ord, mut start, mut end) = (Int64Builder::new(), Int64Builder::new(), Int64Builder::new());
-    let (mut kind, mut text, mut rule) =
-        (LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new());
+    let mut ord = Int64Builder::new();
+    let mut span = SpanCols::new();
+    let (mut kind, mut rule) = (LargeStringBuilder::new(), LargeStringBuilder::new());
     for d in docs {
         for (i, b) in d.doc.article.blocks.iter().enumerate() {
-            let (s, e) = d.cp(b.span);
             k.push(d);
             ord.append_value(i as i64);
             kind.append_value(b.kind.as_str());
-            start.append_value(s);
-            end.append_value(e);
-            text.append_value(d.text(b.span));
+            span.push(d, b.span);
             rule.append_value(&b.rule);
         }
     }
     let mut cols = k.finish();
-    cols.extend([
-        ("block_index", arr(ord.finish())),
-        ("kind", arr(kind.finish())),
-        ("start", arr(start.finish())),
-        ("end", arr(end.finish())),
-        ("text", arr(text.finish())),
-        ("rule", arr(rule.finish())),
-    ]);
+    cols.extend([("block_index", arr(ord.finish())), ("kind", arr(kind.finish()))]);
+    cols.extend(span.finish());
+    cols.push(("rule", arr(rule.finish())));
     record_batch(cols)
 }
 
 fn quotes(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
     let mut k = Keys::new();
-    let (mut ord, mut start, mut end) = (Int64Builder::new(), Int64Builder::new(), Int64Builder::new());
-    let (mut text, mut kind, mut speaker, mut cue) =
-        (LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new());
-    let (mut m_start, mut m_end, mut m_text) = (Int64Builder::new(), Int64Builder::new(), LargeStringBuilder::new());
+    let mut ord = Int64Builder::new();
+    let (mut span, mut mention) = (SpanCols::new(), SpanCols::new());
+    let (mut kind, mut speaker, mut cue) =
+        (LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new());
     for d in docs {
         for (i, q) in d.doc.article.quotes.iter().enumerate() {
-            let (s, e) = d.cp(q.span);
             k.push(d);
             ord.append_value(i as i64);
-            start.append_value(s);
-            end.append_value(e);
-            text.append_value(d.text(q.content));
+            span.push_with_text(d, q.span, q.content);
             kind.append_value(q.kind.as_str());
             speaker.append_option(q.speaker.as_deref());
-            match q.speaker_mention {
-                Some(m) => {
-                    let (s, e) = d.cp(m);
-                    m_start.append_value(s);
-                    m_end.append_value(e);
-                    m_text.append_value(d.text(m));
-                }
-                None => {
-                    m_start.append_null();
-                    m_end.append_null();
-                    m_text.append_null();
-                }
-            }
+            mention.push_opt(d, q.speaker_mention);
             cue.append_option(q.cue.as_deref());
         }
     }
     let mut cols = k.finish();
-    cols.extend([
-        ("quote_index", arr(ord.finish())),
-        ("start", arr(start.finish())),
-        ("end", arr(end.finish())),
-        ("text", arr(text.finish())),
-        ("kind", arr(kind.finish())),
-        ("speaker", arr(speaker.finish())),
-        ("speaker_start", arr(m_start.finish())),
-        ("speaker_end", arr(m_end.finish())),
-        ("speaker_text", arr(m_text.finish())),
-        ("cue", arr(cue.finish())),
-    ]);
+    cols.push(("quote_index", arr(ord.finish())));
+    cols.extend(span.finish());
+    cols.extend([("kind", arr(kind.finish())), ("speaker", arr(speaker.finish()))]);
+    cols.extend(mention.finish_as(["speaker_start", "speaker_end", "speaker_text"]));
+    cols.push(("cue", arr(cue.finish())));
     record_batch(cols)
 }
 
 fn entities(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
     let mut k = Keys::new();
-    let (mut start, mut end) = (Int64Builder::new(), Int64Builder::new());
-    let (mut text, mut label, mut canonical) =
-        (LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new());
+    let mut span = SpanCols::new();
+    let (mut label, mut canonical) = (LargeStringBuilder::new(), LargeStringBuilder::new());
     for d in docs {
         for x in &d.doc.article.entities {
-            let (s, e) = d.cp(x.span);
             k.push(d);
-            start.append_value(s);
-            end.append_value(e);
-            text.append_value(d.text(x.span));
+            span.push(d, x.span);
             label.append_value(x.label.as_str());
             canonical.append_option(x.canonical.as_deref());
         }
     }
     let mut cols = k.finish();
-    cols.extend([
-        ("start", arr(start.finish())),
-        ("end", arr(end.finish())),
-        ("text", arr(text.finish())),
-        ("label", arr(label.finish())),
-        ("canonical", arr(canonical.finish())),
-    ]);
+    cols.extend(span.finish());
+    cols.extend([("label", arr(label.finish())), ("canonical", arr(canonical.finish()))]);
     record_batch(cols)
 }
 
 fn acronyms(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
     let mut k = Keys::new();
-    let (mut start, mut end) = (Int64Builder::new(), Int64Builder::new());
+    let mut span = SpanCols::new();
     let (mut short, mut long, mut source) =
         (LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new());
     for d in docs {
         for x in &d.doc.article.acronyms {
-            let (s, e) = d.cp(x.span);
             k.push(d);
             short.append_value(&x.short);
             long.append_value(&x.long);
-            start.append_value(s);
-            end.append_value(e);
+            span.push(d, x.span);
             source.append_value(if x.source == copydesk::AcronymSource::Known { "known" } else { "text" });
         }
     }
     let mut cols = k.finish();
-    cols.extend([
-        ("short", arr(short.finish())),
-        ("long", arr(long.finish())),
-        ("start", arr(start.finish())),
-        ("end", arr(end.finish())),
-        ("source", arr(source.finish())),
-    ]);
+    cols.extend([("short", arr(short.finish())), ("long", arr(long.finish()))]);
+    cols.extend(span.finish());
+    cols.push(("source", arr(source.finish())));
     record_batch(cols)
 }
 
 fn money(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
     let mut k = Keys::new();
-    let (mut start, mut end) = (Int64Builder::new(), Int64Builder::new());
-    let (mut text, mut currency) = (LargeStringBuilder::new(), LargeStringBuilder::new());
+    let mut span = SpanCols::new();
     let (mut value, mut value_max) = (Float64Builder::new(), Float64Builder::new());
+    let mut currency = LargeStringBuilder::new();
     for d in docs {
         for x in &d.doc.article.money {
-            let (s, e) = d.cp(x.span);
             k.push(d);
-            start.append_value(s);
-            end.append_value(e);
-            text.append_value(d.text(x.span));
+            span.push(d, x.span);
             value.append_value(x.value);
             value_max.append_option(x.value_max);
             currency.append_value(&x.currency);
         }
     }
     let mut cols = k.finish();
+    cols.extend(span.finish());
     cols.extend([
-        ("start", arr(start.finish())),
-        ("end", arr(end.finish())),
-        ("text", arr(text.finish())),
         ("value", arr(value.finish())),
         ("value_max", arr(value_max.finish())),
         ("currency", arr(currency.finish())),
@@ -318,25 +299,73 @@ fn money(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
 
 fn dates(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
     let mut k = Keys::new();
-    let (mut start, mut end) = (Int64Builder::new(), Int64Builder::new());
-    let (mut text, mut value) = (LargeStringBuilder::new(), LargeStringBuilder::new());
+    let mut span = SpanCols::new();
+    let mut value = LargeStringBuilder::new();
     for d in docs {
         for x in &d.doc.article.dates {
-            let (s, e) = d.cp(x.span);
             k.push(d);
-            start.append_value(s);
-            end.append_value(e);
-            text.append_value(d.text(x.span));
+            span.push(d, x.span);
             value.append_option(x.value.as_deref());
         }
     }
     let mut cols = k.finish();
+    cols.extend(span.finish());
+    cols.push(("value", arr(value.finish())));
+    record_batch(cols)
+}
+
+fn numbers(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
+    let mut k = Keys::new();
+    let mut span = SpanCols::new();
+    let (mut value, mut kind) = (Float64Builder::new(), LargeStringBuilder::new());
+    for d in docs {
+        for x in &d.doc.article.numbers {
+            k.push(d);
+            span.push(d, x.span);
+            value.append_value(x.value);
+            kind.append_value(if x.kind == copydesk::NumberKind::Percent { "percent" } else { "number" });
+        }
+    }
+    let mut cols = k.finish();
+    cols.extend(span.finish());
+    cols.extend([("value", arr(value.finish())), ("kind", arr(kind.finish()))]);
+    record_batch(cols)
+}
+
+fn speakers(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
+    let mut k = Keys::new();
+    let mut ord = Int64Builder::new();
+    let (mut name, mut title) = (LargeStringBuilder::new(), LargeStringBuilder::new());
+    let (mut direct, mut mixed, mut indirect) = (Int64Builder::new(), Int64Builder::new(), Int64Builder::new());
+    let mut quotes = ListBuilder::new(Int64Builder::new());
+    let mut mention = SpanCols::new();
+    for d in docs {
+        for (i, s) in d.doc.article.speakers().into_iter().enumerate() {
+            k.push(d);
+            ord.append_value(i as i64);
+            name.append_value(&s.name);
+            title.append_option(s.title.as_deref());
+            direct.append_value(s.direct as i64);
+            mixed.append_value(s.mixed as i64);
+            indirect.append_value(s.indirect as i64);
+            for &q in &s.quotes {
+                quotes.values().append_value(q as i64);
+            }
+            quotes.append(true);
+            mention.push_opt(d, s.mention);
+        }
+    }
+    let mut cols = k.finish();
     cols.extend([
-        ("start", arr(start.finish())),
-        ("end", arr(end.finish())),
-        ("text", arr(text.finish())),
-        ("value", arr(value.finish())),
+        ("speaker_index", arr(ord.finish())),
+        ("name", arr(name.finish())),
+        ("title", arr(title.finish())),
+        ("direct", arr(direct.finish())),
+        ("mixed", arr(mixed.finish())),
+        ("indirect", arr(indirect.finish())),
+        ("quote_indices", arr(quotes.finish())),
     ]);
+    cols.extend(mention.finish_as(["mention_start", "mention_end", "mention_text"]));
     record_batch(cols)
 }
 
@@ -357,7 +386,9 @@ pub(crate) fn build(
             "entities" => entities(&indexed),
             "acronyms" => acronyms(&indexed),
             "money" => money(&indexed),
-            _ => dates(&indexed),
+            "dates" => dates(&indexed),
+            "numbers" => numbers(&indexed),
+            _ => speakers(&indexed),
         };
         b.map(|b| (*kind, b))
     })
@@ -387,6 +418,38 @@ mod tests {
             let start = quotes.column_by_name("start").expect("start").as_primitive::<Int64Type>().value(0);
             let chars: Vec<char> = raw.chars().collect();
             assert_eq!(chars[start as usize], '\u{201c}');
+        }
+    }
+
+    #[test]
+    fn numbers_and_speakers_tables_follow_the_article() {
+        let raw = "Rates Rise\n\n\u{201c}We will not accept a 4.5 per cent rise,\u{201d} said Finance Minister \
+                   Ana L\u{f3}pez. About 1,200 people attended. \u{201c}Talks go on,\u{201d} L\u{f3}pez added.";
+        let a = copydesk::process(raw);
+        let docs = vec![Doc { index: 0, id: None, article: &a }];
+        let out: Vec<_> = build(&docs, false, 1).into_iter().map(|r| r.expect("batch")).collect();
+        let table = |name: &str| &out.iter().find(|(k, _)| *k == name).expect("table").1;
+        let numbers = table("numbers");
+        assert_eq!(numbers.num_rows(), a.numbers.len());
+        assert!(a.numbers.iter().any(|n| n.kind == copydesk::NumberKind::Percent));
+        let chars: Vec<char> = raw.chars().collect();
+        let (start, end, text) = (
+            numbers.column_by_name("start").expect("start").as_primitive::<Int64Type>(),
+            numbers.column_by_name("end").expect("end").as_primitive::<Int64Type>(),
+            numbers.column_by_name("text").expect("text").as_string::<i64>(),
+        );
+        for i in 0..numbers.num_rows() {
+            let s: String = chars[start.value(i) as usize..end.value(i) as usize].iter().collect();
+            assert_eq!(s, text.value(i));
+        }
+        let speakers = table("speakers");
+        let view = a.speakers();
+        assert_eq!(speakers.num_rows(), view.len());
+        assert!(!view.is_empty());
+        let lists = speakers.column_by_name("quote_indices").expect("quote_indices").as_list::<i32>();
+        for (i, s) in view.iter().enumerate() {
+            assert_eq!(lists.value(i).len(), s.quotes.len());
+            assert_eq!(s.quotes.len(), s.direct + s.mixed + s.indirect);
         }
     }
 }

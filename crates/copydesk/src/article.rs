@@ -4,6 +4,7 @@ use copydesk_extract::{Acronym, DateMention, Entity, Money, Quote, Sentence};
 use copydesk_normalize::Span;
 use copydesk_parse::Block;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// A dateline with its span in the raw input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +26,25 @@ pub struct ArticleByline {
     pub span: Span,
     /// Author names.
     pub authors: Vec<String>,
+}
+
+/// One speaker of an article (see [`Article::speakers`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleSpeaker {
+    /// Resolved name ("Andrey Kelin").
+    pub name: String,
+    /// Title or affiliation the article gives next to a mention ("Foreign Minister").
+    pub title: Option<String>,
+    /// Number of direct quotes.
+    pub direct: usize,
+    /// Number of mixed quotes.
+    pub mixed: usize,
+    /// Number of indirect (reported) quotes.
+    pub indirect: usize,
+    /// Indices into [`Article::quotes`] of this speaker's quotes, in text order.
+    pub quotes: Vec<usize>,
+    /// The first mention of the speaker next to one of their quotes (bytes of raw input).
+    pub mention: Option<Span>,
 }
 
 /// Everything copydesk found in one article. All spans are byte offsets into [`Article::text`],
@@ -88,9 +108,32 @@ impl Article {
         span.slice(&self.text)
     }
 
-    /// The speakers view: everyone quoted, with counts by kind and the title the article gives.
-    pub fn speakers(&self) -> Vec<copydesk_extract::Speaker> {
-        copydesk_extract::speakers(&self.text, &self.quotes)
+    /// The speakers view: everyone quoted, in order of first appearance, with counts by kind,
+    /// the title the article gives, the indices of their quotes and their first mention.
+    pub fn speakers(&self) -> Vec<ArticleSpeaker> {
+        let base = copydesk_extract::speakers(&self.text, &self.quotes);
+        let index: HashMap<&str, usize> = base.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
+        let mut quotes: Vec<Vec<usize>> = vec![Vec::new(); base.len()];
+        let mut mention: Vec<Option<Span>> = vec![None; base.len()];
+        for (qi, q) in self.quotes.iter().enumerate() {
+            let Some(&si) = q.speaker.as_deref().and_then(|n| index.get(n)) else { continue };
+            quotes[si].push(qi);
+            if mention[si].is_none() {
+                mention[si] = q.speaker_mention;
+            }
+        }
+        base.into_iter()
+            .zip(quotes.into_iter().zip(mention))
+            .map(|(s, (quotes, mention))| ArticleSpeaker {
+                name: s.name,
+                title: s.title,
+                direct: s.direct,
+                mixed: s.mixed,
+                indirect: s.indirect,
+                quotes,
+                mention,
+            })
+            .collect()
     }
 
     /// Serialize to the JSON contract (code-point offsets), one line.

@@ -65,6 +65,8 @@ struct JAcronym<'a> {
     long: &'a str,
     start: usize,
     end: usize,
+    /// The span as written: the long form ("text") or the short form ("known").
+    text: &'a str,
     source: &'static str,
 }
 
@@ -97,6 +99,19 @@ struct JNumber<'a> {
 }
 
 #[derive(Serialize)]
+struct JSpeaker<'a> {
+    name: String,
+    title: Option<String>,
+    direct: usize,
+    mixed: usize,
+    indirect: usize,
+    /// Indices into "quotes".
+    quotes: Vec<usize>,
+    /// The first mention next to one of the speaker's quotes.
+    mention: Option<JMention<'a>>,
+}
+
+#[derive(Serialize)]
 struct JArticle<'a> {
     id: Option<&'a str>,
     headline: Option<&'a str>,
@@ -112,6 +127,7 @@ struct JArticle<'a> {
     money: Vec<JMoney<'a>>,
     dates: Vec<JDate<'a>>,
     numbers: Vec<JNumber<'a>>,
+    speakers: Vec<JSpeaker<'a>>,
     truncated: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
@@ -193,6 +209,7 @@ fn build<'a>(a: &'a Article) -> JArticle<'a> {
                     long: &x.long,
                     start,
                     end,
+                    text: t(x.span),
                     source: match x.source {
                         copydesk_extract::AcronymSource::Known => "known",
                         _ => "text",
@@ -224,6 +241,22 @@ fn build<'a>(a: &'a Article) -> JArticle<'a> {
                 JNumber { start, end, text: t(x.span), value: x.value, kind: x.kind }
             })
             .collect(),
+        speakers: a
+            .speakers()
+            .into_iter()
+            .map(|s| JSpeaker {
+                name: s.name,
+                title: s.title,
+                direct: s.direct,
+                mixed: s.mixed,
+                indirect: s.indirect,
+                quotes: s.quotes,
+                mention: s.mention.map(|m| {
+                    let (start, end) = c(m);
+                    JMention { start, end, text: t(m) }
+                }),
+            })
+            .collect(),
         truncated: a.truncated,
         error: a.error.as_deref(),
         text: a.page.as_ref().map(|_| a.text.as_str()),
@@ -239,4 +272,74 @@ pub(crate) fn to_json(a: &Article) -> String {
 /// The contract as a JSON value.
 pub(crate) fn to_value(a: &Article) -> Value {
     serde_json::to_value(build(a)).unwrap_or(Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `raw[start:end]` in code points, as Python slices it.
+    fn cp_slice(raw: &str, item: &Value) -> String {
+        let (s, e) = (item["start"].as_u64().unwrap_or(0) as usize, item["end"].as_u64().unwrap_or(0) as usize);
+        raw.chars().skip(s).take(e.saturating_sub(s)).collect()
+    }
+
+    const RAW: &str = "Caf\u{e9} Budget Talks \u{2014} \u{00c5}rhus\n\n\
+        \u{201c}We will not accept a 4.5 per cent cut,\u{201d} said Finance Minister Ana L\u{f3}pez on Tuesday. \
+        About 1,200 people attended.\n\n\
+        \u{201c}The numbers do not add up,\u{201d} L\u{f3}pez added. \u{201c}Talks continue next week,\u{201d} she said.";
+
+    #[test]
+    fn numbers_use_code_point_offsets() {
+        let v = to_value(&crate::process(RAW));
+        let numbers = v["numbers"].as_array().expect("numbers array");
+        assert!(!numbers.is_empty(), "{v}");
+        for n in numbers {
+            assert_eq!(cp_slice(RAW, n), n["text"].as_str().unwrap_or("?"), "{n}");
+            assert!(matches!(n["kind"].as_str(), Some("number" | "percent")), "{n}");
+            assert!(n["value"].is_number());
+        }
+        assert!(numbers.iter().any(|n| n["kind"] == "percent" && n["value"] == 4.5), "{numbers:?}");
+    }
+
+    #[test]
+    fn speakers_count_quotes_and_point_at_a_mention() {
+        let a = crate::process(RAW);
+        let v = to_value(&a);
+        let speakers = v["speakers"].as_array().expect("speakers array");
+        let quotes = v["quotes"].as_array().expect("quotes array");
+        let attributed = quotes.iter().filter(|q| !q["speaker"].is_null()).count();
+        let mut listed = 0;
+        for s in speakers {
+            let idx = s["quotes"].as_array().expect("quote indices");
+            let total = ["direct", "mixed", "indirect"].iter().map(|k| s[k].as_u64().unwrap_or(0)).sum::<u64>();
+            assert_eq!(total as usize, idx.len(), "{s}");
+            for i in idx {
+                assert_eq!(quotes[i.as_u64().unwrap_or(0) as usize]["speaker"], s["name"]);
+            }
+            listed += idx.len();
+            if !s["mention"].is_null() {
+                assert_eq!(cp_slice(RAW, &s["mention"]), s["mention"]["text"].as_str().unwrap_or("?"));
+            }
+        }
+        assert_eq!(listed, attributed);
+        assert_eq!(a.speakers().len(), speakers.len());
+    }
+
+    #[test]
+    fn acronym_text_is_the_span_as_written() {
+        let raw = "Talks\n\nThe World Health Organization (WHO) said on Monday that the WHO would act.";
+        let v = to_value(&crate::process(raw));
+        for x in v["acronyms"].as_array().expect("acronyms array") {
+            assert_eq!(cp_slice(raw, x), x["text"].as_str().unwrap_or("?"), "{x}");
+        }
+    }
+
+    #[test]
+    fn error_rows_have_empty_views() {
+        let v = to_value(&Article::from_error(None, "row 0: missing text"));
+        assert_eq!(v["numbers"], serde_json::json!([]));
+        assert_eq!(v["speakers"], serde_json::json!([]));
+        assert_eq!(v["error"], "row 0: missing text");
+    }
 }

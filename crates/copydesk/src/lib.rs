@@ -19,9 +19,10 @@ mod html;
 mod options;
 mod pipeline;
 
-pub use article::{Article, ArticleByline, ArticleDateline};
+pub use article::{Article, ArticleByline, ArticleDateline, ArticleSpeaker};
 pub use copydesk_extract::{
-    Acronym, AcronymSource, DateMention, Entity, EntityLabel, Money, Quote, QuoteKind, Sentence,
+    Acronym, AcronymSource, DateMention, Entity, EntityLabel, Money, NumberKind, NumberMention, Quote, QuoteKind,
+    Sentence,
 };
 pub use copydesk_normalize::{normalize, CharIndex, NormalizeOptions, NormalizedText, Span, UnicodeForm};
 pub use copydesk_parse::{Block, BlockKind};
