@@ -268,7 +268,13 @@ impl Article {
             .iter()
             .map(|b| {
                 let (start, end) = span(&ci, b.span);
-                Block { kind: b.kind.as_str().into(), start, end, text: a.slice(b.span).into(), rule: b.rule.clone() }
+                Block {
+                    kind: b.kind.as_str().into(),
+                    start,
+                    end,
+                    text: a.slice(b.span).into(),
+                    rule: b.rule.to_string(),
+                }
             })
             .collect()
     }
