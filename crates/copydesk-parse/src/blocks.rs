@@ -348,6 +348,17 @@ pub(crate) fn parse_text(text: &str) -> Document {
                             } else {
                                 if enclosed[i] || (l.ends_sentence && l.words >= 3) || structured_line(s) {
                                     push(&mut doc, BlockKind::Paragraph, l.span, "short_in_main");
+                                } else if i >= article_end
+                                    && l.words <= 12
+                                    && heading_like(s, l)
+                                    && lines
+                                        .iter()
+                                        .skip(i + 1)
+                                        .take(3)
+                                        .any(|n| n.words <= 30 && structured_line(n.span.slice(text)))
+                                {
+                                    // the heading of an entry of the trailing list
+                                    push(&mut doc, BlockKind::Subheading, l.span, "list_heading");
                                 } else if i >= article_end {
                                     // a heading or note of the trailing list: left as outside the article
                                     push(&mut doc, BlockKind::Boilerplate, l.span, "outside_main");
@@ -539,6 +550,8 @@ mod tests {
         let items =
             doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph && b.span.slice(&t).contains("Driver")).count();
         assert_eq!(items, 6);
+        let heading = doc.blocks.iter().find(|b| b.span.slice(&t) == "Final result").map(|b| b.kind);
+        assert_eq!(heading, Some(BlockKind::Subheading));
     }
 
     #[test]
