@@ -390,7 +390,8 @@ pub(crate) fn parse_text(text: &str) -> Document {
 }
 
 /// A line shaped as an item of a data list: a numbered item ("3. Name ...", "3) Name ..."), a
-/// labelled value with a number ("Label: 1,000"), or cells separated by tabs.
+/// labelled value with a number ("Label: 1,000"), a list under a label in capitals
+/// ("LABEL: a, b, c"), or cells separated by tabs.
 fn structured_line(s: &str) -> bool {
     let digits = s.bytes().take_while(|b| b.is_ascii_digit()).count();
     if (1..=3).contains(&digits) {
@@ -408,11 +409,16 @@ fn structured_line(s: &str) -> bool {
         return (1..=3).contains(&words)
             && label.chars().next().is_some_and(char::is_uppercase)
             && !label.contains(['.', ',', '"', '\u{201c}'])
-            && value.bytes().any(|b| b.is_ascii_digit())
+            && (value.bytes().any(|b| b.is_ascii_digit()) || caps_label(label) && value.matches(',').count() >= 2)
             && !value.trim_start().starts_with(['"', '\u{201c}', '\''])
             && !s.ends_with(['.', '!', '?']);
     }
     false
+}
+
+/// A label in capitals ("DEFENDERS", "NEW MEMBERS").
+fn caps_label(label: &str) -> bool {
+    label.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !label.chars().any(char::is_lowercase)
 }
 
 /// True when the lines from `b` to the end hold no recognized furniture and read as a data
@@ -534,6 +540,8 @@ mod tests {
         assert!(!structured_line("Share: Facebook"));
         assert!(!structured_line("He said: it was 5 years ago, and more."));
         assert!(!structured_line("2022 was a year"));
+        assert!(structured_line("PLAYERS: Ann Lee (Club A), Bo Kim (Club B), Cy Li (Club C)"));
+        assert!(!structured_line("Players: Ann Lee (Club A), Bo Kim (Club B), Cy Li (Club C)"));
     }
 
     #[test]
