@@ -173,6 +173,11 @@ pub(crate) fn parse_text(text: &str) -> Document {
         }
         b += 1;
     }
+    // a trailing list of the article (results, fees, rosters) running to the end of the text
+    let article_end = b;
+    if b > a && structured_tail(text, lines, &pre, b) {
+        b = lines.len();
+    }
 
     // headline
     let webpage = a > 2 || lines.iter().take(a).filter(|l| l.words <= 3).count() >= 3;
@@ -266,7 +271,7 @@ pub(crate) fn parse_text(text: &str) -> Document {
     }
     doc.published = find_published(text, lines, &pre, top, a, byline_line);
 
-    let enclosed = enclosed_short_runs(&dens, a, b, 6);
+    let enclosed = enclosed_short_runs(&dens, a, article_end, 6);
     // kinds
     let mut standfirst_done = false;
     let mut after_credit = false;
@@ -311,6 +316,11 @@ pub(crate) fn parse_text(text: &str) -> Document {
                 push(&mut doc, BlockKind::Credit, l.span, "credit_shape");
                 after_credit = true;
             }
+            Pre::Boiler("repeated_line" | "duplicate_text") | Pre::Stamp
+                if in_main && i > a && l.words <= 30 && structured_line(s) =>
+            {
+                push(&mut doc, BlockKind::Paragraph, l.span, "list_in_main")
+            }
             Pre::Boiler(rule) => push(&mut doc, BlockKind::Boilerplate, l.span, rule),
             Pre::Stamp => push(&mut doc, BlockKind::Boilerplate, l.span, "time_stamp"),
             Pre::Text => {
@@ -336,8 +346,22 @@ pub(crate) fn parse_text(text: &str) -> Document {
                             if next_text && l.words <= 15 && heading_like(s, l) && i + 1 < b {
                                 push(&mut doc, BlockKind::Subheading, l.span, "heading_in_main");
                             } else {
-                                if enclosed[i] || (l.ends_sentence && l.words >= 3) {
+                                if enclosed[i] || (l.ends_sentence && l.words >= 3) || structured_line(s) {
                                     push(&mut doc, BlockKind::Paragraph, l.span, "short_in_main");
+                                } else if i >= article_end
+                                    && l.words <= 12
+                                    && heading_like(s, l)
+                                    && lines
+                                        .iter()
+                                        .skip(i + 1)
+                                        .take(3)
+                                        .any(|n| n.words <= 30 && structured_line(n.span.slice(text)))
+                                {
+                                    // the heading of an entry of the trailing list
+                                    push(&mut doc, BlockKind::Subheading, l.span, "list_heading");
+                                } else if i >= article_end {
+                                    // a heading or note of the trailing list: left as outside the article
+                                    push(&mut doc, BlockKind::Boilerplate, l.span, "outside_main");
                                 } else {
                                     push(&mut doc, BlockKind::Boilerplate, l.span, "short_run_in_main");
                                 }
@@ -363,6 +387,57 @@ pub(crate) fn parse_text(text: &str) -> Document {
     find_dateline(text, &mut doc);
     doc.blocks.sort_by_key(|b| b.span.start);
     doc
+}
+
+/// A line shaped as an item of a data list: a numbered item ("3. Name ...", "3) Name ..."), a
+/// labelled value with a number ("Label: 1,000"), a list under a label in capitals
+/// ("LABEL: a, b, c"), or cells separated by tabs.
+fn structured_line(s: &str) -> bool {
+    let digits = s.bytes().take_while(|b| b.is_ascii_digit()).count();
+    if (1..=3).contains(&digits) {
+        let rest = s.get(digits..).unwrap_or("");
+        let item = rest.get(2..).and_then(|r| r.chars().next()).is_some_and(char::is_alphabetic);
+        if (rest.starts_with(". ") || rest.starts_with(") ")) && item {
+            return true;
+        }
+    }
+    if s.matches('\t').count() >= 2 {
+        return true;
+    }
+    if let Some((label, value)) = s.split_once(": ") {
+        let words = label.split_whitespace().count();
+        return (1..=3).contains(&words)
+            && label.chars().next().is_some_and(char::is_uppercase)
+            && !label.contains(['.', ',', '"', '\u{201c}'])
+            && (value.bytes().any(|b| b.is_ascii_digit()) || caps_label(label) && value.matches(',').count() >= 2)
+            && !value.trim_start().starts_with(['"', '\u{201c}', '\''])
+            && !s.ends_with(['.', '!', '?']);
+    }
+    false
+}
+
+/// A label in capitals ("DEFENDERS", "NEW MEMBERS").
+fn caps_label(label: &str) -> bool {
+    label.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !label.chars().any(char::is_lowercase)
+}
+
+/// True when the lines from `b` to the end hold no recognized furniture and read as a data
+/// list closing the article: at least three list items making at least a quarter of the lines.
+fn structured_tail(text: &str, lines: &[Line], pre: &[Pre], b: usize) -> bool {
+    let tail = lines.get(b..).unwrap_or(&[]);
+    if tail.is_empty() || tail.len() > 400 {
+        return false;
+    }
+    let mut items = 0;
+    for (l, p) in tail.iter().zip(pre.get(b..).unwrap_or(&[])) {
+        if !matches!(p, Pre::Text | Pre::Stamp | Pre::Boiler("repeated_line" | "duplicate_text")) {
+            return false;
+        }
+        if l.words <= 30 && structured_line(l.span.slice(text)) {
+            items += 1;
+        }
+    }
+    items >= 3 && items * 4 >= tail.len()
 }
 
 /// For each line: true when it lies in a run of at most `max` non-text lines with text lines
@@ -450,4 +525,56 @@ fn find_published(
         let s = l.span.slice(text);
         (published::stamp_rank(s) == 2).then(|| published::first_date(s)).flatten()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_item_shapes() {
+        assert!(structured_line("3. Jane Doe (Team A) 7hr 20min"));
+        assert!(structured_line("12) Some Company; 35.4 billion"));
+        assert!(structured_line("Adults: 1000 Children: 5"));
+        assert!(structured_line("2017\tHome\t2-1\tAway"));
+        assert!(!structured_line("Share: Facebook"));
+        assert!(!structured_line("He said: it was 5 years ago, and more."));
+        assert!(!structured_line("2022 was a year"));
+        assert!(structured_line("PLAYERS: Ann Lee (Club A), Bo Kim (Club B), Cy Li (Club C)"));
+        assert!(!structured_line("Players: Ann Lee (Club A), Bo Kim (Club B), Cy Li (Club C)"));
+    }
+
+    #[test]
+    fn trailing_result_list_is_body() {
+        let mut t = String::from("Headline of the race report\n\n");
+        for w in ["first", "second", "third"] {
+            t.push_str(&format!("The drivers went out on the {w} long stage in the heat of the afternoon and the leader kept his place until the finish line.\n\n"));
+        }
+        t.push_str("Final result\n\n");
+        for i in 1..=6 {
+            t.push_str(&format!("{i}. Driver Number{i} (Team) 7hr 2{i}min\n\n"));
+        }
+        let doc = parse_text(&t);
+        let items =
+            doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph && b.span.slice(&t).contains("Driver")).count();
+        assert_eq!(items, 6);
+        let heading = doc.blocks.iter().find(|b| b.span.slice(&t) == "Final result").map(|b| b.kind);
+        assert_eq!(heading, Some(BlockKind::Subheading));
+    }
+
+    #[test]
+    fn trailing_links_stay_out() {
+        let mut t = String::from("Headline of the report\n\n");
+        for w in ["first", "second", "third"] {
+            t.push_str(&format!(
+                "The council met on Tuesday and agreed that the {w} bridge would be built by the end of next year.\n\n"
+            ));
+        }
+        t.push_str("Home\n\nNews\n\nSport\n\nContact us\n");
+        let doc = parse_text(&t);
+        let sport: Vec<_> = doc.blocks.iter().filter(|b| b.span.slice(&t) == "Sport").collect();
+        assert_eq!(sport.len(), 1);
+        assert_eq!(sport[0].kind, BlockKind::Boilerplate);
+        assert!(doc.blocks.iter().any(|b| b.kind == BlockKind::Paragraph && b.span.slice(&t).contains("third")));
+    }
 }
