@@ -171,3 +171,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn first_names_in_ly_are_names_inside_a_sentence() {
+    // A capitalised "-ly" word opens a name unless it starts the sentence as an adverb.
+    let q = direct(
+        "The senator, Dolly Marsh of Ohio, spoke on Monday.\n\n\"We will win this seat,\" Marsh said.\n\nFinally Marsh left.",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1.as_deref(), Some("Dolly Marsh"));
+}
