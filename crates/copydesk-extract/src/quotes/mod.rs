@@ -343,10 +343,12 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             let quoted = p.span.end - p.span.start;
             let long_partial = word_count(content) >= LONG_PARTIAL_WORDS
                 && quoted * 100 >= LONG_PARTIAL_SHARE * (clause.end - clause.start);
-            // Not after a "that" clause opened in the writer's words (`said that X was "..."`):
-            // that is reported speech with a quoted tail, however long.
+            // Not after a clause opened in the writer's words (`said that X was "..."`, `said he
+            // was "..."`): that is reported speech with a quoted tail, however long.
             let lead = text[clause.start..p.span.start].trim();
-            let that_clause = lead.strip_prefix("that").is_some_and(|r| r.starts_with(char::is_whitespace));
+            let first = lead.split_whitespace().next().unwrap_or("");
+            let that_clause = (first == "that" || matches!(first, "he" | "she" | "it" | "they" | "we" | "I"))
+                && lead.len() > first.len();
             if ends_sentence && long_partial && !that_clause {
                 out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base });
             } else {
