@@ -301,7 +301,12 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             // `He was always "charming," X said`: the quote finishes a clause of the writer's.
             let lead = pre.trim();
             let lead_words = word_count(lead);
-            if !starts_sentence && lead_words >= 2 && !lead.ends_with([',', ':']) {
+            // One word is enough when it is a subject (`Teachers "get why ...," X said`), not a
+            // connector (`But "...," X said`).
+            let subject_word = lead_words == 1
+                && lead.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
+                && !lexicon::not_name_start(lead, true, false);
+            if !starts_sentence && (lead_words >= 2 || subject_word) && !lead.ends_with([',', ':']) {
                 let clause_start = pre_start + (pre.len() - pre.trim_start().len());
                 let span = Span::new(clause_start, trim_end_punct(text, p.span.end, p.span.end));
                 out.push(Draft {
