@@ -261,7 +261,10 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                 if same_attr
                     && short_pieces_only
                     && short_tail(after_cue)
-                    && cues.first_in(p.span.start - after_cue.len(), p.span.start, Cues::Speech).is_none()
+                    // A cue after the attribution introduces the next part, unless that part opens
+                    // a sentence of its own (`"...," X said, according to Y. "..."`).
+                    && (starts_own_sentence
+                        || cues.first_in(p.span.start - after_cue.len(), p.span.start, Cues::Speech).is_none())
                     && (starts_own_sentence || trivial(after_cue) || after_cue.trim_end().ends_with(','))
                 {
                     let own = attr_after(cues, post, p.span.end);
