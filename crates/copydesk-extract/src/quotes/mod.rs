@@ -221,7 +221,8 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
         let mut post_end = s_close.map_or(seg.end, |s| s.end).min(next_start).max(p.span.end);
         // `"...?" Graham asked.`: the splitter ends the sentence at the quote; look at the next one.
         if trivial(&text[p.span.end..post_end]) && content.trim_end().ends_with(['?', '!', '.']) {
-            if let Some(next) = sentence_of(ctx, p.span.end).and_then(|i| ctx.sentences.get(i + 1)) {
+            // The sentence holding the closing mark, and the one after it.
+            if let Some(next) = sentence_of(ctx, p.span.end.saturating_sub(1)).and_then(|i| ctx.sentences.get(i + 1)) {
                 if next.segment
                     == ctx.sentences.get(sentence_of(ctx, p.span.start).unwrap_or(0)).map_or(usize::MAX, |s| s.segment)
                 {

@@ -181,3 +181,21 @@ fn first_names_in_ly_are_names_inside_a_sentence() {
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].1.as_deref(), Some("Dolly Marsh"));
 }
+
+#[test]
+fn split_quote_after_a_question() {
+    for t in [
+        "\"Why are you still here?\" Obama asked.",
+        "\"Why are you here?\" Obama asked. \"What?\"",
+        "\"Why are you here now?\" Obama asked the senators.",
+        "\"Why are you here,\" Obama asked the senators. \"What is it?\"",
+    ] {
+        let q = direct(t);
+        assert_eq!(q.len(), 1, "{t}: {q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Obama"), "{t}: {q:?}");
+    }
+    let q = direct("\"Why are you still here?\" Obama asked the senators. \"What does this say about you?\"\n\nNext.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    let q = direct("\"This is great!!!\" Doe wrote in an email to staff. \"Thanks for the work.\"");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
