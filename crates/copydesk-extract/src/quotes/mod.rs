@@ -167,7 +167,14 @@ fn attr_before(cues: &CueIndex, s: &str, base: usize) -> Option<(Attr, usize)> {
     .or_else(|| {
         mentions::right_of(gap).filter(|sp| mentions::plausible(sp.slice(gap))).map(|sp| sp.shift(base + m_end))
     });
-    mention?;
+    // `Another commenter said, "..."`: a cue right before the mark, with only a comma or colon
+    // between, introduces a quote even when its subject is not a plausible speaker: then the
+    // subject as it stands, or none.
+    let mention = match mention {
+        Some(m) => Some(m),
+        None if matches!(gap.trim(), "," | ":") => mentions::left_of(left).map(|sp| sp.shift(base)),
+        None => return None,
+    };
     Some((Attr { mention, cue, cue_span }, m_end))
 }
 

@@ -199,3 +199,14 @@ fn split_quote_after_a_question() {
     let q = direct("\"This is great!!!\" Doe wrote in an email to staff. \"Thanks for the work.\"");
     assert_eq!(q.len(), 1, "{q:?}");
 }
+
+#[test]
+fn comma_introduced_quote_without_a_plausible_subject() {
+    // A cue right before the mark with only a comma between introduces a direct quote.
+    let q = run("It was bad.\n\nAnother commenter said, \u{201c}We all know how she feels about it.\u{201d}\n\nNext.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].0, q[0].3.as_deref()), (QuoteKind::Direct, Some("Another commenter")));
+    let q = run("It was bad.\n\nDoe went on to say, \u{201c}I know this to be true. It has not changed.\u{201d}");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+}
