@@ -386,7 +386,15 @@ impl<'a> Resolver<'a> {
         // A name: the capitalised run at the end of the phrase, titles stripped.
         let run = name_runs::find_iter(mention).last().map_or(mention, |(a, b)| &mention[a..b]);
         let (toks, g) = strip_name(run);
-        let toks: Vec<&str> = toks.into_iter().map(|t| t.trim_end_matches('.')).filter(|t| !t.is_empty()).collect();
+        let mut toks: Vec<&str> = toks.into_iter().map(|t| t.trim_end_matches('.')).filter(|t| !t.is_empty()).collect();
+        // A capitalised connector or determiner is no part of a name ("Another commenter",
+        // "Meanwhile"): without a name after it the speaker stays unknown.
+        if toks.first().is_some_and(|t| not_name_start(t, true, FIRST_NAMES.contains_key(t))) {
+            toks.remove(0);
+            if toks.is_empty() {
+                return None;
+            }
+        }
         if toks.is_empty() {
             return Some(mention.to_string());
         }
