@@ -202,15 +202,15 @@ pub(crate) fn participle_subject(left: &str, cue: &str) -> Option<Span> {
     mentions::right_of(r).filter(|sp| mentions::plausible(sp.slice(r))).map(|sp| sp.shift(roff))
 }
 
-/// Is the gap between a cue and a quote only an introducer ("", ", ", ": ", " that ", " reporters:")?
+/// Is the gap between a cue and a quote only an introducer ("", ", ", ": ", " reporters:")? Not
+/// " that ": `said that "..."` is reported speech quoting its words (mixed).
 fn introducer(gap: &str) -> bool {
     let g = gap.trim_end();
     let n = word_count(g);
     g.is_empty()
         || g.ends_with(':')
         || (g.ends_with(',') && n <= 8 && !g.contains(" that "))
-        || ((g.ends_with(" that") || g == "that") && n <= 4)
-        || n <= 1
+        || (n <= 1 && g.trim_start() != "that")
 }
 
 /// Direct and mixed quotes from the quoted pieces.

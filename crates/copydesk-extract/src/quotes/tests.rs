@@ -210,3 +210,11 @@ fn comma_introduced_quote_without_a_plausible_subject() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].0, QuoteKind::Direct);
 }
+
+#[test]
+fn said_that_quote_is_mixed() {
+    // `said that "..."` quotes the words inside reported speech: mixed, not direct.
+    let q = run("It rained.\n\nDoe said that \"as a nation, we have to do better.\"\n\nNext.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Mixed);
+}
