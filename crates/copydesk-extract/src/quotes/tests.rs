@@ -218,3 +218,15 @@ fn said_that_quote_is_mixed() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].0, QuoteKind::Mixed);
 }
+
+#[test]
+fn writer_words_before_a_quote_make_it_mixed() {
+    // A one-word subject before a quote attributed after it.
+    let q = run("It rained.\n\nTeachers \"get why the union endorsed her,\" Doe said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Mixed);
+    // A long quote finishing a reported clause opened by a pronoun.
+    let q = run("It rained.\n\nDoe said he was \"sure that the people of this state will vote for the plan that we put forward last week.\"");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Mixed);
+}
