@@ -291,12 +291,17 @@ pub(crate) fn is_aux(w: &str) -> bool {
     flags(w) & AUX != 0 || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
-/// Words that cannot open a name although capitalised (sentence connectors, dates, adverbs
-/// in "-ly").
-pub(crate) fn not_name_start(w: &str) -> bool {
+/// Words that cannot open a name although capitalised (sentence connectors, dates, and, at
+/// the start of a sentence, adverbs in "-ly"). Inside a sentence a capitalised "-ly" word is a
+/// name ("Kelly", "Polly"), as it is when `first_name` knows it.
+pub(crate) fn not_name_start(w: &str, sentence_initial: bool, first_name: bool) -> bool {
     with_lower(w, |lw| {
         WORDS.get(lw).is_some_and(|f| f & (STOP | DET | AUX | NOT_NAME) != 0)
-            || (lw.len() > 4 && lw.ends_with("ly") && lw.chars().all(|c| c.is_ascii_lowercase()))
+            || (sentence_initial
+                && !first_name
+                && lw.len() > 4
+                && lw.ends_with("ly")
+                && lw.chars().all(|c| c.is_ascii_lowercase()))
     })
 }
 

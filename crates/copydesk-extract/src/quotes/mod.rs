@@ -167,7 +167,14 @@ fn attr_before(cues: &CueIndex, s: &str, base: usize) -> Option<(Attr, usize)> {
     .or_else(|| {
         mentions::right_of(gap).filter(|sp| mentions::plausible(sp.slice(gap))).map(|sp| sp.shift(base + m_end))
     });
-    mention?;
+    // `Another commenter said, "..."`: a cue right before the mark, with only a comma or colon
+    // between, introduces a quote even when its subject is not a plausible speaker: then the
+    // subject as it stands, or none.
+    let mention = match mention {
+        Some(m) => Some(m),
+        None if matches!(gap.trim(), "," | ":") => mentions::left_of(left).map(|sp| sp.shift(base)),
+        None => return None,
+    };
     Some((Attr { mention, cue, cue_span }, m_end))
 }
 
@@ -195,15 +202,15 @@ pub(crate) fn participle_subject(left: &str, cue: &str) -> Option<Span> {
     mentions::right_of(r).filter(|sp| mentions::plausible(sp.slice(r))).map(|sp| sp.shift(roff))
 }
 
-/// Is the gap between a cue and a quote only an introducer ("", ", ", ": ", " that ", " reporters:")?
+/// Is the gap between a cue and a quote only an introducer ("", ", ", ": ", " reporters:")? Not
+/// " that ": `said that "..."` is reported speech quoting its words (mixed).
 fn introducer(gap: &str) -> bool {
     let g = gap.trim_end();
     let n = word_count(g);
     g.is_empty()
         || g.ends_with(':')
         || (g.ends_with(',') && n <= 8 && !g.contains(" that "))
-        || ((g.ends_with(" that") || g == "that") && n <= 4)
-        || n <= 1
+        || (n <= 1 && g.trim_start() != "that")
 }
 
 /// Direct and mixed quotes from the quoted pieces.
@@ -221,7 +228,8 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
         let mut post_end = s_close.map_or(seg.end, |s| s.end).min(next_start).max(p.span.end);
         // `"...?" Graham asked.`: the splitter ends the sentence at the quote; look at the next one.
         if trivial(&text[p.span.end..post_end]) && content.trim_end().ends_with(['?', '!', '.']) {
-            if let Some(next) = sentence_of(ctx, p.span.end).and_then(|i| ctx.sentences.get(i + 1)) {
+            // The sentence holding the closing mark, and the one after it.
+            if let Some(next) = sentence_of(ctx, p.span.end.saturating_sub(1)).and_then(|i| ctx.sentences.get(i + 1)) {
                 if next.segment
                     == ctx.sentences.get(sentence_of(ctx, p.span.start).unwrap_or(0)).map_or(usize::MAX, |s| s.segment)
                 {
@@ -261,7 +269,10 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                 if same_attr
                     && short_pieces_only
                     && short_tail(after_cue)
-                    && cues.first_in(p.span.start - after_cue.len(), p.span.start, Cues::Speech).is_none()
+                    // A cue after the attribution introduces the next part, unless that part opens
+                    // a sentence of its own (`"...," X said, according to Y. "..."`).
+                    && (starts_own_sentence
+                        || cues.first_in(p.span.start - after_cue.len(), p.span.start, Cues::Speech).is_none())
                     && (starts_own_sentence || trivial(after_cue) || after_cue.trim_end().ends_with(','))
                 {
                     let own = attr_after(cues, post, p.span.end);
@@ -301,7 +312,12 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             // `He was always "charming," X said`: the quote finishes a clause of the writer's.
             let lead = pre.trim();
             let lead_words = word_count(lead);
-            if !starts_sentence && lead_words >= 2 && !lead.ends_with([',', ':']) {
+            // One word is enough when it is a subject (`Teachers "get why ...," X said`), not a
+            // connector (`But "...," X said`).
+            let subject_word = lead_words == 1
+                && lead.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
+                && !lexicon::not_name_start(lead, true, false);
+            if !starts_sentence && (lead_words >= 2 || subject_word) && !lead.ends_with([',', ':']) {
                 let clause_start = pre_start + (pre.len() - pre.trim_start().len());
                 let span = Span::new(clause_start, trim_end_punct(text, p.span.end, p.span.end));
                 out.push(Draft {
@@ -343,7 +359,13 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             let quoted = p.span.end - p.span.start;
             let long_partial = word_count(content) >= LONG_PARTIAL_WORDS
                 && quoted * 100 >= LONG_PARTIAL_SHARE * (clause.end - clause.start);
-            if ends_sentence && long_partial {
+            // Not after a clause opened in the writer's words (`said that X was "..."`, `said he
+            // was "..."`): that is reported speech with a quoted tail, however long.
+            let lead = text[clause.start..p.span.start].trim();
+            let first = lead.split_whitespace().next().unwrap_or("");
+            let that_clause = (first == "that" || matches!(first, "he" | "she" | "it" | "they" | "we" | "I"))
+                && lead.len() > first.len();
+            if ends_sentence && long_partial && !that_clause {
                 out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base });
             } else {
                 // Skip the quote if the same reported clause already produced a mixed quote.

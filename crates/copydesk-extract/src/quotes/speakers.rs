@@ -83,6 +83,11 @@ fn strip_name(run: &str) -> (Vec<&str>, Gender) {
     (rest, gender)
 }
 
+/// Opening quote marks and brackets that may precede a sentence's first word.
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '\u{ab}' | '(' | '[')
+}
+
 /// The gender a first name usually carries.
 fn first_name_gender(name: &str) -> Gender {
     FIRST_NAMES.get(name).copied().unwrap_or(Gender::Unknown)
@@ -152,12 +157,14 @@ impl<'a> Resolver<'a> {
                 let mut run = &s[m_start..m_end];
                 let mut start = m_start;
                 // A sentence-initial connector or date word is no part of a name ("Although Finland").
+                let initial =
+                    s[..m_start].trim_start_matches(|c: char| c.is_whitespace() || is_quote_char(c)).is_empty();
                 if let Some((first, rest)) = run.split_once(char::is_whitespace) {
-                    if not_name_start(first) {
+                    if not_name_start(first, initial, FIRST_NAMES.contains_key(first)) {
                         start += run.len() - rest.len();
                         run = rest.trim_start();
                     }
-                } else if not_name_start(run) {
+                } else if not_name_start(run, initial, FIRST_NAMES.contains_key(run)) {
                     continue;
                 }
                 let span = Span::new(sent.span.start + start, sent.span.start + start + run.len());
@@ -379,7 +386,15 @@ impl<'a> Resolver<'a> {
         // A name: the capitalised run at the end of the phrase, titles stripped.
         let run = name_runs::find_iter(mention).last().map_or(mention, |(a, b)| &mention[a..b]);
         let (toks, g) = strip_name(run);
-        let toks: Vec<&str> = toks.into_iter().map(|t| t.trim_end_matches('.')).filter(|t| !t.is_empty()).collect();
+        let mut toks: Vec<&str> = toks.into_iter().map(|t| t.trim_end_matches('.')).filter(|t| !t.is_empty()).collect();
+        // A capitalised connector or determiner is no part of a name ("Another commenter",
+        // "Meanwhile"): without a name after it the speaker stays unknown.
+        if toks.first().is_some_and(|t| not_name_start(t, true, FIRST_NAMES.contains_key(t))) {
+            toks.remove(0);
+            if toks.is_empty() {
+                return None;
+            }
+        }
         if toks.is_empty() {
             return Some(mention.to_string());
         }

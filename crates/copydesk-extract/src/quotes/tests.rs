@@ -171,3 +171,62 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn first_names_in_ly_are_names_inside_a_sentence() {
+    // A capitalised "-ly" word opens a name unless it starts the sentence as an adverb.
+    let q = direct(
+        "The senator, Dolly Marsh of Ohio, spoke on Monday.\n\n\"We will win this seat,\" Marsh said.\n\nFinally Marsh left.",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1.as_deref(), Some("Dolly Marsh"));
+}
+
+#[test]
+fn split_quote_after_a_question() {
+    for t in [
+        "\"Why are you still here?\" Obama asked.",
+        "\"Why are you here?\" Obama asked. \"What?\"",
+        "\"Why are you here now?\" Obama asked the senators.",
+        "\"Why are you here,\" Obama asked the senators. \"What is it?\"",
+    ] {
+        let q = direct(t);
+        assert_eq!(q.len(), 1, "{t}: {q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Obama"), "{t}: {q:?}");
+    }
+    let q = direct("\"Why are you still here?\" Obama asked the senators. \"What does this say about you?\"\n\nNext.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    let q = direct("\"This is great!!!\" Doe wrote in an email to staff. \"Thanks for the work.\"");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
+
+#[test]
+fn comma_introduced_quote_without_a_plausible_subject() {
+    // A cue right before the mark with only a comma between introduces a direct quote.
+    let q = run("It was bad.\n\nAnother commenter said, \u{201c}We all know how she feels about it.\u{201d}\n\nNext.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].0, q[0].3.as_deref()), (QuoteKind::Direct, Some("Another commenter")));
+    let q = run("It was bad.\n\nDoe went on to say, \u{201c}I know this to be true. It has not changed.\u{201d}");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+}
+
+#[test]
+fn said_that_quote_is_mixed() {
+    // `said that "..."` quotes the words inside reported speech: mixed, not direct.
+    let q = run("It rained.\n\nDoe said that \"as a nation, we have to do better.\"\n\nNext.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Mixed);
+}
+
+#[test]
+fn writer_words_before_a_quote_make_it_mixed() {
+    // A one-word subject before a quote attributed after it.
+    let q = run("It rained.\n\nTeachers \"get why the union endorsed her,\" Doe said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Mixed);
+    // A long quote finishing a reported clause opened by a pronoun.
+    let q = run("It rained.\n\nDoe said he was \"sure that the people of this state will vote for the plan that we put forward last week.\"");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Mixed);
+}
