@@ -103,3 +103,33 @@ def test_usage_error_exit_code() -> None:
     r = run()
     assert r.returncode == 2
     assert "usage" in r.stderr.lower()
+
+
+def test_parquet_output_one_file_per_table(examples_dir: Path, tmp_path: Path) -> None:
+    pq = __import__("pytest").importorskip("pyarrow.parquet")
+    rows = tmp_path / "rows.jsonl"
+    text = (examples_dir / "sputnik-nato-balkans.txt").read_text(encoding="utf-8")
+    rows.write_text(
+        json.dumps({"id": "a", "text": text}) + "\n" + "{broken\n" + json.dumps({"id": "b", "text": "Short one."}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "tables"
+    r = run(str(examples_dir), str(rows), "--format", "parquet", "-o", str(out), "--chunk", "2", "-j", "1")
+    assert r.returncode == 1, r.stderr  # the broken line
+    assert "rows.jsonl:2:" in r.stderr
+    n_txt = len(list(examples_dir.glob("*.txt")))
+    docs = pq.read_table(out / "documents.parquet").to_pylist()
+    assert [d["doc_index"] for d in docs] == list(range(n_txt + 2))  # global order across chunks
+    assert [d["doc_id"] for d in docs][-2:] == ["a", "b"]
+    quotes = pq.read_table(out / "quotes.parquet").to_pylist()
+    assert quotes and {q["doc_id"] for q in quotes} >= {"a", "sputnik-nato-balkans"}
+    for q in quotes:
+        if q["doc_id"] == "a":
+            assert text[q["start"] : q["end"]].strip('"“”').startswith(q["text"][:5])
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+
+
+def test_format_jsonl_is_the_default_and_unknown_formats_are_usage_errors(examples_dir: Path) -> None:
+    path = str(examples_dir / "harbour-bridge-budget.txt")
+    assert run(path, "--format", "jsonl").stdout == run(path).stdout
+    assert run(path, "--format", "xml").returncode == 2
