@@ -1,4 +1,4 @@
-"""examples/notebook.ipynb runs as saved, so the README's notebook stays true.
+"""examples/quickstart.ipynb runs as saved, so the README's notebook stays true.
 
 Its code cells are run in order in one namespace from the examples directory (as Jupyter would),
 with each cell's last expression rendered as Jupyter renders it (``_repr_html_`` first). When
@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOK = ROOT / "examples" / "notebook.ipynb"
+NOTEBOOK = ROOT / "examples" / "quickstart.ipynb"
 
 
 def _load() -> dict[str, Any]:
@@ -49,10 +49,10 @@ def _run_cell(code: str, ns: dict[str, Any]) -> object:
     """Run one cell; return its last expression's value (None if the cell ends in a statement)."""
     tree = ast.parse(code)
     last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    exec(compile(tree, "notebook.ipynb", "exec"), ns)
+    exec(compile(tree, "quickstart.ipynb", "exec"), ns)
     if last is None:
         return None
-    return eval(compile(ast.Expression(last.value), "notebook.ipynb", "eval"), ns)
+    return eval(compile(ast.Expression(last.value), "quickstart.ipynb", "eval"), ns)
 
 
 def test_notebook_code_cells_run_in_order() -> None:
