@@ -1204,21 +1204,7 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
         Val::Year(y) => Some(format!("{y:04}")),
         Val::Month(Some(y), m) => Some(format!("{y:04}-{m:02}")),
         Val::Month(None, m) => {
-            let p = pubd?;
-            let diff = *m as i32 - p.m as i32;
-            let y = if future {
-                if diff < 0 {
-                    p.y + 1
-                } else {
-                    p.y
-                }
-            } else if diff > 6 {
-                p.y - 1
-            } else if diff < -6 {
-                p.y + 1
-            } else {
-                p.y
-            };
+            let y = month_year(pubd?, *m, future);
             Some(format!("{y:04}-{m:02}"))
         }
         Val::MonthRel(rel, m) => {

@@ -23,6 +23,13 @@ pub(crate) struct Found {
     pub grouped_only: bool,
 }
 
+impl Found {
+    /// A mention found by a rule alone (no gazetteer entry, whole tokens, kept on its own).
+    fn by_rule(from: usize, to: usize, label: EntityLabel, strength: u8) -> Self {
+        Found { from, to, label, entry: None, strength, sub: None, grouped_only: false }
+    }
+}
+
 /// Words joining capitalized words inside a name ("Bank of England", "Ursula von der Leyen"):
 /// the particles of personal names plus the function words of organisation and place names.
 fn is_connector(w: &str) -> bool {
@@ -491,15 +498,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 && g.loc_heads.contains(s.w(end))
                 && s.phrase(i, end + 1).is_some()
             {
-                out.push(Found {
-                    from: i,
-                    to: end + 1,
-                    label: EntityLabel::Loc,
-                    entry: None,
-                    strength: 2,
-                    sub: None,
-                    grouped_only: false,
-                });
+                out.push(Found::by_rule(i, end + 1, EntityLabel::Loc, 2));
                 i = end + 1;
                 titled = false;
                 continue;
@@ -522,15 +521,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                     k += 1;
                 }
                 if k > end {
-                    out.push(Found {
-                        from: i,
-                        to: k,
-                        label: EntityLabel::Org,
-                        entry: None,
-                        strength: 1,
-                        sub: None,
-                        grouped_only: false,
-                    });
+                    out.push(Found::by_rule(i, k, EntityLabel::Org, 1));
                     i = k;
                     titled = false;
                     continue;
@@ -597,50 +588,18 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             && !is_acronym(w)
             && !is_year_event(w)
         {
-            out.push(Found {
-                from: i,
-                to: k,
-                label: EntityLabel::Person,
-                entry: None,
-                strength: 1,
-                sub: None,
-                grouped_only: false,
-            });
+            out.push(Found::by_rule(i, k, EntityLabel::Person, 1));
             i = k;
             titled = false;
             continue;
         }
         if len == 1 {
             if is_year_event(w) {
-                out.push(Found {
-                    from: i,
-                    to: k,
-                    label: EntityLabel::Event,
-                    entry: None,
-                    strength: 2,
-                    sub: None,
-                    grouped_only: false,
-                });
+                out.push(Found::by_rule(i, k, EntityLabel::Event, 2));
             } else if is_acronym(w) {
-                out.push(Found {
-                    from: i,
-                    to: k,
-                    label: EntityLabel::Org,
-                    entry: None,
-                    strength: 1,
-                    sub: None,
-                    grouped_only: false,
-                });
+                out.push(Found::by_rule(i, k, EntityLabel::Org, 1));
             } else if titled || g.given.contains(w) && !initial && !common {
-                out.push(Found {
-                    from: i,
-                    to: k,
-                    label: EntityLabel::Person,
-                    entry: None,
-                    strength: 1,
-                    sub: None,
-                    grouped_only: false,
-                });
+                out.push(Found::by_rule(i, k, EntityLabel::Person, 1));
             } else if common && !initial && !is_stopword(w) {
                 out.push(Found {
                     from: i,
@@ -671,15 +630,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         if let Some(label) = head_label(g, last) {
             out.push(Found { from: i, to: k, label, entry: None, strength: 2, sub: None, grouped_only: false });
         } else if titled || g.given.contains(w) || g.surnames.contains(w) {
-            out.push(Found {
-                from: i,
-                to: k.min(i + 5),
-                label: EntityLabel::Person,
-                entry: None,
-                strength: 1,
-                sub: None,
-                grouped_only: false,
-            });
+            out.push(Found::by_rule(i, k.min(i + 5), EntityLabel::Person, 1));
         } else {
             let any_common = (i..k).any(|t| !s.conn(t) && g.is_common(s.w(t)));
             // "Sadio Mane said", "... Taimoor Khan": a speech verb after the name, or a listed
