@@ -2,7 +2,7 @@
 //! [`Document`].
 
 use crate::content::{self, Density};
-use crate::keyset::U64Set;
+use crate::keyset::TaggedSet;
 use crate::lines::{self, Line};
 use crate::{byline, dateline, headline, lang, patterns, published};
 use crate::{Block, BlockKind, Byline, Document, Headline};
@@ -58,13 +58,13 @@ fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang:
     for l in lines {
         *counts.entry(l.span.slice(text)).or_insert(0) += 1;
     }
-    let mut shingles = Shingles { seen: U64Set::with_capacity(measured.word_hashes.len()), new: Vec::new() };
+    let mut shingles = Shingles { seen: TaggedSet::with_capacity(measured.word_hashes.len()) };
     let mut pre: Vec<Pre> = lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
             let s = l.span.slice(text);
-            let dup = l.words >= 8 && shingles.duplicate_share(measured.hashes(l)) >= 0.8;
+            let dup = l.words >= 8 && shingles.duplicate_share(i, measured.hashes(l)) >= 0.8;
             if patterns::is_related(s) {
                 Pre::Related
             } else if let Some(n) = patterns::glued_credit(s) {
@@ -109,27 +109,21 @@ fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang:
 /// The 4-word shingles of the lines seen so far (hashed), for spotting lines that repeat text
 /// from earlier in the page.
 struct Shingles {
-    seen: U64Set,
-    /// This line's shingles, added to `seen` once the line is scored (reused buffer).
-    new: Vec<u64>,
+    /// Each shingle with the first line that had it.
+    seen: TaggedSet,
 }
 
 impl Shingles {
-    /// Share of the 4-word shingles of a line (given as its word hashes) already seen in earlier
-    /// lines; adds them to the seen set.
-    fn duplicate_share(&mut self, words: &[u64]) -> f32 {
-        self.new.clear();
+    /// Share of the 4-word shingles of line number `line` (given as its word hashes) already
+    /// seen in earlier lines; adds them to the seen set.
+    fn duplicate_share(&mut self, line: usize, words: &[u64]) -> f32 {
+        let tag = u32::try_from(line).unwrap_or(u32::MAX);
         let mut hit = 0usize;
+        let mut total = 0usize;
         for w in words.windows(4) {
             let sh = w.iter().fold(lines::FNV_BASIS, |acc, x| (acc ^ x).wrapping_mul(lines::FNV_PRIME));
-            if self.seen.contains(sh) {
-                hit += 1;
-            }
-            self.new.push(sh);
-        }
-        let total = self.new.len();
-        for sh in self.new.drain(..) {
-            self.seen.insert(sh);
+            hit += usize::from(self.seen.insert_seen(sh, tag));
+            total += 1;
         }
         if total == 0 {
             return 0.0;

@@ -3,21 +3,97 @@
 
 use crate::lines::Line;
 use copydesk_normalize::Span;
-use std::collections::HashSet;
 
 /// Separators between a title and a trailing attribution or site name.
 const SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " / "];
 
-fn tokens(s: &str) -> HashSet<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+/// The set of lower-cased words (maximal alphanumeric runs) of a line, as sorted distinct
+/// 64-bit hashes: comparing lines takes no allocation per word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct WordSet(Vec<u64>);
+
+impl WordSet {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Number of words in both sets (a merge of the two sorted lists).
+    fn intersection(&self, other: &WordSet) -> usize {
+        let (mut a, mut b) = (self.0.iter().peekable(), other.0.iter().peekable());
+        let mut n = 0;
+        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+            match x.cmp(y) {
+                std::cmp::Ordering::Less => {
+                    a.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    b.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    a.next();
+                    b.next();
+                }
+            }
+        }
+        n
+    }
+}
+
+/// FNV-1a hash of bytes.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The words of `s`, split at characters that are not alphanumeric, each lower-cased as a
+/// string (`str::to_lowercase`, so a final sigma stays one).
+fn tokens(s: &str) -> WordSet {
+    let mut out: Vec<u64> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.is_ascii() {
+                let mut h = 0xcbf2_9ce4_8422_2325u64;
+                for b in w.bytes() {
+                    h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+                }
+                h
+            } else {
+                fnv(w.to_lowercase().as_bytes())
+            }
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    WordSet(out)
 }
 
 /// Byte length of the title part of `line` and the start of its trailing attribution, when the
 /// line ends with " - Attribution" (at most 6 words).
 pub(crate) fn split_attribution(line: &str) -> Option<(usize, usize)> {
+    // the last occurrence of each separator, found in one backward pass over the line's spaces
+    // (every separator starts with one)
+    let mut last: [Option<usize>; SEPARATORS.len()] = [None; SEPARATORS.len()];
+    let mut missing = SEPARATORS.len();
+    for (i, _) in line.bytes().enumerate().rev().filter(|(_, b)| *b == b' ') {
+        let rest = line.as_bytes().get(i..).unwrap_or(&[]);
+        for (k, sep) in SEPARATORS.iter().enumerate() {
+            if last[k].is_none() && rest.starts_with(sep.as_bytes()) {
+                last[k] = Some(i);
+                missing -= 1;
+            }
+        }
+        if missing == 0 {
+            break;
+        }
+    }
     let mut best: Option<(usize, usize)> = None;
-    for sep in SEPARATORS {
-        if let Some(i) = line.rfind(sep) {
+    for (sep, found) in SEPARATORS.iter().zip(last) {
+        if let Some(i) = found {
             let tail = line.get(i + sep.len()..).unwrap_or("");
             let words = tail.split_whitespace().count();
             if i >= 10
@@ -33,11 +109,11 @@ pub(crate) fn split_attribution(line: &str) -> Option<(usize, usize)> {
 }
 
 /// Similarity of a candidate line to the title: Dice coefficient over word sets.
-fn similarity(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+fn similarity(a: &WordSet, b: &WordSet) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let inter = a.intersection(b).count();
+    let inter = a.intersection(b);
     2.0 * inter as f32 / (a.len() + b.len()) as f32
 }
 
@@ -58,7 +134,7 @@ pub(crate) fn anchor(text: &str, lines: &[Line], usable: &dyn Fn(usize) -> bool)
             return None;
         }
         let cand = tokens(l.span.slice(text));
-        let covered = cand.intersection(&tset).count() as f32 / tset.len() as f32;
+        let covered = cand.intersection(&tset) as f32 / tset.len() as f32;
         (similarity(&cand, &tset) >= 0.6 && covered >= 0.7).then_some(i)
     })
 }
@@ -99,7 +175,7 @@ pub(crate) fn choose(
     }
     let tset = tokens(core);
     // parts of the title: "Site name: The headline", "Site - The headline"
-    let parts: Vec<HashSet<String>> = title
+    let parts: Vec<WordSet> = title
         .split(" | ")
         .flat_map(|p| p.split(" - "))
         .flat_map(|p| p.split(": "))
@@ -113,8 +189,8 @@ pub(crate) fn choose(
                 continue;
             }
             let cand = tokens(l.span.slice(text));
-            let ok = |target: &HashSet<String>, min_sim: f32, min_cov: f32| {
-                let covered = cand.intersection(target).count() as f32 / target.len().max(1) as f32;
+            let ok = |target: &WordSet, min_sim: f32, min_cov: f32| {
+                let covered = cand.intersection(target) as f32 / target.len().max(1) as f32;
                 let sim = similarity(&cand, target);
                 (sim >= min_sim && covered >= min_cov).then_some(sim)
             };

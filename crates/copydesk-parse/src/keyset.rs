@@ -1,5 +1,6 @@
 //! Small open-addressing hash tables keyed by integers, for the two hot lookups of the parser:
-//! stopwords (a word packed into a `u128`) and the 4-word shingles of a page (`u64` hashes).
+//! stopwords (a word packed into a `u128`) and the 4-word shingles of a page (`u64` hashes, each
+//! with the line that first had it).
 //! Multiplicative hashing, linear probing, at most half full: a lookup is a few instructions.
 
 /// The top `bits` bits of `x` times an odd constant (Fibonacci hashing).
@@ -12,43 +13,30 @@ fn bits_for(n: usize) -> u32 {
     (n.saturating_mul(2).max(16)).next_power_of_two().trailing_zeros().clamp(4, 48)
 }
 
-/// A set of `u64` values.
-pub(crate) struct U64Set {
-    /// Slots; 0 marks an empty slot (the value 0 itself is kept in `has_zero`).
+/// A set of `u64` values, each remembering the group (a line number) that first added it: one
+/// probe both asks whether an earlier group added a value and adds it.
+pub(crate) struct TaggedSet {
+    /// Slots; 0 marks an empty slot (the value 0 itself is kept in `zero`).
     slots: Vec<u64>,
+    /// The group of the value in each slot.
+    tags: Vec<u32>,
     bits: u32,
     len: usize,
-    has_zero: bool,
+    zero: Option<u32>,
 }
 
-impl U64Set {
+impl TaggedSet {
     /// An empty set with room for `n` values before it grows.
     pub fn with_capacity(n: usize) -> Self {
         let bits = bits_for(n);
-        U64Set { slots: vec![0; 1 << bits], bits, len: 0, has_zero: false }
+        TaggedSet { slots: vec![0; 1 << bits], tags: vec![0; 1 << bits], bits, len: 0, zero: None }
     }
 
-    /// True when `x` is in the set.
-    pub fn contains(&self, x: u64) -> bool {
+    /// Add `x` for group `tag` (when not yet there); true when a group before `tag` added it.
+    pub fn insert_seen(&mut self, x: u64, tag: u32) -> bool {
         if x == 0 {
-            return self.has_zero;
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = slot(x, self.bits);
-        loop {
-            match self.slots.get(i) {
-                Some(&v) if v == x => return true,
-                Some(&0) | None => return false,
-                Some(_) => i = (i + 1) & mask,
-            }
-        }
-    }
-
-    /// Add `x`.
-    pub fn insert(&mut self, x: u64) {
-        if x == 0 {
-            self.has_zero = true;
-            return;
+            let first = *self.zero.get_or_insert(tag);
+            return first < tag;
         }
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
@@ -57,25 +45,39 @@ impl U64Set {
         let mut i = slot(x, self.bits);
         loop {
             match self.slots.get_mut(i) {
-                Some(v) if *v == x => return,
+                Some(v) if *v == x => return self.tags.get(i).is_some_and(|&t| t < tag),
                 Some(v) if *v == 0 => {
                     *v = x;
+                    if let Some(t) = self.tags.get_mut(i) {
+                        *t = tag;
+                    }
                     self.len += 1;
-                    return;
+                    return false;
                 }
                 Some(_) => i = (i + 1) & mask,
-                None => return,
+                None => return false,
             }
         }
     }
 
     fn grow(&mut self) {
         let old = std::mem::take(&mut self.slots);
+        let old_tags = std::mem::take(&mut self.tags);
         self.bits += 1;
         self.slots = vec![0; 1 << self.bits];
+        self.tags = vec![0; 1 << self.bits];
         self.len = 0;
-        for v in old.into_iter().filter(|&v| v != 0) {
-            self.insert(v);
+        let mask = self.slots.len() - 1;
+        for (v, t) in old.into_iter().zip(old_tags).filter(|(v, _)| *v != 0) {
+            let mut i = slot(v, self.bits);
+            while self.slots.get(i).is_some_and(|&s| s != 0) {
+                i = (i + 1) & mask;
+            }
+            if let (Some(s), Some(st)) = (self.slots.get_mut(i), self.tags.get_mut(i)) {
+                *s = v;
+                *st = t;
+                self.len += 1;
+            }
         }
     }
 }
@@ -140,14 +142,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn set_grows_and_finds() {
-        let mut s = U64Set::with_capacity(2);
-        for x in 0..1000u64 {
-            s.insert(x.wrapping_mul(7919));
+    fn tagged_set_tells_earlier_groups() {
+        let mut s = TaggedSet::with_capacity(2);
+        assert!(!s.insert_seen(5, 0));
+        assert!(!s.insert_seen(5, 0));
+        assert!(s.insert_seen(5, 1));
+        assert!(!s.insert_seen(0, 1));
+        assert!(s.insert_seen(0, 2));
+        for x in 1..1000u64 {
+            s.insert_seen(x.wrapping_mul(7919), 3);
         }
-        assert!((0..1000u64).all(|x| s.contains(x.wrapping_mul(7919))));
-        assert!(!s.contains(1));
-        assert!(s.contains(0));
+        assert!((1..1000u64).all(|x| s.insert_seen(x.wrapping_mul(7919), 4)));
+        assert!(s.insert_seen(5, 4));
+        assert!(!s.insert_seen(6, 4));
     }
 
     #[test]

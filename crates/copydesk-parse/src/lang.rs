@@ -24,19 +24,22 @@ fn word_key(w: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(k))
 }
 
-/// Word (as [`word_key`]) -> bit set of the languages whose list holds it.
-static INDEX: Lazy<U128Map> = Lazy::new(|| {
-    U128Map::new(
+/// The stopword index: word (as [`word_key`]) -> bit set of the languages whose list holds it,
+/// and the byte length of the longest (lower-case) stopword (longer words need no lookup).
+struct Index {
+    map: U128Map,
+    max_len: usize,
+}
+
+static INDEX: Lazy<Index> = Lazy::new(|| Index {
+    map: U128Map::new(
         LISTS
             .iter()
             .enumerate()
             .flat_map(|(i, (_, words))| words.iter().filter_map(move |w| Some((word_key(w.as_bytes())?, 1u8 << i)))),
-    )
+    ),
+    max_len: LISTS.iter().flat_map(|(_, ws)| ws.iter()).map(|w| w.len()).filter(|&n| n <= 16).max().unwrap_or(0),
 });
-
-/// Byte length of the longest (lower-case) stopword: longer ASCII words need no lookup.
-static MAX_LEN: Lazy<usize> =
-    Lazy::new(|| LISTS.iter().flat_map(|(_, ws)| ws.iter()).map(|w| w.len()).filter(|&n| n <= 16).max().unwrap_or(0));
 
 /// Number of stopword lists (languages with stopword lists).
 pub(crate) const N_LISTS: usize = 7;
@@ -44,18 +47,20 @@ pub(crate) const N_LISTS: usize = 7;
 /// Bit mask of languages for a lower-cased word of `len` bytes given as its [`word_key`]
 /// (bytes beyond `len` must be zero).
 pub(crate) fn stop_mask_key(key: u128, len: usize) -> u8 {
-    if len > *MAX_LEN {
+    let index = &*INDEX;
+    if len > index.max_len {
         return 0;
     }
-    INDEX.get(key)
+    index.map.get(key)
 }
 
 /// Bit mask of languages (by list index) for one lower-cased word, 0 when not a stopword.
 pub(crate) fn stop_mask_lower(word_lower: &[u8]) -> u8 {
-    if word_lower.len() > *MAX_LEN {
+    let index = &*INDEX;
+    if word_lower.len() > index.max_len {
         return 0;
     }
-    word_key(word_lower).map_or(0, |k| INDEX.get(k))
+    word_key(word_lower).map_or(0, |k| index.map.get(k))
 }
 
 /// Bit mask of languages for `word` in any case. ASCII words are lower-cased on the stack; other

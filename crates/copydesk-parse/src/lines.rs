@@ -141,6 +141,17 @@ struct TokenCounts<'a> {
 }
 
 impl TokenCounts<'_> {
+    /// Count one stopword hit in each list of the mask `m`.
+    fn hit(&mut self, m: u8) {
+        if m != 0 {
+            for (i, h) in self.stop_hits.iter_mut().enumerate() {
+                if m & (1 << i) != 0 {
+                    *h = h.saturating_add(1);
+                }
+            }
+        }
+    }
+
     /// Count the token `t` ending at byte `end` of `s`: its stopword hits (by its core, when at
     /// most 12 bytes) and its vote for the document's language.
     fn finish(&mut self, s: &str, t: &Token, end: usize) {
@@ -167,13 +178,7 @@ impl TokenCounts<'_> {
             }
         };
         let m = if core.len() <= 12 { lookup(self.buf) } else { 0 };
-        if m != 0 {
-            for (i, h) in self.stop_hits.iter_mut().enumerate() {
-                if m & (1 << i) != 0 {
-                    *h = h.saturating_add(1);
-                }
-            }
-        }
+        self.hit(m);
         // the language vote counts maximal alphabetic runs: a token whose core is one such run
         // votes with the mask just computed
         if t.non_alpha >= z {
@@ -185,96 +190,239 @@ impl TokenCounts<'_> {
     }
 }
 
+/// Byte classes for the ASCII fast path of [`measure`]: whitespace, letter, digit, and the bytes
+/// of other characters (`HIGH`, read as characters on the slow path).
+const WS: u8 = 1;
+const ALPHA: u8 = 2;
+const DIGIT: u8 = 4;
+const HIGH: u8 = 8;
+const ALNUM: u8 = ALPHA | DIGIT;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b >= 0x80 {
+            HIGH
+        } else if matches!(b, b' ' | b'\t'..=b'\r') {
+            WS
+        } else if b.is_ascii_alphabetic() {
+            ALPHA
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+}
+
+static CLASS: [u8; 256] = byte_classes();
+
+fn class(b: u8) -> u8 {
+    CLASS[b as usize]
+}
+
+/// The measures of one line being read, token by token.
+struct LineCounts<'a> {
+    chars: usize,
+    letters: usize,
+    digits: usize,
+    scripts: [usize; lang::N_SCRIPTS],
+    tokens: TokenCounts<'a>,
+    hashes: &'a mut Vec<u64>,
+}
+
+impl LineCounts<'_> {
+    /// Read the token starting at byte `start` of `s` (not whitespace); returns its end. A token
+    /// of ASCII bytes (most of them) is read bytes at a time; others character by character.
+    fn token(&mut self, s: &str, start: usize) -> usize {
+        let bytes = s.as_bytes();
+        let mut end = start;
+        let (mut letters, mut digits) = (0, 0);
+        while let Some(&b) = bytes.get(end) {
+            let k = class(b);
+            if k & (WS | HIGH) != 0 {
+                if k & HIGH != 0 {
+                    return self.token_chars(s, start);
+                }
+                break;
+            }
+            letters += usize::from(k & ALPHA != 0);
+            digits += usize::from(k & DIGIT != 0);
+            end += 1;
+        }
+        let tok = bytes.get(start..end).unwrap_or(&[]);
+        self.chars += tok.len();
+        self.letters += letters;
+        self.digits += digits;
+        self.scripts[lang::Script::Latin as usize] += letters;
+        let t = &mut self.tokens;
+        t.words += 1;
+        // the core: from the first to the last letter or digit
+        let (Some(a), Some(z)) =
+            (tok.iter().position(|&b| class(b) & ALNUM != 0), tok.iter().rposition(|&b| class(b) & ALNUM != 0))
+        else {
+            // no letter or digit: nothing to hash, look up or vote
+            return end;
+        };
+        let core = tok.get(a..=z).unwrap_or(&[]);
+        // the word hashes of its alphanumeric runs, and whether the core is one alphabetic run
+        let mut h = FNV_BASIS;
+        let mut in_word = false;
+        let mut all_alpha = true;
+        for &b in core {
+            let k = class(b);
+            if k & ALNUM != 0 {
+                h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
+                in_word = true;
+            } else if in_word {
+                self.hashes.push(h);
+                h = FNV_BASIS;
+                in_word = false;
+            }
+            all_alpha &= k & ALPHA != 0;
+        }
+        self.hashes.push(h);
+        // its stopword mask (by the core, when at most 12 bytes) and its language vote
+        let n = core.len();
+        let key = || {
+            let mut k = [0u8; 16];
+            if let (Some(dst), Some(src)) = (k.get_mut(..n), core.get(..n)) {
+                dst.copy_from_slice(src);
+                dst.make_ascii_lowercase();
+            }
+            u128::from_le_bytes(k)
+        };
+        let m = if n <= 12 { lang::stop_mask_key(key(), n) } else { 0 };
+        t.hit(m);
+        if all_alpha {
+            let m = if n <= 12 {
+                m
+            } else if n <= 16 {
+                lang::stop_mask_key(key(), n)
+            } else {
+                0
+            };
+            t.ev.vote(m);
+        } else {
+            t.ev.vote_token(s.get(start..end).unwrap_or(""), t.buf);
+        }
+        end
+    }
+
+    /// Read the token starting at byte `start` character by character (any text); returns its
+    /// end, the first whitespace character after it or the end of `s`.
+    fn token_chars(&mut self, s: &str, start: usize) -> usize {
+        let mut t = Token::new(start);
+        let mut h = FNV_BASIS;
+        let mut in_word = false;
+        let bytes = s.as_bytes();
+        let mut i = start;
+        while let Some(&b) = bytes.get(i) {
+            let (len, alpha, alnum);
+            let mut script_bit = 0u8;
+            if b < 0x80 {
+                if class(b) & WS != 0 {
+                    break;
+                }
+                len = 1;
+                alpha = b.is_ascii_alphabetic();
+                alnum = alpha || b.is_ascii_digit();
+                if alpha {
+                    self.letters += 1;
+                    self.scripts[lang::Script::Latin as usize] += 1;
+                    script_bit = 1;
+                } else if alnum {
+                    self.digits += 1;
+                }
+                if alnum {
+                    h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
+                }
+            } else {
+                let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
+                if c.is_whitespace() {
+                    break;
+                }
+                len = c.len_utf8();
+                alpha = c.is_alphabetic();
+                alnum = alpha || c.is_numeric();
+                self.tokens.ev.kana |= lang::is_kana(c);
+                if alpha {
+                    self.letters += 1;
+                    let sc = lang::script_of(c);
+                    self.scripts[sc as usize] += 1;
+                    script_bit = match sc {
+                        lang::Script::Latin => 1,
+                        lang::Script::Cyrillic | lang::Script::Greek => 2,
+                        _ => 0,
+                    };
+                }
+                if alnum {
+                    for l in c.to_lowercase() {
+                        h = (h ^ l as u64).wrapping_mul(FNV_PRIME);
+                    }
+                }
+            }
+            self.chars += 1;
+            if alnum {
+                in_word = true;
+            } else if in_word {
+                self.hashes.push(h);
+                h = FNV_BASIS;
+                in_word = false;
+            }
+            t.scripts |= script_bit;
+            t.push(i, len, b, alpha, alnum);
+            i += len;
+        }
+        if in_word {
+            self.hashes.push(h);
+        }
+        self.tokens.finish(s, &t, i);
+        i
+    }
+}
+
 fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String, hashes: &mut Vec<u64>) -> Line {
     let hash_start = hashes.len();
-    let (mut chars, mut letters, mut digits) = (0, 0, 0);
-    let mut scripts = [0usize; lang::N_SCRIPTS];
-    let mut counts = TokenCounts { words: 0, mixed_words: 0, stop_hits: [0; lang::N_LISTS], ev, buf };
-    let mut tok: Option<Token> = None;
-    let mut h = FNV_BASIS;
-    let mut in_word = false;
+    let tokens = TokenCounts { words: 0, mixed_words: 0, stop_hits: [0; lang::N_LISTS], ev, buf };
+    let mut c = LineCounts { chars: 0, letters: 0, digits: 0, scripts: [0; lang::N_SCRIPTS], tokens, hashes };
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let (len, ws, alpha, alnum);
-        let mut script_bit = 0u8;
-        if b < 0x80 {
-            len = 1;
-            ws = matches!(b, b' ' | b'\t'..=b'\r');
-            alpha = b.is_ascii_alphabetic();
-            alnum = alpha || b.is_ascii_digit();
-            if alpha {
-                letters += 1;
-                scripts[lang::Script::Latin as usize] += 1;
-                script_bit = 1;
-            } else if alnum {
-                digits += 1;
-            }
-            if alnum {
-                h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
-            }
-        } else {
-            let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
-            len = c.len_utf8();
-            ws = c.is_whitespace();
-            alpha = c.is_alphabetic();
-            alnum = alpha || c.is_numeric();
-            counts.ev.kana |= lang::is_kana(c);
-            if alpha {
-                letters += 1;
-                let sc = lang::script_of(c);
-                scripts[sc as usize] += 1;
-                script_bit = match sc {
-                    lang::Script::Latin => 1,
-                    lang::Script::Cyrillic | lang::Script::Greek => 2,
-                    _ => 0,
-                };
-            }
-            if alnum {
-                for l in c.to_lowercase() {
-                    h = (h ^ l as u64).wrapping_mul(FNV_PRIME);
-                }
+        let k = class(b);
+        if k & WS != 0 {
+            c.chars += 1;
+            i += 1;
+            continue;
+        }
+        if k & HIGH != 0 {
+            if let Some(ch) = s.get(i..).and_then(|t| t.chars().next()).filter(|ch| ch.is_whitespace()) {
+                c.chars += 1;
+                i += ch.len_utf8();
+                continue;
             }
         }
-        chars += 1;
-        if alnum {
-            in_word = true;
-        } else if in_word {
-            hashes.push(h);
-            h = FNV_BASIS;
-            in_word = false;
-        }
-        if ws {
-            if let Some(t) = tok.take() {
-                counts.finish(s, &t, i);
-            }
-        } else {
-            let t = tok.get_or_insert_with(|| Token::new(i));
-            t.scripts |= script_bit;
-            t.push(i, len, b, alpha, alnum);
-        }
-        i += len;
+        i = c.token(s, i);
     }
-    if in_word {
-        hashes.push(h);
-    }
-    if let Some(t) = tok.take() {
-        counts.finish(s, &t, s.len());
-    }
-    for (t, n) in counts.ev.scripts.iter_mut().zip(scripts) {
+    let LineCounts { chars, letters, digits, scripts, tokens, hashes } = c;
+    for (t, n) in tokens.ev.scripts.iter_mut().zip(scripts) {
         *t += n;
     }
     Line {
         span,
-        words: counts.words,
+        words: tokens.words,
         stop: 0,
-        stop_hits: counts.stop_hits,
+        stop_hits: tokens.stop_hits,
         chars,
         ends_sentence: ends_sentence(s),
         letters,
         digits,
         script: lang::dominant(&scripts),
-        mixed_words: counts.mixed_words,
+        mixed_words: tokens.mixed_words,
         hashes: hash_start..hashes.len(),
     }
 }

@@ -1,6 +1,6 @@
 //! Line patterns: boilerplate (page furniture), related-article links, photo credits.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 use regex::Regex;
 use std::collections::HashSet;
@@ -12,20 +12,32 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 static EXACT: Lazy<HashSet<&'static str>> =
     Lazy::new(|| data_lines(include_str!("../data/boilerplate-exact.txt")).collect());
 
-/// Phrases with their word limits, and one automaton over all of them (case-insensitive).
-static PHRASES: Lazy<(AhoCorasick, Vec<usize>)> = Lazy::new(|| {
+/// The boilerplate phrases, as automata by word limit: a phrase marks a line as furniture when
+/// the line has at most as many words as the phrase's limit, so each distinct limit `n` has one
+/// automaton over the phrases whose limit is at least `n` (case-insensitive), and a line is
+/// searched once, by the automaton of the smallest limit not below its word count.
+static PHRASES: Lazy<Vec<(usize, AhoCorasick)>> = Lazy::new(|| {
     let list: Vec<(&str, usize)> = data_lines(include_str!("../data/boilerplate-phrases.txt"))
         .map(|l| match l.rsplit_once('|') {
             Some((p, n)) => (p, n.parse().unwrap_or(12)),
             None => (l, 12),
         })
         .collect();
-    let ac = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(list.iter().map(|(p, _)| *p))
-        .expect("phrase automaton");
-    (ac, list.iter().map(|(_, n)| *n).collect())
+    let mut limits: Vec<usize> = list.iter().map(|(_, n)| *n).collect();
+    limits.sort_unstable();
+    limits.dedup();
+    limits
+        .into_iter()
+        .map(|n| {
+            let ac = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(list.iter().filter(|(_, m)| *m >= n).map(|(p, _)| *p))
+                .expect("phrase automaton");
+            (n, ac)
+        })
+        .collect()
 });
 
 static RELATED: Lazy<Vec<&'static str>> =
@@ -69,7 +81,7 @@ fn furniture_shape(line: &str) -> bool {
         return true;
     }
     // "©", "(c)" or "copyright", at most 200 characters, and a year or company word at the end
-    if let (Some(a), Some(z)) = (COPYRIGHT_START.find(line), COPYRIGHT_END.find(line)) {
+    if let Some((a, z)) = COPYRIGHT_START.find(line).and_then(|a| Some((a, COPYRIGHT_END.find(line)?))) {
         if a.end() <= z.start() && line.get(a.end()..z.start()).is_some_and(|m| char_len(m) <= 200) {
             return true;
         }
@@ -138,11 +150,8 @@ pub(crate) fn boilerplate_rule(line: &str, words: usize) -> Option<&'static str>
     if line.len() <= 400 && furniture_shape(line) {
         return Some("furniture_shape");
     }
-    if words <= 80 {
-        let (ac, limits) = &*PHRASES;
-        if ac.find_overlapping_iter(line).any(|m| limits.get(m.pattern().as_usize()).is_some_and(|n| words <= *n)) {
-            return Some("boilerplate_phrase");
-        }
+    if words <= 80 && PHRASES.iter().find(|(n, _)| words <= *n).is_some_and(|(_, ac)| ac.is_match(line)) {
+        return Some("boilerplate_phrase");
     }
     if words >= 3 && line.len() <= 300 && !line.ends_with('.') && is_menu(line) {
         return Some("menu_line");
