@@ -46,6 +46,7 @@ pub(crate) const N_LISTS: usize = 7;
 
 /// Bit mask of languages for a lower-cased word of `len` bytes given as its [`word_key`]
 /// (bytes beyond `len` must be zero).
+#[inline]
 pub(crate) fn stop_mask_key(key: u128, len: usize) -> u8 {
     let index = &*INDEX;
     if len > index.max_len {

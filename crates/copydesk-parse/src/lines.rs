@@ -221,12 +221,58 @@ const fn byte_classes() -> [u8; 256] {
 
 static CLASS: [u8; 256] = byte_classes();
 
+/// ASCII lower case of each byte.
+static LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).to_ascii_lowercase();
+        i += 1;
+    }
+    t
+};
+
+/// The `n <= 16` ASCII bytes of `bytes` from `a`, lower-cased, as a word key (zero-padded little
+/// endian, see `lang::stop_mask_key`); 0 for longer words.
+fn ascii_key(bytes: &[u8], a: usize, n: usize) -> u128 {
+    if n > 16 {
+        return 0;
+    }
+    let mut k = [0u8; 16];
+    let x = match bytes.get(a..a + 16) {
+        Some(w) => {
+            k.copy_from_slice(w);
+            let x = u128::from_le_bytes(k);
+            if n == 16 {
+                x
+            } else {
+                x & ((1u128 << (8 * n)) - 1)
+            }
+        }
+        None => {
+            if let (Some(dst), Some(src)) = (k.get_mut(..n), bytes.get(a..a + n)) {
+                dst.copy_from_slice(src);
+            }
+            u128::from_le_bytes(k)
+        }
+    };
+    // lower-case the bytes 'A'..='Z' all at once: every byte is below 0x80, so adding to each
+    // byte never carries into the next
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    let high = ONES * 0x80;
+    let ge_a = x.wrapping_add(ONES * (0x80 - 0x41)) & high;
+    let gt_z = x.wrapping_add(ONES * (0x80 - 0x5B)) & high;
+    x | ((ge_a & !gt_z) >> 2)
+}
+
 fn class(b: u8) -> u8 {
     CLASS[b as usize]
 }
 
 /// The measures of one line being read, token by token.
 struct LineCounts<'a> {
+    /// Letters read on the ASCII path (Latin script).
+    latin: usize,
     chars: usize,
     letters: usize,
     digits: usize,
@@ -237,68 +283,65 @@ struct LineCounts<'a> {
 
 impl LineCounts<'_> {
     /// Read the token starting at byte `start` of `s` (not whitespace); returns its end. A token
-    /// of ASCII bytes (most of them) is read bytes at a time; others character by character.
+    /// of ASCII bytes (most of them) is read in one pass over its bytes; others character by
+    /// character.
     fn token(&mut self, s: &str, start: usize) -> usize {
         let bytes = s.as_bytes();
+        let hash_mark = self.hashes.len();
         let mut end = start;
-        let (mut letters, mut digits) = (0, 0);
+        let (mut letters, mut digits, mut runs) = (0usize, 0usize, 0usize);
+        // the core: from the first to the last letter or digit
+        let (mut a, mut z) = (NONE, 0);
+        let mut h = FNV_BASIS;
+        let mut in_word = false;
         while let Some(&b) = bytes.get(end) {
             let k = class(b);
             if k & (WS | HIGH) != 0 {
                 if k & HIGH != 0 {
+                    self.hashes.truncate(hash_mark);
                     return self.token_chars(s, start);
                 }
                 break;
             }
             letters += usize::from(k & ALPHA != 0);
             digits += usize::from(k & DIGIT != 0);
-            end += 1;
-        }
-        let tok = bytes.get(start..end).unwrap_or(&[]);
-        self.chars += tok.len();
-        self.letters += letters;
-        self.digits += digits;
-        self.scripts[lang::Script::Latin as usize] += letters;
-        let t = &mut self.tokens;
-        t.words += 1;
-        // the core: from the first to the last letter or digit
-        let (Some(a), Some(z)) =
-            (tok.iter().position(|&b| class(b) & ALNUM != 0), tok.iter().rposition(|&b| class(b) & ALNUM != 0))
-        else {
-            // no letter or digit: nothing to hash, look up or vote
-            return end;
-        };
-        let core = tok.get(a..=z).unwrap_or(&[]);
-        // the word hashes of its alphanumeric runs, and whether the core is one alphabetic run
-        let mut h = FNV_BASIS;
-        let mut in_word = false;
-        let mut all_alpha = true;
-        for &b in core {
-            let k = class(b);
             if k & ALNUM != 0 {
-                h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
+                if !in_word {
+                    runs += 1;
+                    if a == NONE {
+                        a = end;
+                    }
+                }
+                h = (h ^ LOWER[b as usize] as u64).wrapping_mul(FNV_PRIME);
                 in_word = true;
+                z = end + 1;
             } else if in_word {
                 self.hashes.push(h);
                 h = FNV_BASIS;
                 in_word = false;
             }
-            all_alpha &= k & ALPHA != 0;
+            end += 1;
         }
-        self.hashes.push(h);
-        // its stopword mask (by the core, when at most 12 bytes) and its language vote
-        let n = core.len();
-        let key = || {
-            let mut k = [0u8; 16];
-            if let (Some(dst), Some(src)) = (k.get_mut(..n), core.get(..n)) {
-                dst.copy_from_slice(src);
-                dst.make_ascii_lowercase();
-            }
-            u128::from_le_bytes(k)
-        };
+        if in_word {
+            self.hashes.push(h);
+        }
+        self.chars += end - start;
+        self.letters += letters;
+        self.digits += digits;
+        self.latin += letters;
+        let t = &mut self.tokens;
+        t.words += 1;
+        if a == NONE {
+            // no letter or digit: nothing to look up or vote
+            return end;
+        }
+        // its stopword mask (by the core, when at most 12 bytes) and its language vote; the core
+        // is one alphabetic word when it is one run of letters and digits holding no digit
+        let n = z - a;
+        let key = || ascii_key(bytes, a, n);
         let m = if n <= 12 { lang::stop_mask_key(key(), n) } else { 0 };
         t.hit(m);
-        if all_alpha {
+        if runs == 1 && digits == 0 {
             let m = if n <= 12 {
                 m
             } else if n <= 16 {
@@ -389,7 +432,7 @@ impl LineCounts<'_> {
 fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String, hashes: &mut Vec<u64>) -> Line {
     let hash_start = hashes.len();
     let tokens = TokenCounts { words: 0, mixed_words: 0, stop_hits: [0; lang::N_LISTS], ev, buf };
-    let mut c = LineCounts { chars: 0, letters: 0, digits: 0, scripts: [0; lang::N_SCRIPTS], tokens, hashes };
+    let mut c = LineCounts { latin: 0, chars: 0, letters: 0, digits: 0, scripts: [0; lang::N_SCRIPTS], tokens, hashes };
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -408,7 +451,8 @@ fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String, hashe
         }
         i = c.token(s, i);
     }
-    let LineCounts { chars, letters, digits, scripts, tokens, hashes } = c;
+    let LineCounts { latin, chars, letters, digits, mut scripts, tokens, hashes } = c;
+    scripts[lang::Script::Latin as usize] += latin;
     for (t, n) in tokens.ev.scripts.iter_mut().zip(scripts) {
         *t += n;
     }
