@@ -41,6 +41,10 @@ fn title_case(s: &str) -> String {
 /// Find a dateline at the start of `para` (which begins at byte `offset` of the text).
 /// Returns the dateline (span up to and including its dash) and the end of what it consumed.
 pub(crate) fn find(para: &str, offset: usize) -> Option<(Dateline, usize)> {
+    // the captures only on a match (most paragraphs fail within their first words)
+    if !DATELINE.is_match(para) {
+        return None;
+    }
     let caps = DATELINE.captures(para)?;
     let all = caps.get(0)?;
     let dash = caps.name("dash")?;

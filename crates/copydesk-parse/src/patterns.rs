@@ -224,6 +224,10 @@ pub(crate) fn is_credit(line: &str) -> bool {
     if line.len() > 160 {
         return false;
     }
+    // the captures only on a match (most lines fail at their first bytes)
+    if !CREDIT_START.is_match(line) {
+        return false;
+    }
     let Some(c) = CREDIT_START.captures(line) else { return false };
     let rest = |m: regex::Match| line.get(m.end()..).unwrap_or("");
     let ok = if let Some(m) = c.name("copy") {

@@ -62,6 +62,10 @@ fn iso(y: u32, m: u32, d: u32) -> Option<String> {
 /// "5 March 2019", "March 5th, 2019", and all-numeric dates read as month/day/year when both
 /// could be either. Used for time-stamp lines and by the HTML metadata reader.
 pub fn first_date(s: &str) -> Option<String> {
+    // every date shape holds an ASCII digit
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     for c in DATE.captures_iter(s) {
         let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
         let got = if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
