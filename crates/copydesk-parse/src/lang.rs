@@ -103,13 +103,8 @@ impl Evidence {
             return;
         }
         self.voted += 1;
-        if mask == 0 {
-            return;
-        }
         for (i, h) in self.hits.iter_mut().enumerate() {
-            if mask & (1 << i) != 0 {
-                *h += 1;
-            }
+            *h += usize::from(mask >> i & 1);
         }
     }
 

@@ -135,7 +135,8 @@ impl Token {
 struct TokenCounts<'a> {
     words: usize,
     mixed_words: usize,
-    stop_hits: [u16; lang::N_LISTS],
+    /// Stopword hits per list (kept as [`Line::stop_hits`], saturated to `u16`).
+    stop_hits: [u32; lang::N_LISTS],
     ev: &'a mut lang::Evidence,
     buf: &'a mut String,
 }
@@ -143,12 +144,11 @@ struct TokenCounts<'a> {
 impl TokenCounts<'_> {
     /// Count one stopword hit in each list of the mask `m`.
     fn hit(&mut self, m: u8) {
-        if m != 0 {
-            for (i, h) in self.stop_hits.iter_mut().enumerate() {
-                if m & (1 << i) != 0 {
-                    *h = h.saturating_add(1);
-                }
-            }
+        if m == 0 {
+            return;
+        }
+        for (i, h) in self.stop_hits.iter_mut().enumerate() {
+            *h += u32::from(m >> i & 1);
         }
     }
 
@@ -302,6 +302,17 @@ impl LineCounts<'_> {
                     return self.token_chars(s, start);
                 }
                 break;
+            }
+            if k == ALPHA && in_word {
+                // inside a word: the rest of its letters in a tight loop
+                let run = end;
+                while let Some(&b) = bytes.get(end).filter(|&&b| class(b) == ALPHA) {
+                    h = (h ^ LOWER[b as usize] as u64).wrapping_mul(FNV_PRIME);
+                    end += 1;
+                }
+                letters += end - run;
+                z = end;
+                continue;
             }
             letters += usize::from(k & ALPHA != 0);
             digits += usize::from(k & DIGIT != 0);
@@ -460,7 +471,7 @@ fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String, hashe
         span,
         words: tokens.words,
         stop: 0,
-        stop_hits: tokens.stop_hits,
+        stop_hits: tokens.stop_hits.map(|n| u16::try_from(n).unwrap_or(u16::MAX)),
         chars,
         ends_sentence: ends_sentence(s),
         letters,

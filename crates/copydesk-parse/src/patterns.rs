@@ -169,9 +169,16 @@ const TITLE_FUNCTION_WORDS: [&str; 24] = [
 /// At Steakhouse A party of six left..."): the first six tokens capitalised, one of them a
 /// capitalised function word, and the line going on after them.
 pub(crate) fn is_teaser(line: &str) -> bool {
+    let cap = |t: &str| {
+        t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '$' || c == '\'' || c == '"')
+    };
     let mut buf = [""; 12];
     let mut n = 0;
     for (slot, t) in buf.iter_mut().zip(line.split_whitespace()) {
+        // a token that is not capitalised among the first six: no teaser (most lines stop here)
+        if n < 6 && !cap(t) {
+            return false;
+        }
         *slot = t;
         n += 1;
     }
@@ -179,9 +186,6 @@ pub(crate) fn is_teaser(line: &str) -> bool {
     if toks.len() < 10 {
         return false;
     }
-    let cap = |t: &str| {
-        t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '$' || c == '\'' || c == '"')
-    };
     let lead = toks.iter().take_while(|t| cap(t)).count();
     lead >= 6 && lead < toks.len() && toks[1..lead].iter().any(|t| TITLE_FUNCTION_WORDS.contains(t))
 }
