@@ -103,6 +103,9 @@ impl Evidence {
             return;
         }
         self.voted += 1;
+        if mask == 0 {
+            return;
+        }
         for (i, h) in self.hits.iter_mut().enumerate() {
             *h += usize::from(mask >> i & 1);
         }
