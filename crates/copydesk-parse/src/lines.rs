@@ -520,6 +520,36 @@ mod tests {
     }
 
     #[test]
+    fn ascii_and_char_paths_agree() {
+        // "word" read on the ASCII path and inside a token read character by character
+        let m = split("Word x2 caf\u{e9}-WORD \u{a0}U.S. 12");
+        let h = &m.word_hashes;
+        assert_eq!(h.len(), 7);
+        assert_eq!(h[0], h[3]);
+        let l = &m.lines[0];
+        assert_eq!((l.words, l.letters, l.digits, l.chars), (5, 15, 3, 26));
+        // a token that turns out not to be ASCII is read again from its start
+        let m = split("abc\u{e9} abc");
+        assert_eq!(m.word_hashes.len(), 2);
+        assert_eq!((m.lines[0].words, m.lines[0].letters), (2, 7));
+    }
+
+    #[test]
+    fn word_keys_lower_case_ascii() {
+        let all: Vec<u8> = (0u8..0x80).collect();
+        for a in 0..all.len() {
+            for n in 0..=16 {
+                let Some(w) = all.get(a..a + n) else { continue };
+                let mut want = [0u8; 16];
+                want[..n].copy_from_slice(w);
+                want.make_ascii_lowercase();
+                assert_eq!(ascii_key(&all, a, n), u128::from_le_bytes(want));
+            }
+        }
+        assert_eq!(ascii_key(b"ABCDEFGHIJKLMNOPQ", 0, 17), 0);
+    }
+
+    #[test]
     fn counts_look_alike_letters() {
         // Cyrillic "о", "е" and "а" inside Latin words
         let m = split("Yоur соntеnt hеrе is fine");
