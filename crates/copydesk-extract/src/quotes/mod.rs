@@ -344,7 +344,15 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
         }
         if let Some((a, gap_at)) = attr_before(cues, pre, pre_start) {
             let gap = &pre[gap_at..];
-            let direct = introducer(gap) && (ends_sentence || attr_after(cues, post, p.span.end).is_some());
+            // `said Obama "knows ..."`, `said that "every ..."`: words of the writer's between
+            // the cue and a quote that goes on their clause make a partial quote.
+            let g = gap.trim();
+            let clause_goes_on = !g.is_empty()
+                && !g.ends_with([',', ':'])
+                && (starts_lower(content) || g == "that" || g.ends_with(" that"));
+            let direct = !clause_goes_on
+                && introducer(gap)
+                && (ends_sentence || attr_after(cues, post, p.span.end).is_some());
             if direct {
                 out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base });
                 continue;
@@ -365,7 +373,7 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             let first = lead.split_whitespace().next().unwrap_or("");
             let that_clause = (first == "that" || matches!(first, "he" | "she" | "it" | "they" | "we" | "I"))
                 && lead.len() > first.len();
-            if ends_sentence && long_partial && !that_clause {
+            if ends_sentence && long_partial && !that_clause && !clause_goes_on {
                 out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base });
             } else {
                 // Skip the quote if the same reported clause already produced a mixed quote.
@@ -402,6 +410,14 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
         }
     }
     out
+}
+
+/// Does `s` start (after spaces and an ellipsis) with a lower-case letter?
+fn starts_lower(s: &str) -> bool {
+    s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…'))
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 /// Is the text after a cue, up to the next quote part, short ("on CNN.", ", adding,")?
