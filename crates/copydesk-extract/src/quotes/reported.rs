@@ -38,6 +38,8 @@ fn noun_like(cue: &str) -> bool {
             | "vows"
             | "thought"
             | "answers"
+            | "read"
+            | "charged"
     )
 }
 
