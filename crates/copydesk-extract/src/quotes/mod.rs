@@ -123,7 +123,9 @@ fn attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
     let loff = left_full.len() - lt.len();
     let cue_span = Span::new(base + m_start, base + m_end);
     // `"..." Greene added that ...`: a cue opening reported speech of its own is no attribution.
-    if s[m_end..].trim_start().starts_with("that ") {
+    // Nor does one introducing the next quote (`X reiterated: "..."`).
+    let after_cue = s[m_end..].trim_start();
+    if after_cue.starts_with("that ") || after_cue.starts_with(':') {
         return None;
     }
     let cue = s[m_start..m_end].to_string();
@@ -277,7 +279,9 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                     // a sentence of its own (`"...," X said, according to Y. "..."`).
                     && (starts_own_sentence
                         || cues.first_in(p.span.start - after_cue.len(), p.span.start, Cues::Speech).is_none())
-                    && (starts_own_sentence || trivial(after_cue) || after_cue.trim_end().ends_with([',', '.']))
+                    && (starts_own_sentence
+                        || (trivial(after_cue) && !after_cue.trim().is_empty())
+                        || after_cue.trim_end().ends_with([',', '.']))
                 {
                     let own = attr_after(cues, post, p.span.end);
                     if own.is_none() {
