@@ -9,7 +9,7 @@
 use super::cue_scan::{CueIndex, Cues};
 use super::marks::Piece;
 use super::span_index::SpanIndex;
-use super::{is_according, mentions, participle_subject, Draft, SpanExt};
+use super::{is_according, lexicon, mentions, participle_subject, Draft, SpanExt};
 use crate::{Context, QuoteKind};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
@@ -149,7 +149,7 @@ fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
     } else {
         let l = strip_relative(left);
         let sp = mentions::left_of(l)?;
-        if !mentions::plausible(sp.slice(l)) {
+        if !mentions::plausible(sp.slice(l)) && !common_noun_subject(sp.slice(l)) {
             return None;
         }
         sp
@@ -204,6 +204,28 @@ fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
         return Some((mention, clean(s, 0, before_mention.len() - 1)?));
     }
     None
+}
+
+/// Quantifiers that open a plural subject ("many experts", "most voters").
+fn is_quantifier(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "many" | "some" | "most" | "all" | "few" | "several" | "both" | "other" | "others" | "two" | "three" | "four"
+    )
+}
+
+/// A common-noun subject of reported speech that [`mentions::plausible`] does not take as a
+/// speaker of quotes: a determiner or quantifier phrase ("the administration", "many
+/// experts") or a bare plural ("economists", "critics").
+fn common_noun_subject(phrase: &str) -> bool {
+    let ws: Vec<&str> = phrase.split_whitespace().collect();
+    let (Some(first), Some(last)) = (ws.first(), ws.last()) else { return false };
+    let alpha = |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+    if !alpha(last) || lexicon::is_stop_word(last) || lexicon::is_aux(last) {
+        return false;
+    }
+    let plural = last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us");
+    (ws.len() >= 2 && (lexicon::is_determiner(first) || is_quantifier(first))) || (ws.len() == 1 && plural)
 }
 
 /// "..., Lavrov, who has" -> "..., Lavrov" (the person a relative clause hangs on).
