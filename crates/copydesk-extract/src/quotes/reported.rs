@@ -174,7 +174,15 @@ fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
             }
         }
     }
-    if let Some(c) = clean(s, cstart, s.len()) {
+    // `said in a statement Thursday they ...`: past a leading phrase to a pronoun subject.
+    if cstart == ce && words.first().is_some_and(|(_, w)| is_preposition(w)) {
+        if let Some(&(off, _)) =
+            words.iter().skip(1).take(8).find(|(_, w)| matches!(*w, "he" | "she" | "they" | "it" | "we" | "I"))
+        {
+            cstart = ce + off;
+        }
+    }
+    if let Some(c) = clean(s, cstart, clause_end(s, cstart, s.len())) {
         // Content must not start with a preposition phrase only ("said on Tuesday.").
         let first = s[c.start..c.end].split_whitespace().next().unwrap_or("");
         if !matches!(
@@ -204,6 +212,37 @@ fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
         return Some((mention, clean(s, 0, before_mention.len() - 1)?));
     }
     None
+}
+
+/// Prepositions that open an adverbial phrase after a cue ("said in a statement").
+fn is_preposition(w: &str) -> bool {
+    matches!(w, "in" | "on" | "at" | "during" | "after" | "before" | "by" | "via" | "over" | "through" | "from")
+}
+
+/// Where the reported clause starting at `start` ends, at most `end`: before a comma that opens
+/// a participle or a non-restrictive phrase (", adding ...", ", which ...", ", according to"), or
+/// a semicolon, provided the clause keeps [`MIN_WORDS`] words.
+fn clause_end(s: &str, start: usize, end: usize) -> usize {
+    let t = &s[start..end];
+    let mut words = 0;
+    for (off, w) in t.split_whitespace().map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w)) {
+        if words >= MIN_WORDS {
+            let prev = t[..off].trim_end();
+            if prev.ends_with(',') {
+                let lw = w.trim_end_matches([',', '.']);
+                if (lw.len() > 4 && lw.ends_with("ing") && lw.bytes().all(|b| b.is_ascii_lowercase()))
+                    || matches!(lw, "which" | "who" | "where" | "according")
+                {
+                    return start + prev.len() - 1;
+                }
+            }
+            if prev.ends_with(';') {
+                return start + prev.len() - 1;
+            }
+        }
+        words += 1;
+    }
+    end
 }
 
 /// Quantifiers that open a plural subject ("many experts", "most voters").
