@@ -154,6 +154,9 @@ fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
         }
         sp
     };
+    if takes_noun_phrase(cue) {
+        return noun_phrase_object(s, ce).map(|c| (mention, c));
+    }
     // Content after the cue: skip an object ("told Sputnik") and a "that".
     let mut cstart = ce;
     let r = right;
@@ -212,6 +215,106 @@ fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
         return Some((mention, clean(s, 0, before_mention.len() - 1)?));
     }
     None
+}
+
+/// Verbs of stance whose content is their object, a noun phrase ("endorsed Cruz", "criticized
+/// the president's foreign policy").
+fn takes_noun_phrase(cue: &str) -> bool {
+    matches!(
+        cue,
+        "endorsed"
+            | "endorses"
+            | "endorse"
+            | "endorsing"
+            | "supported"
+            | "supports"
+            | "supporting"
+            | "backed"
+            | "backing"
+            | "opposed"
+            | "opposes"
+            | "criticized"
+            | "criticised"
+            | "criticizing"
+            | "praised"
+            | "praising"
+            | "attacked"
+            | "attacking"
+            | "defended"
+            | "defending"
+            | "rejected"
+            | "denounced"
+            | "condemned"
+            | "slammed"
+            | "blasted"
+            | "welcomed"
+            | "touted"
+            | "touting"
+            | "dismissed"
+            | "mocked"
+            | "blamed"
+            | "blaming"
+            | "accused"
+            | "accuses"
+            | "accusing"
+            | "questioned"
+            | "questioning"
+    )
+}
+
+/// Words that end an object noun phrase: prepositions and adverbs of time and place, and clause
+/// openers ("endorsed Clinton during a call", "criticized him last week").
+fn ends_noun_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "since"
+            | "while"
+            | "when"
+            | "because"
+            | "amid"
+            | "last"
+            | "this"
+            | "earlier"
+            | "again"
+            | "but"
+    )
+}
+
+/// The object noun phrase after a cue ending at `ce`: up to a clause boundary, a comma or a
+/// word of [`ends_noun_phrase`]. Not after a passive or a leading preposition.
+fn noun_phrase_object(s: &str, ce: usize) -> Option<Span> {
+    let cue = s[..ce].split_whitespace().next_back().unwrap_or("");
+    let left = s[..ce].split_whitespace().rev().nth(1).unwrap_or("");
+    if cue.ends_with("ed") && matches!(left, "was" | "were" | "been" | "be" | "is" | "are" | "being") {
+        return None;
+    }
+    let r = &s[ce..];
+    let mut end = None;
+    for (i, w) in r.split_whitespace().enumerate() {
+        let off = w.as_ptr() as usize - r.as_ptr() as usize;
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() || ends_noun_phrase(core) || (i == 0 && is_preposition(core)) {
+            break;
+        }
+        if i == 0 && (lexicon::is_stop_word(core) || lexicon::is_aux(core)) {
+            return None;
+        }
+        let trimmed = w.trim_end_matches([',', '.', ';', ':', ')', '"', '\u{201d}']);
+        end = Some(ce + off + trimmed.len());
+        if trimmed.len() != w.len() && !lexicon::is_title(w) {
+            break;
+        }
+        if i >= 40 {
+            return None;
+        }
+    }
+    let end = end?;
+    let a = ce + (r.len() - r.trim_start().len());
+    (end > a).then(|| Span::new(a, end))
 }
 
 /// Prepositions that open an adverbial phrase after a cue ("said in a statement").
