@@ -221,6 +221,11 @@ impl CueIndex {
     }
 }
 
+/// Is `w` (any case) a one-word cue of list `which` ("Says" in a headline)?
+pub(crate) fn is_cue_word(w: &str, which: Cues) -> bool {
+    super::lexicon::with_lower(w, |lw| LEXICON.words.get(lw).is_some_and(|e| e.single & which.bit() != 0))
+}
+
 /// Record the word `text[a..b]` if it is a cue (two-word form first, then the one-word form).
 fn consider(lx: &Lexicon, text: &str, a: usize, b: usize, hits: &mut Vec<Hit>) {
     if !lx.may_be_cue(&text.as_bytes()[a..b]) {

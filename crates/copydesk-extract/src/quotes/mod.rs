@@ -7,10 +7,12 @@
 //!    attribution (`"...," X said. "..."`) becomes one quote spanning both parts. A piece inside
 //!    reported speech (`X said Y was "..." to ...`) makes a *mixed* quote; a quoted fragment
 //!    without any cue (scare quotes, titles) is no quote.
-//! 3. [`reported`] finds reported speech without marks (*indirect*).
+//! 3. [`reported`] finds reported speech without marks (*indirect*); [`headlines`] reads
+//!    headline attributions (`Speaker: content`, `X Says Y`).
 //! 4. [`speakers`] resolves every mention to a name, in text order.
 
 mod cue_scan;
+mod headlines;
 mod lexicon;
 mod marks;
 mod mentions;
@@ -77,6 +79,7 @@ pub(crate) fn find(ctx: &Context, entities: &[Entity]) -> Vec<Quote> {
     let mut drafts = direct_quotes(ctx, &cues, &pieces);
     let more = reported::find(ctx, &cues, &pieces, &drafts);
     drafts.extend(more);
+    drafts.extend(headlines::find(ctx));
     drafts.sort_by_key(|d| (d.span.start, d.span.end));
     let quoted: Vec<Span> = pieces.iter().map(|p| p.span).collect();
     resolve(ctx, entities, &quoted, drafts)
@@ -464,7 +467,12 @@ fn resolve(ctx: &Context, entities: &[Entity], quoted: &[Span], drafts: Vec<Draf
     let mut out: Vec<Quote> = Vec::with_capacity(drafts.len());
     // The last direct or mixed quote: segment, mention, speaker, cue.
     let mut last_direct: Option<LastQuote> = None;
-    for d in drafts {
+    // Headline attributions name people by surname before the body introduces them: resolve
+    // them last, with the body's names known.
+    let in_headline = |d: &Draft| ctx.segments.get(d.seg).is_some_and(|s| s.kind == BlockKind::Headline);
+    let (headline, body): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(in_headline);
+    let any_headline = !headline.is_empty();
+    for d in body.into_iter().chain(headline) {
         let (mention, speaker, cue) = if d.inherit {
             match &last_direct {
                 Some((seg, m, sp, cue)) if d.seg <= seg + 2 => (*m, sp.clone(), cue.clone()),
@@ -478,6 +486,9 @@ fn resolve(ctx: &Context, entities: &[Entity], quoted: &[Span], drafts: Vec<Draf
             last_direct = Some((d.seg, mention, speaker.clone(), cue.clone()));
         }
         out.push(Quote { span: d.span, content: d.content, kind: d.kind, speaker, speaker_mention: mention, cue });
+    }
+    if any_headline {
+        out.sort_by_key(|q| (q.span.start, q.span.end));
     }
     out
 }

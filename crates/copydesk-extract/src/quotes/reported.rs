@@ -129,7 +129,7 @@ fn clean(s: &str, start: usize, end: usize) -> Option<Span> {
 }
 
 /// Parse one cue at `cs..ce` of sentence `s`: the mention and the content span.
-fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
+pub(crate) fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
     let left = &s[..cs];
     let right = &s[ce..];
     if is_according(cue) {
