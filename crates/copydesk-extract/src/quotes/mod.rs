@@ -133,7 +133,12 @@ fn attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
     }
     let cue = s[m_start..m_end].to_string();
     let mention = if lt.trim().is_empty() {
-        mentions::right_of(&s[m_end..]).map(|sp| sp.shift(base + m_end))
+        let r = &s[m_end..];
+        mentions::right_of(r)
+            .filter(|sp| mentions::plausible(sp.slice(r)))
+            .or_else(|| described_name(r))
+            .or_else(|| mentions::right_of(r))
+            .map(|sp| sp.shift(base + m_end))
     } else {
         let sp = mentions::left_of(lt)?;
         // The subject must reach back to the quote: nothing but the mention before the cue.
@@ -148,6 +153,36 @@ fn attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
     });
     mention?;
     Some(Attr { mention, cue, cue_span })
+}
+
+/// Most lower-case words of a description before a name ("retired neurosurgeon Ben Carson").
+const MAX_DESCRIPTION_WORDS: usize = 4;
+
+/// An inverted subject that opens with a lower-case description before the name (`said
+/// retired neurosurgeon Ben Carson`): the description and the name, as a span of `s`.
+fn described_name(s: &str) -> Option<Span> {
+    let mut rest = s;
+    for _ in 0..MAX_DESCRIPTION_WORDS {
+        let t = rest.trim_start();
+        let w_end = t.find(char::is_whitespace).unwrap_or(t.len());
+        let w = &t[..w_end];
+        if w.is_empty() || !w.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+            return None;
+        }
+        if lexicon::is_stop_word(w) && w != "of" || lexicon::is_determiner(w) || lexicon::is_aux(w) {
+            return None;
+        }
+        rest = &t[w_end..];
+        let off = s.len() - rest.len();
+        if let Some(sp) = mentions::right_of(rest) {
+            let m = sp.slice(rest);
+            if m.split_whitespace().count() >= 2 && m.chars().next().is_some_and(char::is_uppercase) {
+                let start = s.len() - s.trim_start().len();
+                return Some(Span::new(start, off + sp.end));
+            }
+        }
+    }
+    None
 }
 
 /// Attribution in the text right before a quote (`s` ends at the opening mark; `base` is its
