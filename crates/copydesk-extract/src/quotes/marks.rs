@@ -22,20 +22,8 @@ pub(crate) struct Piece {
     pub closed: bool,
 }
 
-/// Stands for a doubled apostrophe `''` (the ASCII double quote of some wire archives).
-const TWO_APOSTROPHES: char = '\u{2033}';
-
 fn is_double(c: char) -> bool {
-    matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' | TWO_APOSTROPHES)
-}
-
-/// Bytes a mark takes in the text.
-fn mark_len(c: char) -> usize {
-    if c == TWO_APOSTROPHES {
-        2
-    } else {
-        c.len_utf8()
-    }
+    matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}')
 }
 
 fn is_single(c: char) -> bool {
@@ -49,7 +37,7 @@ fn can_open(c: char, prev: Option<char>, next: Option<char>) -> bool {
     let next_ok = next.is_some_and(|n| !n.is_whitespace());
     match c {
         '\u{201c}' | '\u{201e}' | '\u{ab}' | '\u{2018}' => next_ok || prev_ok,
-        '"' | '\u{201d}' | TWO_APOSTROPHES => prev_ok && next_ok,
+        '"' | '\u{201d}' => prev_ok && next_ok,
         '\'' | '\u{2019}' => prev_ok && next.is_some_and(|n| n.is_alphanumeric() || n == '"' || n == '\u{201c}'),
         _ => false,
     }
@@ -59,7 +47,6 @@ fn can_open(c: char, prev: Option<char>, next: Option<char>) -> bool {
 fn can_close(open: char, c: char, prev: Option<char>, next: Option<char>) -> bool {
     match open {
         '\u{ab}' => c == '\u{bb}',
-        TWO_APOSTROPHES => c == TWO_APOSTROPHES,
         '\'' | '\u{2018}' | '\u{2019}' => {
             // A closing single mark is not followed by a letter ("don't") and follows text.
             matches!(c, '\'' | '\u{2019}')
@@ -92,26 +79,17 @@ fn marks_of(s: &str) -> Vec<Mark> {
     if at.len() > before {
         at.sort_unstable();
     }
-    let mut out: Vec<Mark> = Vec::with_capacity(at.len());
-    let mut skip_to = 0;
-    for i in at {
-        if i < skip_to {
-            continue;
-        }
-        let Some(mut c) = s.get(i..).and_then(|r| r.chars().next()) else { continue };
-        if !(is_double(c) || is_single(c)) {
-            continue;
-        }
-        // `''` (not `'''`) is one double mark.
-        if c == '\'' && b.get(i + 1) == Some(&b'\'') && b.get(i + 2) != Some(&b'\'') {
-            c = TWO_APOSTROPHES;
-        }
-        skip_to = i + mark_len(c);
-        let prev = s[..i].chars().next_back();
-        let next = s[i + mark_len(c)..].chars().next();
-        out.push(Mark { at: i, c, prev, next });
-    }
-    out
+    at.into_iter()
+        .filter_map(|i| {
+            let c = s.get(i..)?.chars().next()?;
+            if !(is_double(c) || is_single(c)) {
+                return None;
+            }
+            let prev = s[..i].chars().next_back();
+            let next = s[i + c.len_utf8()..].chars().next();
+            Some(Mark { at: i, c, prev, next })
+        })
+        .collect()
 }
 
 /// Quoted pieces of every paragraph-like segment, in text order.
@@ -145,10 +123,10 @@ pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
             if relevant && !nested {
                 match open {
                     Some((o, oc)) if can_close(oc, c, prev, next) => {
-                        let end = i + mark_len(c);
+                        let end = i + c.len_utf8();
                         out.push(Piece {
                             span: Span::new(base + o, base + end),
-                            content: Span::new(base + o + mark_len(oc), base + i),
+                            content: Span::new(base + o + oc.len_utf8(), base + i),
                             seg: si,
                             closed: true,
                         });
@@ -160,10 +138,10 @@ pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
             }
         }
         if let Some((o, oc)) = open {
-            let end = s.trim_end().len().max(o + mark_len(oc));
+            let end = s.trim_end().len().max(o + oc.len_utf8());
             out.push(Piece {
                 span: Span::new(base + o, base + end),
-                content: Span::new(base + o + mark_len(oc), base + end),
+                content: Span::new(base + o + oc.len_utf8(), base + end),
                 seg: si,
                 closed: false,
             });
