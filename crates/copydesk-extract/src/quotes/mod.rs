@@ -216,7 +216,12 @@ fn attr_before(cues: &CueIndex, s: &str, base: usize) -> Option<(Attr, usize)> {
     // subject as it stands, or none.
     let mention = match mention {
         Some(m) => Some(m),
-        None if matches!(gap.trim(), "," | ":") => mentions::left_of(left).map(|sp| sp.shift(base)),
+        None if matches!(gap.trim(), "," | ":") => mentions::left_of(left)
+            .filter(|sp| mentions::plausible(sp.slice(left)))
+            // `he backed Lee and said, "..."`: the subject at the sentence start.
+            .or_else(|| participle_subject(left, "ing"))
+            .or_else(|| mentions::left_of(left))
+            .map(|sp| sp.shift(base)),
         None => return None,
     };
     Some((Attr { mention, cue, cue_span }, m_end))
@@ -270,6 +275,8 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
         let next_start = pieces.get(pi + 1).filter(|n| n.seg == p.seg).map_or(seg.end, |n| n.span.start);
         let pre_start = s_open.map_or(seg.start, |s| s.start).max(prev_end).min(p.span.start);
         let mut post_end = s_close.map_or(seg.end, |s| s.end).min(next_start).max(p.span.end);
+        // The quote ends its sentence (before the look into the next one below).
+        let ends_sentence = trivial(&text[p.span.end..post_end]);
         // `"...?" Graham asked.`: the splitter ends the sentence at the quote; look at the next one.
         if trivial(&text[p.span.end..post_end]) && content.trim_end().ends_with(['?', '!', '.']) {
             // The sentence holding the closing mark, and the one after it.
@@ -284,7 +291,6 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
         let pre = &text[pre_start..p.span.start];
         let post = &text[p.span.end..post_end];
         let starts_sentence = pre.trim().is_empty() || pre.trim().chars().all(|c| matches!(c, '(' | '—' | '–' | '-'));
-        let ends_sentence = trivial(post);
         let base = Draft {
             span: p.span,
             content: p.content,

@@ -6,7 +6,7 @@
 //! - `CONTENT, X told Y.` / `CONTENT, X said.` (trailing attribution);
 //! - `According to X, CONTENT` and `CONTENT, according to X`.
 
-use super::cue_scan::{CueIndex, Cues};
+use super::cue_scan::{is_cue_word, CueIndex, Cues};
 use super::marks::Piece;
 use super::span_index::SpanIndex;
 use super::{is_according, lexicon, mentions, participle_subject, Draft, SpanExt};
@@ -297,7 +297,11 @@ fn noun_phrase_object(s: &str, ce: usize) -> Option<Span> {
     for (i, w) in r.split_whitespace().enumerate() {
         let off = w.as_ptr() as usize - r.as_ptr() as usize;
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if core.is_empty() || ends_noun_phrase(core) || (i == 0 && is_preposition(core)) {
+        if core.is_empty()
+            || ends_noun_phrase(core)
+            || (i == 0 && is_preposition(core))
+            || (core.len() > 3 && is_cue_word(core, Cues::Report))
+        {
             break;
         }
         if i == 0 && (lexicon::is_stop_word(core) || lexicon::is_aux(core)) {
