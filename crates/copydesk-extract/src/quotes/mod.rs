@@ -404,9 +404,8 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             let clause_goes_on = !g.is_empty()
                 && !g.ends_with([',', ':'])
                 && (starts_lower(content) || g == "that" || g.ends_with(" that"));
-            let direct = !clause_goes_on
-                && introducer(gap)
-                && (ends_sentence || attr_after(cues, post, p.span.end).is_some());
+            let direct =
+                !clause_goes_on && introducer(gap) && (ends_sentence || attr_after(cues, post, p.span.end).is_some());
             if direct {
                 out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base });
                 continue;

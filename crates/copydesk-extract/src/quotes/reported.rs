@@ -331,8 +331,8 @@ fn is_preposition(w: &str) -> bool {
 /// a semicolon, provided the clause keeps [`MIN_WORDS`] words.
 fn clause_end(s: &str, start: usize, end: usize) -> usize {
     let t = &s[start..end];
-    let mut words = 0;
-    for (off, w) in t.split_whitespace().map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w)) {
+    let offsets = t.split_whitespace().map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w));
+    for (words, (off, w)) in offsets.enumerate() {
         if words >= MIN_WORDS {
             let prev = t[..off].trim_end();
             if prev.ends_with(',') {
@@ -347,7 +347,6 @@ fn clause_end(s: &str, start: usize, end: usize) -> usize {
                 return start + prev.len() - 1;
             }
         }
-        words += 1;
     }
     end
 }
