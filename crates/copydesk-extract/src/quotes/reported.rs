@@ -125,7 +125,7 @@ fn clean(s: &str, start: usize, end: usize) -> Option<Span> {
     let t2 = t.trim_end().trim_end_matches([',', '.', ';', ':']).trim_end();
     let a = start + lead;
     let b = start + t2.len();
-    (b > a && s[a..b].split_whitespace().count() >= MIN_WORDS).then(|| Span::new(a, b))
+    (b > a && s[a..b].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS).then(|| Span::new(a, b))
 }
 
 /// Parse one cue at `cs..ce` of sentence `s`: the mention and the content span.
@@ -147,12 +147,12 @@ pub(crate) fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, S
     let mention = if let Some(sp) = participle_subject(left, cue) {
         sp
     } else {
-        let l = strip_relative(left);
+        let (off, l) = tail(strip_relative(left), MAX_SUBJECT_REACH);
         let sp = mentions::left_of(l)?;
         if !mentions::plausible(sp.slice(l)) && !common_noun_subject(sp.slice(l)) {
             return None;
         }
-        sp
+        sp.shift(off)
     };
     if takes_noun_phrase(cue) {
         return noun_phrase_object(s, ce).map(|c| (mention, c));
@@ -160,11 +160,17 @@ pub(crate) fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, S
     // Content after the cue: skip an object ("told Sputnik") and a "that".
     let mut cstart = ce;
     let r = right;
-    let words: Vec<(usize, &str)> =
-        r.split_whitespace().map(|w| (w.as_ptr() as usize - r.as_ptr() as usize, w)).take(10).collect();
+    // The first ten words after the cue, on the stack.
+    let mut buf: [(usize, &str); 10] = [(0, ""); 10];
+    let mut n = 0;
+    for (slot, w) in buf.iter_mut().zip(r.split_whitespace()) {
+        *slot = (w.as_ptr() as usize - r.as_ptr() as usize, w);
+        n += 1;
+    }
+    let words = &buf[..n];
     if let Some(&(off, _)) = words.iter().find(|(_, w)| *w == "that") {
-        let before: Vec<&str> = words.iter().take_while(|(o, _)| *o < off).map(|(_, w)| *w).collect();
-        if before.len() <= 7 && !before.iter().any(|w| w.ends_with([',', '.'])) {
+        let before = || words.iter().take_while(|(o, _)| *o < off).map(|(_, w)| *w);
+        if before().count() <= 7 && !before().any(|w| w.ends_with([',', '.'])) {
             cstart = ce + off + 4;
         }
     } else if takes_object(cue) {
@@ -215,6 +221,23 @@ pub(crate) fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, S
         return Some((mention, clean(s, 0, before_mention.len() - 1)?));
     }
     None
+}
+
+/// How far (bytes) left of a cue its subject may start: longer sentence openings are cut off
+/// before the mention search (an appositive is at most 200 bytes, a mention 8 words).
+const MAX_SUBJECT_REACH: usize = 400;
+
+/// The last `max` bytes of `s` or a little less, from a word start, with their offset in `s`.
+fn tail(s: &str, max: usize) -> (usize, &str) {
+    if s.len() <= max {
+        return (0, s);
+    }
+    let mut i = s.len() - max;
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    let j = s[i..].find(char::is_whitespace).map_or(i, |k| i + k);
+    (j, &s[j..])
 }
 
 /// Verbs of stance whose content is their object, a noun phrase ("endorsed Cruz", "criticized
@@ -331,21 +354,20 @@ fn is_preposition(w: &str) -> bool {
 /// a semicolon, provided the clause keeps [`MIN_WORDS`] words.
 fn clause_end(s: &str, start: usize, end: usize) -> usize {
     let t = &s[start..end];
-    let offsets = t.split_whitespace().map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w));
-    for (words, (off, w)) in offsets.enumerate() {
-        if words >= MIN_WORDS {
-            let prev = t[..off].trim_end();
-            if prev.ends_with(',') {
-                let lw = w.trim_end_matches([',', '.']);
-                if (lw.len() > 4 && lw.ends_with("ing") && lw.bytes().all(|b| b.is_ascii_lowercase()))
-                    || matches!(lw, "which" | "who" | "where" | "according")
-                {
-                    return start + prev.len() - 1;
-                }
-            }
-            if prev.ends_with(';') {
-                return start + prev.len() - 1;
-            }
+    for (pos, mark) in t.match_indices([',', ';']) {
+        let after = &t[pos + 1..];
+        let next = after.trim_start();
+        if next.len() == after.len() {
+            continue;
+        }
+        let Some(w) = next.split_whitespace().next() else { break };
+        let cut = mark == ";" || {
+            let lw = w.trim_end_matches([',', '.']);
+            (lw.len() > 4 && lw.ends_with("ing") && lw.bytes().all(|b| b.is_ascii_lowercase()))
+                || matches!(lw, "which" | "who" | "where" | "according")
+        };
+        if cut && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS {
+            return start + pos;
         }
     }
     end
@@ -353,24 +375,24 @@ fn clause_end(s: &str, start: usize, end: usize) -> usize {
 
 /// Quantifiers that open a plural subject ("many experts", "most voters").
 fn is_quantifier(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "many" | "some" | "most" | "all" | "few" | "several" | "both" | "other" | "others" | "two" | "three" | "four"
-    )
+    ["many", "some", "most", "all", "few", "several", "both", "other", "others", "two", "three", "four"]
+        .iter()
+        .any(|q| q.eq_ignore_ascii_case(w))
 }
 
 /// A common-noun subject of reported speech that [`mentions::plausible`] does not take as a
 /// speaker of quotes: a determiner or quantifier phrase ("the administration", "many
 /// experts") or a bare plural ("economists", "critics").
 fn common_noun_subject(phrase: &str) -> bool {
-    let ws: Vec<&str> = phrase.split_whitespace().collect();
-    let (Some(first), Some(last)) = (ws.first(), ws.last()) else { return false };
+    let mut it = phrase.split_whitespace();
+    let (Some(first), n) = (it.next(), phrase.split_whitespace().take(2).count()) else { return false };
+    let last = it.next_back().unwrap_or(first);
     let alpha = |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
     if !alpha(last) || lexicon::is_stop_word(last) || lexicon::is_aux(last) {
         return false;
     }
     let plural = last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us");
-    (ws.len() >= 2 && (lexicon::is_determiner(first) || is_quantifier(first))) || (ws.len() == 1 && plural)
+    (n >= 2 && (lexicon::is_determiner(first) || is_quantifier(first))) || (n == 1 && plural)
 }
 
 /// "..., Lavrov, who has" -> "..., Lavrov" (the person a relative clause hangs on).
