@@ -157,6 +157,17 @@ pub(crate) fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, S
     if takes_noun_phrase(cue) {
         return noun_phrase_object(s, ce).map(|c| (mention, c));
     }
+    // `declined to comment`, `refused to say whether ...`: the infinitive is the content.
+    if matches!(cue, "declined" | "refused") {
+        let r = right.trim_start();
+        if !r.starts_with("to ") {
+            return None;
+        }
+        let a = ce + (right.len() - r.len());
+        let b = clause_end(s, a, s.len());
+        let t = s[a..b].trim_end().trim_end_matches(['.', ',', ';', ':']).trim_end();
+        return (t.split_whitespace().nth(1).is_some()).then(|| (mention, Span::new(a, a + t.len())));
+    }
     // Content after the cue: skip an object ("told Sputnik") and a "that".
     let mut cstart = ce;
     let r = right;
@@ -438,6 +449,24 @@ mod tests {
         assert_eq!(
             p("According to the ministry, the dam will hold.", "According to"),
             Some(("the ministry".into(), "the dam will hold".into()))
+        );
+    }
+
+    #[test]
+    fn infinitive_and_noun_phrase_contents() {
+        assert_eq!(p("The mayor declined to comment.", "declined"), Some(("The mayor".into(), "to comment".into())));
+        assert_eq!(
+            p("Ann Lee endorsed Bob Day during a call.", "endorsed"),
+            Some(("Ann Lee".into(), "Bob Day".into()))
+        );
+        assert_eq!(p("Ann Lee was endorsed by Bob Day.", "endorsed"), None);
+    }
+
+    #[test]
+    fn clause_ends_before_a_participle() {
+        assert_eq!(
+            p("Ann Lee said the dam will hold, citing new data.", "said"),
+            Some(("Ann Lee".into(), "the dam will hold".into()))
         );
     }
 
