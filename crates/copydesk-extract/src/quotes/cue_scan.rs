@@ -46,21 +46,32 @@ struct Entry {
 /// The compiled cue lists.
 struct Lexicon {
     words: HashMap<&'static str, Entry>,
-    /// Per first letter (`a`..`z`, "A" as "a"): bit `n` is set when a cue word (or first word
-    /// of a two-word cue) of `n` bytes starts with it. Most words fail this test and are never
-    /// hashed.
-    len_mask: [u32; 26],
+    /// Per first two bytes (first `a`..`z`, "A" as "a"; second `a`..`z` or any other byte as
+    /// one more column): bit `n` is set when a cue word (or first word of a two-word cue) of `n`
+    /// bytes starts with them. Most words fail this test and are never hashed.
+    len_mask: [u32; 26 * 27],
+}
+
+/// Column of the second byte of a word in [`Lexicon::len_mask`].
+fn second_col(b: Option<&u8>) -> usize {
+    match b {
+        Some(&c) if c.is_ascii_lowercase() => usize::from(c - b'a'),
+        _ => 26,
+    }
 }
 
 impl Lexicon {
     /// Might `w` be a cue word?
+    #[inline]
     fn may_be_cue(&self, w: &[u8]) -> bool {
         let f = match w.first() {
             Some(b'A') => b'a',
             Some(&f) => f,
             None => return false,
         };
-        f.is_ascii_lowercase() && w.len() < 32 && self.len_mask[usize::from(f - b'a')] & (1 << w.len()) != 0
+        f.is_ascii_lowercase()
+            && w.len() < 32
+            && self.len_mask[usize::from(f - b'a') * 27 + second_col(w.get(1))] & (1 << w.len()) != 0
     }
 }
 
@@ -69,7 +80,7 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
-    let mut lx = Lexicon { words: HashMap::new(), len_mask: [0; 26] };
+    let mut lx = Lexicon { words: HashMap::new(), len_mask: [0; 26 * 27] };
     let speech = lines(include_str!("../../data/cues.txt")).map(|c| (c, SPEECH | REPORT));
     let report = lines(include_str!("../../data/reporting_verbs.txt")).map(|c| (c, REPORT));
     let according = [("according to", SPEECH | REPORT), ("According to", SPEECH | REPORT)];
@@ -78,7 +89,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         let (Some(a), b) = (ws.next(), ws.next()) else { continue };
         let f = a.as_bytes()[0].to_ascii_lowercase();
         if f.is_ascii_lowercase() && a.len() < 32 {
-            lx.len_mask[usize::from(f - b'a')] |= 1 << a.len();
+            lx.len_mask[usize::from(f - b'a') * 27 + second_col(a.as_bytes().get(1))] |= 1 << a.len();
         }
         let e = lx.words.entry(a).or_default();
         match b {
@@ -155,7 +166,9 @@ impl CueIndex {
             }
             i = end;
             if ascii {
-                consider(lx, text, start, end, &mut hits);
+                if lx.may_be_cue(&b[start..end]) {
+                    consider(lx, text, start, end, &mut hits);
+                }
             } else {
                 // Cut the token into words by their characters.
                 let mut w: Option<usize> = None;
@@ -219,6 +232,11 @@ impl CueIndex {
         }
         best.map(|h| (h.start, h.end))
     }
+}
+
+/// Is `w` (any case) a one-word cue of list `which` ("Says" in a headline)?
+pub(crate) fn is_cue_word(w: &str, which: Cues) -> bool {
+    super::lexicon::with_lower(w, |lw| LEXICON.words.get(lw).is_some_and(|e| e.single & which.bit() != 0))
 }
 
 /// Record the word `text[a..b]` if it is a cue (two-word form first, then the one-word form).

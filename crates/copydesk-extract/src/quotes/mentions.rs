@@ -210,7 +210,7 @@ pub(crate) fn right_of(s: &str) -> Option<Span> {
 pub(crate) fn dash_attribution(s: &str) -> Option<Span> {
     let t = s.trim_start();
     let off = s.len() - t.len();
-    let rest = t.strip_prefix('—').or_else(|| t.strip_prefix('–')).or_else(|| t.strip_prefix("--"))?;
+    let rest = t.strip_prefix(['—', '–', '―']).or_else(|| t.strip_prefix("--"))?;
     let r2 = rest.trim_start();
     let off2 = off + (t.len() - rest.len()) + (rest.len() - r2.len());
     let sp = right_of(r2)?;

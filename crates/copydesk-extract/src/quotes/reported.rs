@@ -6,10 +6,10 @@
 //! - `CONTENT, X told Y.` / `CONTENT, X said.` (trailing attribution);
 //! - `According to X, CONTENT` and `CONTENT, according to X`.
 
-use super::cue_scan::{CueIndex, Cues};
+use super::cue_scan::{is_cue_word, CueIndex, Cues};
 use super::marks::Piece;
 use super::span_index::SpanIndex;
-use super::{is_according, mentions, participle_subject, Draft, SpanExt};
+use super::{is_according, lexicon, mentions, participle_subject, Draft, SpanExt};
 use crate::{Context, QuoteKind};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
@@ -38,6 +38,8 @@ fn noun_like(cue: &str) -> bool {
             | "vows"
             | "thought"
             | "answers"
+            | "read"
+            | "charged"
     )
 }
 
@@ -123,11 +125,11 @@ fn clean(s: &str, start: usize, end: usize) -> Option<Span> {
     let t2 = t.trim_end().trim_end_matches([',', '.', ';', ':']).trim_end();
     let a = start + lead;
     let b = start + t2.len();
-    (b > a && s[a..b].split_whitespace().count() >= MIN_WORDS).then(|| Span::new(a, b))
+    (b > a && s[a..b].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS).then(|| Span::new(a, b))
 }
 
 /// Parse one cue at `cs..ce` of sentence `s`: the mention and the content span.
-fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
+pub(crate) fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
     let left = &s[..cs];
     let right = &s[ce..];
     if is_according(cue) {
@@ -145,21 +147,41 @@ fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
     let mention = if let Some(sp) = participle_subject(left, cue) {
         sp
     } else {
-        let l = strip_relative(left);
+        let (off, l) = tail(strip_relative(left), MAX_SUBJECT_REACH);
         let sp = mentions::left_of(l)?;
-        if !mentions::plausible(sp.slice(l)) {
+        if !mentions::plausible(sp.slice(l)) && !common_noun_subject(sp.slice(l)) {
             return None;
         }
-        sp
+        sp.shift(off)
     };
+    if takes_noun_phrase(cue) {
+        return noun_phrase_object(s, ce).map(|c| (mention, c));
+    }
+    // `declined to comment`, `refused to say whether ...`: the infinitive is the content.
+    if matches!(cue, "declined" | "refused") {
+        let r = right.trim_start();
+        if !r.starts_with("to ") {
+            return None;
+        }
+        let a = ce + (right.len() - r.len());
+        let b = clause_end(s, a, s.len());
+        let t = s[a..b].trim_end().trim_end_matches(['.', ',', ';', ':']).trim_end();
+        return (t.split_whitespace().nth(1).is_some()).then(|| (mention, Span::new(a, a + t.len())));
+    }
     // Content after the cue: skip an object ("told Sputnik") and a "that".
     let mut cstart = ce;
     let r = right;
-    let words: Vec<(usize, &str)> =
-        r.split_whitespace().map(|w| (w.as_ptr() as usize - r.as_ptr() as usize, w)).take(10).collect();
+    // The first ten words after the cue, on the stack.
+    let mut buf: [(usize, &str); 10] = [(0, ""); 10];
+    let mut n = 0;
+    for (slot, w) in buf.iter_mut().zip(r.split_whitespace()) {
+        *slot = (w.as_ptr() as usize - r.as_ptr() as usize, w);
+        n += 1;
+    }
+    let words = &buf[..n];
     if let Some(&(off, _)) = words.iter().find(|(_, w)| *w == "that") {
-        let before: Vec<&str> = words.iter().take_while(|(o, _)| *o < off).map(|(_, w)| *w).collect();
-        if before.len() <= 7 && !before.iter().any(|w| w.ends_with([',', '.'])) {
+        let before = || words.iter().take_while(|(o, _)| *o < off).map(|(_, w)| *w);
+        if before().count() <= 7 && !before().any(|w| w.ends_with([',', '.'])) {
             cstart = ce + off + 4;
         }
     } else if takes_object(cue) {
@@ -172,7 +194,15 @@ fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
             }
         }
     }
-    if let Some(c) = clean(s, cstart, s.len()) {
+    // `said in a statement Thursday they ...`: past a leading phrase to a pronoun subject.
+    if cstart == ce && words.first().is_some_and(|(_, w)| is_preposition(w)) {
+        if let Some(&(off, _)) =
+            words.iter().skip(1).take(8).find(|(_, w)| matches!(*w, "he" | "she" | "they" | "it" | "we" | "I"))
+        {
+            cstart = ce + off;
+        }
+    }
+    if let Some(c) = clean(s, cstart, clause_end(s, cstart, s.len())) {
         // Content must not start with a preposition phrase only ("said on Tuesday.").
         let first = s[c.start..c.end].split_whitespace().next().unwrap_or("");
         if !matches!(
@@ -202,6 +232,178 @@ fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
         return Some((mention, clean(s, 0, before_mention.len() - 1)?));
     }
     None
+}
+
+/// How far (bytes) left of a cue its subject may start: longer sentence openings are cut off
+/// before the mention search (an appositive is at most 200 bytes, a mention 8 words).
+const MAX_SUBJECT_REACH: usize = 400;
+
+/// The last `max` bytes of `s` or a little less, from a word start, with their offset in `s`.
+fn tail(s: &str, max: usize) -> (usize, &str) {
+    if s.len() <= max {
+        return (0, s);
+    }
+    let mut i = s.len() - max;
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    let j = s[i..].find(char::is_whitespace).map_or(i, |k| i + k);
+    (j, &s[j..])
+}
+
+/// Verbs of stance whose content is their object, a noun phrase ("endorsed Cruz", "criticized
+/// the president's foreign policy").
+fn takes_noun_phrase(cue: &str) -> bool {
+    matches!(
+        cue,
+        "endorsed"
+            | "endorses"
+            | "endorse"
+            | "endorsing"
+            | "supported"
+            | "supports"
+            | "supporting"
+            | "backed"
+            | "backing"
+            | "opposed"
+            | "opposes"
+            | "criticized"
+            | "criticised"
+            | "criticizing"
+            | "praised"
+            | "praising"
+            | "attacked"
+            | "attacking"
+            | "defended"
+            | "defending"
+            | "rejected"
+            | "denounced"
+            | "condemned"
+            | "slammed"
+            | "blasted"
+            | "welcomed"
+            | "touted"
+            | "touting"
+            | "dismissed"
+            | "mocked"
+            | "blamed"
+            | "blaming"
+            | "accused"
+            | "accuses"
+            | "accusing"
+            | "questioned"
+            | "questioning"
+    )
+}
+
+/// Words that end an object noun phrase: prepositions and adverbs of time and place, and clause
+/// openers ("endorsed Clinton during a call", "criticized him last week").
+fn ends_noun_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "since"
+            | "while"
+            | "when"
+            | "because"
+            | "amid"
+            | "last"
+            | "this"
+            | "earlier"
+            | "again"
+            | "but"
+    )
+}
+
+/// The object noun phrase after a cue ending at `ce`: up to a clause boundary, a comma or a
+/// word of [`ends_noun_phrase`]. Not after a passive or a leading preposition.
+fn noun_phrase_object(s: &str, ce: usize) -> Option<Span> {
+    let cue = s[..ce].split_whitespace().next_back().unwrap_or("");
+    let left = s[..ce].split_whitespace().rev().nth(1).unwrap_or("");
+    if cue.ends_with("ed") && matches!(left, "was" | "were" | "been" | "be" | "is" | "are" | "being") {
+        return None;
+    }
+    let r = &s[ce..];
+    let mut end = None;
+    for (i, w) in r.split_whitespace().enumerate() {
+        let off = w.as_ptr() as usize - r.as_ptr() as usize;
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty()
+            || ends_noun_phrase(core)
+            || (i == 0 && is_preposition(core))
+            || (core.len() > 3 && is_cue_word(core, Cues::Report))
+        {
+            break;
+        }
+        if i == 0 && (lexicon::is_stop_word(core) || lexicon::is_aux(core)) {
+            return None;
+        }
+        let trimmed = w.trim_end_matches([',', '.', ';', ':', ')', '"', '\u{201d}']);
+        end = Some(ce + off + trimmed.len());
+        if trimmed.len() != w.len() && !lexicon::is_title(w) {
+            break;
+        }
+        if i >= 40 {
+            return None;
+        }
+    }
+    let end = end?;
+    let a = ce + (r.len() - r.trim_start().len());
+    (end > a).then(|| Span::new(a, end))
+}
+
+/// Prepositions that open an adverbial phrase after a cue ("said in a statement").
+fn is_preposition(w: &str) -> bool {
+    matches!(w, "in" | "on" | "at" | "during" | "after" | "before" | "by" | "via" | "over" | "through" | "from")
+}
+
+/// Where the reported clause starting at `start` ends, at most `end`: before a comma that opens
+/// a participle or a non-restrictive phrase (", adding ...", ", which ...", ", according to"), or
+/// a semicolon, provided the clause keeps [`MIN_WORDS`] words.
+fn clause_end(s: &str, start: usize, end: usize) -> usize {
+    let t = &s[start..end];
+    for (pos, mark) in t.match_indices([',', ';']) {
+        let after = &t[pos + 1..];
+        let next = after.trim_start();
+        if next.len() == after.len() {
+            continue;
+        }
+        let Some(w) = next.split_whitespace().next() else { break };
+        let cut = mark == ";" || {
+            let lw = w.trim_end_matches([',', '.']);
+            (lw.len() > 4 && lw.ends_with("ing") && lw.bytes().all(|b| b.is_ascii_lowercase()))
+                || matches!(lw, "which" | "who" | "where" | "according")
+        };
+        if cut && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS {
+            return start + pos;
+        }
+    }
+    end
+}
+
+/// Quantifiers that open a plural subject ("many experts", "most voters").
+fn is_quantifier(w: &str) -> bool {
+    ["many", "some", "most", "all", "few", "several", "both", "other", "others", "two", "three", "four"]
+        .iter()
+        .any(|q| q.eq_ignore_ascii_case(w))
+}
+
+/// A common-noun subject of reported speech that [`mentions::plausible`] does not take as a
+/// speaker of quotes: a determiner or quantifier phrase ("the administration", "many
+/// experts") or a bare plural ("economists", "critics").
+fn common_noun_subject(phrase: &str) -> bool {
+    let mut it = phrase.split_whitespace();
+    let (Some(first), n) = (it.next(), phrase.split_whitespace().take(2).count()) else { return false };
+    let last = it.next_back().unwrap_or(first);
+    let alpha = |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+    if !alpha(last) || lexicon::is_stop_word(last) || lexicon::is_aux(last) {
+        return false;
+    }
+    let plural = last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us");
+    (n >= 2 && (lexicon::is_determiner(first) || is_quantifier(first))) || (n == 1 && plural)
 }
 
 /// "..., Lavrov, who has" -> "..., Lavrov" (the person a relative clause hangs on).
@@ -247,6 +449,24 @@ mod tests {
         assert_eq!(
             p("According to the ministry, the dam will hold.", "According to"),
             Some(("the ministry".into(), "the dam will hold".into()))
+        );
+    }
+
+    #[test]
+    fn infinitive_and_noun_phrase_contents() {
+        assert_eq!(p("The mayor declined to comment.", "declined"), Some(("The mayor".into(), "to comment".into())));
+        assert_eq!(
+            p("Ann Lee endorsed Bob Day during a call.", "endorsed"),
+            Some(("Ann Lee".into(), "Bob Day".into()))
+        );
+        assert_eq!(p("Ann Lee was endorsed by Bob Day.", "endorsed"), None);
+    }
+
+    #[test]
+    fn clause_ends_before_a_participle() {
+        assert_eq!(
+            p("Ann Lee said the dam will hold, citing new data.", "said"),
+            Some(("Ann Lee".into(), "the dam will hold".into()))
         );
     }
 

@@ -230,3 +230,17 @@ fn writer_words_before_a_quote_make_it_mixed() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].0, QuoteKind::Mixed);
 }
+
+#[test]
+fn inverted_subject_with_a_description_before_the_name() {
+    let q = run("\"I will not say it was a mistake,\" said retired surgeon Ben Carson, asked about it.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(q[0].3.as_deref(), Some("retired surgeon Ben Carson"));
+}
+
+#[test]
+fn quote_ending_its_sentence_after_said_comma_is_direct() {
+    let q = run("Years ago he backed Ann Lee and said, \u{201c}Bob has never done a thing for us.\u{201d} Lee later explained it.");
+    assert!(q.iter().any(|r| r.0 == QuoteKind::Direct && r.1.starts_with('\u{201c}')), "{q:?}");
+}
