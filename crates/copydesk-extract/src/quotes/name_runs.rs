@@ -49,6 +49,12 @@ fn token_at(s: &str, i: usize) -> Option<usize> {
     }
     if b.get(j) == Some(&b'.') {
         j += 1;
+        // Initials written together ("G.K.", "J.R.R."): one token.
+        if j == i + 2 {
+            while b.get(j).is_some_and(u8::is_ascii_uppercase) && b.get(j + 1) == Some(&b'.') {
+                j += 2;
+            }
+        }
     }
     Some(j)
 }
@@ -138,6 +144,7 @@ mod tests {
         assert_eq!(runs("then Andrey Kelin said"), vec!["Andrey Kelin"]);
         assert_eq!(runs("Jonas E. Smith and Ludwig van Beethoven"), vec!["Jonas E. Smith", "Ludwig van Beethoven"]);
         assert_eq!(runs("Sen. Claire O'Neill-Doe, who"), vec!["Sen. Claire O'Neill-Doe"]);
+        assert_eq!(runs("Rep. G.K. Butterfield said"), vec!["Rep. G.K. Butterfield"]);
         assert_eq!(runs("the van is Red"), vec!["Red"]);
         assert_eq!(runs("Kelin's view"), vec!["Kelin's"]);
     }

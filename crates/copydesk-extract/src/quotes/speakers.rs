@@ -11,13 +11,15 @@ use super::lexicon::{
 };
 use super::name_runs;
 use super::span_index::SpanIndex;
-use crate::{Context, Entity, EntityLabel};
+use crate::{Context, Entity, EntityLabel, Sentence};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
 use foldhash::{HashMap, HashMapExt};
 use once_cell::sync::Lazy;
 use std::collections::BTreeMap;
 
+/// Most people a role noun compares titles with.
+const MAX_ROLE_CANDIDATES: usize = 500;
 /// Farthest back (bytes) a pronoun looks for its person.
 const PRONOUN_WINDOW: usize = 1500;
 
@@ -35,6 +37,15 @@ struct Person {
     gender: Gender,
     /// Known to be a person (first name, title, PERSON entity, or quoted as a speaker).
     credible: bool,
+    /// Titles the article gives the person, as [`title_key`]s ("senator", "president").
+    titles: Vec<String>,
+}
+
+impl Person {
+    /// Has the article given this person the title `key` (a [`title_key`])?
+    fn has_title(&self, key: &str) -> bool {
+        self.titles.iter().any(|t| t == key)
+    }
 }
 
 /// A name mention in text order.
@@ -54,33 +65,167 @@ pub(crate) struct Resolver<'a> {
     by_last: HashMap<String, Vec<usize>>,
     /// Name mentions sorted by start.
     mentions: Vec<NameMention>,
-    sentences: Vec<Span>,
+    sentences: &'a [Sentence],
+    /// PERSON entities of the article.
+    persons: SpanIndex,
     last_speaker: Option<usize>,
     /// Speakers of attributions so far: (mention start, order of resolution) -> person.
     marks: BTreeMap<(usize, usize), usize>,
 }
 
-/// Strip titles, possessives and determiners from the front of a name run; returns the tokens
-/// and the gender a title implies.
-fn strip_name(run: &str) -> (Vec<&str>, Gender) {
-    let toks: Vec<&str> = run.split_whitespace().collect();
-    let mut gender = Gender::Unknown;
+/// Most tokens of a person's name (longer runs are no person).
+const MAX_NAME_TOKENS: usize = 5;
+
+/// A name run with its titles stripped.
+#[derive(Debug, Clone, Copy)]
+struct Stripped<'a> {
+    toks: [&'a str; MAX_NAME_TOKENS],
+    len: usize,
+    /// More tokens than [`MAX_NAME_TOKENS`] after the last title.
+    overflow: bool,
+    /// The gender a title implies.
+    gender: Gender,
+    /// The last title word before the name ("Sen.", "President"), if any.
+    title: Option<&'a str>,
+}
+
+impl<'a> Stripped<'a> {
+    /// The name tokens.
+    fn toks(&self) -> &[&'a str] {
+        &self.toks[..self.len]
+    }
+
+    /// Does the stripped run look like a person's name?
+    fn person_like(&self) -> bool {
+        !self.overflow && person_like(self.toks())
+    }
+
+    /// Did a title that only stands before people ("Mr.", "Sen.", "President") open the name?
+    fn person_title(&self) -> bool {
+        self.title.is_some_and(|t| t.ends_with('.') || title_gender(t) != Gender::Unknown || is_role(t))
+    }
+
+    /// Drop the first token.
+    fn drop_first(&mut self) {
+        if self.len > 0 {
+            self.toks.copy_within(1..self.len, 0);
+            self.len -= 1;
+        }
+    }
+
+    /// The name tokens joined by spaces into `buf` (cleared first).
+    fn join_into<'b>(&self, buf: &'b mut String) -> &'b str {
+        buf.clear();
+        for (i, t) in self.toks().iter().enumerate() {
+            if i > 0 {
+                buf.push(' ');
+            }
+            buf.push_str(t);
+        }
+        buf.as_str()
+    }
+}
+
+/// Strip titles, possessives and determiners from the front of a name run (and a possessive
+/// from its end); also trailing punctuation and periods of each token. Without allocating.
+fn strip_name(run: &str) -> Stripped<'_> {
+    let mut out =
+        Stripped { toks: [""; MAX_NAME_TOKENS], len: 0, overflow: false, gender: Gender::Unknown, title: None };
     // The name is what follows the last title, possessive or determiner ("New Jersey Gov. Chris
     // Christie", "Russia's Foreign Minister Sergei Lavrov").
-    let mut from = 0;
-    for (i, t) in toks.iter().enumerate() {
-        if is_title(t) || t.ends_with("'s") || t.ends_with("’s") || is_determiner(t) {
-            if i + 1 < toks.len() {
-                from = i + 1;
+    let mut it = run.split_whitespace().peekable();
+    while let Some(t) = it.next() {
+        let possessive = t.ends_with("'s") || t.ends_with("\u{2019}s");
+        let title = !possessive && is_title(t);
+        if possessive || title || is_determiner(t) {
+            if title {
+                let g = title_gender(t);
+                if g != Gender::Unknown {
+                    out.gender = g;
+                }
             }
-            let g = title_gender(t);
-            if g != Gender::Unknown {
-                gender = g;
+            if it.peek().is_some() {
+                out.len = 0;
+                out.overflow = false;
+                out.title = title.then_some(t);
+                continue;
+            }
+        }
+        let t = t.trim_end_matches([',', ';', ':']).trim_end_matches('.');
+        if t.is_empty() {
+            continue;
+        }
+        if out.len == MAX_NAME_TOKENS {
+            out.overflow = true;
+        } else {
+            out.toks[out.len] = t;
+            out.len += 1;
+        }
+    }
+    // "Donald Trump's": the possessive is no part of the name.
+    if out.len > 0 {
+        let last = &mut out.toks[out.len - 1];
+        if let Some(t) = last.strip_suffix("'s").or_else(|| last.strip_suffix("\u{2019}s")) {
+            if !t.is_empty() {
+                *last = t;
             }
         }
     }
-    let rest: Vec<&str> = toks[from..].iter().map(|t| t.trim_end_matches([',', ';', ':'])).collect();
-    (rest, gender)
+    // "Republican Donald Trump", "Both Democrat Hillary Clinton": a known first name after
+    // words that are no first names opens the name.
+    if out.len >= 3 && !out.overflow && !FIRST_NAMES.contains_key(out.toks[0]) {
+        if let Some(j) = (1..out.len - 1).find(|&j| FIRST_NAMES.contains_key(out.toks[j])) {
+            out.toks.copy_within(j..out.len, 0);
+            out.len -= j;
+        }
+    }
+    out
+}
+
+/// The title word in a comparable form: lower case, no period, abbreviations spelled out.
+fn title_key(t: &str) -> String {
+    let t = t.trim_end_matches('.').to_lowercase();
+    let full = match t.as_str() {
+        "sen" | "sens" | "senators" => "senator",
+        "rep" | "reps" | "representatives" => "representative",
+        "gov" | "govs" | "governors" => "governor",
+        "gen" => "general",
+        "pres" => "president",
+        "congresswoman" => "congressman",
+        "chairwoman" | "chair" => "chairman",
+        "spokeswoman" | "spokesperson" => "spokesman",
+        _ => return t,
+    };
+    full.to_string()
+}
+
+/// Words that end the names of newspapers and broadcasters, whose leading "The" is part of the
+/// name ("The New York Times").
+fn is_publication_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Times"
+            | "News"
+            | "Post"
+            | "Journal"
+            | "Herald"
+            | "Tribune"
+            | "Magazine"
+            | "Press"
+            | "Daily"
+            | "Weekly"
+            | "Review"
+            | "Radio"
+            | "TV"
+            | "Channel"
+            | "Network"
+    )
+}
+
+/// Is speaker debugging on (`COPYDESK_DEBUG_SPEAKERS` set)? Read once.
+fn debug_enabled() -> bool {
+    static ON: Lazy<bool> = Lazy::new(|| std::env::var_os("COPYDESK_DEBUG_SPEAKERS").is_some());
+    *ON
 }
 
 /// Opening quote marks and brackets that may precede a sentence's first word.
@@ -124,18 +269,18 @@ fn person_like(toks: &[&str]) -> bool {
 
 impl<'a> Resolver<'a> {
     /// Collect the people named in the article's content segments.
-    pub(crate) fn new(ctx: &Context<'a>, entities: &[Entity], quoted: &[Span]) -> Self {
+    pub(crate) fn new(ctx: &'a Context<'a>, entities: &[Entity], quoted: &[Span]) -> Self {
         let mut r = Resolver {
             text: ctx.text,
             people: Vec::new(),
             by_name: HashMap::new(),
             by_last: HashMap::new(),
             mentions: Vec::new(),
-            sentences: ctx.sentences.iter().map(|s| s.span).collect(),
+            sentences: &ctx.sentences,
+            persons: SpanIndex::new(entities.iter().filter(|e| e.label == EntityLabel::Person).map(|e| e.span)),
             last_speaker: None,
             marks: BTreeMap::new(),
         };
-        let persons = SpanIndex::new(entities.iter().filter(|e| e.label == EntityLabel::Person).map(|e| e.span));
         let non_person = SpanIndex::new(
             entities
                 .iter()
@@ -143,7 +288,8 @@ impl<'a> Resolver<'a> {
                 .map(|e| e.span),
         );
         let quoted = SpanIndex::new(quoted.iter().copied());
-        let mut runs: Vec<(Span, Vec<&str>, Gender)> = Vec::new();
+        let mut runs: Vec<(Span, Stripped<'a>)> = Vec::new();
+        let text = ctx.text;
         for sent in &ctx.sentences {
             if ctx
                 .segments
@@ -152,7 +298,7 @@ impl<'a> Resolver<'a> {
             {
                 continue;
             }
-            let s = ctx.slice(sent.span);
+            let Some(s) = text.get(sent.span.start..sent.span.end) else { continue };
             for (m_start, m_end) in name_runs::find_iter(s) {
                 let mut run = &s[m_start..m_end];
                 let mut start = m_start;
@@ -168,52 +314,69 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 let span = Span::new(sent.span.start + start, sent.span.start + start + run.len());
-                if non_person.contains(span) || quoted.contains(span) || s[..start].trim_end().ends_with(" of") {
+                if non_person.contains(span) || quoted.contains(span) {
                     continue;
                 }
-                let (toks, g) = strip_name(run);
-                let toks: Vec<&str> =
-                    toks.into_iter().map(|t| t.trim_end_matches('.')).filter(|t| !t.is_empty()).collect();
-                if !person_like(&toks) {
+                let st = strip_name(run);
+                // "the Bank of England", but "Secretary of State John Kerry".
+                if s[..start].trim_end().ends_with(" of") && !(st.person_title() && st.len >= 2) {
                     continue;
                 }
-                runs.push((span, toks, g));
+                if !st.person_like() {
+                    continue;
+                }
+                runs.push((span, st));
             }
         }
         // Full names first (two or more tokens), then single tokens attach to them.
-        for (span, toks, g) in runs.iter().filter(|(_, t, _)| t.len() >= 2) {
-            let name = toks.join(" ");
-            let idx = match r.by_name.get(&name) {
+        let mut buf = String::new();
+        for (span, st) in runs.iter().filter(|(_, st)| st.len >= 2) {
+            let name = st.join_into(&mut buf);
+            let idx = match r.by_name.get(name) {
                 Some(&i) => i,
                 None => {
+                    let toks = st.toks();
                     let fg = first_name_gender(toks[0]);
                     let last = toks.last().copied().unwrap_or_default().to_string();
                     r.add_person(Person {
-                        name,
+                        name: name.to_string(),
                         last,
                         spans: Vec::new(),
                         first: usize::MAX,
                         gender: fg,
                         credible: fg != Gender::Unknown,
+                        titles: Vec::new(),
                     })
                 }
             };
             r.add_span(idx, *span);
-            if *g != Gender::Unknown {
-                r.people[idx].gender = *g;
-                r.people[idx].credible = true;
-            }
-            if persons.overlaps(*span) {
+            r.note(idx, st);
+            if r.persons.overlaps(*span) {
                 r.people[idx].credible = true;
             }
         }
-        for (span, toks, g) in runs.iter().filter(|(_, t, _)| t.len() == 1) {
-            if let Some(idx) = r.best_for_surname(toks[0], span.start, *g) {
-                r.add_span(idx, *span);
-                if *g != Gender::Unknown {
-                    r.people[idx].gender = *g;
-                    r.people[idx].credible = true;
+        for (span, st) in runs.iter().filter(|(_, st)| st.len == 1) {
+            let title = st.title.map(title_key);
+            match r.best_for_surname(st.toks[0], span.start, st.gender, title.as_deref()) {
+                Some(idx) => {
+                    r.add_span(idx, *span);
+                    r.note(idx, st);
                 }
+                // "President Obama", "Mr. Husted" without a full name: a person all the same.
+                None if st.person_title() => {
+                    let idx = r.add_person(Person {
+                        name: st.toks[0].to_string(),
+                        last: st.toks[0].to_string(),
+                        spans: Vec::new(),
+                        first: usize::MAX,
+                        gender: st.gender,
+                        credible: true,
+                        titles: Vec::new(),
+                    });
+                    r.add_span(idx, *span);
+                    r.note(idx, st);
+                }
+                None => {}
             }
         }
         for (i, p) in r.people.iter_mut().enumerate() {
@@ -223,12 +386,30 @@ impl<'a> Resolver<'a> {
             }
         }
         r.mentions.sort_by_key(|m| m.span.start);
-        if std::env::var_os("COPYDESK_DEBUG_SPEAKERS").is_some() {
+        if debug_enabled() {
             for m in &r.mentions {
                 eprintln!("mention {:?} {:?} -> {}", m.span, m.span.slice(r.text), r.people[m.person].name);
             }
         }
         r
+    }
+
+    /// Record what a mention tells about person `i`: the gender and title it gives.
+    fn note(&mut self, i: usize, st: &Stripped) {
+        let p = &mut self.people[i];
+        if st.gender != Gender::Unknown {
+            p.gender = st.gender;
+            p.credible = true;
+        }
+        if let Some(t) = st.title {
+            if st.person_title() {
+                p.credible = true;
+            }
+            let k = title_key(t);
+            if p.titles.len() < 4 && !p.has_title(&k) {
+                p.titles.push(k);
+            }
+        }
     }
 
     /// Add a person to the indexes; returns its index.
@@ -248,15 +429,15 @@ impl<'a> Resolver<'a> {
     }
 
     /// The person a surname refers to: the most mentioned full name ending in it, preferring
-    /// names introduced before `at`.
-    fn best_for_surname(&self, surname: &str, at: usize, g: Gender) -> Option<usize> {
-        let mut best: Option<(usize, (bool, usize))> = None;
+    /// one the article gave the same title (a [`title_key`]), then names introduced before `at`.
+    fn best_for_surname(&self, surname: &str, at: usize, g: Gender, title: Option<&str>) -> Option<usize> {
+        let mut best: Option<(usize, (bool, bool, usize))> = None;
         for &i in self.by_last.get(surname)? {
             let p = &self.people[i];
             if !g.compatible(p.gender) {
                 continue;
             }
-            let key = (p.first <= at, p.spans.len());
+            let key = (title.is_some_and(|t| p.has_title(t)), p.first <= at, p.spans.len());
             if best.map_or(true, |(_, k)| key > k) {
                 best = Some((i, key));
             }
@@ -266,7 +447,7 @@ impl<'a> Resolver<'a> {
 
     /// Index of the sentence containing byte `at`.
     fn sentence_at(&self, at: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.end < at);
+        let i = self.sentences.partition_point(|s| s.span.end < at);
         (i < self.sentences.len()).then_some(i)
     }
 
@@ -282,7 +463,7 @@ impl<'a> Resolver<'a> {
         let mut si = cur;
         let mut looked = 0;
         loop {
-            let sent = self.sentences[si];
+            let sent = self.sentences[si].span;
             if sent.end < lo || looked > 4 {
                 break;
             }
@@ -290,7 +471,9 @@ impl<'a> Resolver<'a> {
             let s_hi = if si == cur { at } else { sent.end };
             if s_lo < s_hi {
                 // The nearest earlier speaker in the sentence.
-                if let Some((_, &p)) = self.marks.range((s_lo, 0)..(s_hi, 0)).rev().find(|(_, &p)| ok(p)) {
+                if let Some((_, &p)) =
+                    self.marks.range((s_lo, 0)..(s_hi, 0)).rev().find(|(_, &p)| ok(p) && self.people[p].credible)
+                {
                     return Some(p);
                 }
                 let from = self.mentions.partition_point(|m| m.span.start < s_lo);
@@ -332,29 +515,57 @@ impl<'a> Resolver<'a> {
         self.marks.insert((at, seq), p);
     }
 
+    /// The speaker a role noun (a [`title_key`]) of gender `g` at `at` refers to: the last
+    /// speaker, unless the article gave that title to someone else, who is then the one
+    /// mentioned last; else the most mentioned person so far.
+    fn for_role(&self, key: &str, g: Gender, at: usize) -> Option<usize> {
+        let ok = |p: &Person| g.compatible(p.gender);
+        let last = self.last_speaker.filter(|&p| ok(&self.people[p]));
+        if last.is_some_and(|p| self.people[p].has_title(key)) {
+            return last;
+        }
+        let titled = self
+            .people
+            .iter()
+            .enumerate()
+            .take(MAX_ROLE_CANDIDATES)
+            .filter(|(_, p)| p.credible && ok(p) && p.has_title(key))
+            .filter_map(|(i, p)| {
+                let n = p.spans.partition_point(|s| s.start < at);
+                n.checked_sub(1).map(|k| (p.spans[k].start, i))
+            })
+            .max();
+        titled.map(|(_, i)| i).or(last).or_else(|| self.salient(g, at))
+    }
+
     /// Resolve a speaker mention at `span`; records the speaker for later pronouns.
     pub(crate) fn resolve(&mut self, span: Span) -> Option<String> {
         let raw = span.slice(self.text).trim();
         let raw = raw.split('(').next().unwrap_or(raw);
         // "The mayor, Ann Lee": a name in the appositive beats the role before it.
-        let parts: Vec<&str> = raw.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
-        let first = parts.first().copied().unwrap_or(raw);
+        let mut parts = raw.split(',').map(str::trim).filter(|p| !p.is_empty());
+        let first = parts.next().unwrap_or(raw);
         let first_is_role = first.split_whitespace().next().is_some_and(is_determiner);
-        let named = parts.iter().skip(1).take(1).find(|p| {
-            let (toks, _) = strip_name(p);
-            toks.len() >= 2
-                && p.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                && person_like(&toks)
-        });
-        let mention = if first_is_role { named.copied().unwrap_or(first) } else { first };
-        let mention = mention.strip_suffix("'s").or_else(|| mention.strip_suffix("’s")).unwrap_or(mention);
-        if mention.is_empty() {
-            return None;
-        }
-        let words: Vec<&str> = mention.split_whitespace().collect();
+        let mention = if first_is_role {
+            parts
+                .next()
+                .filter(|p| {
+                    let st = strip_name(p);
+                    st.len >= 2
+                        && p.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        && st.person_like()
+                })
+                .unwrap_or(first)
+        } else {
+            first
+        };
+        let mention = mention.strip_suffix("'s").or_else(|| mention.strip_suffix("\u{2019}s")).unwrap_or(mention);
+        let mut words = mention.split_whitespace();
+        let first_word = words.next()?;
+        let last_word = words.next_back();
         // Pronoun.
-        if words.len() == 1 {
-            if let Some(g) = pronoun(words[0]) {
+        if last_word.is_none() {
+            if let Some(g) = pronoun(first_word) {
                 if g == Gender::Unknown {
                     return None;
                 }
@@ -367,16 +578,11 @@ impl<'a> Resolver<'a> {
                 return Some(self.people[p].name.clone());
             }
         }
-        let last = words.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).unwrap_or("");
+        let last = last_word.unwrap_or(first_word).trim_matches(|c: char| !c.is_alphanumeric());
         // Role noun phrase: "the official", "the senior diplomat".
-        let lower_start =
-            words.first().is_some_and(|w| is_determiner(w) || w.chars().next().is_some_and(char::is_lowercase));
+        let lower_start = is_determiner(first_word) || first_word.chars().next().is_some_and(char::is_lowercase);
         if lower_start && is_role(last) {
-            let g = title_gender(last);
-            let p = self
-                .last_speaker
-                .filter(|&p| g.compatible(self.people[p].gender))
-                .or_else(|| self.salient(g, span.start))?;
+            let p = self.for_role(&title_key(last), title_gender(last), span.start)?;
             self.mark(span.start, p);
             return Some(self.people[p].name.clone());
         }
@@ -385,31 +591,40 @@ impl<'a> Resolver<'a> {
         }
         // A name: the capitalised run at the end of the phrase, titles stripped.
         let run = name_runs::find_iter(mention).last().map_or(mention, |(a, b)| &mention[a..b]);
-        let (toks, g) = strip_name(run);
-        let mut toks: Vec<&str> = toks.into_iter().map(|t| t.trim_end_matches('.')).filter(|t| !t.is_empty()).collect();
+        let mut st = strip_name(run);
+        let g = st.gender;
         // A capitalised connector or determiner is no part of a name ("Another commenter",
         // "Meanwhile"): without a name after it the speaker stays unknown.
-        if toks.first().is_some_and(|t| not_name_start(t, true, FIRST_NAMES.contains_key(t))) {
-            toks.remove(0);
-            if toks.is_empty() {
+        if st.len > 0 && not_name_start(st.toks[0], true, FIRST_NAMES.contains_key(st.toks[0])) {
+            st.drop_first();
+            if st.len == 0 && !st.overflow {
                 return None;
             }
         }
-        if toks.is_empty() {
+        if st.len == 0 && !st.overflow {
             return Some(mention.to_string());
         }
-        if !person_like(&toks) {
-            return Some(run.to_string());
+        if !st.person_like() {
+            // "The International Atomic Energy Agency", but "The New York Times".
+            let org = run.strip_prefix("The ").filter(|rest| {
+                rest.rsplit(char::is_whitespace)
+                    .next()
+                    .is_some_and(|w| is_org_word(w) && !is_publication_word(w))
+            });
+            return Some(org.unwrap_or(run).to_string());
         }
+        let toks = st.toks();
         let surname = toks.last().copied().unwrap_or_default();
         let idx = if toks.len() >= 2 {
-            let name = toks.join(" ");
-            self.by_name.get(&name).copied().or_else(|| {
+            let mut buf = String::new();
+            let name = st.join_into(&mut buf);
+            self.by_name.get(name).copied().or_else(|| {
                 // A longer full name ending the same way ("Charles B. Rangel" for "Charles Rangel").
                 self.by_last.get(surname)?.iter().copied().find(|&i| self.people[i].name.starts_with(toks[0]))
             })
         } else {
-            self.best_for_surname(surname, span.start, g)
+            let title = st.title.map(title_key);
+            self.best_for_surname(surname, span.start, g, title.as_deref())
         };
         let i = match idx {
             Some(i) => {
@@ -421,14 +636,20 @@ impl<'a> Resolver<'a> {
             }
             None => {
                 let g = if g == Gender::Unknown { first_name_gender(toks[0]) } else { g };
-                self.add_person(Person {
-                    name: toks.join(" "),
+                // A lone capitalised word ("Delegates") is a person only when something says so.
+                let credible = toks.len() >= 2 || g != Gender::Unknown || st.person_title() || self.persons.overlaps(span);
+                let mut buf = String::new();
+                let idx = self.add_person(Person {
+                    name: st.join_into(&mut buf).to_string(),
                     last: surname.to_string(),
                     spans: vec![span],
                     first: span.start,
                     gender: g,
-                    credible: true,
-                })
+                    credible,
+                    titles: Vec::new(),
+                });
+                self.note(idx, &st);
+                idx
             }
         };
         self.last_speaker = Some(i);
