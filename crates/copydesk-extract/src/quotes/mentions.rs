@@ -31,7 +31,7 @@ fn space_at(s: &str, i: usize) -> Option<usize> {
 /// of them; `from` must be a char boundary.
 fn words_from(s: &str, from: usize, limit: usize) -> Vec<Word<'_>> {
     let b = s.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(limit.min(16));
     let mut i = from;
     let mut start: Option<usize> = None;
     while i < b.len() && out.len() < limit {

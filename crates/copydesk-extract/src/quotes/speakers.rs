@@ -7,7 +7,8 @@
 //! official") to the last person speaker. Organisations and documents stay as written.
 
 use super::lexicon::{
-    is_determiner, is_document_noun, is_org_word, is_role, is_title, not_name_start, pronoun, title_gender, Gender,
+    determiner_words, is_determiner, is_document_noun, is_org_word, is_role, is_title, not_name_start,
+    not_name_words, pronoun, title_gender, Gender,
 };
 use super::name_runs;
 use super::span_index::SpanIndex;
@@ -25,11 +26,13 @@ const PRONOUN_WINDOW: usize = 1500;
 
 /// A person named in the article.
 #[derive(Debug, Clone)]
-struct Person {
+struct Person<'a> {
     /// Full name without titles ("Andrey Kelin").
     name: String,
     /// Last token ("Kelin").
-    last: String,
+    last: &'a str,
+    /// First token of a name of two or more tokens ("Andrey").
+    given: Option<&'a str>,
     /// Where mentioned (sorted by start once the resolver is built).
     spans: Vec<Span>,
     /// Start of the earliest mention.
@@ -41,7 +44,7 @@ struct Person {
     titles: Vec<String>,
 }
 
-impl Person {
+impl Person<'_> {
     /// Has the article given this person the title `key` (a [`title_key`])?
     fn has_title(&self, key: &str) -> bool {
         self.titles.iter().any(|t| t == key)
@@ -58,19 +61,38 @@ struct NameMention {
 /// Resolves speaker mentions of one article.
 pub(crate) struct Resolver<'a> {
     text: &'a str,
-    people: Vec<Person>,
+    people: Vec<Person<'a>>,
     /// Full name -> person.
     by_name: HashMap<String, usize>,
     /// Last token -> people, in index order.
-    by_last: HashMap<String, Vec<usize>>,
+    by_last: HashMap<&'a str, Vec<usize>>,
+    /// First token of names of two or more tokens -> people, in index order.
+    by_first: HashMap<&'a str, Vec<usize>>,
     /// Name mentions sorted by start.
     mentions: Vec<NameMention>,
     sentences: &'a [Sentence],
     /// PERSON entities of the article.
     persons: SpanIndex,
+    /// ORG, LOC and NORP entities of the article.
+    non_person: SpanIndex,
     last_speaker: Option<usize>,
     /// Speakers of attributions so far: (mention start, order of resolution) -> person.
     marks: BTreeMap<(usize, usize), usize>,
+}
+
+/// A name run of the article, in text order.
+#[derive(Debug, Clone, Copy)]
+enum Run<'a> {
+    /// A run of two or more words that may be a person's name, titles stripped.
+    Name { span: Span, st: Stripped<'a> },
+    /// A single capitalised word, checked later.
+    Word {
+        span: Span,
+        /// At the start of its sentence.
+        initial: bool,
+        /// Right after "of".
+        after_of: bool,
+    },
 }
 
 /// Most tokens of a person's name (longer runs are no person).
@@ -126,6 +148,112 @@ impl<'a> Stripped<'a> {
     }
 }
 
+/// Bits of [`word_bits`]: a title word ...
+const W_TITLE: u8 = 1;
+/// ... a determiner ...
+const W_DET: u8 = 1 << 1;
+/// ... a word that opens no name ([`not_name_start`]'s list) ...
+const W_NOT_NAME: u8 = 1 << 2;
+/// ... and the gender a title implies.
+const W_MALE: u8 = 1 << 3;
+const W_FEMALE: u8 = 1 << 4;
+
+/// The title, determiner and not-a-name words in lower case, Capitalised and UPPER case, with
+/// their [`word_bits`]: names are written in one of these, so one probe answers for a token
+/// without lowering it.
+static CASED_WORDS: Lazy<HashMap<String, u8>> = Lazy::new(|| {
+    let mut m: HashMap<String, u8> = HashMap::new();
+    let mut add = |w: &str, bits: u8| {
+        let lower = w.to_lowercase();
+        let mut cap = String::new();
+        let mut cs = lower.chars();
+        if let Some(c) = cs.next() {
+            cap.extend(c.to_uppercase());
+            cap.push_str(cs.as_str());
+        }
+        let upper = w.to_uppercase();
+        for k in [lower, cap, upper] {
+            *m.entry(k).or_insert(0) |= bits;
+        }
+    };
+    let titles = include_str!("../../data/person_titles.txt");
+    for w in titles.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let g = match title_gender(w) {
+            Gender::Male => W_MALE,
+            Gender::Female => W_FEMALE,
+            Gender::Unknown => 0,
+        };
+        add(w, W_TITLE | g);
+    }
+    for w in determiner_words() {
+        add(w, W_DET);
+    }
+    for w in not_name_words() {
+        add(w, W_NOT_NAME);
+    }
+    m
+});
+
+/// Is `w` ASCII in lower case, UPPER case or Capitalised (letters only counted)?
+fn plain_case(w: &str) -> bool {
+    let b = w.as_bytes();
+    if !w.is_ascii() || b.is_empty() {
+        return false;
+    }
+    b[1..].iter().all(|c| !c.is_ascii_uppercase()) || b.iter().all(|c| !c.is_ascii_lowercase())
+}
+
+/// The [`CASED_WORDS`] bits of `w` as the lexicon sees it (any case; a title may end with a
+/// period it is listed without).
+fn word_bits(w: &str) -> u8 {
+    if !plain_case(w) {
+        let mut bits = 0;
+        if is_title(w) {
+            bits |= W_TITLE
+                | match title_gender(w) {
+                    Gender::Male => W_MALE,
+                    Gender::Female => W_FEMALE,
+                    Gender::Unknown => 0,
+                };
+        }
+        if is_determiner(w) {
+            bits |= W_DET;
+        }
+        if not_name_start(w, false, true) {
+            bits |= W_NOT_NAME;
+        }
+        return bits;
+    }
+    let bits = CASED_WORDS.get(w).copied().unwrap_or(0);
+    if bits & W_TITLE == 0 && w.ends_with('.') {
+        let t = w.trim_end_matches('.');
+        let tb = CASED_WORDS.get(t).copied().unwrap_or(0);
+        return bits | (tb & (W_TITLE | W_MALE | W_FEMALE));
+    }
+    bits
+}
+
+/// The gender of title bits.
+fn bits_gender(bits: u8) -> Gender {
+    if bits & W_MALE != 0 {
+        Gender::Male
+    } else if bits & W_FEMALE != 0 {
+        Gender::Female
+    } else {
+        Gender::Unknown
+    }
+}
+
+/// [`not_name_start`] through [`word_bits`].
+fn opens_no_name(w: &str, sentence_initial: bool, first_name: bool) -> bool {
+    word_bits(w) & W_NOT_NAME != 0
+        || (sentence_initial
+            && !first_name
+            && w.len() > 4
+            && w.bytes().all(|c| c.is_ascii_alphabetic())
+            && w[w.len() - 2..].eq_ignore_ascii_case("ly"))
+}
+
 /// Strip titles, possessives and determiners from the front of a name run (and a possessive
 /// from its end); also trailing punctuation and periods of each token. Without allocating.
 fn strip_name(run: &str) -> Stripped<'_> {
@@ -136,10 +264,11 @@ fn strip_name(run: &str) -> Stripped<'_> {
     let mut it = run.split_whitespace().peekable();
     while let Some(t) = it.next() {
         let possessive = t.ends_with("'s") || t.ends_with("\u{2019}s");
-        let title = !possessive && is_title(t);
-        if possessive || title || is_determiner(t) {
+        let bits = if possessive { 0 } else { word_bits(t) };
+        let title = bits & W_TITLE != 0;
+        if possessive || title || bits & W_DET != 0 {
             if title {
-                let g = title_gender(t);
+                let g = bits_gender(bits);
                 if g != Gender::Unknown {
                     out.gender = g;
                 }
@@ -171,15 +300,12 @@ fn strip_name(run: &str) -> Stripped<'_> {
             }
         }
     }
-    // "Republican Donald Trump", "Both Democrat Hillary Clinton": a known first name after
-    // words that are no first names opens the name.
-    if out.len >= 3 && !out.overflow && !FIRST_NAMES.contains_key(out.toks[0]) {
-        if let Some(j) = (1..out.len - 1).find(|&j| FIRST_NAMES.contains_key(out.toks[j])) {
-            out.toks.copy_within(j..out.len, 0);
-            out.len -= j;
-        }
-    }
     out
+}
+
+/// Capitalised quantifiers before a name ("Both Democrat Hillary Clinton").
+fn is_quantifier(w: &str) -> bool {
+    matches!(w, "Both" | "All" | "Each" | "Every" | "Either" | "Neither")
 }
 
 /// The title word in a comparable form: lower case, no period, abbreviations spelled out.
@@ -262,7 +388,8 @@ fn person_like(toks: &[&str]) -> bool {
     toks.iter().all(|t| {
         let cap = t.chars().next().is_some_and(char::is_uppercase);
         let particle = matches!(*t, "de" | "van" | "von" | "bin" | "al" | "da" | "der" | "del" | "la" | "le");
-        let acronym = t.len() > 2 && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+        // "NATO", but not initials ("G.K").
+        let acronym = t.len() > 2 && !t.contains('.') && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
         (cap || particle) && !acronym && !is_org_word(t)
     })
 }
@@ -275,27 +402,27 @@ impl<'a> Resolver<'a> {
             people: Vec::new(),
             by_name: HashMap::new(),
             by_last: HashMap::new(),
+            by_first: HashMap::new(),
             mentions: Vec::new(),
             sentences: &ctx.sentences,
             persons: SpanIndex::new(entities.iter().filter(|e| e.label == EntityLabel::Person).map(|e| e.span)),
+            non_person: SpanIndex::new(
+                entities
+                    .iter()
+                    .filter(|e| matches!(e.label, EntityLabel::Org | EntityLabel::Loc | EntityLabel::Norp))
+                    .map(|e| e.span),
+            ),
             last_speaker: None,
             marks: BTreeMap::new(),
         };
-        let non_person = SpanIndex::new(
-            entities
-                .iter()
-                .filter(|e| matches!(e.label, EntityLabel::Org | EntityLabel::Loc | EntityLabel::Norp))
-                .map(|e| e.span),
-        );
         let quoted = SpanIndex::new(quoted.iter().copied());
-        let mut runs: Vec<(Span, Stripped<'a>)> = Vec::new();
+        // Name runs in text order; a lone word is only checked once it may name someone known.
+        let mut runs: Vec<Run<'a>> = Vec::new();
         let text = ctx.text;
         for sent in &ctx.sentences {
-            if ctx
-                .segments
-                .get(sent.segment)
-                .map_or(true, |s| !matches!(s.kind, BlockKind::Paragraph | BlockKind::Standfirst))
-            {
+            if ctx.segments.get(sent.segment).map_or(true, |s| {
+                !matches!(s.kind, BlockKind::Paragraph | BlockKind::Standfirst | BlockKind::Subheading)
+            }) {
                 continue;
             }
             let Some(s) = text.get(sent.span.start..sent.span.end) else { continue };
@@ -305,42 +432,53 @@ impl<'a> Resolver<'a> {
                 // A sentence-initial connector or date word is no part of a name ("Although Finland").
                 let initial =
                     s[..m_start].trim_start_matches(|c: char| c.is_whitespace() || is_quote_char(c)).is_empty();
-                if let Some((first, rest)) = run.split_once(char::is_whitespace) {
-                    if not_name_start(first, initial, FIRST_NAMES.contains_key(first)) {
-                        start += run.len() - rest.len();
-                        run = rest.trim_start();
-                    }
-                } else if not_name_start(run, initial, FIRST_NAMES.contains_key(run)) {
+                let after_of = s[..start].trim_end().ends_with(" of");
+                let Some((first, rest)) = run.split_once(char::is_whitespace) else {
+                    let span = Span::new(sent.span.start + start, sent.span.start + start + run.len());
+                    runs.push(Run::Word { span, initial, after_of });
                     continue;
+                };
+                if opens_no_name(first, initial, FIRST_NAMES.contains_key(first)) {
+                    start += run.len() - rest.len();
+                    run = rest.trim_start();
                 }
                 let span = Span::new(sent.span.start + start, sent.span.start + start + run.len());
-                if non_person.contains(span) || quoted.contains(span) {
+                if r.non_person.contains(span) || quoted.contains(span) {
                     continue;
                 }
-                let st = strip_name(run);
+                let mut st = strip_name(run);
+                r.open_at_first_name(&mut st);
                 // "the Bank of England", but "Secretary of State John Kerry".
-                if s[..start].trim_end().ends_with(" of") && !(st.person_title() && st.len >= 2) {
+                if s[..start].trim_end().ends_with(" of")
+                    && !(st.title.is_some()
+                        && st.len >= 2
+                        && (st.person_title() || FIRST_NAMES.contains_key(st.toks[0])))
+                {
                     continue;
                 }
                 if !st.person_like() {
                     continue;
                 }
-                runs.push((span, st));
+                runs.push(Run::Name { span, st });
             }
         }
         // Full names first (two or more tokens), then single tokens attach to them.
         let mut buf = String::new();
-        for (span, st) in runs.iter().filter(|(_, st)| st.len >= 2) {
+        for (span, st) in runs.iter().filter_map(|r| match r {
+            Run::Name { span, st } if st.len >= 2 => Some((span, st)),
+            _ => None,
+        }) {
             let name = st.join_into(&mut buf);
             let idx = match r.by_name.get(name) {
                 Some(&i) => i,
                 None => {
                     let toks = st.toks();
                     let fg = first_name_gender(toks[0]);
-                    let last = toks.last().copied().unwrap_or_default().to_string();
+                    let last = toks.last().copied().unwrap_or_default();
                     r.add_person(Person {
                         name: name.to_string(),
                         last,
+                        given: Some(toks[0]),
                         spans: Vec::new(),
                         first: usize::MAX,
                         gender: fg,
@@ -355,21 +493,53 @@ impl<'a> Resolver<'a> {
                 r.people[idx].credible = true;
             }
         }
-        for (span, st) in runs.iter().filter(|(_, st)| st.len == 1) {
+        for run in &runs {
+            let (span, st) = match *run {
+                Run::Name { span, st } if st.len == 1 => (span, st),
+                Run::Name { .. } => continue,
+                Run::Word { span, initial, after_of } => {
+                    let word = span.slice(text);
+                    // Cheap first: only a known surname or a first name can name someone.
+                    let key = word.trim_end_matches([',', ';', ':']).trim_end_matches('.');
+                    let key = key.strip_suffix("'s").or_else(|| key.strip_suffix("\u{2019}s")).unwrap_or(key);
+                    if !r.by_last.contains_key(key) && !FIRST_NAMES.contains_key(key) {
+                        continue;
+                    }
+                    if after_of
+                        || opens_no_name(word, initial, FIRST_NAMES.contains_key(word))
+                        || r.non_person.contains(span)
+                        || quoted.contains(span)
+                    {
+                        continue;
+                    }
+                    let st = strip_name(word);
+                    if st.len != 1 || !st.person_like() {
+                        continue;
+                    }
+                    (span, st)
+                }
+            };
+            let (span, st) = (&span, &st);
             let title = st.title.map(title_key);
-            match r.best_for_surname(st.toks[0], span.start, st.gender, title.as_deref()) {
+            let known = r
+                .best_for_surname(st.toks[0], span.start, st.gender, title.as_deref())
+                .or_else(|| r.best_for_first_name(st.toks[0], st.gender));
+            match known {
                 Some(idx) => {
                     r.add_span(idx, *span);
                     r.note(idx, st);
                 }
-                // "President Obama", "Mr. Husted" without a full name: a person all the same.
-                None if st.person_title() => {
+                // "President Obama", "Mr. Husted", "Melanie" without a full name: a person all
+                // the same.
+                None if st.person_title() || first_name_gender(st.toks[0]) != Gender::Unknown => {
+                    let g = if st.gender == Gender::Unknown { first_name_gender(st.toks[0]) } else { st.gender };
                     let idx = r.add_person(Person {
                         name: st.toks[0].to_string(),
-                        last: st.toks[0].to_string(),
+                        last: st.toks[0],
+                        given: None,
                         spans: Vec::new(),
                         first: usize::MAX,
-                        gender: st.gender,
+                        gender: g,
                         credible: true,
                         titles: Vec::new(),
                     });
@@ -394,6 +564,24 @@ impl<'a> Resolver<'a> {
         r
     }
 
+    /// "Republican Donald Trump", "Both Democrat Hillary Clinton": a known first name after
+    /// words the article tags as a group, place or organisation opens the name.
+    fn open_at_first_name(&self, st: &mut Stripped) {
+        if st.len < 3 || st.overflow || FIRST_NAMES.contains_key(st.toks[0]) {
+            return;
+        }
+        let Some(j) = (1..st.len - 1).find(|&j| FIRST_NAMES.contains_key(st.toks[j])) else { return };
+        let base = self.text.as_ptr() as usize;
+        let affiliation = st.toks[..j].iter().all(|t| {
+            let at = (t.as_ptr() as usize).wrapping_sub(base);
+            is_quantifier(t) || (at < self.text.len() && self.non_person.contains(Span::new(at, at + t.len())))
+        });
+        if affiliation {
+            st.toks.copy_within(j..st.len, 0);
+            st.len -= j;
+        }
+    }
+
     /// Record what a mention tells about person `i`: the gender and title it gives.
     fn note(&mut self, i: usize, st: &Stripped) {
         let p = &mut self.people[i];
@@ -413,10 +601,13 @@ impl<'a> Resolver<'a> {
     }
 
     /// Add a person to the indexes; returns its index.
-    fn add_person(&mut self, p: Person) -> usize {
+    fn add_person(&mut self, p: Person<'a>) -> usize {
         let i = self.people.len();
         self.by_name.insert(p.name.clone(), i);
-        self.by_last.entry(p.last.clone()).or_default().push(i);
+        self.by_last.entry(p.last).or_default().push(i);
+        if let Some(given) = p.given {
+            self.by_first.entry(given).or_default().push(i);
+        }
         self.people.push(p);
         i
     }
@@ -443,6 +634,20 @@ impl<'a> Resolver<'a> {
             }
         }
         best.map(|(i, _)| i)
+    }
+
+    /// The person a lone first name refers to ("Hillary" for "Hillary Clinton"): the most
+    /// mentioned full name starting with it.
+    fn best_for_first_name(&self, first: &str, g: Gender) -> Option<usize> {
+        if !FIRST_NAMES.contains_key(first) {
+            return None;
+        }
+        self.by_first
+            .get(first)?
+            .iter()
+            .copied()
+            .filter(|&i| g.compatible(self.people[i].gender))
+            .max_by_key(|&i| (self.people[i].spans.len(), usize::MAX - i))
     }
 
     /// Index of the sentence containing byte `at`.
@@ -480,7 +685,7 @@ impl<'a> Resolver<'a> {
                 let first = self.mentions[from..]
                     .iter()
                     .take_while(|m| m.span.start < s_hi)
-                    .find(|m| ok(m.person) && self.people[m.person].credible);
+                    .find(|m| ok(m.person) && self.people[m.person].credible && !self.attributive(m.span));
                 if let Some(m) = first {
                     return Some(m.person);
                 }
@@ -492,6 +697,16 @@ impl<'a> Resolver<'a> {
             looked += 1;
         }
         self.last_speaker.filter(|&i| g.compatible(self.people[i].gender))
+    }
+
+    /// Is the name at `span` a modifier after an article ("the Clinton campaign"), naming no
+    /// one who acts?
+    fn attributive(&self, span: Span) -> bool {
+        let before = self.text.get(..span.start).unwrap_or("").trim_end();
+        let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        // "the Rev. John Doe" is a person.
+        matches!(word, "the" | "The" | "a" | "A" | "an" | "An")
+            && !span.slice(self.text).split_whitespace().next().is_some_and(is_title)
     }
 
     /// The most mentioned known person before `at` with a compatible gender.
@@ -580,7 +795,12 @@ impl<'a> Resolver<'a> {
         }
         let last = last_word.unwrap_or(first_word).trim_matches(|c: char| !c.is_alphanumeric());
         // Role noun phrase: "the official", "the senior diplomat".
-        let lower_start = is_determiner(first_word) || first_word.chars().next().is_some_and(char::is_lowercase);
+        // "U.S. senator", "NATO official": an abbreviation before a role opens no name.
+        let abbreviation = first_word.len() >= 2
+            && first_word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+            && last_word.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        let lower_start =
+            is_determiner(first_word) || first_word.chars().next().is_some_and(char::is_lowercase) || abbreviation;
         if lower_start && is_role(last) {
             let p = self.for_role(&title_key(last), title_gender(last), span.start)?;
             self.mark(span.start, p);
@@ -592,10 +812,11 @@ impl<'a> Resolver<'a> {
         // A name: the capitalised run at the end of the phrase, titles stripped.
         let run = name_runs::find_iter(mention).last().map_or(mention, |(a, b)| &mention[a..b]);
         let mut st = strip_name(run);
+        self.open_at_first_name(&mut st);
         let g = st.gender;
         // A capitalised connector or determiner is no part of a name ("Another commenter",
         // "Meanwhile"): without a name after it the speaker stays unknown.
-        if st.len > 0 && not_name_start(st.toks[0], true, FIRST_NAMES.contains_key(st.toks[0])) {
+        if st.len > 0 && opens_no_name(st.toks[0], true, FIRST_NAMES.contains_key(st.toks[0])) {
             st.drop_first();
             if st.len == 0 && !st.overflow {
                 return None;
@@ -625,6 +846,7 @@ impl<'a> Resolver<'a> {
         } else {
             let title = st.title.map(title_key);
             self.best_for_surname(surname, span.start, g, title.as_deref())
+                .or_else(|| self.best_for_first_name(surname, g))
         };
         let i = match idx {
             Some(i) => {
@@ -641,7 +863,8 @@ impl<'a> Resolver<'a> {
                 let mut buf = String::new();
                 let idx = self.add_person(Person {
                     name: st.join_into(&mut buf).to_string(),
-                    last: surname.to_string(),
+                    last: surname,
+                    given: (toks.len() >= 2).then(|| toks[0]),
                     spans: vec![span],
                     first: span.start,
                     gender: g,
