@@ -61,12 +61,20 @@ fn token_at(s: &str, i: usize) -> Option<usize> {
 
 /// First byte after the whitespace at `i`.
 fn skip_ws(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
     let mut j = i;
-    while let Some(c) = char_at(s, j) {
-        if !c.is_whitespace() {
-            break;
+    while let Some(&x) = b.get(j) {
+        if x < 0x80 {
+            if !matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                break;
+            }
+            j += 1;
+            continue;
         }
-        j += c.len_utf8();
+        match char_at(s, j) {
+            Some(c) if c.is_whitespace() => j += c.len_utf8(),
+            _ => break,
+        }
     }
     j
 }
@@ -79,7 +87,11 @@ fn run_end(s: &str, mut e: usize) -> usize {
             return e;
         }
         // "Ludwig van Beethoven": a particle, whitespace, then a token.
-        let w_end = s[k..].find(|c: char| !c.is_ascii_lowercase()).map_or(s.len(), |x| k + x);
+        let b = s.as_bytes();
+        let mut w_end = k;
+        while w_end < b.len() && w_end - k <= 3 && b[w_end].is_ascii_lowercase() {
+            w_end += 1;
+        }
         if w_end > k && is_particle(&s[k..w_end]) {
             let k2 = skip_ws(s, w_end);
             if k2 > w_end {

@@ -17,6 +17,7 @@ use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
 use foldhash::{HashMap, HashMapExt};
 use once_cell::sync::Lazy;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Most people a role noun compares titles with.
@@ -27,12 +28,16 @@ const PRONOUN_WINDOW: usize = 1500;
 /// A person named in the article.
 #[derive(Debug, Clone)]
 struct Person<'a> {
-    /// Full name without titles ("Andrey Kelin").
-    name: String,
+    /// Full name without titles ("Andrey Kelin"), borrowed from the text where it is written so.
+    name: Cow<'a, str>,
     /// Last token ("Kelin").
     last: &'a str,
     /// First token of a name of two or more tokens ("Andrey").
     given: Option<&'a str>,
+    /// The next person with the same last token ([`NONE`] at the end).
+    next_last: usize,
+    /// The next person with the same first token ([`NONE`] at the end).
+    next_given: usize,
     /// Where mentioned (sorted by start once the resolver is built).
     spans: Vec<Span>,
     /// Start of the earliest mention.
@@ -63,11 +68,12 @@ pub(crate) struct Resolver<'a> {
     text: &'a str,
     people: Vec<Person<'a>>,
     /// Full name -> person.
-    by_name: HashMap<String, usize>,
-    /// Last token -> people, in index order.
-    by_last: HashMap<&'a str, Vec<usize>>,
-    /// First token of names of two or more tokens -> people, in index order.
-    by_first: HashMap<&'a str, Vec<usize>>,
+    by_name: HashMap<Cow<'a, str>, usize>,
+    /// Last token -> first and last person with it (chained through `next_last`, in index order).
+    by_last: HashMap<&'a str, (usize, usize)>,
+    /// First token of names of two or more tokens -> first and last person with it (chained
+    /// through `next_given`).
+    by_first: HashMap<&'a str, (usize, usize)>,
     /// Name mentions sorted by start.
     mentions: Vec<NameMention>,
     sentences: &'a [Sentence],
@@ -79,6 +85,9 @@ pub(crate) struct Resolver<'a> {
     /// Speakers of attributions so far: (mention start, order of resolution) -> person.
     marks: BTreeMap<(usize, usize), usize>,
 }
+
+/// End of a chain of people.
+const NONE: usize = usize::MAX;
 
 /// A name run of the article, in text order.
 #[derive(Debug, Clone, Copy)]
@@ -475,8 +484,11 @@ impl<'a> Resolver<'a> {
                     let toks = st.toks();
                     let fg = first_name_gender(toks[0]);
                     let last = toks.last().copied().unwrap_or_default();
+                    let name = r.name_of(st);
                     r.add_person(Person {
-                        name: name.to_string(),
+                        name,
+                        next_last: NONE,
+                        next_given: NONE,
                         last,
                         given: Some(toks[0]),
                         spans: Vec::new(),
@@ -534,7 +546,9 @@ impl<'a> Resolver<'a> {
                 None if st.person_title() || first_name_gender(st.toks[0]) != Gender::Unknown => {
                     let g = if st.gender == Gender::Unknown { first_name_gender(st.toks[0]) } else { st.gender };
                     let idx = r.add_person(Person {
-                        name: st.toks[0].to_string(),
+                        name: Cow::Borrowed(st.toks[0]),
+                        next_last: NONE,
+                        next_given: NONE,
                         last: st.toks[0],
                         given: None,
                         spans: Vec::new(),
@@ -604,12 +618,64 @@ impl<'a> Resolver<'a> {
     fn add_person(&mut self, p: Person<'a>) -> usize {
         let i = self.people.len();
         self.by_name.insert(p.name.clone(), i);
-        self.by_last.entry(p.last).or_default().push(i);
-        if let Some(given) = p.given {
-            self.by_first.entry(given).or_default().push(i);
-        }
+        let last = p.last;
+        let given = p.given;
         self.people.push(p);
+        match self.by_last.get_mut(last) {
+            Some((_, tail)) => {
+                self.people[*tail].next_last = i;
+                *tail = i;
+            }
+            None => {
+                self.by_last.insert(last, (i, i));
+            }
+        }
+        if let Some(given) = given {
+            match self.by_first.get_mut(given) {
+                Some((_, tail)) => {
+                    self.people[*tail].next_given = i;
+                    *tail = i;
+                }
+                None => {
+                    self.by_first.insert(given, (i, i));
+                }
+            }
+        }
         i
+    }
+
+    /// The people whose last token is `last`, in index order.
+    fn with_last<'s>(&'s self, last: &str) -> impl Iterator<Item = usize> + 's {
+        let mut i = self.by_last.get(last).map_or(NONE, |&(head, _)| head);
+        std::iter::from_fn(move || {
+            let cur = i;
+            (cur != NONE).then(|| {
+                i = self.people[cur].next_last;
+                cur
+            })
+        })
+    }
+
+    /// The name of a stripped run: borrowed from the text when written there with single
+    /// spaces, else joined.
+    fn name_of(&self, st: &Stripped<'a>) -> Cow<'a, str> {
+        let toks = st.toks();
+        let base = self.text.as_ptr() as usize;
+        let at = |t: &str| (t.as_ptr() as usize).wrapping_sub(base);
+        let bytes = self.text.as_bytes();
+        let contiguous = toks.windows(2).all(|w| {
+            let end = at(w[0]) + w[0].len();
+            at(w[1]) == end + 1 && bytes.get(end) == Some(&b' ')
+        });
+        match (toks.first(), toks.last()) {
+            (Some(a), Some(b)) if contiguous && at(b) + b.len() <= self.text.len() => {
+                match self.text.get(at(a)..at(b) + b.len()) {
+                    Some(name) => Cow::Borrowed(name),
+                    None => Cow::Owned(toks.join(" ")),
+                }
+            }
+            _ => Cow::Owned(toks.join(" ")),
+        }
     }
 
     /// Record a mention of person `i`.
@@ -623,7 +689,7 @@ impl<'a> Resolver<'a> {
     /// one the article gave the same title (a [`title_key`]), then names introduced before `at`.
     fn best_for_surname(&self, surname: &str, at: usize, g: Gender, title: Option<&str>) -> Option<usize> {
         let mut best: Option<(usize, (bool, bool, usize))> = None;
-        for &i in self.by_last.get(surname)? {
+        for i in self.with_last(surname) {
             let p = &self.people[i];
             if !g.compatible(p.gender) {
                 continue;
@@ -642,12 +708,18 @@ impl<'a> Resolver<'a> {
         if !FIRST_NAMES.contains_key(first) {
             return None;
         }
-        self.by_first
-            .get(first)?
-            .iter()
-            .copied()
-            .filter(|&i| g.compatible(self.people[i].gender))
-            .max_by_key(|&i| (self.people[i].spans.len(), usize::MAX - i))
+        let (head, _) = *self.by_first.get(first)?;
+        let mut best: Option<(usize, (usize, usize))> = None;
+        let mut i = head;
+        while i != NONE {
+            let p = &self.people[i];
+            let key = (p.spans.len(), usize::MAX - i);
+            if g.compatible(p.gender) && best.map_or(true, |(_, k)| key > k) {
+                best = Some((i, key));
+            }
+            i = p.next_given;
+        }
+        best.map(|(i, _)| i)
     }
 
     /// Index of the sentence containing byte `at`.
@@ -790,7 +862,7 @@ impl<'a> Resolver<'a> {
                 }
                 self.last_speaker = Some(p);
                 self.mark(span.start, p);
-                return Some(self.people[p].name.clone());
+                return Some(self.people[p].name.to_string());
             }
         }
         let last = last_word.unwrap_or(first_word).trim_matches(|c: char| !c.is_alphanumeric());
@@ -804,7 +876,7 @@ impl<'a> Resolver<'a> {
         if lower_start && is_role(last) {
             let p = self.for_role(&title_key(last), title_gender(last), span.start)?;
             self.mark(span.start, p);
-            return Some(self.people[p].name.clone());
+            return Some(self.people[p].name.to_string());
         }
         if lower_start && is_document_noun(last) {
             return Some(mention.to_string());
@@ -841,7 +913,7 @@ impl<'a> Resolver<'a> {
             let name = st.join_into(&mut buf);
             self.by_name.get(name).copied().or_else(|| {
                 // A longer full name ending the same way ("Charles B. Rangel" for "Charles Rangel").
-                self.by_last.get(surname)?.iter().copied().find(|&i| self.people[i].name.starts_with(toks[0]))
+                self.with_last(surname).find(|&i| self.people[i].name.starts_with(toks[0]))
             })
         } else {
             let title = st.title.map(title_key);
@@ -860,9 +932,10 @@ impl<'a> Resolver<'a> {
                 let g = if g == Gender::Unknown { first_name_gender(toks[0]) } else { g };
                 // A lone capitalised word ("Delegates") is a person only when something says so.
                 let credible = toks.len() >= 2 || g != Gender::Unknown || st.person_title() || self.persons.overlaps(span);
-                let mut buf = String::new();
                 let idx = self.add_person(Person {
-                    name: st.join_into(&mut buf).to_string(),
+                    name: self.name_of(&st),
+                    next_last: NONE,
+                    next_given: NONE,
                     last: surname,
                     given: (toks.len() >= 2).then(|| toks[0]),
                     spans: vec![span],
@@ -877,6 +950,6 @@ impl<'a> Resolver<'a> {
         };
         self.last_speaker = Some(i);
         self.mark(span.start, i);
-        Some(self.people[i].name.clone())
+        Some(self.people[i].name.to_string())
     }
 }
