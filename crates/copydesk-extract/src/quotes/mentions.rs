@@ -184,8 +184,7 @@ fn left_in(ws: &[Word], complete: bool) -> Result<Option<Span>, NeedMore> {
             // a preposition belongs to an appositive of the name before it.
             let governed = idx.checked_sub(1).is_some_and(|p| {
                 let w = ws[p].text;
-                !w.ends_with(',')
-                    && matches!(w, "of" | "in" | "at" | "for" | "from" | "with" | "by" | "on" | "to")
+                !w.ends_with(',') && matches!(w, "of" | "in" | "at" | "for" | "from" | "with" | "by" | "on" | "to")
             });
             if !governed {
                 break;
@@ -338,6 +337,15 @@ pub(crate) fn dash_attribution(s: &str) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn window_gives_the_whole_text_answer(s in "[a-zA-Z ,.é\u{a0}]{0,700}") {
+            let whole = left_in(&words(&s), true).ok().flatten();
+            prop_assert_eq!(left_of(&s), whole);
+        }
+    }
 
     fn left(s: &str) -> Option<&str> {
         left_of(s).map(|sp| sp.slice(s))
@@ -359,6 +367,22 @@ mod tests {
         );
         assert_eq!(left("Asked whether it works, he"), Some("he"));
         assert_eq!(left("It failed because Mr. Smith"), Some("Mr. Smith"));
+        // Appositives that end in a prepositional object or a relative clause.
+        assert_eq!(
+            left("Ann Li, president of the Union of Teachers, which represents staff,"),
+            Some("Ann Li, president of the Union of Teachers, which represents staff")
+        );
+        assert_eq!(left("Rep. G.K. Doe"), Some("Rep. G.K. Doe"));
+    }
+
+    #[test]
+    fn long_text_left_of_cue() {
+        let pad = "word ".repeat(200);
+        for tail in ["Ann Li, head of the Water Office,", "the senior diplomat has", "that", "x,"] {
+            let s = format!("{pad}{tail}");
+            let whole = left_in(&words(&s), true).ok().flatten();
+            assert_eq!(left_of(&s), whole, "{tail}");
+        }
     }
 
     #[test]
@@ -366,6 +390,10 @@ mod tests {
         assert_eq!(right(" Donna Li, the chairwoman."), Some("Donna Li"));
         assert_eq!(right(" the spokeswoman."), Some("the spokeswoman"));
         assert_eq!(right(" he."), Some("he"));
+        assert_eq!(right(" Democratic presidential nominee Ann Li."), Some("Democratic presidential nominee Ann Li"));
+        assert_eq!(right(" MSNBC host Jo Doe said"), Some("MSNBC host Jo Doe"));
+        assert_eq!(right(" Rep. G.K. Doe, who"), Some("Rep. G.K. Doe"));
+        assert_eq!(right(" Clinton campaign officials"), Some("Clinton"));
     }
 
     #[test]

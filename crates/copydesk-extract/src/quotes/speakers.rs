@@ -7,8 +7,8 @@
 //! official") to the last person speaker. Organisations and documents stay as written.
 
 use super::lexicon::{
-    determiner_words, is_determiner, is_document_noun, is_org_word, is_role, is_title, not_name_start,
-    not_name_words, pronoun, title_gender, Gender,
+    determiner_words, is_determiner, is_document_noun, is_org_word, is_role, is_title, not_name_start, not_name_words,
+    pronoun, title_gender, Gender,
 };
 use super::name_runs;
 use super::span_index::SpanIndex;
@@ -332,6 +332,23 @@ fn title_key(t: &str) -> String {
         _ => return t,
     };
     full.to_string()
+}
+
+/// An organisation's name without its article ("The International Atomic Energy Agency" ->
+/// "International Atomic Energy Agency"), except for newspapers ("The New York Times").
+fn org_name(s: &str) -> &str {
+    match s.strip_prefix("The ") {
+        Some(rest)
+            if rest.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && rest
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .is_some_and(|w| is_org_word(w) && !is_publication_word(w)) =>
+        {
+            rest
+        }
+        _ => s,
+    }
 }
 
 /// Words that end the names of newspapers and broadcasters, whose leading "The" is part of the
@@ -879,7 +896,7 @@ impl<'a> Resolver<'a> {
             return Some(self.people[p].name.to_string());
         }
         if lower_start && is_document_noun(last) {
-            return Some(mention.to_string());
+            return Some(org_name(mention).to_string());
         }
         // A name: the capitalised run at the end of the phrase, titles stripped.
         let run = name_runs::find_iter(mention).last().map_or(mention, |(a, b)| &mention[a..b]);
@@ -898,13 +915,7 @@ impl<'a> Resolver<'a> {
             return Some(mention.to_string());
         }
         if !st.person_like() {
-            // "The International Atomic Energy Agency", but "The New York Times".
-            let org = run.strip_prefix("The ").filter(|rest| {
-                rest.rsplit(char::is_whitespace)
-                    .next()
-                    .is_some_and(|w| is_org_word(w) && !is_publication_word(w))
-            });
-            return Some(org.unwrap_or(run).to_string());
+            return Some(org_name(run).to_string());
         }
         let toks = st.toks();
         let surname = toks.last().copied().unwrap_or_default();
@@ -931,7 +942,8 @@ impl<'a> Resolver<'a> {
             None => {
                 let g = if g == Gender::Unknown { first_name_gender(toks[0]) } else { g };
                 // A lone capitalised word ("Delegates") is a person only when something says so.
-                let credible = toks.len() >= 2 || g != Gender::Unknown || st.person_title() || self.persons.overlaps(span);
+                let credible =
+                    toks.len() >= 2 || g != Gender::Unknown || st.person_title() || self.persons.overlaps(span);
                 let idx = self.add_person(Person {
                     name: self.name_of(&st),
                     next_last: NONE,
@@ -951,5 +963,142 @@ impl<'a> Resolver<'a> {
         self.last_speaker = Some(i);
         self.mark(span.start, i);
         Some(self.people[i].name.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{sentences, Segment};
+
+    /// A context of paragraphs split on blank lines.
+    fn context(text: &str) -> Context<'_> {
+        let mut segments = Vec::new();
+        let mut start = 0;
+        for p in text.split("\n\n") {
+            segments.push(crate::Segment { span: Span::new(start, start + p.len()), kind: BlockKind::Paragraph });
+            start += p.len() + 2;
+        }
+        let sentences = sentences::split(text, &segments);
+        let _: &[Segment] = &segments;
+        Context { text, segments, sentences, published: None }
+    }
+
+    /// Resolve the mentions (the `n`-th occurrence of each phrase) in order.
+    fn resolve_all(text: &str, entities: &[Entity], mentions: &[(&str, usize)]) -> Vec<Option<String>> {
+        let ctx = context(text);
+        let mut r = Resolver::new(&ctx, entities, &[]);
+        mentions
+            .iter()
+            .map(|&(m, n)| {
+                let at = text.match_indices(m).nth(n).map(|(i, _)| i).expect("mention in text");
+                r.resolve(Span::new(at, at + m.len()))
+            })
+            .collect()
+    }
+
+    fn entity(text: &str, phrase: &str, label: EntityLabel) -> Entity {
+        let at = text.find(phrase).expect("phrase in text");
+        Entity { span: Span::new(at, at + phrase.len()), label, canonical: None }
+    }
+
+    #[test]
+    fn strips_titles_possessives_and_plural_titles() {
+        let toks = |s| strip_name(s).toks().to_vec();
+        assert_eq!(toks("New Jersey Gov. Chris Christie"), vec!["Chris", "Christie"]);
+        assert_eq!(toks("Donald Trump's"), vec!["Donald", "Trump"]);
+        assert_eq!(toks("Sens. Jon Doe"), vec!["Jon", "Doe"]);
+        assert_eq!(toks("Rep. G.K. Doe,"), vec!["G.K", "Doe"]);
+        let st = strip_name("Mr. Smith");
+        assert_eq!((st.toks(), st.gender, st.person_title()), (&["Smith"][..], Gender::Male, true));
+        assert!(!strip_name("Presidential Debates").person_title());
+        assert!(!strip_name("A B C D E F G").person_like());
+    }
+
+    #[test]
+    fn word_table_agrees_with_the_lexicon() {
+        for w in [
+            "Sen.",
+            "SEN",
+            "sen",
+            "Sen",
+            "The",
+            "THE",
+            "the",
+            "McCain",
+            "President",
+            "Mrs.",
+            "MRS.",
+            "Gov..",
+            "However",
+            "Quickly",
+            "Trump",
+            "Ángel",
+            "co-founder",
+            "Co-Founder",
+            "Del.",
+            "del",
+            "A",
+            "i",
+        ] {
+            let bits = word_bits(w);
+            assert_eq!(bits & W_TITLE != 0, is_title(w), "{w}");
+            assert_eq!(bits & W_DET != 0, is_determiner(w), "{w}");
+            assert_eq!(opens_no_name(w, true, false), not_name_start(w, true, false), "{w}");
+            if is_title(w) {
+                assert_eq!(bits_gender(bits), title_gender(w), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn titled_surname_is_a_person() {
+        let text = "President Obama spoke on Monday.\n\nHe was tired.";
+        assert_eq!(resolve_all(text, &[], &[("He", 0)]), vec![Some("Obama".to_string())]);
+    }
+
+    #[test]
+    fn role_noun_prefers_the_person_with_that_title() {
+        let text = "Sen. Ann Lee met Gov. Tom Ray on Monday.\n\nRay spoke first. Then the senator spoke.";
+        let got = resolve_all(text, &[], &[("Ray", 1), ("the senator", 0)]);
+        assert_eq!(got, vec![Some("Tom Ray".to_string()), Some("Ann Lee".to_string())]);
+    }
+
+    #[test]
+    fn affiliation_before_a_first_name_is_dropped() {
+        let text = "Republican Donald Trump spoke.\n\nTrump was late. Cornell William Brooks spoke.";
+        let ents = [entity(text, "Republican", EntityLabel::Norp)];
+        let got = resolve_all(text, &ents, &[("Trump", 1), ("Cornell William Brooks", 0)]);
+        assert_eq!(got, vec![Some("Donald Trump".to_string()), Some("Cornell William Brooks".to_string())]);
+    }
+
+    #[test]
+    fn lone_capitalised_word_is_no_antecedent() {
+        let text = "Ted Cruz spoke on Monday.\n\nDelegates questioned how Cruz could do it.\n\nHe was firm.";
+        let got = resolve_all(text, &[], &[("Delegates", 0), ("He", 0)]);
+        assert_eq!(got[1].as_deref(), Some("Ted Cruz"));
+    }
+
+    #[test]
+    fn attributive_name_is_no_antecedent() {
+        let text = "Hillary Clinton spoke.\n\nMary Wimes answered.\n\nThe Clinton campaign, Wimes thinks, is late.\n\nShe was firm.";
+        let got = resolve_all(text, &[], &[("Mary Wimes", 0), ("She", 0)]);
+        assert_eq!(got[1].as_deref(), Some("Mary Wimes"));
+    }
+
+    #[test]
+    fn lone_first_name_and_org_names() {
+        let text = "Maria thought it was outrageous.\n\nShe was angry.";
+        assert_eq!(resolve_all(text, &[], &[("She", 0)]), vec![Some("Maria".to_string())]);
+        let text = "The Water Energy Agency said so. The Daily News said so.";
+        let got = resolve_all(text, &[], &[("The Water Energy Agency", 0), ("The Daily News", 0)]);
+        assert_eq!(got, vec![Some("Water Energy Agency".to_string()), Some("The Daily News".to_string())]);
+    }
+
+    #[test]
+    fn abbreviation_before_a_role_is_a_role() {
+        let text = "Ann Lee spoke on Monday.\n\nThe U.S. senator was firm.";
+        let got = resolve_all(text, &[], &[("Ann Lee", 0), ("U.S. senator", 0)]);
+        assert_eq!(got[1].as_deref(), Some("Ann Lee"));
     }
 }
