@@ -117,26 +117,53 @@ fn word_char_before(s: &str, i: usize) -> bool {
     }
 }
 
+/// The first byte at or after `i` that is an upper-case ASCII letter or not ASCII; eight bytes
+/// at a time.
+fn next_candidate(b: &[u8], mut i: usize) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(arr) = <[u8; 8]>::try_from(chunk) else { break };
+        let x = u64::from_le_bytes(arr);
+        // With the high bits cleared no byte carries into the next: a byte gets its high bit
+        // from `+ (0x80 - b'A')` when it is at least 'A', and from `+ (0x80 - b'Z' - 1)` when
+        // it is above 'Z'.
+        let y = x & !HI;
+        let ge_a = y.wrapping_add(LO * u64::from(0x80 - b'A'));
+        let gt_z = y.wrapping_add(LO * u64::from(0x80 - b'Z' - 1));
+        let hit = (x & HI) | (ge_a & !gt_z & HI);
+        if hit != 0 {
+            return Some(i + (hit.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&x| x.is_ascii_uppercase() || x >= 0x80).map(|k| i + k)
+}
+
 /// The name runs of `s` as byte ranges, in text order.
 pub(crate) fn find_iter(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    find_runs(s).map(|(a, _, b)| (a, b))
+}
+
+/// The name runs of `s` as (start, end of the first token, end), in text order.
+pub(crate) fn find_runs(s: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
     let b = s.as_bytes();
     let mut pos = 0usize;
     std::iter::from_fn(move || {
         let mut i = pos;
         loop {
             // Only upper-case ASCII letters and non-ASCII characters can open a run.
-            let k = b.get(i..)?.iter().position(|&x| x.is_ascii_uppercase() || x >= 0x80);
-            let Some(k) = k else {
+            let Some(k) = next_candidate(b, i) else {
                 pos = s.len();
                 return None;
             };
-            i += k;
+            i = k;
             let c = s.get(i..).and_then(|t| t.chars().next())?;
             if c.is_uppercase() && !word_char_before(s, i) {
                 let first = token_at(s, i)?;
                 let end = run_end(s, first);
                 pos = end;
-                return Some((i, end));
+                return Some((i, first, end));
             }
             i += c.len_utf8();
         }
@@ -166,6 +193,16 @@ mod tests {
         assert_eq!(runs("iPhone and McDonald"), vec!["McDonald"]);
         assert_eq!(runs("AT&T G7 leaders"), vec!["AT", "T G"]);
         assert_eq!(runs("Éric Zemmour, Señor Ñu"), vec!["Éric Zemmour", "Señor Ñu"]);
+    }
+
+    #[test]
+    fn candidates_eight_at_a_time() {
+        let s = "abc def ghi jkl mno@[`{ pqr Zeta xyz \u{e9}t\u{e9} Abc";
+        let b = s.as_bytes();
+        for i in 0..=b.len() {
+            let want = b[i..].iter().position(|&x| x.is_ascii_uppercase() || x >= 0x80).map(|k| i + k);
+            assert_eq!(next_candidate(b, i), want, "{i}");
+        }
     }
 
     #[test]

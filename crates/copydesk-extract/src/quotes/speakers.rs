@@ -97,10 +97,8 @@ enum Run<'a> {
     /// A single capitalised word, checked later.
     Word {
         span: Span,
-        /// At the start of its sentence.
-        initial: bool,
-        /// Right after "of".
-        after_of: bool,
+        /// Start of its sentence.
+        sentence: usize,
     },
 }
 
@@ -380,6 +378,11 @@ fn debug_enabled() -> bool {
     *ON
 }
 
+/// Is `before` (the text of a sentence before a word) only space and opening marks?
+fn sentence_initial(before: &str) -> bool {
+    before.trim_start_matches(|c: char| c.is_whitespace() || is_quote_char(c)).is_empty()
+}
+
 /// Opening quote marks and brackets that may precede a sentence's first word.
 fn is_quote_char(c: char) -> bool {
     matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '\u{ab}' | '(' | '[')
@@ -452,18 +455,20 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let Some(s) = text.get(sent.span.start..sent.span.end) else { continue };
-            for (m_start, m_end) in name_runs::find_iter(s) {
+            for (m_start, first_end, m_end) in name_runs::find_runs(s) {
+                if first_end == m_end {
+                    let span = Span::new(sent.span.start + m_start, sent.span.start + m_end);
+                    runs.push(Run::Word { span, sentence: sent.span.start });
+                    continue;
+                }
                 let mut run = &s[m_start..m_end];
                 let mut start = m_start;
                 // A sentence-initial connector or date word is no part of a name ("Although Finland").
-                let initial =
-                    s[..m_start].trim_start_matches(|c: char| c.is_whitespace() || is_quote_char(c)).is_empty();
-                let after_of = s[..start].trim_end().ends_with(" of");
-                let Some((first, rest)) = run.split_once(char::is_whitespace) else {
-                    let span = Span::new(sent.span.start + start, sent.span.start + start + run.len());
-                    runs.push(Run::Word { span, initial, after_of });
-                    continue;
-                };
+                let initial = sentence_initial(&s[..m_start]);
+                // The first token and what follows the whitespace after it.
+                let first = &s[m_start..first_end];
+                let ws = s[first_end..].chars().next().map_or(1, char::len_utf8);
+                let rest = &s[(first_end + ws).min(m_end)..m_end];
                 if opens_no_name(first, initial, FIRST_NAMES.contains_key(first)) {
                     start += run.len() - rest.len();
                     run = rest.trim_start();
@@ -526,7 +531,7 @@ impl<'a> Resolver<'a> {
             let (span, st) = match *run {
                 Run::Name { span, st } if st.len == 1 => (span, st),
                 Run::Name { .. } => continue,
-                Run::Word { span, initial, after_of } => {
+                Run::Word { span, sentence } => {
                     let word = span.slice(text);
                     // Cheap first: only a known surname or a first name can name someone.
                     let key = word.trim_end_matches([',', ';', ':']).trim_end_matches('.');
@@ -534,8 +539,9 @@ impl<'a> Resolver<'a> {
                     if !r.by_last.contains_key(key) && !FIRST_NAMES.contains_key(key) {
                         continue;
                     }
-                    if after_of
-                        || opens_no_name(word, initial, FIRST_NAMES.contains_key(word))
+                    let before = text.get(sentence..span.start).unwrap_or("");
+                    if before.trim_end().ends_with(" of")
+                        || opens_no_name(word, sentence_initial(before), FIRST_NAMES.contains_key(word))
                         || r.non_person.contains(span)
                         || quoted.contains(span)
                     {
