@@ -28,12 +28,22 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 
 /// End of the name token starting at `i`, if one starts there.
 fn token_at(s: &str, i: usize) -> Option<usize> {
-    let c = char_at(s, i)?;
-    if !c.is_uppercase() {
-        return None;
-    }
     let b = s.as_bytes();
-    let mut j = i + c.len_utf8();
+    let mut j = match *b.get(i)? {
+        x if x < 0x80 => {
+            if !x.is_ascii_uppercase() {
+                return None;
+            }
+            i + 1
+        }
+        _ => {
+            let c = char_at(s, i)?;
+            if !c.is_uppercase() {
+                return None;
+            }
+            i + c.len_utf8()
+        }
+    };
     while let Some(&x) = b.get(j) {
         if x < 0x80 {
             if x.is_ascii_alphabetic() || x == b'\'' || x == b'-' {

@@ -446,7 +446,7 @@ impl<'a> Resolver<'a> {
         };
         let quoted = SpanIndex::new(quoted.iter().copied());
         // Name runs in text order; a lone word is only checked once it may name someone known.
-        let mut runs: Vec<Run<'a>> = Vec::new();
+        let mut runs: Vec<Run<'a>> = Vec::with_capacity(ctx.text.len() / 64);
         let text = ctx.text;
         for sent in &ctx.sentences {
             if ctx.segments.get(sent.segment).map_or(true, |s| {
@@ -586,6 +586,7 @@ impl<'a> Resolver<'a> {
                 None => {}
             }
         }
+        r.mentions.reserve(r.people.iter().map(|p| p.spans.len()).sum());
         for (i, p) in r.people.iter_mut().enumerate() {
             p.spans.sort_by_key(|s| s.start);
             for s in &p.spans {
