@@ -70,6 +70,42 @@ fn words_from(s: &str, from: usize, limit: usize) -> Vec<Word<'_>> {
     out
 }
 
+/// The last `max` whitespace-separated words of `s` (byte ranges into `s`), read from the end,
+/// and whether they are all its words.
+fn words_tail(s: &str, max: usize) -> (Vec<Word<'_>>, bool) {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(max.min(32));
+    let mut end: Option<usize> = None;
+    let mut i = s.len();
+    while i > 0 {
+        let (space, len) = match b[i - 1] {
+            x if x < 0x80 => (matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1),
+            _ => match s.get(..i).and_then(|t| t.chars().next_back()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                // Not reached (`i` stays on char boundaries); the caller then reads all words.
+                None => return (Vec::new(), false),
+            },
+        };
+        if space {
+            if let Some(e) = end.take() {
+                out.push(Word { start: i, end: e, text: &s[i..e] });
+                if out.len() == max {
+                    out.reverse();
+                    return (out, false);
+                }
+            }
+        } else if end.is_none() {
+            end = Some(i);
+        }
+        i -= len;
+    }
+    if let Some(e) = end {
+        out.push(Word { start: 0, end: e, text: &s[..e] });
+    }
+    out.reverse();
+    (out, true)
+}
+
 /// Split `s` into whitespace-separated words (byte ranges into `s`).
 fn words(s: &str) -> Vec<Word<'_>> {
     words_from(s, 0, usize::MAX)
@@ -101,9 +137,9 @@ pub(crate) fn plausible(phrase: &str) -> bool {
     ws.iter().any(|w| is_cap(w) && !is_determiner(w) && pronoun(w).is_none() && !is_stop_word(w))
 }
 
-/// How much of the text left of a cue [`left_of`] reads first (bytes); it reads all of it only
-/// when the mention may reach further back.
-const LEFT_WINDOW: usize = 320;
+/// How many words left of a cue [`left_of`] reads first; it reads all of them only when the
+/// mention may reach further back.
+const LEFT_WORDS: usize = 16;
 /// Most appositives [`left_of`] steps over ("X, president of the Y, which ..., said").
 const MAX_APPOSITIVE_STEPS: usize = 3;
 
@@ -124,19 +160,9 @@ pub(crate) fn left_of(s: &str) -> Option<Span> {
         _ => s,
     };
     // Only the end of `s` matters: read its last words first.
-    if s.len() > LEFT_WINDOW {
-        let mut from = s.len() - LEFT_WINDOW;
-        while !s.is_char_boundary(from) {
-            from += 1;
-        }
-        // From the first whole word on.
-        let mut k = from;
-        while k < s.len() && space_at(s, k).is_none() {
-            k += s[k..].chars().next().map_or(1, char::len_utf8);
-        }
-        if let Ok(found) = left_in(&words_from(s, k, usize::MAX), false) {
-            return found;
-        }
+    let (tail, complete) = words_tail(s, LEFT_WORDS);
+    if let Ok(found) = left_in(&tail, complete) {
+        return found;
     }
     left_in(&words(s), true).ok().flatten()
 }
@@ -373,6 +399,22 @@ mod tests {
             Some("Ann Li, president of the Union of Teachers, which represents staff")
         );
         assert_eq!(left("Rep. G.K. Doe"), Some("Rep. G.K. Doe"));
+    }
+
+    #[test]
+    fn tail_words_match_all_words() {
+        for s in ["", " ", "a", "a b", "  Ann  Li,\u{a0}head é ", "x\u{2003}y z"] {
+            let all = words(s);
+            for max in 1..5 {
+                let (tail, complete) = words_tail(s, max);
+                let skip = all.len().saturating_sub(tail.len());
+                let same = tail.iter().zip(&all[skip..]).all(|(a, b)| (a.start, a.end) == (b.start, b.end));
+                assert!(same && tail.len() == all.len().min(max), "{s:?} {max}");
+                if all.len() < max {
+                    assert!(complete, "{s:?} {max}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ impl SpanIndex {
     pub(crate) fn new(spans: impl IntoIterator<Item = Span>) -> Self {
         let mut v: Vec<Span> = spans.into_iter().collect();
         // Entities and quotes come in text order: sort only when they do not.
-        if !v.is_sorted_by_key(|s| s.start) {
+        if v.windows(2).any(|w| w[1].start < w[0].start) {
             v.sort_unstable_by_key(|s| s.start);
         }
         let mut max_end = Vec::with_capacity(v.len());

@@ -335,6 +335,12 @@ fn title_key(t: &str) -> String {
 /// An organisation's name without its article ("The International Atomic Energy Agency" ->
 /// "International Atomic Energy Agency"), except for newspapers ("The New York Times").
 fn org_name(s: &str) -> &str {
+    // "A Government Accountability Office report": the article is never part of the name.
+    if let Some(rest) = s.strip_prefix("A ").or_else(|| s.strip_prefix("An ")) {
+        if rest.split_whitespace().next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+            return rest;
+        }
+    }
     match s.strip_prefix("The ") {
         Some(rest)
             if rest.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -376,6 +382,12 @@ fn is_publication_word(w: &str) -> bool {
 fn debug_enabled() -> bool {
     static ON: Lazy<bool> = Lazy::new(|| std::env::var_os("COPYDESK_DEBUG_SPEAKERS").is_some());
     *ON
+}
+
+/// Does the full name `full` end with the shorter name `name` at a word boundary ("Aung San
+/// Suu Kyi", "Suu Kyi")?
+fn ends_with_name(full: &str, name: &str) -> bool {
+    full.len() > name.len() && full.ends_with(name) && full.as_bytes().get(full.len() - name.len() - 1) == Some(&b' ')
 }
 
 /// Is `before` (the text of a sentence before a word) only space and opening marks?
@@ -500,8 +512,12 @@ impl<'a> Resolver<'a> {
             _ => None,
         }) {
             let name = st.join_into(&mut buf);
-            let idx = match r.by_name.get(name) {
-                Some(&i) => i,
+            let longer = || {
+                let last = st.toks().last().copied().unwrap_or_default();
+                r.with_last(last).find(|&i| ends_with_name(&r.people[i].name, name))
+            };
+            let idx = match r.by_name.get(name).copied().or_else(longer) {
+                Some(i) => i,
                 None => {
                     let toks = st.toks();
                     let fg = first_name_gender(toks[0]);
@@ -929,10 +945,17 @@ impl<'a> Resolver<'a> {
         let idx = if toks.len() >= 2 {
             let mut buf = String::new();
             let name = st.join_into(&mut buf);
-            self.by_name.get(name).copied().or_else(|| {
-                // A longer full name ending the same way ("Charles B. Rangel" for "Charles Rangel").
-                self.with_last(surname).find(|&i| self.people[i].name.starts_with(toks[0]))
-            })
+            self.by_name
+                .get(name)
+                .copied()
+                .or_else(|| {
+                    // A longer full name ending the same way ("Charles B. Rangel" for "Charles Rangel").
+                    self.with_last(surname).find(|&i| self.people[i].name.starts_with(toks[0]))
+                })
+                .or_else(|| {
+                    // "Suu Kyi" for "Aung San Suu Kyi".
+                    self.with_last(surname).find(|&i| ends_with_name(&self.people[i].name, name))
+                })
         } else {
             let title = st.title.map(title_key);
             self.best_for_surname(surname, span.start, g, title.as_deref())
