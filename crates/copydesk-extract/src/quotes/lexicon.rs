@@ -225,6 +225,17 @@ fn flags(w: &str) -> u16 {
     with_lower(w, |lw| WORDS.get(lw).copied().unwrap_or(0))
 }
 
+/// The words [`not_name_start`] refuses whatever the position (stop words, determiners,
+/// auxiliaries and the rest of its list), for callers that index them their own way.
+pub(crate) fn not_name_words() -> impl Iterator<Item = &'static str> {
+    STOP_WORDS.iter().chain(DETERMINERS).chain(AUX_WORDS).chain(NOT_NAME_WORDS).copied()
+}
+
+/// The words of [`is_determiner`].
+pub(crate) fn determiner_words() -> &'static [&'static str] {
+    DETERMINERS
+}
+
 /// Grammatical gender of a speaker, where cheaply known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Gender {

@@ -18,23 +18,97 @@ struct Word<'a> {
     text: &'a str,
 }
 
-/// Split `s` into whitespace-separated words (byte ranges into `s`).
-fn words(s: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
-            if let Some(st) = start.take() {
-                out.push(Word { start: st, end: i, text: &s[st..i] });
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
+/// Is the character at byte `i` of `s` whitespace? Returns its length if so.
+fn space_at(s: &str, i: usize) -> Option<usize> {
+    match s.as_bytes().get(i) {
+        Some(b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') => Some(1),
+        Some(&x) if x >= 0x80 => s.get(i..)?.chars().next().filter(|c| c.is_whitespace()).map(char::len_utf8),
+        _ => None,
     }
-    if let Some(st) = start {
+}
+
+/// Split `s[from..]` into whitespace-separated words (byte ranges into `s`), at most `limit`
+/// of them; `from` must be a char boundary.
+fn words_from(s: &str, from: usize, limit: usize) -> Vec<Word<'_>> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(limit.min(16));
+    let mut i = from;
+    let mut start: Option<usize> = None;
+    while i < b.len() && out.len() < limit {
+        let x = b[i];
+        let step = if x < 0x80 {
+            if matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                if let Some(st) = start.take() {
+                    out.push(Word { start: st, end: i, text: &s[st..i] });
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+            1
+        } else {
+            match space_at(s, i) {
+                Some(n) => {
+                    if let Some(st) = start.take() {
+                        out.push(Word { start: st, end: i, text: &s[st..i] });
+                    }
+                    n
+                }
+                None => {
+                    if start.is_none() {
+                        start = Some(i);
+                    }
+                    // Continuation bytes are never whitespace: skip to the next char.
+                    s.get(i..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8)
+                }
+            }
+        };
+        i += step;
+    }
+    if let Some(st) = start.filter(|_| out.len() < limit) {
         out.push(Word { start: st, end: s.len(), text: &s[st..] });
     }
     out
+}
+
+/// The last `max` whitespace-separated words of `s` (byte ranges into `s`), read from the end,
+/// and whether they are all its words.
+fn words_tail(s: &str, max: usize) -> (Vec<Word<'_>>, bool) {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(max.min(32));
+    let mut end: Option<usize> = None;
+    let mut i = s.len();
+    while i > 0 {
+        let (space, len) = match b[i - 1] {
+            x if x < 0x80 => (matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1),
+            _ => match s.get(..i).and_then(|t| t.chars().next_back()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                // Not reached (`i` stays on char boundaries); the caller then reads all words.
+                None => return (Vec::new(), false),
+            },
+        };
+        if space {
+            if let Some(e) = end.take() {
+                out.push(Word { start: i, end: e, text: &s[i..e] });
+                if out.len() == max {
+                    out.reverse();
+                    return (out, false);
+                }
+            }
+        } else if end.is_none() {
+            end = Some(i);
+        }
+        i -= len;
+    }
+    if let Some(e) = end {
+        out.push(Word { start: 0, end: e, text: &s[..e] });
+    }
+    out.reverse();
+    (out, true)
+}
+
+/// Split `s` into whitespace-separated words (byte ranges into `s`).
+fn words(s: &str) -> Vec<Word<'_>> {
+    words_from(s, 0, usize::MAX)
 }
 
 fn is_cap(w: &str) -> bool {
@@ -63,6 +137,15 @@ pub(crate) fn plausible(phrase: &str) -> bool {
     ws.iter().any(|w| is_cap(w) && !is_determiner(w) && pronoun(w).is_none() && !is_stop_word(w))
 }
 
+/// How many words left of a cue [`left_of`] reads first; it reads all of them only when the
+/// mention may reach further back.
+const LEFT_WORDS: usize = 16;
+/// Most appositives [`left_of`] steps over ("X, president of the Y, which ..., said").
+const MAX_APPOSITIVE_STEPS: usize = 3;
+
+/// The words of `s` did not reach back far enough: read more.
+struct NeedMore;
+
 /// The mention ending right before `s.len()` (the text left of a cue): strips auxiliaries,
 /// steps over a trailing appositive (", director of ...,") and takes the noun phrase or name
 /// before it. Returns a byte span into `s`.
@@ -76,49 +159,83 @@ pub(crate) fn left_of(s: &str) -> Option<Span> {
         },
         _ => s,
     };
-    let ws = words(s);
+    // Only the end of `s` matters: read its last words first.
+    let (tail, complete) = words_tail(s, LEFT_WORDS);
+    if let Ok(found) = left_in(&tail, complete) {
+        return found;
+    }
+    left_in(&words(s), true).ok().flatten()
+}
+
+/// [`left_of`] on the words `ws` of the end of the text; `complete` when they are all its words.
+fn left_in(ws: &[Word], complete: bool) -> Result<Option<Span>, NeedMore> {
     let mut n = ws.len();
     while n > 0 && is_aux(ws[n - 1].text) {
         n -= 1;
     }
     if n == 0 {
-        return None;
+        return if complete { Ok(None) } else { Err(NeedMore) };
     }
     let mut mention_end = ws[n - 1].end;
     // Appositive: "Kelin, director of the ... (DEC)," -> step back to the comma before it.
     if ws[n - 1].text.ends_with(',') {
         let app_end = ws[n - 1].end;
         let mut k = n - 1;
-        let mut found = None;
-        while k > 0 {
-            k -= 1;
-            if app_end - ws[k].start > MAX_APPOSITIVE {
-                break;
+        let mut head: Option<usize> = None;
+        for _ in 0..MAX_APPOSITIVE_STEPS {
+            let mut found = None;
+            let mut too_far = false;
+            while k > 0 {
+                k -= 1;
+                if app_end - ws[k].start > MAX_APPOSITIVE {
+                    too_far = true;
+                    break;
+                }
+                if k < n - 1 && ws[k].text.ends_with(',') {
+                    found = Some(k);
+                    break;
+                }
             }
-            if k < n - 1 && ws[k].text.ends_with(',') {
-                found = Some(k);
+            let Some(kk) = found else {
+                if !complete && !too_far {
+                    return Err(NeedMore);
+                }
+                break;
+            };
+            let Some((start, idx)) = phrase_before(&ws[..=kk], true, complete)? else {
+                break;
+            };
+            head = Some(start);
+            // "Ann Li, head of the Water Office, which ..., said": a head that is the object of
+            // a preposition belongs to an appositive of the name before it.
+            let governed = idx.checked_sub(1).is_some_and(|p| {
+                let w = ws[p].text;
+                !w.ends_with(',') && matches!(w, "of" | "in" | "at" | "for" | "from" | "with" | "by" | "on" | "to")
+            });
+            if !governed {
                 break;
             }
         }
-        let k = found?;
-        let head = phrase_before(&ws[..=k], true)?;
-        return Some(Span::new(head, app_end.saturating_sub(1).max(head)));
+        let Some(head) = head else { return Ok(None) };
+        return Ok(Some(Span::new(head, app_end.saturating_sub(1).max(head))));
     }
     if ws[n - 1].text.ends_with([';', ':', '.', '"', '\u{201d}', ')']) && !is_title(ws[n - 1].text) {
-        return None;
+        return Ok(None);
     }
-    let start = phrase_before(&ws[..n], false)?;
+    let Some((start, _)) = phrase_before(&ws[..n], false, complete)? else { return Ok(None) };
     mention_end = mention_end.max(start);
-    Some(Span::new(start, mention_end))
+    Ok(Some(Span::new(start, mention_end)))
 }
 
-/// Start of the phrase formed by the last words of `ws` (the last one may end with a comma when
-/// `comma_ok`).
-fn phrase_before(ws: &[Word], comma_ok: bool) -> Option<usize> {
-    let last = ws.last()?;
+/// Start (byte, word index) of the phrase formed by the last words of `ws` (the last one may
+/// end with a comma when `comma_ok`); `complete` when `ws` starts at the text's first word.
+fn phrase_before(ws: &[Word], comma_ok: bool, complete: bool) -> Result<Option<(usize, usize)>, NeedMore> {
     let mut start = None;
     let mut count = 0;
     for (idx, w) in ws.iter().enumerate().rev() {
+        if idx == 0 && !complete {
+            return Err(NeedMore);
+        }
         let t = w.text;
         let is_last = idx + 1 == ws.len();
         if !is_last
@@ -138,7 +255,7 @@ fn phrase_before(ws: &[Word], comma_ok: bool) -> Option<usize> {
         if t.starts_with(['"', '\u{201c}', '(']) {
             break;
         }
-        start = Some(w.start);
+        start = Some((w.start, idx));
         count += 1;
         if pronoun(core).is_some() || count >= MAX_WORDS {
             break;
@@ -148,19 +265,41 @@ fn phrase_before(ws: &[Word], comma_ok: bool) -> Option<usize> {
             break;
         }
     }
-    let st = start?;
-    let _ = last;
-    Some(st)
+    Ok(start)
 }
 
+/// Is `t` an initial or a run of them ("J.", "G.K.")?
 fn is_initial(t: &str) -> bool {
     let b = t.as_bytes();
-    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+    b.len() >= 2 && b.len() % 2 == 0 && b.chunks(2).all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+}
+
+/// Do lower-case modifiers and a title or role lead from the start of `ws` to a name
+/// ("presidential nominee Hillary Clinton", "host Chris Matthews")?
+fn title_bridge(ws: &[Word]) -> bool {
+    for (j, w) in ws.iter().enumerate().take(3) {
+        let t = w.text;
+        if is_cap(t)
+            || !t.chars().all(|c| c.is_alphabetic() || c == '-')
+            || is_stop_word(t)
+            || is_aux(t)
+            || pronoun(t).is_some()
+        {
+            return false;
+        }
+        if (is_title(t) || is_role(t))
+            && ws.get(j + 1).is_some_and(|n| is_cap(n.text) && pronoun(n.text).is_none() && !is_stop_word(n.text))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// The mention at the start of `s` (the text right of a cue, as in "said Donna Brazile, the ...").
 pub(crate) fn right_of(s: &str) -> Option<Span> {
-    let ws = words(s);
+    // The phrase, and the words a title bridge looks ahead to.
+    let ws = words_from(s, 0, MAX_WORDS + 4);
     let first = ws.first()?;
     let core = first.text.trim_matches(|c: char| !c.is_alphanumeric());
     if pronoun(core).is_some() {
@@ -185,7 +324,10 @@ pub(crate) fn right_of(s: &str) -> Option<Span> {
         } else if det_phrase {
             !is_stop_word(core) && !is_aux(core) && (is_cap(core) || !core.ends_with("ed")) && pronoun(core).is_none()
         } else {
-            is_cap(core) || name_connector(core) || (after_possessive && !is_stop_word(core) && !is_aux(core))
+            is_cap(core)
+                || name_connector(core)
+                || (after_possessive && !is_stop_word(core) && !is_aux(core))
+                || title_bridge(&ws[idx..])
         };
         if !ok {
             break;
@@ -221,6 +363,15 @@ pub(crate) fn dash_attribution(s: &str) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn window_gives_the_whole_text_answer(s in "[a-zA-Z ,.é\u{a0}]{0,700}") {
+            let whole = left_in(&words(&s), true).ok().flatten();
+            prop_assert_eq!(left_of(&s), whole);
+        }
+    }
 
     fn left(s: &str) -> Option<&str> {
         left_of(s).map(|sp| sp.slice(s))
@@ -242,6 +393,38 @@ mod tests {
         );
         assert_eq!(left("Asked whether it works, he"), Some("he"));
         assert_eq!(left("It failed because Mr. Smith"), Some("Mr. Smith"));
+        // Appositives that end in a prepositional object or a relative clause.
+        assert_eq!(
+            left("Ann Li, president of the Union of Teachers, which represents staff,"),
+            Some("Ann Li, president of the Union of Teachers, which represents staff")
+        );
+        assert_eq!(left("Rep. G.K. Doe"), Some("Rep. G.K. Doe"));
+    }
+
+    #[test]
+    fn tail_words_match_all_words() {
+        for s in ["", " ", "a", "a b", "  Ann  Li,\u{a0}head é ", "x\u{2003}y z"] {
+            let all = words(s);
+            for max in 1..5 {
+                let (tail, complete) = words_tail(s, max);
+                let skip = all.len().saturating_sub(tail.len());
+                let same = tail.iter().zip(&all[skip..]).all(|(a, b)| (a.start, a.end) == (b.start, b.end));
+                assert!(same && tail.len() == all.len().min(max), "{s:?} {max}");
+                if all.len() < max {
+                    assert!(complete, "{s:?} {max}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_text_left_of_cue() {
+        let pad = "word ".repeat(200);
+        for tail in ["Ann Li, head of the Water Office,", "the senior diplomat has", "that", "x,"] {
+            let s = format!("{pad}{tail}");
+            let whole = left_in(&words(&s), true).ok().flatten();
+            assert_eq!(left_of(&s), whole, "{tail}");
+        }
     }
 
     #[test]
@@ -249,6 +432,10 @@ mod tests {
         assert_eq!(right(" Donna Li, the chairwoman."), Some("Donna Li"));
         assert_eq!(right(" the spokeswoman."), Some("the spokeswoman"));
         assert_eq!(right(" he."), Some("he"));
+        assert_eq!(right(" Democratic presidential nominee Ann Li."), Some("Democratic presidential nominee Ann Li"));
+        assert_eq!(right(" MSNBC host Jo Doe said"), Some("MSNBC host Jo Doe"));
+        assert_eq!(right(" Rep. G.K. Doe, who"), Some("Rep. G.K. Doe"));
+        assert_eq!(right(" Clinton campaign officials"), Some("Clinton"));
     }
 
     #[test]

@@ -28,12 +28,22 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 
 /// End of the name token starting at `i`, if one starts there.
 fn token_at(s: &str, i: usize) -> Option<usize> {
-    let c = char_at(s, i)?;
-    if !c.is_uppercase() {
-        return None;
-    }
     let b = s.as_bytes();
-    let mut j = i + c.len_utf8();
+    let mut j = match *b.get(i)? {
+        x if x < 0x80 => {
+            if !x.is_ascii_uppercase() {
+                return None;
+            }
+            i + 1
+        }
+        _ => {
+            let c = char_at(s, i)?;
+            if !c.is_uppercase() {
+                return None;
+            }
+            i + c.len_utf8()
+        }
+    };
     while let Some(&x) = b.get(j) {
         if x < 0x80 {
             if x.is_ascii_alphabetic() || x == b'\'' || x == b'-' {
@@ -49,18 +59,32 @@ fn token_at(s: &str, i: usize) -> Option<usize> {
     }
     if b.get(j) == Some(&b'.') {
         j += 1;
+        // Initials written together ("G.K.", "J.R.R."): one token.
+        if j == i + 2 {
+            while b.get(j).is_some_and(u8::is_ascii_uppercase) && b.get(j + 1) == Some(&b'.') {
+                j += 2;
+            }
+        }
     }
     Some(j)
 }
 
 /// First byte after the whitespace at `i`.
 fn skip_ws(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
     let mut j = i;
-    while let Some(c) = char_at(s, j) {
-        if !c.is_whitespace() {
-            break;
+    while let Some(&x) = b.get(j) {
+        if x < 0x80 {
+            if !matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                break;
+            }
+            j += 1;
+            continue;
         }
-        j += c.len_utf8();
+        match char_at(s, j) {
+            Some(c) if c.is_whitespace() => j += c.len_utf8(),
+            _ => break,
+        }
     }
     j
 }
@@ -73,7 +97,11 @@ fn run_end(s: &str, mut e: usize) -> usize {
             return e;
         }
         // "Ludwig van Beethoven": a particle, whitespace, then a token.
-        let w_end = s[k..].find(|c: char| !c.is_ascii_lowercase()).map_or(s.len(), |x| k + x);
+        let b = s.as_bytes();
+        let mut w_end = k;
+        while w_end < b.len() && w_end - k <= 3 && b[w_end].is_ascii_lowercase() {
+            w_end += 1;
+        }
         if w_end > k && is_particle(&s[k..w_end]) {
             let k2 = skip_ws(s, w_end);
             if k2 > w_end {
@@ -99,26 +127,53 @@ fn word_char_before(s: &str, i: usize) -> bool {
     }
 }
 
+/// The first byte at or after `i` that is an upper-case ASCII letter or not ASCII; eight bytes
+/// at a time.
+fn next_candidate(b: &[u8], mut i: usize) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(arr) = <[u8; 8]>::try_from(chunk) else { break };
+        let x = u64::from_le_bytes(arr);
+        // With the high bits cleared no byte carries into the next: a byte gets its high bit
+        // from `+ (0x80 - b'A')` when it is at least 'A', and from `+ (0x80 - b'Z' - 1)` when
+        // it is above 'Z'.
+        let y = x & !HI;
+        let ge_a = y.wrapping_add(LO * u64::from(0x80 - b'A'));
+        let gt_z = y.wrapping_add(LO * u64::from(0x80 - b'Z' - 1));
+        let hit = (x & HI) | (ge_a & !gt_z & HI);
+        if hit != 0 {
+            return Some(i + (hit.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&x| x.is_ascii_uppercase() || x >= 0x80).map(|k| i + k)
+}
+
 /// The name runs of `s` as byte ranges, in text order.
 pub(crate) fn find_iter(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    find_runs(s).map(|(a, _, b)| (a, b))
+}
+
+/// The name runs of `s` as (start, end of the first token, end), in text order.
+pub(crate) fn find_runs(s: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
     let b = s.as_bytes();
     let mut pos = 0usize;
     std::iter::from_fn(move || {
         let mut i = pos;
         loop {
             // Only upper-case ASCII letters and non-ASCII characters can open a run.
-            let k = b.get(i..)?.iter().position(|&x| x.is_ascii_uppercase() || x >= 0x80);
-            let Some(k) = k else {
+            let Some(k) = next_candidate(b, i) else {
                 pos = s.len();
                 return None;
             };
-            i += k;
+            i = k;
             let c = s.get(i..).and_then(|t| t.chars().next())?;
             if c.is_uppercase() && !word_char_before(s, i) {
                 let first = token_at(s, i)?;
                 let end = run_end(s, first);
                 pos = end;
-                return Some((i, end));
+                return Some((i, first, end));
             }
             i += c.len_utf8();
         }
@@ -138,6 +193,7 @@ mod tests {
         assert_eq!(runs("then Andrey Kelin said"), vec!["Andrey Kelin"]);
         assert_eq!(runs("Jonas E. Smith and Ludwig van Beethoven"), vec!["Jonas E. Smith", "Ludwig van Beethoven"]);
         assert_eq!(runs("Sen. Claire O'Neill-Doe, who"), vec!["Sen. Claire O'Neill-Doe"]);
+        assert_eq!(runs("Rep. G.K. Butterfield said"), vec!["Rep. G.K. Butterfield"]);
         assert_eq!(runs("the van is Red"), vec!["Red"]);
         assert_eq!(runs("Kelin's view"), vec!["Kelin's"]);
     }
@@ -147,6 +203,16 @@ mod tests {
         assert_eq!(runs("iPhone and McDonald"), vec!["McDonald"]);
         assert_eq!(runs("AT&T G7 leaders"), vec!["AT", "T G"]);
         assert_eq!(runs("Éric Zemmour, Señor Ñu"), vec!["Éric Zemmour", "Señor Ñu"]);
+    }
+
+    #[test]
+    fn candidates_eight_at_a_time() {
+        let s = "abc def ghi jkl mno@[`{ pqr Zeta xyz \u{e9}t\u{e9} Abc";
+        let b = s.as_bytes();
+        for i in 0..=b.len() {
+            let want = b[i..].iter().position(|&x| x.is_ascii_uppercase() || x >= 0x80).map(|k| i + k);
+            assert_eq!(next_candidate(b, i), want, "{i}");
+        }
     }
 
     #[test]

@@ -15,7 +15,10 @@ impl SpanIndex {
     /// Index the spans (any order, overlaps allowed).
     pub(crate) fn new(spans: impl IntoIterator<Item = Span>) -> Self {
         let mut v: Vec<Span> = spans.into_iter().collect();
-        v.sort_unstable_by_key(|s| s.start);
+        // Entities and quotes come in text order: sort only when they do not.
+        if v.windows(2).any(|w| w[1].start < w[0].start) {
+            v.sort_unstable_by_key(|s| s.start);
+        }
         let mut max_end = Vec::with_capacity(v.len());
         let mut m = 0;
         for s in &v {

@@ -7,27 +7,37 @@
 //! official") to the last person speaker. Organisations and documents stay as written.
 
 use super::lexicon::{
-    is_determiner, is_document_noun, is_org_word, is_role, is_title, not_name_start, pronoun, title_gender, Gender,
+    determiner_words, is_determiner, is_document_noun, is_org_word, is_role, is_title, not_name_start, not_name_words,
+    pronoun, title_gender, Gender,
 };
 use super::name_runs;
 use super::span_index::SpanIndex;
-use crate::{Context, Entity, EntityLabel};
+use crate::{Context, Entity, EntityLabel, Sentence};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
 use foldhash::{HashMap, HashMapExt};
 use once_cell::sync::Lazy;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+/// Most people a role noun compares titles with.
+const MAX_ROLE_CANDIDATES: usize = 500;
 /// Farthest back (bytes) a pronoun looks for its person.
 const PRONOUN_WINDOW: usize = 1500;
 
 /// A person named in the article.
 #[derive(Debug, Clone)]
-struct Person {
-    /// Full name without titles ("Andrey Kelin").
-    name: String,
+struct Person<'a> {
+    /// Full name without titles ("Andrey Kelin"), borrowed from the text where it is written so.
+    name: Cow<'a, str>,
     /// Last token ("Kelin").
-    last: String,
+    last: &'a str,
+    /// First token of a name of two or more tokens ("Andrey").
+    given: Option<&'a str>,
+    /// The next person with the same last token ([`NONE`] at the end).
+    next_last: usize,
+    /// The next person with the same first token ([`NONE`] at the end).
+    next_given: usize,
     /// Where mentioned (sorted by start once the resolver is built).
     spans: Vec<Span>,
     /// Start of the earliest mention.
@@ -35,6 +45,15 @@ struct Person {
     gender: Gender,
     /// Known to be a person (first name, title, PERSON entity, or quoted as a speaker).
     credible: bool,
+    /// Titles the article gives the person, as [`title_key`]s ("senator", "president").
+    titles: Vec<String>,
+}
+
+impl Person<'_> {
+    /// Has the article given this person the title `key` (a [`title_key`])?
+    fn has_title(&self, key: &str) -> bool {
+        self.titles.iter().any(|t| t == key)
+    }
 }
 
 /// A name mention in text order.
@@ -47,40 +66,333 @@ struct NameMention {
 /// Resolves speaker mentions of one article.
 pub(crate) struct Resolver<'a> {
     text: &'a str,
-    people: Vec<Person>,
+    people: Vec<Person<'a>>,
     /// Full name -> person.
-    by_name: HashMap<String, usize>,
-    /// Last token -> people, in index order.
-    by_last: HashMap<String, Vec<usize>>,
+    by_name: HashMap<Cow<'a, str>, usize>,
+    /// Last token -> first and last person with it (chained through `next_last`, in index order).
+    by_last: HashMap<&'a str, (usize, usize)>,
+    /// First token of names of two or more tokens -> first and last person with it (chained
+    /// through `next_given`).
+    by_first: HashMap<&'a str, (usize, usize)>,
     /// Name mentions sorted by start.
     mentions: Vec<NameMention>,
-    sentences: Vec<Span>,
+    sentences: &'a [Sentence],
+    /// PERSON entities of the article.
+    persons: SpanIndex,
+    /// ORG, LOC and NORP entities of the article.
+    non_person: SpanIndex,
     last_speaker: Option<usize>,
     /// Speakers of attributions so far: (mention start, order of resolution) -> person.
     marks: BTreeMap<(usize, usize), usize>,
 }
 
-/// Strip titles, possessives and determiners from the front of a name run; returns the tokens
-/// and the gender a title implies.
-fn strip_name(run: &str) -> (Vec<&str>, Gender) {
-    let toks: Vec<&str> = run.split_whitespace().collect();
-    let mut gender = Gender::Unknown;
+/// End of a chain of people.
+const NONE: usize = usize::MAX;
+
+/// A name run of the article, in text order.
+#[derive(Debug, Clone, Copy)]
+enum Run<'a> {
+    /// A run of two or more words that may be a person's name, titles stripped.
+    Name { span: Span, st: Stripped<'a> },
+    /// A single capitalised word, checked later.
+    Word {
+        span: Span,
+        /// Start of its sentence.
+        sentence: usize,
+    },
+}
+
+/// Most tokens of a person's name (longer runs are no person).
+const MAX_NAME_TOKENS: usize = 5;
+
+/// A name run with its titles stripped.
+#[derive(Debug, Clone, Copy)]
+struct Stripped<'a> {
+    toks: [&'a str; MAX_NAME_TOKENS],
+    len: usize,
+    /// More tokens than [`MAX_NAME_TOKENS`] after the last title.
+    overflow: bool,
+    /// The gender a title implies.
+    gender: Gender,
+    /// The last title word before the name ("Sen.", "President"), if any.
+    title: Option<&'a str>,
+}
+
+impl<'a> Stripped<'a> {
+    /// The name tokens.
+    fn toks(&self) -> &[&'a str] {
+        &self.toks[..self.len]
+    }
+
+    /// Does the stripped run look like a person's name?
+    fn person_like(&self) -> bool {
+        !self.overflow && person_like(self.toks())
+    }
+
+    /// Did a title that only stands before people ("Mr.", "Sen.", "President") open the name?
+    fn person_title(&self) -> bool {
+        self.title.is_some_and(|t| t.ends_with('.') || title_gender(t) != Gender::Unknown || is_role(t))
+    }
+
+    /// Drop the first token.
+    fn drop_first(&mut self) {
+        if self.len > 0 {
+            self.toks.copy_within(1..self.len, 0);
+            self.len -= 1;
+        }
+    }
+
+    /// The name tokens joined by spaces into `buf` (cleared first).
+    fn join_into<'b>(&self, buf: &'b mut String) -> &'b str {
+        buf.clear();
+        for (i, t) in self.toks().iter().enumerate() {
+            if i > 0 {
+                buf.push(' ');
+            }
+            buf.push_str(t);
+        }
+        buf.as_str()
+    }
+}
+
+/// Bits of [`word_bits`]: a title word ...
+const W_TITLE: u8 = 1;
+/// ... a determiner ...
+const W_DET: u8 = 1 << 1;
+/// ... a word that opens no name ([`not_name_start`]'s list) ...
+const W_NOT_NAME: u8 = 1 << 2;
+/// ... and the gender a title implies.
+const W_MALE: u8 = 1 << 3;
+const W_FEMALE: u8 = 1 << 4;
+
+/// The title, determiner and not-a-name words in lower case, Capitalised and UPPER case, with
+/// their [`word_bits`]: names are written in one of these, so one probe answers for a token
+/// without lowering it.
+static CASED_WORDS: Lazy<HashMap<String, u8>> = Lazy::new(|| {
+    let mut m: HashMap<String, u8> = HashMap::new();
+    let mut add = |w: &str, bits: u8| {
+        let lower = w.to_lowercase();
+        let mut cap = String::new();
+        let mut cs = lower.chars();
+        if let Some(c) = cs.next() {
+            cap.extend(c.to_uppercase());
+            cap.push_str(cs.as_str());
+        }
+        let upper = w.to_uppercase();
+        for k in [lower, cap, upper] {
+            *m.entry(k).or_insert(0) |= bits;
+        }
+    };
+    let titles = include_str!("../../data/person_titles.txt");
+    for w in titles.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let g = match title_gender(w) {
+            Gender::Male => W_MALE,
+            Gender::Female => W_FEMALE,
+            Gender::Unknown => 0,
+        };
+        add(w, W_TITLE | g);
+    }
+    for w in determiner_words() {
+        add(w, W_DET);
+    }
+    for w in not_name_words() {
+        add(w, W_NOT_NAME);
+    }
+    m
+});
+
+/// Is `w` ASCII in lower case, UPPER case or Capitalised (letters only counted)?
+fn plain_case(w: &str) -> bool {
+    let b = w.as_bytes();
+    if !w.is_ascii() || b.is_empty() {
+        return false;
+    }
+    b[1..].iter().all(|c| !c.is_ascii_uppercase()) || b.iter().all(|c| !c.is_ascii_lowercase())
+}
+
+/// The [`CASED_WORDS`] bits of `w` as the lexicon sees it (any case; a title may end with a
+/// period it is listed without).
+fn word_bits(w: &str) -> u8 {
+    if !plain_case(w) {
+        let mut bits = 0;
+        if is_title(w) {
+            bits |= W_TITLE
+                | match title_gender(w) {
+                    Gender::Male => W_MALE,
+                    Gender::Female => W_FEMALE,
+                    Gender::Unknown => 0,
+                };
+        }
+        if is_determiner(w) {
+            bits |= W_DET;
+        }
+        if not_name_start(w, false, true) {
+            bits |= W_NOT_NAME;
+        }
+        return bits;
+    }
+    let bits = CASED_WORDS.get(w).copied().unwrap_or(0);
+    if bits & W_TITLE == 0 && w.ends_with('.') {
+        let t = w.trim_end_matches('.');
+        let tb = CASED_WORDS.get(t).copied().unwrap_or(0);
+        return bits | (tb & (W_TITLE | W_MALE | W_FEMALE));
+    }
+    bits
+}
+
+/// The gender of title bits.
+fn bits_gender(bits: u8) -> Gender {
+    if bits & W_MALE != 0 {
+        Gender::Male
+    } else if bits & W_FEMALE != 0 {
+        Gender::Female
+    } else {
+        Gender::Unknown
+    }
+}
+
+/// [`not_name_start`] through [`word_bits`].
+fn opens_no_name(w: &str, sentence_initial: bool, first_name: bool) -> bool {
+    word_bits(w) & W_NOT_NAME != 0
+        || (sentence_initial
+            && !first_name
+            && w.len() > 4
+            && w.bytes().all(|c| c.is_ascii_alphabetic())
+            && w[w.len() - 2..].eq_ignore_ascii_case("ly"))
+}
+
+/// Strip titles, possessives and determiners from the front of a name run (and a possessive
+/// from its end); also trailing punctuation and periods of each token. Without allocating.
+fn strip_name(run: &str) -> Stripped<'_> {
+    let mut out =
+        Stripped { toks: [""; MAX_NAME_TOKENS], len: 0, overflow: false, gender: Gender::Unknown, title: None };
     // The name is what follows the last title, possessive or determiner ("New Jersey Gov. Chris
     // Christie", "Russia's Foreign Minister Sergei Lavrov").
-    let mut from = 0;
-    for (i, t) in toks.iter().enumerate() {
-        if is_title(t) || t.ends_with("'s") || t.ends_with("’s") || is_determiner(t) {
-            if i + 1 < toks.len() {
-                from = i + 1;
+    let mut it = run.split_whitespace().peekable();
+    while let Some(t) = it.next() {
+        let possessive = t.ends_with("'s") || t.ends_with("\u{2019}s");
+        let bits = if possessive { 0 } else { word_bits(t) };
+        let title = bits & W_TITLE != 0;
+        if possessive || title || bits & W_DET != 0 {
+            if title {
+                let g = bits_gender(bits);
+                if g != Gender::Unknown {
+                    out.gender = g;
+                }
             }
-            let g = title_gender(t);
-            if g != Gender::Unknown {
-                gender = g;
+            if it.peek().is_some() {
+                out.len = 0;
+                out.overflow = false;
+                out.title = title.then_some(t);
+                continue;
+            }
+        }
+        let t = t.trim_end_matches([',', ';', ':']).trim_end_matches('.');
+        if t.is_empty() {
+            continue;
+        }
+        if out.len == MAX_NAME_TOKENS {
+            out.overflow = true;
+        } else {
+            out.toks[out.len] = t;
+            out.len += 1;
+        }
+    }
+    // "Donald Trump's": the possessive is no part of the name.
+    if out.len > 0 {
+        let last = &mut out.toks[out.len - 1];
+        if let Some(t) = last.strip_suffix("'s").or_else(|| last.strip_suffix("\u{2019}s")) {
+            if !t.is_empty() {
+                *last = t;
             }
         }
     }
-    let rest: Vec<&str> = toks[from..].iter().map(|t| t.trim_end_matches([',', ';', ':'])).collect();
-    (rest, gender)
+    out
+}
+
+/// Capitalised quantifiers before a name ("Both Democrat Hillary Clinton").
+fn is_quantifier(w: &str) -> bool {
+    matches!(w, "Both" | "All" | "Each" | "Every" | "Either" | "Neither")
+}
+
+/// The title word in a comparable form: lower case, no period, abbreviations spelled out.
+fn title_key(t: &str) -> String {
+    let t = t.trim_end_matches('.').to_lowercase();
+    let full = match t.as_str() {
+        "sen" | "sens" | "senators" => "senator",
+        "rep" | "reps" | "representatives" => "representative",
+        "gov" | "govs" | "governors" => "governor",
+        "gen" => "general",
+        "pres" => "president",
+        "congresswoman" => "congressman",
+        "chairwoman" | "chair" => "chairman",
+        "spokeswoman" | "spokesperson" => "spokesman",
+        _ => return t,
+    };
+    full.to_string()
+}
+
+/// An organisation's name without its article ("The International Atomic Energy Agency" ->
+/// "International Atomic Energy Agency"), except for newspapers ("The New York Times").
+fn org_name(s: &str) -> &str {
+    // "A Government Accountability Office report": the article is never part of the name.
+    if let Some(rest) = s.strip_prefix("A ").or_else(|| s.strip_prefix("An ")) {
+        if rest.split_whitespace().next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+            return rest;
+        }
+    }
+    match s.strip_prefix("The ") {
+        Some(rest)
+            if rest.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && rest
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .is_some_and(|w| is_org_word(w) && !is_publication_word(w)) =>
+        {
+            rest
+        }
+        _ => s,
+    }
+}
+
+/// Words that end the names of newspapers and broadcasters, whose leading "The" is part of the
+/// name ("The New York Times").
+fn is_publication_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Times"
+            | "News"
+            | "Post"
+            | "Journal"
+            | "Herald"
+            | "Tribune"
+            | "Magazine"
+            | "Press"
+            | "Daily"
+            | "Weekly"
+            | "Review"
+            | "Radio"
+            | "TV"
+            | "Channel"
+            | "Network"
+    )
+}
+
+/// Is speaker debugging on (`COPYDESK_DEBUG_SPEAKERS` set)? Read once.
+fn debug_enabled() -> bool {
+    static ON: Lazy<bool> = Lazy::new(|| std::env::var_os("COPYDESK_DEBUG_SPEAKERS").is_some());
+    *ON
+}
+
+/// Does the full name `full` end with the shorter name `name` at a word boundary ("Aung San
+/// Suu Kyi", "Suu Kyi")?
+fn ends_with_name(full: &str, name: &str) -> bool {
+    full.len() > name.len() && full.ends_with(name) && full.as_bytes().get(full.len() - name.len() - 1) == Some(&b' ')
+}
+
+/// Is `before` (the text of a sentence before a word) only space and opening marks?
+fn sentence_initial(before: &str) -> bool {
+    before.trim_start_matches(|c: char| c.is_whitespace() || is_quote_char(c)).is_empty()
 }
 
 /// Opening quote marks and brackets that may precede a sentence's first word.
@@ -117,105 +429,180 @@ fn person_like(toks: &[&str]) -> bool {
     toks.iter().all(|t| {
         let cap = t.chars().next().is_some_and(char::is_uppercase);
         let particle = matches!(*t, "de" | "van" | "von" | "bin" | "al" | "da" | "der" | "del" | "la" | "le");
-        let acronym = t.len() > 2 && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+        // "NATO", but not initials ("G.K").
+        let acronym = t.len() > 2 && !t.contains('.') && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
         (cap || particle) && !acronym && !is_org_word(t)
     })
 }
 
 impl<'a> Resolver<'a> {
     /// Collect the people named in the article's content segments.
-    pub(crate) fn new(ctx: &Context<'a>, entities: &[Entity], quoted: &[Span]) -> Self {
+    pub(crate) fn new(ctx: &'a Context<'a>, entities: &[Entity], quoted: &[Span]) -> Self {
         let mut r = Resolver {
             text: ctx.text,
             people: Vec::new(),
             by_name: HashMap::new(),
             by_last: HashMap::new(),
+            by_first: HashMap::new(),
             mentions: Vec::new(),
-            sentences: ctx.sentences.iter().map(|s| s.span).collect(),
+            sentences: &ctx.sentences,
+            persons: SpanIndex::new(entities.iter().filter(|e| e.label == EntityLabel::Person).map(|e| e.span)),
+            non_person: SpanIndex::new(
+                entities
+                    .iter()
+                    .filter(|e| matches!(e.label, EntityLabel::Org | EntityLabel::Loc | EntityLabel::Norp))
+                    .map(|e| e.span),
+            ),
             last_speaker: None,
             marks: BTreeMap::new(),
         };
-        let persons = SpanIndex::new(entities.iter().filter(|e| e.label == EntityLabel::Person).map(|e| e.span));
-        let non_person = SpanIndex::new(
-            entities
-                .iter()
-                .filter(|e| matches!(e.label, EntityLabel::Org | EntityLabel::Loc | EntityLabel::Norp))
-                .map(|e| e.span),
-        );
         let quoted = SpanIndex::new(quoted.iter().copied());
-        let mut runs: Vec<(Span, Vec<&str>, Gender)> = Vec::new();
+        // Name runs in text order; a lone word is only checked once it may name someone known.
+        let mut runs: Vec<Run<'a>> = Vec::with_capacity(ctx.text.len() / 64);
+        let text = ctx.text;
         for sent in &ctx.sentences {
-            if ctx
-                .segments
-                .get(sent.segment)
-                .map_or(true, |s| !matches!(s.kind, BlockKind::Paragraph | BlockKind::Standfirst))
-            {
+            if ctx.segments.get(sent.segment).map_or(true, |s| {
+                !matches!(s.kind, BlockKind::Paragraph | BlockKind::Standfirst | BlockKind::Subheading)
+            }) {
                 continue;
             }
-            let s = ctx.slice(sent.span);
-            for (m_start, m_end) in name_runs::find_iter(s) {
+            let Some(s) = text.get(sent.span.start..sent.span.end) else { continue };
+            for (m_start, first_end, m_end) in name_runs::find_runs(s) {
+                if first_end == m_end {
+                    let span = Span::new(sent.span.start + m_start, sent.span.start + m_end);
+                    runs.push(Run::Word { span, sentence: sent.span.start });
+                    continue;
+                }
                 let mut run = &s[m_start..m_end];
                 let mut start = m_start;
                 // A sentence-initial connector or date word is no part of a name ("Although Finland").
-                let initial =
-                    s[..m_start].trim_start_matches(|c: char| c.is_whitespace() || is_quote_char(c)).is_empty();
-                if let Some((first, rest)) = run.split_once(char::is_whitespace) {
-                    if not_name_start(first, initial, FIRST_NAMES.contains_key(first)) {
-                        start += run.len() - rest.len();
-                        run = rest.trim_start();
-                    }
-                } else if not_name_start(run, initial, FIRST_NAMES.contains_key(run)) {
-                    continue;
+                let initial = sentence_initial(&s[..m_start]);
+                // The first token and what follows the whitespace after it.
+                let first = &s[m_start..first_end];
+                let ws = s[first_end..].chars().next().map_or(1, char::len_utf8);
+                let rest = &s[(first_end + ws).min(m_end)..m_end];
+                if opens_no_name(first, initial, FIRST_NAMES.contains_key(first)) {
+                    start += run.len() - rest.len();
+                    run = rest.trim_start();
                 }
                 let span = Span::new(sent.span.start + start, sent.span.start + start + run.len());
-                if non_person.contains(span) || quoted.contains(span) || s[..start].trim_end().ends_with(" of") {
+                if r.non_person.contains(span) || quoted.contains(span) {
                     continue;
                 }
-                let (toks, g) = strip_name(run);
-                let toks: Vec<&str> =
-                    toks.into_iter().map(|t| t.trim_end_matches('.')).filter(|t| !t.is_empty()).collect();
-                if !person_like(&toks) {
+                let mut st = strip_name(run);
+                r.open_at_first_name(&mut st);
+                // "the Bank of England", but "Secretary of State John Kerry".
+                if s[..start].trim_end().ends_with(" of")
+                    && !(st.title.is_some()
+                        && st.len >= 2
+                        && (st.person_title() || FIRST_NAMES.contains_key(st.toks[0])))
+                {
                     continue;
                 }
-                runs.push((span, toks, g));
+                if !st.person_like() {
+                    continue;
+                }
+                runs.push(Run::Name { span, st });
             }
         }
         // Full names first (two or more tokens), then single tokens attach to them.
-        for (span, toks, g) in runs.iter().filter(|(_, t, _)| t.len() >= 2) {
-            let name = toks.join(" ");
-            let idx = match r.by_name.get(&name) {
-                Some(&i) => i,
+        let mut buf = String::new();
+        for (span, st) in runs.iter().filter_map(|r| match r {
+            Run::Name { span, st } if st.len >= 2 => Some((span, st)),
+            _ => None,
+        }) {
+            let name = st.join_into(&mut buf);
+            let longer = || {
+                let last = st.toks().last().copied().unwrap_or_default();
+                r.with_last(last).find(|&i| ends_with_name(&r.people[i].name, name))
+            };
+            let idx = match r.by_name.get(name).copied().or_else(longer) {
+                Some(i) => i,
                 None => {
+                    let toks = st.toks();
                     let fg = first_name_gender(toks[0]);
-                    let last = toks.last().copied().unwrap_or_default().to_string();
+                    let last = toks.last().copied().unwrap_or_default();
+                    let name = r.name_of(st);
                     r.add_person(Person {
                         name,
+                        next_last: NONE,
+                        next_given: NONE,
                         last,
+                        given: Some(toks[0]),
                         spans: Vec::new(),
                         first: usize::MAX,
                         gender: fg,
                         credible: fg != Gender::Unknown,
+                        titles: Vec::new(),
                     })
                 }
             };
             r.add_span(idx, *span);
-            if *g != Gender::Unknown {
-                r.people[idx].gender = *g;
-                r.people[idx].credible = true;
-            }
-            if persons.overlaps(*span) {
+            r.note(idx, st);
+            if r.persons.overlaps(*span) {
                 r.people[idx].credible = true;
             }
         }
-        for (span, toks, g) in runs.iter().filter(|(_, t, _)| t.len() == 1) {
-            if let Some(idx) = r.best_for_surname(toks[0], span.start, *g) {
-                r.add_span(idx, *span);
-                if *g != Gender::Unknown {
-                    r.people[idx].gender = *g;
-                    r.people[idx].credible = true;
+        for run in &runs {
+            let (span, st) = match *run {
+                Run::Name { span, st } if st.len == 1 => (span, st),
+                Run::Name { .. } => continue,
+                Run::Word { span, sentence } => {
+                    let word = span.slice(text);
+                    // Cheap first: only a known surname or a first name can name someone.
+                    let key = word.trim_end_matches([',', ';', ':']).trim_end_matches('.');
+                    let key = key.strip_suffix("'s").or_else(|| key.strip_suffix("\u{2019}s")).unwrap_or(key);
+                    if !r.by_last.contains_key(key) && !FIRST_NAMES.contains_key(key) {
+                        continue;
+                    }
+                    let before = text.get(sentence..span.start).unwrap_or("");
+                    if before.trim_end().ends_with(" of")
+                        || opens_no_name(word, sentence_initial(before), FIRST_NAMES.contains_key(word))
+                        || r.non_person.contains(span)
+                        || quoted.contains(span)
+                    {
+                        continue;
+                    }
+                    let st = strip_name(word);
+                    if st.len != 1 || !st.person_like() {
+                        continue;
+                    }
+                    (span, st)
                 }
+            };
+            let (span, st) = (&span, &st);
+            let title = st.title.map(title_key);
+            let known = r
+                .best_for_surname(st.toks[0], span.start, st.gender, title.as_deref())
+                .or_else(|| r.best_for_first_name(st.toks[0], st.gender));
+            match known {
+                Some(idx) => {
+                    r.add_span(idx, *span);
+                    r.note(idx, st);
+                }
+                // "President Obama", "Mr. Husted", "Melanie" without a full name: a person all
+                // the same.
+                None if st.person_title() || first_name_gender(st.toks[0]) != Gender::Unknown => {
+                    let g = if st.gender == Gender::Unknown { first_name_gender(st.toks[0]) } else { st.gender };
+                    let idx = r.add_person(Person {
+                        name: Cow::Borrowed(st.toks[0]),
+                        next_last: NONE,
+                        next_given: NONE,
+                        last: st.toks[0],
+                        given: None,
+                        spans: Vec::new(),
+                        first: usize::MAX,
+                        gender: g,
+                        credible: true,
+                        titles: Vec::new(),
+                    });
+                    r.add_span(idx, *span);
+                    r.note(idx, st);
+                }
+                None => {}
             }
         }
+        r.mentions.reserve(r.people.iter().map(|p| p.spans.len()).sum());
         for (i, p) in r.people.iter_mut().enumerate() {
             p.spans.sort_by_key(|s| s.start);
             for s in &p.spans {
@@ -223,7 +610,7 @@ impl<'a> Resolver<'a> {
             }
         }
         r.mentions.sort_by_key(|m| m.span.start);
-        if std::env::var_os("COPYDESK_DEBUG_SPEAKERS").is_some() {
+        if debug_enabled() {
             for m in &r.mentions {
                 eprintln!("mention {:?} {:?} -> {}", m.span, m.span.slice(r.text), r.people[m.person].name);
             }
@@ -231,13 +618,104 @@ impl<'a> Resolver<'a> {
         r
     }
 
+    /// "Republican Donald Trump", "Both Democrat Hillary Clinton": a known first name after
+    /// words the article tags as a group, place or organisation opens the name.
+    fn open_at_first_name(&self, st: &mut Stripped) {
+        if st.len < 3 || st.overflow || FIRST_NAMES.contains_key(st.toks[0]) {
+            return;
+        }
+        let Some(j) = (1..st.len - 1).find(|&j| FIRST_NAMES.contains_key(st.toks[j])) else { return };
+        let base = self.text.as_ptr() as usize;
+        let affiliation = st.toks[..j].iter().all(|t| {
+            let at = (t.as_ptr() as usize).wrapping_sub(base);
+            is_quantifier(t) || (at < self.text.len() && self.non_person.contains(Span::new(at, at + t.len())))
+        });
+        if affiliation {
+            st.toks.copy_within(j..st.len, 0);
+            st.len -= j;
+        }
+    }
+
+    /// Record what a mention tells about person `i`: the gender and title it gives.
+    fn note(&mut self, i: usize, st: &Stripped) {
+        let p = &mut self.people[i];
+        if st.gender != Gender::Unknown {
+            p.gender = st.gender;
+            p.credible = true;
+        }
+        if let Some(t) = st.title {
+            if st.person_title() {
+                p.credible = true;
+            }
+            let k = title_key(t);
+            if p.titles.len() < 4 && !p.has_title(&k) {
+                p.titles.push(k);
+            }
+        }
+    }
+
     /// Add a person to the indexes; returns its index.
-    fn add_person(&mut self, p: Person) -> usize {
+    fn add_person(&mut self, p: Person<'a>) -> usize {
         let i = self.people.len();
         self.by_name.insert(p.name.clone(), i);
-        self.by_last.entry(p.last.clone()).or_default().push(i);
+        let last = p.last;
+        let given = p.given;
         self.people.push(p);
+        match self.by_last.get_mut(last) {
+            Some((_, tail)) => {
+                self.people[*tail].next_last = i;
+                *tail = i;
+            }
+            None => {
+                self.by_last.insert(last, (i, i));
+            }
+        }
+        if let Some(given) = given {
+            match self.by_first.get_mut(given) {
+                Some((_, tail)) => {
+                    self.people[*tail].next_given = i;
+                    *tail = i;
+                }
+                None => {
+                    self.by_first.insert(given, (i, i));
+                }
+            }
+        }
         i
+    }
+
+    /// The people whose last token is `last`, in index order.
+    fn with_last<'s>(&'s self, last: &str) -> impl Iterator<Item = usize> + 's {
+        let mut i = self.by_last.get(last).map_or(NONE, |&(head, _)| head);
+        std::iter::from_fn(move || {
+            let cur = i;
+            (cur != NONE).then(|| {
+                i = self.people[cur].next_last;
+                cur
+            })
+        })
+    }
+
+    /// The name of a stripped run: borrowed from the text when written there with single
+    /// spaces, else joined.
+    fn name_of(&self, st: &Stripped<'a>) -> Cow<'a, str> {
+        let toks = st.toks();
+        let base = self.text.as_ptr() as usize;
+        let at = |t: &str| (t.as_ptr() as usize).wrapping_sub(base);
+        let bytes = self.text.as_bytes();
+        let contiguous = toks.windows(2).all(|w| {
+            let end = at(w[0]) + w[0].len();
+            at(w[1]) == end + 1 && bytes.get(end) == Some(&b' ')
+        });
+        match (toks.first(), toks.last()) {
+            (Some(a), Some(b)) if contiguous && at(b) + b.len() <= self.text.len() => {
+                match self.text.get(at(a)..at(b) + b.len()) {
+                    Some(name) => Cow::Borrowed(name),
+                    None => Cow::Owned(toks.join(" ")),
+                }
+            }
+            _ => Cow::Owned(toks.join(" ")),
+        }
     }
 
     /// Record a mention of person `i`.
@@ -248,15 +726,15 @@ impl<'a> Resolver<'a> {
     }
 
     /// The person a surname refers to: the most mentioned full name ending in it, preferring
-    /// names introduced before `at`.
-    fn best_for_surname(&self, surname: &str, at: usize, g: Gender) -> Option<usize> {
-        let mut best: Option<(usize, (bool, usize))> = None;
-        for &i in self.by_last.get(surname)? {
+    /// one the article gave the same title (a [`title_key`]), then names introduced before `at`.
+    fn best_for_surname(&self, surname: &str, at: usize, g: Gender, title: Option<&str>) -> Option<usize> {
+        let mut best: Option<(usize, (bool, bool, usize))> = None;
+        for i in self.with_last(surname) {
             let p = &self.people[i];
             if !g.compatible(p.gender) {
                 continue;
             }
-            let key = (p.first <= at, p.spans.len());
+            let key = (title.is_some_and(|t| p.has_title(t)), p.first <= at, p.spans.len());
             if best.map_or(true, |(_, k)| key > k) {
                 best = Some((i, key));
             }
@@ -264,9 +742,29 @@ impl<'a> Resolver<'a> {
         best.map(|(i, _)| i)
     }
 
+    /// The person a lone first name refers to ("Hillary" for "Hillary Clinton"): the most
+    /// mentioned full name starting with it.
+    fn best_for_first_name(&self, first: &str, g: Gender) -> Option<usize> {
+        if !FIRST_NAMES.contains_key(first) {
+            return None;
+        }
+        let (head, _) = *self.by_first.get(first)?;
+        let mut best: Option<(usize, (usize, usize))> = None;
+        let mut i = head;
+        while i != NONE {
+            let p = &self.people[i];
+            let key = (p.spans.len(), usize::MAX - i);
+            if g.compatible(p.gender) && best.map_or(true, |(_, k)| key > k) {
+                best = Some((i, key));
+            }
+            i = p.next_given;
+        }
+        best.map(|(i, _)| i)
+    }
+
     /// Index of the sentence containing byte `at`.
     fn sentence_at(&self, at: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.end < at);
+        let i = self.sentences.partition_point(|s| s.span.end < at);
         (i < self.sentences.len()).then_some(i)
     }
 
@@ -282,7 +780,7 @@ impl<'a> Resolver<'a> {
         let mut si = cur;
         let mut looked = 0;
         loop {
-            let sent = self.sentences[si];
+            let sent = self.sentences[si].span;
             if sent.end < lo || looked > 4 {
                 break;
             }
@@ -290,14 +788,16 @@ impl<'a> Resolver<'a> {
             let s_hi = if si == cur { at } else { sent.end };
             if s_lo < s_hi {
                 // The nearest earlier speaker in the sentence.
-                if let Some((_, &p)) = self.marks.range((s_lo, 0)..(s_hi, 0)).rev().find(|(_, &p)| ok(p)) {
+                if let Some((_, &p)) =
+                    self.marks.range((s_lo, 0)..(s_hi, 0)).rev().find(|(_, &p)| ok(p) && self.people[p].credible)
+                {
                     return Some(p);
                 }
                 let from = self.mentions.partition_point(|m| m.span.start < s_lo);
                 let first = self.mentions[from..]
                     .iter()
                     .take_while(|m| m.span.start < s_hi)
-                    .find(|m| ok(m.person) && self.people[m.person].credible);
+                    .find(|m| ok(m.person) && self.people[m.person].credible && !self.attributive(m.span));
                 if let Some(m) = first {
                     return Some(m.person);
                 }
@@ -309,6 +809,16 @@ impl<'a> Resolver<'a> {
             looked += 1;
         }
         self.last_speaker.filter(|&i| g.compatible(self.people[i].gender))
+    }
+
+    /// Is the name at `span` a modifier after an article ("the Clinton campaign"), naming no
+    /// one who acts?
+    fn attributive(&self, span: Span) -> bool {
+        let before = self.text.get(..span.start).unwrap_or("").trim_end();
+        let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        // "the Rev. John Doe" is a person.
+        matches!(word, "the" | "The" | "a" | "A" | "an" | "An")
+            && !span.slice(self.text).split_whitespace().next().is_some_and(is_title)
     }
 
     /// The most mentioned known person before `at` with a compatible gender.
@@ -332,29 +842,57 @@ impl<'a> Resolver<'a> {
         self.marks.insert((at, seq), p);
     }
 
+    /// The speaker a role noun (a [`title_key`]) of gender `g` at `at` refers to: the last
+    /// speaker, unless the article gave that title to someone else, who is then the one
+    /// mentioned last; else the most mentioned person so far.
+    fn for_role(&self, key: &str, g: Gender, at: usize) -> Option<usize> {
+        let ok = |p: &Person| g.compatible(p.gender);
+        let last = self.last_speaker.filter(|&p| ok(&self.people[p]));
+        if last.is_some_and(|p| self.people[p].has_title(key)) {
+            return last;
+        }
+        let titled = self
+            .people
+            .iter()
+            .enumerate()
+            .take(MAX_ROLE_CANDIDATES)
+            .filter(|(_, p)| p.credible && ok(p) && p.has_title(key))
+            .filter_map(|(i, p)| {
+                let n = p.spans.partition_point(|s| s.start < at);
+                n.checked_sub(1).map(|k| (p.spans[k].start, i))
+            })
+            .max();
+        titled.map(|(_, i)| i).or(last).or_else(|| self.salient(g, at))
+    }
+
     /// Resolve a speaker mention at `span`; records the speaker for later pronouns.
     pub(crate) fn resolve(&mut self, span: Span) -> Option<String> {
         let raw = span.slice(self.text).trim();
         let raw = raw.split('(').next().unwrap_or(raw);
         // "The mayor, Ann Lee": a name in the appositive beats the role before it.
-        let parts: Vec<&str> = raw.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
-        let first = parts.first().copied().unwrap_or(raw);
+        let mut parts = raw.split(',').map(str::trim).filter(|p| !p.is_empty());
+        let first = parts.next().unwrap_or(raw);
         let first_is_role = first.split_whitespace().next().is_some_and(is_determiner);
-        let named = parts.iter().skip(1).take(1).find(|p| {
-            let (toks, _) = strip_name(p);
-            toks.len() >= 2
-                && p.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                && person_like(&toks)
-        });
-        let mention = if first_is_role { named.copied().unwrap_or(first) } else { first };
-        let mention = mention.strip_suffix("'s").or_else(|| mention.strip_suffix("’s")).unwrap_or(mention);
-        if mention.is_empty() {
-            return None;
-        }
-        let words: Vec<&str> = mention.split_whitespace().collect();
+        let mention = if first_is_role {
+            parts
+                .next()
+                .filter(|p| {
+                    let st = strip_name(p);
+                    st.len >= 2
+                        && p.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        && st.person_like()
+                })
+                .unwrap_or(first)
+        } else {
+            first
+        };
+        let mention = mention.strip_suffix("'s").or_else(|| mention.strip_suffix("\u{2019}s")).unwrap_or(mention);
+        let mut words = mention.split_whitespace();
+        let first_word = words.next()?;
+        let last_word = words.next_back();
         // Pronoun.
-        if words.len() == 1 {
-            if let Some(g) = pronoun(words[0]) {
+        if last_word.is_none() {
+            if let Some(g) = pronoun(first_word) {
                 if g == Gender::Unknown {
                     return None;
                 }
@@ -364,52 +902,64 @@ impl<'a> Resolver<'a> {
                 }
                 self.last_speaker = Some(p);
                 self.mark(span.start, p);
-                return Some(self.people[p].name.clone());
+                return Some(self.people[p].name.to_string());
             }
         }
-        let last = words.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).unwrap_or("");
+        let last = last_word.unwrap_or(first_word).trim_matches(|c: char| !c.is_alphanumeric());
         // Role noun phrase: "the official", "the senior diplomat".
+        // "U.S. senator", "NATO official": an abbreviation before a role opens no name.
+        let abbreviation = first_word.len() >= 2
+            && first_word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+            && last_word.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
         let lower_start =
-            words.first().is_some_and(|w| is_determiner(w) || w.chars().next().is_some_and(char::is_lowercase));
+            is_determiner(first_word) || first_word.chars().next().is_some_and(char::is_lowercase) || abbreviation;
         if lower_start && is_role(last) {
-            let g = title_gender(last);
-            let p = self
-                .last_speaker
-                .filter(|&p| g.compatible(self.people[p].gender))
-                .or_else(|| self.salient(g, span.start))?;
+            let p = self.for_role(&title_key(last), title_gender(last), span.start)?;
             self.mark(span.start, p);
-            return Some(self.people[p].name.clone());
+            return Some(self.people[p].name.to_string());
         }
         if lower_start && is_document_noun(last) {
-            return Some(mention.to_string());
+            return Some(org_name(mention).to_string());
         }
         // A name: the capitalised run at the end of the phrase, titles stripped.
         let run = name_runs::find_iter(mention).last().map_or(mention, |(a, b)| &mention[a..b]);
-        let (toks, g) = strip_name(run);
-        let mut toks: Vec<&str> = toks.into_iter().map(|t| t.trim_end_matches('.')).filter(|t| !t.is_empty()).collect();
+        let mut st = strip_name(run);
+        self.open_at_first_name(&mut st);
+        let g = st.gender;
         // A capitalised connector or determiner is no part of a name ("Another commenter",
         // "Meanwhile"): without a name after it the speaker stays unknown.
-        if toks.first().is_some_and(|t| not_name_start(t, true, FIRST_NAMES.contains_key(t))) {
-            toks.remove(0);
-            if toks.is_empty() {
+        if st.len > 0 && opens_no_name(st.toks[0], true, FIRST_NAMES.contains_key(st.toks[0])) {
+            st.drop_first();
+            if st.len == 0 && !st.overflow {
                 return None;
             }
         }
-        if toks.is_empty() {
+        if st.len == 0 && !st.overflow {
             return Some(mention.to_string());
         }
-        if !person_like(&toks) {
-            return Some(run.to_string());
+        if !st.person_like() {
+            return Some(org_name(run).to_string());
         }
+        let toks = st.toks();
         let surname = toks.last().copied().unwrap_or_default();
         let idx = if toks.len() >= 2 {
-            let name = toks.join(" ");
-            self.by_name.get(&name).copied().or_else(|| {
-                // A longer full name ending the same way ("Charles B. Rangel" for "Charles Rangel").
-                self.by_last.get(surname)?.iter().copied().find(|&i| self.people[i].name.starts_with(toks[0]))
-            })
+            let mut buf = String::new();
+            let name = st.join_into(&mut buf);
+            self.by_name
+                .get(name)
+                .copied()
+                .or_else(|| {
+                    // A longer full name ending the same way ("Charles B. Rangel" for "Charles Rangel").
+                    self.with_last(surname).find(|&i| self.people[i].name.starts_with(toks[0]))
+                })
+                .or_else(|| {
+                    // "Suu Kyi" for "Aung San Suu Kyi".
+                    self.with_last(surname).find(|&i| ends_with_name(&self.people[i].name, name))
+                })
         } else {
-            self.best_for_surname(surname, span.start, g)
+            let title = st.title.map(title_key);
+            self.best_for_surname(surname, span.start, g, title.as_deref())
+                .or_else(|| self.best_for_first_name(surname, g))
         };
         let i = match idx {
             Some(i) => {
@@ -421,18 +971,164 @@ impl<'a> Resolver<'a> {
             }
             None => {
                 let g = if g == Gender::Unknown { first_name_gender(toks[0]) } else { g };
-                self.add_person(Person {
-                    name: toks.join(" "),
-                    last: surname.to_string(),
+                // A lone capitalised word ("Delegates") is a person only when something says so.
+                let credible =
+                    toks.len() >= 2 || g != Gender::Unknown || st.person_title() || self.persons.overlaps(span);
+                let idx = self.add_person(Person {
+                    name: self.name_of(&st),
+                    next_last: NONE,
+                    next_given: NONE,
+                    last: surname,
+                    given: (toks.len() >= 2).then(|| toks[0]),
                     spans: vec![span],
                     first: span.start,
                     gender: g,
-                    credible: true,
-                })
+                    credible,
+                    titles: Vec::new(),
+                });
+                self.note(idx, &st);
+                idx
             }
         };
         self.last_speaker = Some(i);
         self.mark(span.start, i);
-        Some(self.people[i].name.clone())
+        Some(self.people[i].name.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{sentences, Segment};
+
+    /// A context of paragraphs split on blank lines.
+    fn context(text: &str) -> Context<'_> {
+        let mut segments = Vec::new();
+        let mut start = 0;
+        for p in text.split("\n\n") {
+            segments.push(crate::Segment { span: Span::new(start, start + p.len()), kind: BlockKind::Paragraph });
+            start += p.len() + 2;
+        }
+        let sentences = sentences::split(text, &segments);
+        let _: &[Segment] = &segments;
+        Context { text, segments, sentences, published: None }
+    }
+
+    /// Resolve the mentions (the `n`-th occurrence of each phrase) in order.
+    fn resolve_all(text: &str, entities: &[Entity], mentions: &[(&str, usize)]) -> Vec<Option<String>> {
+        let ctx = context(text);
+        let mut r = Resolver::new(&ctx, entities, &[]);
+        mentions
+            .iter()
+            .map(|&(m, n)| {
+                let at = text.match_indices(m).nth(n).map(|(i, _)| i).expect("mention in text");
+                r.resolve(Span::new(at, at + m.len()))
+            })
+            .collect()
+    }
+
+    fn entity(text: &str, phrase: &str, label: EntityLabel) -> Entity {
+        let at = text.find(phrase).expect("phrase in text");
+        Entity { span: Span::new(at, at + phrase.len()), label, canonical: None }
+    }
+
+    #[test]
+    fn strips_titles_possessives_and_plural_titles() {
+        let toks = |s| strip_name(s).toks().to_vec();
+        assert_eq!(toks("New Jersey Gov. Chris Christie"), vec!["Chris", "Christie"]);
+        assert_eq!(toks("Donald Trump's"), vec!["Donald", "Trump"]);
+        assert_eq!(toks("Sens. Jon Doe"), vec!["Jon", "Doe"]);
+        assert_eq!(toks("Rep. G.K. Doe,"), vec!["G.K", "Doe"]);
+        let st = strip_name("Mr. Smith");
+        assert_eq!((st.toks(), st.gender, st.person_title()), (&["Smith"][..], Gender::Male, true));
+        assert!(!strip_name("Presidential Debates").person_title());
+        assert!(!strip_name("A B C D E F G").person_like());
+    }
+
+    #[test]
+    fn word_table_agrees_with_the_lexicon() {
+        for w in [
+            "Sen.",
+            "SEN",
+            "sen",
+            "Sen",
+            "The",
+            "THE",
+            "the",
+            "McCain",
+            "President",
+            "Mrs.",
+            "MRS.",
+            "Gov..",
+            "However",
+            "Quickly",
+            "Trump",
+            "Ángel",
+            "co-founder",
+            "Co-Founder",
+            "Del.",
+            "del",
+            "A",
+            "i",
+        ] {
+            let bits = word_bits(w);
+            assert_eq!(bits & W_TITLE != 0, is_title(w), "{w}");
+            assert_eq!(bits & W_DET != 0, is_determiner(w), "{w}");
+            assert_eq!(opens_no_name(w, true, false), not_name_start(w, true, false), "{w}");
+            if is_title(w) {
+                assert_eq!(bits_gender(bits), title_gender(w), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn titled_surname_is_a_person() {
+        let text = "President Obama spoke on Monday.\n\nHe was tired.";
+        assert_eq!(resolve_all(text, &[], &[("He", 0)]), vec![Some("Obama".to_string())]);
+    }
+
+    #[test]
+    fn role_noun_prefers_the_person_with_that_title() {
+        let text = "Sen. Ann Lee met Gov. Tom Ray on Monday.\n\nRay spoke first. Then the senator spoke.";
+        let got = resolve_all(text, &[], &[("Ray", 1), ("the senator", 0)]);
+        assert_eq!(got, vec![Some("Tom Ray".to_string()), Some("Ann Lee".to_string())]);
+    }
+
+    #[test]
+    fn affiliation_before_a_first_name_is_dropped() {
+        let text = "Republican Donald Trump spoke.\n\nTrump was late. Cornell William Brooks spoke.";
+        let ents = [entity(text, "Republican", EntityLabel::Norp)];
+        let got = resolve_all(text, &ents, &[("Trump", 1), ("Cornell William Brooks", 0)]);
+        assert_eq!(got, vec![Some("Donald Trump".to_string()), Some("Cornell William Brooks".to_string())]);
+    }
+
+    #[test]
+    fn lone_capitalised_word_is_no_antecedent() {
+        let text = "Ted Cruz spoke on Monday.\n\nDelegates questioned how Cruz could do it.\n\nHe was firm.";
+        let got = resolve_all(text, &[], &[("Delegates", 0), ("He", 0)]);
+        assert_eq!(got[1].as_deref(), Some("Ted Cruz"));
+    }
+
+    #[test]
+    fn attributive_name_is_no_antecedent() {
+        let text = "Hillary Clinton spoke.\n\nMary Wimes answered.\n\nThe Clinton campaign, Wimes thinks, is late.\n\nShe was firm.";
+        let got = resolve_all(text, &[], &[("Mary Wimes", 0), ("She", 0)]);
+        assert_eq!(got[1].as_deref(), Some("Mary Wimes"));
+    }
+
+    #[test]
+    fn lone_first_name_and_org_names() {
+        let text = "Maria thought it was outrageous.\n\nShe was angry.";
+        assert_eq!(resolve_all(text, &[], &[("She", 0)]), vec![Some("Maria".to_string())]);
+        let text = "The Water Energy Agency said so. The Daily News said so.";
+        let got = resolve_all(text, &[], &[("The Water Energy Agency", 0), ("The Daily News", 0)]);
+        assert_eq!(got, vec![Some("Water Energy Agency".to_string()), Some("The Daily News".to_string())]);
+    }
+
+    #[test]
+    fn abbreviation_before_a_role_is_a_role() {
+        let text = "Ann Lee spoke on Monday.\n\nThe U.S. senator was firm.";
+        let got = resolve_all(text, &[], &[("Ann Lee", 0), ("U.S. senator", 0)]);
+        assert_eq!(got[1].as_deref(), Some("Ann Lee"));
     }
 }
