@@ -145,7 +145,78 @@ pub(crate) static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
     }
 });
 
+/// Latin letters with diacritics -> their ASCII base letter ("é" -> 'e'); None for others.
+fn ascii_base(c: char) -> Option<u8> {
+    let b = match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => b'a',
+        'À'..='Å' | 'Ā' | 'Ă' | 'Ą' => b'A',
+        'ç' | 'ć' | 'č' => b'c',
+        'Ç' | 'Ć' | 'Č' => b'C',
+        'è'..='ë' | 'ē' | 'ę' | 'ě' => b'e',
+        'È'..='Ë' | 'Ē' | 'Ę' | 'Ě' => b'E',
+        'ì'..='ï' | 'ī' | 'ı' => b'i',
+        'Ì'..='Ï' | 'Ī' | 'İ' => b'I',
+        'ñ' | 'ń' | 'ň' => b'n',
+        'Ñ' | 'Ń' | 'Ň' => b'N',
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' => b'o',
+        'Ò'..='Ö' | 'Ø' | 'Ō' | 'Ő' => b'O',
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' => b'u',
+        'Ù'..='Ü' | 'Ū' | 'Ů' | 'Ű' => b'U',
+        'ý' | 'ÿ' => b'y',
+        'Ý' | 'Ÿ' => b'Y',
+        'ś' | 'š' | 'ş' => b's',
+        'Ś' | 'Š' | 'Ş' => b'S',
+        'ź' | 'ż' | 'ž' => b'z',
+        'Ź' | 'Ż' | 'Ž' => b'Z',
+        'ł' => b'l',
+        'Ł' => b'L',
+        'ř' => b'r',
+        'Ř' => b'R',
+        'ğ' => b'g',
+        'Ğ' => b'G',
+        _ => return None,
+    };
+    Some(b)
+}
+
+/// Whether `set` holds `word`, or its ASCII form when the word has Latin diacritics
+/// ("César" -> "Cesar"); folded into a stack buffer, no allocation.
+fn contains_folded(set: &HashSet<&'static str>, word: &str) -> bool {
+    if set.contains(word) {
+        return true;
+    }
+    if word.is_ascii() || word.len() > 32 {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for c in word.chars() {
+        let b = if c.is_ascii() {
+            c as u8
+        } else if let Some(b) = ascii_base(c) {
+            b
+        } else {
+            return false;
+        };
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = b;
+            n += 1;
+        }
+    }
+    buf.get(..n).and_then(|b| std::str::from_utf8(b).ok()).is_some_and(|f| set.contains(f))
+}
+
 impl Gazetteer {
+    /// A listed given name, with or without its diacritics ("César").
+    pub fn is_given(&self, word: &str) -> bool {
+        contains_folded(&self.given, word)
+    }
+
+    /// A listed family name, with or without its diacritics ("Núñez").
+    pub fn is_surname(&self, word: &str) -> bool {
+        contains_folded(&self.surnames, word)
+    }
+
     /// Whether the lower-case form of a capitalized word is an ordinary English word.
     /// ASCII words are lower-cased into a stack buffer (no allocation).
     pub fn is_common(&self, word: &str) -> bool {
@@ -181,6 +252,8 @@ mod tests {
         assert!(g.org_heads.contains("Council"));
         assert!(g.is_common("Officials"));
         assert!(!g.is_common("Kelin"));
+        assert!(g.is_given("César") && g.is_given("Cesar") && !g.is_given("Césarée"));
+        assert!(g.is_surname("Núñez"));
         assert!(g.max_words >= 3);
         // The known-acronym scan only looks up words starting with an ASCII capital.
         assert!(g.acronyms.keys().all(|k| k.as_bytes()[0].is_ascii_uppercase()));

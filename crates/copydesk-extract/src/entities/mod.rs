@@ -83,7 +83,6 @@ fn with_compass_word(g: &gazetteer::Gazetteer, text: &str, m: &mut Mention) {
         "southern ",
         "eastern ",
         "western ",
-        "central ",
         "northeastern ",
         "northwestern ",
         "southeastern ",
@@ -107,6 +106,16 @@ fn with_compass_word(g: &gazetteer::Gazetteer, text: &str, m: &mut Mention) {
             return;
         }
     }
+}
+
+/// Whether the tokens from `k` on are only closing marks (quotes, brackets), so that a token
+/// ending at `k` ends its sentence.
+fn ends_sentence(text: &str, toks: &[tokens::Tok], k: usize) -> bool {
+    toks.get(k..).is_some_and(|rest| {
+        rest.iter().all(|t| {
+            !t.word && matches!(text.get(t.start..t.end), Some("\"" | "'" | ")" | "]" | "\u{201d}" | "\u{2019}"))
+        })
+    })
 }
 
 /// Find entity mentions in the article's sentences, labelled and grouped.
@@ -144,10 +153,14 @@ pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Ent
         let s = Sent { text, toks, title_case: w >= 4 && c * 10 >= w * 8 };
         for f in rules::find(g, &s) {
             let (Some(a), Some(b)) = (toks.get(f.from), toks.get(f.to.saturating_sub(1))) else { continue };
-            let (start, end) = match f.sub {
+            let (start, mut end) = match f.sub {
                 Some((x, y)) => (a.start + x, a.start + y),
                 None => (a.start, b.end),
             };
+            // "... in the U.S." at a sentence's end: the period ends the sentence, not the name.
+            if f.sub.is_none() && ends_sentence(text, toks, f.to) && text.get(..end).is_some_and(|t| t.ends_with('.')) {
+                end -= 1;
+            }
             if start >= end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
                 continue;
             }
@@ -172,7 +185,7 @@ pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Ent
         .filter(|m| {
             !(m.label == EntityLabel::Person && m.strength == 0 && {
                 let t = m.span.slice(ctx.text);
-                m.grouped_only || !t.contains(' ') && !g.surnames.contains(t)
+                m.grouped_only || !t.contains(' ') && !g.is_surname(t)
             })
         })
         .map(|m| Entity { span: m.span, label: m.label, canonical: m.canonical })

@@ -217,7 +217,13 @@ pub(crate) fn find(g: &Gazetteer, s: &Sent) -> Vec<Found> {
                 break;
             }
         }
+        let from = out.len();
         run(g, s, i, j, &mut out);
+        for f in out.iter_mut().skip(from) {
+            if f.label == EntityLabel::Person && f.sub.is_none() && f.to >= f.from + 2 && is_regnal(s.w(f.to - 1)) {
+                f.to -= 1;
+            }
+        }
         i = j;
     }
     out
@@ -356,6 +362,48 @@ fn is_non_name(g: &Gazetteer, w: &str) -> bool {
     matches!(g.acronyms.get(w), Some((_, None)))
 }
 
+/// Capitalized compass and position words that lead place names ("Northern", "Upper").
+fn is_compass(w: &str) -> bool {
+    matches!(
+        w,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "Upper"
+            | "Lower"
+            | "Greater"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+            | "North-East"
+            | "North-West"
+            | "South-East"
+            | "South-West"
+            | "Northeastern"
+            | "Northwestern"
+            | "Southeastern"
+            | "Southwestern"
+    )
+}
+
+/// Articles that start names of places, organisations and media, not of people ("La Prensa",
+/// "Los Zetas", "El Nacional").
+fn is_article_lead(w: &str) -> bool {
+    matches!(w, "La" | "Las" | "Los" | "El")
+}
+
+/// Regnal and dynastic numbers after a name ("Abdullah II"): not part of the name's span.
+fn is_regnal(w: &str) -> bool {
+    (1..=5).contains(&w.len()) && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+}
+
 /// Head words of newspaper and broadcaster names.
 fn is_media_head(w: &str) -> bool {
     matches!(
@@ -481,17 +529,34 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 continue;
             }
         }
+        // "Northern Uganda", "South Kashmir", "West African": a capitalized compass word joins
+        // a listed place or group after it.
+        if is_compass(w) && s.cap(i + 1) && !s.toks[i].poss {
+            if let Some((end, e)) = longest(g, s, i + 1, j) {
+                let here = longest(g, s, i, j).map(|(h, _)| h);
+                if matches!(e.label, EntityLabel::Loc | EntityLabel::Norp)
+                    && here.map_or(true, |h| h < end)
+                    && s.phrase(i, end).is_some()
+                {
+                    out.push(Found::by_rule(i, end, e.label, 2));
+                    i = end;
+                    titled = false;
+                    continue;
+                }
+            }
+        }
         // Listed names (longest first).
         if let Some((end, e)) = longest(g, s, i, j) {
             // A given name that is also a place ("Jordan") starts a person's name when a name follows.
             let person_next = end == i + 1
-                && g.given.contains(w)
+                && g.is_given(w)
                 && i + 1 < j
                 && s.cap(i + 1)
                 && longest(g, s, i + 1, j).is_none()
                 && !g.org_heads.contains(s.w(i + 1));
             // A listed place and a place head: "Nile River", "Guangdong Province".
             if e.label == EntityLabel::Loc
+                && !person_next
                 && end < j
                 && s.cap(end)
                 && !s.toks[end - 1].poss
@@ -504,14 +569,18 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 continue;
             }
             // "Kosmos Energy"-style names led by a place: "Qatar Charity", "Korea Eximbank".
-            if !s.title_case && matches!(e.label, EntityLabel::Loc | EntityLabel::Norp) && !s.toks[end - 1].poss {
+            if !s.title_case
+                && !person_next
+                && matches!(e.label, EntityLabel::Loc | EntityLabel::Norp)
+                && !s.toks[end - 1].poss
+            {
                 let mut k = end;
                 while k < j && s.cap(k) && !s.toks[k - 1].poss {
                     let x = s.w(k);
                     if longest(g, s, k, j).is_some()
                         || g.titles.contains(x)
-                        || g.given.contains(x)
-                        || g.surnames.contains(x)
+                        || g.is_given(x)
+                        || g.is_surname(x)
                         || is_stopword(x)
                         || g.is_common(x)
                         || is_non_name(g, x)
@@ -584,7 +653,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         let quoted_by = i >= 2 && speech_verb_at(s, i - 1) && !s.toks[i - 2].word;
         if len == 1
             && (speech_verb_at(s, k) || quoted_by)
-            && (g.given.contains(w) || g.surnames.contains(w) || !common)
+            && (g.is_given(w) || g.is_surname(w) || !common)
             && !is_acronym(w)
             && !is_year_event(w)
         {
@@ -598,9 +667,9 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 out.push(Found::by_rule(i, k, EntityLabel::Event, 2));
             } else if is_acronym(w) {
                 out.push(Found::by_rule(i, k, EntityLabel::Org, 1));
-            } else if titled || g.given.contains(w) && !initial && !common {
+            } else if titled || g.is_given(w) && !initial && !common {
                 out.push(Found::by_rule(i, k, EntityLabel::Person, 1));
-            } else if common && !initial && !is_stopword(w) {
+            } else if common && !is_stopword(w) {
                 out.push(Found {
                     from: i,
                     to: k,
@@ -611,7 +680,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                     grouped_only: true,
                 });
             } else if !common {
-                let label = if place_prep && !g.surnames.contains(w) { EntityLabel::Loc } else { EntityLabel::Person };
+                let label = if place_prep && !g.is_surname(w) { EntityLabel::Loc } else { EntityLabel::Person };
                 // "Mugo said": a speech verb after a bare name makes it a person.
                 let speaks = speech_verb_at(s, k);
                 let strength = u8::from(speaks && label == EntityLabel::Person);
@@ -622,25 +691,27 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         // Drop a sentence-initial ordinary word ("Officials", "Critics") in front of a name.
-        if initial && common && !g.given.contains(w) && !titled {
+        if initial && common && !g.is_given(w) && !titled {
             i += 1;
             continue;
         }
         let last = s.w(k - 1);
         if let Some(label) = head_label(g, last) {
             out.push(Found { from: i, to: k, label, entry: None, strength: 2, sub: None, grouped_only: false });
-        } else if titled || g.given.contains(w) || g.surnames.contains(w) {
+        } else if titled || (g.is_given(w) || g.is_surname(w)) && !is_article_lead(w) {
             out.push(Found::by_rule(i, k.min(i + 5), EntityLabel::Person, 1));
         } else {
             let any_common = (i..k).any(|t| !s.conn(t) && g.is_common(s.w(t)));
             // "Sadio Mane said", "... Taimoor Khan": a speech verb after the name, or a listed
             // family name ending two or three words.
-            let person = k - i <= 3 && (speech_verb_at(s, k) || g.surnames.contains(last) && !g.is_common(last));
+            let person = k - i <= 3
+                && (speech_verb_at(s, k) || g.is_surname(last) && !g.is_common(last))
+                && !(is_article_lead(w) && k - i == 2);
             // A capitals-only word ("Umurenge SACCO") marks an organisation, not a person.
             let any_acronym = (i..k).any(|t| is_acronym(s.w(t)));
             let label = if person {
                 EntityLabel::Person
-            } else if any_common || any_acronym {
+            } else if any_common || any_acronym || is_article_lead(w) && !place_prep {
                 EntityLabel::Org
             } else if place_prep {
                 EntityLabel::Loc
