@@ -43,6 +43,18 @@ pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(
         by_last.entry(first).or_insert_with(|| t.to_string());
     }
     let acr: HashMap<&str, &str> = acronyms.iter().map(|(s, l)| (s.as_str(), l.as_str())).collect();
+    // Labels of the long forms defined in the text, for their short forms ("GERD" is what
+    // "Grand Ethiopian Renaissance Dam" is).
+    let mut long_label: HashMap<&str, EntityLabel> = HashMap::new();
+    if !acr.is_empty() {
+        let longs: foldhash::HashSet<&str> = acr.values().copied().collect();
+        for m in ms.iter() {
+            let t = m.span.slice(text);
+            if m.strength >= 2 && longs.contains(t) {
+                long_label.entry(t).or_insert(m.label);
+            }
+        }
+    }
     for m in ms.iter_mut() {
         let t = m.span.slice(text);
         if !t.contains(' ') {
@@ -55,6 +67,12 @@ pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(
                     }
                     continue;
                 }
+            }
+        }
+        if m.strength < 2 {
+            if let Some(label) = acr.get(t).and_then(|l| long_label.get(l)) {
+                m.label = *label;
+                m.strength = 2;
             }
         }
         if m.canonical.is_some() {

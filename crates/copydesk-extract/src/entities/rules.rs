@@ -342,6 +342,22 @@ fn is_acronym(w: &str) -> bool {
         && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&' || c == '.')
 }
 
+/// A word written in camel case ("WeChat", "BankDhofar", "BoG"): brands, companies and
+/// ministry abbreviations, not personal names (which keep "McDonald", "DeSantis", "LaGuardia").
+fn is_camel(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() < 3 || !b[0].is_ascii_uppercase() || !b.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    const NAME_PREFIXES: &[&str] = &["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Al", "El"];
+    if NAME_PREFIXES.iter().any(|p| w.len() > p.len() && w.starts_with(p) && b[p.len()].is_ascii_uppercase()) {
+        return false;
+    }
+    // A lower-case letter, then an upper-case one, after the first letter.
+    b.windows(2).skip(1).any(|x| x[0].is_ascii_lowercase() && x[1].is_ascii_uppercase())
+        || b.get(1).is_some_and(u8::is_ascii_lowercase) && b.get(2).is_some_and(u8::is_ascii_uppercase)
+}
+
 /// Capitalized tokens that never name anything: contractions ("We're"), single letters,
 /// plural acronyms ("NGOs"), acronyms of common nouns from the known list ("CEO", "TV").
 fn is_non_name(g: &Gazetteer, w: &str) -> bool {
@@ -485,6 +501,30 @@ fn compound(g: &Gazetteer, s: &Sent, i: usize, out: &mut Vec<Found>) -> bool {
     true
 }
 
+/// A lower-case noun for a kind of place at token `k` ("district", "village").
+fn place_noun_at(s: &Sent, k: usize) -> bool {
+    s.toks.get(k).is_some_and(|t| t.word && !t.cap)
+        && matches!(
+            s.w(k),
+            "district"
+                | "village"
+                | "area"
+                | "town"
+                | "region"
+                | "division"
+                | "municipality"
+                | "upazila"
+                | "county"
+                | "sub-county"
+                | "neighbourhood"
+                | "neighborhood"
+                | "township"
+                | "governorate"
+                | "province"
+                | "city"
+        )
+}
+
 /// A speech verb at token `k` ("Mugo said").
 fn speech_verb_at(s: &Sent, k: usize) -> bool {
     s.toks.get(k).is_some_and(|t| t.word)
@@ -597,9 +637,20 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 }
             }
             if !(person_next || s.title_case && e.label == EntityLabel::Person) {
+                // "Guangdong province": the lower-case "province" belongs to a listed region.
+                let to = if e.label == EntityLabel::Loc
+                    && !e.country
+                    && !s.toks[end - 1].poss
+                    && s.toks.get(end).is_some_and(|t| t.word && !t.cap)
+                    && s.w(end) == "province"
+                {
+                    end + 1
+                } else {
+                    end
+                };
                 out.push(Found {
                     from: i,
-                    to: end,
+                    to,
                     label: e.label,
                     entry: Some(e),
                     strength: 2,
@@ -651,6 +702,13 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         let common = g.is_common(w);
         // "Lee said" at a sentence start, '"...," explained César': a name next to a speech verb.
         let quoted_by = i >= 2 && speech_verb_at(s, i - 1) && !s.toks[i - 2].word;
+        // "Kamonyi district", "Iceme village": an unlisted word before a lower-case place noun.
+        if len == 1 && !common && !is_acronym(w) && place_noun_at(s, k) {
+            out.push(Found::by_rule(i, k, EntityLabel::Loc, 1));
+            i = k;
+            titled = false;
+            continue;
+        }
         if len == 1
             && (speech_verb_at(s, k) || quoted_by)
             && (g.is_given(w) || g.is_surname(w) || !common)
@@ -665,7 +723,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         if len == 1 {
             if is_year_event(w) {
                 out.push(Found::by_rule(i, k, EntityLabel::Event, 2));
-            } else if is_acronym(w) {
+            } else if is_acronym(w) || is_camel(w) && !titled {
                 out.push(Found::by_rule(i, k, EntityLabel::Org, 1));
             } else if titled || g.is_given(w) && !initial && !common {
                 out.push(Found::by_rule(i, k, EntityLabel::Person, 1));
