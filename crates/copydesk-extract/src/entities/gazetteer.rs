@@ -13,6 +13,8 @@ pub(crate) struct Entry {
     pub canonical: Option<&'static str>,
     /// True for countries (used for the country of NORP and for acronym grouping).
     pub country: bool,
+    /// True for listed regions (provinces, states, world regions) that are not also cities.
+    pub region: bool,
 }
 
 /// All compiled-in lists.
@@ -88,29 +90,35 @@ fn label_of(s: &str) -> Option<EntityLabel> {
     }
 }
 
-fn add_tsv(map: &mut HashMap<&'static str, Entry>, data: &'static str, label: EntityLabel, country: bool) {
+fn add_tsv(
+    map: &mut HashMap<&'static str, Entry>,
+    data: &'static str,
+    label: EntityLabel,
+    country: bool,
+    region: bool,
+) {
     for l in lines(data) {
         let mut it = l.split('\t');
         let Some(name) = it.next() else { continue };
         let canon = it.next().filter(|c| *c != "-" && *c != name);
-        map.entry(name).or_insert(Entry { label, canonical: canon, country });
+        map.entry(name).or_insert(Entry { label, canonical: canon, country, region });
     }
 }
 
 /// The gazetteer, built on first use.
 pub(crate) static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
     let mut phrases = HashMap::with_capacity(16_384);
-    add_tsv(&mut phrases, include_str!("../../data/gazetteer/countries.tsv"), EntityLabel::Loc, true);
-    add_tsv(&mut phrases, include_str!("../../data/gazetteer/demonyms.tsv"), EntityLabel::Norp, false);
+    add_tsv(&mut phrases, include_str!("../../data/gazetteer/countries.tsv"), EntityLabel::Loc, true, false);
+    add_tsv(&mut phrases, include_str!("../../data/gazetteer/demonyms.tsv"), EntityLabel::Norp, false, false);
     for l in lines(include_str!("../../data/gazetteer/organisations.tsv")) {
         let mut it = l.split('\t');
         let (Some(name), Some(lab)) = (it.next(), it.next()) else { continue };
         if let Some(label) = label_of(lab) {
-            phrases.entry(name).or_insert(Entry { label, canonical: None, country: false });
+            phrases.entry(name).or_insert(Entry { label, canonical: None, country: false, region: false });
         }
     }
-    add_tsv(&mut phrases, include_str!("../../data/gazetteer/cities.tsv"), EntityLabel::Loc, false);
-    add_tsv(&mut phrases, include_str!("../../data/gazetteer/regions.tsv"), EntityLabel::Loc, false);
+    add_tsv(&mut phrases, include_str!("../../data/gazetteer/cities.tsv"), EntityLabel::Loc, false, false);
+    add_tsv(&mut phrases, include_str!("../../data/gazetteer/regions.tsv"), EntityLabel::Loc, false, true);
     // City and region lines give the country as second column: that is not a canonical name.
     for e in phrases.values_mut() {
         if e.label == EntityLabel::Loc && !e.country {
@@ -125,7 +133,7 @@ pub(crate) static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
         acronyms.insert(short, (long, label));
         if let Some(label) = label {
             let country = label == EntityLabel::Loc;
-            phrases.entry(short).or_insert(Entry { label, canonical: None, country });
+            phrases.entry(short).or_insert(Entry { label, canonical: None, country, region: false });
         }
     }
     let max_words = phrases.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);

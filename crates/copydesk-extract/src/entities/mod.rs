@@ -47,16 +47,29 @@ fn cap_counts(toks: &[tokens::Tok]) -> (usize, usize) {
     (words, caps)
 }
 
-/// "Kigali, Rwanda", "DAKAR, Senegal": a place that is not a country, a comma and a country make
-/// one place, unless the place ends a list ("Ethiopia, Kigali, Rwanda"). Mentions are in text
-/// order; one pass.
+/// "Kigali, Rwanda", "DAKAR, Senegal", "Iqaluit, Nunavut": a place that is neither a country
+/// nor a region, a comma and a country or region make one place, unless the place ends a list
+/// ("Ethiopia, Kigali, Rwanda") or the country or region goes on with one ("Lagos, Abuja,
+/// Kano"). Mentions are in text order; one pass.
 fn place_with_country(g: &gazetteer::Gazetteer, text: &str, ms: Vec<Mention>) -> Vec<Mention> {
     let is_country = |m: &Mention| g.phrases.get(m.span.slice(text)).is_some_and(|e| e.country);
+    let is_area = |m: &Mention| {
+        let t = m.span.slice(text);
+        g.phrases.get(t).is_some_and(|e| e.country || e.region)
+            || t.ends_with(" province")
+            || t.ends_with(" Province")
+            || t.ends_with(" Prefecture")
+    };
+    let is_region = |m: &Mention| g.phrases.get(m.span.slice(text)).is_some_and(|e| e.region);
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     let mut it = ms.into_iter().peekable();
     while let Some(mut m) = it.next() {
         let next_country = it.peek().is_some_and(|n| {
-            n.label == EntityLabel::Loc && text.get(m.span.end..n.span.start) == Some(", ") && is_country(n)
+            n.label == EntityLabel::Loc
+                && text.get(m.span.end..n.span.start) == Some(", ")
+                && is_area(n)
+                && !is_region(&m)
+                && (is_country(n) || !list_goes_on(text, n.span.end))
         });
         let in_list = out.last().is_some_and(|p| {
             p.label == EntityLabel::Loc
@@ -73,6 +86,13 @@ fn place_with_country(g: &gazetteer::Gazetteer, text: &str, ms: Vec<Mention>) ->
         out.push(m);
     }
     out
+}
+
+/// Whether a list of names goes on after byte `end` (", Kano", " and Kano").
+fn list_goes_on(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let next = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" and ")).or_else(|| rest.strip_prefix(", and "));
+    next.is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Lower-case compass words before a listed place belong to it: "northern Rwanda",
@@ -106,16 +126,6 @@ fn with_compass_word(g: &gazetteer::Gazetteer, text: &str, m: &mut Mention) {
             return;
         }
     }
-}
-
-/// Whether the tokens from `k` on are only closing marks (quotes, brackets), so that a token
-/// ending at `k` ends its sentence.
-fn ends_sentence(text: &str, toks: &[tokens::Tok], k: usize) -> bool {
-    toks.get(k..).is_some_and(|rest| {
-        rest.iter().all(|t| {
-            !t.word && matches!(text.get(t.start..t.end), Some("\"" | "'" | ")" | "]" | "\u{201d}" | "\u{2019}"))
-        })
-    })
 }
 
 /// Find entity mentions in the article's sentences, labelled and grouped.
@@ -153,14 +163,10 @@ pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Ent
         let s = Sent { text, toks, title_case: w >= 4 && c * 10 >= w * 8 };
         for f in rules::find(g, &s) {
             let (Some(a), Some(b)) = (toks.get(f.from), toks.get(f.to.saturating_sub(1))) else { continue };
-            let (start, mut end) = match f.sub {
+            let (start, end) = match f.sub {
                 Some((x, y)) => (a.start + x, a.start + y),
                 None => (a.start, b.end),
             };
-            // "... in the U.S." at a sentence's end: the period ends the sentence, not the name.
-            if f.sub.is_none() && ends_sentence(text, toks, f.to) && text.get(..end).is_some_and(|t| t.ends_with('.')) {
-                end -= 1;
-            }
             if start >= end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
                 continue;
             }
