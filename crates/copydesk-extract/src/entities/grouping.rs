@@ -59,7 +59,11 @@ pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(
         let t = m.span.slice(text);
         if !t.contains(' ') {
             if let Some(full) = by_last.get(t) {
-                if m.strength < 2 || m.label == EntityLabel::Person {
+                // A listed place that is also a family name ("Moreno" after "Lenín Moreno").
+                let surname_place = m.label == EntityLabel::Loc
+                    && g.is_surname(t)
+                    && g.phrases.get(t).is_some_and(|e| !e.country && !e.region);
+                if m.strength < 2 || m.label == EntityLabel::Person || surname_place {
                     m.label = EntityLabel::Person;
                     m.strength = 2;
                     if full != t {

@@ -680,11 +680,19 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             i += 1;
             continue;
         }
-        // The extent of unlisted words from here.
+        // The extent of unlisted words from here. After a given name or a title, a family name
+        // that is also a place goes on with the name ("Lenín Moreno", "Lewis Hamilton").
+        let name_start = titled || g.is_given(w);
         let mut k = i + 1;
         while k < j && !s.toks[k - 1].poss {
             if s.cap(k) {
-                if longest(g, s, k, j).is_some() || g.titles.contains(s.w(k)) {
+                let x = s.w(k);
+                let listed = longest(g, s, k, j);
+                let surname_place = name_start
+                    && listed.is_some_and(|(e, en)| {
+                        e == k + 1 && en.label == EntityLabel::Loc && !en.country && g.is_surname(x)
+                    });
+                if listed.is_some() && !surname_place || g.titles.contains(x) {
                     break;
                 }
                 k += 1;
