@@ -704,6 +704,21 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         }
         let len = k - i;
         let initial = s.initial(i);
+        // "BRAC Uganda", "Claro Nicaragua": a brand or acronym before a country that ends the
+        // run names the company's branch there.
+        if k < j && !s.toks[k - 1].poss && !titled {
+            if let Some((end, e)) = longest(g, s, k, j) {
+                let brand = |t: usize| {
+                    let x = s.w(t);
+                    is_acronym(x) || is_camel(x) || !g.is_common(x) && !g.is_given(x) && !g.is_surname(x)
+                };
+                if e.country && end == j && !initial && (i..k).all(brand) && s.phrase(i, end).is_some() {
+                    out.push(Found::by_rule(i, end, EntityLabel::Org, 1));
+                    i = end;
+                    continue;
+                }
+            }
+        }
         let place_prep = i > 0
             && s.toks[i - 1].word
             && matches!(s.w(i - 1), "in" | "at" | "near" | "from" | "to" | "across" | "outside" | "inside");
