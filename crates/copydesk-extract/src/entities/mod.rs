@@ -128,12 +128,8 @@ fn with_compass_word(g: &gazetteer::Gazetteer, text: &str, m: &mut Mention) {
     }
 }
 
-/// Find entity mentions in the article's sentences, labelled and grouped.
-pub(crate) fn find(ctx: &Context) -> Vec<Entity> {
-    find_with(ctx, &crate::acronyms::defined_pairs(ctx))
-}
-
-/// Find entity mentions, grouping acronyms with the given (short, long) pairs.
+/// Find entity mentions in the article's sentences, labelled, and grouped with each other and
+/// with the given (short, long) pairs of acronyms defined in the text.
 pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Entity> {
     let g = &*GAZ;
     let mut ms: Vec<Mention> = Vec::new();

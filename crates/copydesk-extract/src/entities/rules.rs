@@ -786,8 +786,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             // "Sadio Mane said", "... Taimoor Khan": a speech verb after the name, or a listed
             // family name ending two or three words.
             let person = k - i <= 3
-                && (speech_verb_at(s, k)
-                    || g.is_surname(last) && (!g.is_common(last) || !g.is_common(w) && !is_acronym(w)))
+                && (speech_verb_at(s, k) || g.is_surname(last) && !g.is_common(last))
                 && !(is_article_lead(w) && k - i == 2);
             // A capitals-only word ("Umurenge SACCO") marks an organisation, not a person.
             let any_acronym = (i..k).any(|t| is_acronym(s.w(t)));
