@@ -634,6 +634,11 @@ pub(crate) fn find(ctx: &Context, _entities: &[Entity]) -> Vec<Acronym> {
         let s = ctx.slice(seg.span);
         let base = seg.span.start;
         for (st, w) in capitalized_words(s, g.acronym_max_len) {
+            // Every listed short form has a capital or digit after its first letter ("UN",
+            // "MoU", "G7"): ordinary capitalized words are skipped without hashing.
+            if !w.bytes().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+                continue;
+            }
             if let Some((k, (long, _))) = g.acronyms.get_key_value(w) {
                 if !defined.contains(w) && known_seen.insert(k) {
                     out.push(Acronym {

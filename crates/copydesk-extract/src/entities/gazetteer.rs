@@ -269,5 +269,7 @@ mod tests {
         assert!(g.max_words >= 3);
         // The known-acronym scan only looks up words starting with an ASCII capital.
         assert!(g.acronyms.keys().all(|k| k.as_bytes()[0].is_ascii_uppercase()));
+        // ... and skips words without a capital or digit after the first letter.
+        assert!(g.acronyms.keys().all(|k| k.bytes().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())));
     }
 }

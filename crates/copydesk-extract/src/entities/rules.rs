@@ -335,11 +335,18 @@ fn head_label(g: &Gazetteer, w: &str) -> Option<EntityLabel> {
 }
 
 fn is_acronym(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=8).contains(&w.chars().count())
-        && letters >= 2
-        && w.chars().filter(|c| c.is_uppercase()).count() >= 2
-        && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&' || c == '.')
+    // One pass with an early exit: most capitalized words fail at their second letter.
+    let (mut n, mut letters, mut upper) = (0usize, 0usize, 0usize);
+    for c in w.chars() {
+        n += 1;
+        let u = c.is_uppercase();
+        if n > 8 || !(u || c.is_ascii_digit() || c == '-' || c == '&' || c == '.') {
+            return false;
+        }
+        upper += usize::from(u);
+        letters += usize::from(c.is_alphabetic());
+    }
+    n >= 2 && letters >= 2 && upper >= 2
 }
 
 /// A word written in camel case ("WeChat", "BankDhofar", "BoG"): brands, companies and
@@ -361,21 +368,30 @@ fn is_camel(w: &str) -> bool {
 /// Capitalized tokens that never name anything: contractions ("We're"), single letters,
 /// plural acronyms ("NGOs"), acronyms of common nouns from the known list ("CEO", "TV").
 fn is_non_name(g: &Gazetteer, w: &str) -> bool {
-    if let Some((_, tail)) = w.rsplit_once('\'') {
-        if matches!(tail, "re" | "ve" | "t" | "ll" | "d" | "m" | "s") {
+    let b = w.as_bytes();
+    if let Some(p) = memchr::memrchr(b'\'', b) {
+        if matches!(b.get(p + 1..), Some(b"re" | b"ve" | b"t" | b"ll" | b"d" | b"m" | b"s")) {
             return true;
         }
     }
-    let n = w.chars().count();
-    if n == 1 || (n == 2 && w.ends_with('.')) || matches!(w, "Jr" | "Jr." | "Sr" | "Sr.") {
+    // One char, or one char and a period ("J."); chars are counted only in short words.
+    if b.len() <= 8 {
+        let n = w.chars().count();
+        if n == 1 || (n == 2 && w.ends_with('.')) {
+            return true;
+        }
+    }
+    if matches!(w, "Jr" | "Jr." | "Sr" | "Sr.") {
         return true;
     }
     if let Some(stem) = w.strip_suffix('s') {
-        if stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase()) {
+        if stem.chars().all(char::is_uppercase) && stem.chars().nth(1).is_some() {
             return true;
         }
     }
-    matches!(g.acronyms.get(w), Some((_, None)))
+    // Listed short forms have a capital or digit after the first letter (see the gazetteer).
+    b.iter().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && matches!(g.acronyms.get(w), Some((_, None)))
 }
 
 /// Capitalized compass and position words that lead place names ("Northern", "Upper").
