@@ -33,7 +33,8 @@ pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(
                     firsts.push((first, t));
                 }
             }
-            None if m.strength >= 1 && !m.grouped_only => {
+            // Not an ordinary word a title ran into ("Minister of Tourism").
+            None if m.strength >= 1 && !m.grouped_only && (!g.is_common(t) || g.is_given(t) || g.is_surname(t)) => {
                 by_last.entry(t).or_insert_with(|| t.to_string());
             }
             None => {}

@@ -556,6 +556,8 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
     let mut titled = false;
     while i < j {
         if s.conn(i) {
+            // "Minister of Tourism": a title's "of" phrase names an office, not a person.
+            titled = false;
             i += 1;
             continue;
         }
