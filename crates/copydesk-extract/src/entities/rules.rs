@@ -146,6 +146,44 @@ fn is_stopword(w: &str) -> bool {
     )
 }
 
+/// Weekdays and months: "on Tuesday", "in March" end a name rather than go on with it.
+fn is_date_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
+}
+
 /// The tokens of one sentence with their text.
 pub(crate) struct Sent<'a> {
     /// Sentence text.
@@ -209,7 +247,7 @@ pub(crate) fn find(g: &Gazetteer, s: &Sent) -> Vec<Found> {
         while j < n && !s.toks[j - 1].poss {
             if s.cap(j) {
                 j += 1;
-            } else if s.conn(j) && s.cap(j + 1) && !s.toks[j].poss {
+            } else if s.conn(j) && s.cap(j + 1) && !s.toks[j].poss && !is_date_word(s.w(j + 1)) {
                 j += 2;
             } else if s.conn(j) && s.conn(j + 1) && s.cap(j + 2) {
                 j += 3;
