@@ -247,9 +247,9 @@ pub(crate) fn find(g: &Gazetteer, s: &Sent) -> Vec<Found> {
         while j < n && !s.toks[j - 1].poss {
             if s.cap(j) {
                 j += 1;
-            } else if s.conn(j) && s.cap(j + 1) && !s.toks[j].poss && !is_date_word(s.w(j + 1)) {
+            } else if s.conn(j) && s.cap(j + 1) && !s.toks[j].poss && !is_date_word(s.w(j + 1)) && s.w(j) != "in" {
                 j += 2;
-            } else if s.conn(j) && s.conn(j + 1) && s.cap(j + 2) {
+            } else if s.conn(j) && s.conn(j + 1) && s.cap(j + 2) && s.w(j) != "in" {
                 j += 3;
             } else {
                 break;
