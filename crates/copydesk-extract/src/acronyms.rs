@@ -564,22 +564,9 @@ fn dashes(text: &str, out: &mut Vec<Definition>) {
     }
 }
 
-/// (short, long) pairs defined in the article (for entity grouping).
-/// Each pair once: a text repeating one definition thousands of times must not make entity
-/// grouping (which looks at every pair for every mention) quadratic.
-pub(crate) fn defined_pairs(ctx: &Context) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut seen: HashSet<(String, String)> = HashSet::new();
-    for seg in &ctx.segments {
-        for d in definitions(ctx.slice(seg.span)) {
-            let pair = (d.short, d.long);
-            if !seen.contains(&pair) {
-                seen.insert(pair.clone());
-                out.push(pair);
-            }
-        }
-    }
-    out
+/// The (short, long) pairs of the acronyms defined in the text, for grouping entities.
+pub(crate) fn text_pairs(acronyms: &[Acronym]) -> Vec<(String, String)> {
+    acronyms.iter().filter(|a| a.source == AcronymSource::Text).map(|a| (a.short.clone(), a.long.clone())).collect()
 }
 
 /// ASCII words (maximal runs of letters, digits and hyphens) that start with a capital and
@@ -647,6 +634,11 @@ pub(crate) fn find(ctx: &Context, _entities: &[Entity]) -> Vec<Acronym> {
         let s = ctx.slice(seg.span);
         let base = seg.span.start;
         for (st, w) in capitalized_words(s, g.acronym_max_len) {
+            // Every listed short form has a capital or digit after its first letter ("UN",
+            // "MoU", "G7"): ordinary capitalized words are skipped without hashing.
+            if !w.bytes().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+                continue;
+            }
             if let Some((k, (long, _))) = g.acronyms.get_key_value(w) {
                 if !defined.contains(w) && known_seen.insert(k) {
                     out.push(Acronym {

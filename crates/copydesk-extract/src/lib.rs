@@ -32,8 +32,9 @@ use copydesk_parse::Document;
 /// Extract everything from one parsed article. Total: any input gives a result.
 pub fn extract(norm: &NormalizedText, doc: &Document, options: &ExtractOptions) -> Extraction {
     let ctx = Context::new(&norm.text, doc, options);
-    let entities = entities::find(&ctx);
-    let acronyms = acronyms::find(&ctx, &entities);
+    // Acronyms first: entities group short forms with the long forms defined in the text.
+    let acronyms = acronyms::find(&ctx, &[]);
+    let entities = entities::find_with(&ctx, &acronyms::text_pairs(&acronyms));
     let (money, dates, numbers) = numbers::find_all(&ctx);
     let quotes = quotes::find(&ctx, &entities);
     Extraction { sentences: ctx.sentences.clone(), quotes, entities, acronyms, money, dates, numbers }

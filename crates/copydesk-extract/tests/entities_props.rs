@@ -78,6 +78,64 @@ fn speech_verbs_make_people() {
     assert!(has(&v, "Taro Watanabe", EntityLabel::Person), "{v:?}");
 }
 
+#[test]
+fn names_that_are_also_places() {
+    // A given name before a family name that is also a listed place ("Paul", "Hamilton").
+    let v = labels(
+        "The vote was close.\n\nGovernor Paul Tembo met Lewis Hamilton and Mr. Ruben Moreno in the capital. Later Moreno flew home, and Tembo said the talks had helped.\n",
+    );
+    assert!(has(&v, "Paul Tembo", EntityLabel::Person), "{v:?}");
+    assert!(has(&v, "Lewis Hamilton", EntityLabel::Person), "{v:?}");
+    assert!(has(&v, "Ruben Moreno", EntityLabel::Person), "{v:?}");
+    assert!(
+        v.iter().any(|(a, b, c)| a == "Moreno" && *b == EntityLabel::Person && c.as_deref() == Some("Ruben Moreno")),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn places_by_compass_words_place_nouns_and_regions() {
+    let v = labels(
+        "Floods hit Northern Uganda and Guangdong province last week. Aid reached the Okwelo district and Culiacán, Sinaloa, while Lagos, Abuja and Kano waited.\n",
+    );
+    assert!(has(&v, "Northern Uganda", EntityLabel::Loc), "{v:?}");
+    assert!(has(&v, "Guangdong province", EntityLabel::Loc), "{v:?}");
+    assert!(has(&v, "Okwelo", EntityLabel::Loc), "{v:?}");
+    assert!(has(&v, "Culiacán, Sinaloa", EntityLabel::Loc), "{v:?}");
+    assert!(has(&v, "Lagos", EntityLabel::Loc) && has(&v, "Abuja", EntityLabel::Loc), "{v:?}");
+}
+
+#[test]
+fn people_grouped_by_first_word_and_by_speech() {
+    // Family names written first are used alone later; a bare name that speaks is a person
+    // everywhere in the article.
+    let v = labels(
+        "Talks resumed on Monday.\n\nThe party leader Park Min-jun spoke first. Critics said Park had gone too far. Later Wendaba said the plan was fair, and the board praised Wendaba.\n",
+    );
+    assert!(has(&v, "Park Min-jun", EntityLabel::Person), "{v:?}");
+    assert!(
+        v.iter().any(|(a, b, c)| a == "Park" && *b == EntityLabel::Person && c.as_deref() == Some("Park Min-jun")),
+        "{v:?}"
+    );
+    assert_eq!(v.iter().filter(|(a, b, _)| a == "Wendaba" && *b == EntityLabel::Person).count(), 2, "{v:?}");
+}
+
+#[test]
+fn brands_regnal_numbers_and_defined_short_forms() {
+    let v = labels(
+        "Sales rose at KorvaTel and at BRK Uganda, while King Abdullah II watched. The Grand Lakeside Dam (GLD) is nearly done, and the GLD will open soon.\n",
+    );
+    assert!(has(&v, "KorvaTel", EntityLabel::Org), "{v:?}");
+    assert!(has(&v, "BRK Uganda", EntityLabel::Org), "{v:?}");
+    assert!(has(&v, "Abdullah", EntityLabel::Person), "{v:?}");
+    assert!(has(&v, "Grand Lakeside Dam", EntityLabel::Misc), "{v:?}");
+    assert!(has(&v, "GLD", EntityLabel::Misc), "{v:?}");
+    // Spanish articles lead names of places, groups and papers, not of people.
+    let v = labels("The story ran in La Verdad on Sunday, and Los Halcones denied it.\n");
+    assert!(has(&v, "La Verdad", EntityLabel::Org), "{v:?}");
+    assert!(!v.iter().any(|(_, b, _)| *b == EntityLabel::Person), "{v:?}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]

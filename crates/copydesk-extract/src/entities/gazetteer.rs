@@ -13,6 +13,8 @@ pub(crate) struct Entry {
     pub canonical: Option<&'static str>,
     /// True for countries (used for the country of NORP and for acronym grouping).
     pub country: bool,
+    /// True for listed regions (provinces, states, world regions) that are not also cities.
+    pub region: bool,
 }
 
 /// All compiled-in lists.
@@ -43,22 +45,24 @@ pub(crate) struct Gazetteer {
     pub acronym_max_len: usize,
 }
 
-/// Non-empty lines that are not comments, trimmed: one pass over the bytes (the lists are
-/// built once per process, and splitting them is most of that cost).
+/// Non-empty lines that are not comments, trimmed: one memchr pass over the bytes (the lists
+/// are built once per process, and splitting them is a good part of that cost).
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
     let mut rest = s;
     std::iter::from_fn(move || loop {
         if rest.is_empty() {
             return None;
         }
-        let b = rest.as_bytes();
-        let mut i = 0;
-        while i < b.len() && b[i] != b'\n' {
-            i += 1;
-        }
-        let line = &rest[..i];
+        let i = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+        let line = rest.get(..i).unwrap_or("");
         rest = rest.get(i + 1..).unwrap_or("");
-        let line = line.trim_ascii();
+        // Lists are written without padding; trim only when a line has it.
+        let b = line.as_bytes();
+        let line = if b.first().is_some_and(u8::is_ascii_whitespace) || b.last().is_some_and(u8::is_ascii_whitespace) {
+            line.trim_ascii()
+        } else {
+            line
+        };
         if !line.is_empty() && !line.starts_with('#') {
             return Some(line);
         }
@@ -88,29 +92,37 @@ fn label_of(s: &str) -> Option<EntityLabel> {
     }
 }
 
-fn add_tsv(map: &mut HashMap<&'static str, Entry>, data: &'static str, label: EntityLabel, country: bool) {
+fn add_tsv(
+    map: &mut HashMap<&'static str, Entry>,
+    data: &'static str,
+    label: EntityLabel,
+    country: bool,
+    region: bool,
+) {
     for l in lines(data) {
-        let mut it = l.split('\t');
-        let Some(name) = it.next() else { continue };
-        let canon = it.next().filter(|c| *c != "-" && *c != name);
-        map.entry(name).or_insert(Entry { label, canonical: canon, country });
+        let (name, canon) = match l.split_once('\t') {
+            Some((name, rest)) => (name, Some(rest.split_once('\t').map_or(rest, |(c, _)| c))),
+            None => (l, None),
+        };
+        let canon = canon.filter(|c| *c != "-" && *c != name);
+        map.entry(name).or_insert(Entry { label, canonical: canon, country, region });
     }
 }
 
 /// The gazetteer, built on first use.
 pub(crate) static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
     let mut phrases = HashMap::with_capacity(16_384);
-    add_tsv(&mut phrases, include_str!("../../data/gazetteer/countries.tsv"), EntityLabel::Loc, true);
-    add_tsv(&mut phrases, include_str!("../../data/gazetteer/demonyms.tsv"), EntityLabel::Norp, false);
+    add_tsv(&mut phrases, include_str!("../../data/gazetteer/countries.tsv"), EntityLabel::Loc, true, false);
+    add_tsv(&mut phrases, include_str!("../../data/gazetteer/demonyms.tsv"), EntityLabel::Norp, false, false);
     for l in lines(include_str!("../../data/gazetteer/organisations.tsv")) {
         let mut it = l.split('\t');
         let (Some(name), Some(lab)) = (it.next(), it.next()) else { continue };
         if let Some(label) = label_of(lab) {
-            phrases.entry(name).or_insert(Entry { label, canonical: None, country: false });
+            phrases.entry(name).or_insert(Entry { label, canonical: None, country: false, region: false });
         }
     }
-    add_tsv(&mut phrases, include_str!("../../data/gazetteer/cities.tsv"), EntityLabel::Loc, false);
-    add_tsv(&mut phrases, include_str!("../../data/gazetteer/regions.tsv"), EntityLabel::Loc, false);
+    add_tsv(&mut phrases, include_str!("../../data/gazetteer/cities.tsv"), EntityLabel::Loc, false, false);
+    add_tsv(&mut phrases, include_str!("../../data/gazetteer/regions.tsv"), EntityLabel::Loc, false, true);
     // City and region lines give the country as second column: that is not a canonical name.
     for e in phrases.values_mut() {
         if e.label == EntityLabel::Loc && !e.country {
@@ -125,10 +137,10 @@ pub(crate) static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
         acronyms.insert(short, (long, label));
         if let Some(label) = label {
             let country = label == EntityLabel::Loc;
-            phrases.entry(short).or_insert(Entry { label, canonical: None, country });
+            phrases.entry(short).or_insert(Entry { label, canonical: None, country, region: false });
         }
     }
-    let max_words = phrases.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+    let max_words = phrases.keys().map(|k| memchr::memchr_iter(b' ', k.as_bytes()).count() + 1).max().unwrap_or(1);
     Gazetteer {
         phrases,
         max_words,
@@ -145,7 +157,78 @@ pub(crate) static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
     }
 });
 
+/// Latin letters with diacritics -> their ASCII base letter ("é" -> 'e'); None for others.
+fn ascii_base(c: char) -> Option<u8> {
+    let b = match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => b'a',
+        'À'..='Å' | 'Ā' | 'Ă' | 'Ą' => b'A',
+        'ç' | 'ć' | 'č' => b'c',
+        'Ç' | 'Ć' | 'Č' => b'C',
+        'è'..='ë' | 'ē' | 'ę' | 'ě' => b'e',
+        'È'..='Ë' | 'Ē' | 'Ę' | 'Ě' => b'E',
+        'ì'..='ï' | 'ī' | 'ı' => b'i',
+        'Ì'..='Ï' | 'Ī' | 'İ' => b'I',
+        'ñ' | 'ń' | 'ň' => b'n',
+        'Ñ' | 'Ń' | 'Ň' => b'N',
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' => b'o',
+        'Ò'..='Ö' | 'Ø' | 'Ō' | 'Ő' => b'O',
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' => b'u',
+        'Ù'..='Ü' | 'Ū' | 'Ů' | 'Ű' => b'U',
+        'ý' | 'ÿ' => b'y',
+        'Ý' | 'Ÿ' => b'Y',
+        'ś' | 'š' | 'ş' => b's',
+        'Ś' | 'Š' | 'Ş' => b'S',
+        'ź' | 'ż' | 'ž' => b'z',
+        'Ź' | 'Ż' | 'Ž' => b'Z',
+        'ł' => b'l',
+        'Ł' => b'L',
+        'ř' => b'r',
+        'Ř' => b'R',
+        'ğ' => b'g',
+        'Ğ' => b'G',
+        _ => return None,
+    };
+    Some(b)
+}
+
+/// Whether `set` holds `word`, or its ASCII form when the word has Latin diacritics
+/// ("César" -> "Cesar"); folded into a stack buffer, no allocation.
+fn contains_folded(set: &HashSet<&'static str>, word: &str) -> bool {
+    if set.contains(word) {
+        return true;
+    }
+    if word.is_ascii() || word.len() > 32 {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for c in word.chars() {
+        let b = if c.is_ascii() {
+            c as u8
+        } else if let Some(b) = ascii_base(c) {
+            b
+        } else {
+            return false;
+        };
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = b;
+            n += 1;
+        }
+    }
+    buf.get(..n).and_then(|b| std::str::from_utf8(b).ok()).is_some_and(|f| set.contains(f))
+}
+
 impl Gazetteer {
+    /// A listed given name, with or without its diacritics ("César").
+    pub fn is_given(&self, word: &str) -> bool {
+        contains_folded(&self.given, word)
+    }
+
+    /// A listed family name, with or without its diacritics ("Núñez").
+    pub fn is_surname(&self, word: &str) -> bool {
+        contains_folded(&self.surnames, word)
+    }
+
     /// Whether the lower-case form of a capitalized word is an ordinary English word.
     /// ASCII words are lower-cased into a stack buffer (no allocation).
     pub fn is_common(&self, word: &str) -> bool {
@@ -181,8 +264,12 @@ mod tests {
         assert!(g.org_heads.contains("Council"));
         assert!(g.is_common("Officials"));
         assert!(!g.is_common("Kelin"));
+        assert!(g.is_given("César") && g.is_given("Cesar") && !g.is_given("Césarée"));
+        assert!(g.is_surname("Núñez"));
         assert!(g.max_words >= 3);
         // The known-acronym scan only looks up words starting with an ASCII capital.
         assert!(g.acronyms.keys().all(|k| k.as_bytes()[0].is_ascii_uppercase()));
+        // ... and skips words without a capital or digit after the first letter.
+        assert!(g.acronyms.keys().all(|k| k.bytes().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())));
     }
 }

@@ -9,28 +9,62 @@ use foldhash::{HashMap, HashMapExt};
 /// Give every mention its canonical name and settle single-word guesses by the article's
 /// full names ("Kelin" after "Andrey Kelin" is that person).
 pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(String, String)]) {
-    // Full names of people by their last and first word.
+    // Full names of people by their last word, then by their first ("Lee" after "Lee Jun-seok",
+    // "Mulatu" after "Mulatu Teshome"); single words that a title, speech verb or name list
+    // made a person stand for themselves.
     let mut by_last: HashMap<&str, String> = HashMap::new();
+    let mut firsts: Vec<(&str, &str)> = Vec::new();
     for m in ms.iter() {
         if m.label != EntityLabel::Person {
             continue;
         }
         let t = m.span.slice(text);
-        let words: Vec<&str> = t.split(' ').filter(|w| !w.is_empty()).collect();
-        if words.len() < 2 {
-            continue;
-        }
-        if let Some(last) = words.last() {
-            let key: &str = last.trim_end_matches('.');
-            by_last.entry(key).or_insert_with(|| t.to_string());
+        let mut words = t.split(' ').filter(|w| !w.is_empty());
+        let first = words.next().unwrap_or("");
+        match words.next_back() {
+            Some(last) => {
+                let key: &str = last.trim_end_matches('.');
+                by_last.entry(key).or_insert_with(|| t.to_string());
+                // An ordinary word leading a name ("Republic", "Tourism") is no name of its own;
+                // short family names written first are ("Lee", "Xi").
+                let name_like =
+                    !g.is_common(first) && !g.titles.contains(first) || first.len() <= 4 && g.is_surname(first);
+                if first.chars().count() >= 2 && !first.ends_with('.') && name_like {
+                    firsts.push((first, t));
+                }
+            }
+            // Not an ordinary word a title ran into ("Minister of Tourism").
+            None if m.strength >= 1 && !m.grouped_only && (!g.is_common(t) || g.is_given(t) || g.is_surname(t)) => {
+                by_last.entry(t).or_insert_with(|| t.to_string());
+            }
+            None => {}
         }
     }
+    for (first, t) in firsts {
+        by_last.entry(first).or_insert_with(|| t.to_string());
+    }
     let acr: HashMap<&str, &str> = acronyms.iter().map(|(s, l)| (s.as_str(), l.as_str())).collect();
+    // Labels of the long forms defined in the text, for their short forms ("GERD" is what
+    // "Grand Ethiopian Renaissance Dam" is).
+    let mut long_label: HashMap<&str, EntityLabel> = HashMap::new();
+    if !acr.is_empty() {
+        let longs: foldhash::HashSet<&str> = acr.values().copied().collect();
+        for m in ms.iter() {
+            let t = m.span.slice(text);
+            if m.strength >= 2 && longs.contains(t) {
+                long_label.entry(t).or_insert(m.label);
+            }
+        }
+    }
     for m in ms.iter_mut() {
         let t = m.span.slice(text);
         if !t.contains(' ') {
             if let Some(full) = by_last.get(t) {
-                if m.strength < 2 || m.label == EntityLabel::Person {
+                // A listed place that is also a family name ("Moreno" after "Lenín Moreno").
+                let surname_place = m.label == EntityLabel::Loc
+                    && g.is_surname(t)
+                    && g.phrases.get(t).is_some_and(|e| !e.country && !e.region);
+                if m.strength < 2 || m.label == EntityLabel::Person || surname_place {
                     m.label = EntityLabel::Person;
                     m.strength = 2;
                     if full != t {
@@ -38,6 +72,12 @@ pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(
                     }
                     continue;
                 }
+            }
+        }
+        if m.strength < 2 {
+            if let Some(label) = acr.get(t).and_then(|l| long_label.get(l)) {
+                m.label = *label;
+                m.strength = 2;
             }
         }
         if m.canonical.is_some() {

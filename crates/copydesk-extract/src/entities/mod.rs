@@ -47,16 +47,29 @@ fn cap_counts(toks: &[tokens::Tok]) -> (usize, usize) {
     (words, caps)
 }
 
-/// "Kigali, Rwanda", "DAKAR, Senegal": a place that is not a country, a comma and a country make
-/// one place, unless the place ends a list ("Ethiopia, Kigali, Rwanda"). Mentions are in text
-/// order; one pass.
+/// "Kigali, Rwanda", "DAKAR, Senegal", "Iqaluit, Nunavut": a place that is neither a country
+/// nor a region, a comma and a country or region make one place, unless the place ends a list
+/// ("Ethiopia, Kigali, Rwanda") or the country or region goes on with one ("Lagos, Abuja,
+/// Kano"). Mentions are in text order; one pass.
 fn place_with_country(g: &gazetteer::Gazetteer, text: &str, ms: Vec<Mention>) -> Vec<Mention> {
     let is_country = |m: &Mention| g.phrases.get(m.span.slice(text)).is_some_and(|e| e.country);
+    let is_area = |m: &Mention| {
+        let t = m.span.slice(text);
+        g.phrases.get(t).is_some_and(|e| e.country || e.region)
+            || t.ends_with(" province")
+            || t.ends_with(" Province")
+            || t.ends_with(" Prefecture")
+    };
+    let is_region = |m: &Mention| g.phrases.get(m.span.slice(text)).is_some_and(|e| e.region);
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     let mut it = ms.into_iter().peekable();
     while let Some(mut m) = it.next() {
         let next_country = it.peek().is_some_and(|n| {
-            n.label == EntityLabel::Loc && text.get(m.span.end..n.span.start) == Some(", ") && is_country(n)
+            n.label == EntityLabel::Loc
+                && text.get(m.span.end..n.span.start) == Some(", ")
+                && is_area(n)
+                && !is_region(&m)
+                && (is_country(n) || !list_goes_on(text, n.span.end))
         });
         let in_list = out.last().is_some_and(|p| {
             p.label == EntityLabel::Loc
@@ -75,6 +88,13 @@ fn place_with_country(g: &gazetteer::Gazetteer, text: &str, ms: Vec<Mention>) ->
     out
 }
 
+/// Whether a list of names goes on after byte `end` (", Kano", " and Kano").
+fn list_goes_on(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let next = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" and ")).or_else(|| rest.strip_prefix(", and "));
+    next.is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// Lower-case compass words before a listed place belong to it: "northern Rwanda",
 /// "sub-Saharan Africa".
 fn with_compass_word(g: &gazetteer::Gazetteer, text: &str, m: &mut Mention) {
@@ -83,7 +103,6 @@ fn with_compass_word(g: &gazetteer::Gazetteer, text: &str, m: &mut Mention) {
         "southern ",
         "eastern ",
         "western ",
-        "central ",
         "northeastern ",
         "northwestern ",
         "southeastern ",
@@ -109,12 +128,8 @@ fn with_compass_word(g: &gazetteer::Gazetteer, text: &str, m: &mut Mention) {
     }
 }
 
-/// Find entity mentions in the article's sentences, labelled and grouped.
-pub(crate) fn find(ctx: &Context) -> Vec<Entity> {
-    find_with(ctx, &crate::acronyms::defined_pairs(ctx))
-}
-
-/// Find entity mentions, grouping acronyms with the given (short, long) pairs.
+/// Find entity mentions in the article's sentences, labelled, and grouped with each other and
+/// with the given (short, long) pairs of acronyms defined in the text.
 pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Entity> {
     let g = &*GAZ;
     let mut ms: Vec<Mention> = Vec::new();
@@ -172,7 +187,7 @@ pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Ent
         .filter(|m| {
             !(m.label == EntityLabel::Person && m.strength == 0 && {
                 let t = m.span.slice(ctx.text);
-                m.grouped_only || !t.contains(' ') && !g.surnames.contains(t)
+                m.grouped_only || !t.contains(' ') && !g.is_surname(t)
             })
         })
         .map(|m| Entity { span: m.span, label: m.label, canonical: m.canonical })

@@ -146,6 +146,44 @@ fn is_stopword(w: &str) -> bool {
     )
 }
 
+/// Weekdays and months: "on Tuesday", "in March" end a name rather than go on with it.
+fn is_date_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
+}
+
 /// The tokens of one sentence with their text.
 pub(crate) struct Sent<'a> {
     /// Sentence text.
@@ -209,15 +247,21 @@ pub(crate) fn find(g: &Gazetteer, s: &Sent) -> Vec<Found> {
         while j < n && !s.toks[j - 1].poss {
             if s.cap(j) {
                 j += 1;
-            } else if s.conn(j) && s.cap(j + 1) && !s.toks[j].poss {
+            } else if s.conn(j) && s.cap(j + 1) && !s.toks[j].poss && !is_date_word(s.w(j + 1)) && s.w(j) != "in" {
                 j += 2;
-            } else if s.conn(j) && s.conn(j + 1) && s.cap(j + 2) {
+            } else if s.conn(j) && s.conn(j + 1) && s.cap(j + 2) && s.w(j) != "in" {
                 j += 3;
             } else {
                 break;
             }
         }
+        let from = out.len();
         run(g, s, i, j, &mut out);
+        for f in out.iter_mut().skip(from) {
+            if f.label == EntityLabel::Person && f.sub.is_none() && f.to >= f.from + 2 && is_regnal(s.w(f.to - 1)) {
+                f.to -= 1;
+            }
+        }
         i = j;
     }
     out
@@ -329,31 +373,105 @@ fn head_label(g: &Gazetteer, w: &str) -> Option<EntityLabel> {
 }
 
 fn is_acronym(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=8).contains(&w.chars().count())
-        && letters >= 2
-        && w.chars().filter(|c| c.is_uppercase()).count() >= 2
-        && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&' || c == '.')
+    // One pass with an early exit: most capitalized words fail at their second letter.
+    let (mut n, mut letters, mut upper) = (0usize, 0usize, 0usize);
+    for c in w.chars() {
+        n += 1;
+        let u = c.is_uppercase();
+        if n > 8 || !(u || c.is_ascii_digit() || c == '-' || c == '&' || c == '.') {
+            return false;
+        }
+        upper += usize::from(u);
+        letters += usize::from(c.is_alphabetic());
+    }
+    n >= 2 && letters >= 2 && upper >= 2
+}
+
+/// A word written in camel case ("WeChat", "BankDhofar", "BoG"): brands, companies and
+/// ministry abbreviations, not personal names (which keep "McDonald", "DeSantis", "LaGuardia").
+fn is_camel(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() < 3 || !b[0].is_ascii_uppercase() || !b.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    const NAME_PREFIXES: &[&str] = &["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Al", "El"];
+    if NAME_PREFIXES.iter().any(|p| w.len() > p.len() && w.starts_with(p) && b[p.len()].is_ascii_uppercase()) {
+        return false;
+    }
+    // A lower-case letter, then an upper-case one, after the first letter.
+    b.windows(2).skip(1).any(|x| x[0].is_ascii_lowercase() && x[1].is_ascii_uppercase())
+        || b.get(1).is_some_and(u8::is_ascii_lowercase) && b.get(2).is_some_and(u8::is_ascii_uppercase)
 }
 
 /// Capitalized tokens that never name anything: contractions ("We're"), single letters,
 /// plural acronyms ("NGOs"), acronyms of common nouns from the known list ("CEO", "TV").
 fn is_non_name(g: &Gazetteer, w: &str) -> bool {
-    if let Some((_, tail)) = w.rsplit_once('\'') {
-        if matches!(tail, "re" | "ve" | "t" | "ll" | "d" | "m" | "s") {
+    let b = w.as_bytes();
+    if let Some(p) = memchr::memrchr(b'\'', b) {
+        if matches!(b.get(p + 1..), Some(b"re" | b"ve" | b"t" | b"ll" | b"d" | b"m" | b"s")) {
             return true;
         }
     }
-    let n = w.chars().count();
-    if n == 1 || (n == 2 && w.ends_with('.')) || matches!(w, "Jr" | "Jr." | "Sr" | "Sr.") {
+    // One char, or one char and a period ("J."); chars are counted only in short words.
+    if b.len() <= 8 {
+        let n = w.chars().count();
+        if n == 1 || (n == 2 && w.ends_with('.')) {
+            return true;
+        }
+    }
+    if matches!(w, "Jr" | "Jr." | "Sr" | "Sr.") {
         return true;
     }
     if let Some(stem) = w.strip_suffix('s') {
-        if stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase()) {
+        if stem.chars().all(char::is_uppercase) && stem.chars().nth(1).is_some() {
             return true;
         }
     }
-    matches!(g.acronyms.get(w), Some((_, None)))
+    // Listed short forms have a capital or digit after the first letter (see the gazetteer).
+    b.iter().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && matches!(g.acronyms.get(w), Some((_, None)))
+}
+
+/// Capitalized compass and position words that lead place names ("Northern", "Upper").
+fn is_compass(w: &str) -> bool {
+    matches!(
+        w,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "Upper"
+            | "Lower"
+            | "Greater"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+            | "North-East"
+            | "North-West"
+            | "South-East"
+            | "South-West"
+            | "Northeastern"
+            | "Northwestern"
+            | "Southeastern"
+            | "Southwestern"
+    )
+}
+
+/// Articles that start names of places, organisations and media, not of people ("La Prensa",
+/// "Los Zetas", "El Nacional").
+fn is_article_lead(w: &str) -> bool {
+    matches!(w, "La" | "Las" | "Los" | "El")
+}
+
+/// Regnal and dynastic numbers after a name ("Abdullah II"): not part of the name's span.
+fn is_regnal(w: &str) -> bool {
+    (1..=5).contains(&w.len()) && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
 }
 
 /// Head words of newspaper and broadcaster names.
@@ -437,6 +555,30 @@ fn compound(g: &Gazetteer, s: &Sent, i: usize, out: &mut Vec<Found>) -> bool {
     true
 }
 
+/// A lower-case noun for a kind of place at token `k` ("district", "village").
+fn place_noun_at(s: &Sent, k: usize) -> bool {
+    s.toks.get(k).is_some_and(|t| t.word && !t.cap)
+        && matches!(
+            s.w(k),
+            "district"
+                | "village"
+                | "area"
+                | "town"
+                | "region"
+                | "division"
+                | "municipality"
+                | "upazila"
+                | "county"
+                | "sub-county"
+                | "neighbourhood"
+                | "neighborhood"
+                | "township"
+                | "governorate"
+                | "province"
+                | "city"
+        )
+}
+
 /// A speech verb at token `k` ("Mugo said").
 fn speech_verb_at(s: &Sent, k: usize) -> bool {
     s.toks.get(k).is_some_and(|t| t.word)
@@ -452,6 +594,8 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
     let mut titled = false;
     while i < j {
         if s.conn(i) {
+            // "Minister of Tourism": a title's "of" phrase names an office, not a person.
+            titled = false;
             i += 1;
             continue;
         }
@@ -481,17 +625,34 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 continue;
             }
         }
+        // "Northern Uganda", "South Kashmir", "West African": a capitalized compass word joins
+        // a listed place or group after it.
+        if is_compass(w) && s.cap(i + 1) && !s.toks[i].poss {
+            if let Some((end, e)) = longest(g, s, i + 1, j) {
+                let here = longest(g, s, i, j).map(|(h, _)| h);
+                if matches!(e.label, EntityLabel::Loc | EntityLabel::Norp)
+                    && here.map_or(true, |h| h < end)
+                    && s.phrase(i, end).is_some()
+                {
+                    out.push(Found::by_rule(i, end, e.label, 2));
+                    i = end;
+                    titled = false;
+                    continue;
+                }
+            }
+        }
         // Listed names (longest first).
         if let Some((end, e)) = longest(g, s, i, j) {
             // A given name that is also a place ("Jordan") starts a person's name when a name follows.
             let person_next = end == i + 1
-                && g.given.contains(w)
+                && g.is_given(w)
                 && i + 1 < j
                 && s.cap(i + 1)
                 && longest(g, s, i + 1, j).is_none()
                 && !g.org_heads.contains(s.w(i + 1));
             // A listed place and a place head: "Nile River", "Guangdong Province".
             if e.label == EntityLabel::Loc
+                && !person_next
                 && end < j
                 && s.cap(end)
                 && !s.toks[end - 1].poss
@@ -504,14 +665,18 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 continue;
             }
             // "Kosmos Energy"-style names led by a place: "Qatar Charity", "Korea Eximbank".
-            if !s.title_case && matches!(e.label, EntityLabel::Loc | EntityLabel::Norp) && !s.toks[end - 1].poss {
+            if !s.title_case
+                && !person_next
+                && matches!(e.label, EntityLabel::Loc | EntityLabel::Norp)
+                && !s.toks[end - 1].poss
+            {
                 let mut k = end;
                 while k < j && s.cap(k) && !s.toks[k - 1].poss {
                     let x = s.w(k);
                     if longest(g, s, k, j).is_some()
                         || g.titles.contains(x)
-                        || g.given.contains(x)
-                        || g.surnames.contains(x)
+                        || g.is_given(x)
+                        || g.is_surname(x)
                         || is_stopword(x)
                         || g.is_common(x)
                         || is_non_name(g, x)
@@ -528,9 +693,20 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 }
             }
             if !(person_next || s.title_case && e.label == EntityLabel::Person) {
+                // "Guangdong province": the lower-case "province" belongs to a listed region.
+                let to = if e.label == EntityLabel::Loc
+                    && !e.country
+                    && !s.toks[end - 1].poss
+                    && s.toks.get(end).is_some_and(|t| t.word && !t.cap)
+                    && s.w(end) == "province"
+                {
+                    end + 1
+                } else {
+                    end
+                };
                 out.push(Found {
                     from: i,
-                    to: end,
+                    to,
                     label: e.label,
                     entry: Some(e),
                     strength: 2,
@@ -560,11 +736,19 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             i += 1;
             continue;
         }
-        // The extent of unlisted words from here.
+        // The extent of unlisted words from here. After a given name or a title, a family name
+        // that is also a place goes on with the name ("Lenín Moreno", "Lewis Hamilton").
+        let name_start = titled || g.is_given(w);
         let mut k = i + 1;
         while k < j && !s.toks[k - 1].poss {
             if s.cap(k) {
-                if longest(g, s, k, j).is_some() || g.titles.contains(s.w(k)) {
+                let x = s.w(k);
+                let listed = longest(g, s, k, j);
+                let surname_place = name_start
+                    && listed.is_some_and(|(e, en)| {
+                        e == k + 1 && en.label == EntityLabel::Loc && !en.country && g.is_surname(x)
+                    });
+                if listed.is_some() && !surname_place || g.titles.contains(x) {
                     break;
                 }
                 k += 1;
@@ -576,15 +760,37 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         }
         let len = k - i;
         let initial = s.initial(i);
+        // "BRAC Uganda", "Claro Nicaragua": a brand or acronym before a country that ends the
+        // run names the company's branch there.
+        if k < j && !s.toks[k - 1].poss && !titled {
+            if let Some((end, e)) = longest(g, s, k, j) {
+                let brand = |t: usize| {
+                    let x = s.w(t);
+                    is_acronym(x) || is_camel(x) || !g.is_common(x) && !g.is_given(x) && !g.is_surname(x)
+                };
+                if e.country && end == j && !initial && (i..k).all(brand) && s.phrase(i, end).is_some() {
+                    out.push(Found::by_rule(i, end, EntityLabel::Org, 1));
+                    i = end;
+                    continue;
+                }
+            }
+        }
         let place_prep = i > 0
             && s.toks[i - 1].word
             && matches!(s.w(i - 1), "in" | "at" | "near" | "from" | "to" | "across" | "outside" | "inside");
         let common = g.is_common(w);
         // "Lee said" at a sentence start, '"...," explained César': a name next to a speech verb.
         let quoted_by = i >= 2 && speech_verb_at(s, i - 1) && !s.toks[i - 2].word;
+        // "Kamonyi district", "Iceme village": an unlisted word before a lower-case place noun.
+        if len == 1 && !common && !is_acronym(w) && place_noun_at(s, k) {
+            out.push(Found::by_rule(i, k, EntityLabel::Loc, 1));
+            i = k;
+            titled = false;
+            continue;
+        }
         if len == 1
             && (speech_verb_at(s, k) || quoted_by)
-            && (g.given.contains(w) || g.surnames.contains(w) || !common)
+            && (g.is_given(w) || g.is_surname(w) || !common)
             && !is_acronym(w)
             && !is_year_event(w)
         {
@@ -596,11 +802,11 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         if len == 1 {
             if is_year_event(w) {
                 out.push(Found::by_rule(i, k, EntityLabel::Event, 2));
-            } else if is_acronym(w) {
+            } else if is_acronym(w) || is_camel(w) && !titled {
                 out.push(Found::by_rule(i, k, EntityLabel::Org, 1));
-            } else if titled || g.given.contains(w) && !initial && !common {
+            } else if titled || g.is_given(w) && !initial && !common {
                 out.push(Found::by_rule(i, k, EntityLabel::Person, 1));
-            } else if common && !initial && !is_stopword(w) {
+            } else if common && !is_stopword(w) {
                 out.push(Found {
                     from: i,
                     to: k,
@@ -611,7 +817,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                     grouped_only: true,
                 });
             } else if !common {
-                let label = if place_prep && !g.surnames.contains(w) { EntityLabel::Loc } else { EntityLabel::Person };
+                let label = if place_prep && !g.is_surname(w) { EntityLabel::Loc } else { EntityLabel::Person };
                 // "Mugo said": a speech verb after a bare name makes it a person.
                 let speaks = speech_verb_at(s, k);
                 let strength = u8::from(speaks && label == EntityLabel::Person);
@@ -622,25 +828,27 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         // Drop a sentence-initial ordinary word ("Officials", "Critics") in front of a name.
-        if initial && common && !g.given.contains(w) && !titled {
+        if initial && common && !g.is_given(w) && !titled {
             i += 1;
             continue;
         }
         let last = s.w(k - 1);
         if let Some(label) = head_label(g, last) {
             out.push(Found { from: i, to: k, label, entry: None, strength: 2, sub: None, grouped_only: false });
-        } else if titled || g.given.contains(w) || g.surnames.contains(w) {
+        } else if titled || (g.is_given(w) || g.is_surname(w)) && !is_article_lead(w) {
             out.push(Found::by_rule(i, k.min(i + 5), EntityLabel::Person, 1));
         } else {
             let any_common = (i..k).any(|t| !s.conn(t) && g.is_common(s.w(t)));
             // "Sadio Mane said", "... Taimoor Khan": a speech verb after the name, or a listed
             // family name ending two or three words.
-            let person = k - i <= 3 && (speech_verb_at(s, k) || g.surnames.contains(last) && !g.is_common(last));
+            let person = k - i <= 3
+                && (speech_verb_at(s, k) || g.is_surname(last) && !g.is_common(last))
+                && !(is_article_lead(w) && k - i == 2);
             // A capitals-only word ("Umurenge SACCO") marks an organisation, not a person.
             let any_acronym = (i..k).any(|t| is_acronym(s.w(t)));
             let label = if person {
                 EntityLabel::Person
-            } else if any_common || any_acronym {
+            } else if any_common || any_acronym || is_article_lead(w) && !place_prep {
                 EntityLabel::Org
             } else if place_prep {
                 EntityLabel::Loc

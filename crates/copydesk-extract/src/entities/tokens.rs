@@ -117,12 +117,13 @@ pub(crate) fn tokenize_into(s: &str, out: &mut Vec<Tok>) {
 #[inline]
 fn word(s: &str, start: usize, clen: usize, out: &mut Vec<Tok>) -> usize {
     let bytes = s.as_bytes();
-    let n = bytes.len();
     let mut end = start + clen;
     // Start of the current '.'-separated part: a period joins only single capitals ("U.S").
     let mut part = start;
     // Whether the word is all ASCII (then bytes are chars).
     let mut ascii = clen == 1;
+    // Whether a hyphen joins parts of the word (only then can it carry a prefix or "al-").
+    let mut hyphen = false;
     // Extend over word characters and inner joiners followed by a word character.
     while let Some(&d) = bytes.get(end) {
         if d < 0x80 {
@@ -143,6 +144,7 @@ fn word(s: &str, start: usize, clen: usize, out: &mut Vec<Tok>) -> usize {
             if d == b'.' {
                 part = end;
             }
+            hyphen |= d == b'-';
         } else {
             match char_at(s, end) {
                 Some(c) if c.is_alphanumeric() => {
@@ -153,19 +155,19 @@ fn word(s: &str, start: usize, clen: usize, out: &mut Vec<Tok>) -> usize {
             }
         }
     }
-    let mut word = &s[start..end];
     // A trailing period belongs to abbreviations and initials ("Mr.", "U.S.", "J.").
-    if end < n && bytes[end] == b'.' && is_abbrev(word) {
+    if bytes.get(end) == Some(&b'.') && s.get(start..end).is_some_and(is_abbrev) {
         end += 1;
-        word = &s[start..end];
     }
+    // Byte checks below look at ASCII bytes only, which never fall inside a multi-byte char.
+    let word = bytes.get(start..end).unwrap_or(&[]);
     let mut next = end;
     let mut poss = false;
     let mut wend = end;
-    if word.len() > 2 && (word.ends_with("'s") || word.ends_with("'S")) {
+    if word.len() > 2 && matches!(word[word.len() - 2..], [b'\'', b's' | b'S']) {
         wend = end - 2;
         poss = true;
-    } else if end < n && bytes[end] == b'\'' && word.ends_with('s') {
+    } else if bytes.get(end) == Some(&b'\'') && word.last() == Some(&b's') {
         let after = bytes.get(end + 1).copied();
         if after.map_or(true, |b| !b.is_ascii_alphanumeric()) {
             poss = true;
@@ -173,9 +175,9 @@ fn word(s: &str, start: usize, clen: usize, out: &mut Vec<Tok>) -> usize {
         }
     }
     let mut tstart = start;
-    let w = &s[start..wend];
+    let w = s.get(start..wend).unwrap_or("");
     // Prefixes end in a hyphen at byte 2 to 5.
-    if w.as_bytes().get(2..w.len().min(6)).is_some_and(|t| t.contains(&b'-')) {
+    if hyphen && w.as_bytes().get(2..w.len().min(6)).is_some_and(|t| t.contains(&b'-')) {
         for p in PREFIXES {
             if w.len() > p.len() && w.is_char_boundary(p.len()) && w[..p.len()].eq_ignore_ascii_case(p) {
                 let rest = &w[p.len()..];
@@ -190,15 +192,15 @@ fn word(s: &str, start: usize, clen: usize, out: &mut Vec<Tok>) -> usize {
         Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
         _ => s[tstart..wend].chars().next().is_some_and(char::is_uppercase),
     };
-    if !cap {
+    if !cap && hyphen {
         // "al-Assad", "el-Sisi", "bin-..." style names.
-        let w = &s[tstart..wend];
+        let w = s.get(tstart..wend).unwrap_or("");
         if let Some(rest) = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")) {
             cap = rest.chars().next().is_some_and(char::is_uppercase);
         }
     }
     if tstart < wend {
-        let w = &s[tstart..wend];
+        let w = s.get(tstart..wend).unwrap_or("");
         let long = if ascii {
             w.len() >= 4 && w.as_bytes()[0].is_ascii_alphabetic()
         } else {
