@@ -313,7 +313,6 @@ mod write {
     /// A JSON string literal.
     pub(super) fn string(out: &mut String, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
-        out.reserve(s.len() + 2);
         out.push('"');
         let b = s.as_bytes();
         let (mut start, mut i) = (0, 0);
@@ -368,7 +367,9 @@ mod write {
                 break;
             }
         }
-        out.push_str(std::str::from_utf8(&buf[k..]).unwrap_or("0"));
+        for &d in &buf[k..] {
+            out.push(char::from(d));
+        }
     }
 
     /// A float as serde_json writes it (`null` when not finite).
@@ -438,7 +439,8 @@ mod write {
 
     /// The whole article, as one line.
     pub(super) fn article(a: &Article) -> String {
-        let items = a.blocks.len() + a.quotes.len() + a.entities.len() + a.money.len() + a.dates.len() + a.numbers.len();
+        let items =
+            a.blocks.len() + a.quotes.len() + a.entities.len() + a.money.len() + a.dates.len() + a.numbers.len();
         let mut out = String::with_capacity(a.text.len() + a.body.len() * 2 + items * 96 + 512);
         let sp = Spans { a, ci: CharIndex::new(&a.text) };
         let o = &mut out;
