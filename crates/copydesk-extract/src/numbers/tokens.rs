@@ -295,9 +295,9 @@ fn token_class(filter: &Filter, kind: TokKind, low: &str) -> u8 {
         // lower-casing changes a non-ASCII word's length by less than a factor of three
         _ if low.len() > filter.max_len * 3 => 0,
         _ if low.is_ascii() => {
-            if kind == TokKind::Word && !filter.may_hold_word(low.as_bytes()) {
-                0
-            } else if low.len() > filter.max_len {
+            let rejected =
+                low.len() > filter.max_len || (kind == TokKind::Word && !filter.may_hold_word(low.as_bytes()));
+            if rejected {
                 0
             } else {
                 class_of(low)
