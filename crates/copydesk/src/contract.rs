@@ -264,14 +264,345 @@ fn build<'a>(a: &'a Article) -> JArticle<'a> {
     }
 }
 
-/// One line of contract JSON.
+/// One line of contract JSON: written directly from the article, byte for byte what serializing
+/// [`build`]'s structs with serde_json gives (a test checks it), without serde's per-field calls.
 pub(crate) fn to_json(a: &Article) -> String {
-    serde_json::to_string(&build(a)).unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
+    write::article(a)
 }
 
 /// The contract as a JSON value.
 pub(crate) fn to_value(a: &Article) -> Value {
     serde_json::to_value(build(a)).unwrap_or(Value::Null)
+}
+
+/// The contract JSON written straight into a string: keys in [`JArticle`]'s order, strings escaped
+/// as serde_json escapes them, floats formatted by serde_json itself.
+mod write {
+    use super::Article;
+    use copydesk_normalize::{CharIndex, Span};
+
+    /// serde_json's escape table: 0 = as is; b'u' = `\u00XX`; otherwise the letter after `\\`.
+    const ESCAPE: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut i = 0;
+        while i < 0x20 {
+            t[i] = b'u';
+            i += 1;
+        }
+        t[0x08] = b'b';
+        t[0x09] = b't';
+        t[0x0a] = b'n';
+        t[0x0c] = b'f';
+        t[0x0d] = b'r';
+        t[b'"' as usize] = b'"';
+        t[b'\\' as usize] = b'\\';
+        t
+    };
+
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+
+    /// Whether one of the eight bytes of `w` needs escaping (a control character, `"` or `\\`).
+    #[inline]
+    fn needs_escape(w: u64) -> bool {
+        let zero_in = |v: u64| v.wrapping_sub(LO) & !v & HI;
+        let control = w.wrapping_sub(LO * 0x20) & !w & HI;
+        (control | zero_in(w ^ (LO * u64::from(b'"'))) | zero_in(w ^ (LO * u64::from(b'\\')))) != 0
+    }
+
+    /// A JSON string literal.
+    pub(super) fn string(out: &mut String, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.push('"');
+        let b = s.as_bytes();
+        let (mut start, mut i) = (0, 0);
+        while i < b.len() {
+            if let Some(chunk) = b.get(i..i + 8) {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(chunk);
+                if !needs_escape(u64::from_le_bytes(w)) {
+                    i += 8;
+                    continue;
+                }
+            }
+            let c = b[i];
+            let esc = ESCAPE[usize::from(c)];
+            i += 1;
+            if esc == 0 {
+                continue;
+            }
+            // `c` is ASCII, so both ends are char boundaries
+            out.push_str(&s[start..i - 1]);
+            start = i;
+            out.push('\\');
+            if esc == b'u' {
+                out.push_str("u00");
+                out.push(char::from(HEX[usize::from(c >> 4)]));
+                out.push(char::from(HEX[usize::from(c & 0xf)]));
+            } else {
+                out.push(char::from(esc));
+            }
+        }
+        out.push_str(&s[start..]);
+        out.push('"');
+    }
+
+    /// A string or `null`.
+    fn opt_string(out: &mut String, s: Option<&str>) {
+        match s {
+            Some(s) => string(out, s),
+            None => out.push_str("null"),
+        }
+    }
+
+    /// An unsigned integer.
+    fn uint(out: &mut String, mut v: usize) {
+        let mut buf = [0u8; 20];
+        let mut k = buf.len();
+        loop {
+            k -= 1;
+            buf[k] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        for &d in &buf[k..] {
+            out.push(char::from(d));
+        }
+    }
+
+    /// A float as serde_json writes it (`null` when not finite).
+    fn float(out: &mut String, v: f64) {
+        let mut buf = Vec::with_capacity(24);
+        let ok = serde::Serializer::serialize_f64(&mut serde_json::Serializer::new(&mut buf), v).is_ok();
+        match std::str::from_utf8(&buf) {
+            Ok(s) if ok => out.push_str(s),
+            _ => out.push_str("null"),
+        }
+    }
+
+    /// Any other serializable value (rare fields), through serde_json.
+    fn value<T: serde::Serialize + ?Sized>(out: &mut String, v: &T) {
+        match serde_json::to_string(v) {
+            Ok(s) => out.push_str(&s),
+            Err(_) => out.push_str("null"),
+        }
+    }
+
+    /// Code-point offsets and raw text of spans.
+    struct Spans<'a> {
+        a: &'a Article,
+        ci: CharIndex,
+    }
+
+    impl Spans<'_> {
+        /// `"start":S,"end":E` of a span.
+        fn start_end(&self, out: &mut String, s: Span) {
+            out.push_str("\"start\":");
+            uint(out, self.ci.char_offset(s.start));
+            out.push_str(",\"end\":");
+            uint(out, self.ci.char_offset(s.end));
+        }
+
+        /// `"start":S,"end":E,"text":T` of a span.
+        fn start_end_text(&self, out: &mut String, s: Span) {
+            self.start_end(out, s);
+            out.push_str(",\"text\":");
+            string(out, self.a.slice(s));
+        }
+
+        /// A mention object or `null`.
+        fn mention(&self, out: &mut String, m: Option<Span>) {
+            match m {
+                Some(m) => {
+                    out.push('{');
+                    self.start_end_text(out, m);
+                    out.push('}');
+                }
+                None => out.push_str("null"),
+            }
+        }
+    }
+
+    /// Write `items` as a JSON array, each through `f`.
+    fn array<T>(out: &mut String, items: impl IntoIterator<Item = T>, mut f: impl FnMut(&mut String, T)) {
+        out.push('[');
+        for (k, x) in items.into_iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            f(out, x);
+        }
+        out.push(']');
+    }
+
+    /// The whole article, as one line.
+    pub(super) fn article(a: &Article) -> String {
+        let items =
+            a.blocks.len() + a.quotes.len() + a.entities.len() + a.money.len() + a.dates.len() + a.numbers.len();
+        let mut out = String::with_capacity(a.text.len() + a.body.len() * 2 + items * 96 + 512);
+        let sp = Spans { a, ci: CharIndex::new(&a.text) };
+        let o = &mut out;
+        o.push_str("{\"id\":");
+        opt_string(o, a.id.as_deref());
+        o.push_str(",\"headline\":");
+        opt_string(o, a.headline.as_deref());
+        o.push_str(",\"dateline\":");
+        match &a.dateline {
+            Some(d) => {
+                o.push_str("{\"text\":");
+                string(o, a.slice(d.span));
+                o.push_str(",\"place\":");
+                opt_string(o, d.place.as_deref());
+                o.push_str(",\"agency\":");
+                opt_string(o, d.agency.as_deref());
+                o.push_str(",\"date\":");
+                opt_string(o, d.date.as_deref());
+                o.push(',');
+                sp.start_end(o, d.span);
+                o.push('}');
+            }
+            None => o.push_str("null"),
+        }
+        o.push_str(",\"byline\":");
+        match &a.byline {
+            Some(b) => {
+                o.push_str("{\"text\":");
+                string(o, a.slice(b.span));
+                o.push_str(",\"authors\":");
+                array(o, &b.authors, |o, s| string(o, s));
+                o.push(',');
+                sp.start_end(o, b.span);
+                o.push('}');
+            }
+            None => o.push_str("null"),
+        }
+        o.push_str(",\"published\":");
+        opt_string(o, a.published.as_deref());
+        o.push_str(",\"language\":");
+        opt_string(o, a.language.as_deref());
+        o.push_str(",\"body\":");
+        string(o, &a.body);
+        o.push_str(",\"blocks\":");
+        array(o, &a.blocks, |o, b| {
+            o.push_str("{\"kind\":");
+            string(o, b.kind.as_str());
+            o.push(',');
+            sp.start_end_text(o, b.span);
+            o.push_str(",\"rule\":");
+            string(o, &b.rule);
+            o.push('}');
+        });
+        o.push_str(",\"quotes\":");
+        array(o, &a.quotes, |o, q| {
+            o.push('{');
+            sp.start_end(o, q.span);
+            o.push_str(",\"text\":");
+            string(o, a.slice(q.content));
+            o.push_str(",\"kind\":");
+            string(o, q.kind.as_str());
+            o.push_str(",\"speaker\":");
+            opt_string(o, q.speaker.as_deref());
+            o.push_str(",\"speaker_mention\":");
+            sp.mention(o, q.speaker_mention);
+            o.push_str(",\"cue\":");
+            opt_string(o, q.cue.as_deref());
+            o.push('}');
+        });
+        o.push_str(",\"entities\":");
+        array(o, &a.entities, |o, e| {
+            o.push('{');
+            sp.start_end_text(o, e.span);
+            o.push_str(",\"label\":");
+            string(o, e.label.as_str());
+            o.push_str(",\"canonical\":");
+            opt_string(o, e.canonical.as_deref());
+            o.push('}');
+        });
+        o.push_str(",\"acronyms\":");
+        array(o, &a.acronyms, |o, x| {
+            o.push_str("{\"short\":");
+            string(o, &x.short);
+            o.push_str(",\"long\":");
+            string(o, &x.long);
+            o.push(',');
+            sp.start_end_text(o, x.span);
+            o.push_str(match x.source {
+                copydesk_extract::AcronymSource::Known => ",\"source\":\"known\"}",
+                _ => ",\"source\":\"text\"}",
+            });
+        });
+        o.push_str(",\"money\":");
+        array(o, &a.money, |o, x| {
+            o.push('{');
+            sp.start_end_text(o, x.span);
+            o.push_str(",\"value\":");
+            float(o, x.value);
+            o.push_str(",\"value_max\":");
+            match x.value_max {
+                Some(v) => float(o, v),
+                None => o.push_str("null"),
+            }
+            o.push_str(",\"currency\":");
+            string(o, &x.currency);
+            o.push('}');
+        });
+        o.push_str(",\"dates\":");
+        array(o, &a.dates, |o, x| {
+            o.push('{');
+            sp.start_end_text(o, x.span);
+            o.push_str(",\"value\":");
+            opt_string(o, x.value.as_deref());
+            o.push('}');
+        });
+        o.push_str(",\"numbers\":");
+        array(o, &a.numbers, |o, x| {
+            o.push('{');
+            sp.start_end_text(o, x.span);
+            o.push_str(",\"value\":");
+            float(o, x.value);
+            o.push_str(",\"kind\":");
+            match x.kind {
+                copydesk_extract::NumberKind::Number => o.push_str("\"number\""),
+                copydesk_extract::NumberKind::Percent => o.push_str("\"percent\""),
+                #[allow(unreachable_patterns)]
+                k => value(o, &k),
+            }
+            o.push('}');
+        });
+        o.push_str(",\"speakers\":");
+        array(o, a.speakers(), |o, s| {
+            o.push_str("{\"name\":");
+            string(o, &s.name);
+            o.push_str(",\"title\":");
+            opt_string(o, s.title.as_deref());
+            o.push_str(",\"direct\":");
+            uint(o, s.direct);
+            o.push_str(",\"mixed\":");
+            uint(o, s.mixed);
+            o.push_str(",\"indirect\":");
+            uint(o, s.indirect);
+            o.push_str(",\"quotes\":");
+            array(o, &s.quotes, |o, &q| uint(o, q));
+            o.push_str(",\"mention\":");
+            sp.mention(o, s.mention);
+            o.push('}');
+        });
+        o.push_str(if a.truncated { ",\"truncated\":true" } else { ",\"truncated\":false" });
+        if let Some(e) = &a.error {
+            o.push_str(",\"error\":");
+            string(o, e);
+        }
+        if let Some(page) = &a.page {
+            o.push_str(",\"text\":");
+            string(o, &a.text);
+            o.push_str(",\"page\":");
+            value(o, page);
+        }
+        o.push('}');
+        out
+    }
 }
 
 #[cfg(test)]
@@ -332,6 +663,54 @@ mod tests {
         let v = to_value(&crate::process(raw));
         for x in v["acronyms"].as_array().expect("acronyms array") {
             assert_eq!(cp_slice(raw, x), x["text"].as_str().unwrap_or("?"), "{x}");
+        }
+    }
+
+    /// The direct writer gives exactly serde_json's bytes for the contract structs.
+    fn same_as_serde(a: &Article) {
+        let serde = serde_json::to_string(&build(a)).expect("serde");
+        assert_eq!(to_json(a), serde);
+    }
+
+    #[test]
+    fn direct_writer_matches_serde_json() {
+        same_as_serde(&crate::process(RAW));
+        same_as_serde(&Article::from_error(Some("x\u{1}\"y\\".into()), "row 0: missing\ttext\u{7f}"));
+        same_as_serde(&Article::default());
+        let odd = "Tab\there \"q\" back\\slash \u{1f}\u{8}\u{c}\r\n\n\
+            \u{201c}Prices rose 1e300 per cent to $0.1 and \u{20ac}3.2m,\u{201d} said Ana on 5 May 2019. \
+            He paid 1,234,567.891 dollars, up 12% from two-thirds of a billion.\n\n\
+            \u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9} \\\\\\\\ \"\"\"\"\"\"\"\" \u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}";
+        let mut a = crate::process(odd);
+        same_as_serde(&a);
+        a.id = Some("id \u{1}".into());
+        a.truncated = true;
+        a.error = Some("e".into());
+        a.page = Some(crate::html::PageInfo {
+            page_type: Some("article".into()),
+            is_article: true,
+            extraction_confidence: 0.25,
+            url: None,
+            site_name: Some("S\"ite".into()),
+        });
+        a.money.iter_mut().for_each(|m| m.value_max = Some(m.value * 3.0));
+        a.numbers.iter_mut().for_each(|n| n.value = f64::NAN);
+        same_as_serde(&a);
+        let html = "<html><head><title>T</title></head><body><article><h1>Head</h1>\
+            <p>\u{201c}It costs $5,\u{201d} said Bob Smith on Monday, March 2, 2020.</p></article></body></html>";
+        same_as_serde(&crate::process_html(html, Some("https://x.org/a"), &crate::Options::default()));
+    }
+
+    #[test]
+    fn escapes_every_control_character_like_serde() {
+        for c in (0u32..0x80).chain([0xa0, 0x2028, 0x1f600]) {
+            let ch = char::from_u32(c).unwrap_or(' ');
+            for pad in 0..10 {
+                let s = format!("{}{ch}{}", "a".repeat(pad), "\u{e9}".repeat(pad % 3));
+                let mut out = String::new();
+                write::string(&mut out, &s);
+                assert_eq!(out, serde_json::to_string(&s).expect("serde"), "{c:#x} {pad}");
+            }
         }
     }
 

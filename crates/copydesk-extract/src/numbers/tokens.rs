@@ -209,6 +209,7 @@ const VAGUE_WORDS: &[&str] = &[
 /// The lexicon: lower-cased token text to class bits.
 static LEXICON: Lazy<HashMap<Box<str>, u8, foldhash::fast::RandomState>> = Lazy::new(|| {
     let mut m: HashMap<Box<str>, u8, foldhash::fast::RandomState> = HashMap::default();
+    m.reserve(1024);
     let mut add = |w: &str, c: u8| *m.entry(w.into()).or_insert(0) |= c;
     for w in NUM_WORDS {
         add(w, class::NUM_WORD);
@@ -231,20 +232,45 @@ static LEXICON: Lazy<HashMap<Box<str>, u8, foldhash::fast::RandomState>> = Lazy:
     m
 });
 
-/// Quick rejections before a lexicon look-up: the longest key, and the ASCII symbols that are keys.
+/// Quick rejections before a lexicon look-up: the longest key, the ASCII symbols that are keys,
+/// and a bit set of hashed (first two letters, last letter, length) of the ASCII words that are keys.
 struct Filter {
     max_len: usize,
     ascii_syms: u128,
+    words: Box<[u64; 1024]>,
+}
+
+/// Bit of an ASCII word (at least one letter, lower-cased) in [`Filter::words`] (16 bits).
+#[inline]
+fn word_bit(w: &[u8]) -> usize {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else { return 0 };
+    let second = w.get(1).copied().unwrap_or(0);
+    let key = u32::from(first) | u32::from(second) << 8 | u32::from(last) << 16 | (w.len() as u32 & 0xff) << 24;
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+impl Filter {
+    /// Whether a lower-cased ASCII word may be a key.
+    #[inline]
+    fn may_hold_word(&self, w: &[u8]) -> bool {
+        let bit = word_bit(w);
+        w.len() <= self.max_len && self.words[bit >> 6] & (1u64 << (bit & 63)) != 0
+    }
 }
 
 static FILTER: Lazy<Filter> = Lazy::new(|| {
-    let mut f = Filter { max_len: 0, ascii_syms: 0 };
+    let mut f = Filter { max_len: 0, ascii_syms: 0, words: Box::new([0; 1024]) };
     for k in LEXICON.keys() {
         f.max_len = f.max_len.max(k.len());
-        if let [b] = k.as_bytes() {
-            if b.is_ascii() && !b.is_ascii_alphanumeric() {
-                f.ascii_syms |= 1u128 << b;
+        let b = k.as_bytes();
+        if let [c] = b {
+            if c.is_ascii() && !c.is_ascii_alphanumeric() {
+                f.ascii_syms |= 1u128 << c;
             }
+        }
+        if !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic) {
+            let bit = word_bit(b);
+            f.words[bit >> 6] |= 1u64 << (bit & 63);
         }
     }
     f
@@ -269,7 +295,9 @@ fn token_class(filter: &Filter, kind: TokKind, low: &str) -> u8 {
         // lower-casing changes a non-ASCII word's length by less than a factor of three
         _ if low.len() > filter.max_len * 3 => 0,
         _ if low.is_ascii() => {
-            if low.len() > filter.max_len {
+            let rejected =
+                low.len() > filter.max_len || (kind == TokKind::Word && !filter.may_hold_word(low.as_bytes()));
+            if rejected {
                 0
             } else {
                 class_of(low)
@@ -279,16 +307,61 @@ fn token_class(filter: &Filter, kind: TokKind, low: &str) -> u8 {
     }
 }
 
+/// The token starting at or after byte `i`: (start, end, kind, has an upper-case letter).
+#[inline]
+fn next_token(text: &str, mut i: usize) -> Option<(usize, usize, TokKind, bool)> {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if b.is_ascii_alphabetic() {
+                let (end, upper) = word_end(text, i);
+                return Some((i, end, TokKind::Word, upper));
+            }
+            if b.is_ascii_digit() {
+                let mut end = i + 1;
+                loop {
+                    match bytes.get(end) {
+                        Some(d) if d.is_ascii_digit() => end += 1,
+                        Some(b',') | Some(b'.') if bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => end += 2,
+                        _ => break,
+                    }
+                }
+                return Some((i, end, TokKind::Num, false));
+            }
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                i += 1;
+                continue;
+            }
+            return Some((i, i + 1, TokKind::Sym, false));
+        }
+        let c = text.get(i..).and_then(|s| s.chars().next())?;
+        if c.is_whitespace() {
+            i += c.len_utf8();
+        } else if c.is_alphabetic() {
+            let (end, upper) = word_end(text, i);
+            return Some((i, end, TokKind::Word, upper));
+        } else {
+            return Some((i, i + c.len_utf8(), TokKind::Sym, false));
+        }
+    }
+    None
+}
+
 /// Lower-cased text of the first token of a phrase (for the lexicon of table-driven forms).
 pub(crate) fn first_word(phrase: &str) -> Option<String> {
-    let t = Tokens::lex(phrase);
-    let first = t.toks.first()?;
-    Some(phrase[first.start..first.end].to_lowercase())
+    let (start, end, _, _) = next_token(phrase, 0)?;
+    Some(phrase[start..end].to_lowercase())
 }
 
 /// Number of tokens in a phrase (without classifying them).
 pub(crate) fn token_count(phrase: &str) -> usize {
-    Tokens::lex(phrase).toks.len()
+    let mut n = 0;
+    let mut i = 0;
+    while let Some((_, end, _, _)) = next_token(phrase, i) {
+        n += 1;
+        i = end;
+    }
+    n
 }
 
 /// Tokens of a text plus its ASCII-lower-cased copy (same byte offsets).
@@ -305,61 +378,19 @@ pub(crate) struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     /// Tokenize a text and classify its tokens (linear).
     pub fn new(text: &'a str) -> Self {
-        let mut t = Self::lex(text);
         let filter = &*FILTER;
-        for tok in &mut t.toks {
-            tok.class = token_class(filter, tok.kind, &t.lower[tok.start..tok.end]);
-        }
-        t.urls = url_ranges(text, &t.lower);
-        t
-    }
-
-    /// Tokenize without classes (used to build the lexicon itself).
-    fn lex(text: &'a str) -> Self {
         let lower = text.to_ascii_lowercase();
-        let bytes = text.as_bytes();
         let mut toks = Vec::with_capacity(text.len() / 4 + 1);
         let mut has_upper = false;
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii() {
-                if b.is_ascii_digit() {
-                    let mut end = i + 1;
-                    loop {
-                        match bytes.get(end) {
-                            Some(d) if d.is_ascii_digit() => end += 1,
-                            Some(b',') | Some(b'.') if bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => end += 2,
-                            _ => break,
-                        }
-                    }
-                    toks.push(Tok { start: i, end, kind: TokKind::Num, class: 0 });
-                    i = end;
-                } else if b.is_ascii_alphabetic() {
-                    let end = word_end(text, i, &mut has_upper);
-                    toks.push(Tok { start: i, end, kind: TokKind::Word, class: 0 });
-                    i = end;
-                } else if (b as char).is_whitespace() {
-                    i += 1;
-                } else {
-                    toks.push(Tok { start: i, end: i + 1, kind: TokKind::Sym, class: 0 });
-                    i += 1;
-                }
-                continue;
-            }
-            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
-            if c.is_whitespace() {
-                i += c.len_utf8();
-            } else if c.is_alphabetic() {
-                let end = word_end(text, i, &mut has_upper);
-                toks.push(Tok { start: i, end, kind: TokKind::Word, class: 0 });
-                i = end;
-            } else {
-                toks.push(Tok { start: i, end: i + c.len_utf8(), kind: TokKind::Sym, class: 0 });
-                i += c.len_utf8();
-            }
+        while let Some((start, end, kind, upper)) = next_token(text, i) {
+            has_upper |= upper;
+            let class = token_class(filter, kind, &lower[start..end]);
+            toks.push(Tok { start, end, kind, class });
+            i = end;
         }
-        Tokens { text, lower, toks, has_upper, urls: Vec::new() }
+        let urls = url_ranges(text, &lower);
+        Tokens { text, lower, toks, has_upper, urls }
     }
 
     /// Lower-cased text of token `i` ("" when out of range).
@@ -414,15 +445,24 @@ impl<'a> Tokens<'a> {
     }
 }
 
-/// End of the run of letters starting at byte `i`; notes upper-case letters.
-fn word_end(text: &str, i: usize, has_upper: &mut bool) -> usize {
+/// End of the run of letters starting at byte `i`, and whether it has an upper-case letter.
+#[inline]
+fn word_end(text: &str, i: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut end = i;
-    let mut upper = false;
+    // ASCII letters: lower case has bit 0x20 set, upper case not
+    let mut all = 0x20u8;
+    while let Some(&b) = bytes.get(end) {
+        if !b.is_ascii_alphabetic() {
+            break;
+        }
+        all &= b;
+        end += 1;
+    }
+    let mut upper = all & 0x20 == 0;
     loop {
         match bytes.get(end) {
             Some(&b) if b.is_ascii_alphabetic() => {
-                // an ASCII letter below 'a' is upper case
                 upper |= b < b'a';
                 end += 1;
             }
@@ -437,8 +477,7 @@ fn word_end(text: &str, i: usize, has_upper: &mut bool) -> usize {
             _ => break,
         }
     }
-    *has_upper |= upper;
-    end
+    (end, upper)
 }
 
 /// Byte ranges of URLs in a text (`lower` is its ASCII-lower-cased copy).
