@@ -270,6 +270,7 @@ const VISIBLE_BYLINE: &[&str] = &[
     "address.author",
     "[class*='byline'] a",
     "[data-testid*='byline'] a",
+    "[class*='byline']",
     "a[href*='/author/']",
     "a[href*='/authors/']",
 ];
@@ -345,9 +346,14 @@ fn read_visible(doc: &Document, m: &mut PageMeta) {
                 }
             }
         }
-        if !names.is_empty() {
+        // One-word names ("Google", "admin") are often a hidden profile link: a later
+        // selector that finds full names wins over them.
+        if names.iter().any(|n| n.split_whitespace().count() > 1) {
             m.visible_authors = names;
             break;
+        }
+        if m.visible_authors.is_empty() {
+            m.visible_authors = names;
         }
     }
     let scope = ["article figcaption", "main figcaption", "figcaption"];

@@ -14,6 +14,7 @@ mod decode;
 mod meta;
 mod names;
 mod select;
+mod templates;
 
 pub use decode::decode_html_bytes;
 
@@ -105,6 +106,8 @@ fn max_depth(doc: &dom_query::Document) -> usize {
 }
 
 fn extract(html: &str, url: Option<&str>) -> Extracted {
+    let unwrapped = templates::unwrap_templates(html);
+    let html = unwrapped.as_deref().unwrap_or(html);
     let doc = dom_query::Document::from(html);
     let meta = meta::read_page_meta(&doc);
     let too_deep = max_depth(&doc) > MAX_EXTRACTOR_DEPTH;
