@@ -399,8 +399,13 @@ fn join_names(names: &[String]) -> String {
     }
 }
 
-/// The parser's rule for lines outside its best run of article text.
-const OUTSIDE_MAIN: &str = "outside_main";
+/// The parser's boilerplate rules that judge a line by the layout of flat scraped text: outside
+/// its best run of article text, repeated on the page, a run of short lines, a line of symbols or
+/// numbers. In HTML input the page's structure has already placed a body paragraph in the
+/// article (code listings, ingredient lists and repeated answers are article text there); the
+/// rules that read the line's own words (subscribe prompts, time stamps, "Comments") still apply.
+const LAYOUT_RULES: &[&str] =
+    &["outside_main", "repeated_line", "duplicate_text", "short_run_in_main", "furniture_shape"];
 
 /// Give the blocks of the parts copydesk laid out itself their known kinds; the parser's kinds
 /// stand inside body parts.
@@ -412,9 +417,11 @@ fn relabel(a: &mut Article, layout: &Layout) {
         };
         let kind = match part {
             // The page's structure already placed this paragraph in the article: the parser's
-            // choice of one best run of lines (made for flat scraped text) does not drop it,
-            // unless it is mostly links to elsewhere.
-            Some(Part::Body) if b.kind == BlockKind::Boilerplate && b.rule == OUTSIDE_MAIN && !linky => {
+            // layout rules (made for flat scraped text) do not drop it, unless it is mostly
+            // links to elsewhere.
+            Some(Part::Body)
+                if b.kind == BlockKind::Boilerplate && LAYOUT_RULES.contains(&b.rule.as_ref()) && !linky =>
+            {
                 Some(BlockKind::Paragraph)
             }
             Some(Part::Headline) => Some(BlockKind::Headline),
