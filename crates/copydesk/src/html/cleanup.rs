@@ -86,6 +86,24 @@ static CREDIT: Lazy<Regex> = Lazy::new(|| {
         .expect("valid regex")
 });
 
+/// Calls to action and notices that pages put after the article: copyright lines, subscription
+/// and newsletter prompts, app downloads, appeals for support.
+static NOTICE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)©|\bcopyright\b|\ball rights reserved\b|\bsubscri(?:be|ption|bers?)\b|\bsign up\b|\bnewsletters?\b|\bdownload\b.{0,60}\bapps?\b|\bfull (?:story|article)\b|\bhelp us\b|\bsupport (?:us|our)\b|\bfollow us\b|\bclick here\b",
+    )
+    .expect("valid regex")
+});
+
+/// How many of the last body paragraphs are looked at for a trailing notice.
+const NOTICE_REACH: usize = 3;
+
+/// True when a paragraph reads as a notice to the reader rather than article text: a short
+/// paragraph with a notice cue and no quotation (a quoted speaker asking for support is text).
+fn is_notice(text: &str) -> bool {
+    words(text) <= 40 && !text.contains(['"', '“', '”']) && NOTICE.is_match(text)
+}
+
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -145,7 +163,26 @@ pub fn roles(paras: &[Para]) -> Vec<Role> {
         }
         out.push(role);
     }
+    mark_trailing_notice(paras, &mut out);
     out
+}
+
+/// A notice among the last body paragraphs is furniture, and so are the body paragraphs after
+/// it unless a sentence follows (then the notice was a promotion inside the article).
+fn mark_trailing_notice(paras: &[Para], roles: &mut [Role]) {
+    let body: Vec<usize> = (0..roles.len()).filter(|&i| roles[i] == Role::Body).collect();
+    let tail = &body[body.len().saturating_sub(NOTICE_REACH)..];
+    let Some(pos) = tail.iter().position(|&i| paras.get(i).is_some_and(|p| is_notice(&p.text))) else { return };
+    let prose_after = tail[pos + 1..].iter().any(|&i| {
+        paras.get(i).is_some_and(|p| {
+            let t = p.text.trim_end();
+            words(t) >= 8 && t.ends_with(['.', '!', '?', '"', '”', '’']) && !is_notice(t)
+        })
+    });
+    let end = if prose_after { pos + 1 } else { tail.len() };
+    for &i in &tail[pos..end] {
+        roles[i] = Role::Furniture;
+    }
 }
 
 #[cfg(test)]
@@ -193,6 +230,29 @@ mod tests {
         h.heading = true;
         let paras = vec![h, para("By Jane Roe - 2019-09-16"), para(PROSE), para("Additional reporting by John Doe")];
         assert_eq!(roles(&paras), vec![Role::Standfirst, Role::Byline, Role::Body, Role::Credit]);
+    }
+
+    #[test]
+    fn trailing_notices_end_the_article() {
+        let paras = vec![
+            para(PROSE),
+            para(PROSE),
+            para("© 2024 Example Media. All rights reserved."),
+            para("Download our apps for iOS and Android."),
+        ];
+        assert_eq!(roles(&paras), vec![Role::Body, Role::Body, Role::Furniture, Role::Furniture]);
+        // Far from the end, or quoted, a notice cue is article text.
+        let paras = vec![
+            para("Readers can subscribe to the council's newsletter for updates on the repairs."),
+            para(PROSE),
+            para(PROSE),
+            para(PROSE),
+            para("“Please help us,” the mayor said."),
+        ];
+        assert!(roles(&paras).iter().all(|r| *r == Role::Body));
+        // A promotion with the article going on after it is furniture alone.
+        let paras = vec![para(PROSE), para("Click here to get our app"), para(PROSE)];
+        assert_eq!(roles(&paras), vec![Role::Body, Role::Furniture, Role::Body]);
     }
 
     #[test]
