@@ -87,7 +87,8 @@ mod tests {
 
     const PROSE: &str = "The council met on Monday evening and agreed, after a long debate, to fund the \
         repairs from next year's budget. Residents had asked for the work for a decade and welcomed the vote \
-        with applause from the public gallery.";
+        with applause from the public gallery, where dozens of people had waited since the afternoon for the \
+        item to come up.";
 
     #[test]
     fn content_template_is_unwrapped() {
