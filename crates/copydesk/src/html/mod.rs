@@ -133,10 +133,17 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
             url: url.map(str::to_string),
         };
     }
+    let declared_article = declares_article(&meta);
+    // A page that declares itself an article (and whose URL does not say forum or docs) is read
+    // as one: the extractor's page-type classifier (a quarter of its time) is not run.
+    let page_type = (declared_article
+        && rs_trafilatura::page_type::classify_url(url.unwrap_or("")) == rs_trafilatura::page_type::PageType::Article)
+        .then_some(rs_trafilatura::page_type::PageType::Article);
     let topts = rs_trafilatura::Options {
         url: url.map(str::to_string),
         include_tables: true,
         include_comments: false,
+        page_type,
         ..rs_trafilatura::Options::default()
     };
     // The extractor is a third-party crate: a panic inside it must not take the batch down.
@@ -175,8 +182,6 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
     // The extractor sometimes takes a commenter's name for the author: a name found in the
     // page's comment section is not trusted from the extractor alone.
     let tr_author = tr_author.filter(|a| !names_in_comments(&doc, a));
-    let declared_article =
-        meta.declared_type.as_deref().is_some_and(|t| t.contains("article") || t.contains("posting"));
     let listing = looks_like_listing(&paragraphs);
     let is_article = !listing
         && match page_type.as_deref() {
@@ -196,6 +201,15 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
         site_name: meta.site_name.clone(),
     };
     Extracted { paragraphs, meta, tr_title, tr_author, tr_date, page, url: url.map(str::to_string) }
+}
+
+/// True when the page declares itself an article (JSON-LD `@type` or `og:type`: "article",
+/// "NewsArticle", "BlogPosting", ...).
+fn declares_article(meta: &meta::PageMeta) -> bool {
+    meta.declared_type.as_deref().is_some_and(|t| {
+        let t = t.to_ascii_lowercase();
+        t.contains("article") || t.contains("posting")
+    })
 }
 
 /// True when one of the names in `author` appears in the page's comment section (elements whose
