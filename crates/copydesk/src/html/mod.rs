@@ -157,14 +157,15 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
                     // The extractor sometimes settles on a small part of the article (a lead
                     // paragraph, a box beside it): the page's block of paragraphs is the better
                     // reading when it holds far more running text.
-                    match densest_paragraphs(&doc) {
-                        Some(d) if d.len() >= 3 && prose_chars(&d) > 2 * prose_chars(&paras) + 500 => d,
+                    let need = 2 * prose_chars(&paras) + 500;
+                    match densest_paragraphs(&doc, need) {
+                        Some(d) if d.len() >= 3 && prose_chars(&d) > need => d,
                         _ => paras,
                     }
                 }
                 // Text without structure (the extractor's last resort): the page's block of
                 // paragraphs is a better reading when there is one.
-                _ => densest_paragraphs(&doc)
+                _ => densest_paragraphs(&doc, 0)
                     .filter(|p| p.len() >= 3)
                     .unwrap_or_else(|| content::paragraphs_from_text(&r.content_text)),
             };
@@ -249,22 +250,34 @@ fn prose_chars(paras: &[content::Para]) -> usize {
 /// `<p>` of 30 characters or more counts fully for its parent, half for its grandparent and a
 /// third for the element above (the weights readability-style extractors use), so an article
 /// split over several sibling containers is read whole, while a single container beats its own
-/// ancestors.
-fn densest_paragraphs(doc: &dom_query::Document) -> Option<Vec<content::Para>> {
-    let mut totals: std::collections::HashMap<dom_query::NodeId, usize> = std::collections::HashMap::new();
+/// ancestors. `None` too when the element's paragraphs cannot hold more than `need` characters
+/// (they are then not read out).
+fn densest_paragraphs(doc: &dom_query::Document, need: usize) -> Option<Vec<content::Para>> {
+    // Per element: the weighted total, and the bytes of the counted paragraphs below it (with
+    // slack, a bound of the prose its paragraphs can give).
+    let mut totals: foldhash::HashMap<dom_query::NodeId, (usize, usize)> = foldhash::HashMap::default();
     for p in doc.try_select("p")?.nodes().iter().take(5000) {
-        let len = p.text().trim().chars().count();
+        let text = p.text();
+        let text = text.trim();
+        let len = text.chars().count();
         if len < 30 {
             continue;
         }
         let mut node = p.parent();
         for weight in [6, 3, 2] {
             let Some(n) = node.filter(|n| n.is_element()) else { break };
-            *totals.entry(n.id).or_default() += weight * len;
+            let e = totals.entry(n.id).or_default();
+            e.0 += weight * len;
+            e.1 += text.len();
             node = n.parent();
         }
     }
-    let (best, _) = totals.into_iter().max_by_key(|(id, t)| (*t, std::cmp::Reverse(*id)))?;
+    let (best, (_, below)) = totals.into_iter().max_by_key(|(id, (t, _))| (*t, std::cmp::Reverse(*id)))?;
+    // Text outside the counted paragraphs (short ones, lists, deeper nesting) can add to it:
+    // allow for twice the counted length.
+    if 2 * below + 200 <= need {
+        return None;
+    }
     let node = dom_query::NodeRef::new(best, &doc.tree);
     Some(content::paragraphs_from_html(&node.html()))
 }

@@ -6,9 +6,10 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-/// The opening tag of a script element whose type names an HTML template.
+/// The opening tag of a script element whose type names an HTML template, matched at the
+/// start of a tag (unbounded classes: a bounded repetition makes a large automaton to build).
 static TEMPLATE_OPEN: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?i)<script\b[^>]{0,300}?\btype\s*=\s*["']?text/(?:template|html|x-template)\b[^>]{0,300}>"#)
+    Regex::new(r#"(?i)^<script\b[^>]*?\btype\s*=\s*["']?text/(?:template|html|x-template)\b[^>]*>"#)
         .expect("valid regex")
 });
 
@@ -16,8 +17,17 @@ static TEMPLATE_OPEN: Lazy<Regex> = Lazy::new(|| {
 static SCRIPT_CLOSE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)</script\s*>").expect("valid regex"));
 
 /// The opening and closing tags of a `<noscript>` element.
-static NOSCRIPT_OPEN: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*<noscript\b[^>]{0,300}>").expect("valid regex"));
+static NOSCRIPT_OPEN: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*<noscript\b[^>]*>").expect("valid regex"));
 static NOSCRIPT_CLOSE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)</noscript\s*>").expect("valid regex"));
+
+/// Where script tags open: `<script` in lower or upper case (mixed case is left alone), in page
+/// order.
+fn script_starts(html: &[u8]) -> Vec<usize> {
+    let mut at: Vec<usize> = memchr::memmem::find_iter(html, b"<script").collect();
+    at.extend(memchr::memmem::find_iter(html, b"<SCRIPT"));
+    at.sort_unstable();
+    at
+}
 
 /// Placeholders of template languages: a template holding these is a pattern, not content.
 const PLACEHOLDERS: &[&str] = &["{{", "<%", "${", "{%"];
@@ -59,12 +69,18 @@ pub fn unwrap_templates(html: &str) -> Option<String> {
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut pos = 0;
-    while let Some(open) = TEMPLATE_OPEN.find_at(html, pos) {
-        let Some(close) = SCRIPT_CLOSE.find_at(html, open.end()) else { break };
-        let src = &html[open.end()..close.start()];
+    for start in script_starts(html.as_bytes()) {
+        if start < pos {
+            continue;
+        }
+        // The tag alone (bounded): `<script` is ASCII, so `start` is a char boundary.
+        let Some(open) = TEMPLATE_OPEN.find(&html[start..]) else { continue };
+        let open_end = start + open.end();
+        let Some(close) = SCRIPT_CLOSE.find_at(html, open_end) else { break };
+        let src = &html[open_end..close.start()];
         if holds_content(src) {
             let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
-            o.push_str(&html[copied..open.start()]);
+            o.push_str(&html[copied..start]);
             o.push_str(src);
             copied = close.end();
             // A `<noscript>` right after the template is its fallback copy of the same content.
