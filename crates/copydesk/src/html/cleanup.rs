@@ -201,6 +201,7 @@ mod tests {
         assert!(is_furniture_line("Updated: Nov 20 2019, 1:42pm IST"));
         assert!(is_furniture_line("Get short URL"));
         assert!(is_furniture_line("Tags: budget, council"));
+        assert!(is_furniture_line("Hidden categories:"));
         assert!(!is_furniture_line("May 2019 was the wettest on record."));
         assert!(!is_furniture_line("Tagliatelle with mushrooms"));
         assert!(!is_furniture_line(PROSE));
