@@ -127,7 +127,21 @@ pub fn is_furniture_line(text: &str) -> bool {
 
 /// True when a short line opens a run of links or widgets ("You may also like", "Read next").
 pub fn is_tail_marker(text: &str) -> bool {
-    words(text) <= 8 && matches(&PHRASES.tail, &key(text))
+    (words(text) <= 8 && matches(&PHRASES.tail, &key(text))) || glued_label(text)
+}
+
+/// True when a line is a tail label run into the link title after it, with no space between
+/// ("Previous articleCouncil votes to..."): the label ends in a lower-case letter and the title
+/// starts with a capital.
+fn glued_label(text: &str) -> bool {
+    let text = text.trim_start();
+    PHRASES.tail.iter().any(|(p, _)| {
+        text.len() > p.len()
+            && text.is_char_boundary(p.len())
+            && text[..p.len()].eq_ignore_ascii_case(p)
+            && text[..p.len()].ends_with(|c: char| c.is_ascii_lowercase())
+            && text[p.len()..].starts_with(|c: char| c.is_uppercase())
+    })
 }
 
 /// The role of every paragraph.
@@ -254,6 +268,13 @@ mod tests {
         // A promotion with the article going on after it is furniture alone.
         let paras = vec![para(PROSE), para("Click here to get our app"), para(PROSE)];
         assert_eq!(roles(&paras), vec![Role::Body, Role::Furniture, Role::Body]);
+    }
+
+    #[test]
+    fn glued_labels_are_tail_markers() {
+        assert!(is_tail_marker("Previous articleCouncil votes to fund the repairs from next year's budget"));
+        assert!(!is_tail_marker("Previous articles on the council's budget were read by many residents today"));
+        assert!(!is_tail_marker("Relatedness Matters In Genetics"));
     }
 
     #[test]
