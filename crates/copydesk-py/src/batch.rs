@@ -143,13 +143,21 @@ pub(crate) fn jobs(
     }
 }
 
-fn run_one(job: &Job, opts: &copydesk::Options) -> copydesk::Article {
-    match (&job.text, &job.published) {
-        (Err(e), _) => copydesk::Article::from_error(None, e.clone()),
-        (Ok(t), None) => copydesk::process_with(t, opts),
-        (Ok(t), Some(p)) => {
-            let o = copydesk::Options { published: Some(p.clone()), ..opts.clone() };
-            copydesk::process_with(t, &o)
+impl Job {
+    /// The row's Article: `work` on its text with the options (the row's own date applied), or
+    /// the error Article of a bad row.
+    pub(crate) fn process(
+        &self,
+        opts: &copydesk::Options,
+        work: impl FnOnce(&str, &copydesk::Options) -> copydesk::Article,
+    ) -> copydesk::Article {
+        match (&self.text, &self.published) {
+            (Err(e), _) => copydesk::Article::from_error(None, e.clone()),
+            (Ok(t), None) => work(t, opts),
+            (Ok(t), Some(p)) => {
+                let o = copydesk::Options { published: Some(p.clone()), ..opts.clone() };
+                work(t, &o)
+            }
         }
     }
 }
@@ -166,7 +174,7 @@ pub(crate) fn threads(n_threads: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
     }
 }
 
-/// Process `jobs` detached on `threads` threads, in chunks; between chunks call
+/// Process text `jobs` detached on `threads` threads, in chunks; between chunks call
 /// `progress(n_done_in_chunk)` and check for signals (Ctrl-C).
 pub(crate) fn run(
     py: Python<'_>,
@@ -175,20 +183,34 @@ pub(crate) fn run(
     threads: usize,
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<copydesk::Article>> {
+    // Chunks big enough that the pool stays busy, small enough for a lively progress bar.
+    let chunk = (threads * 64).max(256);
+    run_chunks(py, jobs, chunk, threads, progress, |j| j.process(opts, copydesk::process_with))
+}
+
+/// The batch plumbing shared by texts and HTML pages: `work` on every job, detached on
+/// `threads` threads, `chunk` jobs at a time; between chunks call `progress(n_done_in_chunk)`
+/// (which must be callable) and check for signals (Ctrl-C).
+pub(crate) fn run_chunks<J: Sync>(
+    py: Python<'_>,
+    jobs: &[J],
+    chunk: usize,
+    threads: usize,
+    progress: Option<&Bound<'_, PyAny>>,
+    work: impl Fn(&J) -> copydesk::Article + Sync + Send,
+) -> PyResult<Vec<copydesk::Article>> {
     let progress = progress.filter(|p| !p.is_none());
     if let Some(p) = progress {
         if !p.is_callable() {
             return Err(PyTypeError::new_err(format!(
-                "progress must be a callable taking the number of documents done (or True for tqdm), not {}",
+                "progress must be a callable taking the number of documents done, not {}",
                 type_name(p)
             )));
         }
     }
-    // Chunks big enough that the pool stays busy, small enough for a lively progress bar.
-    let chunk = (threads * 64).max(256);
     let mut out = Vec::with_capacity(jobs.len());
-    for part in jobs.chunks(chunk) {
-        let done = py.detach(|| pool::map(part, threads, |j| run_one(j, opts)));
+    for part in jobs.chunks(chunk.max(1)) {
+        let done = py.detach(|| pool::map(part, threads, &work));
         out.extend(done);
         if let Some(p) = progress {
             p.call1((part.len(),))?;

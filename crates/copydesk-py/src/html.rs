@@ -5,16 +5,14 @@ use crate::article::Article;
 use crate::batch;
 use crate::convert::{id_value, opt_str_arg, str_value, type_name, Bad};
 use crate::errors::InputError;
-use crate::pool;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyFloat, PyString};
 
-/// One page to process: its HTML (or why there is none), URL and per-row date.
+/// One page to process: its HTML and per-row date (as a batch row), and its URL.
 struct HtmlJob {
-    html: Result<String, String>,
+    row: batch::Job,
     url: Option<String>,
-    published: Option<String>,
 }
 
 /// An HTML argument: a str, or bytes decoded by the page's own declarations.
@@ -62,19 +60,6 @@ fn read_urls(urls: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<Vec<Option<S
             }
         })
         .collect()
-}
-
-fn run_one(job: &HtmlJob, opts: &copydesk::Options) -> copydesk::Article {
-    match &job.html {
-        Err(e) => copydesk::Article::from_error(None, e.clone()),
-        Ok(h) => match &job.published {
-            None => copydesk::process_html(h, job.url.as_deref(), opts),
-            Some(p) => {
-                let o = copydesk::Options { published: Some(p.clone()), ..opts.clone() };
-                copydesk::process_html(h, job.url.as_deref(), &o)
-            }
-        },
-    }
 }
 
 /// Process one HTML page: `process_html(html, *, url=None, published=None, id=None, options=None) -> Article`.
@@ -145,36 +130,13 @@ fn process_html_batch(
     let urls = read_urls(urls, n)?;
     let (opts, per_row) = batch::read_options(options, published, n)?;
     let threads = batch::threads(n_threads)?;
-    let per_row = per_row.unwrap_or_else(|| vec![Ok(None); n]);
-    let jobs: Vec<HtmlJob> = rows
-        .into_iter()
-        .zip(urls)
-        .zip(per_row)
-        .map(|((html, url), p)| match p {
-            Ok(published) => HtmlJob { html, url, published },
-            Err(e) => HtmlJob { html: Err(e), url, published: None },
-        })
-        .collect();
-    let progress = progress.filter(|p| !p.is_none());
-    if let Some(p) = progress {
-        if !p.is_callable() {
-            return Err(PyTypeError::new_err(format!(
-                "progress must be a callable taking the number of documents done, not {}",
-                type_name(p)
-            )));
-        }
-    }
+    let jobs: Vec<HtmlJob> =
+        batch::jobs(rows, per_row).into_iter().zip(urls).map(|(row, url)| HtmlJob { row, url }).collect();
     // HTML pages are heavier than texts: smaller chunks keep progress and Ctrl-C responsive.
     let chunk = (threads * 16).max(64);
-    let mut out = Vec::with_capacity(n);
-    for part in jobs.chunks(chunk) {
-        let done = py.detach(|| pool::map(part, threads, |j| run_one(j, &opts)));
-        out.extend(done);
-        if let Some(p) = progress {
-            p.call1((part.len(),))?;
-        }
-        py.check_signals()?;
-    }
+    let out = batch::run_chunks(py, &jobs, chunk, threads, progress, |j| {
+        j.row.process(&opts, |html, o| copydesk::process_html(html, j.url.as_deref(), o))
+    })?;
     Ok(out
         .into_iter()
         .enumerate()

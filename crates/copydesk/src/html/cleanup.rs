@@ -86,6 +86,24 @@ static CREDIT: Lazy<Regex> = Lazy::new(|| {
         .expect("valid regex")
 });
 
+/// Calls to action and notices that pages put after the article: copyright lines, subscription
+/// and newsletter prompts, app downloads, appeals for support.
+static NOTICE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)©|\bcopyright\b|\ball rights reserved\b|\bsubscri(?:be|ption|bers?)\b|\bsign up\b|\bnewsletters?\b|\bdownload\b.{0,60}\bapps?\b|\bfull (?:story|article)\b|\bhelp us\b|\bsupport (?:us|our)\b|\bfollow us\b|\bclick here\b",
+    )
+    .expect("valid regex")
+});
+
+/// How many of the last body paragraphs are looked at for a trailing notice.
+const NOTICE_REACH: usize = 3;
+
+/// True when a paragraph reads as a notice to the reader rather than article text: a short
+/// paragraph with a notice cue and no quotation (a quoted speaker asking for support is text).
+fn is_notice(text: &str) -> bool {
+    words(text) <= 40 && !text.contains(['"', '“', '”']) && NOTICE.is_match(text)
+}
+
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -109,7 +127,21 @@ pub fn is_furniture_line(text: &str) -> bool {
 
 /// True when a short line opens a run of links or widgets ("You may also like", "Read next").
 pub fn is_tail_marker(text: &str) -> bool {
-    words(text) <= 8 && matches(&PHRASES.tail, &key(text))
+    (words(text) <= 8 && matches(&PHRASES.tail, &key(text))) || glued_label(text)
+}
+
+/// True when a line is a tail label run into the link title after it, with no space between
+/// ("Previous articleCouncil votes to..."): the label ends in a lower-case letter and the title
+/// starts with a capital.
+fn glued_label(text: &str) -> bool {
+    let text = text.trim_start();
+    PHRASES.tail.iter().any(|(p, _)| {
+        text.len() > p.len()
+            && text.is_char_boundary(p.len())
+            && text[..p.len()].eq_ignore_ascii_case(p)
+            && text[..p.len()].ends_with(|c: char| c.is_ascii_lowercase())
+            && text[p.len()..].starts_with(|c: char| c.is_uppercase())
+    })
 }
 
 /// The role of every paragraph.
@@ -145,7 +177,26 @@ pub fn roles(paras: &[Para]) -> Vec<Role> {
         }
         out.push(role);
     }
+    mark_trailing_notice(paras, &mut out);
     out
+}
+
+/// A notice among the last body paragraphs is furniture, and so are the body paragraphs after
+/// it unless a sentence follows (then the notice was a promotion inside the article).
+fn mark_trailing_notice(paras: &[Para], roles: &mut [Role]) {
+    let body: Vec<usize> = (0..roles.len()).filter(|&i| roles[i] == Role::Body).collect();
+    let tail = &body[body.len().saturating_sub(NOTICE_REACH)..];
+    let Some(pos) = tail.iter().position(|&i| paras.get(i).is_some_and(|p| is_notice(&p.text))) else { return };
+    let prose_after = tail[pos + 1..].iter().any(|&i| {
+        paras.get(i).is_some_and(|p| {
+            let t = p.text.trim_end();
+            words(t) >= 8 && t.ends_with(['.', '!', '?', '"', '”', '’']) && !is_notice(t)
+        })
+    });
+    let end = if prose_after { pos + 1 } else { tail.len() };
+    for &i in &tail[pos..end] {
+        roles[i] = Role::Furniture;
+    }
 }
 
 #[cfg(test)]
@@ -164,6 +215,7 @@ mod tests {
         assert!(is_furniture_line("Updated: Nov 20 2019, 1:42pm IST"));
         assert!(is_furniture_line("Get short URL"));
         assert!(is_furniture_line("Tags: budget, council"));
+        assert!(is_furniture_line("Hidden categories:"));
         assert!(!is_furniture_line("May 2019 was the wettest on record."));
         assert!(!is_furniture_line("Tagliatelle with mushrooms"));
         assert!(!is_furniture_line(PROSE));
@@ -193,6 +245,36 @@ mod tests {
         h.heading = true;
         let paras = vec![h, para("By Jane Roe - 2019-09-16"), para(PROSE), para("Additional reporting by John Doe")];
         assert_eq!(roles(&paras), vec![Role::Standfirst, Role::Byline, Role::Body, Role::Credit]);
+    }
+
+    #[test]
+    fn trailing_notices_end_the_article() {
+        let paras = vec![
+            para(PROSE),
+            para(PROSE),
+            para("© 2024 Example Media. All rights reserved."),
+            para("Download our apps for iOS and Android."),
+        ];
+        assert_eq!(roles(&paras), vec![Role::Body, Role::Body, Role::Furniture, Role::Furniture]);
+        // Far from the end, or quoted, a notice cue is article text.
+        let paras = vec![
+            para("Readers can subscribe to the council's newsletter for updates on the repairs."),
+            para(PROSE),
+            para(PROSE),
+            para(PROSE),
+            para("“Please help us,” the mayor said."),
+        ];
+        assert!(roles(&paras).iter().all(|r| *r == Role::Body));
+        // A promotion with the article going on after it is furniture alone.
+        let paras = vec![para(PROSE), para("Click here to get our app"), para(PROSE)];
+        assert_eq!(roles(&paras), vec![Role::Body, Role::Furniture, Role::Body]);
+    }
+
+    #[test]
+    fn glued_labels_are_tail_markers() {
+        assert!(is_tail_marker("Previous articleCouncil votes to fund the repairs from next year's budget"));
+        assert!(!is_tail_marker("Previous articles on the council's budget were read by many residents today"));
+        assert!(!is_tail_marker("Relatedness Matters In Genetics"));
     }
 
     #[test]

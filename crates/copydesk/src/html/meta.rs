@@ -104,12 +104,41 @@ fn select<'a>(doc: &'a Document, css: &str) -> Vec<Selection<'a>> {
     doc.try_select(css).map(|s| s.iter().collect()).unwrap_or_default()
 }
 
-fn meta_content(doc: &Document, css: &str) -> Vec<String> {
-    select(doc, css).iter().filter_map(|m| attr(m, "content")).collect()
+/// The page's `<meta>` tags, read in one pass: (attribute, its value, content) for each of the
+/// name, property and itemprop attributes of a tag with content, in page order. Looking tags up
+/// here instead of running one selector per candidate keeps the dozens of candidates to one walk
+/// of the page.
+/// The attribute and value of a selector of the form `meta[attr='value']`.
+fn meta_selector(css: &str) -> Option<(&str, &str)> {
+    css.strip_prefix("meta[").and_then(|s| s.strip_suffix("']")).and_then(|s| s.split_once("='"))
 }
 
-fn first_meta(doc: &Document, selectors: &[&str]) -> Option<String> {
-    selectors.iter().find_map(|css| meta_content(doc, css).into_iter().next())
+struct Metas(Vec<(&'static str, String, String)>);
+
+impl Metas {
+    fn read(doc: &Document) -> Metas {
+        let mut tags = Vec::new();
+        for m in select(doc, "meta") {
+            let Some(content) = attr(&m, "content") else { continue };
+            for a in ["name", "property", "itemprop"] {
+                if let Some(v) = m.attr(a) {
+                    tags.push((a, v.to_string(), content.clone()));
+                }
+            }
+        }
+        Metas(tags)
+    }
+
+    /// The contents of the tags a selector of the form `meta[attr='value']` names (value
+    /// compared exactly, as the selector would).
+    fn content(&self, css: &str) -> Vec<String> {
+        let Some((a, v)) = meta_selector(css) else { return Vec::new() };
+        self.0.iter().filter(|(x, y, _)| *x == a && y == v).map(|(_, _, c)| c.clone()).collect()
+    }
+
+    fn first(&self, selectors: &[&str]) -> Option<String> {
+        selectors.iter().find_map(|css| self.content(css).into_iter().next())
+    }
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -270,21 +299,23 @@ const VISIBLE_BYLINE: &[&str] = &[
     "address.author",
     "[class*='byline'] a",
     "[data-testid*='byline'] a",
+    "[class*='byline']",
     "a[href*='/author/']",
     "a[href*='/authors/']",
 ];
 
 fn read_meta(doc: &Document, m: &mut PageMeta) {
+    let metas = Metas::read(doc);
     m.title_tag = select(doc, "title").first().map(|t| clean_ws(&t.text())).filter(|t| !t.is_empty());
-    m.og_title = first_meta(doc, &["meta[property='og:title']", "meta[name='twitter:title']", "meta[name='og:title']"]);
+    m.og_title = metas.first(&["meta[property='og:title']", "meta[name='twitter:title']", "meta[name='og:title']"]);
     if m.site_name.is_none() {
-        m.site_name = first_meta(doc, &["meta[property='og:site_name']", "meta[name='application-name']"]);
+        m.site_name = metas.first(&["meta[property='og:site_name']", "meta[name='application-name']"]);
     }
     if m.declared_type.is_none() {
-        m.declared_type = first_meta(doc, &["meta[property='og:type']"]).map(|t| t.to_ascii_lowercase());
+        m.declared_type = metas.first(&["meta[property='og:type']"]).map(|t| t.to_ascii_lowercase());
     }
     for css in META_AUTHOR {
-        for v in meta_content(doc, css) {
+        for v in metas.content(css) {
             if v.contains("://") || v.starts_with('@') || v.starts_with("www.") {
                 continue;
             }
@@ -298,7 +329,7 @@ fn read_meta(doc: &Document, m: &mut PageMeta) {
             break;
         }
     }
-    m.meta_date = META_DATE.iter().find_map(|css| meta_content(doc, css).iter().find_map(|v| parse_date(v)));
+    m.meta_date = META_DATE.iter().find_map(|css| metas.content(css).iter().find_map(|v| parse_date(v)));
     m.time_date = select(doc, "time[datetime]")
         .iter()
         .take(5)
@@ -345,9 +376,14 @@ fn read_visible(doc: &Document, m: &mut PageMeta) {
                 }
             }
         }
-        if !names.is_empty() {
+        // One-word names ("Google", "admin") are often a hidden profile link: a later
+        // selector that finds full names wins over them.
+        if names.iter().any(|n| n.split_whitespace().count() > 1) {
             m.visible_authors = names;
             break;
+        }
+        if m.visible_authors.is_empty() {
+            m.visible_authors = names;
         }
     }
     let scope = ["article figcaption", "main figcaption", "figcaption"];
@@ -443,5 +479,16 @@ mod tests {
         let doc = Document::from(r#"<script type="application/ld+json">{"@type": "NewsArticle", </script><p>x</p>"#);
         let m = read_page_meta(&doc);
         assert!(m.ld_authors.is_empty() && m.ld_headline.is_none());
+    }
+
+    #[test]
+    fn meta_selectors_are_lookups() {
+        assert!(META_AUTHOR.iter().chain(META_DATE).all(|css| meta_selector(css).is_some()));
+        let doc = Document::from(
+            r#"<head><meta name="author" content=" Jane  Roe "><meta property="author" content="x"><meta name="AUTHOR" content="y"></head>"#,
+        );
+        let metas = Metas::read(&doc);
+        assert_eq!(metas.content("meta[name='author']"), vec!["Jane Roe"]);
+        assert_eq!(metas.first(&["meta[name='byl']", "meta[property='author']"]).as_deref(), Some("x"));
     }
 }

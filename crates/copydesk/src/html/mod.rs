@@ -14,6 +14,7 @@ mod decode;
 mod meta;
 mod names;
 mod select;
+mod templates;
 
 pub use decode::decode_html_bytes;
 
@@ -105,6 +106,8 @@ fn max_depth(doc: &dom_query::Document) -> usize {
 }
 
 fn extract(html: &str, url: Option<&str>) -> Extracted {
+    let unwrapped = templates::unwrap_templates(html);
+    let html = unwrapped.as_deref().unwrap_or(html);
     let doc = dom_query::Document::from(html);
     let meta = meta::read_page_meta(&doc);
     let too_deep = max_depth(&doc) > MAX_EXTRACTOR_DEPTH;
@@ -130,10 +133,17 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
             url: url.map(str::to_string),
         };
     }
+    let declared_article = declares_article(&meta);
+    // A page that declares itself an article (and whose URL does not say forum or docs) is read
+    // as one: the extractor's page-type classifier (a quarter of its time) is not run.
+    let page_type = (declared_article
+        && rs_trafilatura::page_type::classify_url(url.unwrap_or("")) == rs_trafilatura::page_type::PageType::Article)
+        .then_some(rs_trafilatura::page_type::PageType::Article);
     let topts = rs_trafilatura::Options {
         url: url.map(str::to_string),
         include_tables: true,
         include_comments: false,
+        page_type,
         ..rs_trafilatura::Options::default()
     };
     // The extractor is a third-party crate: a panic inside it must not take the batch down.
@@ -147,14 +157,15 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
                     // The extractor sometimes settles on a small part of the article (a lead
                     // paragraph, a box beside it): the page's block of paragraphs is the better
                     // reading when it holds far more running text.
-                    match densest_paragraphs(&doc) {
-                        Some(d) if d.len() >= 3 && prose_chars(&d) > 2 * prose_chars(&paras) + 500 => d,
+                    let need = 2 * prose_chars(&paras) + 500;
+                    match densest_paragraphs(&doc, need) {
+                        Some(d) if d.len() >= 3 && prose_chars(&d) > need => d,
                         _ => paras,
                     }
                 }
                 // Text without structure (the extractor's last resort): the page's block of
                 // paragraphs is a better reading when there is one.
-                _ => densest_paragraphs(&doc)
+                _ => densest_paragraphs(&doc, 0)
                     .filter(|p| p.len() >= 3)
                     .unwrap_or_else(|| content::paragraphs_from_text(&r.content_text)),
             };
@@ -172,8 +183,6 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
     // The extractor sometimes takes a commenter's name for the author: a name found in the
     // page's comment section is not trusted from the extractor alone.
     let tr_author = tr_author.filter(|a| !names_in_comments(&doc, a));
-    let declared_article =
-        meta.declared_type.as_deref().is_some_and(|t| t.contains("article") || t.contains("posting"));
     let listing = looks_like_listing(&paragraphs);
     let is_article = !listing
         && match page_type.as_deref() {
@@ -193,6 +202,15 @@ fn extract(html: &str, url: Option<&str>) -> Extracted {
         site_name: meta.site_name.clone(),
     };
     Extracted { paragraphs, meta, tr_title, tr_author, tr_date, page, url: url.map(str::to_string) }
+}
+
+/// True when the page declares itself an article (JSON-LD `@type` or `og:type`: "article",
+/// "NewsArticle", "BlogPosting", ...).
+fn declares_article(meta: &meta::PageMeta) -> bool {
+    meta.declared_type.as_deref().is_some_and(|t| {
+        let t = t.to_ascii_lowercase();
+        t.contains("article") || t.contains("posting")
+    })
 }
 
 /// True when one of the names in `author` appears in the page's comment section (elements whose
@@ -232,22 +250,34 @@ fn prose_chars(paras: &[content::Para]) -> usize {
 /// `<p>` of 30 characters or more counts fully for its parent, half for its grandparent and a
 /// third for the element above (the weights readability-style extractors use), so an article
 /// split over several sibling containers is read whole, while a single container beats its own
-/// ancestors.
-fn densest_paragraphs(doc: &dom_query::Document) -> Option<Vec<content::Para>> {
-    let mut totals: std::collections::HashMap<dom_query::NodeId, usize> = std::collections::HashMap::new();
+/// ancestors. `None` too when the element's paragraphs cannot hold more than `need` characters
+/// (they are then not read out).
+fn densest_paragraphs(doc: &dom_query::Document, need: usize) -> Option<Vec<content::Para>> {
+    // Per element: the weighted total, and the bytes of the counted paragraphs below it (with
+    // slack, a bound of the prose its paragraphs can give).
+    let mut totals: foldhash::HashMap<dom_query::NodeId, (usize, usize)> = foldhash::HashMap::default();
     for p in doc.try_select("p")?.nodes().iter().take(5000) {
-        let len = p.text().trim().chars().count();
+        let text = p.text();
+        let text = text.trim();
+        let len = text.chars().count();
         if len < 30 {
             continue;
         }
         let mut node = p.parent();
         for weight in [6, 3, 2] {
             let Some(n) = node.filter(|n| n.is_element()) else { break };
-            *totals.entry(n.id).or_default() += weight * len;
+            let e = totals.entry(n.id).or_default();
+            e.0 += weight * len;
+            e.1 += text.len();
             node = n.parent();
         }
     }
-    let (best, _) = totals.into_iter().max_by_key(|(id, t)| (*t, std::cmp::Reverse(*id)))?;
+    let (best, (_, below)) = totals.into_iter().max_by_key(|(id, (t, _))| (*t, std::cmp::Reverse(*id)))?;
+    // Text outside the counted paragraphs (short ones, lists, deeper nesting) can add to it:
+    // allow for twice the counted length.
+    if 2 * below + 200 <= need {
+        return None;
+    }
     let node = dom_query::NodeRef::new(best, &doc.tree);
     Some(content::paragraphs_from_html(&node.html()))
 }
@@ -396,8 +426,13 @@ fn join_names(names: &[String]) -> String {
     }
 }
 
-/// The parser's rule for lines outside its best run of article text.
-const OUTSIDE_MAIN: &str = "outside_main";
+/// The parser's boilerplate rules that judge a line by the layout of flat scraped text: outside
+/// its best run of article text, repeated on the page, a run of short lines, a line of symbols or
+/// numbers. In HTML input the page's structure has already placed a body paragraph in the
+/// article (code listings, ingredient lists and repeated answers are article text there); the
+/// rules that read the line's own words (subscribe prompts, time stamps, "Comments") still apply.
+const LAYOUT_RULES: &[&str] =
+    &["outside_main", "repeated_line", "duplicate_text", "short_run_in_main", "furniture_shape"];
 
 /// Give the blocks of the parts copydesk laid out itself their known kinds; the parser's kinds
 /// stand inside body parts.
@@ -409,9 +444,11 @@ fn relabel(a: &mut Article, layout: &Layout) {
         };
         let kind = match part {
             // The page's structure already placed this paragraph in the article: the parser's
-            // choice of one best run of lines (made for flat scraped text) does not drop it,
-            // unless it is mostly links to elsewhere.
-            Some(Part::Body) if b.kind == BlockKind::Boilerplate && b.rule == OUTSIDE_MAIN && !linky => {
+            // layout rules (made for flat scraped text) do not drop it, unless it is mostly
+            // links to elsewhere.
+            Some(Part::Body)
+                if b.kind == BlockKind::Boilerplate && LAYOUT_RULES.contains(&b.rule.as_ref()) && !linky =>
+            {
                 Some(BlockKind::Paragraph)
             }
             Some(Part::Headline) => Some(BlockKind::Headline),
