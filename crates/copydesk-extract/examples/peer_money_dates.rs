@@ -18,6 +18,7 @@
 //!   month or a year and have no clock time: exact spans (Recognizers), and the value at the
 //!   stated grain (intervals compared on their first day and, end-exclusive or inclusive, last).
 
+use copydesk_extract::calendar::{MONTH_ABBREVIATIONS, MONTH_NAMES};
 use copydesk_extract::dates::{find_dates_with, DateOptions};
 use copydesk_extract::{find_dates_in, find_money_in, find_numbers_in, NumberKind};
 use serde_json::Value;
@@ -208,38 +209,11 @@ pub fn recognizers_numbers(dir: &Path, file: &str, kind: NumberKind) -> Tally {
     t
 }
 
-const MONTHS: [&str; 24] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// The input names a month or a four-digit year and has no clock time.
 fn month_or_year_no_clock(input: &str) -> bool {
     let low = input.to_lowercase();
     let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let month = words.iter().any(|w| MONTHS.contains(w));
+    let month = words.iter().any(|w| MONTH_NAMES.contains(w) || MONTH_ABBREVIATIONS.contains(w));
     let year = words
         .iter()
         .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (w.starts_with('1') || w.starts_with('2')));

@@ -7,6 +7,8 @@
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 
+use crate::calendar::{MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES};
+
 /// Kind of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -86,50 +88,8 @@ const NUM_WORDS: &[&str] = &[
     "quarter",
 ];
 
+/// Date words besides the month and weekday names of [`crate::calendar`].
 const DATE_WORDS: &[&str] = &[
-    // months
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    // weekdays
-    "monday",
-    "mon",
-    "tuesday",
-    "tue",
-    "tues",
-    "wednesday",
-    "wed",
-    "thursday",
-    "thu",
-    "thur",
-    "thurs",
-    "friday",
-    "fri",
-    "saturday",
-    "sat",
-    "sunday",
-    "sun",
     // weekday and deictic modifiers
     "last",
     "past",
@@ -214,7 +174,9 @@ static LEXICON: Lazy<HashMap<Box<str>, u8, foldhash::fast::RandomState>> = Lazy:
     for w in NUM_WORDS {
         add(w, class::NUM_WORD);
     }
-    for w in DATE_WORDS {
+    let calendar =
+        [&MONTH_NAMES[..], &MONTH_ABBREVIATIONS[..], &WEEKDAY_NAMES[..], &WEEKDAY_ABBREVIATIONS[..], DATE_WORDS];
+    for w in calendar.into_iter().flatten() {
         add(w, class::DATE);
     }
     for w in PERCENT_WORDS {

@@ -125,8 +125,13 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "speech",
 ];
 
+/// Words that never start a name, with the month and weekday names of [`crate::calendar`].
+fn not_name_list() -> impl Iterator<Item = &'static &'static str> {
+    NOT_NAME_WORDS.iter().chain(&crate::calendar::MONTH_NAMES).chain(&crate::calendar::WEEKDAY_NAMES)
+}
+
 /// Capitalised words that open no name (sentence connectors, dates), besides stop words,
-/// determiners and auxiliaries.
+/// determiners, auxiliaries and the calendar's month and weekday names.
 const NOT_NAME_WORDS: &[&str] = &[
     "however",
     "meanwhile",
@@ -139,25 +144,6 @@ const NOT_NAME_WORDS: &[&str] = &[
     "more",
     "like",
     "unlike",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "mid-november",
     "last",
     "next",
@@ -203,7 +189,7 @@ static WORDS: Lazy<HashMap<&'static str, u16>> = Lazy::new(|| {
     add(&mut AUX_WORDS.iter().copied(), AUX);
     add(&mut DETERMINERS.iter().copied(), DET);
     add(&mut DOCUMENT_NOUNS.iter().copied(), DOC);
-    add(&mut NOT_NAME_WORDS.iter().copied(), NOT_NAME);
+    add(&mut not_name_list().copied(), NOT_NAME);
     add(&mut lines(include_str!("../../data/person_titles.txt")), TITLE);
     add(&mut lines(include_str!("../../data/roles.txt")), ROLE);
     for l in lines(include_str!("../../data/pronouns.txt")) {
@@ -228,7 +214,7 @@ fn flags(w: &str) -> u16 {
 /// The words [`not_name_start`] refuses whatever the position (stop words, determiners,
 /// auxiliaries and the rest of its list), for callers that index them their own way.
 pub(crate) fn not_name_words() -> impl Iterator<Item = &'static str> {
-    STOP_WORDS.iter().chain(DETERMINERS).chain(AUX_WORDS).chain(NOT_NAME_WORDS).copied()
+    STOP_WORDS.iter().chain(DETERMINERS).chain(AUX_WORDS).chain(not_name_list()).copied()
 }
 
 /// The words of [`is_determiner`].
