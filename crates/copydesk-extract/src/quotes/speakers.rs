@@ -24,6 +24,9 @@ use std::collections::BTreeMap;
 const MAX_ROLE_CANDIDATES: usize = 500;
 /// Farthest back (bytes) a pronoun looks for its person.
 const PRONOUN_WINDOW: usize = 1500;
+/// Farthest back (bytes) a titled full name takes a shared surname over from a person
+/// mentioned more.
+const REINTRO_WINDOW: usize = 600;
 
 /// A person named in the article.
 #[derive(Debug, Clone)]
@@ -42,6 +45,11 @@ struct Person<'a> {
     spans: Vec<Span>,
     /// Start of the earliest mention.
     first: usize,
+    /// Starts of the mentions by full name (two or more tokens) with a title before it
+    /// ("Homeland Security Secretary Jeh Johnson"), in text order.
+    intros: Vec<usize>,
+    /// Starts of all the mentions by full name, in text order.
+    full: Vec<usize>,
     gender: Gender,
     /// Known to be a person (first name, title, PERSON entity, or quoted as a speaker).
     credible: bool,
@@ -531,6 +539,8 @@ impl<'a> Resolver<'a> {
                         given: Some(toks[0]),
                         spans: Vec::new(),
                         first: usize::MAX,
+                        intros: Vec::new(),
+                        full: Vec::new(),
                         gender: fg,
                         credible: fg != Gender::Unknown,
                         titles: Vec::new(),
@@ -538,6 +548,11 @@ impl<'a> Resolver<'a> {
                 }
             };
             r.add_span(idx, *span);
+            // Runs come in text order, so the starts stay sorted.
+            r.people[idx].full.push(span.start);
+            if st.title.is_some() {
+                r.people[idx].intros.push(span.start);
+            }
             r.note(idx, st);
             if r.persons.overlaps(*span) {
                 r.people[idx].credible = true;
@@ -573,7 +588,7 @@ impl<'a> Resolver<'a> {
             let (span, st) = (&span, &st);
             let title = st.title.map(title_key);
             let known = r
-                .best_for_surname(st.toks[0], span.start, st.gender, title.as_deref())
+                .best_for_surname(st.toks[0], span.start, st.gender, title.as_deref(), false)
                 .or_else(|| r.best_for_first_name(st.toks[0], st.gender));
             match known {
                 Some(idx) => {
@@ -592,6 +607,8 @@ impl<'a> Resolver<'a> {
                         given: None,
                         spans: Vec::new(),
                         first: usize::MAX,
+                        intros: Vec::new(),
+                        full: Vec::new(),
                         gender: g,
                         credible: true,
                         titles: Vec::new(),
@@ -727,7 +744,19 @@ impl<'a> Resolver<'a> {
 
     /// The person a surname refers to: the most mentioned full name ending in it, preferring
     /// one the article gave the same title (a [`title_key`]), then names introduced before `at`.
-    fn best_for_surname(&self, surname: &str, at: usize, g: Gender, title: Option<&str>) -> Option<usize> {
+    /// A person introduced anew with title and full name shortly before `at` ("Homeland
+    /// Security Secretary Jon Lee said …  Lee said") takes the surname over, unless the other was
+    /// named in full since; this applies only with `reintro` (speakers), so that it does not pile
+    /// the mentions of the name runs onto the newcomer. A surname with a role title ("President
+    /// Lee") before any full name ending in it, and without that title, is someone else.
+    fn best_for_surname(
+        &self,
+        surname: &str,
+        at: usize,
+        g: Gender,
+        title: Option<&str>,
+        reintro: bool,
+    ) -> Option<usize> {
         let mut best: Option<(usize, (bool, bool, usize))> = None;
         for i in self.with_last(surname) {
             let p = &self.people[i];
@@ -739,7 +768,32 @@ impl<'a> Resolver<'a> {
                 best = Some((i, key));
             }
         }
-        best.map(|(i, _)| i)
+        let (b, (titled, before, _)) = best?;
+        if !before {
+            // An honorific ("Mr.", "Mrs.") gives the gender, which was checked already.
+            return (title.is_none() || titled || g != Gender::Unknown).then_some(b);
+        }
+        if !reintro {
+            return Some(b);
+        }
+        // The last of `starts` before `at`.
+        let last_before = |starts: &[usize]| {
+            let n = starts.partition_point(|&s| s < at);
+            n.checked_sub(1).map(|k| starts[k])
+        };
+        let mut latest = last_before(&self.people[b].full).unwrap_or(0).max(at.saturating_sub(REINTRO_WINDOW));
+        let mut pick = b;
+        for i in self.with_last(surname) {
+            let p = &self.people[i];
+            if i == b || !g.compatible(p.gender) || title.is_some_and(|t| p.has_title(t)) != titled {
+                continue;
+            }
+            if let Some(s) = last_before(&p.intros).filter(|&s| s > latest) {
+                latest = s;
+                pick = i;
+            }
+        }
+        Some(pick)
     }
 
     /// The person a lone first name refers to ("Hillary" for "Hillary Clinton"): the most
@@ -958,7 +1012,7 @@ impl<'a> Resolver<'a> {
                 })
         } else {
             let title = st.title.map(title_key);
-            self.best_for_surname(surname, span.start, g, title.as_deref())
+            self.best_for_surname(surname, span.start, g, title.as_deref(), true)
                 .or_else(|| self.best_for_first_name(surname, g))
         };
         let i = match idx {
@@ -982,6 +1036,8 @@ impl<'a> Resolver<'a> {
                     given: (toks.len() >= 2).then(|| toks[0]),
                     spans: vec![span],
                     first: span.start,
+                    intros: if toks.len() >= 2 && st.title.is_some() { vec![span.start] } else { Vec::new() },
+                    full: if toks.len() >= 2 { vec![span.start] } else { Vec::new() },
                     gender: g,
                     credible,
                     titles: Vec::new(),
@@ -1085,6 +1141,22 @@ mod tests {
     fn titled_surname_is_a_person() {
         let text = "President Obama spoke on Monday.\n\nHe was tired.";
         assert_eq!(resolve_all(text, &[], &[("He", 0)]), vec![Some("Obama".to_string())]);
+    }
+
+    #[test]
+    fn titled_surname_before_a_full_name_is_someone_else() {
+        let text = "President Obama spoke on Monday.\n\nHis wife, Michelle Obama, spoke too.";
+        let got = resolve_all(text, &[], &[("President Obama", 0)]);
+        assert_eq!(got, vec![Some("Obama".to_string())]);
+    }
+
+    #[test]
+    fn surname_goes_to_a_person_just_introduced_with_title() {
+        let text = "Gary Lee spoke on Monday. Lee said he would win. Lee was calm.\n\n\
+                    Homeland Security Secretary Jon Lee said on Tuesday that all was well.\n\n\
+                    Lee said more.\n\nGary Lee answered.\n\nLee said again.";
+        let got = resolve_all(text, &[], &[("Lee", 4), ("Lee", 6)]);
+        assert_eq!(got, vec![Some("Jon Lee".to_string()), Some("Gary Lee".to_string())]);
     }
 
     #[test]
