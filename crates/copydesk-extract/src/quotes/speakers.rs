@@ -4,7 +4,8 @@
 //! People are the capitalised name runs of the article (titles stripped); a surname resolves to
 //! the most frequent full name ending in it, a pronoun to the first gender-compatible person of
 //! the nearest preceding sentences (falling back on the last speaker), a role noun ("the
-//! official") to the last person speaker. Organisations and documents stay as written.
+//! official") to the last person speaker. Organisations and documents stay as written; a
+//! nearby "it" is the organisation or document that spoke last.
 
 use super::lexicon::{
     determiner_words, is_determiner, is_document_noun, is_org_word, is_role, is_title, not_name_start, not_name_words,
@@ -90,6 +91,8 @@ pub(crate) struct Resolver<'a> {
     /// ORG, LOC and NORP entities of the article.
     non_person: SpanIndex,
     last_speaker: Option<usize>,
+    /// The last organisation or document speaker: (mention start, name), for a later "it".
+    last_org: Option<(usize, &'a str)>,
     /// Speakers of attributions so far: (mention start, order of resolution) -> person.
     marks: BTreeMap<(usize, usize), usize>,
 }
@@ -462,6 +465,7 @@ impl<'a> Resolver<'a> {
                     .map(|e| e.span),
             ),
             last_speaker: None,
+            last_org: None,
             marks: BTreeMap::new(),
         };
         let quoted = SpanIndex::new(quoted.iter().copied());
@@ -948,7 +952,10 @@ impl<'a> Resolver<'a> {
         if last_word.is_none() {
             if let Some(g) = pronoun(first_word) {
                 if g == Gender::Unknown {
-                    return None;
+                    // "it": the organisation or document that spoke last, if near.
+                    let near = |&(at, _): &(usize, &str)| at + PRONOUN_WINDOW >= span.start;
+                    let it = first_word.eq_ignore_ascii_case("it");
+                    return self.last_org.filter(|o| it && near(o)).map(|(_, name)| name.to_string());
                 }
                 let p = self.for_pronoun(g, span.start)?;
                 if self.people[p].gender == Gender::Unknown {
@@ -973,10 +980,13 @@ impl<'a> Resolver<'a> {
             return Some(self.people[p].name.to_string());
         }
         if lower_start && is_document_noun(last) {
-            return Some(org_name(mention).to_string());
+            let name = org_name(mention);
+            self.last_org = Some((span.start, name));
+            return Some(name.to_string());
         }
         // A name: the capitalised run at the end of the phrase, titles stripped.
-        let run = name_runs::find_iter(mention).last().map_or(mention, |(a, b)| &mention[a..b]);
+        let found = name_runs::find_iter(mention).last();
+        let run = found.map_or(mention, |(a, b)| &mention[a..b]);
         let mut st = strip_name(run);
         self.open_at_first_name(&mut st);
         let g = st.gender;
@@ -992,7 +1002,12 @@ impl<'a> Resolver<'a> {
             return Some(mention.to_string());
         }
         if !st.person_like() {
-            return Some(org_name(run).to_string());
+            let name = org_name(run);
+            // Only a capitalised name is an organisation "it" may stand for.
+            if found.is_some() {
+                self.last_org = Some((span.start, name));
+            }
+            return Some(name.to_string());
         }
         let toks = st.toks();
         let surname = toks.last().copied().unwrap_or_default();
@@ -1157,6 +1172,16 @@ mod tests {
                     Lee said more.\n\nGary Lee answered.\n\nLee said again.";
         let got = resolve_all(text, &[], &[("Lee", 4), ("Lee", 6)]);
         assert_eq!(got, vec![Some("Jon Lee".to_string()), Some("Gary Lee".to_string())]);
+    }
+
+    #[test]
+    fn it_is_the_organisation_or_document_that_spoke_last() {
+        let text = "The report said costs rose.\n\nIt said more.\n\nAnn Lee said no.\n\nIt said yes.";
+        let got = resolve_all(text, &[], &[("The report", 0), ("It", 0), ("Ann Lee", 0), ("It", 1)]);
+        let want = ["The report", "The report", "Ann Lee", "The report"];
+        assert_eq!(got, want.iter().map(|w| Some(w.to_string())).collect::<Vec<_>>());
+        let far = format!("Acme Corp said no.{}\n\nIt said yes.", " Word.".repeat(400));
+        assert_eq!(resolve_all(&far, &[], &[("Acme Corp", 0), ("It", 0)])[1], None);
     }
 
     #[test]
