@@ -953,7 +953,7 @@ impl<'a> Resolver<'a> {
             if let Some(g) = pronoun(first_word) {
                 if g == Gender::Unknown {
                     // "it": the organisation or document that spoke last, if near.
-                    let near = |&(at, _): &(usize, &str)| at + PRONOUN_WINDOW >= span.start;
+                    let near = |&(at, _): &(usize, &str)| at < span.start && at + PRONOUN_WINDOW >= span.start;
                     let it = first_word.eq_ignore_ascii_case("it");
                     return self.last_org.filter(|o| it && near(o)).map(|(_, name)| name.to_string());
                 }
