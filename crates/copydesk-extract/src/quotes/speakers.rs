@@ -46,11 +46,6 @@ struct Person<'a> {
     spans: Vec<Span>,
     /// Start of the earliest mention.
     first: usize,
-    /// Starts of the mentions by full name (two or more tokens) with a title before it
-    /// ("Homeland Security Secretary Jeh Johnson"), in text order.
-    intros: Vec<usize>,
-    /// Starts of all the mentions by full name, in text order.
-    full: Vec<usize>,
     gender: Gender,
     /// Known to be a person (first name, title, PERSON entity, or quoted as a speaker).
     credible: bool,
@@ -72,6 +67,15 @@ struct NameMention {
     person: usize,
 }
 
+/// A mention by full name.
+#[derive(Debug, Clone, Copy)]
+struct FullMention {
+    start: usize,
+    person: usize,
+    /// With a title before it ("Homeland Security Secretary Jon Lee").
+    titled: bool,
+}
+
 /// Resolves speaker mentions of one article.
 pub(crate) struct Resolver<'a> {
     text: &'a str,
@@ -85,6 +89,8 @@ pub(crate) struct Resolver<'a> {
     by_first: HashMap<&'a str, (usize, usize)>,
     /// Name mentions sorted by start.
     mentions: Vec<NameMention>,
+    /// Mentions by full name (two or more tokens) of the name runs, sorted by start.
+    full_names: Vec<FullMention>,
     sentences: &'a [Sentence],
     /// PERSON entities of the article.
     persons: SpanIndex,
@@ -456,6 +462,7 @@ impl<'a> Resolver<'a> {
             by_last: HashMap::new(),
             by_first: HashMap::new(),
             mentions: Vec::new(),
+            full_names: Vec::new(),
             sentences: &ctx.sentences,
             persons: SpanIndex::new(entities.iter().filter(|e| e.label == EntityLabel::Person).map(|e| e.span)),
             non_person: SpanIndex::new(
@@ -543,8 +550,6 @@ impl<'a> Resolver<'a> {
                         given: Some(toks[0]),
                         spans: Vec::new(),
                         first: usize::MAX,
-                        intros: Vec::new(),
-                        full: Vec::new(),
                         gender: fg,
                         credible: fg != Gender::Unknown,
                         titles: Vec::new(),
@@ -553,10 +558,7 @@ impl<'a> Resolver<'a> {
             };
             r.add_span(idx, *span);
             // Runs come in text order, so the starts stay sorted.
-            r.people[idx].full.push(span.start);
-            if st.title.is_some() {
-                r.people[idx].intros.push(span.start);
-            }
+            r.full_names.push(FullMention { start: span.start, person: idx, titled: st.title.is_some() });
             r.note(idx, st);
             if r.persons.overlaps(*span) {
                 r.people[idx].credible = true;
@@ -611,8 +613,6 @@ impl<'a> Resolver<'a> {
                         given: None,
                         spans: Vec::new(),
                         first: usize::MAX,
-                        intros: Vec::new(),
-                        full: Vec::new(),
                         gender: g,
                         credible: true,
                         titles: Vec::new(),
@@ -780,21 +780,20 @@ impl<'a> Resolver<'a> {
         if !reintro {
             return Some(b);
         }
-        // The last of `starts` before `at`.
-        let last_before = |starts: &[usize]| {
-            let n = starts.partition_point(|&s| s < at);
-            n.checked_sub(1).map(|k| starts[k])
-        };
-        let mut latest = last_before(&self.people[b].full).unwrap_or(0).max(at.saturating_sub(REINTRO_WINDOW));
+        // The latest in the window of a full mention of `b` and a titled one of a compatible
+        // namesake; bounded by the window.
+        let from = self.full_names.partition_point(|m| m.start < at.saturating_sub(REINTRO_WINDOW));
         let mut pick = b;
-        for i in self.with_last(surname) {
-            let p = &self.people[i];
-            if i == b || !g.compatible(p.gender) || title.is_some_and(|t| p.has_title(t)) != titled {
-                continue;
-            }
-            if let Some(s) = last_before(&p.intros).filter(|&s| s > latest) {
-                latest = s;
-                pick = i;
+        for m in self.full_names[from..].iter().take_while(|m| m.start < at) {
+            let p = &self.people[m.person];
+            if m.person == b {
+                pick = b;
+            } else if m.titled
+                && p.last == surname
+                && g.compatible(p.gender)
+                && title.is_some_and(|t| p.has_title(t)) == titled
+            {
+                pick = m.person;
             }
         }
         Some(pick)
@@ -1051,8 +1050,6 @@ impl<'a> Resolver<'a> {
                     given: (toks.len() >= 2).then(|| toks[0]),
                     spans: vec![span],
                     first: span.start,
-                    intros: if toks.len() >= 2 && st.title.is_some() { vec![span.start] } else { Vec::new() },
-                    full: if toks.len() >= 2 { vec![span.start] } else { Vec::new() },
                     gender: g,
                     credible,
                     titles: Vec::new(),
