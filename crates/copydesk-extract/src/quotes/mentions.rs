@@ -275,12 +275,12 @@ fn is_initial(t: &str) -> bool {
 }
 
 /// Do lower-case modifiers and a title or role lead from the start of `ws` to a name
-/// ("presidential nominee Hillary Clinton", "host Chris Matthews")?
+/// ("presidential nominee Hillary Clinton", "host Chris Matthews", "2016 nominee Ann Li")?
 fn title_bridge(ws: &[Word]) -> bool {
     for (j, w) in ws.iter().enumerate().take(3) {
         let t = w.text;
         if is_cap(t)
-            || !t.chars().all(|c| c.is_alphabetic() || c == '-')
+            || !t.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '/')
             || is_stop_word(t)
             || is_aux(t)
             || pronoun(t).is_some()
@@ -320,7 +320,9 @@ pub(crate) fn right_of(s: &str) -> Option<Span> {
             break;
         }
         let ok = if idx == 0 {
-            is_cap(core) || is_determiner(core) || is_title(t)
+            // A verb form right after the cue opens no mention ("said, targeting former ...").
+            let verb_like = core.ends_with("ing") || core.ends_with("ed");
+            is_cap(core) || is_determiner(core) || is_title(t) || (!verb_like && title_bridge(&ws))
         } else if det_phrase {
             !is_stop_word(core) && !is_aux(core) && (is_cap(core) || !core.ends_with("ed")) && pronoun(core).is_none()
         } else {
@@ -436,6 +438,10 @@ mod tests {
         assert_eq!(right(" MSNBC host Jo Doe said"), Some("MSNBC host Jo Doe"));
         assert_eq!(right(" Rep. G.K. Doe, who"), Some("Rep. G.K. Doe"));
         assert_eq!(right(" Clinton campaign officials"), Some("Clinton"));
+        assert_eq!(right(" longtime host Jo Doe."), Some("longtime host Jo Doe"));
+        assert_eq!(right(" 2016 nominee Jo Doe."), Some("2016 nominee Jo Doe"));
+        assert_eq!(right(" last week that Jo Doe"), None);
+        assert_eq!(right(" targeting former nominee Jo Doe"), None);
     }
 
     #[test]

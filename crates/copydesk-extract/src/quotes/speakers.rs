@@ -4,7 +4,8 @@
 //! People are the capitalised name runs of the article (titles stripped); a surname resolves to
 //! the most frequent full name ending in it, a pronoun to the first gender-compatible person of
 //! the nearest preceding sentences (falling back on the last speaker), a role noun ("the
-//! official") to the last person speaker. Organisations and documents stay as written.
+//! official") to the last person speaker. Organisations and documents stay as written; a
+//! nearby "it" is the organisation or document that spoke last.
 
 use super::lexicon::{
     determiner_words, is_determiner, is_document_noun, is_org_word, is_role, is_title, not_name_start, not_name_words,
@@ -24,6 +25,9 @@ use std::collections::BTreeMap;
 const MAX_ROLE_CANDIDATES: usize = 500;
 /// Farthest back (bytes) a pronoun looks for its person.
 const PRONOUN_WINDOW: usize = 1500;
+/// Farthest back (bytes) a titled full name takes a shared surname over from a person
+/// mentioned more.
+const REINTRO_WINDOW: usize = 600;
 
 /// A person named in the article.
 #[derive(Debug, Clone)]
@@ -63,6 +67,15 @@ struct NameMention {
     person: usize,
 }
 
+/// A mention by full name.
+#[derive(Debug, Clone, Copy)]
+struct FullMention {
+    start: usize,
+    person: usize,
+    /// With a title before it ("Homeland Security Secretary Jon Lee").
+    titled: bool,
+}
+
 /// Resolves speaker mentions of one article.
 pub(crate) struct Resolver<'a> {
     text: &'a str,
@@ -76,12 +89,16 @@ pub(crate) struct Resolver<'a> {
     by_first: HashMap<&'a str, (usize, usize)>,
     /// Name mentions sorted by start.
     mentions: Vec<NameMention>,
+    /// Mentions by full name (two or more tokens) of the name runs, sorted by start.
+    full_names: Vec<FullMention>,
     sentences: &'a [Sentence],
     /// PERSON entities of the article.
     persons: SpanIndex,
     /// ORG, LOC and NORP entities of the article.
     non_person: SpanIndex,
     last_speaker: Option<usize>,
+    /// The last organisation or document speaker: (mention start, name), for a later "it".
+    last_org: Option<(usize, &'a str)>,
     /// Speakers of attributions so far: (mention start, order of resolution) -> person.
     marks: BTreeMap<(usize, usize), usize>,
 }
@@ -445,6 +462,7 @@ impl<'a> Resolver<'a> {
             by_last: HashMap::new(),
             by_first: HashMap::new(),
             mentions: Vec::new(),
+            full_names: Vec::new(),
             sentences: &ctx.sentences,
             persons: SpanIndex::new(entities.iter().filter(|e| e.label == EntityLabel::Person).map(|e| e.span)),
             non_person: SpanIndex::new(
@@ -454,6 +472,7 @@ impl<'a> Resolver<'a> {
                     .map(|e| e.span),
             ),
             last_speaker: None,
+            last_org: None,
             marks: BTreeMap::new(),
         };
         let quoted = SpanIndex::new(quoted.iter().copied());
@@ -538,6 +557,8 @@ impl<'a> Resolver<'a> {
                 }
             };
             r.add_span(idx, *span);
+            // Runs come in text order, so the starts stay sorted.
+            r.full_names.push(FullMention { start: span.start, person: idx, titled: st.title.is_some() });
             r.note(idx, st);
             if r.persons.overlaps(*span) {
                 r.people[idx].credible = true;
@@ -573,7 +594,7 @@ impl<'a> Resolver<'a> {
             let (span, st) = (&span, &st);
             let title = st.title.map(title_key);
             let known = r
-                .best_for_surname(st.toks[0], span.start, st.gender, title.as_deref())
+                .best_for_surname(st.toks[0], span.start, st.gender, title.as_deref(), false)
                 .or_else(|| r.best_for_first_name(st.toks[0], st.gender));
             match known {
                 Some(idx) => {
@@ -727,7 +748,19 @@ impl<'a> Resolver<'a> {
 
     /// The person a surname refers to: the most mentioned full name ending in it, preferring
     /// one the article gave the same title (a [`title_key`]), then names introduced before `at`.
-    fn best_for_surname(&self, surname: &str, at: usize, g: Gender, title: Option<&str>) -> Option<usize> {
+    /// A person introduced anew with title and full name shortly before `at` ("Homeland
+    /// Security Secretary Jon Lee said …  Lee said") takes the surname over, unless the other was
+    /// named in full since; this applies only with `reintro` (speakers), so that it does not pile
+    /// the mentions of the name runs onto the newcomer. A surname with a role title ("President
+    /// Lee") before any full name ending in it, and without that title, is someone else.
+    fn best_for_surname(
+        &self,
+        surname: &str,
+        at: usize,
+        g: Gender,
+        title: Option<&str>,
+        reintro: bool,
+    ) -> Option<usize> {
         let mut best: Option<(usize, (bool, bool, usize))> = None;
         for i in self.with_last(surname) {
             let p = &self.people[i];
@@ -739,7 +772,31 @@ impl<'a> Resolver<'a> {
                 best = Some((i, key));
             }
         }
-        best.map(|(i, _)| i)
+        let (b, (titled, before, _)) = best?;
+        if !before {
+            // An honorific ("Mr.", "Mrs.") gives the gender, which was checked already.
+            return (title.is_none() || titled || g != Gender::Unknown).then_some(b);
+        }
+        if !reintro {
+            return Some(b);
+        }
+        // The latest in the window of a full mention of `b` and a titled one of a compatible
+        // namesake; bounded by the window.
+        let from = self.full_names.partition_point(|m| m.start < at.saturating_sub(REINTRO_WINDOW));
+        let mut pick = b;
+        for m in self.full_names[from..].iter().take_while(|m| m.start < at) {
+            let p = &self.people[m.person];
+            if m.person == b {
+                pick = b;
+            } else if m.titled
+                && p.last == surname
+                && g.compatible(p.gender)
+                && title.is_some_and(|t| p.has_title(t)) == titled
+            {
+                pick = m.person;
+            }
+        }
+        Some(pick)
     }
 
     /// The person a lone first name refers to ("Hillary" for "Hillary Clinton"): the most
@@ -894,7 +951,10 @@ impl<'a> Resolver<'a> {
         if last_word.is_none() {
             if let Some(g) = pronoun(first_word) {
                 if g == Gender::Unknown {
-                    return None;
+                    // "it": the organisation or document that spoke last, if near.
+                    let near = |&(at, _): &(usize, &str)| at < span.start && at + PRONOUN_WINDOW >= span.start;
+                    let it = first_word.eq_ignore_ascii_case("it");
+                    return self.last_org.filter(|o| it && near(o)).map(|(_, name)| name.to_string());
                 }
                 let p = self.for_pronoun(g, span.start)?;
                 if self.people[p].gender == Gender::Unknown {
@@ -919,10 +979,13 @@ impl<'a> Resolver<'a> {
             return Some(self.people[p].name.to_string());
         }
         if lower_start && is_document_noun(last) {
-            return Some(org_name(mention).to_string());
+            let name = org_name(mention);
+            self.last_org = Some((span.start, name));
+            return Some(name.to_string());
         }
         // A name: the capitalised run at the end of the phrase, titles stripped.
-        let run = name_runs::find_iter(mention).last().map_or(mention, |(a, b)| &mention[a..b]);
+        let found = name_runs::find_iter(mention).last();
+        let run = found.map_or(mention, |(a, b)| &mention[a..b]);
         let mut st = strip_name(run);
         self.open_at_first_name(&mut st);
         let g = st.gender;
@@ -938,7 +1001,12 @@ impl<'a> Resolver<'a> {
             return Some(mention.to_string());
         }
         if !st.person_like() {
-            return Some(org_name(run).to_string());
+            let name = org_name(run);
+            // Only a capitalised name is an organisation "it" may stand for.
+            if found.is_some() {
+                self.last_org = Some((span.start, name));
+            }
+            return Some(name.to_string());
         }
         let toks = st.toks();
         let surname = toks.last().copied().unwrap_or_default();
@@ -958,7 +1026,7 @@ impl<'a> Resolver<'a> {
                 })
         } else {
             let title = st.title.map(title_key);
-            self.best_for_surname(surname, span.start, g, title.as_deref())
+            self.best_for_surname(surname, span.start, g, title.as_deref(), true)
                 .or_else(|| self.best_for_first_name(surname, g))
         };
         let i = match idx {
@@ -1085,6 +1153,32 @@ mod tests {
     fn titled_surname_is_a_person() {
         let text = "President Obama spoke on Monday.\n\nHe was tired.";
         assert_eq!(resolve_all(text, &[], &[("He", 0)]), vec![Some("Obama".to_string())]);
+    }
+
+    #[test]
+    fn titled_surname_before_a_full_name_is_someone_else() {
+        let text = "President Obama spoke on Monday.\n\nHis wife, Michelle Obama, spoke too.";
+        let got = resolve_all(text, &[], &[("President Obama", 0)]);
+        assert_eq!(got, vec![Some("Obama".to_string())]);
+    }
+
+    #[test]
+    fn surname_goes_to_a_person_just_introduced_with_title() {
+        let text = "Gary Lee spoke on Monday. Lee said he would win. Lee was calm.\n\n\
+                    Homeland Security Secretary Jon Lee said on Tuesday that all was well.\n\n\
+                    Lee said more.\n\nGary Lee answered.\n\nLee said again.";
+        let got = resolve_all(text, &[], &[("Lee", 4), ("Lee", 6)]);
+        assert_eq!(got, vec![Some("Jon Lee".to_string()), Some("Gary Lee".to_string())]);
+    }
+
+    #[test]
+    fn it_is_the_organisation_or_document_that_spoke_last() {
+        let text = "The report said costs rose.\n\nIt said more.\n\nAnn Lee said no.\n\nIt said yes.";
+        let got = resolve_all(text, &[], &[("The report", 0), ("It", 0), ("Ann Lee", 0), ("It", 1)]);
+        let want = ["The report", "The report", "Ann Lee", "The report"];
+        assert_eq!(got, want.iter().map(|w| Some(w.to_string())).collect::<Vec<_>>());
+        let far = format!("Acme Corp said no.{}\n\nIt said yes.", " Word.".repeat(400));
+        assert_eq!(resolve_all(&far, &[], &[("Acme Corp", 0), ("It", 0)])[1], None);
     }
 
     #[test]
