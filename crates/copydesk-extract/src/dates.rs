@@ -92,11 +92,12 @@ fn iso_week(day: i64) -> (i32, i64) {
     (th.y, (thursday - jan1) / 7 + 1)
 }
 
-/// Year of a month named without one: nearest the article date (news), or its next occurrence.
-fn month_year(p: Ymd, m: u32, future: bool) -> i32 {
+/// Year of a month (and day, when given) named without one: nearest the article date (news), or
+/// its next occurrence (`future`; a month alone counts as still to come during that month).
+fn month_year(p: Ymd, m: u32, day: Option<u32>, future: bool) -> i32 {
     let diff = m as i32 - p.m as i32;
     if future {
-        if diff < 0 {
+        if (m, day.unwrap_or(u32::MAX)) < (p.m, p.d) {
             p.y + 1
         } else {
             p.y
@@ -1204,7 +1205,7 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
         Val::Year(y) => Some(format!("{y:04}")),
         Val::Month(Some(y), m) => Some(format!("{y:04}-{m:02}")),
         Val::Month(None, m) => {
-            let y = month_year(pubd?, *m, future);
+            let y = month_year(pubd?, *m, None, future);
             Some(format!("{y:04}-{m:02}"))
         }
         Val::MonthRel(rel, m) => {
@@ -1213,21 +1214,7 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
         }
         Val::Day(Some(y), m, d) => Some(format!("{y:04}-{m:02}-{d:02}")),
         Val::Day(None, m, d) => {
-            let p = pubd?;
-            let diff = *m as i32 - p.m as i32;
-            let y = if future {
-                if (*m, *d) < (p.m, p.d) {
-                    p.y + 1
-                } else {
-                    p.y
-                }
-            } else if diff > 6 {
-                p.y - 1
-            } else if diff < -6 {
-                p.y + 1
-            } else {
-                p.y
-            };
+            let y = month_year(pubd?, *m, Some(*d), future);
             if *d > days_in_month(y, *m) {
                 return None;
             }
@@ -1289,7 +1276,7 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
         Val::Nth(y, m, n, wd) => {
             let y = match y {
                 Some(y) => *y,
-                None => month_year(pubd?, *m, future),
+                None => month_year(pubd?, *m, None, future),
             };
             let dim = days_in_month(y, *m);
             let d = match (wd, *n) {
