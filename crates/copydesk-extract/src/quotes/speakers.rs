@@ -28,6 +28,10 @@ const PRONOUN_WINDOW: usize = 1500;
 /// Farthest back (bytes) a titled full name takes a shared surname over from a person
 /// mentioned more.
 const REINTRO_WINDOW: usize = 600;
+/// Most people sharing a surname or a first name that a look-up compares (the first named so,
+/// in order of first mention). Keeps look-ups bounded on a text naming thousands of namesakes;
+/// news never comes near it.
+const MAX_NAMESAKES: usize = 64;
 
 /// A person named in the article.
 #[derive(Debug, Clone)]
@@ -715,6 +719,7 @@ impl<'a> Resolver<'a> {
                 cur
             })
         })
+        .take(MAX_NAMESAKES)
     }
 
     /// The name of a stripped run: borrowed from the text when written there with single
@@ -808,7 +813,9 @@ impl<'a> Resolver<'a> {
         let (head, _) = *self.by_first.get(first)?;
         let mut best: Option<(usize, (usize, usize))> = None;
         let mut i = head;
-        while i != NONE {
+        let mut seen = 0;
+        while i != NONE && seen < MAX_NAMESAKES {
+            seen += 1;
             let p = &self.people[i];
             let key = (p.spans.len(), usize::MAX - i);
             if g.compatible(p.gender) && best.map_or(true, |(_, k)| key > k) {
