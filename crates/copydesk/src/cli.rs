@@ -258,20 +258,10 @@ impl Runner {
             if s.trim().is_empty() {
                 continue;
             }
-            if let Some(row) = parse_html_row(s) {
-                match row {
-                    Ok((id, html, url, published)) => {
-                        let id = id.unwrap_or_else(|| format!("{name}:{lineno}"));
-                        self.push(Item { id, text: html, published, html: true, url });
-                    }
-                    Err(msg) => self.fail(format!("{name}:{lineno}: {msg}")),
-                }
-                continue;
-            }
             match parse_row(s) {
-                Ok((id, text, published)) => {
-                    let id = id.unwrap_or_else(|| format!("{name}:{lineno}"));
-                    self.push(Item { id, text, published, html: false, url: None });
+                Ok((id, mut item)) => {
+                    item.id = id.unwrap_or_else(|| format!("{name}:{lineno}"));
+                    self.push(item);
                 }
                 Err(msg) => self.fail(format!("{name}:{lineno}: {msg}")),
             }
@@ -373,42 +363,68 @@ fn decode(bytes: Vec<u8>) -> Result<String, String> {
     })
 }
 
-fn parse_row(line: &str) -> Result<(Option<String>, String, Option<String>), String> {
-    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
-    let obj = v.as_object().ok_or("expected a JSON object with a \"text\" field")?;
-    let id = match obj.get("id") {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => Some(s.clone()),
-        Some(other) => Some(other.to_string()),
-    };
-    let text = match obj.get("text") {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Null) | None => return Err("missing \"text\" field".into()),
-        Some(_) => return Err("\"text\" must be a string".into()),
-    };
-    let published = obj.get("published").and_then(|p| p.as_str()).map(str::to_string);
-    Ok((id, text, published))
+/// The fields of a JSON line the CLI reads; other fields are skipped without being built.
+/// `Value` (not `String`) keeps a wrong type a row error with a clear message instead of a
+/// parse error, and the strings are moved out, not copied.
+#[derive(serde::Deserialize)]
+struct Row {
+    id: Option<serde_json::Value>,
+    text: Option<serde_json::Value>,
+    html: Option<serde_json::Value>,
+    url: Option<serde_json::Value>,
+    published: Option<serde_json::Value>,
 }
 
-/// A JSON line with an "html" field: (id, html, url, published). None when the line has no
-/// "html" field (a text row).
-type HtmlRow = (Option<String>, String, Option<String>, Option<String>);
+/// A string field's value; other types are ignored (like a missing field).
+fn string_field(v: Option<serde_json::Value>) -> Option<String> {
+    match v {
+        Some(serde_json::Value::String(s)) => Some(s),
+        _ => None,
+    }
+}
 
-fn parse_html_row(line: &str) -> Option<Result<HtmlRow, String>> {
-    let v: serde_json::Value = serde_json::from_str(line).ok()?;
-    let obj = v.as_object()?;
-    let html = match obj.get("html")? {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => return None,
-        _ => return Some(Err("\"html\" must be a string".into())),
-    };
-    let id = match obj.get("id") {
+/// One JSON line read once: an HTML page when it has an "html" string, else a text row. The
+/// id is the "id" string or any other JSON value as written (numbers); None without one (the
+/// item's own id is left empty).
+fn parse_row(line: &str) -> Result<(Option<String>, Item), String> {
+    const NOT_OBJECT: &str = "expected a JSON object with a \"text\" field";
+    if !line.trim_start().starts_with('{') {
+        // a derived struct would also take a JSON array, field by field
+        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(line) {
+            Ok(_) => NOT_OBJECT.to_string(),
+            Err(e) => format!("malformed JSON: {e}"),
+        });
+    }
+    let row: Row = serde_json::from_str(line).map_err(|e| {
+        if e.is_data() {
+            // valid JSON of another shape (an array, a string, a duplicate key)
+            format!("{NOT_OBJECT} ({e})")
+        } else {
+            format!("malformed JSON: {e}")
+        }
+    })?;
+    let id = match row.id {
         None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::String(s)) => Some(s),
         Some(other) => Some(other.to_string()),
     };
-    let s = |k: &str| obj.get(k).and_then(|p| p.as_str()).map(str::to_string);
-    Some(Ok((id, html, s("url"), s("published"))))
+    let id_and = |item: Item| Ok((id, item));
+    let published = string_field(row.published);
+    match row.html {
+        Some(serde_json::Value::String(html)) => {
+            let url = string_field(row.url);
+            return id_and(Item { id: String::new(), text: html, published, html: true, url });
+        }
+        None | Some(serde_json::Value::Null) => {}
+        Some(_) => return Err("\"html\" must be a string".into()),
+    }
+    match row.text {
+        Some(serde_json::Value::String(text)) => {
+            id_and(Item { id: String::new(), text, published, html: false, url: None })
+        }
+        Some(serde_json::Value::Null) | None => Err("missing \"text\" field".into()),
+        Some(_) => Err("\"text\" must be a string".into()),
+    }
 }
 
 /// The file's id when it is an HTML page (.html, .htm, .xhtml, optionally gzipped), else None.
