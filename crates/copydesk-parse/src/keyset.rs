@@ -120,7 +120,25 @@ impl U128Map {
         m
     }
 
+    /// The value of the key `k as u128` (a key below 2^64 folds to itself), 0 when absent.
+    #[inline]
+    pub fn get_short(&self, k: u64) -> u8 {
+        if k == 0 {
+            return 0;
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = slot(k, self.bits);
+        loop {
+            match self.keys.get(i) {
+                Some(&x) if x == u128::from(k) => return self.vals.get(i).copied().unwrap_or(0),
+                Some(&0) | None => return 0,
+                Some(_) => i = (i + 1) & mask,
+            }
+        }
+    }
+
     /// The value of `k`, 0 when absent.
+    #[inline]
     pub fn get(&self, k: u128) -> u8 {
         if k == 0 {
             return 0;
@@ -164,5 +182,7 @@ mod tests {
         assert_eq!(m.get(1 << 100), 2);
         assert_eq!(m.get(6), 0);
         assert_eq!(m.get(0), 0);
+        assert_eq!(m.get_short(5), 5);
+        assert_eq!(m.get_short(6), 0);
     }
 }
