@@ -142,9 +142,12 @@ impl Shingles {
         let mut hit = 0usize;
         let mut total = 0usize;
         for w in words.windows(4) {
-            let sh = w.iter().fold(lines::FNV_BASIS, |acc, x| (acc ^ x).wrapping_mul(lines::FNV_PRIME));
-            hit += usize::from(self.seen.insert_seen(sh, tag));
-            total += 1;
+            if let &[a, b, c, d] = w {
+                let mix = |acc: u64, x: u64| (acc ^ x).wrapping_mul(lines::FNV_PRIME);
+                let sh = mix(mix(mix(mix(lines::FNV_BASIS, a), b), c), d);
+                hit += usize::from(self.seen.insert_seen(sh, tag));
+                total += 1;
+            }
         }
         if total == 0 {
             return 0.0;

@@ -18,10 +18,9 @@ fn bits_for(n: usize) -> u32 {
 /// empties it in constant time (a generation number per slot), so one table serves document
 /// after document without zeroing it each time.
 pub(crate) struct TaggedSet {
-    slots: Vec<u64>,
-    /// Per slot: the generation that filled it (high 32 bits) and the group of its value (low 32
-    /// bits). A slot of another generation is empty.
-    meta: Vec<u64>,
+    /// Per slot: the value, and the generation that filled it (high 32 bits) with the group of
+    /// the value (low 32 bits). A slot of another generation is empty.
+    slots: Vec<(u64, u64)>,
     /// The current generation (from 1: a zeroed slot is empty).
     generation: u64,
     bits: u32,
@@ -37,7 +36,7 @@ impl TaggedSet {
     /// An empty set with room for `n` values before it grows.
     pub fn with_capacity(n: usize) -> Self {
         let bits = bits_for(n);
-        TaggedSet { slots: vec![0; 1 << bits], meta: vec![0; 1 << bits], generation: 1, bits, len: 0, zero: None }
+        TaggedSet { slots: vec![(0, 0); 1 << bits], generation: 1, bits, len: 0, zero: None }
     }
 
     /// Empty the set, with room for `n` values before it grows: a new generation, or a new table
@@ -68,7 +67,7 @@ impl TaggedSet {
         let generation = self.generation << 32;
         let mut i = slot(x, self.bits);
         loop {
-            let (Some(v), Some(m)) = (self.slots.get_mut(i), self.meta.get_mut(i)) else { return false };
+            let Some((v, m)) = self.slots.get_mut(i) else { return false };
             if *m >> 32 != generation >> 32 {
                 *v = x;
                 *m = generation | u64::from(tag);
@@ -84,24 +83,23 @@ impl TaggedSet {
 
     fn grow(&mut self) {
         let old = std::mem::take(&mut self.slots);
-        let old_meta = std::mem::take(&mut self.meta);
-        let generation = self.generation << 32;
+        let current = |m: u64| m >> 32 == self.generation;
         self.bits += 1;
-        self.slots = vec![0; 1 << self.bits];
-        self.meta = vec![0; 1 << self.bits];
-        self.len = 0;
-        let mask = self.slots.len() - 1;
-        for (v, m) in old.into_iter().zip(old_meta).filter(|(_, m)| *m >> 32 == generation >> 32) {
+        let mut slots = vec![(0u64, 0u64); 1 << self.bits];
+        let mask = slots.len() - 1;
+        let mut len = 0;
+        for (v, m) in old.into_iter().filter(|(_, m)| current(*m)) {
             let mut i = slot(v, self.bits);
-            while self.meta.get(i).is_some_and(|&m| m >> 32 == generation >> 32) {
+            while slots.get(i).is_some_and(|&(_, m)| current(m)) {
                 i = (i + 1) & mask;
             }
-            if let (Some(s), Some(sm)) = (self.slots.get_mut(i), self.meta.get_mut(i)) {
-                *s = v;
-                *sm = m;
-                self.len += 1;
+            if let Some(s) = slots.get_mut(i) {
+                *s = (v, m);
+                len += 1;
             }
         }
+        self.slots = slots;
+        self.len = len;
     }
 }
 

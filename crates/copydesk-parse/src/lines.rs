@@ -582,7 +582,8 @@ impl LineCounts<'_> {
         if self.fast {
             // most tokens fit 8 bytes, nearly all 16
             let bytes = s.as_bytes();
-            if let Some(end) = self.token_window(bytes, start).or_else(|| self.token_window16(bytes, start)) {
+            let end = self.token_window(bytes, start).or_else(|| self.token_window16(bytes, start));
+            if let Some(end) = end {
                 return end;
             }
         }
