@@ -416,10 +416,21 @@ macro_rules! lane_ops {
                 range(x, b'0', b'9')
             }
 
-            /// All bits of the lanes `0..n` (`n` clamped to at least 1 lane and at most all).
+            /// All bits of the lanes `0..n`, by `n`.
+            static LOW_BYTES: [T; $n + 1] = {
+                let mut t = [<T>::MAX; $n + 1];
+                let mut n = 0;
+                while n < $n {
+                    t[n] = (1 << (8 * n)) - 1;
+                    n += 1;
+                }
+                t
+            };
+
+            /// All bits of the lanes `0..n` (all lanes for `n >= $n`).
             #[inline]
             pub fn low_bytes(n: usize) -> T {
-                <T>::MAX >> (BITS as usize - 8 * n.clamp(1, $n))
+                LOW_BYTES[n.min($n)]
             }
 
             /// Number of lanes set in a lane mask (a multiply adds the lanes' bits: no popcount).
@@ -894,6 +905,11 @@ mod tests {
         assert_eq!(lanes16::count(lanes16::HIGH), 16);
         assert_eq!(lanes16::count(0x80 << 64), 1);
         assert_eq!(lanes16::low_bytes(9), (1u128 << 72) - 1);
+        assert_eq!(lanes16::low_bytes(16), u128::MAX);
+        assert_eq!(lanes::low_bytes(1), 0xFF);
+        assert_eq!(lanes::low_bytes(8), u64::MAX);
+        assert_eq!(lanes::low_bytes(33), u64::MAX);
+        assert_eq!(lanes::low_bytes(0), 0);
     }
 
     /// The measures of `text` on the fast path and without it, as text.
