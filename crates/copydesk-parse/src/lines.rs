@@ -471,22 +471,15 @@ fn key_hash(key: u128, n: usize) -> u64 {
     }
 }
 
-/// The 16 bytes of `bytes` from `i`, little endian, padded with spaces past the end.
-#[inline]
-fn load16(bytes: &[u8], i: usize) -> u128 {
-    u128::from(load8(bytes, i)) | u128::from(load8(bytes, i + 8)) << 64
-}
-
 /// Reading one token of ASCII bytes from one window of lanes (see [`LineCounts::token_window`]).
 macro_rules! token_window {
-    ($name:ident, $lanes:ident, $load:ident) => {
-        /// Read a token of ASCII bytes starting at byte `start` from one window of lanes (lane
-        /// masks instead of a loop over its bytes); `None` (nothing counted) for a token longer
-        /// than the window holds (one lane less than its size) or not ASCII.
+    ($name:ident, $lanes:ident) => {
+        /// Read a token of ASCII bytes starting at byte `start` from `x`, the window of lanes from
+        /// there (lane masks instead of a loop over its bytes); `None` (nothing counted) for a
+        /// token longer than the window holds (one lane less than its size) or not ASCII.
         #[inline]
-        fn $name(&mut self, bytes: &[u8], start: usize) -> Option<usize> {
+        fn $name(&mut self, x: $lanes::T, start: usize) -> Option<usize> {
             use $lanes as l;
-            let x = $load(bytes, start);
             let high = x & l::HIGH;
             let stop = l::space(x) | high;
             if stop == 0 {
@@ -593,7 +586,12 @@ impl LineCounts<'_> {
         if self.fast {
             // most tokens fit 8 bytes, nearly all 16
             let bytes = s.as_bytes();
-            let end = self.token_window(bytes, start).or_else(|| self.token_window16(bytes, start));
+            let x = load8(bytes, start);
+            let end = if lanes::space(x) | (x & lanes::HIGH) != 0 {
+                self.token_window(x, start)
+            } else {
+                self.token_window_long(x, bytes, start)
+            };
             if let Some(end) = end {
                 return end;
             }
@@ -601,8 +599,74 @@ impl LineCounts<'_> {
         self.token_bytes(s, start)
     }
 
-    token_window!(token_window, lanes, load8);
-    token_window!(token_window16, lanes16, load16);
+    token_window!(token_window, lanes);
+    token_window!(token_window16, lanes16);
+
+    /// Read a token of 8 to 15 ASCII bytes from its first 8 bytes `x0` (no space among them)
+    /// and the next 8 of `bytes`, as two `u64` windows when it is one run of letters and digits
+    /// with punctuation around it (most long tokens), else as one `u128` window; `None` (nothing
+    /// counted) for a longer or non-ASCII token.
+    fn token_window_long(&mut self, x0: u64, bytes: &[u8], start: usize) -> Option<usize> {
+        let x1 = load8(bytes, start + 8);
+        let high1 = x1 & lanes::HIGH;
+        let stop1 = lanes::space(x1) | high1;
+        if stop1 == 0 {
+            return None;
+        }
+        let first = stop1.trailing_zeros();
+        if high1 & (1u64 << first) != 0 {
+            return None;
+        }
+        let keep1 = (1u64 << first) - 1;
+        let (a0, d0) = (lanes::alpha(x0), lanes::digit(x0));
+        let (a1, d1) = (lanes::alpha(x1) & keep1, lanes::digit(x1) & keep1);
+        let (an0, an1) = (a0 | d0, a1 | d1);
+        // the starts of the runs of letters and digits in both halves
+        let rs0 = an0 & !(an0 << 8);
+        let rs1 = an1 & !((an1 << 8) | (an0 >> 56));
+        let one_run = rs0 & rs0.wrapping_sub(1) == 0 && rs1 & rs1.wrapping_sub(1) == 0 && (rs0 == 0) != (rs1 == 0);
+        if !one_run {
+            return self.token_window16(u128::from(x0) | u128::from(x1) << 64, start);
+        }
+        let len = 8 + lanes::lane(first);
+        let letters = lanes::count(a0) + lanes::count(a1);
+        self.chars += len;
+        self.letters += letters;
+        self.latin += letters;
+        self.digits += lanes::count(d0) + lanes::count(d1);
+        let t = &mut self.tokens;
+        t.words += 1;
+        // the core: the one run
+        let a = if an0 != 0 { lanes::lane(an0.trailing_zeros()) } else { 8 + lanes::lane(an1.trailing_zeros()) };
+        let z = if an1 != 0 {
+            9 + lanes::lane(63 - an1.leading_zeros())
+        } else {
+            1 + lanes::lane(63 - an0.leading_zeros())
+        };
+        let n = z - a;
+        let lower = u128::from(x0 | (a0 >> 2)) | u128::from(x1 | (a1 >> 2)) << 64;
+        let key = (lower >> (8 * a)) & lanes16::low_bytes(n);
+        let m = if n <= 12 { key_mask(t.stops, key, n) } else { 0 };
+        t.hit(m);
+        self.hashes.push(key_hash(key, n));
+        if d0 | d1 == 0 {
+            // one alphabetic word: it votes with the core's mask
+            let m = if n <= 12 { m } else { key_mask(t.stops, key, n) };
+            t.ev.vote(m);
+        } else {
+            // letters and digits: the vote of each run of letters
+            let alpha = u128::from(a0) | u128::from(a1) << 64;
+            let mut rs = alpha & !(alpha << 8);
+            while rs != 0 && t.ev.voting() {
+                let bit = rs.trailing_zeros();
+                let end = (!alpha & lanes16::HIGH & (u128::MAX << bit)).trailing_zeros();
+                let (a, n) = (lanes16::lane(bit), lanes16::lane(end) - lanes16::lane(bit));
+                t.ev.vote(key_mask(t.stops, (lower >> (8 * a)) & lanes16::low_bytes(n), n));
+                rs &= rs - 1;
+            }
+        }
+        Some(start + len)
+    }
 
     /// Read the token starting at byte `start` of `s`; returns its end. A token of ASCII bytes
     /// is read in one pass over its bytes; others character by character.
