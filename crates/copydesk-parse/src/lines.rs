@@ -840,6 +840,11 @@ fn measure(s: &str, span: Span, tokens: TokenCounts<'_>, hashes: &mut Vec<u64>, 
             }
         }
         i = c.token(s, i);
+        // the space after a token (most tokens), without going round the loop
+        if bytes.get(i) == Some(&b' ') {
+            c.chars += 1;
+            i += 1;
+        }
     }
     let LineCounts { latin, chars, letters, digits, mut scripts, mut tokens, hashes, .. } = c;
     tokens.flush();
