@@ -317,4 +317,26 @@ mod tests {
         assert!(is_credit("Photo: Jane Roe/Example Agency"));
         assert_eq!(glued_credit("© Agency / Go to the mediabankA caption."), Some(31));
     }
+
+    /// `furniture_shape` without its first-byte tests: both must agree on any line.
+    fn furniture_shape_unguarded(line: &str) -> bool {
+        if line.chars().all(|c| c == '_' || !c.is_alphanumeric()) || FURNITURE.is_match(line) {
+            return true;
+        }
+        if let Some((a, z)) = COPYRIGHT_START.find(line).and_then(|a| Some((a, COPYRIGHT_END.find(line)?))) {
+            if a.end() <= z.start() && line.get(a.end()..z.start()).is_some_and(|m| char_len(m) <= 200) {
+                return true;
+            }
+        }
+        READER_POLL.find(line).is_some_and(|m| line.get(..m.start()).is_some_and(|h| char_len(h) <= 40))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn furniture_guards_keep_results(
+            line in r"(©|\(c\)|\(C\)|Copyright|COPYRIGHT|copyright|Photo|IMAGE|video|Gallery|42|7 |x|ſ|K)?[ 0-9a-zA-Z%/,.©]{0,30}(ago|read|comments|Ltd|news|2024|% of readers think)?"
+        ) {
+            proptest::prop_assert_eq!(furniture_shape(&line), furniture_shape_unguarded(&line));
+        }
+    }
 }
