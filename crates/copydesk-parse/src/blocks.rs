@@ -58,7 +58,17 @@ fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang:
     for l in lines {
         *counts.entry(l.span.slice(text)).or_insert(0) += 1;
     }
-    let mut shingles = Shingles { seen: TaggedSet::with_capacity(measured.word_hashes.len()) };
+    // the shingle table of the thread, emptied for this text (a fresh one if it is in use)
+    let n = measured.word_hashes.len();
+    let kept = SHINGLES.with(|t| t.try_borrow_mut().ok().and_then(|mut t| t.take()));
+    let table = match kept {
+        Some(mut t) => {
+            t.reset(n);
+            t
+        }
+        None => TaggedSet::with_capacity(n),
+    };
+    let mut shingles = Shingles { seen: table };
     let mut pre: Vec<Pre> = lines
         .iter()
         .enumerate()
@@ -90,6 +100,12 @@ fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang:
             }
         })
         .collect();
+    let Shingles { seen } = shingles;
+    SHINGLES.with(|t| {
+        if let Ok(mut t) = t.try_borrow_mut() {
+            *t = Some(seen);
+        }
+    });
     // the links under a "Related" header: short lines that are not sentences
     for i in 0..pre.len() {
         if !patterns::is_related_header(lines[i].span.slice(text)) {
@@ -104,6 +120,11 @@ fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang:
         }
     }
     pre
+}
+
+thread_local! {
+    /// The shingle table, kept between the texts a thread parses (emptying it costs nothing).
+    static SHINGLES: std::cell::RefCell<Option<TaggedSet>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The 4-word shingles of the lines seen so far (hashed), for spotting lines that repeat text
@@ -121,9 +142,12 @@ impl Shingles {
         let mut hit = 0usize;
         let mut total = 0usize;
         for w in words.windows(4) {
-            let sh = w.iter().fold(lines::FNV_BASIS, |acc, x| (acc ^ x).wrapping_mul(lines::FNV_PRIME));
-            hit += usize::from(self.seen.insert_seen(sh, tag));
-            total += 1;
+            if let &[a, b, c, d] = w {
+                let mix = |acc: u64, x: u64| (acc ^ x).wrapping_mul(lines::FNV_PRIME);
+                let sh = mix(mix(mix(mix(lines::FNV_BASIS, a), b), c), d);
+                hit += usize::from(self.seen.insert_seen(sh, tag));
+                total += 1;
+            }
         }
         if total == 0 {
             return 0.0;

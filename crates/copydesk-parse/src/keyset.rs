@@ -14,25 +14,47 @@ fn bits_for(n: usize) -> u32 {
 }
 
 /// A set of `u64` values, each remembering the group (a line number) that first added it: one
-/// probe both asks whether an earlier group added a value and adds it.
+/// probe both asks whether an earlier group added a value and adds it. [`TaggedSet::reset`]
+/// empties it in constant time (a generation number per slot), so one table serves document
+/// after document without zeroing it each time.
 pub(crate) struct TaggedSet {
-    /// Slots; 0 marks an empty slot (the value 0 itself is kept in `zero`).
-    slots: Vec<u64>,
-    /// The group of the value in each slot.
-    tags: Vec<u32>,
+    /// Per slot: the value, and the generation that filled it (high 32 bits) with the group of
+    /// the value (low 32 bits). A slot of another generation is empty.
+    slots: Vec<(u64, u64)>,
+    /// The current generation (from 1: a zeroed slot is empty).
+    generation: u64,
     bits: u32,
     len: usize,
+    /// The group that first added the value 0 (kept apart from the slots).
     zero: Option<u32>,
 }
+
+/// Tables above this many slots are not kept for a much smaller document.
+const KEEP_SLOTS: usize = 1 << 16;
 
 impl TaggedSet {
     /// An empty set with room for `n` values before it grows.
     pub fn with_capacity(n: usize) -> Self {
         let bits = bits_for(n);
-        TaggedSet { slots: vec![0; 1 << bits], tags: vec![0; 1 << bits], bits, len: 0, zero: None }
+        TaggedSet { slots: vec![(0, 0); 1 << bits], generation: 1, bits, len: 0, zero: None }
+    }
+
+    /// Empty the set, with room for `n` values before it grows: a new generation, or a new table
+    /// when the table is too small, much too large, or the generations ran out.
+    pub fn reset(&mut self, n: usize) {
+        let bits = bits_for(n);
+        let too_large = self.bits > bits + 2 && self.slots.len() > KEEP_SLOTS;
+        if self.bits < bits || too_large || self.generation >= u64::from(u32::MAX) {
+            *self = TaggedSet::with_capacity(n);
+            return;
+        }
+        self.generation += 1;
+        self.len = 0;
+        self.zero = None;
     }
 
     /// Add `x` for group `tag` (when not yet there); true when a group before `tag` added it.
+    #[inline]
     pub fn insert_seen(&mut self, x: u64, tag: u32) -> bool {
         if x == 0 {
             let first = *self.zero.get_or_insert(tag);
@@ -42,43 +64,42 @@ impl TaggedSet {
             self.grow();
         }
         let mask = self.slots.len() - 1;
+        let generation = self.generation << 32;
         let mut i = slot(x, self.bits);
         loop {
-            match self.slots.get_mut(i) {
-                Some(v) if *v == x => return self.tags.get(i).is_some_and(|&t| t < tag),
-                Some(v) if *v == 0 => {
-                    *v = x;
-                    if let Some(t) = self.tags.get_mut(i) {
-                        *t = tag;
-                    }
-                    self.len += 1;
-                    return false;
-                }
-                Some(_) => i = (i + 1) & mask,
-                None => return false,
+            let Some((v, m)) = self.slots.get_mut(i) else { return false };
+            if *m >> 32 != generation >> 32 {
+                *v = x;
+                *m = generation | u64::from(tag);
+                self.len += 1;
+                return false;
             }
+            if *v == x {
+                return (*m as u32) < tag;
+            }
+            i = (i + 1) & mask;
         }
     }
 
     fn grow(&mut self) {
         let old = std::mem::take(&mut self.slots);
-        let old_tags = std::mem::take(&mut self.tags);
+        let current = |m: u64| m >> 32 == self.generation;
         self.bits += 1;
-        self.slots = vec![0; 1 << self.bits];
-        self.tags = vec![0; 1 << self.bits];
-        self.len = 0;
-        let mask = self.slots.len() - 1;
-        for (v, t) in old.into_iter().zip(old_tags).filter(|(v, _)| *v != 0) {
+        let mut slots = vec![(0u64, 0u64); 1 << self.bits];
+        let mask = slots.len() - 1;
+        let mut len = 0;
+        for (v, m) in old.into_iter().filter(|(_, m)| current(*m)) {
             let mut i = slot(v, self.bits);
-            while self.slots.get(i).is_some_and(|&s| s != 0) {
+            while slots.get(i).is_some_and(|&(_, m)| current(m)) {
                 i = (i + 1) & mask;
             }
-            if let (Some(s), Some(st)) = (self.slots.get_mut(i), self.tags.get_mut(i)) {
-                *s = v;
-                *st = t;
-                self.len += 1;
+            if let Some(s) = slots.get_mut(i) {
+                *s = (v, m);
+                len += 1;
             }
         }
+        self.slots = slots;
+        self.len = len;
     }
 }
 
@@ -120,7 +141,25 @@ impl U128Map {
         m
     }
 
+    /// The value of the key `k as u128` (a key below 2^64 folds to itself), 0 when absent.
+    #[inline]
+    pub fn get_short(&self, k: u64) -> u8 {
+        if k == 0 {
+            return 0;
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = slot(k, self.bits);
+        loop {
+            match self.keys.get(i) {
+                Some(&x) if x == u128::from(k) => return self.vals.get(i).copied().unwrap_or(0),
+                Some(&0) | None => return 0,
+                Some(_) => i = (i + 1) & mask,
+            }
+        }
+    }
+
     /// The value of `k`, 0 when absent.
+    #[inline]
     pub fn get(&self, k: u128) -> u8 {
         if k == 0 {
             return 0;
@@ -155,6 +194,17 @@ mod tests {
         assert!((1..1000u64).all(|x| s.insert_seen(x.wrapping_mul(7919), 4)));
         assert!(s.insert_seen(5, 4));
         assert!(!s.insert_seen(6, 4));
+        // a new generation forgets everything, also the value 0
+        s.reset(10);
+        assert!(!s.insert_seen(5, 1));
+        assert!(!s.insert_seen(0, 1));
+        assert!(s.insert_seen(5, 2));
+        assert!(s.insert_seen(0, 2));
+        assert!(!s.insert_seen(7919, 2));
+        // a reset to a larger size makes a new table
+        s.reset(100_000);
+        assert!(!s.insert_seen(5, 3));
+        assert!(s.insert_seen(5, 4));
     }
 
     #[test]
@@ -164,5 +214,7 @@ mod tests {
         assert_eq!(m.get(1 << 100), 2);
         assert_eq!(m.get(6), 0);
         assert_eq!(m.get(0), 0);
+        assert_eq!(m.get_short(5), 5);
+        assert_eq!(m.get_short(6), 0);
     }
 }

@@ -26,9 +26,30 @@ fn word_key(w: &[u8]) -> Option<u128> {
 
 /// The stopword index: word (as [`word_key`]) -> bit set of the languages whose list holds it,
 /// and the byte length of the longest (lower-case) stopword (longer words need no lookup).
-struct Index {
+pub(crate) struct Index {
     map: U128Map,
     max_len: usize,
+}
+
+impl Index {
+    /// Bit mask of languages for a lower-cased word of `len` bytes given as its [`word_key`]
+    /// (bytes beyond `len` must be zero).
+    #[inline]
+    pub fn mask(&self, key: u128, len: usize) -> u8 {
+        if len > self.max_len {
+            return 0;
+        }
+        self.map.get(key)
+    }
+
+    /// [`Index::mask`] of a word of at most 8 bytes, given as its little-endian `u64` key.
+    #[inline]
+    pub fn mask_short(&self, key: u64, len: usize) -> u8 {
+        if len > self.max_len {
+            return 0;
+        }
+        self.map.get_short(key)
+    }
 }
 
 static INDEX: Lazy<Index> = Lazy::new(|| Index {
@@ -41,19 +62,13 @@ static INDEX: Lazy<Index> = Lazy::new(|| Index {
     max_len: LISTS.iter().flat_map(|(_, ws)| ws.iter()).map(|w| w.len()).filter(|&n| n <= 16).max().unwrap_or(0),
 });
 
+/// The stopword index (built on first use).
+pub(crate) fn index() -> &'static Index {
+    &INDEX
+}
+
 /// Number of stopword lists (languages with stopword lists).
 pub(crate) const N_LISTS: usize = 7;
-
-/// Bit mask of languages for a lower-cased word of `len` bytes given as its [`word_key`]
-/// (bytes beyond `len` must be zero).
-#[inline]
-pub(crate) fn stop_mask_key(key: u128, len: usize) -> u8 {
-    let index = &*INDEX;
-    if len > index.max_len {
-        return 0;
-    }
-    index.map.get(key)
-}
 
 /// Bit mask of languages (by list index) for one lower-cased word, 0 when not a stopword.
 pub(crate) fn stop_mask_lower(word_lower: &[u8]) -> u8 {
@@ -62,6 +77,32 @@ pub(crate) fn stop_mask_lower(word_lower: &[u8]) -> u8 {
         return 0;
     }
     word_key(word_lower).map_or(0, |k| index.map.get(k))
+}
+
+/// Per-list counters packed in one integer: 16 bits per stopword list, so counting a word's
+/// hits in every list it belongs to is one addition of [`SPREAD`]`[mask]`.
+pub(crate) type Packed = u128;
+
+/// For each mask of lists, a 1 in the 16-bit lane of each list in the mask.
+pub(crate) static SPREAD: [Packed; 1 << N_LISTS] = {
+    let mut t = [0u128; 1 << N_LISTS];
+    let mut m = 0;
+    while m < t.len() {
+        let mut i = 0;
+        while i < N_LISTS {
+            if m >> i & 1 == 1 {
+                t[m] |= 1u128 << (16 * i);
+            }
+            i += 1;
+        }
+        m += 1;
+    }
+    t
+};
+
+/// The lanes of packed counters.
+pub(crate) fn unpack(p: Packed) -> [usize; N_LISTS] {
+    std::array::from_fn(|i| (p >> (16 * i)) as usize & 0xFFFF)
 }
 
 /// Bit mask of languages for `word` in any case. ASCII words are lower-cased on the stack; other
@@ -90,8 +131,9 @@ pub(crate) struct Evidence {
     pub scripts: [usize; N_SCRIPTS],
     /// Any character in the kana blocks (alphabetic or not).
     pub kana: bool,
-    /// Stopword hits per list, over the first [`VOTE_WORDS`] words.
-    hits: [usize; N_LISTS],
+    /// Stopword hits per list, over the first [`VOTE_WORDS`] words ([`Packed`]: fewer than
+    /// 2^16 each).
+    hits: Packed,
     /// Words voted so far (alphabetic runs, as split by [`Evidence::vote_token`]).
     voted: usize,
 }
@@ -103,12 +145,13 @@ impl Evidence {
             return;
         }
         self.voted += 1;
-        if mask == 0 {
-            return;
-        }
-        for (i, h) in self.hits.iter_mut().enumerate() {
-            *h += usize::from(mask >> i & 1);
-        }
+        self.hits += SPREAD[usize::from(mask) & (SPREAD.len() - 1)];
+    }
+
+    /// True while words are still counted for the stopword vote.
+    #[inline]
+    pub fn voting(&self) -> bool {
+        self.voted < VOTE_WORDS
     }
 
     /// Count the alphabetic runs of a token that is not one plain alphabetic word ("don't",
@@ -225,7 +268,8 @@ pub(crate) fn detect(ev: &Evidence) -> Option<String> {
         }
         return script_language(script).map(str::to_string);
     }
-    let (best, n) = ev.hits.iter().enumerate().max_by_key(|(_, n)| **n)?;
+    let hits = unpack(ev.hits);
+    let (best, n) = hits.iter().enumerate().max_by_key(|(_, n)| **n)?;
     if *n < 3 {
         return None;
     }

@@ -49,7 +49,7 @@ impl Measured {
     }
 }
 
-/// FNV-1a offset basis and prime (word hashes).
+/// FNV-1a offset basis and prime (combining word hashes into shingle hashes).
 pub(crate) const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
 /// FNV-1a prime.
 pub(crate) const FNV_PRIME: u64 = 0x0100_0000_01b3;
@@ -63,10 +63,17 @@ fn ends_sentence(s: &str) -> bool {
 /// evidence and the word hashes of the whole text in the same pass: every character is looked
 /// at once, with a fast path for ASCII.
 pub(crate) fn split(text: &str) -> Measured {
+    split_with(text, true)
+}
+
+/// [`split`], with the 8-byte ASCII fast path of [`LineCounts::token_window`] on or off (off:
+/// tests check that both paths measure alike).
+fn split_with(text: &str, fast: bool) -> Measured {
     // about one word in six bytes of news text: room for the word hashes without regrowing
     let word_hashes = Vec::with_capacity(text.len() / 6);
     let mut m = Measured { lines: Vec::new(), evidence: lang::Evidence::default(), word_hashes };
     let mut buf = String::new();
+    let stops = lang::index();
     let mut pos = 0;
     for raw in text.split('\n') {
         let start = pos;
@@ -77,10 +84,99 @@ pub(crate) fn split(text: &str) -> Measured {
         }
         let lead = raw.len() - raw.trim_start().len();
         let span = Span::new(start + lead, start + lead + trimmed.len());
-        let line = measure(trimmed, span, &mut m.evidence, &mut buf, &mut m.word_hashes);
+        let tokens = TokenCounts {
+            words: 0,
+            mixed_words: 0,
+            hits: 0,
+            pending: 0,
+            stop_hits: [0; lang::N_LISTS],
+            ev: &mut m.evidence,
+            buf: &mut buf,
+            stops,
+        };
+        let line = measure(trimmed, span, tokens, &mut m.word_hashes, fast);
         m.lines.push(line);
     }
     m
+}
+
+/// Hash of a lower-cased word, fed byte by byte (UTF-8 of its lower-cased characters) or, for
+/// words of at most 8 bytes, at once by [`short_word_hash`]: both give the same value.
+#[derive(Clone, Copy)]
+struct WordHasher {
+    h: u64,
+    /// The bytes of the current 8-byte chunk (little endian).
+    chunk: u64,
+    n: usize,
+}
+
+const WORD_SEED: u64 = 0x243F_6A88_85A3_08D3;
+const WORD_K1: u64 = 0x9E37_79B9_7F4A_7C15;
+const WORD_K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
+
+/// Fold one 8-byte chunk into a word hash.
+#[inline]
+fn mix_chunk(h: u64, chunk: u64) -> u64 {
+    (h ^ chunk).wrapping_mul(WORD_K1).rotate_left(29)
+}
+
+/// The final word hash from the folded chunks and the length (in bytes).
+#[inline]
+fn finish_hash(h: u64, n: usize) -> u64 {
+    let h = (h ^ n as u64).wrapping_mul(WORD_K2);
+    h ^ (h >> 32)
+}
+
+/// Hash of a lower-cased word of `n` (1 to 8) bytes given as its bytes, little endian, zero-padded.
+#[inline]
+fn short_word_hash(chunk: u64, n: usize) -> u64 {
+    finish_hash(mix_chunk(WORD_SEED, chunk), n)
+}
+
+/// Hash of the ASCII word of `n` letters and digits at byte `a` of `bytes` (as [`WordHasher`] fed
+/// its lower-cased bytes), read 8 bytes at a time.
+fn ascii_word_hash(bytes: &[u8], a: usize, n: usize) -> u64 {
+    let mut h = WORD_SEED;
+    let mut i = 0;
+    while i < n {
+        let c = load8(bytes, a + i) & lanes::low_bytes(n - i);
+        h = mix_chunk(h, c | (lanes::alpha(c) >> 2));
+        i += 8;
+    }
+    finish_hash(h, n)
+}
+
+impl WordHasher {
+    const fn new() -> Self {
+        WordHasher { h: WORD_SEED, chunk: 0, n: 0 }
+    }
+
+    #[inline]
+    fn byte(&mut self, b: u8) {
+        self.chunk |= u64::from(b) << (8 * (self.n & 7));
+        self.n += 1;
+        if self.n & 7 == 0 {
+            self.h = mix_chunk(self.h, self.chunk);
+            self.chunk = 0;
+        }
+    }
+
+    fn char_lower(&mut self, c: char) {
+        for l in c.to_lowercase() {
+            let mut utf8 = [0u8; 4];
+            for &b in l.encode_utf8(&mut utf8).as_bytes() {
+                self.byte(b);
+            }
+        }
+    }
+
+    /// The hash of the word fed so far; the hasher starts a new word.
+    fn take(&mut self) -> u64 {
+        let h = if self.n & 7 != 0 { mix_chunk(self.h, self.chunk) } else { self.h };
+        let h = finish_hash(h, self.n);
+        *self = WordHasher::new();
+        h
+    }
 }
 
 /// The whitespace-separated token being read: where its core (the part from its first to its
@@ -137,21 +233,38 @@ impl Token {
 struct TokenCounts<'a> {
     words: usize,
     mixed_words: usize,
+    /// Stopword hits per list since the last flush ([`lang::Packed`]), and their number.
+    hits: lang::Packed,
+    pending: u32,
     /// Stopword hits per list (kept as [`Line::stop_hits`], saturated to `u16`).
     stop_hits: [u32; lang::N_LISTS],
     ev: &'a mut lang::Evidence,
     buf: &'a mut String,
+    stops: &'static lang::Index,
 }
 
 impl TokenCounts<'_> {
     /// Count one stopword hit in each list of the mask `m`.
+    #[inline]
     fn hit(&mut self, m: u8) {
         if m == 0 {
             return;
         }
-        for (i, h) in self.stop_hits.iter_mut().enumerate() {
-            *h += u32::from(m >> i & 1);
+        self.hits += lang::SPREAD[usize::from(m) & (lang::SPREAD.len() - 1)];
+        self.pending += 1;
+        // a 16-bit lane holds at most 65535 hits
+        if self.pending == u32::from(u16::MAX) {
+            self.flush();
         }
+    }
+
+    /// Move the packed hits into `stop_hits`.
+    fn flush(&mut self) {
+        for (t, n) in self.stop_hits.iter_mut().zip(lang::unpack(self.hits)) {
+            *t = t.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+        }
+        self.hits = 0;
+        self.pending = 0;
     }
 
     /// Count the token `t` ending at byte `end` of `s`: its stopword hits (by its core, when at
@@ -168,13 +281,14 @@ impl TokenCounts<'_> {
         }
         let core = s.get(a..z).unwrap_or("");
         let ascii = t.non_ascii >= z;
+        let stops = self.stops;
         let lookup = |buf: &mut String| {
             if ascii && core.len() <= 16 {
                 // the key holds the bytes after the core too: keep the core's
                 let n = core.len();
                 let key = u128::from_le_bytes(t.key);
                 let key = if n >= 16 { key } else { key & ((1u128 << (8 * n)) - 1) };
-                lang::stop_mask_key(key, n)
+                stops.mask(key, n)
             } else {
                 lang::stop_mask_of(core, buf)
             }
@@ -192,7 +306,7 @@ impl TokenCounts<'_> {
     }
 }
 
-/// Byte classes for the ASCII fast path of [`measure`]: whitespace, letter, digit, and the bytes
+/// Byte classes for the ASCII path of [`measure`]: whitespace, letter, digit, and the bytes
 /// of other characters (`HIGH`, read as characters on the slow path).
 const WS: u8 = 1;
 const ALPHA: u8 = 2;
@@ -223,19 +337,8 @@ const fn byte_classes() -> [u8; 256] {
 
 static CLASS: [u8; 256] = byte_classes();
 
-/// ASCII lower case of each byte.
-static LOWER: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = (i as u8).to_ascii_lowercase();
-        i += 1;
-    }
-    t
-};
-
 /// The `n <= 16` ASCII bytes of `bytes` from `a`, lower-cased, as a word key (zero-padded little
-/// endian, see `lang::stop_mask_key`); 0 for longer words.
+/// endian, see `lang::Index::mask`); 0 for longer words.
 fn ascii_key(bytes: &[u8], a: usize, n: usize) -> u128 {
     if n > 16 {
         return 0;
@@ -271,9 +374,200 @@ fn class(b: u8) -> u8 {
     CLASS[b as usize]
 }
 
+/// Byte-lane masks of 8 (`lanes`, `u64`) or 16 (`lanes16`, `u128`) bytes at once (SWAR): each
+/// class function returns the high bit (0x80) of the lanes whose byte is in its class. Valid
+/// for lanes below the first byte >= 0x80: a larger byte may carry into the lanes above it.
+macro_rules! lane_ops {
+    ($name:ident, $t:ty, $n:expr) => {
+        mod $name {
+            /// The integer holding the lanes.
+            pub type T = $t;
+            /// Its number of bits.
+            pub const BITS: u32 = <T>::BITS;
+            /// 0x01 in every lane.
+            pub const ONES: T = <T>::from_le_bytes([1; $n]);
+            /// 0x80 in every lane.
+            pub const HIGH: T = ONES * 0x80;
+
+            /// Lanes whose byte is in `lo..=hi` (ASCII bytes).
+            #[inline]
+            fn range(x: T, lo: u8, hi: u8) -> T {
+                let ge = x.wrapping_add(ONES * T::from(0x80 - lo));
+                let le = !x.wrapping_add(ONES * T::from(0x7F - hi));
+                ge & le & HIGH
+            }
+
+            /// ASCII whitespace: space, and tab to carriage return.
+            #[inline]
+            pub fn space(x: T) -> T {
+                let sp = !(x ^ (ONES * 0x20)).wrapping_add(ONES * 0x7F) & HIGH;
+                sp | range(x, 0x09, 0x0D)
+            }
+
+            /// ASCII letters.
+            #[inline]
+            pub fn alpha(x: T) -> T {
+                range(x | (ONES * 0x20), b'a', b'z')
+            }
+
+            /// ASCII digits.
+            #[inline]
+            pub fn digit(x: T) -> T {
+                range(x, b'0', b'9')
+            }
+
+            /// All bits of the lanes `0..n`, by `n`.
+            static LOW_BYTES: [T; $n + 1] = {
+                let mut t = [<T>::MAX; $n + 1];
+                let mut n = 0;
+                while n < $n {
+                    t[n] = (1 << (8 * n)) - 1;
+                    n += 1;
+                }
+                t
+            };
+
+            /// All bits of the lanes `0..n` (all lanes for `n >= $n`).
+            #[inline]
+            pub fn low_bytes(n: usize) -> T {
+                LOW_BYTES[n.min($n)]
+            }
+
+            /// Number of lanes set in a lane mask (a multiply adds the lanes' bits: no popcount).
+            #[inline]
+            pub fn count(m: T) -> usize {
+                ((m >> 7).wrapping_mul(ONES) >> (BITS - 8)) as usize
+            }
+
+            /// The lane of a high bit (bit `8 * lane + 7`).
+            #[inline]
+            pub fn lane(bit: u32) -> usize {
+                (bit / 8) as usize
+            }
+        }
+    };
+}
+
+lane_ops!(lanes, u64, 8);
+lane_ops!(lanes16, u128, 16);
+
+/// Stopword mask of a lower-cased word of `n <= 16` bytes given as its key.
+#[inline]
+fn key_mask(stops: &lang::Index, key: u128, n: usize) -> u8 {
+    if n <= 8 {
+        stops.mask_short(key as u64, n)
+    } else {
+        stops.mask(key, n)
+    }
+}
+
+/// Hash of a lower-cased word of `1..=16` bytes given as its key (as [`WordHasher`]).
+#[inline]
+fn key_hash(key: u128, n: usize) -> u64 {
+    if n <= 8 {
+        short_word_hash(key as u64, n)
+    } else {
+        finish_hash(mix_chunk(mix_chunk(WORD_SEED, key as u64), (key >> 64) as u64), n)
+    }
+}
+
+/// Reading one token of ASCII bytes from one window of lanes (see [`LineCounts::token_window`]).
+macro_rules! token_window {
+    ($name:ident, $lanes:ident) => {
+        /// Read a token of ASCII bytes starting at byte `start` from `x`, the window of lanes from
+        /// there (lane masks instead of a loop over its bytes); `None` (nothing counted) for a
+        /// token longer than the window holds (one lane less than its size) or not ASCII.
+        #[inline]
+        fn $name(&mut self, x: $lanes::T, start: usize) -> Option<usize> {
+            use $lanes as l;
+            let high = x & l::HIGH;
+            let stop = l::space(x) | high;
+            if stop == 0 {
+                return None;
+            }
+            let first = stop.trailing_zeros();
+            let one: l::T = 1;
+            if high & (one << first) != 0 {
+                return None;
+            }
+            // the token: the lanes below its first space
+            let keep = (one << first) - 1;
+            let len = l::lane(first);
+            let alpha = l::alpha(x) & keep;
+            let digit = l::digit(x) & keep;
+            let alnum = alpha | digit;
+            let letters = l::count(alpha);
+            self.chars += len;
+            self.letters += letters;
+            self.latin += letters;
+            self.digits += l::count(digit);
+            let t = &mut self.tokens;
+            t.words += 1;
+            if alnum == 0 {
+                // no letter or digit: nothing to look up or vote
+                return Some(start + len);
+            }
+            // letters lower-cased: 0x20 added in the letters' lanes
+            let lower = x | (alpha >> 2);
+            let bytes_at = |a: usize, n: usize| u128::from((lower >> (8 * a)) & l::low_bytes(n));
+            // the core: from the first to the last letter or digit; its stopword mask when at
+            // most 12 bytes
+            let a = l::lane(alnum.trailing_zeros());
+            let z = l::lane(l::BITS - 1 - alnum.leading_zeros()) + 1;
+            let n = z - a;
+            let key = bytes_at(a, n);
+            let m = if n <= 12 { key_mask(t.stops, key, n) } else { 0 };
+            t.hit(m);
+            // runs of letters and digits: the words hashed
+            let run_starts = alnum & !(alnum << 8);
+            if run_starts & (run_starts - 1) == 0 {
+                self.hashes.push(key_hash(key, n));
+                if digit == 0 {
+                    // one alphabetic word: it votes with the core's mask
+                    let m = if n <= 12 { m } else { key_mask(t.stops, key, n) };
+                    t.ev.vote(m);
+                    return Some(start + len);
+                }
+            } else {
+                let mut rs = run_starts;
+                while rs != 0 {
+                    let bit = rs.trailing_zeros();
+                    let end = (!alnum & l::HIGH & (<l::T>::MAX << bit)).trailing_zeros();
+                    let (a, n) = (l::lane(bit), l::lane(end) - l::lane(bit));
+                    self.hashes.push(key_hash(bytes_at(a, n), n));
+                    rs &= rs - 1;
+                }
+            }
+            // the vote of each maximal run of letters
+            let mut rs = alpha & !(alpha << 8);
+            while rs != 0 && t.ev.voting() {
+                let bit = rs.trailing_zeros();
+                let end = (!alpha & l::HIGH & (<l::T>::MAX << bit)).trailing_zeros();
+                let (a, n) = (l::lane(bit), l::lane(end) - l::lane(bit));
+                t.ev.vote(key_mask(t.stops, bytes_at(a, n), n));
+                rs &= rs - 1;
+            }
+            Some(start + len)
+        }
+    };
+}
+
+/// The 8 bytes of `bytes` from `i`, little endian, padded with spaces past the end.
+#[inline]
+fn load8(bytes: &[u8], i: usize) -> u64 {
+    if let Some(w) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        return u64::from_le_bytes(w);
+    }
+    let mut w = [b' '; 8];
+    for (d, s) in w.iter_mut().zip(bytes.get(i..).unwrap_or(&[])) {
+        *d = *s;
+    }
+    u64::from_le_bytes(w)
+}
+
 /// The measures of one line being read, token by token.
 struct LineCounts<'a> {
-    /// Letters read on the ASCII path (Latin script).
+    /// Letters read on the ASCII paths (Latin script).
     latin: usize,
     chars: usize,
     letters: usize,
@@ -281,21 +575,110 @@ struct LineCounts<'a> {
     scripts: [usize; lang::N_SCRIPTS],
     tokens: TokenCounts<'a>,
     hashes: &'a mut Vec<u64>,
+    /// Whether [`LineCounts::token_window`] reads short ASCII tokens.
+    fast: bool,
 }
 
 impl LineCounts<'_> {
-    /// Read the token starting at byte `start` of `s` (not whitespace); returns its end. A token
-    /// of ASCII bytes (most of them) is read in one pass over its bytes; others character by
-    /// character.
+    /// Read the token starting at byte `start` of `s` (not whitespace); returns its end.
+    #[inline]
     fn token(&mut self, s: &str, start: usize) -> usize {
+        if self.fast {
+            // most tokens fit 8 bytes, nearly all 16
+            let bytes = s.as_bytes();
+            let x = load8(bytes, start);
+            let end = if lanes::space(x) | (x & lanes::HIGH) != 0 {
+                self.token_window(x, start)
+            } else {
+                self.token_window_long(x, bytes, start)
+            };
+            if let Some(end) = end {
+                return end;
+            }
+        }
+        self.token_bytes(s, start)
+    }
+
+    token_window!(token_window, lanes);
+    token_window!(token_window16, lanes16);
+
+    /// Read a token of 8 to 15 ASCII bytes from its first 8 bytes `x0` (no space among them)
+    /// and the next 8 of `bytes`, as two `u64` windows when it is one run of letters and digits
+    /// with punctuation around it (most long tokens), else as one `u128` window; `None` (nothing
+    /// counted) for a longer or non-ASCII token.
+    fn token_window_long(&mut self, x0: u64, bytes: &[u8], start: usize) -> Option<usize> {
+        let x1 = load8(bytes, start + 8);
+        let high1 = x1 & lanes::HIGH;
+        let stop1 = lanes::space(x1) | high1;
+        if stop1 == 0 {
+            return None;
+        }
+        let first = stop1.trailing_zeros();
+        if high1 & (1u64 << first) != 0 {
+            return None;
+        }
+        let keep1 = (1u64 << first) - 1;
+        let (a0, d0) = (lanes::alpha(x0), lanes::digit(x0));
+        let (a1, d1) = (lanes::alpha(x1) & keep1, lanes::digit(x1) & keep1);
+        let (an0, an1) = (a0 | d0, a1 | d1);
+        // the starts of the runs of letters and digits in both halves
+        let rs0 = an0 & !(an0 << 8);
+        let rs1 = an1 & !((an1 << 8) | (an0 >> 56));
+        let one_run = rs0 & rs0.wrapping_sub(1) == 0 && rs1 & rs1.wrapping_sub(1) == 0 && (rs0 == 0) != (rs1 == 0);
+        if !one_run {
+            return self.token_window16(u128::from(x0) | u128::from(x1) << 64, start);
+        }
+        let len = 8 + lanes::lane(first);
+        let letters = lanes::count(a0) + lanes::count(a1);
+        self.chars += len;
+        self.letters += letters;
+        self.latin += letters;
+        self.digits += lanes::count(d0) + lanes::count(d1);
+        let t = &mut self.tokens;
+        t.words += 1;
+        // the core: the one run
+        let a = if an0 != 0 { lanes::lane(an0.trailing_zeros()) } else { 8 + lanes::lane(an1.trailing_zeros()) };
+        let z = if an1 != 0 {
+            9 + lanes::lane(63 - an1.leading_zeros())
+        } else {
+            1 + lanes::lane(63 - an0.leading_zeros())
+        };
+        let n = z - a;
+        let lower = u128::from(x0 | (a0 >> 2)) | u128::from(x1 | (a1 >> 2)) << 64;
+        let key = (lower >> (8 * a)) & lanes16::low_bytes(n);
+        let m = if n <= 12 { key_mask(t.stops, key, n) } else { 0 };
+        t.hit(m);
+        self.hashes.push(key_hash(key, n));
+        if d0 | d1 == 0 {
+            // one alphabetic word: it votes with the core's mask
+            let m = if n <= 12 { m } else { key_mask(t.stops, key, n) };
+            t.ev.vote(m);
+        } else {
+            // letters and digits: the vote of each run of letters
+            let alpha = u128::from(a0) | u128::from(a1) << 64;
+            let mut rs = alpha & !(alpha << 8);
+            while rs != 0 && t.ev.voting() {
+                let bit = rs.trailing_zeros();
+                let end = (!alpha & lanes16::HIGH & (u128::MAX << bit)).trailing_zeros();
+                let (a, n) = (lanes16::lane(bit), lanes16::lane(end) - lanes16::lane(bit));
+                t.ev.vote(key_mask(t.stops, (lower >> (8 * a)) & lanes16::low_bytes(n), n));
+                rs &= rs - 1;
+            }
+        }
+        Some(start + len)
+    }
+
+    /// Read the token starting at byte `start` of `s`; returns its end. A token of ASCII bytes
+    /// is read in one pass over its bytes; others character by character.
+    fn token_bytes(&mut self, s: &str, start: usize) -> usize {
         let bytes = s.as_bytes();
         let hash_mark = self.hashes.len();
         let mut end = start;
         let (mut letters, mut digits, mut runs) = (0usize, 0usize, 0usize);
         // the core: from the first to the last letter or digit
         let (mut a, mut z) = (NONE, 0);
-        let mut h = FNV_BASIS;
-        let mut in_word = false;
+        // the start of the current run of letters and digits (hashed at its end)
+        let mut run = NONE;
         while let Some(&b) = bytes.get(end) {
             let k = class(b);
             if k & (WS | HIGH) != 0 {
@@ -305,38 +688,35 @@ impl LineCounts<'_> {
                 }
                 break;
             }
-            if k == ALPHA && in_word {
+            if k == ALPHA && run != NONE {
                 // inside a word: the rest of its letters in a tight loop
-                let run = end;
-                while let Some(&b) = bytes.get(end).filter(|&&b| class(b) == ALPHA) {
-                    h = (h ^ LOWER[b as usize] as u64).wrapping_mul(FNV_PRIME);
+                let from = end;
+                while bytes.get(end).is_some_and(|&b| class(b) == ALPHA) {
                     end += 1;
                 }
-                letters += end - run;
+                letters += end - from;
                 z = end;
                 continue;
             }
             letters += usize::from(k & ALPHA != 0);
             digits += usize::from(k & DIGIT != 0);
             if k & ALNUM != 0 {
-                if !in_word {
+                if run == NONE {
                     runs += 1;
+                    run = end;
                     if a == NONE {
                         a = end;
                     }
                 }
-                h = (h ^ LOWER[b as usize] as u64).wrapping_mul(FNV_PRIME);
-                in_word = true;
                 z = end + 1;
-            } else if in_word {
-                self.hashes.push(h);
-                h = FNV_BASIS;
-                in_word = false;
+            } else if run != NONE {
+                self.hashes.push(ascii_word_hash(bytes, run, end - run));
+                run = NONE;
             }
             end += 1;
         }
-        if in_word {
-            self.hashes.push(h);
+        if run != NONE {
+            self.hashes.push(ascii_word_hash(bytes, run, end - run));
         }
         self.chars += end - start;
         self.letters += letters;
@@ -352,13 +732,13 @@ impl LineCounts<'_> {
         // is one alphabetic word when it is one run of letters and digits holding no digit
         let n = z - a;
         let key = || ascii_key(bytes, a, n);
-        let m = if n <= 12 { lang::stop_mask_key(key(), n) } else { 0 };
+        let m = if n <= 12 { t.stops.mask(key(), n) } else { 0 };
         t.hit(m);
         if runs == 1 && digits == 0 {
             let m = if n <= 12 {
                 m
             } else if n <= 16 {
-                lang::stop_mask_key(key(), n)
+                t.stops.mask(key(), n)
             } else {
                 0
             };
@@ -373,7 +753,7 @@ impl LineCounts<'_> {
     /// end, the first whitespace character after it or the end of `s`.
     fn token_chars(&mut self, s: &str, start: usize) -> usize {
         let mut t = Token::new(start);
-        let mut h = FNV_BASIS;
+        let mut h = WordHasher::new();
         let mut in_word = false;
         let bytes = s.as_bytes();
         let mut i = start;
@@ -395,7 +775,7 @@ impl LineCounts<'_> {
                     self.digits += 1;
                 }
                 if alnum {
-                    h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
+                    h.byte(b.to_ascii_lowercase());
                 }
             } else {
                 let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
@@ -417,17 +797,14 @@ impl LineCounts<'_> {
                     };
                 }
                 if alnum {
-                    for l in c.to_lowercase() {
-                        h = (h ^ l as u64).wrapping_mul(FNV_PRIME);
-                    }
+                    h.char_lower(c);
                 }
             }
             self.chars += 1;
             if alnum {
                 in_word = true;
             } else if in_word {
-                self.hashes.push(h);
-                h = FNV_BASIS;
+                self.hashes.push(h.take());
                 in_word = false;
             }
             t.scripts |= script_bit;
@@ -435,17 +812,17 @@ impl LineCounts<'_> {
             i += len;
         }
         if in_word {
-            self.hashes.push(h);
+            self.hashes.push(h.take());
         }
         self.tokens.finish(s, &t, i);
         i
     }
 }
 
-fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String, hashes: &mut Vec<u64>) -> Line {
+fn measure(s: &str, span: Span, tokens: TokenCounts<'_>, hashes: &mut Vec<u64>, fast: bool) -> Line {
     let hash_start = hashes.len();
-    let tokens = TokenCounts { words: 0, mixed_words: 0, stop_hits: [0; lang::N_LISTS], ev, buf };
-    let mut c = LineCounts { latin: 0, chars: 0, letters: 0, digits: 0, scripts: [0; lang::N_SCRIPTS], tokens, hashes };
+    let mut c =
+        LineCounts { latin: 0, chars: 0, letters: 0, digits: 0, scripts: [0; lang::N_SCRIPTS], tokens, hashes, fast };
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -463,8 +840,14 @@ fn measure(s: &str, span: Span, ev: &mut lang::Evidence, buf: &mut String, hashe
             }
         }
         i = c.token(s, i);
+        // the space after a token (most tokens), without going round the loop
+        if bytes.get(i) == Some(&b' ') {
+            c.chars += 1;
+            i += 1;
+        }
     }
-    let LineCounts { latin, chars, letters, digits, mut scripts, tokens, hashes } = c;
+    let LineCounts { latin, chars, letters, digits, mut scripts, mut tokens, hashes, .. } = c;
+    tokens.flush();
     scripts[lang::Script::Latin as usize] += latin;
     for (t, n) in tokens.ev.scripts.iter_mut().zip(scripts) {
         *t += n;
@@ -547,6 +930,85 @@ mod tests {
             }
         }
         assert_eq!(ascii_key(b"ABCDEFGHIJKLMNOPQ", 0, 17), 0);
+    }
+
+    #[test]
+    fn short_and_byte_word_hashes_agree() {
+        for w in ["a", "the", "abcdefg", "abcdefgh", "12", "x9y"] {
+            let mut k = [0u8; 8];
+            k[..w.len()].copy_from_slice(w.as_bytes());
+            let mut h = WordHasher::new();
+            w.bytes().for_each(|b| h.byte(b));
+            assert_eq!(h.take(), short_word_hash(u64::from_le_bytes(k), w.len()), "{w}");
+        }
+        for w in ["abcdefghi", "abcdefghijklmnop", "a1b2c3d4e5f"] {
+            let mut k = [0u8; 16];
+            k[..w.len()].copy_from_slice(w.as_bytes());
+            let mut h = WordHasher::new();
+            w.bytes().for_each(|b| h.byte(b));
+            assert_eq!(h.take(), key_hash(u128::from_le_bytes(k), w.len()), "{w}");
+        }
+        for w in ["abcdefgh", "Government", "ABCDEFGHIJKLMNOP", "x1y2z3w4v5u6t7s8r", "Zz"] {
+            let mut h = WordHasher::new();
+            w.bytes().for_each(|b| h.byte(b.to_ascii_lowercase()));
+            let padded = format!("..{w}..");
+            assert_eq!(h.take(), ascii_word_hash(padded.as_bytes(), 2, w.len()), "{w}");
+            assert_eq!(ascii_word_hash(w.as_bytes(), 0, w.len()), ascii_word_hash(padded.as_bytes(), 2, w.len()));
+        }
+    }
+
+    #[test]
+    fn lane_masks_match_byte_classes() {
+        for b in 0u8..0x80 {
+            let x = u64::from_le_bytes([b; 8]);
+            let k = class(b);
+            assert_eq!(lanes::space(x) != 0, k & WS != 0, "{b}");
+            assert_eq!(lanes::alpha(x) != 0, k & ALPHA != 0, "{b}");
+            assert_eq!(lanes::digit(x) != 0, k & DIGIT != 0, "{b}");
+            let x = u128::from_le_bytes([b; 16]);
+            assert_eq!(lanes16::space(x) != 0, k & WS != 0, "{b}");
+            assert_eq!(lanes16::alpha(x) != 0, k & ALPHA != 0, "{b}");
+            assert_eq!(lanes16::digit(x) != 0, k & DIGIT != 0, "{b}");
+        }
+        assert_eq!(lanes::count(lanes::HIGH), 8);
+        assert_eq!(lanes16::count(lanes16::HIGH), 16);
+        assert_eq!(lanes16::count(0x80 << 64), 1);
+        assert_eq!(lanes16::low_bytes(9), (1u128 << 72) - 1);
+        assert_eq!(lanes16::low_bytes(16), u128::MAX);
+        assert_eq!(lanes::low_bytes(1), 0xFF);
+        assert_eq!(lanes::low_bytes(8), u64::MAX);
+        assert_eq!(lanes::low_bytes(33), u64::MAX);
+        assert_eq!(lanes::low_bytes(0), 0);
+    }
+
+    /// The measures of `text` on the fast path and without it, as text.
+    fn both_paths(text: &str) -> (String, String) {
+        let show = |m: Measured| format!("{:?} {:?} {:?}", m.lines, m.word_hashes, m.evidence);
+        (show(split_with(text, true)), show(split_with(text, false)))
+    }
+
+    #[test]
+    fn fast_path_agrees_on_token_shapes() {
+        let text = "The U.S. and don't 3.5% $1.13bn (£600m) a-b-c-d x 12ab ab12 \"Quoted,\" it's e.g. \
+                    Government, (international) don't-stop-me-now.com sixteen-letters! 1,234,567,890 \
+                    ALLCAPS wordy, seven77 eightchr ninechars\tTAB \u{a0}nbsp caf\u{e9} _under_ @at [br] {c}\n\
+                    Yоur mixed. end.";
+        let (fast, slow) = both_paths(text);
+        assert_eq!(fast, slow);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_agrees(text in "[a-zA-Z0-9 .,'\"()$%@\\[\\]_\t\n\u{e9}\u{a0}\u{43e}-]{0,120}") {
+            let (fast, slow) = both_paths(&text);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn fast_path_agrees_on_long_tokens(text in "([\"(]?[a-zA-Z]{1,18}[.,'-]?[a-z0-9]{0,4}[.,)]{0,2}[ \n]{1,2}){0,12}") {
+            let (fast, slow) = both_paths(&text);
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 
     #[test]

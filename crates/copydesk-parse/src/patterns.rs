@@ -77,16 +77,26 @@ fn char_len(s: &str) -> usize {
 /// A whole-line furniture shape: counters, time-ago stamps, lines without a letter or digit,
 /// copyright footers ("© 2024 Example Media"), reader polls.
 fn furniture_shape(line: &str) -> bool {
-    if line.chars().all(|c| c == '_' || !c.is_alphanumeric()) || FURNITURE.is_match(line) {
+    if line.chars().all(|c| c == '_' || !c.is_alphanumeric()) {
+        return true;
+    }
+    // each regex only where its first byte can match: a counter or stamp starts with a digit or
+    // "photo", "image", "video", "gallery"; a footer with "©" (0xC2 0xA9), "(c)" or "copyright"
+    // (no other character folds to these letters)
+    let first = line.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    if (first.is_ascii_digit() || matches!(first, b'p' | b'i' | b'v' | b'g')) && FURNITURE.is_match(line) {
         return true;
     }
     // "©", "(c)" or "copyright", at most 200 characters, and a year or company word at the end
-    if let Some((a, z)) = COPYRIGHT_START.find(line).and_then(|a| Some((a, COPYRIGHT_END.find(line)?))) {
-        if a.end() <= z.start() && line.get(a.end()..z.start()).is_some_and(|m| char_len(m) <= 200) {
-            return true;
+    if matches!(first, 0xC2 | b'(' | b'c') {
+        if let Some((a, z)) = COPYRIGHT_START.find(line).and_then(|a| Some((a, COPYRIGHT_END.find(line)?))) {
+            if a.end() <= z.start() && line.get(a.end()..z.start()).is_some_and(|m| char_len(m) <= 200) {
+                return true;
+            }
         }
     }
-    READER_POLL.find(line).is_some_and(|m| line.get(..m.start()).is_some_and(|h| char_len(h) <= 40))
+    line.as_bytes().contains(&b'%')
+        && READER_POLL.find(line).is_some_and(|m| line.get(..m.start()).is_some_and(|h| char_len(h) <= 40))
 }
 
 /// A copyright footer rather than a photo credit.
@@ -306,5 +316,27 @@ mod tests {
         assert!(is_credit("© Example / Photographer"));
         assert!(is_credit("Photo: Jane Roe/Example Agency"));
         assert_eq!(glued_credit("© Agency / Go to the mediabankA caption."), Some(31));
+    }
+
+    /// `furniture_shape` without its first-byte tests: both must agree on any line.
+    fn furniture_shape_unguarded(line: &str) -> bool {
+        if line.chars().all(|c| c == '_' || !c.is_alphanumeric()) || FURNITURE.is_match(line) {
+            return true;
+        }
+        if let Some((a, z)) = COPYRIGHT_START.find(line).and_then(|a| Some((a, COPYRIGHT_END.find(line)?))) {
+            if a.end() <= z.start() && line.get(a.end()..z.start()).is_some_and(|m| char_len(m) <= 200) {
+                return true;
+            }
+        }
+        READER_POLL.find(line).is_some_and(|m| line.get(..m.start()).is_some_and(|h| char_len(h) <= 40))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn furniture_guards_keep_results(
+            line in r"(©|\(c\)|\(C\)|Copyright|COPYRIGHT|copyright|Photo|IMAGE|video|Gallery|42|7 |x|ſ|K)?[ 0-9a-zA-Z%/,.©]{0,30}(ago|read|comments|Ltd|news|2024|% of readers think)?"
+        ) {
+            proptest::prop_assert_eq!(furniture_shape(&line), furniture_shape_unguarded(&line));
+        }
     }
 }

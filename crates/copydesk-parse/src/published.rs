@@ -16,16 +16,53 @@ static DATE: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Words that start a time stamp of the article itself (after at most three non-word characters).
-static STAMP_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:published|posted|first published|date|created|issued|released|written)(?-u:\b)")
-        .expect("stamp regex")
-});
+const STAMP_START: [&str; 8] =
+    ["published", "posted", "first published", "date", "created", "issued", "released", "written"];
 /// Words that mark a time stamp anywhere in a line.
-static STAMP_ANY: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)(?-u:\b)(?:published|posted)(?-u:\b)").expect("stamp regex"));
+const STAMP_ANY: [&str; 2] = ["published", "posted"];
 /// Words that start an update stamp.
-static UPDATED: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)^(?:updated|last updated|modified|last modified)(?-u:\b)").expect("updated regex"));
+const UPDATED: [&str; 4] = ["updated", "last updated", "modified", "last modified"];
+
+/// A byte of an ASCII word (`(?-u:\w)`).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The end of `word` (lower-case ASCII) when `s` starts with it in any case, as the regex
+/// crate's case-insensitive matching compares: ASCII letters in either case, and the two
+/// non-ASCII characters whose simple case folding is an ASCII letter ("ſ" for s, the Kelvin
+/// sign for k).
+fn fold_prefix(s: &[u8], word: &str) -> Option<usize> {
+    let mut i = 0;
+    for &w in word.as_bytes() {
+        let b = *s.get(i)?;
+        if b.to_ascii_lowercase() == w {
+            i += 1;
+        } else if w == b's' && s.get(i..i + 2) == Some("\u{17f}".as_bytes()) {
+            i += 2;
+        } else if w == b'k' && s.get(i..i + 3) == Some("\u{212a}".as_bytes()) {
+            i += 3;
+        } else {
+            return None;
+        }
+    }
+    Some(i)
+}
+
+/// True when `s` starts with one of `words` (any case) followed by a word boundary.
+fn starts_with_word(s: &[u8], words: &[&str]) -> bool {
+    words.iter().any(|w| fold_prefix(s, w).is_some_and(|e| !s.get(e).copied().is_some_and(is_word_byte)))
+}
+
+/// True when one of `words` (any case) occurs in `s` as a whole ASCII word; every word starts
+/// with an ASCII letter, the first letter of each is in `firsts`.
+fn contains_word(s: &[u8], words: &[&str], firsts: &[u8]) -> bool {
+    s.iter().enumerate().any(|(i, b)| {
+        firsts.contains(&b.to_ascii_lowercase())
+            && (i == 0 || !s.get(i - 1).copied().is_some_and(is_word_byte))
+            && s.get(i..).is_some_and(|rest| starts_with_word(rest, words))
+    })
+}
 
 /// `line` after its leading non-word characters, when there are at most three of them.
 fn after_lead(line: &str) -> Option<&str> {
@@ -95,9 +132,11 @@ pub fn first_date(s: &str) -> Option<String> {
 /// How a line states a date: 2 = publication stamp, 1 = bare date line, 0 = update stamp.
 pub(crate) fn stamp_rank(line: &str) -> u8 {
     let rest = after_lead(line);
-    if rest.is_some_and(|r| UPDATED.is_match(r)) {
+    if rest.is_some_and(|r| starts_with_word(r.as_bytes(), &UPDATED)) {
         0
-    } else if rest.is_some_and(|r| STAMP_START.is_match(r)) || STAMP_ANY.is_match(line) {
+    } else if rest.is_some_and(|r| starts_with_word(r.as_bytes(), &STAMP_START))
+        || contains_word(line.as_bytes(), &STAMP_ANY, b"p")
+    {
         2
     } else {
         1
@@ -126,5 +165,63 @@ mod tests {
         assert_eq!(first_date("no date here 2019"), None);
         assert_eq!(stamp_rank("Updated: 4 May 2017"), 0);
         assert_eq!(stamp_rank("Published: 3 May 2017"), 2);
+        assert_eq!(stamp_rank("Last updated 4 May"), 0);
+        assert_eq!(stamp_rank("Dated 4 May"), 1);
+        assert_eq!(stamp_rank("-- Date: 4 May"), 2);
+        assert_eq!(stamp_rank("---- Date: 4 May"), 1);
+        assert_eq!(stamp_rank("Story posted 4 May"), 2);
+        assert_eq!(stamp_rank("Story reposted 4 May"), 1);
+        assert_eq!(stamp_rank("Story posted_by 4 May"), 1);
+        assert_eq!(stamp_rank("Story POSTED"), 2);
+        assert_eq!(stamp_rank("Story po\u{17f}ted"), 2);
+        assert_eq!(stamp_rank("la\u{17f}t updated"), 0);
+        assert_eq!(stamp_rank("\u{e9}posted"), 2);
+    }
+
+    /// The regexes the word tests replace: both must agree on any text.
+    fn rank_by_regex(line: &str) -> u8 {
+        let start =
+            Regex::new(r"(?i)^(?:published|posted|first published|date|created|issued|released|written)(?-u:\b)")
+                .unwrap();
+        let any = Regex::new(r"(?i)(?-u:\b)(?:published|posted)(?-u:\b)").unwrap();
+        let updated = Regex::new(r"(?i)^(?:updated|last updated|modified|last modified)(?-u:\b)").unwrap();
+        let rest = after_lead(line);
+        if rest.is_some_and(|r| updated.is_match(r)) {
+            0
+        } else if rest.is_some_and(|r| start.is_match(r)) || any.is_match(line) {
+            2
+        } else {
+            1
+        }
+    }
+
+    #[test]
+    fn stamp_words_agree_with_regexes() {
+        for line in [
+            "Published: 3 May",
+            "po\u{17f}ted",
+            "PO\u{17f}TED today",
+            "\u{212a}posted",
+            "xposted",
+            "_posted",
+            "posted_",
+            "first  published",
+            "First Published 2019",
+            "date",
+            "dates",
+            "..:date",
+            "\u{e9}\u{e9}posted",
+            "Last Modified: 3 May",
+            "last modifiedx",
+        ] {
+            assert_eq!(stamp_rank(line), rank_by_regex(line), "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stamp_words_agree_on_any_text(line in "[ -_.:\u{e9}\u{17f}\u{212a}a-zA-Z0-9]{0,12}(posted|published|updated|last updated|date|issued|written|x)?[ -_.:\u{17f}a-z0-9]{0,12}") {
+            proptest::prop_assert_eq!(stamp_rank(&line), rank_by_regex(&line));
+        }
     }
 }
