@@ -285,6 +285,24 @@ fn date_context_word(w: &str) -> bool {
     )
 }
 
+/// Look a text up in a table keyed by text without white space, without allocating for
+/// short ASCII text.
+fn compact_lookup<'m, V>(table: &'m Map<String, V>, text: &str) -> Option<&'m V> {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    if text.is_ascii() && text.len() <= buf.len() {
+        for &b in text.as_bytes() {
+            if !matches!(b, b' ' | b'\t'..=b'\r') {
+                *buf.get_mut(n)? = b;
+                n += 1;
+            }
+        }
+        return table.get(std::str::from_utf8(buf.get(..n)?).ok()?);
+    }
+    let key: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    table.get(&key)
+}
+
 /// Parser state over tokens.
 struct P<'a, 'b> {
     t: &'b Tokens<'a>,
@@ -1114,26 +1132,24 @@ impl P<'_, '_> {
         for k in (0..*max).rev() {
             let b = i + k;
             let (Some(ta), Some(tb)) = (self.t.toks.get(i), self.t.toks.get(b)) else { continue };
-            let key: String = self.t.lower[ta.start..tb.end].chars().filter(|c| !c.is_whitespace()).collect();
-            if let Some(md) = table.get(&key) {
-                if self.t.joined(b) && self.t.is(b + 1, TokKind::Word) {
-                    continue;
-                }
-                let mut last = b;
-                let mut year = None;
-                if let Some(y) = self.year(b + 1) {
-                    year = Some(y);
-                    last = b + 1;
-                }
-                let v = match md {
-                    Some((m, d)) => Val::Day(year, *m, *d),
-                    None => match year {
-                        Some(y) => Val::Year(y),
-                        None => Val::Null,
-                    },
-                };
-                return Some((last, v));
+            let Some(md) = compact_lookup(table, &self.t.lower[ta.start..tb.end]) else { continue };
+            if self.t.joined(b) && self.t.is(b + 1, TokKind::Word) {
+                continue;
             }
+            let mut last = b;
+            let mut year = None;
+            if let Some(y) = self.year(b + 1) {
+                year = Some(y);
+                last = b + 1;
+            }
+            let v = match md {
+                Some((m, d)) => Val::Day(year, *m, *d),
+                None => match year {
+                    Some(y) => Val::Year(y),
+                    None => Val::Null,
+                },
+            };
+            return Some((last, v));
         }
         None
     }

@@ -140,8 +140,21 @@ fn lookup(t: &Tokens, a: usize, b: usize, table: &Map<String, Form>) -> Option<F
     if raw.len() > 40 {
         return None;
     }
-    let key: String = raw.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
-    let f = table.get(&key)?;
+    let f = if raw.is_ascii() {
+        // the key without allocating: ASCII lower case, white space dropped
+        let mut buf = [0u8; 40];
+        let mut n = 0;
+        for &b in raw.as_bytes() {
+            if !matches!(b, b' ' | b'\t'..=b'\r') {
+                *buf.get_mut(n)? = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        table.get(std::str::from_utf8(buf.get(..n)?).ok()?)?
+    } else {
+        let key: String = raw.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+        table.get(&key)?
+    };
     if f.case_sensitive {
         // as written, or with the same capital first letter ("Ksh" for "KSh", "RS" for "Rs")
         let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();

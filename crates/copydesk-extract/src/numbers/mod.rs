@@ -100,13 +100,20 @@ pub(crate) fn glued_scale(raw: &str, money: bool) -> Option<f64> {
         "G" => Some(1e9),
         "B" | "b" => Some(1e9),
         "m" if money => Some(1e6),
-        _ => match raw.to_ascii_lowercase().as_str() {
-            "mn" | "mln" | "mil" | "mill" | "bn" | "bln" | "tn" | "tln" | "trn" | "million" | "billion"
-            | "trillion" => scale_word(&raw.to_ascii_lowercase()),
-            // Malaysian and Singaporean usage: "RM1bil"
-            "bil" => Some(1e9),
-            _ => None,
-        },
+        _ => {
+            // lower-cased without allocating: the longest form has eight letters
+            let mut buf = [0u8; 8];
+            let low = buf.get_mut(..raw.len())?;
+            low.copy_from_slice(raw.as_bytes());
+            low.make_ascii_lowercase();
+            match std::str::from_utf8(low).ok()? {
+                w @ ("mn" | "mln" | "mil" | "mill" | "bn" | "bln" | "tn" | "tln" | "trn" | "million" | "billion"
+                | "trillion") => scale_word(w),
+                // Malaysian and Singaporean usage: "RM1bil"
+                "bil" => Some(1e9),
+                _ => None,
+            }
+        }
     }
 }
 
@@ -181,6 +188,9 @@ pub(crate) struct Phrase {
 /// Parse a digit literal ("1,234.5", "12,34,567", "1.111,11", "4.800"). None when the separators
 /// make it a list or an address rather than one number.
 pub(crate) fn parse_digits(s: &str) -> Option<f64> {
+    if let Some(v) = small_integer(s) {
+        return Some(v);
+    }
     if !s.contains([',', '.']) {
         return s.parse().ok();
     }
@@ -237,6 +247,23 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
         return s.replace('.', "").parse().ok();
     }
     None
+}
+
+/// Value of 1 to 15 ASCII digits (exact in an `f64`, so the same as parsing them), else None.
+#[inline]
+pub(crate) fn small_integer(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 15 {
+        return None;
+    }
+    let mut v = 0u64;
+    for &c in b {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + u64::from(c - b'0');
+    }
+    Some(v as f64)
 }
 
 /// Fast path of [`parse_digits`] for the common "1,234" / "12,345,678.9" (comma groups of three,
@@ -548,7 +575,7 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
             }
         }
     }
-    if let Some(d) = denominator_word(t.low(k)).filter(|_| words) {
+    if let Some(d) = if words { denominator_word(t.low(k)) } else { None } {
         let den = t.low(k);
         let plural = den.ends_with('s') && den != "halves";
         let singular_ok = value == 1.0 || den == "half" || den == "quarter";
@@ -1016,6 +1043,14 @@ mod tests {
         assert!(close(one("five and a half million").1, 5.5e6));
         assert!(close(one("minus five percent").1, -5.0));
         assert!(find_numbers_in("Which one do you prefer?").is_empty());
+    }
+
+    #[test]
+    fn small_integer_agrees_with_parse() {
+        for s in ["0", "7", "2019", "000123", "999999999999999", "", "1,2", "12a", "-1", "+1"] {
+            assert_eq!(small_integer(s), s.parse::<f64>().ok().filter(|_| s.bytes().all(|b| b.is_ascii_digit())), "{s}");
+        }
+        assert_eq!(small_integer("9999999999999999"), None);
     }
 
     #[test]

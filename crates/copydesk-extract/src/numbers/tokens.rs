@@ -269,6 +269,58 @@ fn token_class(filter: &Filter, kind: TokKind, low: &str) -> u8 {
     }
 }
 
+/// Classes of bytes for the ASCII fast path of [`Tokens::new`] ([`BYTE_CLASS`]).
+mod byte {
+    /// ASCII white space (skipped).
+    pub const SPACE: u8 = 1;
+    /// An ASCII letter.
+    pub const LETTER: u8 = 2;
+    /// An upper-case ASCII letter (with [`LETTER`]).
+    pub const UPPER: u8 = 4;
+    /// An ASCII digit.
+    pub const DIGIT: u8 = 8;
+    /// Any other ASCII character (a one-byte symbol token).
+    pub const SYMBOL: u8 = 16;
+    /// A byte of a non-ASCII character.
+    pub const OTHER: u8 = 32;
+}
+
+/// [`byte`] class of every byte value.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [byte::OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            byte::LETTER
+        } else if c.is_ascii_uppercase() {
+            byte::LETTER | byte::UPPER
+        } else if c.is_ascii_digit() {
+            byte::DIGIT
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            byte::SPACE
+        } else {
+            byte::SYMBOL
+        };
+        b += 1;
+    }
+    t
+};
+
+/// End of the digit run starting at byte `i` (a digit): digits with inner `,` `.` separators.
+#[inline]
+fn digits_end(bytes: &[u8], i: usize) -> usize {
+    let mut end = i + 1;
+    loop {
+        match bytes.get(end) {
+            Some(d) if d.is_ascii_digit() => end += 1,
+            Some(b',') | Some(b'.') if bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => end += 2,
+            _ => break,
+        }
+    }
+    end
+}
+
 /// The token starting at or after byte `i`: (start, end, kind, has an upper-case letter).
 #[inline]
 fn next_token(text: &str, mut i: usize) -> Option<(usize, usize, TokKind, bool)> {
@@ -280,15 +332,7 @@ fn next_token(text: &str, mut i: usize) -> Option<(usize, usize, TokKind, bool)>
                 return Some((i, end, TokKind::Word, upper));
             }
             if b.is_ascii_digit() {
-                let mut end = i + 1;
-                loop {
-                    match bytes.get(end) {
-                        Some(d) if d.is_ascii_digit() => end += 1,
-                        Some(b',') | Some(b'.') if bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => end += 2,
-                        _ => break,
-                    }
-                }
-                return Some((i, end, TokKind::Num, false));
+                return Some((i, digits_end(bytes, i), TokKind::Num, false));
             }
             if matches!(b, b' ' | b'\t'..=b'\r') {
                 i += 1;
@@ -338,20 +382,75 @@ pub(crate) struct Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
-    /// Tokenize a text and classify its tokens (linear).
+    /// Tokenize a text and classify its tokens (linear). ASCII words, digit runs and symbols
+    /// are read through [`BYTE_CLASS`]; a token touching a non-ASCII character goes through
+    /// [`next_token`] and [`token_class`], which define the tokens (the fast path agrees with
+    /// them: see the tests).
     pub fn new(text: &'a str) -> Self {
         let filter = &*FILTER;
+        let bytes = text.as_bytes();
         let lower = text.to_ascii_lowercase();
-        let mut toks = Vec::with_capacity(text.len() / 4 + 1);
+        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
         let mut has_upper = false;
+        let mut maybe_url = false;
         let mut i = 0;
-        while let Some((start, end, kind, upper)) = next_token(text, i) {
-            has_upper |= upper;
-            let class = token_class(filter, kind, &lower[start..end]);
-            toks.push(Tok { start, end, kind, class });
-            i = end;
+        while let Some(&b) = bytes.get(i) {
+            let c = BYTE_CLASS[usize::from(b)];
+            if c == byte::SPACE {
+                i += 1;
+                continue;
+            }
+            let tok = if c & byte::LETTER != 0 {
+                let mut end = i + 1;
+                let mut seen = c;
+                while let Some(&b) = bytes.get(end) {
+                    let c = BYTE_CLASS[usize::from(b)];
+                    if c & byte::LETTER == 0 {
+                        break;
+                    }
+                    seen |= c;
+                    end += 1;
+                }
+                if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+                    // non-ASCII letters may continue the word
+                    let (end, upper) = word_end(text, i);
+                    has_upper |= upper;
+                    Tok {
+                        start: i,
+                        end,
+                        kind: TokKind::Word,
+                        class: token_class(filter, TokKind::Word, &lower[i..end]),
+                    }
+                } else {
+                    has_upper |= seen & byte::UPPER != 0;
+                    let w = &lower.as_bytes()[i..end];
+                    let class =
+                        if w.len() <= filter.max_len && filter.may_hold_word(w) { class_of(&lower[i..end]) } else { 0 };
+                    Tok { start: i, end, kind: TokKind::Word, class }
+                }
+            } else if c == byte::DIGIT {
+                Tok { start: i, end: digits_end(bytes, i), kind: TokKind::Num, class: 0 }
+            } else if c == byte::SYMBOL {
+                let class = if filter.ascii_syms & (1u128 << b) != 0 { class_of(&lower[i..i + 1]) } else { 0 };
+                Tok { start: i, end: i + 1, kind: TokKind::Sym, class }
+            } else {
+                // a non-ASCII character: the general path
+                let Some((start, end, kind, upper)) = next_token(text, i) else { break };
+                has_upper |= upper;
+                Tok { start, end, kind, class: token_class(filter, kind, &lower[start..end]) }
+            };
+            // a URL starts with "://" or a word "www" before "." (see `url_ranges`)
+            maybe_url |= match bytes.get(tok.start) {
+                Some(b':') => bytes.get(tok.start + 1..tok.start + 3) == Some(b"//"),
+                Some(b'w' | b'W') => {
+                    lower.as_bytes().get(tok.start..tok.end) == Some(b"www") && bytes.get(tok.end) == Some(&b'.')
+                }
+                _ => false,
+            };
+            i = tok.end;
+            toks.push(tok);
         }
-        let urls = url_ranges(text, &lower);
+        let urls = if maybe_url { url_ranges(text) } else { Vec::new() };
         Tokens { text, lower, toks, has_upper, urls }
     }
 
@@ -442,13 +541,11 @@ fn word_end(text: &str, i: usize) -> (usize, bool) {
     (end, upper)
 }
 
-/// Byte ranges of URLs in a text (`lower` is its ASCII-lower-cased copy).
-fn url_ranges(text: &str, lower: &str) -> Vec<(usize, usize)> {
+/// Byte ranges of URLs in a text. Every match holds "://" or begins with a word token "www"
+/// (any case) before a "." ([`Tokens::new`] calls this only then).
+fn url_ranges(text: &str) -> Vec<(usize, usize)> {
     static URL: Lazy<regex::Regex> =
         Lazy::new(|| regex::Regex::new(r"(?i)\b(?:https?://|www\.)\S+").expect("url regex"));
-    if !text.contains("://") && !lower.contains("www.") {
-        return Vec::new();
-    }
     URL.find_iter(text).map(|m| (m.start(), m.end())).collect()
 }
 
@@ -461,6 +558,124 @@ pub(crate) fn in_ranges(ranges: &[(usize, usize)], pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The tokens by the general path alone ([`next_token`] and [`token_class`] on every
+    /// token, URLs searched whenever the text holds "://" or "www."): the reference for the
+    /// fast path of [`Tokens::new`].
+    fn reference(text: &str) -> (Vec<Tok>, bool, Vec<(usize, usize)>) {
+        let lower = text.to_ascii_lowercase();
+        let mut toks = Vec::new();
+        let mut has_upper = false;
+        let mut i = 0;
+        while let Some((start, end, kind, upper)) = next_token(text, i) {
+            has_upper |= upper;
+            toks.push(Tok { start, end, kind, class: token_class(&FILTER, kind, &lower[start..end]) });
+            i = end;
+        }
+        let urls = if text.contains("://") || lower.contains("www.") { url_ranges(text) } else { Vec::new() };
+        (toks, has_upper, urls)
+    }
+
+    fn agrees(text: &str) {
+        let t = Tokens::new(text);
+        let (toks, has_upper, urls) = reference(text);
+        assert_eq!(t.toks, toks, "{text:?}");
+        assert_eq!(t.has_upper, has_upper, "{text:?}");
+        assert_eq!(t.urls, urls, "{text:?}");
+    }
+
+    /// Pieces of text around which the fast path and the general path part ways.
+    const PIECES: &[&str] = &[
+        " ",
+        "\n",
+        "\t",
+        "\u{a0}",
+        "\u{2009}",
+        "\u{3000}",
+        "a",
+        "A",
+        "one",
+        "Two",
+        "March",
+        "may",
+        "last",
+        "Q",
+        "per",
+        "cent",
+        "US",
+        "$",
+        "US$",
+        "£",
+        "€",
+        "¥",
+        "Rs",
+        "dollars",
+        "euro",
+        "Christmas",
+        "Eve",
+        "www",
+        "WWW",
+        ".",
+        "://",
+        "http",
+        "https",
+        "/",
+        ":",
+        "1",
+        "27",
+        "1,234",
+        "3.5",
+        ",",
+        "-",
+        "’",
+        "'",
+        "½",
+        "é",
+        "É",
+        "ß",
+        "İ",
+        "ǅ",
+        "Ⓐ",
+        "ﬁ",
+        "\u{301}",
+        "x",
+        "Zz",
+        "z",
+        "\u{0}",
+        "\u{7f}",
+        "\u{80}",
+        "😀",
+        "ΣΑΣ",
+        "été",
+        "naïve",
+        "km",
+    ];
+
+    #[test]
+    fn fast_path_agrees_with_general_path_on_examples() {
+        for text in [
+            "",
+            "On Nov. 27 it cost US$4.7 billion, 12%; see www.x.com/1 ÉTÉ",
+            "see https://a.b/c?d=1 and WWW.EXAMPLE.COM, not awww. nor x://",
+            "naïve café Straße İstanbul ǅ Ⓐ ﬁx e\u{301}t\u{a0}www.bbc.co.uk",
+            "It’s £5,000 – about €5.8k – or ½ of ¥1,000,000.",
+        ] {
+            agrees(text);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fast_path_agrees_with_general_path(pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40)) {
+            agrees(&pieces.concat());
+        }
+
+        #[test]
+        fn fast_path_agrees_on_any_text(text in "\\PC{0,80}") {
+            agrees(&text);
+        }
+    }
 
     #[test]
     fn lexes_and_classifies() {
