@@ -1379,6 +1379,15 @@ pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> V
             i += 1;
             continue;
         }
+        // a symbol (an apostrophe) starts a date only glued to digits ("'90s"), or as a holiday
+        if tok.kind == TokKind::Sym
+            && !opts.relative
+            && tok.class & class::HOLIDAY == 0
+            && !(t.joined(i) && t.is(i + 1, TokKind::Num))
+        {
+            i += 1;
+            continue;
+        }
         let found: Option<(usize, usize, Val)> = p
             .nth_of(i)
             .map(|(l, v)| (i, l, v))

@@ -496,6 +496,10 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
                 }
             }
         }
+        // otherwise only "a" before a scale word starts a cardinal ("a million")
+        if w == "an" || scale_word(nx).is_none() {
+            return None;
+        }
     }
     if w == "half" || w == "quarter" {
         let f = if w == "half" { 0.5 } else { 0.25 };
@@ -888,6 +892,11 @@ pub(crate) fn scan(t: &Tokens) -> Vec<NumberMention> {
             i += 1;
             continue;
         }
+        // of the ASCII symbols only "." starts a number (".5"); the others are vulgar fractions
+        if tok.kind == TokKind::Sym && t.text.as_bytes().get(tok.start).is_some_and(|&b| b.is_ascii() && b != b'.') {
+            i += 1;
+            continue;
+        }
         if t.in_url(tok.start) {
             i += 1;
             continue;
@@ -1048,7 +1057,11 @@ mod tests {
     #[test]
     fn small_integer_agrees_with_parse() {
         for s in ["0", "7", "2019", "000123", "999999999999999", "", "1,2", "12a", "-1", "+1"] {
-            assert_eq!(small_integer(s), s.parse::<f64>().ok().filter(|_| s.bytes().all(|b| b.is_ascii_digit())), "{s}");
+            assert_eq!(
+                small_integer(s),
+                s.parse::<f64>().ok().filter(|_| s.bytes().all(|b| b.is_ascii_digit())),
+                "{s}"
+            );
         }
         assert_eq!(small_integer("9999999999999999"), None);
     }
