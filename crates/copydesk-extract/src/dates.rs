@@ -1368,12 +1368,14 @@ pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> V
     let pubd = published.and_then(parse_published);
     let p = P { t };
     let mut out = Vec::new();
-    let n = t.toks.len();
     let mut i = 0;
     // tokens that can start a date: digits, date words, holiday names, a few symbols; number
     // words too when deictic expressions ("two weeks ago") are wanted
     let starts = class::DATE | class::HOLIDAY | if opts.relative { class::NUM_WORD } else { 0 };
-    while i < n {
+    let mut cursor = 0;
+    // plain words start nothing
+    while let Some(next) = t.next_mark(i, &mut cursor) {
+        i = next;
         let tok = t.toks[i];
         if tok.kind != TokKind::Num && tok.class & starts == 0 {
             i += 1;
@@ -1388,19 +1390,21 @@ pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> V
             i += 1;
             continue;
         }
-        let found: Option<(usize, usize, Val)> = p
-            .nth_of(i)
+        // the parsers that need a word at `i` (ordinals, weekdays, months, seasons, holidays)
+        // or digits (numeric dates, years) are tried only on such a token
+        let num = tok.kind == TokKind::Num;
+        let found: Option<(usize, usize, Val)> = (if num { None } else { p.nth_of(i) })
             .map(|(l, v)| (i, l, v))
             .or_else(|| p.bare_day_range(i))
-            .or_else(|| p.weekday_phrase(i))
-            .or_else(|| p.numeric(i).map(|(l, v)| (i, l, v)))
-            .or_else(|| p.month_first(i).map(|(l, v)| (i, l, v)))
+            .or_else(|| if num { None } else { p.weekday_phrase(i) })
+            .or_else(|| if num { p.numeric(i).map(|(l, v)| (i, l, v)) } else { None })
+            .or_else(|| if num { None } else { p.month_first(i).map(|(l, v)| (i, l, v)) })
             .or_else(|| p.day_first(i).map(|(l, v)| (i, l, v)))
             .or_else(|| p.quarter(i).map(|(l, v)| (i, l, v)))
             .or_else(|| p.decade_century(i).map(|(l, v)| (i, l, v)))
-            .or_else(|| p.year_first(i).map(|(l, v)| (i, l, v)))
-            .or_else(|| p.season(i))
-            .or_else(|| p.holiday(i).map(|(l, v)| (i, l, v)))
+            .or_else(|| if num { p.year_first(i).map(|(l, v)| (i, l, v)) } else { None })
+            .or_else(|| if num { None } else { p.season(i) })
+            .or_else(|| if num { None } else { p.holiday(i).map(|(l, v)| (i, l, v)) })
             .or_else(|| if opts.relative { p.relative(i).map(|(l, v)| (i, l, v)) } else { None });
         let Some((first, last, v)) = found else {
             i += 1;

@@ -467,7 +467,10 @@ pub(crate) fn scan(t: &Tokens) -> Vec<Money> {
     let mut i = 0;
     // tokens before this index belong to an earlier sum
     let mut consumed = 0usize;
-    while i < n {
+    let mut cursor = 0;
+    // plain words start nothing
+    while let Some(next) = t.next_mark(i, &mut cursor) {
+        i = next;
         // only digits and a few words can start a sum
         let tok = t.toks[i];
         if tok.kind == TokKind::Sym || (tok.kind == TokKind::Word && tok.class & (class::NUM_WORD | class::VAGUE) == 0)

@@ -883,9 +883,11 @@ fn glued_unit(t: &Tokens, p: &Phrase) -> bool {
 /// Scan a tokenized text for numbers and percentages; spans are bytes of the tokenized text.
 pub(crate) fn scan(t: &Tokens) -> Vec<NumberMention> {
     let mut out = Vec::new();
+    let mut cursor = 0;
     let mut i = 0;
-    let n = t.toks.len();
-    while i < n {
+    // plain words start nothing
+    while let Some(next) = t.next_mark(i, &mut cursor) {
+        i = next;
         let tok = t.toks[i];
         // only digits, number words, percent words and a few symbols can start a number
         if tok.kind == TokKind::Word && tok.class & (class::NUM_WORD | class::PERCENT) == 0 {

@@ -379,6 +379,9 @@ pub(crate) struct Tokens<'a> {
     pub has_upper: bool,
     /// Byte ranges of URLs (numbers inside them are not reported), sorted.
     pub urls: Vec<(usize, usize)>,
+    /// Indices of the tokens that are not plain words (digits, symbols, words of the lexicon),
+    /// ascending: the scanners step over plain words, which start nothing ([`Tokens::next_mark`]).
+    pub marks: Vec<usize>,
 }
 
 impl<'a> Tokens<'a> {
@@ -393,6 +396,7 @@ impl<'a> Tokens<'a> {
         let mut toks = Vec::with_capacity(text.len() / 5 + 1);
         let mut has_upper = false;
         let mut maybe_url = false;
+        let mut marks = Vec::with_capacity(text.len() / 16 + 1);
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             let c = BYTE_CLASS[usize::from(b)];
@@ -448,10 +452,31 @@ impl<'a> Tokens<'a> {
                 _ => false,
             };
             i = tok.end;
+            if tok.kind != TokKind::Word || tok.class != 0 {
+                marks.push(toks.len());
+            }
             toks.push(tok);
         }
         let urls = if maybe_url { url_ranges(text) } else { Vec::new() };
-        Tokens { text, lower, toks, has_upper, urls }
+        Tokens { text, lower, toks, has_upper, urls, marks }
+    }
+
+    /// The first token at or after `i` that is not a plain word (a word outside the lexicon);
+    /// `cursor` is a position in [`Tokens::marks`] kept between calls (start at 0), so that a
+    /// scan with a growing `i` steps through the marks once.
+    #[inline]
+    pub fn next_mark(&self, i: usize, cursor: &mut usize) -> Option<usize> {
+        if *cursor > 0 && self.marks.get(*cursor - 1).is_some_and(|&m| m >= i) {
+            // `i` went back: search again
+            *cursor = self.marks.partition_point(|&m| m < i);
+        }
+        while let Some(&m) = self.marks.get(*cursor) {
+            if m >= i {
+                return Some(m);
+            }
+            *cursor += 1;
+        }
+        None
     }
 
     /// Lower-cased text of token `i` ("" when out of range).
@@ -580,6 +605,13 @@ mod tests {
     fn agrees(text: &str) {
         let t = Tokens::new(text);
         let (toks, has_upper, urls) = reference(text);
+        let marks: Vec<usize> =
+            (0..toks.len()).filter(|&k| toks[k].kind != TokKind::Word || toks[k].class != 0).collect();
+        assert_eq!(t.marks, marks, "{text:?}");
+        let mut cursor = 0;
+        for i in (0..=toks.len()).chain([0, 3, 1]) {
+            assert_eq!(t.next_mark(i, &mut cursor), marks.iter().copied().find(|&m| m >= i), "{text:?} {i}");
+        }
         assert_eq!(t.toks, toks, "{text:?}");
         assert_eq!(t.has_upper, has_upper, "{text:?}");
         assert_eq!(t.urls, urls, "{text:?}");
