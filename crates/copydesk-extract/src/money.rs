@@ -53,11 +53,12 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 5 {
+        let mut cols = line.split('\t');
+        let (Some(form), Some(iso), Some(pos), Some(case), Some(factor)) =
+            (cols.next(), cols.next(), cols.next(), cols.next(), cols.next())
+        else {
             continue;
-        }
-        let (form, iso, pos, case, factor) = (cols[0], cols[1], cols[2], cols[3], cols[4]);
+        };
         let word_like = form.chars().count() >= 4 && form.chars().all(|c| c.is_alphabetic() || c == ' ');
         // three-letter ISO codes are matched as written (upper case) except the common ones,
         // so that "ars", "all", "try" in running text are not currencies
@@ -96,7 +97,8 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
             needs_scale: case == "word",
             form,
         };
-        let key: String = form.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+        let mut key = form.to_lowercase();
+        key.retain(|c| !c.is_whitespace());
         max_toks = max_toks.max(crate::numbers::token_count(form));
         if pos == "pre" || pos == "both" {
             pre.entry(key.clone()).or_insert_with(|| f.clone());
@@ -115,10 +117,11 @@ pub(crate) fn first_words() -> Vec<(String, bool, bool)> {
     let mut out = Vec::new();
     for (forms, pre) in [(&tables.pre, true), (&tables.post, false)] {
         for f in forms.values() {
+            out.extend(crate::numbers::first_word(f.form).map(|w| (w, pre, !pre)));
             // also the form written without its spaces ("egyptianpound")
-            let compact: String = f.form.chars().filter(|c| !c.is_whitespace()).collect();
-            for w in [crate::numbers::first_word(f.form), crate::numbers::first_word(&compact)].into_iter().flatten() {
-                out.push((w, pre, !pre));
+            if f.form.contains(char::is_whitespace) {
+                let compact: String = f.form.chars().filter(|c| !c.is_whitespace()).collect();
+                out.extend(crate::numbers::first_word(&compact).map(|w| (w, pre, !pre)));
             }
         }
     }

@@ -170,7 +170,12 @@ const VAGUE_WORDS: &[&str] = &[
 static LEXICON: Lazy<HashMap<Box<str>, u8, foldhash::fast::RandomState>> = Lazy::new(|| {
     let mut m: HashMap<Box<str>, u8, foldhash::fast::RandomState> = HashMap::default();
     m.reserve(1024);
-    let mut add = |w: &str, c: u8| *m.entry(w.into()).or_insert(0) |= c;
+    let mut add = |w: &str, c: u8| match m.get_mut(w) {
+        Some(bits) => *bits |= c,
+        None => {
+            m.insert(w.into(), c);
+        }
+    };
     for w in NUM_WORDS {
         add(w, class::NUM_WORD);
     }
@@ -427,6 +432,7 @@ impl<'a> Tokens<'a> {
                     }
                 } else {
                     has_upper |= seen & byte::UPPER != 0;
+                    maybe_url |= end - i == 3 && url_start(bytes, &lower, i, end);
                     let w = &lower.as_bytes()[i..end];
                     let class =
                         if w.len() <= filter.max_len && filter.may_hold_word(w) { class_of(&lower[i..end]) } else { 0 };
@@ -436,20 +442,14 @@ impl<'a> Tokens<'a> {
                 Tok { start: i, end: digits_end(bytes, i), kind: TokKind::Num, class: 0 }
             } else if c == byte::SYMBOL {
                 let class = if filter.ascii_syms & (1u128 << b) != 0 { class_of(&lower[i..i + 1]) } else { 0 };
+                maybe_url |= b == b':' && url_start(bytes, &lower, i, i + 1);
                 Tok { start: i, end: i + 1, kind: TokKind::Sym, class }
             } else {
                 // a non-ASCII character: the general path
                 let Some((start, end, kind, upper)) = next_token(text, i) else { break };
                 has_upper |= upper;
+                maybe_url |= url_start(bytes, &lower, start, end);
                 Tok { start, end, kind, class: token_class(filter, kind, &lower[start..end]) }
-            };
-            // a URL starts with "://" or a word "www" before "." (see `url_ranges`)
-            maybe_url |= match bytes.get(tok.start) {
-                Some(b':') => bytes.get(tok.start + 1..tok.start + 3) == Some(b"//"),
-                Some(b'w' | b'W') => {
-                    lower.as_bytes().get(tok.start..tok.end) == Some(b"www") && bytes.get(tok.end) == Some(&b'.')
-                }
-                _ => false,
             };
             i = tok.end;
             if tok.kind != TokKind::Word || tok.class != 0 {
@@ -564,6 +564,17 @@ fn word_end(text: &str, i: usize) -> (usize, bool) {
         }
     }
     (end, upper)
+}
+
+/// Whether the token `start..end` may start a URL: a ":" before "//", or a word "www" (any
+/// case) before "." (see [`url_ranges`]).
+#[inline]
+fn url_start(bytes: &[u8], lower: &str, start: usize, end: usize) -> bool {
+    match bytes.get(start) {
+        Some(b':') => bytes.get(start + 1..start + 3) == Some(b"//"),
+        Some(b'w' | b'W') => lower.as_bytes().get(start..end) == Some(b"www") && bytes.get(end) == Some(&b'.'),
+        _ => false,
+    }
 }
 
 /// Byte ranges of URLs in a text. Every match holds "://" or begins with a word token "www"
