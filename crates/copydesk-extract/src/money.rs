@@ -328,7 +328,11 @@ fn number_start(t: &Tokens, i: usize) -> bool {
 
 /// Parse a number phrase at `i` for money: glued "m"/"bn" scales are allowed.
 fn phrase(t: &Tokens, i: usize) -> Option<Phrase> {
-    let mut p = parse_at(t, i, true)?;
+    extend_phrase(t, parse_at(t, i, true)?)
+}
+
+/// [`phrase`] from the phrase [`parse_at`] found.
+fn extend_phrase(t: &Tokens, mut p: Phrase) -> Option<Phrase> {
     // a scale word hyphenated to the number: "$175-million", "JD105-million agreement"
     if t.low(p.last + 1) == "-" && t.joined(p.last) && t.joined(p.last + 1) && trailing_scale(t, &p) == 1.0 {
         let w = t.low(p.last + 2);
@@ -465,6 +469,13 @@ fn is_range_word(w: &str) -> bool {
 
 /// Scan a tokenized text for sums of money; spans are bytes of the tokenized text.
 pub(crate) fn scan(t: &Tokens) -> Vec<Money> {
+    scan_noting(t, &mut None)
+}
+
+/// [`scan`], noting in `memo` (when given) what [`parse_at`] gave at each token where a sum was
+/// looked for, in token order, for [`crate::numbers::scan_with`] to reuse (see
+/// [`crate::numbers::PhraseMemo`]).
+pub(crate) fn scan_noting(t: &Tokens, memo: &mut Option<&mut crate::numbers::PhraseMemo>) -> Vec<Money> {
     let mut out: Vec<Money> = Vec::new();
     let n = t.toks.len();
     let mut i = 0;
@@ -504,7 +515,11 @@ pub(crate) fn scan(t: &Tokens) -> Vec<Money> {
             i += 1;
             continue;
         }
-        let Some(p1) = phrase(t, i) else {
+        let parsed = parse_at(t, i, true);
+        if let Some(m) = memo.as_deref_mut() {
+            m.note(i, parsed);
+        }
+        let Some(p1) = parsed.and_then(|p| extend_phrase(t, p)) else {
             i += 1;
             continue;
         };

@@ -880,8 +880,52 @@ fn glued_unit(t: &Tokens, p: &Phrase) -> bool {
     t.is(p.last, TokKind::Num) && t.joined(p.last) && t.is(p.last + 1, TokKind::Word)
 }
 
+/// What [`parse_at`] gave at some tokens, noted by the money scan for the number scan. With
+/// `money` set, [`parse_at`] differs only by reading a glued "m" as million ("5m"), so the
+/// notes are taken only from a text without a word "m" ([`PhraseMemo::for_tokens`]).
+#[derive(Debug, Default)]
+pub(crate) struct PhraseMemo {
+    /// (token, phrase there), tokens ascending.
+    notes: Vec<(usize, Option<Phrase>)>,
+    /// Position in `notes` of the next look-up.
+    cursor: usize,
+}
+
+impl PhraseMemo {
+    /// A memo for the scans of `t`, or None when `t` holds a word "m".
+    pub(crate) fn for_tokens(t: &Tokens) -> Option<PhraseMemo> {
+        (!t.has_word_m).then(PhraseMemo::default)
+    }
+
+    /// Note the phrase at token `i` (tokens noted in ascending order; others are ignored).
+    pub(crate) fn note(&mut self, i: usize, p: Option<Phrase>) {
+        if !matches!(self.notes.last(), Some(n) if n.0 >= i) {
+            self.notes.push((i, p));
+        }
+    }
+
+    /// The phrase noted at token `i`, when there is one; look-ups in ascending order of `i`.
+    fn get(&mut self, i: usize) -> Option<Option<Phrase>> {
+        if self.cursor > 0 && self.notes.get(self.cursor - 1).is_some_and(|n| n.0 >= i) {
+            self.cursor = 0;
+        }
+        while let Some(&(k, p)) = self.notes.get(self.cursor) {
+            if k >= i {
+                return (k == i).then_some(p);
+            }
+            self.cursor += 1;
+        }
+        None
+    }
+}
+
 /// Scan a tokenized text for numbers and percentages; spans are bytes of the tokenized text.
 pub(crate) fn scan(t: &Tokens) -> Vec<NumberMention> {
+    scan_with(t, None)
+}
+
+/// [`scan`] reusing the phrases the money scan noted.
+pub(crate) fn scan_with(t: &Tokens, mut memo: Option<&mut PhraseMemo>) -> Vec<NumberMention> {
     let mut out = Vec::new();
     let mut cursor = 0;
     let mut i = 0;
@@ -924,7 +968,8 @@ pub(crate) fn scan(t: &Tokens) -> Vec<NumberMention> {
             i += 1;
             continue;
         }
-        let Some(p) = parse_at(t, i, false) else {
+        let noted = memo.as_deref_mut().and_then(|m| m.get(i));
+        let Some(p) = noted.unwrap_or_else(|| parse_at(t, i, false)) else {
             // "192.168.1.2", "22,24,26": a list of integers in one digit run
             let tok = t.toks[i];
             if tok.kind == TokKind::Num {
@@ -995,7 +1040,8 @@ pub(crate) fn find_all(ctx: &Context) -> (Vec<crate::Money>, Vec<crate::DateMent
         let at = |s: Span| Span::new(seg.span.start + s.start, seg.span.start + s.end);
         let m0 = money.len();
         let d0 = dates.len();
-        money.extend(crate::money::scan(&t).into_iter().map(|mut m| {
+        let mut memo = PhraseMemo::for_tokens(&t);
+        money.extend(crate::money::scan_noting(&t, &mut memo.as_mut()).into_iter().map(|mut m| {
             m.span = at(m.span);
             m
         }));
@@ -1007,7 +1053,7 @@ pub(crate) fn find_all(ctx: &Context) -> (Vec<crate::Money>, Vec<crate::DateMent
         taken.extend(money[m0..].iter().map(|m| (m.span.start, m.span.end)));
         taken.extend(dates[d0..].iter().map(|d| (d.span.start, d.span.end)));
         taken.sort_unstable();
-        for mut n in scan(&t) {
+        for mut n in scan_with(&t, memo.as_mut()) {
             n.span = at(n.span);
             let k = taken.partition_point(|r| r.1 <= n.span.start);
             if taken.get(k).is_some_and(|r| r.0 < n.span.end) {
@@ -1054,6 +1100,92 @@ mod tests {
         assert!(close(one("five and a half million").1, 5.5e6));
         assert!(close(one("minus five percent").1, -5.0));
         assert!(find_numbers_in("Which one do you prefer?").is_empty());
+    }
+
+    /// The number scan gives the same with the phrases the money scan noted as without.
+    fn memo_agrees(text: &str) {
+        let t = Tokens::new(text);
+        let mut memo = PhraseMemo::for_tokens(&t);
+        assert_eq!(memo.is_some(), !text.split(|c: char| !c.is_alphabetic()).any(|w| w == "m"), "{text:?}");
+        let money = crate::money::scan_noting(&t, &mut memo.as_mut());
+        assert_eq!(money, crate::money::scan(&t), "{text:?}");
+        assert_eq!(scan_with(&t, memo.as_mut()), scan(&t), "{text:?}");
+    }
+
+    #[test]
+    fn money_notes_agree_on_examples() {
+        for text in [
+            "$5 to $7 million, 3 dollars 50 cents and 20% of 1,200 people; a dozen, two-thirds.",
+            "It cost £5m, not 5 m or 5 M; one and a half billion euros, $ 3 - $ 4.",
+            "between 10 and 20 dollars, 2019 to 147 trillion rupiah, .5 per cent",
+        ] {
+            memo_agrees(text);
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        " ",
+        ", ",
+        ". ",
+        "-",
+        " - ",
+        "/",
+        "$",
+        "£",
+        "€",
+        "US$",
+        "Rs ",
+        "dollars",
+        "euros",
+        "cents",
+        "1",
+        "5",
+        "20",
+        "1,200",
+        "3.5",
+        "2019",
+        "m",
+        "M",
+        "bn",
+        "k",
+        "million",
+        "billion",
+        "hundred",
+        "thousand",
+        "a",
+        "an",
+        "one",
+        "two",
+        "twenty",
+        "half",
+        "quarter",
+        "thirds",
+        "dozen",
+        "and",
+        "to",
+        "between",
+        "per",
+        "cent",
+        "percent",
+        "%",
+        "of",
+        "point",
+        "over",
+        "minus",
+        "millions",
+        "several",
+        "few",
+        "multi",
+        "multibillion",
+        "won",
+        "people",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn money_notes_agree(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..30)) {
+            memo_agrees(&pieces.concat());
+        }
     }
 
     #[test]

@@ -387,6 +387,8 @@ pub(crate) struct Tokens<'a> {
     /// Indices of the tokens that are not plain words (digits, symbols, words of the lexicon),
     /// ascending: the scanners step over plain words, which start nothing ([`Tokens::next_mark`]).
     pub marks: Vec<usize>,
+    /// Some word token is "m" (which the money scan reads as million after digits).
+    pub has_word_m: bool,
 }
 
 impl<'a> Tokens<'a> {
@@ -398,10 +400,11 @@ impl<'a> Tokens<'a> {
         let filter = &*FILTER;
         let bytes = text.as_bytes();
         let lower = text.to_ascii_lowercase();
-        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+        let mut toks = Vec::with_capacity(text.len() / 4 + 1);
         let mut has_upper = false;
         let mut maybe_url = false;
-        let mut marks = Vec::with_capacity(text.len() / 16 + 1);
+        let mut has_word_m = false;
+        let mut marks = Vec::with_capacity(text.len() / 8 + 1);
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             let c = BYTE_CLASS[usize::from(b)];
@@ -424,6 +427,7 @@ impl<'a> Tokens<'a> {
                     // non-ASCII letters may continue the word
                     let (end, upper) = word_end(text, i);
                     has_upper |= upper;
+                    has_word_m |= text.get(i..end) == Some("m");
                     Tok {
                         start: i,
                         end,
@@ -433,6 +437,7 @@ impl<'a> Tokens<'a> {
                 } else {
                     has_upper |= seen & byte::UPPER != 0;
                     maybe_url |= end - i == 3 && url_start(bytes, &lower, i, end);
+                    has_word_m |= end - i == 1 && b == b'm';
                     let w = &lower.as_bytes()[i..end];
                     let class =
                         if w.len() <= filter.max_len && filter.may_hold_word(w) { class_of(&lower[i..end]) } else { 0 };
@@ -449,6 +454,7 @@ impl<'a> Tokens<'a> {
                 let Some((start, end, kind, upper)) = next_token(text, i) else { break };
                 has_upper |= upper;
                 maybe_url |= url_start(bytes, &lower, start, end);
+                has_word_m |= kind == TokKind::Word && text.get(start..end) == Some("m");
                 Tok { start, end, kind, class: token_class(filter, kind, &lower[start..end]) }
             };
             i = tok.end;
@@ -458,7 +464,7 @@ impl<'a> Tokens<'a> {
             toks.push(tok);
         }
         let urls = if maybe_url { url_ranges(text) } else { Vec::new() };
-        Tokens { text, lower, toks, has_upper, urls, marks }
+        Tokens { text, lower, toks, has_upper, urls, marks, has_word_m }
     }
 
     /// The first token at or after `i` that is not a plain word (a word outside the lexicon);
@@ -619,6 +625,8 @@ mod tests {
         let marks: Vec<usize> =
             (0..toks.len()).filter(|&k| toks[k].kind != TokKind::Word || toks[k].class != 0).collect();
         assert_eq!(t.marks, marks, "{text:?}");
+        let word_m = toks.iter().any(|k| k.kind == TokKind::Word && &text[k.start..k.end] == "m");
+        assert_eq!(t.has_word_m, word_m, "{text:?}");
         let mut cursor = 0;
         for i in (0..=toks.len()).chain([0, 3, 1]) {
             assert_eq!(t.next_mark(i, &mut cursor), marks.iter().copied().find(|&m| m >= i), "{text:?} {i}");
@@ -693,6 +701,9 @@ mod tests {
         "été",
         "naïve",
         "km",
+        "m",
+        "M",
+        "5m",
     ];
 
     #[test]
