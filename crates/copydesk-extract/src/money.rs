@@ -216,14 +216,14 @@ fn marker_before(t: &Tokens, i: usize) -> Option<Marker> {
     let max = tables.max_toks.min(i);
     for k in (1..=max).rev() {
         let a = i - k;
+        if t.class(a) & class::CUR_PRE == 0 {
+            continue;
+        }
         // the marker must start at a word boundary
         if a > 0 && t.joined(a - 1) && t.is(a - 1, TokKind::Word) && t.is(a, TokKind::Word) {
             continue;
         }
         if a > 0 && t.joined(a - 1) && t.is(a - 1, TokKind::Num) {
-            continue;
-        }
-        if t.class(a) & class::CUR_PRE == 0 {
             continue;
         }
         if let Some(f) = lookup(t, a, i - 1, &tables.pre) {

@@ -894,7 +894,8 @@ pub(crate) struct PhraseMemo {
 impl PhraseMemo {
     /// A memo for the scans of `t`, or None when `t` holds a word "m".
     pub(crate) fn for_tokens(t: &Tokens) -> Option<PhraseMemo> {
-        (!t.has_word_m).then(PhraseMemo::default)
+        // at most one note per token that is not a plain word
+        (!t.has_word_m).then(|| PhraseMemo { notes: Vec::with_capacity(t.marks.len()), cursor: 0 })
     }
 
     /// Note the phrase at token `i` (tokens noted in ascending order; others are ignored).
