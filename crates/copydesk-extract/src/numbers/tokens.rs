@@ -205,6 +205,20 @@ struct Filter {
     max_len: usize,
     ascii_syms: u128,
     words: Box<[u64; 1024]>,
+    /// Classes of the lower-case ASCII words of one or two letters ([`short_index`]), which are
+    /// frequent enough to be read from a table rather than looked up.
+    short: Box<[u8; 27 * 27]>,
+}
+
+/// Index in [`Filter::short`] of a lower-case ASCII word of one or two letters.
+#[inline]
+fn short_index(w: &[u8]) -> Option<usize> {
+    let letter = |b: u8| b.is_ascii_lowercase().then(|| usize::from(b - b'a') + 1);
+    match *w {
+        [a] => Some(letter(a)? * 27),
+        [a, b] => Some(letter(a)? * 27 + letter(b)?),
+        _ => None,
+    }
 }
 
 /// Bit of an ASCII word (at least one letter, lower-cased) in [`Filter::words`] (16 bits).
@@ -226,8 +240,11 @@ impl Filter {
 }
 
 static FILTER: Lazy<Filter> = Lazy::new(|| {
-    let mut f = Filter { max_len: 0, ascii_syms: 0, words: Box::new([0; 1024]) };
-    for k in LEXICON.keys() {
+    let mut f = Filter { max_len: 0, ascii_syms: 0, words: Box::new([0; 1024]), short: Box::new([0; 27 * 27]) };
+    for (k, &c) in LEXICON.iter() {
+        if let Some(slot) = short_index(k.as_bytes()).and_then(|x| f.short.get_mut(x)) {
+            *slot = c;
+        }
         f.max_len = f.max_len.max(k.len());
         let b = k.as_bytes();
         if let [c] = b {
@@ -439,8 +456,13 @@ impl<'a> Tokens<'a> {
                     maybe_url |= end - i == 3 && url_start(bytes, &lower, i, end);
                     has_word_m |= end - i == 1 && b == b'm';
                     let w = &lower.as_bytes()[i..end];
-                    let class =
-                        if w.len() <= filter.max_len && filter.may_hold_word(w) { class_of(&lower[i..end]) } else { 0 };
+                    let class = if let Some(x) = short_index(w) {
+                        filter.short.get(x).copied().unwrap_or(0)
+                    } else if w.len() <= filter.max_len && filter.may_hold_word(w) {
+                        class_of(&lower[i..end])
+                    } else {
+                        0
+                    };
                     Tok { start: i, end, kind: TokKind::Word, class }
                 }
             } else if c == byte::DIGIT {
@@ -705,6 +727,23 @@ mod tests {
         "M",
         "5m",
     ];
+
+    #[test]
+    fn short_word_table_agrees_with_lexicon() {
+        let mut n = 0;
+        for a in b'a'..=b'z' {
+            for w in [vec![a]].into_iter().chain((b'a'..=b'z').map(|b| vec![a, b])) {
+                let x = short_index(&w).unwrap_or(usize::MAX);
+                let word = std::str::from_utf8(&w).unwrap_or("");
+                assert_eq!(FILTER.short.get(x).copied(), Some(class_of(word)), "{word}");
+                n += 1;
+            }
+        }
+        assert_eq!(n, 26 * 27);
+        assert!(FILTER.short[short_index(b"a").unwrap_or(0)] & class::NUM_WORD != 0);
+        assert_eq!(short_index(b"A"), None);
+        assert_eq!(short_index(b"abc"), None);
+    }
 
     #[test]
     fn fast_path_agrees_with_general_path_on_examples() {
