@@ -1119,6 +1119,7 @@ mod tests {
             "$5 to $7 million, 3 dollars 50 cents and 20% of 1,200 people; a dozen, two-thirds.",
             "It cost £5m, not 5 m or 5 M; one and a half billion euros, $ 3 - $ 4.",
             "between 10 and 20 dollars, 2019 to 147 trillion rupiah, .5 per cent",
+            "a £5m\u{a0}deal, 5m£ and m€20hundred",
         ] {
             memo_agrees(text);
         }

@@ -753,6 +753,7 @@ mod tests {
             "see https://a.b/c?d=1 and WWW.EXAMPLE.COM, not awww. nor x://",
             "naïve café Straße İstanbul ǅ Ⓐ ﬁx e\u{301}t\u{a0}www.bbc.co.uk",
             "It’s £5,000 – about €5.8k – or ½ of ¥1,000,000.",
+            "5m£ or 5m\u{a0}each, m€20 hundred",
         ] {
             agrees(text);
         }
