@@ -285,6 +285,24 @@ fn date_context_word(w: &str) -> bool {
     )
 }
 
+/// Look a text up in a table keyed by text without white space, without allocating for
+/// short ASCII text.
+fn compact_lookup<'m, V>(table: &'m Map<String, V>, text: &str) -> Option<&'m V> {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    if text.is_ascii() && text.len() <= buf.len() {
+        for &b in text.as_bytes() {
+            if !matches!(b, b' ' | b'\t'..=b'\r') {
+                *buf.get_mut(n)? = b;
+                n += 1;
+            }
+        }
+        return table.get(std::str::from_utf8(buf.get(..n)?).ok()?);
+    }
+    let key: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    table.get(&key)
+}
+
 /// Parser state over tokens.
 struct P<'a, 'b> {
     t: &'b Tokens<'a>,
@@ -1114,26 +1132,24 @@ impl P<'_, '_> {
         for k in (0..*max).rev() {
             let b = i + k;
             let (Some(ta), Some(tb)) = (self.t.toks.get(i), self.t.toks.get(b)) else { continue };
-            let key: String = self.t.lower[ta.start..tb.end].chars().filter(|c| !c.is_whitespace()).collect();
-            if let Some(md) = table.get(&key) {
-                if self.t.joined(b) && self.t.is(b + 1, TokKind::Word) {
-                    continue;
-                }
-                let mut last = b;
-                let mut year = None;
-                if let Some(y) = self.year(b + 1) {
-                    year = Some(y);
-                    last = b + 1;
-                }
-                let v = match md {
-                    Some((m, d)) => Val::Day(year, *m, *d),
-                    None => match year {
-                        Some(y) => Val::Year(y),
-                        None => Val::Null,
-                    },
-                };
-                return Some((last, v));
+            let Some(md) = compact_lookup(table, &self.t.lower[ta.start..tb.end]) else { continue };
+            if self.t.joined(b) && self.t.is(b + 1, TokKind::Word) {
+                continue;
             }
+            let mut last = b;
+            let mut year = None;
+            if let Some(y) = self.year(b + 1) {
+                year = Some(y);
+                last = b + 1;
+            }
+            let v = match md {
+                Some((m, d)) => Val::Day(year, *m, *d),
+                None => match year {
+                    Some(y) => Val::Year(y),
+                    None => Val::Null,
+                },
+            };
+            return Some((last, v));
         }
         None
     }
@@ -1352,30 +1368,43 @@ pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> V
     let pubd = published.and_then(parse_published);
     let p = P { t };
     let mut out = Vec::new();
-    let n = t.toks.len();
     let mut i = 0;
     // tokens that can start a date: digits, date words, holiday names, a few symbols; number
     // words too when deictic expressions ("two weeks ago") are wanted
     let starts = class::DATE | class::HOLIDAY | if opts.relative { class::NUM_WORD } else { 0 };
-    while i < n {
+    let mut cursor = 0;
+    // plain words start nothing
+    while let Some(next) = t.next_mark(i, &mut cursor) {
+        i = next;
         let tok = t.toks[i];
         if tok.kind != TokKind::Num && tok.class & starts == 0 {
             i += 1;
             continue;
         }
-        let found: Option<(usize, usize, Val)> = p
-            .nth_of(i)
+        // a symbol (an apostrophe) starts a date only glued to digits ("'90s"), or as a holiday
+        if tok.kind == TokKind::Sym
+            && !opts.relative
+            && tok.class & class::HOLIDAY == 0
+            && !(t.joined(i) && t.is(i + 1, TokKind::Num))
+        {
+            i += 1;
+            continue;
+        }
+        // the parsers that need a word at `i` (ordinals, weekdays, months, seasons, holidays)
+        // or digits (numeric dates, years) are tried only on such a token
+        let num = tok.kind == TokKind::Num;
+        let found: Option<(usize, usize, Val)> = (if num { None } else { p.nth_of(i) })
             .map(|(l, v)| (i, l, v))
             .or_else(|| p.bare_day_range(i))
-            .or_else(|| p.weekday_phrase(i))
-            .or_else(|| p.numeric(i).map(|(l, v)| (i, l, v)))
-            .or_else(|| p.month_first(i).map(|(l, v)| (i, l, v)))
+            .or_else(|| if num { None } else { p.weekday_phrase(i) })
+            .or_else(|| if num { p.numeric(i).map(|(l, v)| (i, l, v)) } else { None })
+            .or_else(|| if num { None } else { p.month_first(i).map(|(l, v)| (i, l, v)) })
             .or_else(|| p.day_first(i).map(|(l, v)| (i, l, v)))
             .or_else(|| p.quarter(i).map(|(l, v)| (i, l, v)))
             .or_else(|| p.decade_century(i).map(|(l, v)| (i, l, v)))
-            .or_else(|| p.year_first(i).map(|(l, v)| (i, l, v)))
-            .or_else(|| p.season(i))
-            .or_else(|| p.holiday(i).map(|(l, v)| (i, l, v)))
+            .or_else(|| if num { p.year_first(i).map(|(l, v)| (i, l, v)) } else { None })
+            .or_else(|| if num { None } else { p.season(i) })
+            .or_else(|| if num { None } else { p.holiday(i).map(|(l, v)| (i, l, v)) })
             .or_else(|| if opts.relative { p.relative(i).map(|(l, v)| (i, l, v)) } else { None });
         let Some((first, last, v)) = found else {
             i += 1;

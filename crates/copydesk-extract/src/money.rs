@@ -53,11 +53,12 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 5 {
+        let mut cols = line.split('\t');
+        let (Some(form), Some(iso), Some(pos), Some(case), Some(factor)) =
+            (cols.next(), cols.next(), cols.next(), cols.next(), cols.next())
+        else {
             continue;
-        }
-        let (form, iso, pos, case, factor) = (cols[0], cols[1], cols[2], cols[3], cols[4]);
+        };
         let word_like = form.chars().count() >= 4 && form.chars().all(|c| c.is_alphabetic() || c == ' ');
         // three-letter ISO codes are matched as written (upper case) except the common ones,
         // so that "ars", "all", "try" in running text are not currencies
@@ -96,7 +97,8 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
             needs_scale: case == "word",
             form,
         };
-        let key: String = form.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+        let mut key = form.to_lowercase();
+        key.retain(|c| !c.is_whitespace());
         max_toks = max_toks.max(crate::numbers::token_count(form));
         if pos == "pre" || pos == "both" {
             pre.entry(key.clone()).or_insert_with(|| f.clone());
@@ -115,10 +117,11 @@ pub(crate) fn first_words() -> Vec<(String, bool, bool)> {
     let mut out = Vec::new();
     for (forms, pre) in [(&tables.pre, true), (&tables.post, false)] {
         for f in forms.values() {
+            out.extend(crate::numbers::first_word(f.form).map(|w| (w, pre, !pre)));
             // also the form written without its spaces ("egyptianpound")
-            let compact: String = f.form.chars().filter(|c| !c.is_whitespace()).collect();
-            for w in [crate::numbers::first_word(f.form), crate::numbers::first_word(&compact)].into_iter().flatten() {
-                out.push((w, pre, !pre));
+            if f.form.contains(char::is_whitespace) {
+                let compact: String = f.form.chars().filter(|c| !c.is_whitespace()).collect();
+                out.extend(crate::numbers::first_word(&compact).map(|w| (w, pre, !pre)));
             }
         }
     }
@@ -140,8 +143,21 @@ fn lookup(t: &Tokens, a: usize, b: usize, table: &Map<String, Form>) -> Option<F
     if raw.len() > 40 {
         return None;
     }
-    let key: String = raw.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
-    let f = table.get(&key)?;
+    let f = if raw.is_ascii() {
+        // the key without allocating: ASCII lower case, white space dropped
+        let mut buf = [0u8; 40];
+        let mut n = 0;
+        for &b in raw.as_bytes() {
+            if !matches!(b, b' ' | b'\t'..=b'\r') {
+                *buf.get_mut(n)? = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        table.get(std::str::from_utf8(buf.get(..n)?).ok()?)?
+    } else {
+        let key: String = raw.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+        table.get(&key)?
+    };
     if f.case_sensitive {
         // as written, or with the same capital first letter ("Ksh" for "KSh", "RS" for "Rs")
         let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
@@ -200,14 +216,14 @@ fn marker_before(t: &Tokens, i: usize) -> Option<Marker> {
     let max = tables.max_toks.min(i);
     for k in (1..=max).rev() {
         let a = i - k;
+        if t.class(a) & class::CUR_PRE == 0 {
+            continue;
+        }
         // the marker must start at a word boundary
         if a > 0 && t.joined(a - 1) && t.is(a - 1, TokKind::Word) && t.is(a, TokKind::Word) {
             continue;
         }
         if a > 0 && t.joined(a - 1) && t.is(a - 1, TokKind::Num) {
-            continue;
-        }
-        if t.class(a) & class::CUR_PRE == 0 {
             continue;
         }
         if let Some(f) = lookup(t, a, i - 1, &tables.pre) {
@@ -312,7 +328,11 @@ fn number_start(t: &Tokens, i: usize) -> bool {
 
 /// Parse a number phrase at `i` for money: glued "m"/"bn" scales are allowed.
 fn phrase(t: &Tokens, i: usize) -> Option<Phrase> {
-    let mut p = parse_at(t, i, true)?;
+    extend_phrase(t, parse_at(t, i, true)?)
+}
+
+/// [`phrase`] from the phrase [`parse_at`] found.
+fn extend_phrase(t: &Tokens, mut p: Phrase) -> Option<Phrase> {
     // a scale word hyphenated to the number: "$175-million", "JD105-million agreement"
     if t.low(p.last + 1) == "-" && t.joined(p.last) && t.joined(p.last + 1) && trailing_scale(t, &p) == 1.0 {
         let w = t.low(p.last + 2);
@@ -449,12 +469,22 @@ fn is_range_word(w: &str) -> bool {
 
 /// Scan a tokenized text for sums of money; spans are bytes of the tokenized text.
 pub(crate) fn scan(t: &Tokens) -> Vec<Money> {
+    scan_noting(t, &mut None)
+}
+
+/// [`scan`], noting in `memo` (when given) what [`parse_at`] gave at each token where a sum was
+/// looked for, in token order, for [`crate::numbers::scan_with`] to reuse (see
+/// [`crate::numbers::PhraseMemo`]).
+pub(crate) fn scan_noting(t: &Tokens, memo: &mut Option<&mut crate::numbers::PhraseMemo>) -> Vec<Money> {
     let mut out: Vec<Money> = Vec::new();
     let n = t.toks.len();
     let mut i = 0;
     // tokens before this index belong to an earlier sum
     let mut consumed = 0usize;
-    while i < n {
+    let mut cursor = 0;
+    // plain words start nothing
+    while let Some(next) = t.next_mark(i, &mut cursor) {
+        i = next;
         // only digits and a few words can start a sum
         let tok = t.toks[i];
         if tok.kind == TokKind::Sym || (tok.kind == TokKind::Word && tok.class & (class::NUM_WORD | class::VAGUE) == 0)
@@ -485,7 +515,11 @@ pub(crate) fn scan(t: &Tokens) -> Vec<Money> {
             i += 1;
             continue;
         }
-        let Some(p1) = phrase(t, i) else {
+        let parsed = parse_at(t, i, true);
+        if let Some(m) = memo.as_deref_mut() {
+            m.note(i, parsed);
+        }
+        let Some(p1) = parsed.and_then(|p| extend_phrase(t, p)) else {
             i += 1;
             continue;
         };

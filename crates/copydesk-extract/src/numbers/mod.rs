@@ -100,13 +100,20 @@ pub(crate) fn glued_scale(raw: &str, money: bool) -> Option<f64> {
         "G" => Some(1e9),
         "B" | "b" => Some(1e9),
         "m" if money => Some(1e6),
-        _ => match raw.to_ascii_lowercase().as_str() {
-            "mn" | "mln" | "mil" | "mill" | "bn" | "bln" | "tn" | "tln" | "trn" | "million" | "billion"
-            | "trillion" => scale_word(&raw.to_ascii_lowercase()),
-            // Malaysian and Singaporean usage: "RM1bil"
-            "bil" => Some(1e9),
-            _ => None,
-        },
+        _ => {
+            // lower-cased without allocating: the longest form has eight letters
+            let mut buf = [0u8; 8];
+            let low = buf.get_mut(..raw.len())?;
+            low.copy_from_slice(raw.as_bytes());
+            low.make_ascii_lowercase();
+            match std::str::from_utf8(low).ok()? {
+                w @ ("mn" | "mln" | "mil" | "mill" | "bn" | "bln" | "tn" | "tln" | "trn" | "million" | "billion"
+                | "trillion") => scale_word(w),
+                // Malaysian and Singaporean usage: "RM1bil"
+                "bil" => Some(1e9),
+                _ => None,
+            }
+        }
     }
 }
 
@@ -181,6 +188,9 @@ pub(crate) struct Phrase {
 /// Parse a digit literal ("1,234.5", "12,34,567", "1.111,11", "4.800"). None when the separators
 /// make it a list or an address rather than one number.
 pub(crate) fn parse_digits(s: &str) -> Option<f64> {
+    if let Some(v) = small_integer(s) {
+        return Some(v);
+    }
     if !s.contains([',', '.']) {
         return s.parse().ok();
     }
@@ -237,6 +247,23 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
         return s.replace('.', "").parse().ok();
     }
     None
+}
+
+/// Value of 1 to 15 ASCII digits (exact in an `f64`, so the same as parsing them), else None.
+#[inline]
+pub(crate) fn small_integer(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 15 {
+        return None;
+    }
+    let mut v = 0u64;
+    for &c in b {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + u64::from(c - b'0');
+    }
+    Some(v as f64)
 }
 
 /// Fast path of [`parse_digits`] for the common "1,234" / "12,345,678.9" (comma groups of three,
@@ -469,6 +496,10 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
                 }
             }
         }
+        // otherwise only "a" before a scale word starts a cardinal ("a million")
+        if w == "an" || scale_word(nx).is_none() {
+            return None;
+        }
     }
     if w == "half" || w == "quarter" {
         let f = if w == "half" { 0.5 } else { 0.25 };
@@ -548,7 +579,7 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
             }
         }
     }
-    if let Some(d) = denominator_word(t.low(k)).filter(|_| words) {
+    if let Some(d) = if words { denominator_word(t.low(k)) } else { None } {
         let den = t.low(k);
         let plural = den.ends_with('s') && den != "halves";
         let singular_ok = value == 1.0 || den == "half" || den == "quarter";
@@ -849,15 +880,67 @@ fn glued_unit(t: &Tokens, p: &Phrase) -> bool {
     t.is(p.last, TokKind::Num) && t.joined(p.last) && t.is(p.last + 1, TokKind::Word)
 }
 
+/// What [`parse_at`] gave at some tokens, noted by the money scan for the number scan. With
+/// `money` set, [`parse_at`] differs only by reading a glued "m" as million ("5m"), so the
+/// notes are taken only from a text without a word "m" ([`PhraseMemo::for_tokens`]).
+#[derive(Debug, Default)]
+pub(crate) struct PhraseMemo {
+    /// (token, phrase there), tokens ascending.
+    notes: Vec<(usize, Option<Phrase>)>,
+    /// Position in `notes` of the next look-up.
+    cursor: usize,
+}
+
+impl PhraseMemo {
+    /// A memo for the scans of `t`, or None when `t` holds a word "m".
+    pub(crate) fn for_tokens(t: &Tokens) -> Option<PhraseMemo> {
+        // at most one note per token that is not a plain word
+        (!t.has_word_m).then(|| PhraseMemo { notes: Vec::with_capacity(t.marks.len()), cursor: 0 })
+    }
+
+    /// Note the phrase at token `i` (tokens noted in ascending order; others are ignored).
+    pub(crate) fn note(&mut self, i: usize, p: Option<Phrase>) {
+        if !matches!(self.notes.last(), Some(n) if n.0 >= i) {
+            self.notes.push((i, p));
+        }
+    }
+
+    /// The phrase noted at token `i`, when there is one; look-ups in ascending order of `i`.
+    fn get(&mut self, i: usize) -> Option<Option<Phrase>> {
+        if self.cursor > 0 && self.notes.get(self.cursor - 1).is_some_and(|n| n.0 >= i) {
+            self.cursor = 0;
+        }
+        while let Some(&(k, p)) = self.notes.get(self.cursor) {
+            if k >= i {
+                return (k == i).then_some(p);
+            }
+            self.cursor += 1;
+        }
+        None
+    }
+}
+
 /// Scan a tokenized text for numbers and percentages; spans are bytes of the tokenized text.
 pub(crate) fn scan(t: &Tokens) -> Vec<NumberMention> {
+    scan_with(t, None)
+}
+
+/// [`scan`] reusing the phrases the money scan noted.
+pub(crate) fn scan_with(t: &Tokens, mut memo: Option<&mut PhraseMemo>) -> Vec<NumberMention> {
     let mut out = Vec::new();
+    let mut cursor = 0;
     let mut i = 0;
-    let n = t.toks.len();
-    while i < n {
+    // plain words start nothing
+    while let Some(next) = t.next_mark(i, &mut cursor) {
+        i = next;
         let tok = t.toks[i];
         // only digits, number words, percent words and a few symbols can start a number
         if tok.kind == TokKind::Word && tok.class & (class::NUM_WORD | class::PERCENT) == 0 {
+            i += 1;
+            continue;
+        }
+        // of the ASCII symbols only "." starts a number (".5"); the others are vulgar fractions
+        if tok.kind == TokKind::Sym && t.text.as_bytes().get(tok.start).is_some_and(|&b| b.is_ascii() && b != b'.') {
             i += 1;
             continue;
         }
@@ -886,7 +969,8 @@ pub(crate) fn scan(t: &Tokens) -> Vec<NumberMention> {
             i += 1;
             continue;
         }
-        let Some(p) = parse_at(t, i, false) else {
+        let noted = memo.as_deref_mut().and_then(|m| m.get(i));
+        let Some(p) = noted.unwrap_or_else(|| parse_at(t, i, false)) else {
             // "192.168.1.2", "22,24,26": a list of integers in one digit run
             let tok = t.toks[i];
             if tok.kind == TokKind::Num {
@@ -957,7 +1041,8 @@ pub(crate) fn find_all(ctx: &Context) -> (Vec<crate::Money>, Vec<crate::DateMent
         let at = |s: Span| Span::new(seg.span.start + s.start, seg.span.start + s.end);
         let m0 = money.len();
         let d0 = dates.len();
-        money.extend(crate::money::scan(&t).into_iter().map(|mut m| {
+        let mut memo = PhraseMemo::for_tokens(&t);
+        money.extend(crate::money::scan_noting(&t, &mut memo.as_mut()).into_iter().map(|mut m| {
             m.span = at(m.span);
             m
         }));
@@ -969,7 +1054,7 @@ pub(crate) fn find_all(ctx: &Context) -> (Vec<crate::Money>, Vec<crate::DateMent
         taken.extend(money[m0..].iter().map(|m| (m.span.start, m.span.end)));
         taken.extend(dates[d0..].iter().map(|d| (d.span.start, d.span.end)));
         taken.sort_unstable();
-        for mut n in scan(&t) {
+        for mut n in scan_with(&t, memo.as_mut()) {
             n.span = at(n.span);
             let k = taken.partition_point(|r| r.1 <= n.span.start);
             if taken.get(k).is_some_and(|r| r.0 < n.span.end) {
@@ -1016,6 +1101,105 @@ mod tests {
         assert!(close(one("five and a half million").1, 5.5e6));
         assert!(close(one("minus five percent").1, -5.0));
         assert!(find_numbers_in("Which one do you prefer?").is_empty());
+    }
+
+    /// The number scan gives the same with the phrases the money scan noted as without.
+    fn memo_agrees(text: &str) {
+        let t = Tokens::new(text);
+        let mut memo = PhraseMemo::for_tokens(&t);
+        assert_eq!(memo.is_some(), !text.split(|c: char| !c.is_alphabetic()).any(|w| w == "m"), "{text:?}");
+        let money = crate::money::scan_noting(&t, &mut memo.as_mut());
+        assert_eq!(money, crate::money::scan(&t), "{text:?}");
+        assert_eq!(scan_with(&t, memo.as_mut()), scan(&t), "{text:?}");
+    }
+
+    #[test]
+    fn money_notes_agree_on_examples() {
+        for text in [
+            "$5 to $7 million, 3 dollars 50 cents and 20% of 1,200 people; a dozen, two-thirds.",
+            "It cost £5m, not 5 m or 5 M; one and a half billion euros, $ 3 - $ 4.",
+            "between 10 and 20 dollars, 2019 to 147 trillion rupiah, .5 per cent",
+            "a £5m\u{a0}deal, 5m£ and m€20hundred",
+        ] {
+            memo_agrees(text);
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        " ",
+        ", ",
+        ". ",
+        "-",
+        " - ",
+        "/",
+        "$",
+        "£",
+        "€",
+        "US$",
+        "Rs ",
+        "dollars",
+        "euros",
+        "cents",
+        "1",
+        "5",
+        "20",
+        "1,200",
+        "3.5",
+        "2019",
+        "m",
+        "M",
+        "bn",
+        "k",
+        "million",
+        "billion",
+        "hundred",
+        "thousand",
+        "a",
+        "an",
+        "one",
+        "two",
+        "twenty",
+        "half",
+        "quarter",
+        "thirds",
+        "dozen",
+        "and",
+        "to",
+        "between",
+        "per",
+        "cent",
+        "percent",
+        "%",
+        "of",
+        "point",
+        "over",
+        "minus",
+        "millions",
+        "several",
+        "few",
+        "multi",
+        "multibillion",
+        "won",
+        "people",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn money_notes_agree(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..30)) {
+            memo_agrees(&pieces.concat());
+        }
+    }
+
+    #[test]
+    fn small_integer_agrees_with_parse() {
+        for s in ["0", "7", "2019", "000123", "999999999999999", "", "1,2", "12a", "-1", "+1"] {
+            assert_eq!(
+                small_integer(s),
+                s.parse::<f64>().ok().filter(|_| s.bytes().all(|b| b.is_ascii_digit())),
+                "{s}"
+            );
+        }
+        assert_eq!(small_integer("9999999999999999"), None);
     }
 
     #[test]

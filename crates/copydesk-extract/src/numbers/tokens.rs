@@ -170,7 +170,12 @@ const VAGUE_WORDS: &[&str] = &[
 static LEXICON: Lazy<HashMap<Box<str>, u8, foldhash::fast::RandomState>> = Lazy::new(|| {
     let mut m: HashMap<Box<str>, u8, foldhash::fast::RandomState> = HashMap::default();
     m.reserve(1024);
-    let mut add = |w: &str, c: u8| *m.entry(w.into()).or_insert(0) |= c;
+    let mut add = |w: &str, c: u8| match m.get_mut(w) {
+        Some(bits) => *bits |= c,
+        None => {
+            m.insert(w.into(), c);
+        }
+    };
     for w in NUM_WORDS {
         add(w, class::NUM_WORD);
     }
@@ -200,6 +205,20 @@ struct Filter {
     max_len: usize,
     ascii_syms: u128,
     words: Box<[u64; 1024]>,
+    /// Classes of the lower-case ASCII words of one or two letters ([`short_index`]), which are
+    /// frequent enough to be read from a table rather than looked up.
+    short: Box<[u8; 27 * 27]>,
+}
+
+/// Index in [`Filter::short`] of a lower-case ASCII word of one or two letters.
+#[inline]
+fn short_index(w: &[u8]) -> Option<usize> {
+    let letter = |b: u8| b.is_ascii_lowercase().then(|| usize::from(b - b'a') + 1);
+    match *w {
+        [a] => Some(letter(a)? * 27),
+        [a, b] => Some(letter(a)? * 27 + letter(b)?),
+        _ => None,
+    }
 }
 
 /// Bit of an ASCII word (at least one letter, lower-cased) in [`Filter::words`] (16 bits).
@@ -221,8 +240,11 @@ impl Filter {
 }
 
 static FILTER: Lazy<Filter> = Lazy::new(|| {
-    let mut f = Filter { max_len: 0, ascii_syms: 0, words: Box::new([0; 1024]) };
-    for k in LEXICON.keys() {
+    let mut f = Filter { max_len: 0, ascii_syms: 0, words: Box::new([0; 1024]), short: Box::new([0; 27 * 27]) };
+    for (k, &c) in LEXICON.iter() {
+        if let Some(slot) = short_index(k.as_bytes()).and_then(|x| f.short.get_mut(x)) {
+            *slot = c;
+        }
         f.max_len = f.max_len.max(k.len());
         let b = k.as_bytes();
         if let [c] = b {
@@ -269,6 +291,58 @@ fn token_class(filter: &Filter, kind: TokKind, low: &str) -> u8 {
     }
 }
 
+/// Classes of bytes for the ASCII fast path of [`Tokens::new`] ([`BYTE_CLASS`]).
+mod byte {
+    /// ASCII white space (skipped).
+    pub const SPACE: u8 = 1;
+    /// An ASCII letter.
+    pub const LETTER: u8 = 2;
+    /// An upper-case ASCII letter (with [`LETTER`]).
+    pub const UPPER: u8 = 4;
+    /// An ASCII digit.
+    pub const DIGIT: u8 = 8;
+    /// Any other ASCII character (a one-byte symbol token).
+    pub const SYMBOL: u8 = 16;
+    /// A byte of a non-ASCII character.
+    pub const OTHER: u8 = 32;
+}
+
+/// [`byte`] class of every byte value.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [byte::OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            byte::LETTER
+        } else if c.is_ascii_uppercase() {
+            byte::LETTER | byte::UPPER
+        } else if c.is_ascii_digit() {
+            byte::DIGIT
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            byte::SPACE
+        } else {
+            byte::SYMBOL
+        };
+        b += 1;
+    }
+    t
+};
+
+/// End of the digit run starting at byte `i` (a digit): digits with inner `,` `.` separators.
+#[inline]
+fn digits_end(bytes: &[u8], i: usize) -> usize {
+    let mut end = i + 1;
+    loop {
+        match bytes.get(end) {
+            Some(d) if d.is_ascii_digit() => end += 1,
+            Some(b',') | Some(b'.') if bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => end += 2,
+            _ => break,
+        }
+    }
+    end
+}
+
 /// The token starting at or after byte `i`: (start, end, kind, has an upper-case letter).
 #[inline]
 fn next_token(text: &str, mut i: usize) -> Option<(usize, usize, TokKind, bool)> {
@@ -280,15 +354,7 @@ fn next_token(text: &str, mut i: usize) -> Option<(usize, usize, TokKind, bool)>
                 return Some((i, end, TokKind::Word, upper));
             }
             if b.is_ascii_digit() {
-                let mut end = i + 1;
-                loop {
-                    match bytes.get(end) {
-                        Some(d) if d.is_ascii_digit() => end += 1,
-                        Some(b',') | Some(b'.') if bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => end += 2,
-                        _ => break,
-                    }
-                }
-                return Some((i, end, TokKind::Num, false));
+                return Some((i, digits_end(bytes, i), TokKind::Num, false));
             }
             if matches!(b, b' ' | b'\t'..=b'\r') {
                 i += 1;
@@ -335,24 +401,110 @@ pub(crate) struct Tokens<'a> {
     pub has_upper: bool,
     /// Byte ranges of URLs (numbers inside them are not reported), sorted.
     pub urls: Vec<(usize, usize)>,
+    /// Indices of the tokens that are not plain words (digits, symbols, words of the lexicon),
+    /// ascending: the scanners step over plain words, which start nothing ([`Tokens::next_mark`]).
+    pub marks: Vec<usize>,
+    /// Some word token is "m" (which the money scan reads as million after digits).
+    pub has_word_m: bool,
 }
 
 impl<'a> Tokens<'a> {
-    /// Tokenize a text and classify its tokens (linear).
+    /// Tokenize a text and classify its tokens (linear). ASCII words, digit runs and symbols
+    /// are read through [`BYTE_CLASS`]; a token touching a non-ASCII character goes through
+    /// [`next_token`] and [`token_class`], which define the tokens (the fast path agrees with
+    /// them: see the tests).
     pub fn new(text: &'a str) -> Self {
         let filter = &*FILTER;
+        let bytes = text.as_bytes();
         let lower = text.to_ascii_lowercase();
         let mut toks = Vec::with_capacity(text.len() / 4 + 1);
         let mut has_upper = false;
+        let mut maybe_url = false;
+        let mut has_word_m = false;
+        let mut marks = Vec::with_capacity(text.len() / 8 + 1);
         let mut i = 0;
-        while let Some((start, end, kind, upper)) = next_token(text, i) {
-            has_upper |= upper;
-            let class = token_class(filter, kind, &lower[start..end]);
-            toks.push(Tok { start, end, kind, class });
-            i = end;
+        while let Some(&b) = bytes.get(i) {
+            let c = BYTE_CLASS[usize::from(b)];
+            if c == byte::SPACE {
+                i += 1;
+                continue;
+            }
+            let tok = if c & byte::LETTER != 0 {
+                let mut end = i + 1;
+                let mut seen = c;
+                while let Some(&b) = bytes.get(end) {
+                    let c = BYTE_CLASS[usize::from(b)];
+                    if c & byte::LETTER == 0 {
+                        break;
+                    }
+                    seen |= c;
+                    end += 1;
+                }
+                if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+                    // non-ASCII letters may continue the word
+                    let (end, upper) = word_end(text, i);
+                    has_upper |= upper;
+                    has_word_m |= text.get(i..end) == Some("m");
+                    Tok {
+                        start: i,
+                        end,
+                        kind: TokKind::Word,
+                        class: token_class(filter, TokKind::Word, &lower[i..end]),
+                    }
+                } else {
+                    has_upper |= seen & byte::UPPER != 0;
+                    maybe_url |= end - i == 3 && url_start(bytes, &lower, i, end);
+                    has_word_m |= end - i == 1 && b == b'm';
+                    let w = &lower.as_bytes()[i..end];
+                    let class = if let Some(x) = short_index(w) {
+                        filter.short.get(x).copied().unwrap_or(0)
+                    } else if w.len() <= filter.max_len && filter.may_hold_word(w) {
+                        class_of(&lower[i..end])
+                    } else {
+                        0
+                    };
+                    Tok { start: i, end, kind: TokKind::Word, class }
+                }
+            } else if c == byte::DIGIT {
+                Tok { start: i, end: digits_end(bytes, i), kind: TokKind::Num, class: 0 }
+            } else if c == byte::SYMBOL {
+                let class = if filter.ascii_syms & (1u128 << b) != 0 { class_of(&lower[i..i + 1]) } else { 0 };
+                maybe_url |= b == b':' && url_start(bytes, &lower, i, i + 1);
+                Tok { start: i, end: i + 1, kind: TokKind::Sym, class }
+            } else {
+                // a non-ASCII character: the general path
+                let Some((start, end, kind, upper)) = next_token(text, i) else { break };
+                has_upper |= upper;
+                maybe_url |= url_start(bytes, &lower, start, end);
+                has_word_m |= kind == TokKind::Word && text.get(start..end) == Some("m");
+                Tok { start, end, kind, class: token_class(filter, kind, &lower[start..end]) }
+            };
+            i = tok.end;
+            if tok.kind != TokKind::Word || tok.class != 0 {
+                marks.push(toks.len());
+            }
+            toks.push(tok);
         }
-        let urls = url_ranges(text, &lower);
-        Tokens { text, lower, toks, has_upper, urls }
+        let urls = if maybe_url { url_ranges(text) } else { Vec::new() };
+        Tokens { text, lower, toks, has_upper, urls, marks, has_word_m }
+    }
+
+    /// The first token at or after `i` that is not a plain word (a word outside the lexicon);
+    /// `cursor` is a position in [`Tokens::marks`] kept between calls (start at 0), so that a
+    /// scan with a growing `i` steps through the marks once.
+    #[inline]
+    pub fn next_mark(&self, i: usize, cursor: &mut usize) -> Option<usize> {
+        if *cursor > 0 && self.marks.get(*cursor - 1).is_some_and(|&m| m >= i) {
+            // `i` went back: search again
+            *cursor = self.marks.partition_point(|&m| m < i);
+        }
+        while let Some(&m) = self.marks.get(*cursor) {
+            if m >= i {
+                return Some(m);
+            }
+            *cursor += 1;
+        }
+        None
     }
 
     /// Lower-cased text of token `i` ("" when out of range).
@@ -442,13 +594,22 @@ fn word_end(text: &str, i: usize) -> (usize, bool) {
     (end, upper)
 }
 
-/// Byte ranges of URLs in a text (`lower` is its ASCII-lower-cased copy).
-fn url_ranges(text: &str, lower: &str) -> Vec<(usize, usize)> {
+/// Whether the token `start..end` may start a URL: a ":" before "//", or a word "www" (any
+/// case) before "." (see [`url_ranges`]).
+#[inline]
+fn url_start(bytes: &[u8], lower: &str, start: usize, end: usize) -> bool {
+    match bytes.get(start) {
+        Some(b':') => bytes.get(start + 1..start + 3) == Some(b"//"),
+        Some(b'w' | b'W') => lower.as_bytes().get(start..end) == Some(b"www") && bytes.get(end) == Some(&b'.'),
+        _ => false,
+    }
+}
+
+/// Byte ranges of URLs in a text. Every match holds "://" or begins with a word token "www"
+/// (any case) before a "." ([`Tokens::new`] calls this only then).
+fn url_ranges(text: &str) -> Vec<(usize, usize)> {
     static URL: Lazy<regex::Regex> =
         Lazy::new(|| regex::Regex::new(r"(?i)\b(?:https?://|www\.)\S+").expect("url regex"));
-    if !text.contains("://") && !lower.contains("www.") {
-        return Vec::new();
-    }
     URL.find_iter(text).map(|m| (m.start(), m.end())).collect()
 }
 
@@ -461,6 +622,154 @@ pub(crate) fn in_ranges(ranges: &[(usize, usize)], pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The tokens by the general path alone ([`next_token`] and [`token_class`] on every
+    /// token, URLs searched whenever the text holds "://" or "www."): the reference for the
+    /// fast path of [`Tokens::new`].
+    fn reference(text: &str) -> (Vec<Tok>, bool, Vec<(usize, usize)>) {
+        let lower = text.to_ascii_lowercase();
+        let mut toks = Vec::new();
+        let mut has_upper = false;
+        let mut i = 0;
+        while let Some((start, end, kind, upper)) = next_token(text, i) {
+            has_upper |= upper;
+            toks.push(Tok { start, end, kind, class: token_class(&FILTER, kind, &lower[start..end]) });
+            i = end;
+        }
+        let urls = if text.contains("://") || lower.contains("www.") { url_ranges(text) } else { Vec::new() };
+        (toks, has_upper, urls)
+    }
+
+    fn agrees(text: &str) {
+        let t = Tokens::new(text);
+        let (toks, has_upper, urls) = reference(text);
+        let marks: Vec<usize> =
+            (0..toks.len()).filter(|&k| toks[k].kind != TokKind::Word || toks[k].class != 0).collect();
+        assert_eq!(t.marks, marks, "{text:?}");
+        let word_m = toks.iter().any(|k| k.kind == TokKind::Word && &text[k.start..k.end] == "m");
+        assert_eq!(t.has_word_m, word_m, "{text:?}");
+        let mut cursor = 0;
+        for i in (0..=toks.len()).chain([0, 3, 1]) {
+            assert_eq!(t.next_mark(i, &mut cursor), marks.iter().copied().find(|&m| m >= i), "{text:?} {i}");
+        }
+        assert_eq!(t.toks, toks, "{text:?}");
+        assert_eq!(t.has_upper, has_upper, "{text:?}");
+        assert_eq!(t.urls, urls, "{text:?}");
+    }
+
+    /// Pieces of text around which the fast path and the general path part ways.
+    const PIECES: &[&str] = &[
+        " ",
+        "\n",
+        "\t",
+        "\u{a0}",
+        "\u{2009}",
+        "\u{3000}",
+        "a",
+        "A",
+        "one",
+        "Two",
+        "March",
+        "may",
+        "last",
+        "Q",
+        "per",
+        "cent",
+        "US",
+        "$",
+        "US$",
+        "£",
+        "€",
+        "¥",
+        "Rs",
+        "dollars",
+        "euro",
+        "Christmas",
+        "Eve",
+        "www",
+        "WWW",
+        ".",
+        "://",
+        "http",
+        "https",
+        "/",
+        ":",
+        "1",
+        "27",
+        "1,234",
+        "3.5",
+        ",",
+        "-",
+        "’",
+        "'",
+        "½",
+        "é",
+        "É",
+        "ß",
+        "İ",
+        "ǅ",
+        "Ⓐ",
+        "ﬁ",
+        "\u{301}",
+        "x",
+        "Zz",
+        "z",
+        "\u{0}",
+        "\u{7f}",
+        "\u{80}",
+        "😀",
+        "ΣΑΣ",
+        "été",
+        "naïve",
+        "km",
+        "m",
+        "M",
+        "5m",
+    ];
+
+    #[test]
+    fn short_word_table_agrees_with_lexicon() {
+        let mut n = 0;
+        for a in b'a'..=b'z' {
+            for w in [vec![a]].into_iter().chain((b'a'..=b'z').map(|b| vec![a, b])) {
+                let x = short_index(&w).unwrap_or(usize::MAX);
+                let word = std::str::from_utf8(&w).unwrap_or("");
+                assert_eq!(FILTER.short.get(x).copied(), Some(class_of(word)), "{word}");
+                n += 1;
+            }
+        }
+        assert_eq!(n, 26 * 27);
+        assert!(FILTER.short[short_index(b"a").unwrap_or(0)] & class::NUM_WORD != 0);
+        assert_eq!(short_index(b"A"), None);
+        assert_eq!(short_index(b"abc"), None);
+    }
+
+    #[test]
+    fn fast_path_agrees_with_general_path_on_examples() {
+        for text in [
+            "",
+            "On Nov. 27 it cost US$4.7 billion, 12%; see www.x.com/1 ÉTÉ",
+            "see https://a.b/c?d=1 and WWW.EXAMPLE.COM, not awww. nor x://",
+            "naïve café Straße İstanbul ǅ Ⓐ ﬁx e\u{301}t\u{a0}www.bbc.co.uk",
+            "It’s £5,000 – about €5.8k – or ½ of ¥1,000,000.",
+            "5m£ or 5m\u{a0}each, m€20 hundred",
+        ] {
+            agrees(text);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fast_path_agrees_with_general_path(pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40)) {
+            agrees(&pieces.concat());
+        }
+
+        #[test]
+        fn fast_path_agrees_on_any_text(text in "\\PC{0,80}") {
+            agrees(&text);
+        }
+    }
 
     #[test]
     fn lexes_and_classifies() {
