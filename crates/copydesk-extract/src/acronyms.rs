@@ -628,7 +628,7 @@ pub(crate) fn find(ctx: &Context, _entities: &[Entity]) -> Vec<Acronym> {
         }
     }
     let defined: HashSet<String> = out.iter().map(|a| a.short.clone()).collect();
-    let g = &*GAZ;
+    let g = &GAZ;
     let mut known_seen: HashSet<&str> = HashSet::new();
     for seg in &ctx.segments {
         let s = ctx.slice(seg.span);

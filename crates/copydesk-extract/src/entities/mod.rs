@@ -10,7 +10,9 @@
 
 mod gazetteer;
 mod grouping;
+mod key_hash;
 mod rules;
+mod table;
 mod tokens;
 
 pub(crate) use gazetteer::GAZ;
@@ -131,7 +133,7 @@ fn with_compass_word(g: &gazetteer::Gazetteer, text: &str, m: &mut Mention) {
 /// Find entity mentions in the article's sentences, labelled, and grouped with each other and
 /// with the given (short, long) pairs of acronyms defined in the text.
 pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Entity> {
-    let g = &*GAZ;
+    let g = &GAZ;
     let mut ms: Vec<Mention> = Vec::new();
     // All sentences' tokens in one buffer (offsets relative to their sentence), with each
     // sentence's range in it.

@@ -240,7 +240,7 @@ pub(crate) fn find(g: &Gazetteer, s: &Sent) -> Vec<Found> {
 fn lookup(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
     let p = s.phrase(i, j)?;
     if let Some(e) = g.phrases.get(p) {
-        return Some(*e);
+        return Some(e);
     }
     // Datelines and headlines in capitals: "CAIRO", "KUALA LUMPUR".
     if p.len() >= 4 && p.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-') {
@@ -253,9 +253,9 @@ fn lookup(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
                     t[k] = t[k].to_ascii_lowercase();
                 }
             }
-            std::str::from_utf8(t).ok().and_then(|t| g.phrases.get(t).copied())
+            std::str::from_utf8(t).ok().and_then(|t| g.phrases.get(t))
         } else {
-            g.phrases.get(title_cased(p).as_str()).copied()
+            g.phrases.get(title_cased(p).as_str())
         };
         return found.filter(|e| e.label == EntityLabel::Loc);
     }
@@ -501,7 +501,7 @@ fn compound(g: &Gazetteer, s: &Sent, i: usize, out: &mut Vec<Found>) -> bool {
         off += p.len() + 1;
         if p.chars().next().is_some_and(char::is_uppercase) {
             match g.phrases.get(p) {
-                Some(e) => parts.push((st, st + p.len(), *e)),
+                Some(e) => parts.push((st, st + p.len(), e)),
                 None => return false,
             }
         } else if parts.is_empty() || p.chars().next().is_some_and(|c| c.is_ascii_digit()) {
