@@ -91,7 +91,10 @@ fn is_bullet(c: char) -> bool {
 fn split_str(s: &str) -> Vec<Span> {
     let bytes = s.as_bytes();
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of sentence, start of next)
-    let list_style = LIST_START.captures(s).and_then(|c| c.get(1)).map(|m| m.as_str());
+                                                    // A list marker starts with a bullet, a digit or a lower-case letter: most segments start
+                                                    // with an ASCII byte that rules the regex out (its \d also takes non-ASCII digits).
+    let may_list = s.as_bytes().first().is_some_and(|&b| b >= 0x80 || b.is_ascii_digit() || b.is_ascii_lowercase());
+    let list_style = if may_list { LIST_START.captures(s).and_then(|c| c.get(1)).map(|m| m.as_str()) } else { None };
     let mut sent_start = 0usize;
     // Position of the innermost open bracket; no boundary inside brackets (up to MAX_PAREN bytes).
     let mut open_paren: Option<usize> = None;

@@ -236,7 +236,13 @@ mod tests {
         }
     }
 
-    fn add_tsv(map: &mut HashMap<&'static str, Entry>, data: &'static str, label: EntityLabel, country: bool, region: bool) {
+    fn add_tsv(
+        map: &mut HashMap<&'static str, Entry>,
+        data: &'static str,
+        label: EntityLabel,
+        country: bool,
+        region: bool,
+    ) {
         for l in lines(data) {
             let (name, canon) = match l.split_once('\t') {
                 Some((name, rest)) => (name, Some(rest.split_once('\t').map_or(rest, |(c, _)| c))),

@@ -1,7 +1,7 @@
 //! Rules that turn runs of capitalized words into labelled mentions.
 
 use super::gazetteer::{Entry, Gazetteer};
-use super::tokens::Tok;
+use super::tokens::{is_connector, is_name_particle, Tok, MAX_CONNECTOR};
 use crate::EntityLabel;
 
 /// A mention found in one sentence (token indices, half-open) before grouping.
@@ -28,38 +28,6 @@ impl Found {
     fn by_rule(from: usize, to: usize, label: EntityLabel, strength: u8) -> Self {
         Found { from, to, label, entry: None, strength, sub: None, grouped_only: false }
     }
-}
-
-/// Words joining capitalized words inside a name ("Bank of England", "Ursula von der Leyen"):
-/// the particles of personal names plus the function words of organisation and place names.
-fn is_connector(w: &str) -> bool {
-    is_name_particle(w) || matches!(w, "of" | "the" | "and" | "for" | "on" | "in" | "des" | "&")
-}
-
-/// Connectors allowed inside a person's name.
-fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "del"
-            | "della"
-            | "di"
-            | "da"
-            | "do"
-            | "dos"
-            | "das"
-            | "du"
-            | "la"
-            | "le"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "y"
-    )
 }
 
 /// Capitalized words that are not names on their own.
@@ -173,7 +141,9 @@ impl<'a> Sent<'a> {
         self.toks.get(i).is_some_and(|t| t.word && t.cap)
     }
     fn conn(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.word && !t.cap) && is_connector(self.w(i))
+        // Connectors are short: longer words are ruled out without slicing the text.
+        self.toks.get(i).is_some_and(|t| t.word && !t.cap && t.end - t.start <= MAX_CONNECTOR)
+            && is_connector(self.w(i))
     }
     /// Text of tokens i..j as written (None when separated by anything but one space).
     fn phrase(&self, i: usize, j: usize) -> Option<&'a str> {
@@ -377,14 +347,14 @@ fn is_camel(w: &str) -> bool {
 /// plural acronyms ("NGOs"), acronyms of common nouns from the known list ("CEO", "TV").
 fn is_non_name(g: &Gazetteer, w: &str) -> bool {
     let b = w.as_bytes();
-    if let Some(p) = memchr::memrchr(b'\'', b) {
+    if let Some(p) = b.iter().rposition(|&c| c == b'\'') {
         if matches!(b.get(p + 1..), Some(b"re" | b"ve" | b"t" | b"ll" | b"d" | b"m" | b"s")) {
             return true;
         }
     }
     // One char, or one char and a period ("J."); chars are counted only in short words.
     if b.len() <= 8 {
-        let n = w.chars().count();
+        let n = if b.is_ascii() { b.len() } else { w.chars().count() };
         if n == 1 || (n == 2 && w.ends_with('.')) {
             return true;
         }
