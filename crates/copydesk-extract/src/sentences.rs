@@ -71,6 +71,18 @@ static INTERESTING: [bool; 256] = {
     t
 };
 
+/// The first interesting byte at or after `i`: eight bytes are tested at a time (one branch
+/// for the usual run of letters and spaces), then the one found is pinned down byte by byte.
+fn next_interesting(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(c) = b.get(i..i + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
+        if c.iter().fold(false, |a, &x| a | INTERESTING[usize::from(x)]) {
+            break;
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&x| INTERESTING[usize::from(x)]).map(|k| i + k)
+}
+
 fn is_term(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
@@ -102,8 +114,8 @@ fn split_str(s: &str) -> Vec<Span> {
     while i < s.len() {
         // Without list markers, only brackets, terminators and bullets matter: skip to the next.
         if list_style.is_none() {
-            match bytes[i..].iter().position(|&b| INTERESTING[usize::from(b)]) {
-                Some(k) => i += k,
+            match next_interesting(bytes, i) {
+                Some(k) => i = k,
                 None => break,
             }
         }
@@ -383,6 +395,17 @@ mod tests {
     fn ellipses() {
         assert_eq!(sents("I meant that.... She left."), vec!["I meant that....", "She left."]);
         assert_eq!(sents("It was . . . I forget."), vec!["It was . . . I forget."]);
+    }
+
+    #[test]
+    fn next_interesting_is_the_first_interesting_byte() {
+        let t =
+            "Plain words and more plain words (with a bracket), then an end. \u{2026} \u{201c}Quoted!\u{201d} ok? [x]";
+        let b = t.as_bytes();
+        for i in 0..=b.len() + 1 {
+            let want = b.iter().enumerate().skip(i).find(|(_, &x)| INTERESTING[usize::from(x)]).map(|(k, _)| k);
+            assert_eq!(next_interesting(b, i), want, "{i}");
+        }
     }
 
     #[test]

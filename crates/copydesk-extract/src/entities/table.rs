@@ -75,8 +75,7 @@ impl Value {
 impl Table {
     /// The slot holding `key`, and the slot's content.
     #[inline]
-    fn slot(&self, key: &str) -> Option<(usize, u64)> {
-        let k = key.as_bytes();
+    fn slot(&self, k: &[u8]) -> Option<(usize, u64)> {
         if k.is_empty() || k.len() > 0xff {
             return None;
         }
@@ -105,19 +104,25 @@ impl Table {
     /// Whether the table holds `key`.
     #[inline]
     pub fn contains(&self, key: &str) -> bool {
+        self.slot(key.as_bytes()).is_some()
+    }
+
+    /// Whether the table holds the key written by `key` (bytes of a string).
+    #[inline]
+    pub fn contains_bytes(&self, key: &[u8]) -> bool {
         self.slot(key).is_some()
     }
 
     /// The value of `key` (maps).
     #[inline]
     pub fn get(&self, key: &str) -> Option<Value> {
-        self.slot(key).and_then(|(i, _)| u64_at(self.vals, i)).map(Value)
+        self.slot(key.as_bytes()).and_then(|(i, _)| u64_at(self.vals, i)).map(Value)
     }
 
     /// The stored key equal to `key` (a `'static` copy) and its value (maps).
     #[inline]
     pub fn get_key_value(&self, key: &str) -> Option<(&'static str, Value)> {
-        let (i, s) = self.slot(key)?;
+        let (i, s) = self.slot(key.as_bytes())?;
         u64_at(self.vals, i).map(|v| (blob_str(s), Value(v)))
     }
 

@@ -105,7 +105,8 @@ pub(crate) fn tokenize_into(s: &str, out: &mut Vec<Tok>) {
                 let cap = b.is_ascii_uppercase();
                 let long = end - i >= 4 && b.is_ascii_alphabetic();
                 out.push(Tok { start: i, end, word: true, cap, poss: false, long });
-                i = end;
+                // The usual single space after a word is skipped here.
+                i = if bytes.get(end) == Some(&b' ') { end + 1 } else { end };
                 continue;
             }
             clen = 1;
