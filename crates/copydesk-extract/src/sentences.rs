@@ -342,6 +342,12 @@ fn push(out: &mut Vec<Span>, s: &str, start: usize, end: usize) {
         return;
     }
     let t = &s[start..end];
+    // Usually both ends are ASCII and not white space: nothing to trim.
+    let solid = |b: Option<&u8>| b.is_some_and(|&c| c < 0x80 && !matches!(c, b' ' | b'\t'..=b'\r'));
+    if solid(t.as_bytes().first()) && solid(t.as_bytes().last()) {
+        out.push(Span::new(start, end));
+        return;
+    }
     let lead = t.len() - t.trim_start().len();
     let t2 = t.trim();
     if !t2.is_empty() {
@@ -405,6 +411,17 @@ mod tests {
         for i in 0..=b.len() + 1 {
             let want = b.iter().enumerate().skip(i).find(|(_, &x)| INTERESTING[usize::from(x)]).map(|(k, _)| k);
             assert_eq!(next_interesting(b, i), want, "{i}");
+        }
+    }
+
+    #[test]
+    fn trimming_matches_str_trim() {
+        for t in ["a", " a ", "\u{b}a\u{c}", "\u{a0}a\u{2009}", "a\u{1f}", "\u{85}x", "\u{e9}", "x\u{3000}", " \t\r\n"]
+        {
+            let mut out = Vec::new();
+            push(&mut out, t, 0, t.len());
+            let want: Vec<&str> = Some(t.trim()).filter(|x| !x.is_empty()).into_iter().collect();
+            assert_eq!(out.iter().map(|sp| sp.slice(t)).collect::<Vec<_>>(), want, "{t:?}");
         }
     }
 

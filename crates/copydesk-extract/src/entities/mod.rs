@@ -154,12 +154,14 @@ pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Ent
             x.1 += c;
         }
     }
+    let mut found = Vec::with_capacity(16);
     for (k, sent) in ctx.sentences.iter().enumerate() {
         let toks = toks_of(k);
         let text = ctx.slice(sent.span);
         let (w, c) = seg_counts.get(sent.segment).copied().unwrap_or((0, 0));
         let s = Sent { text, toks, title_case: w >= 4 && c * 10 >= w * 8 };
-        for f in rules::find(g, &s) {
+        rules::find_into(g, &s, &mut found);
+        for f in &found {
             let (Some(a), Some(b)) = (toks.get(f.from), toks.get(f.to.saturating_sub(1))) else { continue };
             let (start, end) = match f.sub {
                 Some((x, y)) => (a.start + x, a.start + y),

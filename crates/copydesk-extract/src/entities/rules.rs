@@ -172,10 +172,10 @@ impl<'a> Sent<'a> {
     }
 }
 
-/// Find mentions in one sentence.
-pub(crate) fn find(g: &Gazetteer, s: &Sent) -> Vec<Found> {
+/// Find mentions in one sentence, into `out` (cleared first; a buffer reused across sentences).
+pub(crate) fn find_into(g: &Gazetteer, s: &Sent, out: &mut Vec<Found>) {
+    out.clear();
     let n = s.toks.len();
-    let mut out = Vec::new();
     let mut i = 0;
     while i < n {
         if !s.cap(i) {
@@ -196,7 +196,7 @@ pub(crate) fn find(g: &Gazetteer, s: &Sent) -> Vec<Found> {
             }
         }
         let from = out.len();
-        run(g, s, i, j, &mut out);
+        run(g, s, i, j, out);
         for f in out.iter_mut().skip(from) {
             if f.label == EntityLabel::Person && f.sub.is_none() && f.to >= f.from + 2 && is_regnal(s.w(f.to - 1)) {
                 f.to -= 1;
@@ -204,7 +204,6 @@ pub(crate) fn find(g: &Gazetteer, s: &Sent) -> Vec<Found> {
         }
         i = j;
     }
-    out
 }
 
 fn lookup(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
