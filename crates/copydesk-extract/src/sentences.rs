@@ -303,13 +303,11 @@ fn period_ends_sentence(s: &str, sent_start: usize, dot: usize, next: &str) -> b
 
 /// [`period_ends_sentence`] for the word `w` (lower case `lw`) before the period.
 fn period_after_word_ends_sentence(s: &str, sent_start: usize, dot: usize, next: &str, w: &str, lw: &str) -> bool {
-    let next_word: &str = next.split(|c: char| c.is_whitespace()).next().unwrap_or("");
-    let next_word = next_word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-    let next_is_digit = next.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let next_is_digit = next.as_bytes().first().is_some_and(u8::is_ascii_digit);
     if TITLES.contains(lw) {
         return false;
     }
-    if NUMBER_ABBR.contains(lw) && next_is_digit {
+    if next_is_digit && NUMBER_ABBR.contains(lw) {
         return false;
     }
     // List marker or initial at the very start of the sentence ("1. The", "a. The").
@@ -330,6 +328,8 @@ fn period_after_word_ends_sentence(s: &str, sent_start: usize, dot: usize, next:
     }
     // Dotted abbreviations: "U.S", "a.m", "E.U", "Ph.D".
     if w.contains('.') && w.split('.').all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(char::is_alphabetic)) {
+        let next_word: &str = next.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let next_word = next_word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         let upper = w.chars().any(char::is_uppercase);
         return OPENERS.contains(next_word)
             || (upper && with_lower(next_word.trim_end_matches('.'), |nw| TITLES.contains(nw)));
