@@ -346,10 +346,13 @@ fn is_camel(w: &str) -> bool {
 /// plural acronyms ("NGOs"), acronyms of common nouns from the known list ("CEO", "TV").
 fn is_non_name(g: &Gazetteer, w: &str) -> bool {
     let b = w.as_bytes();
-    if let Some(p) = b.iter().rposition(|&c| c == b'\'') {
-        if matches!(b.get(p + 1..), Some(b"re" | b"ve" | b"t" | b"ll" | b"d" | b"m" | b"s")) {
-            return true;
-        }
+    // The last apostrophe (a plain loop: words are short, a memrchr call costs more).
+    let mut p = b.len();
+    while p > 0 && b.get(p - 1) != Some(&b'\'') {
+        p -= 1;
+    }
+    if p > 0 && matches!(b.get(p..), Some(b"re" | b"ve" | b"t" | b"ll" | b"d" | b"m" | b"s")) {
+        return true;
     }
     // One char, or one char and a period ("J."); chars are counted only in short words.
     if b.len() <= 8 {
@@ -671,10 +674,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             i += 1;
             continue;
         }
-        if is_stopword(w) {
-            i += 1;
-            continue;
-        }
+        // (Stop words never get here: they were skipped at the top of the loop.)
         // The extent of unlisted words from here. After a given name or a title, a family name
         // that is also a place goes on with the name ("Lenín Moreno", "Lewis Hamilton").
         let name_start = titled || g.is_given(w);
@@ -745,7 +745,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 out.push(Found::by_rule(i, k, EntityLabel::Org, 1));
             } else if titled || g.is_given(w) && !initial && !common {
                 out.push(Found::by_rule(i, k, EntityLabel::Person, 1));
-            } else if common && !is_stopword(w) {
+            } else if common {
                 out.push(Found {
                     from: i,
                     to: k,
