@@ -132,6 +132,19 @@ impl Out {
     }
 }
 
+/// Add the lines of a `name<TAB>canonical...` list to the phrases (names already listed keep
+/// their entry; a canonical name of "-" or equal to the name is none).
+fn add<'a>(phrases: &mut Ordered<'a, Entry<'a>>, data: &'a str, label: u64, country: bool, region: bool) {
+    for l in lines(data) {
+        let (name, canon) = match l.split_once('\t') {
+            Some((name, rest)) => (name, Some(rest.split_once('\t').map_or(rest, |(c, _)| c))),
+            None => (l, None),
+        };
+        let canonical = canon.filter(|c| *c != "-" && *c != name);
+        phrases.or_insert(name, Entry { label, canonical, country, region });
+    }
+}
+
 /// Value of a phrase: label, country and region flags, canonical name (offset and length).
 fn phrase_value(out: &mut Out, e: &Entry) -> u64 {
     let mut v = e.label | (u64::from(e.country) << 4) | (u64::from(e.region) << 5);
@@ -167,16 +180,6 @@ fn main() {
     // Phrases: the first list naming a phrase wins (countries, demonyms, organisations,
     // cities, regions, then labelled known acronyms).
     let mut phrases: Ordered<Entry> = Ordered::new();
-    fn add<'a>(phrases: &mut Ordered<'a, Entry<'a>>, data: &'a str, label: u64, country: bool, region: bool) {
-        for l in lines(data) {
-            let (name, canon) = match l.split_once('\t') {
-                Some((name, rest)) => (name, Some(rest.split_once('\t').map_or(rest, |(c, _)| c))),
-                None => (l, None),
-            };
-            let canonical = canon.filter(|c| *c != "-" && *c != name);
-            phrases.or_insert(name, Entry { label, canonical, country, region });
-        }
-    }
     add(&mut phrases, &countries, LOC, true, false);
     add(&mut phrases, &demonyms, NORP, false, false);
     for l in lines(&organisations) {
