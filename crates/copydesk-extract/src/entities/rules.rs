@@ -453,6 +453,10 @@ fn is_currency_use(s: &Sent, i: usize) -> bool {
 
 /// "Zapad-2017": a name joined to a year.
 fn is_year_event(w: &str) -> bool {
+    // At least three chars, a hyphen and four digits: shorter words are ruled out at once.
+    if w.len() < 8 {
+        return false;
+    }
     match w.rsplit_once('-') {
         Some((a, y)) => a.len() >= 3 && y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()),
         None => false,
