@@ -569,6 +569,23 @@ pub(crate) fn text_pairs(acronyms: &[Acronym]) -> Vec<(String, String)> {
     acronyms.iter().filter(|a| a.source == AcronymSource::Text).map(|a| (a.short.clone(), a.long.clone())).collect()
 }
 
+/// The first ASCII capital at or after `i`: eight bytes at a time (a byte is a capital when
+/// its low seven bits are in 0x41..=0x5A and its high bit is clear; setting every high bit
+/// first keeps the per-byte subtractions from borrowing across bytes), then byte by byte.
+fn next_capital(b: &[u8], mut i: usize) -> Option<usize> {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    while let Some(c) = b.get(i..i + 8) {
+        let x = c.try_into().map_or(0, u64::from_le_bytes);
+        let m = ((x | H) - 0x41 * L) & !((x | H) - 0x5B * L) & !x & H;
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(u8::is_ascii_uppercase).map(|k| i + k)
+}
+
 /// ASCII words (maximal runs of letters, digits and hyphens) that start with a capital and
 /// are at most `max` bytes long, with their byte offsets. One pass over the bytes; chars are
 /// decoded only next to non-ASCII bytes ("€NATO" holds the word "NATO", "éNATO" none).
@@ -589,8 +606,12 @@ fn capitalized_words(s: &str, max: usize) -> impl Iterator<Item = (usize, &str)>
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < b.len() {
+            match next_capital(b, i) {
+                Some(k) => i = k,
+                None => break,
+            }
             let st = i;
-            if !b[st].is_ascii_uppercase() || word_before(st) {
+            if word_before(st) {
                 i += 1;
                 continue;
             }
@@ -628,7 +649,7 @@ pub(crate) fn find(ctx: &Context, _entities: &[Entity]) -> Vec<Acronym> {
         }
     }
     let defined: HashSet<String> = out.iter().map(|a| a.short.clone()).collect();
-    let g = &*GAZ;
+    let g = &GAZ;
     let mut known_seen: HashSet<&str> = HashSet::new();
     for seg in &ctx.segments {
         let s = ctx.slice(seg.span);
@@ -786,6 +807,23 @@ mod tests {
     fn capitalized_words_like_split() {
         for t in ["\u{20ac}NATO and \u{e9}NATO, NATO-led EU's UNHCR\u{e9} X", "A-B C--D UN.", ""] {
             assert_eq!(capitalized_words(t, 8).collect::<Vec<_>>(), words_reference(t, 8), "{t}");
+        }
+    }
+
+    #[test]
+    fn next_capital_finds_every_capital() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        for i in 0..all.len() {
+            assert_eq!(
+                next_capital(&all, i),
+                all.iter().skip(i).position(u8::is_ascii_uppercase).map(|k| i + k),
+                "{i}"
+            );
+        }
+        let t = "\u{e9}t\u{e9} \u{c9}mile [Zola] \u{c0}x @` AZ";
+        for i in 0..=t.len() + 1 {
+            let want = t.as_bytes().iter().enumerate().skip(i).find(|(_, c)| c.is_ascii_uppercase()).map(|(k, _)| k);
+            assert_eq!(next_capital(t.as_bytes(), i), want, "{i}");
         }
     }
 

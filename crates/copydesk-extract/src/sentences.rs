@@ -71,6 +71,18 @@ static INTERESTING: [bool; 256] = {
     t
 };
 
+/// The first interesting byte at or after `i`: eight bytes are tested at a time (one branch
+/// for the usual run of letters and spaces), then the one found is pinned down byte by byte.
+fn next_interesting(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(c) = b.get(i..i + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
+        if c.iter().fold(false, |a, &x| a | INTERESTING[usize::from(x)]) {
+            break;
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&x| INTERESTING[usize::from(x)]).map(|k| i + k)
+}
+
 fn is_term(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
@@ -91,7 +103,10 @@ fn is_bullet(c: char) -> bool {
 fn split_str(s: &str) -> Vec<Span> {
     let bytes = s.as_bytes();
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of sentence, start of next)
-    let list_style = LIST_START.captures(s).and_then(|c| c.get(1)).map(|m| m.as_str());
+                                                    // A list marker starts with a bullet, a digit or a lower-case letter: most segments start
+                                                    // with an ASCII byte that rules the regex out (its \d also takes non-ASCII digits).
+    let may_list = s.as_bytes().first().is_some_and(|&b| b >= 0x80 || b.is_ascii_digit() || b.is_ascii_lowercase());
+    let list_style = if may_list { LIST_START.captures(s).and_then(|c| c.get(1)).map(|m| m.as_str()) } else { None };
     let mut sent_start = 0usize;
     // Position of the innermost open bracket; no boundary inside brackets (up to MAX_PAREN bytes).
     let mut open_paren: Option<usize> = None;
@@ -99,8 +114,8 @@ fn split_str(s: &str) -> Vec<Span> {
     while i < s.len() {
         // Without list markers, only brackets, terminators and bullets matter: skip to the next.
         if list_style.is_none() {
-            match bytes[i..].iter().position(|&b| INTERESTING[usize::from(b)]) {
-                Some(k) => i += k,
+            match next_interesting(bytes, i) {
+                Some(k) => i = k,
                 None => break,
             }
         }
@@ -288,13 +303,11 @@ fn period_ends_sentence(s: &str, sent_start: usize, dot: usize, next: &str) -> b
 
 /// [`period_ends_sentence`] for the word `w` (lower case `lw`) before the period.
 fn period_after_word_ends_sentence(s: &str, sent_start: usize, dot: usize, next: &str, w: &str, lw: &str) -> bool {
-    let next_word: &str = next.split(|c: char| c.is_whitespace()).next().unwrap_or("");
-    let next_word = next_word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-    let next_is_digit = next.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let next_is_digit = next.as_bytes().first().is_some_and(u8::is_ascii_digit);
     if TITLES.contains(lw) {
         return false;
     }
-    if NUMBER_ABBR.contains(lw) && next_is_digit {
+    if next_is_digit && NUMBER_ABBR.contains(lw) {
         return false;
     }
     // List marker or initial at the very start of the sentence ("1. The", "a. The").
@@ -315,6 +328,8 @@ fn period_after_word_ends_sentence(s: &str, sent_start: usize, dot: usize, next:
     }
     // Dotted abbreviations: "U.S", "a.m", "E.U", "Ph.D".
     if w.contains('.') && w.split('.').all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(char::is_alphabetic)) {
+        let next_word: &str = next.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let next_word = next_word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         let upper = w.chars().any(char::is_uppercase);
         return OPENERS.contains(next_word)
             || (upper && with_lower(next_word.trim_end_matches('.'), |nw| TITLES.contains(nw)));
@@ -327,6 +342,12 @@ fn push(out: &mut Vec<Span>, s: &str, start: usize, end: usize) {
         return;
     }
     let t = &s[start..end];
+    // Usually both ends are ASCII and not white space: nothing to trim.
+    let solid = |b: Option<&u8>| b.is_some_and(|&c| c < 0x80 && !matches!(c, b' ' | b'\t'..=b'\r'));
+    if solid(t.as_bytes().first()) && solid(t.as_bytes().last()) {
+        out.push(Span::new(start, end));
+        return;
+    }
     let lead = t.len() - t.trim_start().len();
     let t2 = t.trim();
     if !t2.is_empty() {
@@ -380,6 +401,28 @@ mod tests {
     fn ellipses() {
         assert_eq!(sents("I meant that.... She left."), vec!["I meant that....", "She left."]);
         assert_eq!(sents("It was . . . I forget."), vec!["It was . . . I forget."]);
+    }
+
+    #[test]
+    fn next_interesting_is_the_first_interesting_byte() {
+        let t =
+            "Plain words and more plain words (with a bracket), then an end. \u{2026} \u{201c}Quoted!\u{201d} ok? [x]";
+        let b = t.as_bytes();
+        for i in 0..=b.len() + 1 {
+            let want = b.iter().enumerate().skip(i).find(|(_, &x)| INTERESTING[usize::from(x)]).map(|(k, _)| k);
+            assert_eq!(next_interesting(b, i), want, "{i}");
+        }
+    }
+
+    #[test]
+    fn trimming_matches_str_trim() {
+        for t in ["a", " a ", "\u{b}a\u{c}", "\u{a0}a\u{2009}", "a\u{1f}", "\u{85}x", "\u{e9}", "x\u{3000}", " \t\r\n"]
+        {
+            let mut out = Vec::new();
+            push(&mut out, t, 0, t.len());
+            let want: Vec<&str> = Some(t.trim()).filter(|x| !x.is_empty()).into_iter().collect();
+            assert_eq!(out.iter().map(|sp| sp.slice(t)).collect::<Vec<_>>(), want, "{t:?}");
+        }
     }
 
     #[test]

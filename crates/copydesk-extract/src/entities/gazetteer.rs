@@ -1,8 +1,7 @@
 //! Word lists compiled into the crate (see `data/gazetteer/README.md` for sources and licenses).
 
+use super::table::{self, Table};
 use crate::EntityLabel;
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
-use once_cell::sync::Lazy;
 
 /// What a gazetteer phrase names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,145 +16,89 @@ pub(crate) struct Entry {
     pub region: bool,
 }
 
+/// Listed names (countries, cities, regions, demonyms, organisations, labelled known acronyms).
+pub(crate) struct Phrases(&'static Table);
+
+impl Phrases {
+    /// The entry of a listed name.
+    #[inline]
+    pub fn get(&self, name: &str) -> Option<Entry> {
+        let v = self.0.get(name)?;
+        Some(Entry { label: v.label()?, canonical: v.string(), country: v.country(), region: v.region() })
+    }
+}
+
+/// Well-known acronyms: short form -> (long form, label of the named thing).
+pub(crate) struct Acronyms(&'static Table);
+
+impl Acronyms {
+    /// Long form and label of a listed short form.
+    #[inline]
+    pub fn get(&self, short: &str) -> Option<(&'static str, Option<EntityLabel>)> {
+        self.get_key_value(short).map(|(_, v)| v)
+    }
+
+    /// The listed short form (a `'static` copy), its long form and label.
+    #[inline]
+    pub fn get_key_value(&self, short: &str) -> Option<(&'static str, (&'static str, Option<EntityLabel>))> {
+        let (k, v) = self.0.get_key_value(short)?;
+        Some((k, (v.string().unwrap_or(""), v.label())))
+    }
+
+    /// All listed short forms.
+    #[cfg(test)]
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.keys()
+    }
+}
+
 /// All compiled-in lists.
 pub(crate) struct Gazetteer {
     /// Multi-word and single-word names: countries, cities, regions, demonyms, organisations.
-    pub phrases: HashMap<&'static str, Entry>,
+    pub phrases: Phrases,
     /// Longest phrase in words.
     pub max_words: usize,
     /// Given names ("Sergei").
-    pub given: HashSet<&'static str>,
+    pub given: &'static Table,
     /// Family names ("Wang"), including East Asian names written first.
-    pub surnames: HashSet<&'static str>,
+    pub surnames: &'static Table,
     /// Titles and honorifics ("Minister", "Gen.").
-    pub titles: HashSet<&'static str>,
+    pub titles: &'static Table,
     /// Words ending organisation names ("Council").
-    pub org_heads: HashSet<&'static str>,
+    pub org_heads: &'static Table,
     /// Words ending place names ("River").
-    pub loc_heads: HashSet<&'static str>,
+    pub loc_heads: &'static Table,
     /// Words ending event names ("Summit").
-    pub event_heads: HashSet<&'static str>,
+    pub event_heads: &'static Table,
     /// Words ending names of laws, awards, programmes and buildings ("Act", "Award", "Bridge").
-    pub misc_heads: HashSet<&'static str>,
+    pub misc_heads: &'static Table,
     /// Lower-case English words.
-    pub common: HashSet<&'static str>,
+    pub common: &'static Table,
     /// Well-known acronyms: short -> (long form, label).
-    pub acronyms: HashMap<&'static str, (&'static str, Option<EntityLabel>)>,
+    pub acronyms: Acronyms,
     /// Longest well-known short form in bytes.
     pub acronym_max_len: usize,
 }
 
-/// Non-empty lines that are not comments, trimmed: one memchr pass over the bytes (the lists
-/// are built once per process, and splitting them is a good part of that cost).
-fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
-    let mut rest = s;
-    std::iter::from_fn(move || loop {
-        if rest.is_empty() {
-            return None;
-        }
-        let i = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
-        let line = rest.get(..i).unwrap_or("");
-        rest = rest.get(i + 1..).unwrap_or("");
-        // Lists are written without padding; trim only when a line has it.
-        let b = line.as_bytes();
-        let line = if b.first().is_some_and(u8::is_ascii_whitespace) || b.last().is_some_and(u8::is_ascii_whitespace) {
-            line.trim_ascii()
-        } else {
-            line
-        };
-        if !line.is_empty() && !line.starts_with('#') {
-            return Some(line);
-        }
-    })
-}
-
-/// Number of lines (an upper bound on entries, for the capacity of a map).
-fn line_count(s: &str) -> usize {
-    s.bytes().filter(|&b| b == b'\n').count() + 1
-}
-
-fn set(s: &'static str) -> HashSet<&'static str> {
-    let mut out = HashSet::with_capacity(line_count(s));
-    out.extend(lines(s));
-    out
-}
-
-fn label_of(s: &str) -> Option<EntityLabel> {
-    match s {
-        "ORG" => Some(EntityLabel::Org),
-        "LOC" => Some(EntityLabel::Loc),
-        "NORP" => Some(EntityLabel::Norp),
-        "PERSON" => Some(EntityLabel::Person),
-        "EVENT" => Some(EntityLabel::Event),
-        "MISC" => Some(EntityLabel::Misc),
-        _ => None,
-    }
-}
-
-fn add_tsv(
-    map: &mut HashMap<&'static str, Entry>,
-    data: &'static str,
-    label: EntityLabel,
-    country: bool,
-    region: bool,
-) {
-    for l in lines(data) {
-        let (name, canon) = match l.split_once('\t') {
-            Some((name, rest)) => (name, Some(rest.split_once('\t').map_or(rest, |(c, _)| c))),
-            None => (l, None),
-        };
-        let canon = canon.filter(|c| *c != "-" && *c != name);
-        map.entry(name).or_insert(Entry { label, canonical: canon, country, region });
-    }
-}
-
-/// The gazetteer, built on first use.
-pub(crate) static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
-    let mut phrases = HashMap::with_capacity(16_384);
-    add_tsv(&mut phrases, include_str!("../../data/gazetteer/countries.tsv"), EntityLabel::Loc, true, false);
-    add_tsv(&mut phrases, include_str!("../../data/gazetteer/demonyms.tsv"), EntityLabel::Norp, false, false);
-    for l in lines(include_str!("../../data/gazetteer/organisations.tsv")) {
-        let mut it = l.split('\t');
-        let (Some(name), Some(lab)) = (it.next(), it.next()) else { continue };
-        if let Some(label) = label_of(lab) {
-            phrases.entry(name).or_insert(Entry { label, canonical: None, country: false, region: false });
-        }
-    }
-    add_tsv(&mut phrases, include_str!("../../data/gazetteer/cities.tsv"), EntityLabel::Loc, false, false);
-    add_tsv(&mut phrases, include_str!("../../data/gazetteer/regions.tsv"), EntityLabel::Loc, false, true);
-    // City and region lines give the country as second column: that is not a canonical name.
-    for e in phrases.values_mut() {
-        if e.label == EntityLabel::Loc && !e.country {
-            e.canonical = None;
-        }
-    }
-    let mut acronyms = HashMap::with_capacity(256);
-    for l in lines(include_str!("../../data/acronyms_known.tsv")) {
-        let mut it = l.split('\t');
-        let (Some(short), Some(long), Some(lab)) = (it.next(), it.next(), it.next()) else { continue };
-        let label = label_of(lab);
-        acronyms.insert(short, (long, label));
-        if let Some(label) = label {
-            let country = label == EntityLabel::Loc;
-            phrases.entry(short).or_insert(Entry { label, canonical: None, country, region: false });
-        }
-    }
-    let max_words = phrases.keys().map(|k| memchr::memchr_iter(b' ', k.as_bytes()).count() + 1).max().unwrap_or(1);
-    Gazetteer {
-        phrases,
-        max_words,
-        given: set(include_str!("../../data/gazetteer/given_names.txt")),
-        surnames: set(include_str!("../../data/gazetteer/surnames.txt")),
-        titles: set(include_str!("../../data/gazetteer/titles.txt")),
-        org_heads: set(include_str!("../../data/gazetteer/org_heads.txt")),
-        loc_heads: set(include_str!("../../data/gazetteer/loc_heads.txt")),
-        event_heads: set(include_str!("../../data/gazetteer/event_heads.txt")),
-        misc_heads: set(include_str!("../../data/gazetteer/misc_heads.txt")),
-        common: set(include_str!("../../data/gazetteer/common_words.txt")),
-        acronym_max_len: acronyms.keys().map(|k| k.len()).max().unwrap_or(0),
-        acronyms,
-    }
-});
+/// The gazetteer: tables compiled by `build.rs` from the lists, which it merges as follows.
+/// Phrases: the first list naming a phrase wins, in the order countries (LOC, with their
+/// canonical name), demonyms (NORP, with their country), organisations (with their label),
+/// cities and regions (LOC; the country column is not a canonical name), then known acronyms
+/// that have a label. Known acronyms: the last line for a short form wins.
+pub(crate) static GAZ: Gazetteer = Gazetteer {
+    phrases: Phrases(&table::PHRASES),
+    max_words: table::MAX_WORDS,
+    given: &table::GIVEN,
+    surnames: &table::SURNAMES,
+    titles: &table::TITLES,
+    org_heads: &table::ORG_HEADS,
+    loc_heads: &table::LOC_HEADS,
+    event_heads: &table::EVENT_HEADS,
+    misc_heads: &table::MISC_HEADS,
+    common: &table::COMMON,
+    acronyms: Acronyms(&table::ACRONYMS),
+    acronym_max_len: table::ACRONYM_MAX_LEN,
+};
 
 /// Latin letters with diacritics -> their ASCII base letter ("é" -> 'e'); None for others.
 fn ascii_base(c: char) -> Option<u8> {
@@ -193,7 +136,7 @@ fn ascii_base(c: char) -> Option<u8> {
 
 /// Whether `set` holds `word`, or its ASCII form when the word has Latin diacritics
 /// ("César" -> "Cesar"); folded into a stack buffer, no allocation.
-fn contains_folded(set: &HashSet<&'static str>, word: &str) -> bool {
+fn contains_folded(set: &Table, word: &str) -> bool {
     if set.contains(word) {
         return true;
     }
@@ -221,27 +164,27 @@ fn contains_folded(set: &HashSet<&'static str>, word: &str) -> bool {
 impl Gazetteer {
     /// A listed given name, with or without its diacritics ("César").
     pub fn is_given(&self, word: &str) -> bool {
-        contains_folded(&self.given, word)
+        contains_folded(self.given, word)
     }
 
     /// A listed family name, with or without its diacritics ("Núñez").
     pub fn is_surname(&self, word: &str) -> bool {
-        contains_folded(&self.surnames, word)
+        contains_folded(self.surnames, word)
     }
 
     /// Whether the lower-case form of a capitalized word is an ordinary English word.
     /// ASCII words are lower-cased into a stack buffer (no allocation).
     pub fn is_common(&self, word: &str) -> bool {
         let b = word.as_bytes();
-        if b.iter().all(u8::is_ascii_lowercase) {
-            return self.common.contains(word);
-        }
         let mut buf = [0u8; 32];
         if b.len() <= buf.len() && b.is_ascii() {
-            let lower = &mut buf[..b.len()];
-            lower.copy_from_slice(b);
-            lower.make_ascii_lowercase();
-            return std::str::from_utf8(lower).is_ok_and(|l| self.common.contains(l));
+            for (d, c) in buf.iter_mut().zip(b) {
+                *d = c.to_ascii_lowercase();
+            }
+            return self.common.contains_bytes(buf.get(..b.len()).unwrap_or(&[]));
+        }
+        if b.iter().all(u8::is_ascii_lowercase) {
+            return self.common.contains(word);
         }
         let lower = word.to_lowercase();
         self.common.contains(lower.as_str())
@@ -251,10 +194,11 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::{HashMap, HashSet};
 
     #[test]
     fn lists_load() {
-        let g = &*GAZ;
+        let g = &GAZ;
         assert_eq!(g.phrases.get("Russian").map(|e| e.label), Some(EntityLabel::Norp));
         assert_eq!(g.phrases.get("Russian").and_then(|e| e.canonical), Some("Russia"));
         assert_eq!(g.phrases.get("U.S.").and_then(|e| e.canonical), Some("United States"));
@@ -267,9 +211,116 @@ mod tests {
         assert!(g.is_given("César") && g.is_given("Cesar") && !g.is_given("Césarée"));
         assert!(g.is_surname("Núñez"));
         assert!(g.max_words >= 3);
+        assert!(!g.common.contains("") && g.phrases.get("").is_none() && g.acronyms.get("").is_none());
+        assert!(!g.common.contains(&"a".repeat(300)));
         // The known-acronym scan only looks up words starting with an ASCII capital.
         assert!(g.acronyms.keys().all(|k| k.as_bytes()[0].is_ascii_uppercase()));
         // ... and skips words without a capital or digit after the first letter.
         assert!(g.acronyms.keys().all(|k| k.bytes().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())));
+    }
+
+    /// Non-empty, non-comment lines, trimmed (as the lists were read before the build script).
+    fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
+        s.split('\n').map(str::trim_ascii).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    }
+
+    fn label_of(s: &str) -> Option<EntityLabel> {
+        match s {
+            "ORG" => Some(EntityLabel::Org),
+            "LOC" => Some(EntityLabel::Loc),
+            "NORP" => Some(EntityLabel::Norp),
+            "PERSON" => Some(EntityLabel::Person),
+            "EVENT" => Some(EntityLabel::Event),
+            "MISC" => Some(EntityLabel::Misc),
+            _ => None,
+        }
+    }
+
+    fn add_tsv(
+        map: &mut HashMap<&'static str, Entry>,
+        data: &'static str,
+        label: EntityLabel,
+        country: bool,
+        region: bool,
+    ) {
+        for l in lines(data) {
+            let (name, canon) = match l.split_once('\t') {
+                Some((name, rest)) => (name, Some(rest.split_once('\t').map_or(rest, |(c, _)| c))),
+                None => (l, None),
+            };
+            let canon = canon.filter(|c| *c != "-" && *c != name);
+            map.entry(name).or_insert(Entry { label, canonical: canon, country, region });
+        }
+    }
+
+    /// The phrase and acronym maps as they were built at run time before the build script.
+    #[allow(clippy::type_complexity)]
+    fn reference() -> (HashMap<&'static str, Entry>, HashMap<&'static str, (&'static str, Option<EntityLabel>)>) {
+        let mut phrases = HashMap::new();
+        add_tsv(&mut phrases, include_str!("../../data/gazetteer/countries.tsv"), EntityLabel::Loc, true, false);
+        add_tsv(&mut phrases, include_str!("../../data/gazetteer/demonyms.tsv"), EntityLabel::Norp, false, false);
+        for l in lines(include_str!("../../data/gazetteer/organisations.tsv")) {
+            let mut it = l.split('\t');
+            let (Some(name), Some(lab)) = (it.next(), it.next()) else { continue };
+            if let Some(label) = label_of(lab) {
+                phrases.entry(name).or_insert(Entry { label, canonical: None, country: false, region: false });
+            }
+        }
+        add_tsv(&mut phrases, include_str!("../../data/gazetteer/cities.tsv"), EntityLabel::Loc, false, false);
+        add_tsv(&mut phrases, include_str!("../../data/gazetteer/regions.tsv"), EntityLabel::Loc, false, true);
+        for e in phrases.values_mut() {
+            if e.label == EntityLabel::Loc && !e.country {
+                e.canonical = None;
+            }
+        }
+        let mut acronyms = HashMap::new();
+        for l in lines(include_str!("../../data/acronyms_known.tsv")) {
+            let mut it = l.split('\t');
+            let (Some(short), Some(long), Some(lab)) = (it.next(), it.next(), it.next()) else { continue };
+            let label = label_of(lab);
+            acronyms.insert(short, (long, label));
+            if let Some(label) = label {
+                let country = label == EntityLabel::Loc;
+                phrases.entry(short).or_insert(Entry { label, canonical: None, country, region: false });
+            }
+        }
+        (phrases, acronyms)
+    }
+
+    #[test]
+    fn compiled_tables_match_the_lists() {
+        let g = &GAZ;
+        let (phrases, acronyms) = reference();
+        assert_eq!(table::PHRASES.len, phrases.len());
+        for (k, e) in &phrases {
+            assert_eq!(g.phrases.get(k).as_ref(), Some(e), "{k}");
+        }
+        let max_words = phrases.keys().map(|k| k.matches(' ').count() + 1).max().unwrap_or(1);
+        assert_eq!(g.max_words, max_words);
+        assert_eq!(table::ACRONYMS.len, acronyms.len());
+        for (k, v) in &acronyms {
+            assert_eq!(g.acronyms.get_key_value(k), Some((*k, *v)), "{k}");
+        }
+        assert_eq!(g.acronym_max_len, acronyms.keys().map(|k| k.len()).max().unwrap_or(0));
+        for (t, data) in [
+            (g.given, include_str!("../../data/gazetteer/given_names.txt")),
+            (g.surnames, include_str!("../../data/gazetteer/surnames.txt")),
+            (g.titles, include_str!("../../data/gazetteer/titles.txt")),
+            (g.org_heads, include_str!("../../data/gazetteer/org_heads.txt")),
+            (g.loc_heads, include_str!("../../data/gazetteer/loc_heads.txt")),
+            (g.event_heads, include_str!("../../data/gazetteer/event_heads.txt")),
+            (g.misc_heads, include_str!("../../data/gazetteer/misc_heads.txt")),
+            (g.common, include_str!("../../data/gazetteer/common_words.txt")),
+        ] {
+            let set: HashSet<&str> = lines(data).collect();
+            assert_eq!(t.len, set.len());
+            assert!(set.iter().all(|k| t.contains(k)));
+            assert!(t.keys().all(|k| set.contains(k)));
+        }
+        // Words that are not listed are not found (probes end at empty slots).
+        for w in ["Xqzv", "officials", "zzzzzzzzzzzzzzzzzzzzzzzzz", "Russia's"] {
+            assert!(!g.given.contains(w) && !g.titles.contains(w));
+        }
+        assert!(g.phrases.get("Russia's").is_none() && g.acronyms.get("Zzq").is_none());
     }
 }

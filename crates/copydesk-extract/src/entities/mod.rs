@@ -10,7 +10,9 @@
 
 mod gazetteer;
 mod grouping;
+mod key_hash;
 mod rules;
+mod table;
 mod tokens;
 
 pub(crate) use gazetteer::GAZ;
@@ -131,7 +133,7 @@ fn with_compass_word(g: &gazetteer::Gazetteer, text: &str, m: &mut Mention) {
 /// Find entity mentions in the article's sentences, labelled, and grouped with each other and
 /// with the given (short, long) pairs of acronyms defined in the text.
 pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Entity> {
-    let g = &*GAZ;
+    let g = &GAZ;
     let mut ms: Vec<Mention> = Vec::new();
     // All sentences' tokens in one buffer (offsets relative to their sentence), with each
     // sentence's range in it.
@@ -152,12 +154,14 @@ pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Ent
             x.1 += c;
         }
     }
+    let mut found = Vec::with_capacity(16);
     for (k, sent) in ctx.sentences.iter().enumerate() {
         let toks = toks_of(k);
         let text = ctx.slice(sent.span);
         let (w, c) = seg_counts.get(sent.segment).copied().unwrap_or((0, 0));
         let s = Sent { text, toks, title_case: w >= 4 && c * 10 >= w * 8 };
-        for f in rules::find(g, &s) {
+        rules::find_into(g, &s, &mut found);
+        for f in &found {
             let (Some(a), Some(b)) = (toks.get(f.from), toks.get(f.to.saturating_sub(1))) else { continue };
             let (start, end) = match f.sub {
                 Some((x, y)) => (a.start + x, a.start + y),

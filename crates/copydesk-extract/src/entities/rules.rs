@@ -1,7 +1,7 @@
 //! Rules that turn runs of capitalized words into labelled mentions.
 
 use super::gazetteer::{Entry, Gazetteer};
-use super::tokens::Tok;
+use super::tokens::{is_connector, is_name_particle, Tok, MAX_CONNECTOR};
 use crate::EntityLabel;
 
 /// A mention found in one sentence (token indices, half-open) before grouping.
@@ -28,38 +28,6 @@ impl Found {
     fn by_rule(from: usize, to: usize, label: EntityLabel, strength: u8) -> Self {
         Found { from, to, label, entry: None, strength, sub: None, grouped_only: false }
     }
-}
-
-/// Words joining capitalized words inside a name ("Bank of England", "Ursula von der Leyen"):
-/// the particles of personal names plus the function words of organisation and place names.
-fn is_connector(w: &str) -> bool {
-    is_name_particle(w) || matches!(w, "of" | "the" | "and" | "for" | "on" | "in" | "des" | "&")
-}
-
-/// Connectors allowed inside a person's name.
-fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "del"
-            | "della"
-            | "di"
-            | "da"
-            | "do"
-            | "dos"
-            | "das"
-            | "du"
-            | "la"
-            | "le"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "y"
-    )
 }
 
 /// Capitalized words that are not names on their own.
@@ -173,7 +141,9 @@ impl<'a> Sent<'a> {
         self.toks.get(i).is_some_and(|t| t.word && t.cap)
     }
     fn conn(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.word && !t.cap) && is_connector(self.w(i))
+        // Connectors are short: longer words are ruled out without slicing the text.
+        self.toks.get(i).is_some_and(|t| t.word && !t.cap && t.end - t.start <= MAX_CONNECTOR)
+            && is_connector(self.w(i))
     }
     /// Text of tokens i..j as written (None when separated by anything but one space).
     fn phrase(&self, i: usize, j: usize) -> Option<&'a str> {
@@ -202,10 +172,10 @@ impl<'a> Sent<'a> {
     }
 }
 
-/// Find mentions in one sentence.
-pub(crate) fn find(g: &Gazetteer, s: &Sent) -> Vec<Found> {
+/// Find mentions in one sentence, into `out` (cleared first; a buffer reused across sentences).
+pub(crate) fn find_into(g: &Gazetteer, s: &Sent, out: &mut Vec<Found>) {
+    out.clear();
     let n = s.toks.len();
-    let mut out = Vec::new();
     let mut i = 0;
     while i < n {
         if !s.cap(i) {
@@ -226,7 +196,7 @@ pub(crate) fn find(g: &Gazetteer, s: &Sent) -> Vec<Found> {
             }
         }
         let from = out.len();
-        run(g, s, i, j, &mut out);
+        run(g, s, i, j, out);
         for f in out.iter_mut().skip(from) {
             if f.label == EntityLabel::Person && f.sub.is_none() && f.to >= f.from + 2 && is_regnal(s.w(f.to - 1)) {
                 f.to -= 1;
@@ -234,13 +204,12 @@ pub(crate) fn find(g: &Gazetteer, s: &Sent) -> Vec<Found> {
         }
         i = j;
     }
-    out
 }
 
 fn lookup(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
     let p = s.phrase(i, j)?;
     if let Some(e) = g.phrases.get(p) {
-        return Some(*e);
+        return Some(e);
     }
     // Datelines and headlines in capitals: "CAIRO", "KUALA LUMPUR".
     if p.len() >= 4 && p.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-') {
@@ -253,9 +222,9 @@ fn lookup(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
                     t[k] = t[k].to_ascii_lowercase();
                 }
             }
-            std::str::from_utf8(t).ok().and_then(|t| g.phrases.get(t).copied())
+            std::str::from_utf8(t).ok().and_then(|t| g.phrases.get(t))
         } else {
-            g.phrases.get(title_cased(p).as_str()).copied()
+            g.phrases.get(title_cased(p).as_str())
         };
         return found.filter(|e| e.label == EntityLabel::Loc);
     }
@@ -377,14 +346,17 @@ fn is_camel(w: &str) -> bool {
 /// plural acronyms ("NGOs"), acronyms of common nouns from the known list ("CEO", "TV").
 fn is_non_name(g: &Gazetteer, w: &str) -> bool {
     let b = w.as_bytes();
-    if let Some(p) = memchr::memrchr(b'\'', b) {
-        if matches!(b.get(p + 1..), Some(b"re" | b"ve" | b"t" | b"ll" | b"d" | b"m" | b"s")) {
-            return true;
-        }
+    // The last apostrophe (a plain loop: words are short, a memrchr call costs more).
+    let mut p = b.len();
+    while p > 0 && b.get(p - 1) != Some(&b'\'') {
+        p -= 1;
+    }
+    if p > 0 && matches!(b.get(p..), Some(b"re" | b"ve" | b"t" | b"ll" | b"d" | b"m" | b"s")) {
+        return true;
     }
     // One char, or one char and a period ("J."); chars are counted only in short words.
     if b.len() <= 8 {
-        let n = w.chars().count();
+        let n = if b.is_ascii() { b.len() } else { w.chars().count() };
         if n == 1 || (n == 2 && w.ends_with('.')) {
             return true;
         }
@@ -481,6 +453,10 @@ fn is_currency_use(s: &Sent, i: usize) -> bool {
 
 /// "Zapad-2017": a name joined to a year.
 fn is_year_event(w: &str) -> bool {
+    // At least three chars, a hyphen and four digits: shorter words are ruled out at once.
+    if w.len() < 8 {
+        return false;
+    }
     match w.rsplit_once('-') {
         Some((a, y)) => a.len() >= 3 && y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()),
         None => false,
@@ -501,7 +477,7 @@ fn compound(g: &Gazetteer, s: &Sent, i: usize, out: &mut Vec<Found>) -> bool {
         off += p.len() + 1;
         if p.chars().next().is_some_and(char::is_uppercase) {
             match g.phrases.get(p) {
-                Some(e) => parts.push((st, st + p.len(), *e)),
+                Some(e) => parts.push((st, st + p.len(), e)),
                 None => return false,
             }
         } else if parts.is_empty() || p.chars().next().is_some_and(|c| c.is_ascii_digit()) {
@@ -702,10 +678,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             i += 1;
             continue;
         }
-        if is_stopword(w) {
-            i += 1;
-            continue;
-        }
+        // (Stop words never get here: they were skipped at the top of the loop.)
         // The extent of unlisted words from here. After a given name or a title, a family name
         // that is also a place goes on with the name ("Lenín Moreno", "Lewis Hamilton").
         let name_start = titled || g.is_given(w);
@@ -776,7 +749,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 out.push(Found::by_rule(i, k, EntityLabel::Org, 1));
             } else if titled || g.is_given(w) && !initial && !common {
                 out.push(Found::by_rule(i, k, EntityLabel::Person, 1));
-            } else if common && !is_stopword(w) {
+            } else if common {
                 out.push(Found {
                     from: i,
                     to: k,

@@ -19,17 +19,21 @@ pub(crate) struct Tok {
 
 const PREFIXES: &[&str] = &["pro-", "anti-", "ex-", "non-", "post-", "pre-", "neo-", "mid-", "all-", "trans-"];
 
-/// ASCII byte classes: white space, word (letter or digit), joiner inside a word.
+/// Byte classes: ASCII white space, ASCII word byte (letter or digit), ASCII joiner inside a
+/// word, byte of a non-ASCII char (0 for other ASCII punctuation and symbols).
 const WS: u8 = 1;
 const WORD: u8 = 2;
 const JOIN: u8 = 4;
+const HIGH: u8 = 8;
 
-const fn classes() -> [u8; 128] {
-    let mut t = [0u8; 128];
+const fn classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
-        t[b] = if c.is_ascii_alphanumeric() {
+        t[b] = if c >= 0x80 {
+            HIGH
+        } else if c.is_ascii_alphanumeric() {
             WORD
         } else if matches!(c, b' ' | 9..=13) {
             WS
@@ -43,7 +47,7 @@ const fn classes() -> [u8; 128] {
     t
 }
 
-static CLASS: [u8; 128] = classes();
+static CLASS: [u8; 256] = classes();
 
 /// The char at byte `i` of `s` (a char boundary), decoded only when not ASCII.
 #[inline]
@@ -78,13 +82,11 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
 /// `out`'s growth.
 pub(crate) fn tokenize_into(s: &str, out: &mut Vec<Tok>) {
     let bytes = s.as_bytes();
-    let n = bytes.len();
     let mut i = 0;
-    while i < n {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
+        let cl = CLASS[usize::from(b)];
         let clen;
-        if b < 0x80 {
-            let cl = CLASS[b as usize];
+        if cl & HIGH == 0 {
             if cl & WS != 0 {
                 i += 1;
                 continue;
@@ -92,6 +94,19 @@ pub(crate) fn tokenize_into(s: &str, out: &mut Vec<Tok>) {
             if cl & WORD == 0 {
                 out.push(Tok { start: i, end: i + 1, word: false, cap: false, poss: false, long: false });
                 i += 1;
+                continue;
+            }
+            // Fast path: a run of ASCII letters and digits followed by white space, ordinary
+            // punctuation or the end (no joiner, no non-ASCII char) is a plain word: no
+            // abbreviation period, possessive or prefix to look at.
+            let rest = bytes.get(i + 1..).unwrap_or(&[]);
+            let end = i + 1 + rest.iter().position(|&d| CLASS[usize::from(d)] & WORD == 0).unwrap_or(rest.len());
+            if bytes.get(end).map_or(true, |&d| CLASS[usize::from(d)] & (JOIN | HIGH) == 0) {
+                let cap = b.is_ascii_uppercase();
+                let long = end - i >= 4 && b.is_ascii_alphabetic();
+                out.push(Tok { start: i, end, word: true, cap, poss: false, long });
+                // The usual single space after a word is skipped here.
+                i = if bytes.get(end) == Some(&b' ') { end + 1 } else { end };
                 continue;
             }
             clen = 1;
@@ -127,7 +142,7 @@ fn word(s: &str, start: usize, clen: usize, out: &mut Vec<Tok>) -> usize {
     // Extend over word characters and inner joiners followed by a word character.
     while let Some(&d) = bytes.get(end) {
         if d < 0x80 {
-            let cl = CLASS[d as usize];
+            let cl = CLASS[usize::from(d)];
             if cl & WORD != 0 {
                 end += 1;
                 continue;
@@ -209,6 +224,41 @@ fn word(s: &str, start: usize, clen: usize, out: &mut Vec<Tok>) -> usize {
         out.push(Tok { start: tstart, end: wend, word: true, cap, poss, long });
     }
     next
+}
+
+/// Longest connector in bytes.
+pub(crate) const MAX_CONNECTOR: usize = 5;
+
+/// Words joining capitalized words inside a name ("Bank of England", "Ursula von der Leyen"):
+/// the particles of personal names plus the function words of organisation and place names.
+pub(crate) fn is_connector(w: &str) -> bool {
+    is_name_particle(w) || matches!(w, "of" | "the" | "and" | "for" | "on" | "in" | "des" | "&")
+}
+
+/// Connectors allowed inside a person's name.
+pub(crate) fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "du"
+            | "la"
+            | "le"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "y"
+    )
 }
 
 /// One upper-case char.
