@@ -94,6 +94,27 @@ pub(crate) fn find(ctx: &Context, cues: &CueIndex, pieces: &[Piece], drafts: &[D
             if noun_like(cue) {
                 continue;
             }
+            if let Some(ev) = evidential(s, m_start, m_end, cue) {
+                // "X seems to ...", "X is expected to ...": the whole clause, without a speaker.
+                let Some(content) = ev.map(|c| c.shift(base)) else { continue };
+                if covered.overlaps(content) || quoted.overlaps(content) {
+                    continue;
+                }
+                last_content_end = content.end - base;
+                found += 1;
+                out.push(Draft {
+                    span: content,
+                    content,
+                    kind: QuoteKind::Indirect,
+                    mention: None,
+                    cue: Some(cue.to_string()),
+                    cue_span: Some(cue_abs),
+                    inherit: false,
+                    seg: sent.segment,
+                    attributed_after: false,
+                });
+                continue;
+            }
             let Some((mention, content)) = parse(s, m_start, m_end, cue) else { continue };
             let content = content.shift(base);
             if covered.overlaps(content) {
@@ -130,6 +151,27 @@ fn clean(s: &str, start: usize, end: usize) -> Option<Span> {
 
 /// Parse one cue at `cs..ce` of sentence `s`: the mention and the content span.
 pub(crate) fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
+    forward(s, cs, ce, cue).or_else(|| inverted(s, cs, ce, cue))
+}
+
+/// Inverted trailing attribution: "CONTENT, said X." (a speech verb, then the speaker and at
+/// most a few more words to the end of the sentence).
+fn inverted(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
+    let lt = s[..cs].trim_end();
+    if !lt.ends_with(',') || !is_cue_word(cue, Cues::Speech) || takes_object(cue) || is_according(cue) {
+        return None;
+    }
+    let right = &s[ce..];
+    let m = mentions::right_of(right)?;
+    let rest = &right[m.end..];
+    let name = m.slice(right);
+    let fits = mentions::plausible(name) || common_noun_subject(name) || starts_with_determiner(name);
+    (fits && rest.split_whitespace().take(MAX_INVERTED_TAIL + 1).count() <= MAX_INVERTED_TAIL).then_some(())?;
+    Some((m.shift(ce), clean(s, 0, lt.len() - 1)?))
+}
+
+/// [`parse`] for a cue after its subject (or opening the sentence, "According to X, ...").
+fn forward(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
     let left = &s[..cs];
     let right = &s[ce..];
     if is_according(cue) {
@@ -146,27 +188,37 @@ pub(crate) fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, S
     // through a relative pronoun ("Lavrov, who has said").
     let mention = if let Some(sp) = participle_subject(left, cue) {
         sp
+    } else if ends_with_conjunction(left) && is_cue_word(cue, Cues::Speech) {
+        // `X did Y and said ...`: the subject of the sentence.
+        participle_subject(left, "ing")?
     } else {
         let (off, l) = tail(strip_relative(left), MAX_SUBJECT_REACH);
-        let sp = mentions::left_of(l)?;
-        if !mentions::plausible(sp.slice(l)) && !common_noun_subject(sp.slice(l)) {
-            return None;
+        let subject = |sp: Span| mentions::plausible(sp.slice(l)) || common_noun_subject(sp.slice(l));
+        let mut sp = mentions::left_of(l)?;
+        if !subject(sp) {
+            sp = of_head(l, sp);
+            if !subject(sp) {
+                return None;
+            }
         }
         sp.shift(off)
     };
     if takes_noun_phrase(cue) {
         return noun_phrase_object(s, ce).map(|c| (mention, c));
     }
-    // `declined to comment`, `refused to say whether ...`: the infinitive is the content.
-    if matches!(cue, "declined" | "refused") {
+    // `declined to comment`, `wants to run`: the infinitive is the content.
+    let must_infinitive = matches!(cue, "declined" | "refused");
+    if must_infinitive || takes_infinitive(cue) {
         let r = right.trim_start();
-        if !r.starts_with("to ") {
+        if r.starts_with("to ") {
+            let a = ce + (right.len() - r.len());
+            let b = clause_end(s, a, s.len());
+            let t = s[a..b].trim_end().trim_end_matches(['.', ',', ';', ':']).trim_end();
+            return (t.split_whitespace().nth(1).is_some()).then(|| (mention, Span::new(a, a + t.len())));
+        }
+        if must_infinitive {
             return None;
         }
-        let a = ce + (right.len() - r.len());
-        let b = clause_end(s, a, s.len());
-        let t = s[a..b].trim_end().trim_end_matches(['.', ',', ';', ':']).trim_end();
-        return (t.split_whitespace().nth(1).is_some()).then(|| (mention, Span::new(a, a + t.len())));
     }
     // Content after the cue: skip an object ("told Sputnik") and a "that".
     let mut cstart = ce;
@@ -293,6 +345,29 @@ fn takes_noun_phrase(cue: &str) -> bool {
             | "accusing"
             | "questioned"
             | "questioning"
+            | "support"
+            | "oppose"
+            | "favor"
+            | "favors"
+            | "called for"
+            | "calls for"
+            | "call for"
+            | "calling for"
+            | "called on"
+            | "calls on"
+            | "calling on"
+            | "pointed to"
+            | "points to"
+            | "pointing to"
+            | "talked about"
+            | "talking about"
+            | "talks about"
+            | "spoke about"
+            | "asked about"
+            | "focused on"
+            | "railed against"
+            | "voted for"
+            | "voted against"
     )
 }
 
@@ -355,6 +430,110 @@ fn noun_phrase_object(s: &str, ce: usize) -> Option<Span> {
     (end > a).then(|| Span::new(a, end))
 }
 
+/// Verbs of intention whose content may be an infinitive ("wants to run", "vowed to fight").
+fn takes_infinitive(cue: &str) -> bool {
+    matches!(
+        cue,
+        "want"
+            | "wants"
+            | "wanted"
+            | "plan"
+            | "plans"
+            | "planned"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "hoping"
+            | "expect"
+            | "expects"
+            | "seek"
+            | "seeks"
+            | "sought"
+            | "seeking"
+            | "vow"
+            | "vows"
+            | "vowed"
+            | "vowing"
+            | "pledge"
+            | "pledged"
+            | "pledging"
+            | "promised"
+            | "promising"
+            | "agree"
+            | "agrees"
+            | "agreed"
+            | "decide"
+            | "decides"
+            | "decided"
+            | "intend"
+            | "intends"
+            | "threatened"
+            | "threatens"
+            | "offered"
+    )
+}
+
+/// Verbs of appearance and expectation ("seems to", "is expected to"), whose content is the
+/// whole clause, subject included, with no speaker: `None` for other cues, `Some(None)` for
+/// such a cue without a usable clause.
+fn evidential(s: &str, cs: usize, ce: usize, cue: &str) -> Option<Option<Span>> {
+    let seem = matches!(cue, "seem" | "seems" | "seemed");
+    let appear = matches!(cue, "appear" | "appears" | "appeared");
+    let expected = cue == "expected";
+    if !seem && !appear && !expected {
+        return None;
+    }
+    let next = s[ce..].split_whitespace().next().unwrap_or("");
+    let left = s[..cs].trim_end();
+    let prev = left.rsplit(char::is_whitespace).next().unwrap_or("");
+    if expected && !(next == "to" && matches!(prev, "is" | "are" | "was" | "were")) {
+        // An active "expected" reports like other verbs.
+        return None;
+    }
+    if appear && !matches!(next, "to" | "that" | "likely" | "unlikely" | "poised" | "ready" | "set" | "certain") {
+        return Some(None);
+    }
+    // The clause opens after the last comma, semicolon, colon or dash before the cue, past
+    // connectors ("but", "where").
+    let mut a = left
+        .rfind([',', ';', ':', '(', '\u{2014}'])
+        .map_or(0, |i| i + left[i..].chars().next().map_or(1, char::len_utf8));
+    for _ in 0..2 {
+        let rest = &s[a..cs];
+        let t = rest.trim_start();
+        let w = t.split_whitespace().next().unwrap_or("");
+        if !lexicon::is_stop_word(w) || w.is_empty() {
+            break;
+        }
+        a = cs - t.len() + w.len();
+    }
+    if s[a..cs].split_whitespace().take(MAX_EVIDENTIAL_SUBJECT + 1).count() > MAX_EVIDENTIAL_SUBJECT {
+        return Some(None);
+    }
+    Some(clean(s, a, clause_end(s, ce, s.len())))
+}
+
+/// Most words of the subject of an evidential clause ("About one in nine voters is expected").
+const MAX_EVIDENTIAL_SUBJECT: usize = 12;
+
+/// Does `left` end with a coordinating conjunction (before auxiliaries: "and also", "but")?
+fn ends_with_conjunction(left: &str) -> bool {
+    let mut ws = left.split_whitespace().rev().skip_while(|w| lexicon::is_aux(w));
+    matches!(ws.next(), Some("and" | "but"))
+}
+
+/// `of`-phrases belong to the subject: "supporters of reform" for the mention "reform".
+fn of_head(l: &str, sp: Span) -> Span {
+    let before = l[..sp.start].trim_end();
+    let Some(head) = before.strip_suffix("of").filter(|h| h.is_empty() || h.ends_with(char::is_whitespace)) else {
+        return sp;
+    };
+    match mentions::left_of(head) {
+        Some(h) if !head[h.start..].trim().is_empty() => Span::new(h.start, sp.end),
+        _ => sp,
+    }
+}
+
 /// Prepositions that open an adverbial phrase after a cue ("said in a statement").
 fn is_preposition(w: &str) -> bool {
     matches!(w, "in" | "on" | "at" | "during" | "after" | "before" | "by" | "via" | "over" | "through" | "from")
@@ -375,13 +554,37 @@ fn clause_end(s: &str, start: usize, end: usize) -> usize {
         let cut = mark == ";" || {
             let lw = w.trim_end_matches([',', '.']);
             (lw.len() > 4 && lw.ends_with("ing") && lw.bytes().all(|b| b.is_ascii_lowercase()))
-                || matches!(lw, "which" | "who" | "where" | "according")
+                || matches!(
+                    lw,
+                    "which"
+                        | "who"
+                        | "where"
+                        | "according"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "because"
+                        | "despite"
+                        | "while"
+                        | "although"
+                        | "though"
+                )
+                || (mark == "," && is_cue_word(lw, Cues::Speech))
         };
         if cut && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS {
             return start + pos;
         }
     }
     end
+}
+
+/// Most words after the speaker of an inverted trailing attribution ("..., said X in a
+/// statement on Monday.").
+const MAX_INVERTED_TAIL: usize = 8;
+
+/// Does the phrase open with a determiner ("the official", "one source")?
+fn starts_with_determiner(phrase: &str) -> bool {
+    phrase.split_whitespace().next().is_some_and(lexicon::is_determiner)
 }
 
 /// Quantifiers that open a plural subject ("many experts", "most voters").
@@ -398,11 +601,26 @@ fn common_noun_subject(phrase: &str) -> bool {
     let mut it = phrase.split_whitespace();
     let (Some(first), n) = (it.next(), phrase.split_whitespace().take(2).count()) else { return false };
     let last = it.next_back().unwrap_or(first);
+    // "74 percent", "26%", "two-thirds of voters".
+    let counted = phrase.split_whitespace().any(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit));
+    if counted && (last.ends_with('%') || matches!(last, "percent" | "percent," | "%")) {
+        return true;
+    }
     let alpha = |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
     if !alpha(last) || lexicon::is_stop_word(last) || lexicon::is_aux(last) {
         return false;
     }
     let plural = last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us");
+    // "political scientists", "many Republican leaders": a short bare plural.
+    let words = phrase.split_whitespace().take(4).count();
+    if plural
+        && words <= 3
+        && phrase.split_whitespace().all(|w| {
+            w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') && !lexicon::is_stop_word(w) && !lexicon::is_aux(w)
+        })
+    {
+        return true;
+    }
     (n >= 2 && (lexicon::is_determiner(first) || is_quantifier(first))) || (n == 1 && plural)
 }
 
@@ -482,6 +700,89 @@ mod tests {
         );
     }
 }
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    fn p(s: &str, cue: &str) -> Option<(String, String)> {
+        let cs = s.find(cue)?;
+        parse(s, cs, cs + cue.len(), cue).map(|(m, c)| (m.slice(s).to_string(), c.slice(s).to_string()))
+    }
+
+    fn ev(s: &str, cue: &str) -> Option<Option<String>> {
+        let cs = s.find(cue)?;
+        evidential(s, cs, cs + cue.len(), cue).map(|c| c.map(|c| c.slice(s).to_string()))
+    }
+
+    fn pair(m: &str, c: &str) -> Option<(String, String)> {
+        Some((m.into(), c.into()))
+    }
+
+    #[test]
+    fn evidential_clauses() {
+        assert_eq!(
+            ev("At the time, Ann Lee seemed to suggest the deal was dead.", "seemed"),
+            Some(Some("Ann Lee seemed to suggest the deal was dead".into()))
+        );
+        assert_eq!(
+            ev("Polls closed, but Bob Day is expected to win the seat easily.", "expected"),
+            Some(Some("Bob Day is expected to win the seat easily".into()))
+        );
+        assert_eq!(ev("Ann Lee appeared on television with Bob Day.", "appeared"), Some(None));
+        assert_eq!(ev("Ann Lee expected a large crowd.", "expected"), None);
+        assert_eq!(ev("Ann Lee said so.", "said"), None);
+    }
+
+    #[test]
+    fn infinitive_contents() {
+        assert_eq!(p("Ann Lee wants to build a new dam.", "wants"), pair("Ann Lee", "to build a new dam"));
+        assert_eq!(
+            p("The mayor vowed to fight the plan in court.", "vowed"),
+            pair("The mayor", "to fight the plan in court")
+        );
+    }
+
+    #[test]
+    fn subjects() {
+        assert_eq!(
+            p("Ann Lee praised the plan and said the dam will hold.", "said"),
+            pair("Ann Lee", "the dam will hold")
+        );
+        assert_eq!(
+            p("Among voters, 74 percent said they would vote again.", "said"),
+            pair("74 percent", "they would vote again")
+        );
+        assert_eq!(
+            p("Several supporters of reform said the system is unfair.", "said"),
+            pair("Several supporters of reform", "the system is unfair")
+        );
+    }
+
+    #[test]
+    fn preposition_cues_and_clause_ends() {
+        assert_eq!(
+            p("The union called for a new round of talks on Monday.", "called for"),
+            pair("The union", "a new round of talks")
+        );
+        assert_eq!(
+            p("Ann Lee said the vote was fair, although others disagreed.", "said"),
+            pair("Ann Lee", "the vote was fair")
+        );
+    }
+
+    #[test]
+    fn inverted_and_plural_trailing_attributions() {
+        assert_eq!(
+            p("The meeting went badly from the start, said one source in the room.", "said"),
+            pair("one source", "The meeting went badly from the start")
+        );
+        assert_eq!(
+            p("There is no link between turnout and results, political scientists say.", "say"),
+            pair("political scientists", "There is no link between turnout and results")
+        );
+    }
+}
+
 #[cfg(test)]
 mod debug_tests {
     use super::*;
