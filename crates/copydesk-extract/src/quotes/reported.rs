@@ -254,7 +254,11 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
             cstart = ce + off;
         }
     }
-    if let Some(c) = clean(s, cstart, clause_end(s, cstart, s.len())) {
+    // `CONTENT, he said, wiping ...`: a comma right after the cue ends a trailing attribution.
+    let comma_after = cstart == ce
+        && right.trim_start().starts_with(',')
+        && s[..mention.start].trim_end().trim_end_matches("''").ends_with(',');
+    if let Some(c) = clean(s, cstart, clause_end(s, cstart, s.len())).filter(|_| !comma_after) {
         // Content must not start with a preposition phrase only ("said on Tuesday.").
         let first = s[c.start..c.end].split_whitespace().next().unwrap_or("");
         if !matches!(
@@ -278,10 +282,12 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
             return Some((mention, c));
         }
     }
-    // Trailing attribution: "CONTENT, X told Y."
+    // Trailing attribution: "CONTENT, X told Y.", also after a quotation closed with two
+    // apostrophes, which are no quote marks to the mark scanner (",'' X said.").
     let before_mention = s[..mention.start].trim_end();
-    if before_mention.ends_with(',') {
-        return Some((mention, clean(s, 0, before_mention.len() - 1)?));
+    let b = before_mention.strip_suffix("''").unwrap_or(before_mention);
+    if b.ends_with(',') {
+        return Some((mention, clean(s, 0, b.len() - 1)?));
     }
     None
 }
@@ -345,7 +351,6 @@ fn takes_noun_phrase(cue: &str) -> bool {
             | "accusing"
             | "questioned"
             | "questioning"
-            | "support"
             | "oppose"
             | "favor"
             | "favors"
@@ -363,8 +368,6 @@ fn takes_noun_phrase(cue: &str) -> bool {
             | "talking about"
             | "talks about"
             | "spoke about"
-            | "asked about"
-            | "focused on"
             | "railed against"
             | "voted for"
             | "voted against"
@@ -437,7 +440,6 @@ fn takes_infinitive(cue: &str) -> bool {
         "want"
             | "wants"
             | "wanted"
-            | "plan"
             | "plans"
             | "planned"
             | "hope"
@@ -462,8 +464,6 @@ fn takes_infinitive(cue: &str) -> bool {
             | "agree"
             | "agrees"
             | "agreed"
-            | "decide"
-            | "decides"
             | "decided"
             | "intend"
             | "intends"
@@ -589,9 +589,12 @@ fn starts_with_determiner(phrase: &str) -> bool {
 
 /// Quantifiers that open a plural subject ("many experts", "most voters").
 fn is_quantifier(w: &str) -> bool {
-    ["many", "some", "most", "all", "few", "several", "both", "other", "others", "two", "three", "four"]
-        .iter()
-        .any(|q| q.eq_ignore_ascii_case(w))
+    [
+        "many", "some", "most", "all", "few", "several", "both", "other", "others", "two", "three", "four", "those",
+        "these",
+    ]
+    .iter()
+    .any(|q| q.eq_ignore_ascii_case(w))
 }
 
 /// A common-noun subject of reported speech that [`mentions::plausible`] does not take as a
@@ -604,6 +607,10 @@ fn common_noun_subject(phrase: &str) -> bool {
     // "74 percent", "26%", "two-thirds of voters".
     let counted = phrase.split_whitespace().any(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit));
     if counted && (last.ends_with('%') || matches!(last, "percent" | "percent," | "%")) {
+        return true;
+    }
+    // Collective nouns that speak ("police said").
+    if n == 1 && matches!(last, "police" | "people" | "staff" | "authorities" | "prosecutors") {
         return true;
     }
     let alpha = |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
