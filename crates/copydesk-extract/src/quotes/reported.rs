@@ -78,6 +78,8 @@ pub(crate) fn find(ctx: &Context, cues: &CueIndex, pieces: &[Piece], drafts: &[D
         let base = sent.span.start;
         let mut found = 0;
         let mut last_content_end = 0usize;
+        // The mention of the last report in the sentence (relative to it).
+        let mut prior: Option<Span> = None;
         for (m_start, m_end) in cues.in_range(sent.span.start, sent.span.end, Cues::Report) {
             let (m_start, m_end) = (m_start - base, m_end - base);
             if found >= MAX_PER_SENTENCE {
@@ -115,7 +117,8 @@ pub(crate) fn find(ctx: &Context, cues: &CueIndex, pieces: &[Piece], drafts: &[D
                 });
                 continue;
             }
-            let Some((mention, content)) = parse(s, m_start, m_end, cue) else { continue };
+            let Some((mention, content)) = parse_after(s, m_start, m_end, cue, prior) else { continue };
+            prior = Some(mention);
             let content = content.shift(base);
             if covered.overlaps(content) {
                 continue;
@@ -151,7 +154,13 @@ fn clean(s: &str, start: usize, end: usize) -> Option<Span> {
 
 /// Parse one cue at `cs..ce` of sentence `s`: the mention and the content span.
 pub(crate) fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
-    forward(s, cs, ce, cue).or_else(|| inverted(s, cs, ce, cue))
+    parse_after(s, cs, ce, cue, None)
+}
+
+/// [`parse`], with the mention of an earlier report in the sentence (`prior`, a span of `s`)
+/// as the subject of a conjoined cue ("A spokesman defended the route and said ...").
+fn parse_after(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Option<(Span, Span)> {
+    forward(s, cs, ce, cue, prior).or_else(|| inverted(s, cs, ce, cue))
 }
 
 /// Inverted trailing attribution: "CONTENT, said X." (a speech verb, then the speaker and at
@@ -171,7 +180,7 @@ fn inverted(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
 }
 
 /// [`parse`] for a cue after its subject (or opening the sentence, "According to X, ...").
-fn forward(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
+fn forward(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Option<(Span, Span)> {
     let left = &s[..cs];
     let right = &s[ce..];
     if is_according(cue) {
@@ -190,7 +199,7 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
         sp
     } else if ends_with_conjunction(left) && is_cue_word(cue, Cues::Speech) {
         // `X did Y and said ...`: the subject of the sentence.
-        participle_subject(left, "ing")?
+        participle_subject(left, "ing").or(prior.filter(|p| p.end <= cs))?
     } else {
         let (off, l) = tail(strip_relative(left), MAX_SUBJECT_REACH);
         let subject = |sp: Span| mentions::plausible(sp.slice(l)) || common_noun_subject(sp.slice(l));
@@ -223,8 +232,8 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
     // Content after the cue: skip an object ("told Sputnik") and a "that".
     let mut cstart = ce;
     let r = right;
-    // The first ten words after the cue, on the stack.
-    let mut buf: [(usize, &str); 10] = [(0, ""); 10];
+    // The first twenty words after the cue, on the stack.
+    let mut buf: [(usize, &str); 20] = [(0, ""); 20];
     let mut n = 0;
     for (slot, w) in buf.iter_mut().zip(r.split_whitespace()) {
         *slot = (w.as_ptr() as usize - r.as_ptr() as usize, w);
@@ -233,7 +242,9 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
     let words = &buf[..n];
     if let Some(&(off, _)) = words.iter().find(|(_, w)| *w == "that") {
         let before = || words.iter().take_while(|(o, _)| *o < off).map(|(_, w)| *w);
-        if before().count() <= 7 && !before().any(|w| w.ends_with([',', '.'])) {
+        // `said in an interview with the paper last week that ...`: further after a preposition.
+        let reach = if words.first().is_some_and(|(_, w)| is_preposition(w)) { 15 } else { 7 };
+        if before().count() <= reach && !before().any(|w| w.ends_with([',', '.'])) {
             cstart = ce + off + 4;
         }
     } else if takes_object(cue) {
@@ -543,6 +554,7 @@ fn is_preposition(w: &str) -> bool {
 /// a participle or a non-restrictive phrase (", adding ...", ", which ...", ", according to"), or
 /// a semicolon, provided the clause keeps [`MIN_WORDS`] words.
 fn clause_end(s: &str, start: usize, end: usize) -> usize {
+    let end = conjoined_cue(s, start, end);
     let t = &s[start..end];
     for (pos, mark) in t.match_indices([',', ';']) {
         let after = &t[pos + 1..];
@@ -585,6 +597,24 @@ const MAX_INVERTED_TAIL: usize = 8;
 /// Does the phrase open with a determiner ("the official", "one source")?
 fn starts_with_determiner(phrase: &str) -> bool {
     phrase.split_whitespace().next().is_some_and(lexicon::is_determiner)
+}
+
+/// Where a clause starting at `start` ends before "and said", "but added" (a speech verb
+/// conjoined to the reporting one), at most `end`.
+fn conjoined_cue(s: &str, start: usize, end: usize) -> usize {
+    let t = &s[start..end];
+    let mut best = end;
+    for conj in [" and ", " but "] {
+        for (pos, _) in t.match_indices(conj) {
+            let next = t[pos + conj.len()..].split_whitespace().next().unwrap_or("");
+            let next = next.trim_end_matches([',', '.', ':']);
+            if is_cue_word(next, Cues::Speech) && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS {
+                best = best.min(start + t[..pos].trim_end().trim_end_matches(',').len());
+                break;
+            }
+        }
+    }
+    best
 }
 
 /// Quantifiers that open a plural subject ("many experts", "most voters").
@@ -631,9 +661,24 @@ fn common_noun_subject(phrase: &str) -> bool {
     (n >= 2 && (lexicon::is_determiner(first) || is_quantifier(first))) || (n == 1 && plural)
 }
 
+/// Longest parenthetical between a subject and its cue, in bytes.
+const MAX_PARENTHETICAL: usize = 200;
+
 /// "..., Lavrov, who has" -> "..., Lavrov" (the person a relative clause hangs on).
 fn strip_relative(left: &str) -> &str {
     let t = left.trim_end();
+    // "Ann Lee -- who ... --", "Ann Lee, who ...,": a parenthetical between the subject and
+    // the cue (at most [`MAX_PARENTHETICAL`] bytes).
+    for (close, open) in [("--", " --"), ("\u{2014}", "\u{2014}"), (" -", " - "), (",", ", who ")] {
+        if let Some(x) = t.strip_suffix(close) {
+            let from = x.len().saturating_sub(MAX_PARENTHETICAL);
+            if let Some(i) = x.get(from..).and_then(|w| w.rfind(open)).map(|i| from + i) {
+                if !x[..i].trim().is_empty() {
+                    return &x[..i];
+                }
+            }
+        }
+    }
     for rel in [" who", " which"] {
         for aux in ["", " has", " had", " have", " also", " has also", " had also"] {
             if let Some(x) = t.strip_suffix(aux).and_then(|x| x.strip_suffix(rel)) {
@@ -775,6 +820,27 @@ mod more_tests {
             p("Ann Lee said the vote was fair, although others disagreed.", "said"),
             pair("Ann Lee", "the vote was fair")
         );
+    }
+
+    #[test]
+    fn parentheticals_conjoined_cues_and_late_that() {
+        assert_eq!(
+            p("The judge -- who has clashed with the mayor -- said the ruling stands.", "said"),
+            pair("The judge", "the ruling stands")
+        );
+        assert_eq!(
+            p("Ann Lee said the vote was fair and said the count would go on.", "said"),
+            pair("Ann Lee", "the vote was fair")
+        );
+        assert_eq!(
+            p("Ann Lee said in an interview with the paper last week that the vote was fair.", "said"),
+            pair("Ann Lee", "the vote was fair")
+        );
+        let s = "A spokesman for the city defended the route and said the police were ready.";
+        let prior = Some(Span::new(0, 24));
+        let cs = s.find("said").unwrap();
+        let got = parse_after(s, cs, cs + 4, "said", prior).map(|(m, c)| (m.slice(s), c.slice(s)));
+        assert_eq!(got, Some(("A spokesman for the city", "the police were ready")));
     }
 
     #[test]
