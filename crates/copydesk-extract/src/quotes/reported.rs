@@ -232,10 +232,12 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Opt
     // Content after the cue: skip an object ("told Sputnik") and a "that".
     let mut cstart = ce;
     let r = right;
-    // The first twenty words after the cue, on the stack.
+    // The first ten words after the cue, on the stack; twenty after a preposition, where a
+    // "that" may come later.
     let mut buf: [(usize, &str); 20] = [(0, ""); 20];
     let mut n = 0;
-    for (slot, w) in buf.iter_mut().zip(r.split_whitespace()) {
+    let take = if r.split_whitespace().next().is_some_and(is_preposition) { 20 } else { 10 };
+    for (slot, w) in buf.iter_mut().zip(r.split_whitespace()).take(take) {
         *slot = (w.as_ptr() as usize - r.as_ptr() as usize, w);
         n += 1;
     }
