@@ -184,11 +184,21 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Opt
     let left = &s[..cs];
     let right = &s[ce..];
     if is_according(cue) {
-        let m = mentions::right_of(right)?.shift(ce);
+        // The source: a mention, else any short phrase up to a comma ("media buying sources").
+        let m = mentions::right_of(right).map(|m| m.shift(ce)).or_else(|| source_phrase(s, ce))?;
         if left.trim().is_empty() {
             // "According to X, CONTENT"
             let comma = s[m.end..].find(',')? + m.end;
             return Some((m, clean(s, comma + 1, s.len())?));
+        }
+        // "But, according to X, CONTENT" and "HALF, according to X, HALF".
+        if let Some(rest) = s[m.end..].trim_start().strip_prefix(',') {
+            let first = rest.split_whitespace().next().unwrap_or("");
+            let clause = !lexicon::is_stop_word(first) && !first.ends_with("ing");
+            if clause && rest.split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS {
+                let from = if left.split_whitespace().take(4).count() <= 3 { s.len() - rest.len() } else { 0 };
+                return Some((m, clean(s, from, s.len())?));
+            }
         }
         // "CONTENT, according to X"
         return Some((m, clean(s, 0, cs)?));
@@ -663,6 +673,20 @@ fn common_noun_subject(phrase: &str) -> bool {
     (n >= 2 && (lexicon::is_determiner(first) || is_quantifier(first))) || (n == 1 && plural)
 }
 
+/// Most words of a source phrase after "according to" that is no mention.
+const MAX_SOURCE_WORDS: usize = 12;
+
+/// The phrase after a cue ending at `ce`, up to a comma, semicolon, parenthesis or the end of
+/// the sentence, when it has at most [`MAX_SOURCE_WORDS`] words.
+fn source_phrase(s: &str, ce: usize) -> Option<Span> {
+    let r = &s[ce..];
+    let a = ce + (r.len() - r.trim_start().len());
+    let stop = s[a..].find([',', ';', '(']).map_or(s.len(), |i| a + i);
+    let t = s[a..stop].trim_end().trim_end_matches(['.', '!', '?']).trim_end();
+    let n = t.split_whitespace().take(MAX_SOURCE_WORDS + 1).count();
+    (n >= 1 && n <= MAX_SOURCE_WORDS).then(|| Span::new(a, a + t.len()))
+}
+
 /// Longest parenthetical between a subject and its cue, in bytes.
 const MAX_PARENTHETICAL: usize = 200;
 
@@ -843,6 +867,22 @@ mod more_tests {
         let cs = s.find("said").unwrap();
         let got = parse_after(s, cs, cs + 4, "said", prior).map(|(m, c)| (m.slice(s), c.slice(s)));
         assert_eq!(got, Some(("A spokesman for the city", "the police were ready")));
+    }
+
+    #[test]
+    fn according_to_in_the_middle() {
+        assert_eq!(
+            p("The dam will hold for years, according to water board engineers.", "according to"),
+            pair("water board engineers", "The dam will hold for years")
+        );
+        assert_eq!(
+            p("But, according to the ministry, the dam will hold for years.", "according to"),
+            pair("the ministry", "the dam will hold for years")
+        );
+        assert_eq!(
+            p("The new dam, according to the ministry, will hold for years.", "according to"),
+            pair("the ministry", "The new dam, according to the ministry, will hold for years")
+        );
     }
 
     #[test]
