@@ -196,7 +196,13 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Opt
             let first = rest.split_whitespace().next().unwrap_or("");
             let clause = !lexicon::is_stop_word(first) && !first.ends_with("ing");
             if clause && rest.split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS {
-                let from = if left.split_whitespace().take(4).count() <= 3 { s.len() - rest.len() } else { 0 };
+                // After an opening connector ("But", "In addition"), the clause after the source;
+                // else the sentence, split by the source.
+                let lead = left.split_whitespace().next().unwrap_or("").trim_end_matches(',');
+                let connector = lexicon::is_stop_word(lead)
+                    || (lexicon::not_name_start(lead, true, false) && !lexicon::is_determiner(lead));
+                let short = left.split_whitespace().take(4).count() <= 3;
+                let from = if short && connector { s.len() - rest.len() } else { 0 };
                 return Some((m, clean(s, from, s.len())?));
             }
         }
