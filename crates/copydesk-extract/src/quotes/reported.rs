@@ -547,8 +547,18 @@ const MAX_EVIDENTIAL_SUBJECT: usize = 12;
 
 /// Does `left` end with a coordinating conjunction (before auxiliaries: "and also", "but")?
 fn ends_with_conjunction(left: &str) -> bool {
-    let mut ws = left.split_whitespace().rev().skip_while(|w| lexicon::is_aux(w));
-    matches!(ws.next(), Some("and" | "but"))
+    let mut ws = left.split_whitespace().rev();
+    match ws.next() {
+        Some("and" | "but") => true,
+        // One adverb between: "and also said", "but later said".
+        Some(w)
+            if matches!(w, "also" | "then" | "later" | "again" | "has" | "had" | "have" | "would" | "will")
+                || (w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase())) =>
+        {
+            matches!(ws.next(), Some("and" | "but"))
+        }
+        _ => false,
+    }
 }
 
 /// `of`-phrases belong to the subject: "supporters of reform" for the mention "reform".
@@ -572,7 +582,12 @@ fn is_preposition(w: &str) -> bool {
 /// a participle or a non-restrictive phrase (", adding ...", ", which ...", ", according to"), or
 /// a semicolon, provided the clause keeps [`MIN_WORDS`] words.
 fn clause_end(s: &str, start: usize, end: usize) -> usize {
-    let end = conjoined_cue(s, start, end);
+    let end = comma_end(s, start, end);
+    conjoined_cue(s, start, end)
+}
+
+/// [`clause_end`] at a comma or semicolon only.
+fn comma_end(s: &str, start: usize, end: usize) -> usize {
     let t = &s[start..end];
     for (pos, mark) in t.match_indices([',', ';']) {
         let after = &t[pos + 1..];
@@ -599,7 +614,7 @@ fn clause_end(s: &str, start: usize, end: usize) -> usize {
                         | "although"
                         | "though"
                 )
-                || (mark == "," && is_cue_word(lw, Cues::Speech))
+                || (mark == "," && may_be_cue(lw) && is_cue_word(lw, Cues::Speech))
         };
         if cut && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS {
             return start + pos;
@@ -623,16 +638,24 @@ fn conjoined_cue(s: &str, start: usize, end: usize) -> usize {
     let t = &s[start..end];
     let mut best = end;
     for conj in [" and ", " but "] {
-        for (pos, _) in t.match_indices(conj) {
+        for pos in memchr::memmem::find_iter(t.as_bytes(), conj.as_bytes()) {
             let next = t[pos + conj.len()..].split_whitespace().next().unwrap_or("");
             let next = next.trim_end_matches([',', '.', ':']);
-            if is_cue_word(next, Cues::Speech) && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS {
+            if may_be_cue(next)
+                && is_cue_word(next, Cues::Speech)
+                && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS
+            {
                 best = best.min(start + t[..pos].trim_end().trim_end_matches(',').len());
                 break;
             }
         }
     }
     best
+}
+
+/// A cheap test before a cue-word lookup: cue words are lower case, three bytes or more.
+fn may_be_cue(w: &str) -> bool {
+    w.len() >= 3 && w.as_bytes()[0].is_ascii_lowercase()
 }
 
 /// Quantifiers that open a plural subject ("many experts", "most voters").
@@ -690,7 +713,7 @@ fn source_phrase(s: &str, ce: usize) -> Option<Span> {
     let stop = s[a..].find([',', ';', '(']).map_or(s.len(), |i| a + i);
     let t = s[a..stop].trim_end().trim_end_matches(['.', '!', '?']).trim_end();
     let n = t.split_whitespace().take(MAX_SOURCE_WORDS + 1).count();
-    (n >= 1 && n <= MAX_SOURCE_WORDS).then(|| Span::new(a, a + t.len()))
+    (1..=MAX_SOURCE_WORDS).contains(&n).then(|| Span::new(a, a + t.len()))
 }
 
 /// Longest parenthetical between a subject and its cue, in bytes.
