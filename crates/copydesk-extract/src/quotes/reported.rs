@@ -78,6 +78,8 @@ pub(crate) fn find(ctx: &Context, cues: &CueIndex, pieces: &[Piece], drafts: &[D
         let base = sent.span.start;
         let mut found = 0;
         let mut last_content_end = 0usize;
+        // The mention of the last report in the sentence (relative to it).
+        let mut prior: Option<Span> = None;
         for (m_start, m_end) in cues.in_range(sent.span.start, sent.span.end, Cues::Report) {
             let (m_start, m_end) = (m_start - base, m_end - base);
             if found >= MAX_PER_SENTENCE {
@@ -94,7 +96,29 @@ pub(crate) fn find(ctx: &Context, cues: &CueIndex, pieces: &[Piece], drafts: &[D
             if noun_like(cue) {
                 continue;
             }
-            let Some((mention, content)) = parse(s, m_start, m_end, cue) else { continue };
+            if let Some(ev) = evidential(s, m_start, m_end, cue) {
+                // "X seems to ...", "X is expected to ...": the whole clause, without a speaker.
+                let Some(content) = ev.map(|c| c.shift(base)) else { continue };
+                if covered.overlaps(content) || quoted.overlaps(content) {
+                    continue;
+                }
+                last_content_end = content.end - base;
+                found += 1;
+                out.push(Draft {
+                    span: content,
+                    content,
+                    kind: QuoteKind::Indirect,
+                    mention: None,
+                    cue: Some(cue.to_string()),
+                    cue_span: Some(cue_abs),
+                    inherit: false,
+                    seg: sent.segment,
+                    attributed_after: false,
+                });
+                continue;
+            }
+            let Some((mention, content)) = parse_after(s, m_start, m_end, cue, prior) else { continue };
+            prior = Some(mention);
             let content = content.shift(base);
             if covered.overlaps(content) {
                 continue;
@@ -130,14 +154,57 @@ fn clean(s: &str, start: usize, end: usize) -> Option<Span> {
 
 /// Parse one cue at `cs..ce` of sentence `s`: the mention and the content span.
 pub(crate) fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
+    parse_after(s, cs, ce, cue, None)
+}
+
+/// [`parse`], with the mention of an earlier report in the sentence (`prior`, a span of `s`)
+/// as the subject of a conjoined cue ("A spokesman defended the route and said ...").
+fn parse_after(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Option<(Span, Span)> {
+    forward(s, cs, ce, cue, prior).or_else(|| inverted(s, cs, ce, cue))
+}
+
+/// Inverted trailing attribution: "CONTENT, said X." (a speech verb, then the speaker and at
+/// most a few more words to the end of the sentence).
+fn inverted(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
+    let lt = s[..cs].trim_end();
+    if !lt.ends_with(',') || !is_cue_word(cue, Cues::Speech) || takes_object(cue) || is_according(cue) {
+        return None;
+    }
+    let right = &s[ce..];
+    let m = mentions::right_of(right)?;
+    let rest = &right[m.end..];
+    let name = m.slice(right);
+    let fits = mentions::plausible(name) || common_noun_subject(name) || starts_with_determiner(name);
+    (fits && rest.split_whitespace().take(MAX_INVERTED_TAIL + 1).count() <= MAX_INVERTED_TAIL).then_some(())?;
+    Some((m.shift(ce), clean(s, 0, lt.len() - 1)?))
+}
+
+/// [`parse`] for a cue after its subject (or opening the sentence, "According to X, ...").
+fn forward(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Option<(Span, Span)> {
     let left = &s[..cs];
     let right = &s[ce..];
     if is_according(cue) {
-        let m = mentions::right_of(right)?.shift(ce);
+        // The source: a mention, else any short phrase up to a comma ("media buying sources").
+        let m = mentions::right_of(right).map(|m| m.shift(ce)).or_else(|| source_phrase(s, ce))?;
         if left.trim().is_empty() {
             // "According to X, CONTENT"
             let comma = s[m.end..].find(',')? + m.end;
             return Some((m, clean(s, comma + 1, s.len())?));
+        }
+        // "But, according to X, CONTENT" and "HALF, according to X, HALF".
+        if let Some(rest) = s[m.end..].trim_start().strip_prefix(',') {
+            let first = rest.split_whitespace().next().unwrap_or("");
+            let clause = !lexicon::is_stop_word(first) && !first.ends_with("ing");
+            if clause && rest.split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS {
+                // After an opening connector ("But", "In addition"), the clause after the source;
+                // else the sentence, split by the source.
+                let lead = left.split_whitespace().next().unwrap_or("").trim_end_matches(',');
+                let connector = lexicon::is_stop_word(lead)
+                    || (lexicon::not_name_start(lead, true, false) && !lexicon::is_determiner(lead));
+                let short = left.split_whitespace().take(4).count() <= 3;
+                let from = if short && connector { s.len() - rest.len() } else { 0 };
+                return Some((m, clean(s, from, s.len())?));
+            }
         }
         // "CONTENT, according to X"
         return Some((m, clean(s, 0, cs)?));
@@ -146,42 +213,56 @@ pub(crate) fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, S
     // through a relative pronoun ("Lavrov, who has said").
     let mention = if let Some(sp) = participle_subject(left, cue) {
         sp
+    } else if ends_with_conjunction(left) && is_cue_word(cue, Cues::Speech) {
+        // `X did Y and said ...`: the subject of the sentence.
+        participle_subject(left, "ing").or(prior.filter(|p| p.end <= cs))?
     } else {
         let (off, l) = tail(strip_relative(left), MAX_SUBJECT_REACH);
-        let sp = mentions::left_of(l)?;
-        if !mentions::plausible(sp.slice(l)) && !common_noun_subject(sp.slice(l)) {
-            return None;
+        let subject = |sp: Span| mentions::plausible(sp.slice(l)) || common_noun_subject(sp.slice(l));
+        let mut sp = mentions::left_of(l)?;
+        if !subject(sp) {
+            sp = of_head(l, sp);
+            if !subject(sp) {
+                return None;
+            }
         }
         sp.shift(off)
     };
     if takes_noun_phrase(cue) {
         return noun_phrase_object(s, ce).map(|c| (mention, c));
     }
-    // `declined to comment`, `refused to say whether ...`: the infinitive is the content.
-    if matches!(cue, "declined" | "refused") {
+    // `declined to comment`, `wants to run`: the infinitive is the content.
+    let must_infinitive = matches!(cue, "declined" | "refused");
+    if must_infinitive || takes_infinitive(cue) {
         let r = right.trim_start();
-        if !r.starts_with("to ") {
+        if r.starts_with("to ") {
+            let a = ce + (right.len() - r.len());
+            let b = clause_end(s, a, s.len());
+            let t = s[a..b].trim_end().trim_end_matches(['.', ',', ';', ':']).trim_end();
+            return (t.split_whitespace().nth(1).is_some()).then(|| (mention, Span::new(a, a + t.len())));
+        }
+        if must_infinitive {
             return None;
         }
-        let a = ce + (right.len() - r.len());
-        let b = clause_end(s, a, s.len());
-        let t = s[a..b].trim_end().trim_end_matches(['.', ',', ';', ':']).trim_end();
-        return (t.split_whitespace().nth(1).is_some()).then(|| (mention, Span::new(a, a + t.len())));
     }
     // Content after the cue: skip an object ("told Sputnik") and a "that".
     let mut cstart = ce;
     let r = right;
-    // The first ten words after the cue, on the stack.
-    let mut buf: [(usize, &str); 10] = [(0, ""); 10];
+    // The first ten words after the cue, on the stack; twenty after a preposition, where a
+    // "that" may come later.
+    let mut buf: [(usize, &str); 20] = [(0, ""); 20];
     let mut n = 0;
-    for (slot, w) in buf.iter_mut().zip(r.split_whitespace()) {
+    let take = if r.split_whitespace().next().is_some_and(is_preposition) { 20 } else { 10 };
+    for (slot, w) in buf.iter_mut().zip(r.split_whitespace()).take(take) {
         *slot = (w.as_ptr() as usize - r.as_ptr() as usize, w);
         n += 1;
     }
     let words = &buf[..n];
     if let Some(&(off, _)) = words.iter().find(|(_, w)| *w == "that") {
         let before = || words.iter().take_while(|(o, _)| *o < off).map(|(_, w)| *w);
-        if before().count() <= 7 && !before().any(|w| w.ends_with([',', '.'])) {
+        // `said in an interview with the paper last week that ...`: further after a preposition.
+        let reach = if words.first().is_some_and(|(_, w)| is_preposition(w)) { 15 } else { 7 };
+        if before().count() <= reach && !before().any(|w| w.ends_with([',', '.'])) {
             cstart = ce + off + 4;
         }
     } else if takes_object(cue) {
@@ -202,7 +283,11 @@ pub(crate) fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, S
             cstart = ce + off;
         }
     }
-    if let Some(c) = clean(s, cstart, clause_end(s, cstart, s.len())) {
+    // `CONTENT, he said, wiping ...`: a comma right after the cue ends a trailing attribution.
+    let comma_after = cstart == ce
+        && right.trim_start().starts_with(',')
+        && s[..mention.start].trim_end().trim_end_matches("''").ends_with(',');
+    if let Some(c) = clean(s, cstart, clause_end(s, cstart, s.len())).filter(|_| !comma_after) {
         // Content must not start with a preposition phrase only ("said on Tuesday.").
         let first = s[c.start..c.end].split_whitespace().next().unwrap_or("");
         if !matches!(
@@ -226,10 +311,12 @@ pub(crate) fn parse(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, S
             return Some((mention, c));
         }
     }
-    // Trailing attribution: "CONTENT, X told Y."
+    // Trailing attribution: "CONTENT, X told Y.", also after a quotation closed with two
+    // apostrophes, which are no quote marks to the mark scanner (",'' X said.").
     let before_mention = s[..mention.start].trim_end();
-    if before_mention.ends_with(',') {
-        return Some((mention, clean(s, 0, before_mention.len() - 1)?));
+    let b = before_mention.strip_suffix("''").unwrap_or(before_mention);
+    if b.ends_with(',') {
+        return Some((mention, clean(s, 0, b.len() - 1)?));
     }
     None
 }
@@ -293,6 +380,26 @@ fn takes_noun_phrase(cue: &str) -> bool {
             | "accusing"
             | "questioned"
             | "questioning"
+            | "oppose"
+            | "favor"
+            | "favors"
+            | "called for"
+            | "calls for"
+            | "call for"
+            | "calling for"
+            | "called on"
+            | "calls on"
+            | "calling on"
+            | "pointed to"
+            | "points to"
+            | "pointing to"
+            | "talked about"
+            | "talking about"
+            | "talks about"
+            | "spoke about"
+            | "railed against"
+            | "voted for"
+            | "voted against"
     )
 }
 
@@ -355,6 +462,117 @@ fn noun_phrase_object(s: &str, ce: usize) -> Option<Span> {
     (end > a).then(|| Span::new(a, end))
 }
 
+/// Verbs of intention whose content may be an infinitive ("wants to run", "vowed to fight").
+fn takes_infinitive(cue: &str) -> bool {
+    matches!(
+        cue,
+        "want"
+            | "wants"
+            | "wanted"
+            | "plans"
+            | "planned"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "hoping"
+            | "expect"
+            | "expects"
+            | "seek"
+            | "seeks"
+            | "sought"
+            | "seeking"
+            | "vow"
+            | "vows"
+            | "vowed"
+            | "vowing"
+            | "pledge"
+            | "pledged"
+            | "pledging"
+            | "promised"
+            | "promising"
+            | "agree"
+            | "agrees"
+            | "agreed"
+            | "decided"
+            | "intend"
+            | "intends"
+            | "threatened"
+            | "threatens"
+            | "offered"
+    )
+}
+
+/// Verbs of appearance and expectation ("seems to", "is expected to"), whose content is the
+/// whole clause, subject included, with no speaker: `None` for other cues, `Some(None)` for
+/// such a cue without a usable clause.
+fn evidential(s: &str, cs: usize, ce: usize, cue: &str) -> Option<Option<Span>> {
+    let seem = matches!(cue, "seem" | "seems" | "seemed");
+    let appear = matches!(cue, "appear" | "appears" | "appeared");
+    let expected = cue == "expected";
+    if !seem && !appear && !expected {
+        return None;
+    }
+    let next = s[ce..].split_whitespace().next().unwrap_or("");
+    let left = s[..cs].trim_end();
+    let prev = left.rsplit(char::is_whitespace).next().unwrap_or("");
+    if expected && !(next == "to" && matches!(prev, "is" | "are" | "was" | "were")) {
+        // An active "expected" reports like other verbs.
+        return None;
+    }
+    if appear && !matches!(next, "to" | "that" | "likely" | "unlikely" | "poised" | "ready" | "set" | "certain") {
+        return Some(None);
+    }
+    // The clause opens after the last comma, semicolon, colon or dash before the cue, past
+    // connectors ("but", "where").
+    let mut a = left
+        .rfind([',', ';', ':', '(', '\u{2014}'])
+        .map_or(0, |i| i + left[i..].chars().next().map_or(1, char::len_utf8));
+    for _ in 0..2 {
+        let rest = &s[a..cs];
+        let t = rest.trim_start();
+        let w = t.split_whitespace().next().unwrap_or("");
+        if !lexicon::is_stop_word(w) || w.is_empty() {
+            break;
+        }
+        a = cs - t.len() + w.len();
+    }
+    if s[a..cs].split_whitespace().take(MAX_EVIDENTIAL_SUBJECT + 1).count() > MAX_EVIDENTIAL_SUBJECT {
+        return Some(None);
+    }
+    Some(clean(s, a, clause_end(s, ce, s.len())))
+}
+
+/// Most words of the subject of an evidential clause ("About one in nine voters is expected").
+const MAX_EVIDENTIAL_SUBJECT: usize = 12;
+
+/// Does `left` end with a coordinating conjunction (before auxiliaries: "and also", "but")?
+fn ends_with_conjunction(left: &str) -> bool {
+    let mut ws = left.split_whitespace().rev();
+    match ws.next() {
+        Some("and" | "but") => true,
+        // One adverb between: "and also said", "but later said".
+        Some(w)
+            if matches!(w, "also" | "then" | "later" | "again" | "has" | "had" | "have" | "would" | "will")
+                || (w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase())) =>
+        {
+            matches!(ws.next(), Some("and" | "but"))
+        }
+        _ => false,
+    }
+}
+
+/// `of`-phrases belong to the subject: "supporters of reform" for the mention "reform".
+fn of_head(l: &str, sp: Span) -> Span {
+    let before = l[..sp.start].trim_end();
+    let Some(head) = before.strip_suffix("of").filter(|h| h.is_empty() || h.ends_with(char::is_whitespace)) else {
+        return sp;
+    };
+    match mentions::left_of(head) {
+        Some(h) if !head[h.start..].trim().is_empty() => Span::new(h.start, sp.end),
+        _ => sp,
+    }
+}
+
 /// Prepositions that open an adverbial phrase after a cue ("said in a statement").
 fn is_preposition(w: &str) -> bool {
     matches!(w, "in" | "on" | "at" | "during" | "after" | "before" | "by" | "via" | "over" | "through" | "from")
@@ -364,6 +582,12 @@ fn is_preposition(w: &str) -> bool {
 /// a participle or a non-restrictive phrase (", adding ...", ", which ...", ", according to"), or
 /// a semicolon, provided the clause keeps [`MIN_WORDS`] words.
 fn clause_end(s: &str, start: usize, end: usize) -> usize {
+    let end = comma_end(s, start, end);
+    conjoined_cue(s, start, end)
+}
+
+/// [`clause_end`] at a comma or semicolon only.
+fn comma_end(s: &str, start: usize, end: usize) -> usize {
     let t = &s[start..end];
     for (pos, mark) in t.match_indices([',', ';']) {
         let after = &t[pos + 1..];
@@ -375,7 +599,22 @@ fn clause_end(s: &str, start: usize, end: usize) -> usize {
         let cut = mark == ";" || {
             let lw = w.trim_end_matches([',', '.']);
             (lw.len() > 4 && lw.ends_with("ing") && lw.bytes().all(|b| b.is_ascii_lowercase()))
-                || matches!(lw, "which" | "who" | "where" | "according")
+                || matches!(
+                    lw,
+                    "which"
+                        | "who"
+                        | "where"
+                        | "according"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "because"
+                        | "despite"
+                        | "while"
+                        | "although"
+                        | "though"
+                )
+                || (mark == "," && may_be_cue(lw) && is_cue_word(lw, Cues::Speech))
         };
         if cut && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS {
             return start + pos;
@@ -384,11 +623,49 @@ fn clause_end(s: &str, start: usize, end: usize) -> usize {
     end
 }
 
+/// Most words after the speaker of an inverted trailing attribution ("..., said X in a
+/// statement on Monday.").
+const MAX_INVERTED_TAIL: usize = 8;
+
+/// Does the phrase open with a determiner ("the official", "one source")?
+fn starts_with_determiner(phrase: &str) -> bool {
+    phrase.split_whitespace().next().is_some_and(lexicon::is_determiner)
+}
+
+/// Where a clause starting at `start` ends before "and said", "but added" (a speech verb
+/// conjoined to the reporting one), at most `end`.
+fn conjoined_cue(s: &str, start: usize, end: usize) -> usize {
+    let t = &s[start..end];
+    let mut best = end;
+    for conj in [" and ", " but "] {
+        for pos in memchr::memmem::find_iter(t.as_bytes(), conj.as_bytes()) {
+            let next = t[pos + conj.len()..].split_whitespace().next().unwrap_or("");
+            let next = next.trim_end_matches([',', '.', ':']);
+            if may_be_cue(next)
+                && is_cue_word(next, Cues::Speech)
+                && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS
+            {
+                best = best.min(start + t[..pos].trim_end().trim_end_matches(',').len());
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// A cheap test before a cue-word lookup: cue words are lower case, three bytes or more.
+fn may_be_cue(w: &str) -> bool {
+    w.len() >= 3 && w.as_bytes()[0].is_ascii_lowercase()
+}
+
 /// Quantifiers that open a plural subject ("many experts", "most voters").
 fn is_quantifier(w: &str) -> bool {
-    ["many", "some", "most", "all", "few", "several", "both", "other", "others", "two", "three", "four"]
-        .iter()
-        .any(|q| q.eq_ignore_ascii_case(w))
+    [
+        "many", "some", "most", "all", "few", "several", "both", "other", "others", "two", "three", "four", "those",
+        "these",
+    ]
+    .iter()
+    .any(|q| q.eq_ignore_ascii_case(w))
 }
 
 /// A common-noun subject of reported speech that [`mentions::plausible`] does not take as a
@@ -398,17 +675,65 @@ fn common_noun_subject(phrase: &str) -> bool {
     let mut it = phrase.split_whitespace();
     let (Some(first), n) = (it.next(), phrase.split_whitespace().take(2).count()) else { return false };
     let last = it.next_back().unwrap_or(first);
+    // "74 percent", "26%", "two-thirds of voters".
+    let counted = phrase.split_whitespace().any(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit));
+    if counted && (last.ends_with('%') || matches!(last, "percent" | "percent," | "%")) {
+        return true;
+    }
+    // Collective nouns that speak ("police said").
+    if n == 1 && matches!(last, "police" | "people" | "staff" | "authorities" | "prosecutors") {
+        return true;
+    }
     let alpha = |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
     if !alpha(last) || lexicon::is_stop_word(last) || lexicon::is_aux(last) {
         return false;
     }
     let plural = last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us");
+    // "political scientists", "many Republican leaders": a short bare plural.
+    let words = phrase.split_whitespace().take(4).count();
+    if plural
+        && words <= 3
+        && phrase.split_whitespace().all(|w| {
+            w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') && !lexicon::is_stop_word(w) && !lexicon::is_aux(w)
+        })
+    {
+        return true;
+    }
     (n >= 2 && (lexicon::is_determiner(first) || is_quantifier(first))) || (n == 1 && plural)
 }
+
+/// Most words of a source phrase after "according to" that is no mention.
+const MAX_SOURCE_WORDS: usize = 12;
+
+/// The phrase after a cue ending at `ce`, up to a comma, semicolon, parenthesis or the end of
+/// the sentence, when it has at most [`MAX_SOURCE_WORDS`] words.
+fn source_phrase(s: &str, ce: usize) -> Option<Span> {
+    let r = &s[ce..];
+    let a = ce + (r.len() - r.trim_start().len());
+    let stop = s[a..].find([',', ';', '(']).map_or(s.len(), |i| a + i);
+    let t = s[a..stop].trim_end().trim_end_matches(['.', '!', '?']).trim_end();
+    let n = t.split_whitespace().take(MAX_SOURCE_WORDS + 1).count();
+    (1..=MAX_SOURCE_WORDS).contains(&n).then(|| Span::new(a, a + t.len()))
+}
+
+/// Longest parenthetical between a subject and its cue, in bytes.
+const MAX_PARENTHETICAL: usize = 200;
 
 /// "..., Lavrov, who has" -> "..., Lavrov" (the person a relative clause hangs on).
 fn strip_relative(left: &str) -> &str {
     let t = left.trim_end();
+    // "Ann Lee -- who ... --", "Ann Lee, who ...,": a parenthetical between the subject and
+    // the cue (at most [`MAX_PARENTHETICAL`] bytes).
+    for (close, open) in [("--", " --"), ("\u{2014}", "\u{2014}"), (" -", " - "), (",", ", who ")] {
+        if let Some(x) = t.strip_suffix(close) {
+            let from = x.len().saturating_sub(MAX_PARENTHETICAL);
+            if let Some(i) = x.get(from..).and_then(|w| w.rfind(open)).map(|i| from + i) {
+                if !x[..i].trim().is_empty() {
+                    return &x[..i];
+                }
+            }
+        }
+    }
     for rel in [" who", " which"] {
         for aux in ["", " has", " had", " have", " also", " has also", " had also"] {
             if let Some(x) = t.strip_suffix(aux).and_then(|x| x.strip_suffix(rel)) {
@@ -482,6 +807,126 @@ mod tests {
         );
     }
 }
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    fn p(s: &str, cue: &str) -> Option<(String, String)> {
+        let cs = s.find(cue)?;
+        parse(s, cs, cs + cue.len(), cue).map(|(m, c)| (m.slice(s).to_string(), c.slice(s).to_string()))
+    }
+
+    fn ev(s: &str, cue: &str) -> Option<Option<String>> {
+        let cs = s.find(cue)?;
+        evidential(s, cs, cs + cue.len(), cue).map(|c| c.map(|c| c.slice(s).to_string()))
+    }
+
+    fn pair(m: &str, c: &str) -> Option<(String, String)> {
+        Some((m.into(), c.into()))
+    }
+
+    #[test]
+    fn evidential_clauses() {
+        assert_eq!(
+            ev("At the time, Ann Lee seemed to suggest the deal was dead.", "seemed"),
+            Some(Some("Ann Lee seemed to suggest the deal was dead".into()))
+        );
+        assert_eq!(
+            ev("Polls closed, but Bob Day is expected to win the seat easily.", "expected"),
+            Some(Some("Bob Day is expected to win the seat easily".into()))
+        );
+        assert_eq!(ev("Ann Lee appeared on television with Bob Day.", "appeared"), Some(None));
+        assert_eq!(ev("Ann Lee expected a large crowd.", "expected"), None);
+        assert_eq!(ev("Ann Lee said so.", "said"), None);
+    }
+
+    #[test]
+    fn infinitive_contents() {
+        assert_eq!(p("Ann Lee wants to build a new dam.", "wants"), pair("Ann Lee", "to build a new dam"));
+        assert_eq!(
+            p("The mayor vowed to fight the plan in court.", "vowed"),
+            pair("The mayor", "to fight the plan in court")
+        );
+    }
+
+    #[test]
+    fn subjects() {
+        assert_eq!(
+            p("Ann Lee praised the plan and said the dam will hold.", "said"),
+            pair("Ann Lee", "the dam will hold")
+        );
+        assert_eq!(
+            p("Among voters, 74 percent said they would vote again.", "said"),
+            pair("74 percent", "they would vote again")
+        );
+        assert_eq!(
+            p("Several supporters of reform said the system is unfair.", "said"),
+            pair("Several supporters of reform", "the system is unfair")
+        );
+    }
+
+    #[test]
+    fn preposition_cues_and_clause_ends() {
+        assert_eq!(
+            p("The union called for a new round of talks on Monday.", "called for"),
+            pair("The union", "a new round of talks")
+        );
+        assert_eq!(
+            p("Ann Lee said the vote was fair, although others disagreed.", "said"),
+            pair("Ann Lee", "the vote was fair")
+        );
+    }
+
+    #[test]
+    fn parentheticals_conjoined_cues_and_late_that() {
+        assert_eq!(
+            p("The judge -- who has clashed with the mayor -- said the ruling stands.", "said"),
+            pair("The judge", "the ruling stands")
+        );
+        assert_eq!(
+            p("Ann Lee said the vote was fair and said the count would go on.", "said"),
+            pair("Ann Lee", "the vote was fair")
+        );
+        assert_eq!(
+            p("Ann Lee said in an interview with the paper last week that the vote was fair.", "said"),
+            pair("Ann Lee", "the vote was fair")
+        );
+        let s = "A spokesman for the city defended the route and said the police were ready.";
+        let prior = Some(Span::new(0, 24));
+        let cs = s.find("said").unwrap();
+        let got = parse_after(s, cs, cs + 4, "said", prior).map(|(m, c)| (m.slice(s), c.slice(s)));
+        assert_eq!(got, Some(("A spokesman for the city", "the police were ready")));
+    }
+
+    #[test]
+    fn according_to_in_the_middle() {
+        assert_eq!(
+            p("The dam will hold for years, according to water board engineers.", "according to"),
+            pair("water board engineers", "The dam will hold for years")
+        );
+        assert_eq!(
+            p("But, according to the ministry, the dam will hold for years.", "according to"),
+            pair("the ministry", "the dam will hold for years")
+        );
+        assert_eq!(
+            p("The new dam, according to the ministry, will hold for years.", "according to"),
+            pair("the ministry", "The new dam, according to the ministry, will hold for years")
+        );
+    }
+
+    #[test]
+    fn inverted_and_plural_trailing_attributions() {
+        assert_eq!(
+            p("The meeting went badly from the start, said one source in the room.", "said"),
+            pair("one source", "The meeting went badly from the start")
+        );
+        assert_eq!(
+            p("There is no link between turnout and results, political scientists say.", "say"),
+            pair("political scientists", "There is no link between turnout and results")
+        );
+    }
+}
+
 #[cfg(test)]
 mod debug_tests {
     use super::*;
