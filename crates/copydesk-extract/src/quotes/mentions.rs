@@ -138,9 +138,9 @@ pub(crate) fn plausible(phrase: &str) -> bool {
     phrase.split_whitespace().any(|w| is_cap(w) && !is_determiner(w) && pronoun(w).is_none() && !is_stop_word(w))
 }
 
-/// How many words left of a cue [`left_of`] reads first; it reads all of them only when the
-/// mention may reach further back.
-const LEFT_WORDS: usize = 16;
+/// How many words left of a cue [`left_of`] reads first, then next; it reads all of them only
+/// when the mention may reach further back. Most mentions are found in the first few.
+const LEFT_WORDS: [usize; 2] = [4, 16];
 /// Most appositives [`left_of`] steps over ("X, president of the Y, which ..., said").
 const MAX_APPOSITIVE_STEPS: usize = 3;
 
@@ -160,10 +160,13 @@ pub(crate) fn left_of(s: &str) -> Option<Span> {
         },
         _ => s,
     };
-    // Only the end of `s` matters: read its last words first.
-    let (tail, complete) = words_tail(s, LEFT_WORDS);
-    if let Ok(found) = left_in(&tail, complete) {
-        return found;
+    // Only the end of `s` matters: read its last words first (all of them, `complete`,
+    // always give an answer).
+    for max in LEFT_WORDS {
+        let (tail, complete) = words_tail(s, max);
+        if let Ok(found) = left_in(&tail, complete) {
+            return found;
+        }
     }
     left_in(&words(s), true).ok().flatten()
 }
