@@ -2,8 +2,9 @@
 //! (whole words, as the regex `\b` sees them), which the quote and reported-speech passes then
 //! query by range, without regexes or rescans.
 //!
-//! Words are cut with a byte-class table (characters outside ASCII are decoded only in words
-//! that contain them); a word is looked up only when its first letter and length fit some cue.
+//! Words are cut 64 bytes at a time from bit masks of word bytes (eight bytes classified per
+//! arithmetic step; characters outside ASCII are decoded only in the tokens that contain them);
+//! a word is looked up only when its first two letters and length fit some cue.
 //! The few two-word cues ("pointed out", "according to") are checked against the next word.
 //! Cue words are matched case-sensitively (they are lower case), except "According to".
 
@@ -108,23 +109,90 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// Class of each byte: 1 for an ASCII word byte, 2 for a non-ASCII byte, 0 for other ASCII.
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = if b >= 0x80 {
-            2
-        } else if b.is_ascii_alphanumeric() || b == b'_' {
-            1
-        } else {
-            0
-        };
-        i += 1;
+/// Eight 0x01 bytes.
+const LO: u64 = 0x0101_0101_0101_0101;
+/// Eight 0x80 bytes.
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `y` (eight bytes, high bits clear) within `lo..=hi`, as their high bits. No
+/// byte carries into the next: each sum stays below 0x100.
+#[inline]
+fn in_range(y: u64, lo: u8, hi: u8) -> u64 {
+    let ge = y.wrapping_add(LO * u64::from(0x80 - lo));
+    let gt = y.wrapping_add(LO * u64::from(0x7f - hi));
+    ge & !gt & HI
+}
+
+/// The high bits of the eight bytes of `m` (each 0x80 or 0) packed into bits 0..8.
+#[inline]
+fn pack(m: u64) -> u64 {
+    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// For 64 bytes: bit `j` of the first mask is set when byte `j` is a word byte (an ASCII
+/// letter, digit or '_', or any byte of a non-ASCII character), of the second when it is not ASCII.
+fn block_masks(block: &[u8; 64]) -> (u64, u64) {
+    let mut word = 0;
+    let mut high = 0;
+    for (k, c) in block.chunks_exact(8).enumerate() {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        let x = u64::from_le_bytes(a);
+        let h = x & HI;
+        let y = x & !HI;
+        // `| 0x20` folds upper-case letters onto lower case (and no other byte into a..z).
+        let w = in_range(y | (LO * 0x20), b'a', b'z') | in_range(y, b'0', b'9') | in_range(y, b'_', b'_') | h;
+        word |= pack(w) << (8 * k);
+        high |= pack(h) << (8 * k);
     }
-    t
-};
+    (word, high)
+}
+
+/// Is `x` a word byte (see [`block_masks`])?
+fn is_word_byte(x: u8) -> bool {
+    x >= 0x80 || x.is_ascii_alphanumeric() || x == b'_'
+}
+
+/// Call `f(start, end, ascii)` for every raw token of `b` in order: a maximal run of word
+/// bytes (see [`block_masks`]), and whether it is all ASCII. Works on 64 bytes at a time; a
+/// token's end and ASCII test come from the masks unless it runs past its block.
+#[inline]
+fn raw_tokens(b: &[u8], mut f: impl FnMut(usize, usize, bool)) {
+    // Whether the byte before the block is a word byte.
+    let mut carry = 0u64;
+    let mut base = 0;
+    while base < b.len() {
+        let (w, h) = match b.get(base..base + 64).and_then(|c| <&[u8; 64]>::try_from(c).ok()) {
+            Some(block) => block_masks(block),
+            None => {
+                // Zero bytes are no word bytes: the padding ends a token running to the end.
+                let mut pad = [0u8; 64];
+                let rest = &b[base..];
+                pad[..rest.len()].copy_from_slice(rest);
+                block_masks(&pad)
+            }
+        };
+        let mut starts = w & !((w << 1) | carry);
+        carry = w >> 63;
+        while starts != 0 {
+            let j = starts.trailing_zeros();
+            starts &= starts - 1;
+            // Word bytes from `j` on within the block (`!(w >> j)` has its top `j` bits set).
+            let run = (!(w >> j)).trailing_zeros();
+            let start = base + j as usize;
+            if j + run < 64 {
+                f(start, start + run as usize, (h >> j) & ((1u64 << run) - 1) == 0);
+            } else {
+                let mut end = base + 64;
+                while b.get(end).is_some_and(|&x| is_word_byte(x)) {
+                    end += 1;
+                }
+                f(start, end, (h >> j) == 0 && b.get(base + 64..end).is_some_and(<[u8]>::is_ascii));
+            }
+        }
+        base += 64;
+    }
+}
 
 /// One cue in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,52 +210,38 @@ pub(crate) struct CueIndex {
 }
 
 impl CueIndex {
-    /// Index the cues of `text` in one pass.
+    /// Index the cues of `text` in one pass. (Not inlined: one call per document, and its cost
+    /// stays visible in profiles.)
+    #[inline(never)]
     pub(crate) fn new(text: &str) -> Self {
         let lx = &*LEXICON;
         let b = text.as_bytes();
         let mut hits = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
-            // A raw token: a run of ASCII word bytes and non-ASCII bytes.
-            let Some(k) = b[i..].iter().position(|&x| BYTE_CLASS[usize::from(x)] != 0) else { break };
-            let start = i + k;
-            let mut end = start;
-            let mut ascii = true;
-            while let Some(&x) = b.get(end) {
-                match BYTE_CLASS[usize::from(x)] {
-                    0 => break,
-                    1 => end += 1,
-                    _ => {
-                        ascii = false;
-                        end += 1;
-                    }
-                }
-            }
-            i = end;
+        raw_tokens(b, |start, end, ascii| {
             if ascii {
                 if lx.may_be_cue(&b[start..end]) {
                     consider(lx, text, start, end, &mut hits);
                 }
-            } else {
-                // Cut the token into words by their characters.
-                let mut w: Option<usize> = None;
-                for (off, c) in text[start..end].char_indices() {
-                    let at = start + off;
-                    match (is_word_char(c), w) {
-                        (true, None) => w = Some(at),
-                        (false, Some(ws)) => {
-                            consider(lx, text, ws, at, &mut hits);
-                            w = None;
-                        }
-                        _ => {}
+                return;
+            }
+            // Cut the token into words by their characters.
+            let Some(tok) = text.get(start..end) else { return };
+            let mut w: Option<usize> = None;
+            for (off, c) in tok.char_indices() {
+                let at = start + off;
+                match (is_word_char(c), w) {
+                    (true, None) => w = Some(at),
+                    (false, Some(ws)) => {
+                        consider(lx, text, ws, at, &mut hits);
+                        w = None;
                     }
-                }
-                if let Some(ws) = w {
-                    consider(lx, text, ws, end, &mut hits);
+                    _ => {}
                 }
             }
-        }
+            if let Some(ws) = w {
+                consider(lx, text, ws, end, &mut hits);
+            }
+        });
         CueIndex { hits }
     }
 
@@ -309,6 +363,70 @@ mod tests {
         assert_eq!(cues("they believe and want", Cues::Report), vec!["believe", "want"]);
         assert!(cues("they believe and want", Cues::Speech).is_empty());
         assert_eq!(cues("Ann said", Cues::Report), vec!["said"]);
+    }
+
+    /// Raw tokens as a byte-at-a-time scan sees them.
+    fn slow_tokens(b: &[u8]) -> Vec<(usize, usize, bool)> {
+        let word = |x: u8| x >= 0x80 || x.is_ascii_alphanumeric() || x == b'_';
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if !word(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && word(b[i]) {
+                i += 1;
+            }
+            out.push((start, i, b[start..i].is_ascii()));
+        }
+        out
+    }
+
+    fn fast_tokens(b: &[u8]) -> Vec<(usize, usize, bool)> {
+        let mut out = Vec::new();
+        raw_tokens(b, |a, e, ascii| out.push((a, e, ascii)));
+        out
+    }
+
+    #[test]
+    fn tokens_at_block_edges() {
+        for n in [0, 1, 7, 8, 9, 63, 64, 65, 127, 128, 129] {
+            for fill in ["a", " ", "é", "a ", "_Z9", "@[`{/:", "said, "] {
+                let s: String = fill.repeat(n);
+                assert_eq!(fast_tokens(s.as_bytes()), slow_tokens(s.as_bytes()), "{fill:?} x {n}");
+            }
+        }
+        let all: Vec<u8> = (0..=255u8).collect();
+        assert_eq!(fast_tokens(&all), slow_tokens(&all));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_agree_with_a_byte_scan(s in "[a-zA-Z0-9_ ,.@`{\\[\\]\u{e9}\u{2014}\u{201c}\u{a0}]{0,300}") {
+            proptest::prop_assert_eq!(fast_tokens(s.as_bytes()), slow_tokens(s.as_bytes()));
+        }
+
+        #[test]
+        fn cues_agree_with_a_word_scan(words in proptest::collection::vec(
+            "(said|told|pointed|out|According|to|according|señaló|adds|x|Said|—|“|\u{a0}| |  |, |\n)", 0..60)) {
+            let s: String = words.concat();
+            // Every maximal run of word characters, looked up as the index does.
+            let mut want = Vec::new();
+            let mut w: Option<usize> = None;
+            for (at, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+                match (is_word_char(c), w) {
+                    (true, None) => w = Some(at),
+                    (false, Some(ws)) => {
+                        consider(&LEXICON, &s, ws, at, &mut want);
+                        w = None;
+                    }
+                    _ => {}
+                }
+            }
+            proptest::prop_assert_eq!(CueIndex::new(&s).hits, want);
+        }
     }
 
     #[test]

@@ -124,22 +124,23 @@ fn name_connector(w: &str) -> bool {
 
 /// Does the phrase look like a speaker (pronoun, name, role or document noun phrase)?
 pub(crate) fn plausible(phrase: &str) -> bool {
-    let ws: Vec<&str> = phrase.split_whitespace().collect();
-    let Some(last) = ws.last() else { return false };
+    let mut ws = phrase.split_whitespace();
+    let Some(last) = ws.next_back() else { return false };
+    let one_word = ws.next().is_none();
     let last = last.trim_matches(|c: char| !c.is_alphanumeric());
-    if ws.len() == 1 && pronoun(last).is_some() {
+    if one_word && pronoun(last).is_some() {
         return true;
     }
     if is_role(last) || is_document_noun(last) {
         return true;
     }
     // A capitalised word that is not just a sentence-initial determiner or connector.
-    ws.iter().any(|w| is_cap(w) && !is_determiner(w) && pronoun(w).is_none() && !is_stop_word(w))
+    phrase.split_whitespace().any(|w| is_cap(w) && !is_determiner(w) && pronoun(w).is_none() && !is_stop_word(w))
 }
 
-/// How many words left of a cue [`left_of`] reads first; it reads all of them only when the
-/// mention may reach further back.
-const LEFT_WORDS: usize = 16;
+/// How many words left of a cue [`left_of`] reads first, then next; it reads all of them only
+/// when the mention may reach further back. Most mentions are found in the first few.
+const LEFT_WORDS: [usize; 2] = [4, 16];
 /// Most appositives [`left_of`] steps over ("X, president of the Y, which ..., said").
 const MAX_APPOSITIVE_STEPS: usize = 3;
 
@@ -159,10 +160,13 @@ pub(crate) fn left_of(s: &str) -> Option<Span> {
         },
         _ => s,
     };
-    // Only the end of `s` matters: read its last words first.
-    let (tail, complete) = words_tail(s, LEFT_WORDS);
-    if let Ok(found) = left_in(&tail, complete) {
-        return found;
+    // Only the end of `s` matters: read its last words first (all of them, `complete`,
+    // always give an answer).
+    for max in LEFT_WORDS {
+        let (tail, complete) = words_tail(s, max);
+        if let Ok(found) = left_in(&tail, complete) {
+            return found;
+        }
     }
     left_in(&words(s), true).ok().flatten()
 }

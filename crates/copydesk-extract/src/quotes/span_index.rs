@@ -6,9 +6,8 @@ use copydesk_normalize::Span;
 /// Spans sorted by start, with the largest end among each prefix.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SpanIndex {
-    starts: Vec<usize>,
-    /// `max_end[i]`: the largest end among the first `i + 1` spans.
-    max_end: Vec<usize>,
+    /// `spans[i]`: the start of the `i`-th span and the largest end among the first `i + 1`.
+    spans: Vec<Span>,
 }
 
 impl SpanIndex {
@@ -19,19 +18,19 @@ impl SpanIndex {
         if v.windows(2).any(|w| w[1].start < w[0].start) {
             v.sort_unstable_by_key(|s| s.start);
         }
-        let mut max_end = Vec::with_capacity(v.len());
+        // In place: each end becomes the largest end so far.
         let mut m = 0;
-        for s in &v {
+        for s in &mut v {
             m = m.max(s.end);
-            max_end.push(m);
+            s.end = m;
         }
-        SpanIndex { starts: v.iter().map(|s| s.start).collect(), max_end }
+        SpanIndex { spans: v }
     }
 
     /// The largest end among spans starting before `x`, if any.
     fn max_end_starting_before(&self, x: usize) -> Option<usize> {
-        let n = self.starts.partition_point(|&s| s < x);
-        n.checked_sub(1).map(|i| self.max_end[i])
+        let n = self.spans.partition_point(|s| s.start < x);
+        n.checked_sub(1).map(|i| self.spans[i].end)
     }
 
     /// Is `sp` inside some span (`s.start <= sp.start && sp.end <= s.end`)?

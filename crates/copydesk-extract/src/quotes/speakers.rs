@@ -189,7 +189,7 @@ const W_FEMALE: u8 = 1 << 4;
 /// The title, determiner and not-a-name words in lower case, Capitalised and UPPER case, with
 /// their [`word_bits`]: names are written in one of these, so one probe answers for a token
 /// without lowering it.
-static CASED_WORDS: Lazy<HashMap<String, u8>> = Lazy::new(|| {
+static CASED_WORDS: Lazy<CasedWords> = Lazy::new(|| {
     let mut m: HashMap<String, u8> = HashMap::new();
     let mut add = |w: &str, bits: u8| {
         let lower = w.to_lowercase();
@@ -219,8 +219,39 @@ static CASED_WORDS: Lazy<HashMap<String, u8>> = Lazy::new(|| {
     for w in not_name_words() {
         add(w, W_NOT_NAME);
     }
-    m
+    let mut lens = [0u64; 26];
+    for k in m.keys() {
+        match k.as_bytes().first() {
+            Some(&f) if f.is_ascii_alphabetic() && k.len() < 64 => {
+                lens[usize::from(f.to_ascii_lowercase() - b'a')] |= 1 << k.len();
+            }
+            _ => {}
+        }
+    }
+    CasedWords { map: m, lens }
 });
+
+/// The words of [`CASED_WORDS`] with a quick test that turns most other words away unhashed.
+struct CasedWords {
+    map: HashMap<String, u8>,
+    /// Per first letter (any case): bit `n` is set when a listed word of `n` bytes starts with it.
+    lens: [u64; 26],
+}
+
+impl CasedWords {
+    /// The bits of `w` (0 when not listed).
+    fn get(&self, w: &str) -> u8 {
+        if let Some(&f) = w.as_bytes().first() {
+            if f.is_ascii_alphabetic()
+                && w.len() < 64
+                && self.lens[usize::from(f.to_ascii_lowercase() - b'a')] & (1 << w.len()) == 0
+            {
+                return 0;
+            }
+        }
+        self.map.get(w).copied().unwrap_or(0)
+    }
+}
 
 /// Is `w` ASCII in lower case, UPPER case or Capitalised (letters only counted)?
 fn plain_case(w: &str) -> bool {
@@ -252,10 +283,10 @@ fn word_bits(w: &str) -> u8 {
         }
         return bits;
     }
-    let bits = CASED_WORDS.get(w).copied().unwrap_or(0);
+    let bits = CASED_WORDS.get(w);
     if bits & W_TITLE == 0 && w.ends_with('.') {
         let t = w.trim_end_matches('.');
-        let tb = CASED_WORDS.get(t).copied().unwrap_or(0);
+        let tb = CASED_WORDS.get(t);
         return bits | (tb & (W_TITLE | W_MALE | W_FEMALE));
     }
     bits
