@@ -426,7 +426,18 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             let first = lead.split_whitespace().next().unwrap_or("");
             let that_clause = (first == "that" || matches!(first, "he" | "she" | "it" | "they" | "we" | "I"))
                 && lead.len() > first.len();
-            if ends_sentence && long_partial && !that_clause {
+            // PolNeAR calls every quote that goes on a clause of the writer's mixed; the sample
+            // article's convention (issue 5) keeps two long clause-final ones direct, and this
+            // goes no further: right after a plain `said that`, or after a subject with a verb of
+            // its own (`said the plan's aims were "..."`). A bare subject (`said Obama "knows
+            // ..."`), another cue before `that` (`added that`), or words between the cue and the
+            // clause (`said, without evidence, that`) leave a mixed quote.
+            let plain_that = lead == "that" && is_plain_say(&a.cue);
+            let subject_verb = !lead.contains(',')
+                && first != "that"
+                && lead.split_whitespace().nth(1).is_some()
+                && lead.split_whitespace().any(is_finite_verb);
+            if ends_sentence && long_partial && !that_clause && (plain_that || subject_verb) {
                 out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base });
             } else {
                 // Skip the quote if the same reported clause already produced a mixed quote.
@@ -463,6 +474,36 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
         }
     }
     out
+}
+
+/// Is the cue the plain reporting verb ("said", "says", "say")?
+fn is_plain_say(cue: &str) -> bool {
+    matches!(cue, "said" | "says" | "say")
+}
+
+/// Is `w` a finite form of "be", "have", "do" or a modal ("were", "has", "would")?
+fn is_finite_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "shall"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+    )
 }
 
 /// Does `s` start (after spaces and an ellipsis) with a lower-case letter?
