@@ -42,6 +42,8 @@ const LONG_PARTIAL_SHARE: usize = 70;
 const MAX_APPOSITIVE_WORDS: usize = 30;
 /// Merge a paragraph that is one unattributed quote into the attributed quote before it.
 const CONTINUE_ACROSS_PARAGRAPHS: bool = true;
+/// Most words of a title (a programme, a paper) quoted in an attribution.
+const MAX_TITLE_WORDS: usize = 5;
 /// Shortest standalone quote without an attribution, in words.
 const MIN_STANDALONE_WORDS: usize = 4;
 /// How far (bytes) after a closing mark the attribution's cue may start.
@@ -140,12 +142,14 @@ fn attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
             .or_else(|| mentions::right_of(r))
             .map(|sp| sp.shift(base + m_end))
     } else {
-        let sp = mentions::left_of(lt)?;
         // The subject must reach back to the quote: nothing but the mention before the cue.
-        if !lt[..sp.start].trim().is_empty() {
-            return None;
+        match mentions::left_of(lt) {
+            Some(sp) if lt[..sp.start].trim().is_empty() => Some(sp.shift(base + loff)),
+            // A subject the mention reader does not take whole (`Mr. Lee of the Water Board
+            // said`, `a spokesman for the board said`, `Ann Lee (D-Ohio), a member, said`): the
+            // name or noun phrase it opens with.
+            _ => subject_phrase(lt).map(|sp| sp.shift(base + loff)),
         }
-        Some(sp.shift(base + loff))
     };
     let mention = mention.filter(|sp| {
         let m = sp.slice_in(s, base);
@@ -153,6 +157,34 @@ fn attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
     });
     mention?;
     Some(Attr { mention, cue, cue_span })
+}
+
+/// Most words of a subject between a quote and its cue that [`subject_phrase`] reads.
+const MAX_SUBJECT_WORDS: usize = 14;
+
+/// The mention opening `lt`, the whole text between a closing mark and the cue after it, when
+/// that text reads as the cue's subject: it opens with a capital or a determiner, the phrase
+/// read there is a plausible speaker, and what follows it is a modifier (a preposition phrase,
+/// an appositive or a parenthesis), not a clause of its own.
+fn subject_phrase(lt: &str) -> Option<Span> {
+    let t = lt.trim_end();
+    if word_count(t) > MAX_SUBJECT_WORDS {
+        return None;
+    }
+    let first = t.split_whitespace().next()?;
+    let opens = first.chars().next().is_some_and(char::is_uppercase) || lexicon::is_determiner(first);
+    if !opens {
+        return None;
+    }
+    let sp = mentions::right_of(t).filter(|sp| mentions::plausible(sp.slice(t)))?;
+    let rest = t[sp.end..].trim_start();
+    let modifier = rest.is_empty()
+        || rest.starts_with([',', '('])
+        || rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "of" | "for" | "at" | "from" | "with" | "in" | "on"));
+    modifier.then_some(sp)
 }
 
 /// Most lower-case words of a description before a name ("retired neurosurgeon Ben Carson").
@@ -302,6 +334,22 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             seg: p.seg,
             attributed_after: false,
         };
+        // A title in the attribution after a quote (`"...," Lee said on NBC's "Meet the Press."
+        // "..."`): no quote of its own, and no bar to the part after it joining the quote.
+        if let Some(last) = out.last() {
+            let in_attribution = last.attributed_after
+                && last.seg == p.seg
+                && p.closed
+                && word_count(content) <= MAX_TITLE_WORDS
+                && last.cue_span.is_some_and(|c| {
+                    c.end <= p.span.start
+                        && sentence_of(ctx, c.start).is_some_and(|s| sentence_of(ctx, p.span.start) == Some(s))
+                        && cues.first_in(c.end, p.span.start, Cues::Speech).is_none()
+                });
+            if in_attribution {
+                continue;
+            }
+        }
         // Second part of a split quote: `"...," X said, "..."` or `"...," X said. "..."`.
         if let Some(last) = out.last_mut() {
             let between_start = last.span.end;
