@@ -334,6 +334,32 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             seg: p.seg,
             attributed_after: false,
         };
+        // A paragraph ending inside a quote (no closing mark) goes on in the next paragraph when
+        // that opens with a mark: the newspaper convention for a quote of several paragraphs,
+        // which is one quote however those paragraphs are attributed.
+        if let Some(last) = out.last_mut() {
+            let before = pi.checked_sub(1).map(|k| &pieces[k]);
+            let continues = before.is_some_and(|b| {
+                !b.closed && b.seg + 1 == p.seg && last.kind == QuoteKind::Direct && last.span.end == b.span.end
+            }) && p.span.start == seg.start;
+            if continues {
+                last.span = Span::new(last.span.start, p.span.end);
+                last.content = Span::new(last.content.start, p.content.end);
+                last.seg = p.seg;
+                last.attributed_after = false;
+                if p.closed {
+                    // The attribution nearest the end names the speaker of the whole.
+                    if let Some(a) = attr_after(cues, post, p.span.end) {
+                        last.mention = a.mention;
+                        last.cue = Some(a.cue);
+                        last.inherit = false;
+                        last.cue_span = Some(a.cue_span);
+                        last.attributed_after = true;
+                    }
+                }
+                continue;
+            }
+        }
         // A title in the attribution after a quote (`"...," Lee said on NBC's "Meet the Press."
         // "..."`): no quote of its own, and no bar to the part after it joining the quote.
         if let Some(last) = out.last() {
@@ -585,8 +611,20 @@ fn colon_intro(ctx: &Context, cues: &CueIndex, p: &Piece) -> Option<Attr> {
     let s = ctx.slice(prev.span);
     let t = s.trim_end();
     let body = t.strip_suffix(':')?;
-    let (a, gap_at) = attr_before(cues, body, prev.span.start)?;
-    (word_count(&body[gap_at..]) <= 8).then_some(a)
+    match attr_before(cues, body, prev.span.start) {
+        Some((a, gap_at)) => (word_count(&body[gap_at..]) <= 8).then_some(a),
+        // No speech cue (`He then listed the qualities he wants:`, `Transcript as follows:`):
+        // the sentence's subject introduces the quote.
+        None => {
+            let sp = participle_subject(body, "ing")?;
+            let at = Span::new(prev.span.start + sp.start, prev.span.start + sp.end);
+            Some(Attr {
+                mention: Some(at),
+                cue: ":".into(),
+                cue_span: Span::new(prev.span.start + body.len(), prev.span.start + t.len()),
+            })
+        }
+    }
 }
 
 /// Segment, mention, speaker and cue of a quote, for quotes that inherit them.
