@@ -42,6 +42,8 @@ const LONG_PARTIAL_SHARE: usize = 70;
 const MAX_APPOSITIVE_WORDS: usize = 30;
 /// Merge a paragraph that is one unattributed quote into the attributed quote before it.
 const CONTINUE_ACROSS_PARAGRAPHS: bool = true;
+/// Most words between a cue and the quoted sentence it introduces after a comma.
+const MAX_INTRO_WORDS: usize = 20;
 /// Most words of a title (a programme, a paper) quoted in an attribution.
 const MAX_TITLE_WORDS: usize = 5;
 /// Shortest standalone quote without an attribution, in words.
@@ -478,8 +480,42 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             let clause_goes_on = !g.is_empty()
                 && !g.ends_with([',', ':'])
                 && (starts_lower(content) || g == "that" || g.ends_with(" that"));
-            let direct =
-                !clause_goes_on && introducer(gap) && (ends_sentence || attr_after(cues, post, p.span.end).is_some());
+            // A quoted sentence (upper case) after `X said,` or `X said:` is direct even where the
+            // writer's sentence goes on (`, adding that ...`), and after a longer introduction
+            // (`said in an op-ed before the hearing, "..."`).
+            // Double marks only: single marks in a segment without double ones are often quotes
+            // within a quote (`''He said, 'I will go.' ''`).
+            let sentence_quoted = starts_upper(content)
+                && (g.ends_with(',') || g.ends_with(':'))
+                && text[p.span.start..].starts_with(['"', '\u{201c}', '\u{ab}']);
+            let long_intro = sentence_quoted
+                && g.ends_with(',')
+                && word_count(g) <= MAX_INTRO_WORDS
+                && !g.contains(" that ")
+                && !g.starts_with("that ");
+            let direct = !clause_goes_on
+                && (introducer(gap) || long_intro)
+                && (ends_sentence || sentence_quoted || attr_after(cues, post, p.span.end).is_some());
+            // `If she wins, he said, "she might ..."`: a quote going on (in lower case) with a
+            // sentence the writer began before the attribution is a partial quote of that
+            // sentence, from its start. Not after an attribution frame (`As X wrote, "..."`).
+            let subject_at = a.mention.map_or(a.cue_span.start, |m| m.start.min(a.cue_span.start));
+            let opening = text[pre_start..subject_at.max(pre_start)].trim();
+            let frame = opening.is_empty() || opening == "As" || is_according(opening);
+            if direct && !frame && g.ends_with(',') && starts_lower(content) && !is_according(&a.cue) {
+                let start = pre_start + (pre.len() - pre.trim_start().len());
+                let span = Span::new(start, trim_end_punct(text, p.span.end, p.span.end));
+                out.push(Draft {
+                    span,
+                    content: span,
+                    kind: QuoteKind::Mixed,
+                    mention: a.mention,
+                    cue: Some(a.cue),
+                    cue_span: Some(a.cue_span),
+                    ..base
+                });
+                continue;
+            }
             if direct {
                 out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base });
                 continue;
@@ -578,6 +614,11 @@ fn is_finite_verb(w: &str) -> bool {
             | "might"
             | "must"
     )
+}
+
+/// Does `s` start (after spaces) with an upper-case letter?
+fn starts_upper(s: &str) -> bool {
+    s.trim_start().chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Does `s` start (after spaces and an ellipsis) with a lower-case letter?
