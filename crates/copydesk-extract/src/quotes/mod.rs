@@ -261,6 +261,30 @@ fn attr_before(cues: &CueIndex, s: &str, base: usize) -> Option<(Attr, usize)> {
     Some((Attr { mention, cue, cue_span }, m_end))
 }
 
+/// An inverted attribution opening the sentence before a quote (`Said Ann Lee, "..."`, `Said
+/// Lee, who knew him, "..."`, `Said Lee: "..."`); `s` ends at the opening mark and starts at
+/// `base`.
+fn said_first(s: &str, base: usize) -> Option<Attr> {
+    let t = s.trim_start();
+    let off = s.len() - t.len();
+    let rest = t.strip_prefix("Said ")?;
+    let r_off = off + 5;
+    let body = rest.trim_end();
+    if !body.ends_with([',', ':']) || word_count(body) > MAX_SUBJECT_WORDS {
+        return None;
+    }
+    let sp = mentions::right_of(rest).filter(|sp| mentions::plausible(sp.slice(rest)))?;
+    let after = rest[sp.end..].trim();
+    if !(after.len() == 1 || after.starts_with(',')) {
+        return None;
+    }
+    Some(Attr {
+        mention: Some(sp.shift(base + r_off)),
+        cue: "said".into(),
+        cue_span: Span::new(base + off, base + off + 4),
+    })
+}
+
 /// Is the cue "according to" (any case, any spacing)?
 pub(crate) fn is_according(cue: &str) -> bool {
     cue.get(..9).is_some_and(|a| a.eq_ignore_ascii_case("according"))
@@ -469,6 +493,10 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                 });
                 continue;
             }
+        }
+        if let Some(a) = said_first(pre, pre_start).filter(|_| starts_upper(content)) {
+            out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base });
+            continue;
         }
         if let Some((a, gap_at)) = attr_before(cues, pre, pre_start) {
             let gap = &pre[gap_at..];

@@ -318,3 +318,17 @@ fn block_quote_after_a_colon_sentence_without_a_cue() {
     assert_eq!(q[0].0, QuoteKind::Direct);
     assert_eq!(q[0].2.as_deref(), Some("Ann Doe"));
 }
+
+#[test]
+fn inverted_attribution_opening_the_sentence() {
+    for text in [
+        "It rained.\n\nSaid Doe, \"The dam will hold.\"",
+        "It rained.\n\nSaid Ann Doe, who built it, \"The dam will hold.\"",
+        "It rained.\n\nSaid Doe: \"The dam will hold.\"",
+    ] {
+        let q = run(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, QuoteKind::Direct);
+        assert!(q[0].3.as_deref().is_some_and(|m| m.ends_with("Doe")), "{q:?}");
+    }
+}
