@@ -22,6 +22,9 @@ pub(crate) struct Piece {
     pub closed: bool,
 }
 
+/// Deepest nesting of curly marks inside a quote that [`scan`] follows.
+const MAX_DEPTH: usize = 4;
+
 fn is_double(c: char) -> bool {
     matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}')
 }
@@ -104,6 +107,9 @@ pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
         let has_double = marks.iter().any(|m| is_double(m.c));
         let base = seg.span.start;
         let mut open: Option<(usize, char)> = None;
+        // Curly marks inside a quote opened with `“`: an opening `“` (before a word) nests, and
+        // its `”` closes it, not the outer quote.
+        let mut depth = 0usize;
         // Marks still ahead: a quote opened with `"` closes with `"` while one is left, so that
         // typographic marks inside it nest (and the other way round).
         let mut ascii_left = marks.iter().filter(|m| m.c == '"').count();
@@ -120,6 +126,21 @@ pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
                 Some((_, '\u{201c}')) => c == '"' && curly_left > 0,
                 _ => false,
             };
+            if relevant && !nested && matches!(open, Some((_, '\u{201c}'))) {
+                // Only with closing marks enough ahead for it and every quote around it.
+                if c == '\u{201c}'
+                    && next.is_some_and(|n| n.is_alphanumeric())
+                    && depth < MAX_DEPTH
+                    && curly_left >= depth + 2
+                {
+                    depth += 1;
+                    continue;
+                }
+                if c == '\u{201d}' && depth > 0 {
+                    depth -= 1;
+                    continue;
+                }
+            }
             if relevant && !nested {
                 match open {
                     Some((o, oc)) if can_close(oc, c, prev, next) => {
@@ -131,6 +152,7 @@ pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
                             closed: true,
                         });
                         open = None;
+                        depth = 0;
                     }
                     None if can_open(c, prev, next) => open = Some((i, c)),
                     _ => {}
@@ -180,6 +202,16 @@ mod tests {
             pieces("He said: \"The question: “Is it?” No.\" Then he left."),
             vec![("\"The question: “Is it?” No.\"".to_string(), true)]
         );
+    }
+
+    #[test]
+    fn nested_curly_marks_of_the_same_style_stay_inside() {
+        assert_eq!(
+            pieces("“When “your team” loses, say so,” Doe wrote."),
+            vec![("“When “your team” loses, say so,”".to_string(), true)]
+        );
+        // Without closing marks enough for both, the inner one opens nothing.
+        assert_eq!(pieces("“When “your team loses,” Doe wrote."), vec![("“When “your team loses,”".to_string(), true)]);
     }
 
     #[test]
