@@ -324,7 +324,16 @@ fn period_after_word_ends_sentence(s: &str, sent_start: usize, dot: usize, next:
         }
         let prev = word_before(s, sent_start, dot.saturating_sub(w.len() + 1).max(sent_start));
         let prev_cap = prev.chars().next().is_some_and(|c| c.is_uppercase());
-        return !prev_cap && !dot.saturating_sub(w.len()).eq(&sent_start);
+        if prev_cap || dot.saturating_sub(w.len()) == sent_start {
+            return false;
+        }
+        // An initial opening a name ("said J. Gerald Hebert", ", J. Smith said"): a capital
+        // other than the pronoun "I" before a capitalised word that does not usually open a
+        // sentence ("Plan B. The" still ends one).
+        let next_word = next.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let next_cap = next_word.chars().next().is_some_and(char::is_uppercase);
+        let next_core = next_word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        return c0 == 'I' || !next_cap || OPENERS.contains(next_core);
     }
     // Dotted abbreviations: "U.S", "a.m", "E.U", "Ph.D".
     if w.contains('.') && w.split('.').all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(char::is_alphabetic)) {
@@ -382,6 +391,16 @@ mod tests {
         assert_eq!(
             sents("We won, you and I. Did Albert I. Jones?"),
             vec!["We won, you and I.", "Did Albert I. Jones?"]
+        );
+        // An initial opening a name after a lower-case word or a quote.
+        assert_eq!(
+            sents("\"It is wrong,\" J. Gerald Doe said. The case was heard by E. Jean Roe today."),
+            vec!["\"It is wrong,\" J. Gerald Doe said.", "The case was heard by E. Jean Roe today."]
+        );
+        // A capital letter before a sentence opener still ends the sentence.
+        assert_eq!(
+            sents("They took vitamin C. The others did not."),
+            vec!["They took vitamin C.", "The others did not."]
         );
     }
 
