@@ -299,41 +299,58 @@ mod write {
         t
     };
 
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
+    /// One byte in each of the 16 lanes of a `u128`.
+    const LO: u128 = u128::from_le_bytes([1; 16]);
+    /// The high bit of each of the 16 lanes.
+    const HI: u128 = LO * 0x80;
 
-    /// Whether one of the eight bytes of `w` needs escaping (a control character, `"` or `\\`).
+    /// A bit mask whose lowest set bit is the high bit of the first of the 16 bytes of `w` that
+    /// needs escaping (a control character, `"` or `\\`); 0 when none does. Higher bits may be
+    /// spurious (borrows), the lowest one never is.
     #[inline]
-    fn needs_escape(w: u64) -> bool {
-        let zero_in = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    fn escape_mask(w: u128) -> u128 {
+        let zero_in = |v: u128| v.wrapping_sub(LO) & !v & HI;
         let control = w.wrapping_sub(LO * 0x20) & !w & HI;
-        (control | zero_in(w ^ (LO * u64::from(b'"'))) | zero_in(w ^ (LO * u64::from(b'\\')))) != 0
+        control | zero_in(w ^ (LO * u128::from(b'"'))) | zero_in(w ^ (LO * u128::from(b'\\')))
+    }
+
+    /// The index of the first byte at or after `i` that needs escaping, or `b.len()`: 16 bytes
+    /// at a time, the last few padded with a byte that needs none.
+    #[inline]
+    fn next_escape(b: &[u8], mut i: usize) -> usize {
+        while let Some(rest) = b.get(i..) {
+            let w = match rest.first_chunk::<16>() {
+                Some(w) => *w,
+                None if rest.is_empty() => break,
+                None => {
+                    let mut w = [b'a'; 16];
+                    w[..rest.len()].copy_from_slice(rest);
+                    w
+                }
+            };
+            let m = escape_mask(u128::from_le_bytes(w));
+            if m != 0 {
+                return (i + (m.trailing_zeros() / 8) as usize).min(b.len());
+            }
+            i += 16;
+        }
+        b.len()
     }
 
     /// A JSON string literal.
     pub(super) fn string(out: &mut String, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.reserve(s.len() + 2);
         out.push('"');
         let b = s.as_bytes();
-        let (mut start, mut i) = (0, 0);
-        while i < b.len() {
-            if let Some(chunk) = b.get(i..i + 8) {
-                let mut w = [0u8; 8];
-                w.copy_from_slice(chunk);
-                if !needs_escape(u64::from_le_bytes(w)) {
-                    i += 8;
-                    continue;
-                }
-            }
-            let c = b[i];
+        let mut start = 0;
+        loop {
+            let i = next_escape(b, start);
+            // bytes that need escaping are ASCII, so both ends are char boundaries
+            out.push_str(s.get(start..i).unwrap_or_default());
+            let Some(&c) = b.get(i) else { break };
+            start = i + 1;
             let esc = ESCAPE[usize::from(c)];
-            i += 1;
-            if esc == 0 {
-                continue;
-            }
-            // `c` is ASCII, so both ends are char boundaries
-            out.push_str(&s[start..i - 1]);
-            start = i;
             out.push('\\');
             if esc == b'u' {
                 out.push_str("u00");
@@ -343,7 +360,6 @@ mod write {
                 out.push(char::from(esc));
             }
         }
-        out.push_str(&s[start..]);
         out.push('"');
     }
 
@@ -356,7 +372,7 @@ mod write {
     }
 
     /// An unsigned integer.
-    fn uint(out: &mut String, mut v: usize) {
+    pub(super) fn uint(out: &mut String, mut v: usize) {
         let mut buf = [0u8; 20];
         let mut k = buf.len();
         loop {
@@ -374,9 +390,12 @@ mod write {
 
     /// A float as serde_json writes it (`null` when not finite).
     fn float(out: &mut String, v: f64) {
-        let mut buf = Vec::with_capacity(24);
-        let ok = serde::Serializer::serialize_f64(&mut serde_json::Serializer::new(&mut buf), v).is_ok();
-        match std::str::from_utf8(&buf) {
+        // ryu's longest output is 24 bytes; the serializer writes into a stack buffer
+        let mut buf = [0u8; 40];
+        let mut rest: &mut [u8] = &mut buf;
+        let ok = serde::Serializer::serialize_f64(&mut serde_json::Serializer::new(&mut rest), v).is_ok();
+        let n = 40 - rest.len();
+        match std::str::from_utf8(&buf[..n]) {
             Ok(s) if ok => out.push_str(s),
             _ => out.push_str("null"),
         }
@@ -705,12 +724,31 @@ mod tests {
     fn escapes_every_control_character_like_serde() {
         for c in (0u32..0x80).chain([0xa0, 0x2028, 0x1f600]) {
             let ch = char::from_u32(c).unwrap_or(' ');
-            for pad in 0..10 {
+            for pad in (0..40).chain([63, 64, 65]) {
                 let s = format!("{}{ch}{}", "a".repeat(pad), "\u{e9}".repeat(pad % 3));
                 let mut out = String::new();
                 write::string(&mut out, &s);
                 assert_eq!(out, serde_json::to_string(&s).expect("serde"), "{c:#x} {pad}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The 16-byte scan escapes exactly what serde_json escapes, wherever the bytes fall.
+        #[test]
+        fn string_escapes_like_serde(s in "[a\"\\\\\u{0}-\u{1f}\u{7f}\u{e9}\u{2028}\u{1f600} ]{0,80}") {
+            let mut out = String::new();
+            write::string(&mut out, &s);
+            proptest::prop_assert_eq!(out, serde_json::to_string(&s).expect("serde"));
+        }
+    }
+
+    #[test]
+    fn uints_are_written_like_serde() {
+        for v in [0usize, 1, 9, 10, 99, 100, 12_345, usize::MAX] {
+            let mut out = String::new();
+            write::uint(&mut out, v);
+            assert_eq!(out, v.to_string());
         }
     }
 
