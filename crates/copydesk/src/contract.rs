@@ -371,21 +371,30 @@ mod write {
         }
     }
 
-    /// An unsigned integer.
+    /// The two-digit numbers "00" to "99", back to back.
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869\
+        707172737475767778798081828384858687888990919293949596979899";
+
+    /// An unsigned integer: two digits per division, written from the right into a small
+    /// buffer, then appended at once.
     pub(super) fn uint(out: &mut String, mut v: usize) {
         let mut buf = [0u8; 20];
         let mut k = buf.len();
-        loop {
+        while v >= 100 {
+            let d = (v % 100) * 2;
+            v /= 100;
+            k -= 2;
+            buf[k..k + 2].copy_from_slice(&PAIRS[d..d + 2]);
+        }
+        if v >= 10 {
+            k -= 2;
+            buf[k..k + 2].copy_from_slice(&PAIRS[v * 2..v * 2 + 2]);
+        } else {
             k -= 1;
-            buf[k] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
+            buf[k] = b'0' + v as u8;
         }
-        for &d in &buf[k..] {
-            out.push(char::from(d));
-        }
+        out.extend(buf[k..].iter().map(|&d| char::from(d)));
     }
 
     /// A float as serde_json writes it (`null` when not finite).
@@ -745,7 +754,7 @@ mod tests {
 
     #[test]
     fn uints_are_written_like_serde() {
-        for v in [0usize, 1, 9, 10, 99, 100, 12_345, usize::MAX] {
+        for v in (0usize..10_000).chain([12_345, 99_999, 100_000, usize::MAX]) {
             let mut out = String::new();
             write::uint(&mut out, v);
             assert_eq!(out, v.to_string());
