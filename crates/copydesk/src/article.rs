@@ -4,7 +4,6 @@ use copydesk_extract::{Acronym, DateMention, Entity, Money, Quote, Sentence};
 use copydesk_normalize::Span;
 use copydesk_parse::Block;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// A dateline with its span in the raw input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,7 +111,8 @@ impl Article {
     /// the title the article gives, the indices of their quotes and their first mention.
     pub fn speakers(&self) -> Vec<ArticleSpeaker> {
         let base = copydesk_extract::speakers(&self.text, &self.quotes);
-        let index: HashMap<&str, usize> = base.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
+        let index: foldhash::HashMap<&str, usize> =
+            base.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
         let mut quotes: Vec<Vec<usize>> = vec![Vec::new(); base.len()];
         let mut mention: Vec<Option<Span>> = vec![None; base.len()];
         for (qi, q) in self.quotes.iter().enumerate() {

@@ -299,41 +299,58 @@ mod write {
         t
     };
 
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
+    /// One byte in each of the 16 lanes of a `u128`.
+    const LO: u128 = u128::from_le_bytes([1; 16]);
+    /// The high bit of each of the 16 lanes.
+    const HI: u128 = LO * 0x80;
 
-    /// Whether one of the eight bytes of `w` needs escaping (a control character, `"` or `\\`).
+    /// A bit mask whose lowest set bit is the high bit of the first of the 16 bytes of `w` that
+    /// needs escaping (a control character, `"` or `\\`); 0 when none does. Higher bits may be
+    /// spurious (borrows), the lowest one never is.
     #[inline]
-    fn needs_escape(w: u64) -> bool {
-        let zero_in = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    fn escape_mask(w: u128) -> u128 {
+        let zero_in = |v: u128| v.wrapping_sub(LO) & !v & HI;
         let control = w.wrapping_sub(LO * 0x20) & !w & HI;
-        (control | zero_in(w ^ (LO * u64::from(b'"'))) | zero_in(w ^ (LO * u64::from(b'\\')))) != 0
+        control | zero_in(w ^ (LO * u128::from(b'"'))) | zero_in(w ^ (LO * u128::from(b'\\')))
+    }
+
+    /// The index of the first byte at or after `i` that needs escaping, or `b.len()`: 16 bytes
+    /// at a time, the last few padded with a byte that needs none.
+    #[inline]
+    fn next_escape(b: &[u8], mut i: usize) -> usize {
+        while let Some(rest) = b.get(i..) {
+            let w = match rest.first_chunk::<16>() {
+                Some(w) => *w,
+                None if rest.is_empty() => break,
+                None => {
+                    let mut w = [b'a'; 16];
+                    w[..rest.len()].copy_from_slice(rest);
+                    w
+                }
+            };
+            let m = escape_mask(u128::from_le_bytes(w));
+            if m != 0 {
+                return (i + (m.trailing_zeros() / 8) as usize).min(b.len());
+            }
+            i += 16;
+        }
+        b.len()
     }
 
     /// A JSON string literal.
     pub(super) fn string(out: &mut String, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.reserve(s.len() + 2);
         out.push('"');
         let b = s.as_bytes();
-        let (mut start, mut i) = (0, 0);
-        while i < b.len() {
-            if let Some(chunk) = b.get(i..i + 8) {
-                let mut w = [0u8; 8];
-                w.copy_from_slice(chunk);
-                if !needs_escape(u64::from_le_bytes(w)) {
-                    i += 8;
-                    continue;
-                }
-            }
-            let c = b[i];
+        let mut start = 0;
+        loop {
+            let i = next_escape(b, start);
+            // bytes that need escaping are ASCII, so both ends are char boundaries
+            out.push_str(s.get(start..i).unwrap_or_default());
+            let Some(&c) = b.get(i) else { break };
+            start = i + 1;
             let esc = ESCAPE[usize::from(c)];
-            i += 1;
-            if esc == 0 {
-                continue;
-            }
-            // `c` is ASCII, so both ends are char boundaries
-            out.push_str(&s[start..i - 1]);
-            start = i;
             out.push('\\');
             if esc == b'u' {
                 out.push_str("u00");
@@ -343,7 +360,6 @@ mod write {
                 out.push(char::from(esc));
             }
         }
-        out.push_str(&s[start..]);
         out.push('"');
     }
 
@@ -355,28 +371,40 @@ mod write {
         }
     }
 
-    /// An unsigned integer.
-    fn uint(out: &mut String, mut v: usize) {
+    /// The two-digit numbers "00" to "99", back to back.
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869\
+        707172737475767778798081828384858687888990919293949596979899";
+
+    /// An unsigned integer: two digits per division, written from the right into a small
+    /// buffer, then appended at once.
+    pub(super) fn uint(out: &mut String, mut v: usize) {
         let mut buf = [0u8; 20];
         let mut k = buf.len();
-        loop {
+        while v >= 100 {
+            let d = (v % 100) * 2;
+            v /= 100;
+            k -= 2;
+            buf[k..k + 2].copy_from_slice(&PAIRS[d..d + 2]);
+        }
+        if v >= 10 {
+            k -= 2;
+            buf[k..k + 2].copy_from_slice(&PAIRS[v * 2..v * 2 + 2]);
+        } else {
             k -= 1;
-            buf[k] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
+            buf[k] = b'0' + v as u8;
         }
-        for &d in &buf[k..] {
-            out.push(char::from(d));
-        }
+        out.extend(buf[k..].iter().map(|&d| char::from(d)));
     }
 
     /// A float as serde_json writes it (`null` when not finite).
     fn float(out: &mut String, v: f64) {
-        let mut buf = Vec::with_capacity(24);
-        let ok = serde::Serializer::serialize_f64(&mut serde_json::Serializer::new(&mut buf), v).is_ok();
-        match std::str::from_utf8(&buf) {
+        // ryu's longest output is 24 bytes; the serializer writes into a stack buffer
+        let mut buf = [0u8; 40];
+        let mut rest: &mut [u8] = &mut buf;
+        let ok = serde::Serializer::serialize_f64(&mut serde_json::Serializer::new(&mut rest), v).is_ok();
+        let n = 40 - rest.len();
+        match std::str::from_utf8(&buf[..n]) {
             Ok(s) if ok => out.push_str(s),
             _ => out.push_str("null"),
         }
@@ -705,12 +733,31 @@ mod tests {
     fn escapes_every_control_character_like_serde() {
         for c in (0u32..0x80).chain([0xa0, 0x2028, 0x1f600]) {
             let ch = char::from_u32(c).unwrap_or(' ');
-            for pad in 0..10 {
+            for pad in (0..40).chain([63, 64, 65]) {
                 let s = format!("{}{ch}{}", "a".repeat(pad), "\u{e9}".repeat(pad % 3));
                 let mut out = String::new();
                 write::string(&mut out, &s);
                 assert_eq!(out, serde_json::to_string(&s).expect("serde"), "{c:#x} {pad}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The 16-byte scan escapes exactly what serde_json escapes, wherever the bytes fall.
+        #[test]
+        fn string_escapes_like_serde(s in "[a\"\\\\\u{0}-\u{1f}\u{7f}\u{e9}\u{2028}\u{1f600} ]{0,80}") {
+            let mut out = String::new();
+            write::string(&mut out, &s);
+            proptest::prop_assert_eq!(out, serde_json::to_string(&s).expect("serde"));
+        }
+    }
+
+    #[test]
+    fn uints_are_written_like_serde() {
+        for v in (0usize..10_000).chain([12_345, 99_999, 100_000, usize::MAX]) {
+            let mut out = String::new();
+            write::uint(&mut out, v);
+            assert_eq!(out, v.to_string());
         }
     }
 
