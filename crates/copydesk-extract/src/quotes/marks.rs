@@ -96,8 +96,15 @@ fn marks_of(s: &str) -> Vec<Mark> {
 }
 
 /// Quoted pieces of every paragraph-like segment, in text order.
+///
+/// In a text whose quotes use double marks, a segment that is nothing but a short phrase in
+/// single marks ("'A fight from start to finish.'") is a pull quote set as a subheading, in the
+/// style of headlines, not speech: it gives no piece.
 pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
     let mut out = Vec::new();
+    let mut any_double = false;
+    // Indices in `out` of whole-segment short pieces in single marks.
+    let mut pull_quotes: Vec<usize> = Vec::new();
     for (si, seg) in ctx.segments.iter().enumerate() {
         let s = ctx.slice(seg.span);
         let marks = marks_of(s);
@@ -105,6 +112,9 @@ pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
             continue;
         }
         let has_double = marks.iter().any(|m| is_double(m.c));
+        // two apostrophes stand for a double mark in some archives ("''We won,'' she said.")
+        any_double |= has_double || s.contains("''");
+        let first_piece = out.len();
         let base = seg.span.start;
         let mut open: Option<(usize, char)> = None;
         // Curly marks inside a quote opened with `“`: an opening `“` (before a word) nests, and
@@ -168,9 +178,31 @@ pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
                 closed: false,
             });
         }
+        if !has_double && out.len() == first_piece + 1 {
+            if let Some(p) = out.last().filter(|p| p.closed) {
+                let whole =
+                    p.span.start - base == s.len() - s.trim_start().len() && p.span.end - base == s.trim_end().len();
+                if whole && ctx.slice(p.content).split_whitespace().count() <= PULL_QUOTE_WORDS {
+                    pull_quotes.push(first_piece);
+                }
+            }
+        }
+    }
+    if any_double && !pull_quotes.is_empty() {
+        let mut k = 0;
+        let mut i = 0;
+        out.retain(|_| {
+            let drop = pull_quotes.get(k) == Some(&i);
+            k += usize::from(drop);
+            i += 1;
+            !drop
+        });
     }
     out
 }
+
+/// Longest pull quote (words) [`scan`] sets aside.
+const PULL_QUOTE_WORDS: usize = 8;
 
 #[cfg(test)]
 mod tests {
@@ -186,6 +218,18 @@ mod tests {
         }
         let ctx = Context { text, segments: segs, sentences: Vec::new(), published: None };
         scan(&ctx).into_iter().map(|p| (p.span.slice(text).to_string(), p.closed)).collect()
+    }
+
+    #[test]
+    fn pull_quotes_in_single_marks_are_set_aside_when_quotes_use_double_marks() {
+        let text = "\"We will win,\" she said.\n\n'A fight from start to finish.'\n\nThe race went on.";
+        assert_eq!(pieces(text), vec![("\"We will win,\"".to_string(), true)]);
+        // Where single marks are the quotation marks, the same line is a quote.
+        let text = "'We will win,' she said.\n\n'A fight from start to finish.'";
+        assert_eq!(pieces(text).len(), 2);
+        // A long line in single marks is kept.
+        let text = "\"Yes,\" he said.\n\n'We went there and we saw the whole thing happen before our eyes.'";
+        assert_eq!(pieces(text).len(), 2);
     }
 
     #[test]
