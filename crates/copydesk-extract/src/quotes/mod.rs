@@ -111,6 +111,13 @@ struct Attr {
     cue_span: Span,
 }
 
+impl Attr {
+    /// `base` attributed by this attribution (mention, cue and cue span).
+    fn attribute(self, base: Draft) -> Draft {
+        Draft { mention: self.mention, cue: Some(self.cue), cue_span: Some(self.cue_span), ..base }
+    }
+}
+
 /// Attribution in the text right after a quote (`s` starts at the closing mark's end, `base` is
 /// its offset).
 fn attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
@@ -417,15 +424,15 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                     .take_while(|q| q.span.start >= between_start)
                     .all(|q| word_count(ctx.slice(q.content)) <= 5);
                 if same_attr
-                    && short_pieces_only
-                    && short_tail(after_cue)
-                    // A cue after the attribution introduces the next part, unless that part opens
-                    // a sentence of its own (`"...," X said, according to Y. "..."`).
-                    && (starts_own_sentence
-                        || cues.first_in(p.span.start - after_cue.len(), p.span.start, Cues::Speech).is_none())
-                    && (starts_own_sentence
-                        || (trivial(after_cue) && !after_cue.trim().is_empty())
-                        || after_cue.trim_end().ends_with([',', '.']))
+            && short_pieces_only
+            && short_tail(after_cue)
+            // A cue after the attribution introduces the next part, unless that part opens
+            // a sentence of its own (`"...," X said, according to Y. "..."`).
+            && (starts_own_sentence
+            || cues.first_in(p.span.start - after_cue.len(), p.span.start, Cues::Speech).is_none())
+            && (starts_own_sentence
+            || (trivial(after_cue) && !after_cue.trim().is_empty())
+            || after_cue.trim_end().ends_with([',', '.']))
                 {
                     let own = attr_after(cues, post, p.span.end);
                     if own.is_none() {
@@ -472,30 +479,16 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             if !starts_sentence && (lead_words >= 2 || subject_word) && !lead.ends_with([',', ':']) {
                 let clause_start = pre_start + (pre.len() - pre.trim_start().len());
                 let span = Span::new(clause_start, trim_end_punct(text, p.span.end, p.span.end));
-                out.push(Draft {
-                    span,
-                    content: span,
-                    kind: QuoteKind::Mixed,
-                    mention: a.mention,
-                    cue: Some(a.cue),
-                    cue_span: Some(a.cue_span),
-                    ..base
-                });
+                out.push(Draft { span, content: span, kind: QuoteKind::Mixed, ..a.attribute(base) });
                 continue;
             }
             if word_count(content) >= 2 || starts_sentence {
-                out.push(Draft {
-                    mention: a.mention,
-                    cue: Some(a.cue),
-                    cue_span: Some(a.cue_span),
-                    attributed_after: true,
-                    ..base
-                });
+                out.push(Draft { attributed_after: true, ..a.attribute(base) });
                 continue;
             }
         }
         if let Some(a) = said_first(pre, pre_start).filter(|_| starts_upper(content)) {
-            out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base });
+            out.push(a.attribute(base));
             continue;
         }
         if let Some((a, gap_at)) = attr_before(cues, pre, pre_start) {
@@ -533,19 +526,11 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             if direct && !frame && g.ends_with(',') && starts_lower(content) && !is_according(&a.cue) {
                 let start = pre_start + (pre.len() - pre.trim_start().len());
                 let span = Span::new(start, trim_end_punct(text, p.span.end, p.span.end));
-                out.push(Draft {
-                    span,
-                    content: span,
-                    kind: QuoteKind::Mixed,
-                    mention: a.mention,
-                    cue: Some(a.cue),
-                    cue_span: Some(a.cue_span),
-                    ..base
-                });
+                out.push(Draft { span, content: span, kind: QuoteKind::Mixed, ..a.attribute(base) });
                 continue;
             }
             if direct {
-                out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base });
+                out.push(a.attribute(base));
                 continue;
             }
             // Partial quote inside reported speech.
@@ -576,21 +561,13 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                 && lead.split_whitespace().nth(1).is_some()
                 && lead.split_whitespace().any(is_finite_verb);
             if ends_sentence && long_partial && !that_clause && (plain_that || subject_verb) {
-                out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base });
+                out.push(a.attribute(base));
             } else {
                 // Skip the quote if the same reported clause already produced a mixed quote.
                 if out.last().is_some_and(|d| d.kind == QuoteKind::Mixed && d.span.end >= p.span.end) {
                     continue;
                 }
-                out.push(Draft {
-                    span: clause,
-                    content: clause,
-                    kind: QuoteKind::Mixed,
-                    mention: a.mention,
-                    cue: Some(a.cue),
-                    cue_span: Some(a.cue_span),
-                    ..base
-                });
+                out.push(Draft { span: clause, content: clause, kind: QuoteKind::Mixed, ..a.attribute(base) });
             }
             continue;
         }
@@ -606,7 +583,7 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             // A standalone quote: introduced by "X said:" before it, or continuing the last quote.
             let colon = colon_intro(ctx, cues, p);
             match colon {
-                Some(a) => out.push(Draft { mention: a.mention, cue: Some(a.cue), cue_span: Some(a.cue_span), ..base }),
+                Some(a) => out.push(a.attribute(base)),
                 None => out.push(Draft { inherit: true, ..base }),
             }
         }
