@@ -14,14 +14,10 @@ use std::path::Path;
 #[path = "src/entities/key_hash.rs"]
 mod key_hash;
 
-/// Label codes of the value layout (see `src/entities/table.rs`); `NO_LABEL` for none.
-const PERSON: u64 = 0;
-const ORG: u64 = 1;
-const LOC: u64 = 2;
-const NORP: u64 = 3;
-const EVENT: u64 = 4;
-const MISC: u64 = 5;
-const NO_LABEL: u64 = 15;
+#[path = "src/entities/table_layout.rs"]
+#[allow(dead_code)]
+mod layout;
+use layout::{string_bits, COUNTRY, EVENT, LOC, MISC, NORP, NO_LABEL, ORG, PERSON, REGION};
 
 fn label_code(s: &str) -> u64 {
     match s {
@@ -147,10 +143,10 @@ fn add<'a>(phrases: &mut Ordered<'a, Entry<'a>>, data: &'a str, label: u64, coun
 
 /// Value of a phrase: label, country and region flags, canonical name (offset and length).
 fn phrase_value(out: &mut Out, e: &Entry) -> u64 {
-    let mut v = e.label | (u64::from(e.country) << 4) | (u64::from(e.region) << 5);
+    let mut v = e.label | if e.country { COUNTRY } else { 0 } | if e.region { REGION } else { 0 };
     if let Some(c) = e.canonical {
         let (off, len) = out.string(c);
-        v |= (1 << 6) | (len << 8) | (off << 16);
+        v |= string_bits(off, len);
     }
     v
 }
@@ -158,7 +154,7 @@ fn phrase_value(out: &mut Out, e: &Entry) -> u64 {
 /// Value of a known acronym: label (or none) and long form.
 fn acronym_value(out: &mut Out, label: u64, long: &str) -> u64 {
     let (off, len) = out.string(long);
-    label | (1 << 6) | (len << 8) | (off << 16)
+    label | string_bits(off, len)
 }
 
 fn main() {
@@ -170,6 +166,7 @@ fn main() {
     };
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/entities/key_hash.rs");
+    println!("cargo:rerun-if-changed=src/entities/table_layout.rs");
     let countries = read("gazetteer/countries.tsv");
     let demonyms = read("gazetteer/demonyms.tsv");
     let organisations = read("gazetteer/organisations.tsv");

@@ -13,6 +13,7 @@ mod grouping;
 mod key_hash;
 mod rules;
 mod table;
+mod table_layout;
 mod tokens;
 
 pub(crate) use gazetteer::GAZ;

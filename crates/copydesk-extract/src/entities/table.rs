@@ -4,11 +4,10 @@
 //! A slot is a little-endian `u64`: the high 32 bits of the key's hash (a tag that settles
 //! almost every miss without comparing bytes), then the key as `offset << 8 | length` into
 //! [`BLOB`] (0: an empty slot). Tables are at most half full, so a probe ends at an empty
-//! slot. Maps have one `u64` value per slot: bits 0-3 a label code (15: none), bit 4 country,
-//! bit 5 region, bit 6 a string (canonical name or long form) given as length in bits 8-15
-//! and offset into [`BLOB`] in bits 16-39.
+//! slot. Maps have one `u64` value per slot, laid out as [`super::table_layout`] says.
 
 use super::key_hash::hash;
+use super::table_layout as layout;
 use crate::EntityLabel;
 
 /// A compiled-in set or map of strings.
@@ -48,27 +47,27 @@ pub(crate) struct Value(u64);
 impl Value {
     /// The label, when the entry has one.
     pub fn label(self) -> Option<EntityLabel> {
-        match self.0 & 0xf {
-            0 => Some(EntityLabel::Person),
-            1 => Some(EntityLabel::Org),
-            2 => Some(EntityLabel::Loc),
-            3 => Some(EntityLabel::Norp),
-            4 => Some(EntityLabel::Event),
-            5 => Some(EntityLabel::Misc),
+        match self.0 & layout::LABEL_MASK {
+            layout::PERSON => Some(EntityLabel::Person),
+            layout::ORG => Some(EntityLabel::Org),
+            layout::LOC => Some(EntityLabel::Loc),
+            layout::NORP => Some(EntityLabel::Norp),
+            layout::EVENT => Some(EntityLabel::Event),
+            layout::MISC => Some(EntityLabel::Misc),
             _ => None,
         }
     }
     /// The country flag.
     pub fn country(self) -> bool {
-        self.0 & (1 << 4) != 0
+        self.0 & layout::COUNTRY != 0
     }
     /// The region flag.
     pub fn region(self) -> bool {
-        self.0 & (1 << 5) != 0
+        self.0 & layout::REGION != 0
     }
     /// The string (canonical name, long form), when the entry has one.
     pub fn string(self) -> Option<&'static str> {
-        (self.0 & (1 << 6) != 0).then(|| blob_str(((self.0 >> 16) << 8) | ((self.0 >> 8) & 0xff)))
+        (self.0 & layout::HAS_STRING != 0).then(|| blob_str(((self.0 >> 16) << 8) | ((self.0 >> 8) & 0xff)))
     }
 }
 

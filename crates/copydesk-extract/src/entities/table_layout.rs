@@ -1,0 +1,34 @@
+//! The value layout of the compiled-in word tables: `build.rs` (which includes this file) writes
+//! values this way and [`super::table`] reads them. Bits 0-3 a label code, bit 4 country, bit 5
+//! region, bit 6 a string (canonical name or long form) whose length is in bits 8-15 and whose
+//! offset into the string blob is in bits 16-39.
+
+/// Label codes (bits 0-3).
+pub(crate) const PERSON: u64 = 0;
+/// Organisation.
+pub(crate) const ORG: u64 = 1;
+/// Place.
+pub(crate) const LOC: u64 = 2;
+/// Nationality, religious or political group.
+pub(crate) const NORP: u64 = 3;
+/// Event.
+pub(crate) const EVENT: u64 = 4;
+/// Other named thing.
+pub(crate) const MISC: u64 = 5;
+/// No label.
+#[allow(dead_code)] // written by build.rs; the reader reads any other code as none
+pub(crate) const NO_LABEL: u64 = 15;
+/// The bits of the label code.
+pub(crate) const LABEL_MASK: u64 = 0xf;
+/// The entry is a country.
+pub(crate) const COUNTRY: u64 = 1 << 4;
+/// The entry is a region.
+pub(crate) const REGION: u64 = 1 << 5;
+/// The value carries a string.
+pub(crate) const HAS_STRING: u64 = 1 << 6;
+
+/// The string bits of a value for the blob string at `off` of `len` bytes.
+#[allow(dead_code)] // used by build.rs, the writer
+pub(crate) const fn string_bits(off: u64, len: u64) -> u64 {
+    HAS_STRING | (len << 8) | (off << 16)
+}
