@@ -9,6 +9,7 @@
 //! "(File)", "(AP)" after a dateline, "(Spenner et al., 1995)", airport codes, party tags after
 //! names ("(BJP)"), descriptions ("the refugee agency (UNHCR)").
 
+use crate::ascii_scan::{find_first, in_range, HI};
 use crate::entities::GAZ;
 use crate::{Acronym, AcronymSource, Context, Entity};
 use copydesk_normalize::Span;
@@ -569,21 +570,10 @@ pub(crate) fn text_pairs(acronyms: &[Acronym]) -> Vec<(String, String)> {
     acronyms.iter().filter(|a| a.source == AcronymSource::Text).map(|a| (a.short.clone(), a.long.clone())).collect()
 }
 
-/// The first ASCII capital at or after `i`: eight bytes at a time (a byte is a capital when
-/// its low seven bits are in 0x41..=0x5A and its high bit is clear; setting every high bit
-/// first keeps the per-byte subtractions from borrowing across bytes), then byte by byte.
-fn next_capital(b: &[u8], mut i: usize) -> Option<usize> {
-    const L: u64 = 0x0101_0101_0101_0101;
-    const H: u64 = 0x8080_8080_8080_8080;
-    while let Some(c) = b.get(i..i + 8) {
-        let x = c.try_into().map_or(0, u64::from_le_bytes);
-        let m = ((x | H) - 0x41 * L) & !((x | H) - 0x5B * L) & !x & H;
-        if m != 0 {
-            return Some(i + (m.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    b.get(i..)?.iter().position(u8::is_ascii_uppercase).map(|k| i + k)
+/// The first ASCII capital at or after `i`, eight bytes at a time (a byte is a capital when its
+/// low seven bits are in 0x41..=0x5A and its high bit is clear).
+fn next_capital(b: &[u8], i: usize) -> Option<usize> {
+    find_first(b, i, |x| in_range(x & !HI, b'A', b'Z') & !x, |x| x.is_ascii_uppercase())
 }
 
 /// ASCII words (maximal runs of letters, digits and hyphens) that start with a capital and

@@ -6,6 +6,7 @@
 //! all spans are byte offsets into the **normalized** text.
 
 pub mod acronyms;
+mod ascii_scan;
 pub mod calendar;
 mod context;
 pub mod dates;

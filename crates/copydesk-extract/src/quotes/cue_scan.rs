@@ -8,6 +8,7 @@
 //! The few two-word cues ("pointed out", "according to") are checked against the next word.
 //! Cue words are matched case-sensitively (they are lower case), except "According to".
 
+use crate::ascii_scan::{in_range, HI, LO};
 use foldhash::{HashMap, HashMapExt};
 use once_cell::sync::Lazy;
 
@@ -107,20 +108,6 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
 /// Is `c` part of a word (as the regex `\w` sees it, marks aside)?
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
-}
-
-/// Eight 0x01 bytes.
-const LO: u64 = 0x0101_0101_0101_0101;
-/// Eight 0x80 bytes.
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// The bytes of `y` (eight bytes, high bits clear) within `lo..=hi`, as their high bits. No
-/// byte carries into the next: each sum stays below 0x100.
-#[inline]
-fn in_range(y: u64, lo: u8, hi: u8) -> u64 {
-    let ge = y.wrapping_add(LO * u64::from(0x80 - lo));
-    let gt = y.wrapping_add(LO * u64::from(0x7f - hi));
-    ge & !gt & HI
 }
 
 /// The high bits of the eight bytes of `m` (each 0x80 or 0) packed into bits 0..8.

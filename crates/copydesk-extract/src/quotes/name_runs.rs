@@ -6,6 +6,8 @@
 //! period; tokens are separated by whitespace, possibly with a lower-case name particle
 //! ("van", "de", "bin") between them.
 
+use crate::ascii_scan::{find_first, in_range, HI};
+
 /// Name particles that may stand between two capitalised tokens.
 fn is_particle(w: &str) -> bool {
     matches!(w, "de" | "da" | "van" | "von" | "der" | "bin" | "al" | "la" | "le" | "del" | "di" | "du" | "dos" | "ibn")
@@ -129,25 +131,8 @@ fn word_char_before(s: &str, i: usize) -> bool {
 
 /// The first byte at or after `i` that is an upper-case ASCII letter or not ASCII; eight bytes
 /// at a time.
-fn next_candidate(b: &[u8], mut i: usize) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let Ok(arr) = <[u8; 8]>::try_from(chunk) else { break };
-        let x = u64::from_le_bytes(arr);
-        // With the high bits cleared no byte carries into the next: a byte gets its high bit
-        // from `+ (0x80 - b'A')` when it is at least 'A', and from `+ (0x80 - b'Z' - 1)` when
-        // it is above 'Z'.
-        let y = x & !HI;
-        let ge_a = y.wrapping_add(LO * u64::from(0x80 - b'A'));
-        let gt_z = y.wrapping_add(LO * u64::from(0x80 - b'Z' - 1));
-        let hit = (x & HI) | (ge_a & !gt_z & HI);
-        if hit != 0 {
-            return Some(i + (hit.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    b.get(i..)?.iter().position(|&x| x.is_ascii_uppercase() || x >= 0x80).map(|k| i + k)
+fn next_candidate(b: &[u8], i: usize) -> Option<usize> {
+    find_first(b, i, |x| (x & HI) | in_range(x & !HI, b'A', b'Z'), |x| x.is_ascii_uppercase() || x >= 0x80)
 }
 
 /// The name runs of `s` as byte ranges, in text order.
