@@ -17,7 +17,10 @@ mod key_hash;
 #[path = "src/entities/table_layout.rs"]
 #[allow(dead_code)]
 mod layout;
-use layout::{string_bits, COUNTRY, EVENT, LOC, MISC, NORP, NO_LABEL, ORG, PERSON, REGION};
+use layout::{
+    string_bits, COUNTRY, EVENT, LOC, MISC, NORP, NO_LABEL, ORG, PERSON, REGION, W_EVENT_HEAD, W_GIVEN, W_LOC_HEAD,
+    W_MISC_HEAD, W_ORG_HEAD, W_PHRASE, W_PHRASE_FIRST, W_SURNAME, W_TITLE,
+};
 
 fn label_code(s: &str) -> u64 {
     match s {
@@ -233,23 +236,45 @@ fn main() {
         })
         .collect();
     out.table("ACRONYMS", "Well-known acronyms: short form -> long form and label", &acronyms.keys, Some(&vals));
-    for (name, file, doc) in [
-        ("GIVEN", "given_names.txt", "Given names"),
-        ("SURNAMES", "surnames.txt", "Family names"),
-        ("TITLES", "titles.txt", "Titles and honorifics"),
-        ("ORG_HEADS", "org_heads.txt", "Words ending organisation names"),
-        ("LOC_HEADS", "loc_heads.txt", "Words ending place names"),
-        ("EVENT_HEADS", "event_heads.txt", "Words ending event names"),
-        ("MISC_HEADS", "misc_heads.txt", "Words ending names of laws, awards, programmes and buildings"),
-        ("COMMON", "common_words.txt", "Lower-case English words"),
-    ] {
-        let data = read(&format!("gazetteer/{file}"));
+    let lists: Vec<(&str, String, &str, u64)> = [
+        ("GIVEN", "given_names.txt", "Given names", W_GIVEN),
+        ("SURNAMES", "surnames.txt", "Family names", W_SURNAME),
+        ("TITLES", "titles.txt", "Titles and honorifics", W_TITLE),
+        ("ORG_HEADS", "org_heads.txt", "Words ending organisation names", W_ORG_HEAD),
+        ("LOC_HEADS", "loc_heads.txt", "Words ending place names", W_LOC_HEAD),
+        ("EVENT_HEADS", "event_heads.txt", "Words ending event names", W_EVENT_HEAD),
+        ("MISC_HEADS", "misc_heads.txt", "Words ending names of laws, awards, programmes and buildings", W_MISC_HEAD),
+        ("COMMON", "common_words.txt", "Lower-case English words", 0),
+    ]
+    .into_iter()
+    .map(|(name, file, doc, bit)| (name, read(&format!("gazetteer/{file}")), doc, bit))
+    .collect();
+    // Words: which of the lists hold each single word, in one value (one probe per word).
+    let mut words: Ordered<u64> = Ordered::new();
+    let mut flag = |w, bit| {
+        words.or_insert(w, 0);
+        if let Some(v) = words.vals.get_mut(w) {
+            *v |= bit;
+        }
+    };
+    for k in &phrases.keys {
+        match k.split_once(' ') {
+            Some((first, _)) => flag(first, W_PHRASE_FIRST),
+            None => flag(k, W_PHRASE),
+        }
+    }
+    for (name, data, doc, bit) in &lists {
         let mut set: Ordered<()> = Ordered::new();
-        for l in lines(&data) {
+        for l in lines(data) {
             set.or_insert(l, ());
+            if *bit != 0 {
+                flag(l, *bit);
+            }
         }
         out.table(name, doc, &set.keys, None);
     }
+    let vals: Vec<u64> = words.keys.iter().map(|k| words.vals[k]).collect();
+    out.table("WORDS", "Single words: which lists hold them (the `W_` bits of table_layout)", &words.keys, Some(&vals));
     std::fs::write(out.dir.join("gazetteer_blob.txt"), &out.blob).expect("write blob");
     std::fs::write(out.dir.join("gazetteer_tables.rs"), &out.src).expect("write tables");
 }

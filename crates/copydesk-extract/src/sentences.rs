@@ -287,15 +287,36 @@ fn word_before(s: &str, from: usize, end: usize) -> &str {
     // Callers compute `end` by byte arithmetic; keep both ends on char boundaries.
     let (from, end) = (floor_boundary(s, from), floor_boundary(s, end));
     let from = from.min(end);
-    let w_start =
-        s[from..end].char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(from, |(p, c)| from + p + c.len_utf8());
+    // Back over ASCII bytes that are not white space; a non-ASCII byte leaves the search to the
+    // char-by-char one (Unicode white space).
+    let bytes = s.as_bytes();
+    let mut k = end;
+    while k > from && bytes.get(k - 1).is_some_and(|&b| b < 0x80 && !matches!(b, b' ' | b'\t'..=b'\r')) {
+        k -= 1;
+    }
+    let ascii_stop = k == from || bytes.get(k - 1).is_some_and(|&b| b < 0x80);
+    let w_start = if ascii_stop {
+        k
+    } else {
+        s[from..end].char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(from, |(p, c)| from + p + c.len_utf8())
+    };
     s[w_start..end].trim_start_matches(|c: char| is_opener(c) || is_bullet(c) || c == '-' || c == '—')
 }
+
+/// Longest abbreviation (bytes) of [`TITLES`] and [`NUMBER_ABBR`].
+static ABBREV_MAX_LEN: Lazy<usize> =
+    Lazy::new(|| TITLES.iter().chain(NUMBER_ABBR.iter()).map(|w| w.len()).max().unwrap_or(0));
 
 /// Decide whether a single period at `dot` ends the sentence, `next` being what follows.
 fn period_ends_sentence(s: &str, sent_start: usize, dot: usize, next: &str) -> bool {
     let w = word_before(s, sent_start, dot);
     if w.is_empty() {
+        return true;
+    }
+    // The usual case, an ordinary word before the period ("year."): an ASCII word longer than
+    // every listed abbreviation and without an inner period is neither an abbreviation, an
+    // initial, a list marker nor a dotted abbreviation, so the period ends the sentence.
+    if w.len() > *ABBREV_MAX_LEN && w.len() > 2 && w.is_ascii() && !w.contains('.') {
         return true;
     }
     with_lower(w, |lw| period_after_word_ends_sentence(s, sent_start, dot, next, w, lw))
@@ -442,6 +463,39 @@ mod tests {
             let want: Vec<&str> = Some(t.trim()).filter(|x| !x.is_empty()).into_iter().collect();
             assert_eq!(out.iter().map(|sp| sp.slice(t)).collect::<Vec<_>>(), want, "{t:?}");
         }
+    }
+
+    #[test]
+    fn word_before_matches_char_search() {
+        let reference = |s: &str, from: usize, end: usize| {
+            let w_start = s[from..end]
+                .char_indices()
+                .rfind(|(_, c)| c.is_whitespace())
+                .map_or(from, |(p, c)| from + p + c.len_utf8());
+            s[w_start..end].trim_start_matches(|c: char| is_opener(c) || is_bullet(c) || c == '-' || c == '\u{2014}')
+        };
+        for s in [
+            "a year",
+            "x\u{a0}word",
+            "\u{e9}t\u{e9} ok",
+            "tab\tand\u{b}vt",
+            "(\u{201c}Mr",
+            "  ",
+            "a\u{2009}b",
+            "\u{e9}",
+        ] {
+            for end in (0..=s.len()).filter(|&e| s.is_char_boundary(e)) {
+                for from in (0..=end).filter(|&f| s.is_char_boundary(f)) {
+                    assert_eq!(word_before(s, from, end), reference(s, from, end), "{s:?} {from} {end}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_ascii_words_end_sentences() {
+        assert!(*ABBREV_MAX_LEN >= 2);
+        assert!(TITLES.iter().chain(NUMBER_ABBR.iter()).all(|w| w.len() <= *ABBREV_MAX_LEN));
     }
 
     #[test]

@@ -74,6 +74,8 @@ pub(crate) struct Gazetteer {
     pub misc_heads: &'static Table,
     /// Lower-case English words.
     pub common: &'static Table,
+    /// Single words: which of the lists above hold them (the `W_` bits of table_layout).
+    pub words: &'static Table,
     /// Well-known acronyms: short -> (long form, label).
     pub acronyms: Acronyms,
     /// Longest well-known short form in bytes.
@@ -96,6 +98,7 @@ pub(crate) static GAZ: Gazetteer = Gazetteer {
     event_heads: &table::EVENT_HEADS,
     misc_heads: &table::MISC_HEADS,
     common: &table::COMMON,
+    words: &table::WORDS,
     acronyms: Acronyms(&table::ACRONYMS),
     acronym_max_len: table::ACRONYM_MAX_LEN,
 };
@@ -162,6 +165,14 @@ fn contains_folded(set: &Table, word: &str) -> bool {
 }
 
 impl Gazetteer {
+    /// Which lists hold `word` exactly as written (the `W_` bits of table_layout; 0 for none):
+    /// listed one-word phrase, first word of a listed phrase, given name, family name, title,
+    /// head word. One probe.
+    #[inline]
+    pub fn word_flags(&self, word: &str) -> u64 {
+        self.words.get(word).map_or(0, table::Value::bits)
+    }
+
     /// A listed given name, with or without its diacritics ("César").
     pub fn is_given(&self, word: &str) -> bool {
         contains_folded(self.given, word)
@@ -317,6 +328,33 @@ mod tests {
             assert!(set.iter().all(|k| t.contains(k)));
             assert!(t.keys().all(|k| set.contains(k)));
         }
+        // The word table has one entry per single word of the lists, with its lists' bits.
+        use super::super::table_layout as l;
+        let mut want: HashMap<&str, u64> = HashMap::new();
+        for k in phrases.keys() {
+            match k.split_once(' ') {
+                Some((first, _)) => *want.entry(first).or_default() |= l::W_PHRASE_FIRST,
+                None => *want.entry(k).or_default() |= l::W_PHRASE,
+            }
+        }
+        for (t, bit) in [
+            (g.given, l::W_GIVEN),
+            (g.surnames, l::W_SURNAME),
+            (g.titles, l::W_TITLE),
+            (g.org_heads, l::W_ORG_HEAD),
+            (g.loc_heads, l::W_LOC_HEAD),
+            (g.event_heads, l::W_EVENT_HEAD),
+            (g.misc_heads, l::W_MISC_HEAD),
+        ] {
+            for k in t.keys() {
+                *want.entry(k).or_default() |= bit;
+            }
+        }
+        assert_eq!(table::WORDS.len, want.len());
+        for (k, v) in &want {
+            assert_eq!(g.word_flags(k), *v, "{k}");
+        }
+        assert_eq!(g.word_flags("Xqzv"), 0);
         // Words that are not listed are not found (probes end at empty slots).
         for w in ["Xqzv", "officials", "zzzzzzzzzzzzzzzzzzzzzzzzz", "Russia's"] {
             assert!(!g.given.contains(w) && !g.titles.contains(w));

@@ -1,8 +1,10 @@
 //! Rules that turn runs of capitalized words into labelled mentions.
 
 use super::gazetteer::{Entry, Gazetteer};
+use super::table_layout as layout;
 use super::tokens::{is_connector, is_name_particle, Tok, MAX_CONNECTOR};
 use crate::EntityLabel;
+use std::cell::Cell;
 
 /// A mention found in one sentence (token indices, half-open) before grouping.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +124,23 @@ fn is_date_word(w: &str) -> bool {
     )
 }
 
+/// Facts about a token's word, looked up once and remembered (see [`Sent::facts`]): the low
+/// bits are the gazetteer's word flags (`W_` of table_layout), then these.
+const KNOWN: u32 = 1 << 31;
+/// The word has a non-ASCII char (given and family names are also looked up without diacritics).
+const NON_ASCII: u32 = 1 << 16;
+/// Every char of the word is upper case or a hyphen (capitals can be a listed place: "CAIRO").
+const UPPER: u32 = 1 << 17;
+/// Whether the word is common is known ...
+const COMMON_KNOWN: u32 = 1 << 18;
+/// ... and it is.
+const COMMON: u32 = 1 << 19;
+
+/// A word flag of the gazetteer as a fact bit.
+const fn word_bit(bit: u64) -> u32 {
+    bit as u32
+}
+
 /// The tokens of one sentence with their text.
 pub(crate) struct Sent<'a> {
     /// Sentence text.
@@ -130,9 +149,62 @@ pub(crate) struct Sent<'a> {
     pub toks: &'a [Tok],
     /// The sentence is written in title case or capitals (a headline): only listed names count.
     pub title_case: bool,
+    /// The lists.
+    pub g: &'a Gazetteer,
+    /// One cell per token (0 at first): what is known about its word.
+    pub facts: &'a [Cell<u32>],
 }
 
 impl<'a> Sent<'a> {
+    /// What the lists say about the word of token `i` (one probe, remembered).
+    fn facts(&self, i: usize) -> u32 {
+        let Some(cell) = self.facts.get(i) else { return 0 };
+        let f = cell.get();
+        if f & KNOWN != 0 {
+            return f;
+        }
+        let Some(t) = self.toks.get(i) else { return 0 };
+        let word = self.text.get(t.start..t.end).unwrap_or("");
+        let mut f = KNOWN | self.g.word_flags(word) as u32;
+        if !word.is_ascii() {
+            f |= NON_ASCII;
+        }
+        if word.chars().all(|c| c.is_uppercase() || c == '-') {
+            f |= UPPER;
+        }
+        cell.set(f);
+        f
+    }
+    /// The word of token `i` has one of the word flags `bits`.
+    fn has(&self, i: usize, bits: u32) -> bool {
+        self.facts(i) & bits != 0
+    }
+    /// A listed given name, with or without diacritics.
+    fn given(&self, i: usize) -> bool {
+        let f = self.facts(i);
+        f & word_bit(layout::W_GIVEN) != 0 || f & NON_ASCII != 0 && self.g.is_given(self.w(i))
+    }
+    /// A listed family name, with or without diacritics.
+    fn surname(&self, i: usize) -> bool {
+        let f = self.facts(i);
+        f & word_bit(layout::W_SURNAME) != 0 || f & NON_ASCII != 0 && self.g.is_surname(self.w(i))
+    }
+    /// A listed title.
+    fn title(&self, i: usize) -> bool {
+        self.has(i, word_bit(layout::W_TITLE))
+    }
+    /// The lower-case form of the word is an ordinary English word (remembered).
+    fn common(&self, i: usize) -> bool {
+        let f = self.facts(i);
+        if f & COMMON_KNOWN != 0 {
+            return f & COMMON != 0;
+        }
+        let c = self.g.is_common(self.w(i));
+        if let Some(cell) = self.facts.get(i) {
+            cell.set(f | COMMON_KNOWN | if c { COMMON } else { 0 });
+        }
+        c
+    }
     fn w(&self, i: usize) -> &'a str {
         let t = self.toks[i];
         &self.text[t.start..t.end]
@@ -248,9 +320,16 @@ fn title_cased(p: &str) -> String {
 
 /// Longest listed phrase starting at `i` and ending before `j`.
 fn longest(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<(usize, Entry)> {
-    let max = (j - i).min(g.max_words);
+    // A listed phrase starts with its first word, or is the word itself; a phrase in capitals
+    // ("KUALA LUMPUR") starts with a word in capitals. Other words are not looked up.
+    let f = s.facts(i);
+    let first = word_bit(layout::W_PHRASE_FIRST) | UPPER;
+    let max = if f & first != 0 { (j - i).min(g.max_words) } else { (j - i).min(1) };
     for len in (1..=max).rev() {
         if s.conn(i + len - 1) {
+            continue;
+        }
+        if len == 1 && f & (word_bit(layout::W_PHRASE) | UPPER) == 0 {
             continue;
         }
         if let Some(e) = lookup(g, s, i, i + len) {
@@ -278,9 +357,9 @@ fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<(usize, bool)>
             if !matches!(w, "of" | "for" | "and" | "the" | "on" | "de" | "des" | "du" | "la") {
                 break;
             }
-        } else if (k > i || s.conn(k + 1)) && (g.org_heads.contains(w) || g.misc_heads.contains(w)) {
+        } else if (k > i || s.conn(k + 1)) && s.has(k, word_bit(layout::W_ORG_HEAD | layout::W_MISC_HEAD)) {
             head = Some(k + 1);
-            misc = !g.org_heads.contains(w);
+            misc = !s.has(k, word_bit(layout::W_ORG_HEAD));
         }
         k += 1;
     }
@@ -299,12 +378,14 @@ fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<(usize, bool)>
     Some((end, misc))
 }
 
-fn head_label(g: &Gazetteer, w: &str) -> Option<EntityLabel> {
-    if g.loc_heads.contains(w) {
+/// The label a head word at token `k` gives a name ("River", "Summit", "Act").
+fn head_label(s: &Sent, k: usize) -> Option<EntityLabel> {
+    let f = s.facts(k);
+    if f & word_bit(layout::W_LOC_HEAD) != 0 {
         Some(EntityLabel::Loc)
-    } else if g.event_heads.contains(w) {
+    } else if f & word_bit(layout::W_EVENT_HEAD) != 0 {
         Some(EntityLabel::Event)
-    } else if g.misc_heads.contains(w) {
+    } else if f & word_bit(layout::W_MISC_HEAD) != 0 {
         Some(EntityLabel::Misc)
     } else {
         None
@@ -557,7 +638,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         // Organisation names by their head word (not "Member of Parliament").
-        if !(s.title_case || g.titles.contains(w) && s.conn(i + 1)) {
+        if !(s.title_case || s.title(i) && s.conn(i + 1)) {
             if let Some((end, misc)) = org_end(g, s, i, j) {
                 let whole = lookup(g, s, i, end);
                 let head = if misc { EntityLabel::Misc } else { EntityLabel::Org };
@@ -591,18 +672,18 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         if let Some((end, e)) = longest(g, s, i, j) {
             // A given name that is also a place ("Jordan") starts a person's name when a name follows.
             let person_next = end == i + 1
-                && g.is_given(w)
+                && s.given(i)
                 && i + 1 < j
                 && s.cap(i + 1)
                 && longest(g, s, i + 1, j).is_none()
-                && !g.org_heads.contains(s.w(i + 1));
+                && !s.has(i + 1, word_bit(layout::W_ORG_HEAD));
             // A listed place and a place head: "Nile River", "Guangdong Province".
             if e.label == EntityLabel::Loc
                 && !person_next
                 && end < j
                 && s.cap(end)
                 && !s.toks[end - 1].poss
-                && g.loc_heads.contains(s.w(end))
+                && s.has(end, word_bit(layout::W_LOC_HEAD))
                 && s.phrase(i, end + 1).is_some()
             {
                 out.push(Found::by_rule(i, end + 1, EntityLabel::Loc, 2));
@@ -620,11 +701,11 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 while k < j && s.cap(k) && !s.toks[k - 1].poss {
                     let x = s.w(k);
                     if longest(g, s, k, j).is_some()
-                        || g.titles.contains(x)
-                        || g.is_given(x)
-                        || g.is_surname(x)
+                        || s.title(k)
+                        || s.given(k)
+                        || s.surname(k)
                         || is_stopword(x)
-                        || g.is_common(x)
+                        || s.common(k)
                         || is_non_name(g, x)
                     {
                         break;
@@ -673,7 +754,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         // Titles before a name: "Foreign Minister Sergei Lavrov", "Gen.", "Mr".
-        if g.titles.contains(w) {
+        if s.title(i) {
             titled = true;
             i += 1;
             continue;
@@ -681,7 +762,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         // (Stop words never get here: they were skipped at the top of the loop.)
         // The extent of unlisted words from here. After a given name or a title, a family name
         // that is also a place goes on with the name ("Lenín Moreno", "Lewis Hamilton").
-        let name_start = titled || g.is_given(w);
+        let name_start = titled || s.given(i);
         let mut k = i + 1;
         while k < j && !s.toks[k - 1].poss {
             if s.cap(k) {
@@ -689,9 +770,9 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 let listed = longest(g, s, k, j);
                 let surname_place = name_start
                     && listed.is_some_and(|(e, en)| {
-                        e == k + 1 && en.label == EntityLabel::Loc && !en.country && g.is_surname(x)
+                        e == k + 1 && en.label == EntityLabel::Loc && !en.country && s.surname(k)
                     });
-                if listed.is_some() && !surname_place || g.titles.contains(x) {
+                if listed.is_some() && !surname_place || s.title(k) {
                     break;
                 }
                 k += 1;
@@ -709,7 +790,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             if let Some((end, e)) = longest(g, s, k, j) {
                 let brand = |t: usize| {
                     let x = s.w(t);
-                    is_acronym(x) || is_camel(x) || !g.is_common(x) && !g.is_given(x) && !g.is_surname(x)
+                    is_acronym(x) || is_camel(x) || !s.common(t) && !s.given(t) && !s.surname(t)
                 };
                 if e.country && end == j && !initial && (i..k).all(brand) && s.phrase(i, end).is_some() {
                     out.push(Found::by_rule(i, end, EntityLabel::Org, 1));
@@ -721,7 +802,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         let place_prep = i > 0
             && s.toks[i - 1].word
             && matches!(s.w(i - 1), "in" | "at" | "near" | "from" | "to" | "across" | "outside" | "inside");
-        let common = g.is_common(w);
+        let common = s.common(i);
         // "Lee said" at a sentence start, '"...," explained César': a name next to a speech verb.
         let quoted_by = i >= 2 && speech_verb_at(s, i - 1) && !s.toks[i - 2].word;
         // "Kamonyi district", "Iceme village": an unlisted word before a lower-case place noun.
@@ -733,7 +814,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         }
         if len == 1
             && (speech_verb_at(s, k) || quoted_by)
-            && (g.is_given(w) || g.is_surname(w) || !common)
+            && (s.given(i) || s.surname(i) || !common)
             && !is_acronym(w)
             && !is_year_event(w)
         {
@@ -747,7 +828,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 out.push(Found::by_rule(i, k, EntityLabel::Event, 2));
             } else if is_acronym(w) || is_camel(w) && !titled {
                 out.push(Found::by_rule(i, k, EntityLabel::Org, 1));
-            } else if titled || g.is_given(w) && !initial && !common {
+            } else if titled || s.given(i) && !initial && !common {
                 out.push(Found::by_rule(i, k, EntityLabel::Person, 1));
             } else if common {
                 out.push(Found {
@@ -760,7 +841,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                     grouped_only: true,
                 });
             } else if !common {
-                let label = if place_prep && !g.is_surname(w) { EntityLabel::Loc } else { EntityLabel::Person };
+                let label = if place_prep && !s.surname(i) { EntityLabel::Loc } else { EntityLabel::Person };
                 // "Mugo said": a speech verb after a bare name makes it a person.
                 let speaks = speech_verb_at(s, k);
                 let strength = u8::from(speaks && label == EntityLabel::Person);
@@ -771,21 +852,21 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         // Drop a sentence-initial ordinary word ("Officials", "Critics") in front of a name.
-        if initial && common && !g.is_given(w) && !titled {
+        if initial && common && !s.given(i) && !titled {
             i += 1;
             continue;
         }
         let last = s.w(k - 1);
-        if let Some(label) = head_label(g, last) {
+        if let Some(label) = head_label(s, k - 1) {
             out.push(Found { from: i, to: k, label, entry: None, strength: 2, sub: None, grouped_only: false });
-        } else if titled || (g.is_given(w) || g.is_surname(w)) && !is_article_lead(w) {
+        } else if titled || (s.given(i) || s.surname(i)) && !is_article_lead(w) {
             out.push(Found::by_rule(i, k.min(i + 5), EntityLabel::Person, 1));
         } else {
-            let any_common = (i..k).any(|t| !s.conn(t) && g.is_common(s.w(t)));
+            let any_common = (i..k).any(|t| !s.conn(t) && s.common(t));
             // "Sadio Mane said", "... Taimoor Khan": a speech verb after the name, or a listed
             // family name ending two or three words.
             let person = k - i <= 3
-                && (speech_verb_at(s, k) || g.is_surname(last) && !g.is_common(last))
+                && (speech_verb_at(s, k) || s.surname(k - 1) && !s.common(k - 1))
                 && !(is_article_lead(w) && k - i == 2);
             // A capitals-only word ("Umurenge SACCO") marks an organisation, not a person.
             let any_acronym = (i..k).any(|t| is_acronym(s.w(t)));

@@ -57,6 +57,10 @@ impl Value {
             _ => None,
         }
     }
+    /// The raw bits (the word table's `W_` flags).
+    pub fn bits(self) -> u64 {
+        self.0
+    }
     /// The country flag.
     pub fn country(self) -> bool {
         self.0 & layout::COUNTRY != 0

@@ -32,3 +32,23 @@ pub(crate) const HAS_STRING: u64 = 1 << 6;
 pub(crate) const fn string_bits(off: u64, len: u64) -> u64 {
     HAS_STRING | (len << 8) | (off << 16)
 }
+
+/// Bits of the word table's values (what a single word is in the lists): a listed one-word
+/// phrase.
+pub(crate) const W_PHRASE: u64 = 1 << 0;
+/// The first word of a listed phrase of several words.
+pub(crate) const W_PHRASE_FIRST: u64 = 1 << 1;
+/// A listed given name.
+pub(crate) const W_GIVEN: u64 = 1 << 2;
+/// A listed family name.
+pub(crate) const W_SURNAME: u64 = 1 << 3;
+/// A listed title.
+pub(crate) const W_TITLE: u64 = 1 << 4;
+/// A word ending organisation names.
+pub(crate) const W_ORG_HEAD: u64 = 1 << 5;
+/// A word ending place names.
+pub(crate) const W_LOC_HEAD: u64 = 1 << 6;
+/// A word ending event names.
+pub(crate) const W_EVENT_HEAD: u64 = 1 << 7;
+/// A word ending names of laws, awards, programmes and buildings.
+pub(crate) const W_MISC_HEAD: u64 = 1 << 8;
