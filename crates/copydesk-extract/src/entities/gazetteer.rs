@@ -65,12 +65,16 @@ pub(crate) struct Gazetteer {
     /// Titles and honorifics ("Minister", "Gen.").
     pub titles: &'static Table,
     /// Words ending organisation names ("Council").
+    #[cfg_attr(not(test), allow(dead_code))] // read through the word table
     pub org_heads: &'static Table,
     /// Words ending place names ("River").
+    #[cfg_attr(not(test), allow(dead_code))] // read through the word table
     pub loc_heads: &'static Table,
     /// Words ending event names ("Summit").
+    #[cfg_attr(not(test), allow(dead_code))] // read through the word table
     pub event_heads: &'static Table,
     /// Words ending names of laws, awards, programmes and buildings ("Act", "Award", "Bridge").
+    #[cfg_attr(not(test), allow(dead_code))] // read through the word table
     pub misc_heads: &'static Table,
     /// Lower-case English words.
     pub common: &'static Table,

@@ -135,6 +135,10 @@ const UPPER: u32 = 1 << 17;
 const COMMON_KNOWN: u32 = 1 << 18;
 /// ... and it is.
 const COMMON: u32 = 1 << 19;
+/// A plain word: ASCII, at least three letters or digits, all lower case after the first
+/// ("London", "Officials"). Such a word is no acronym, camel-case word, contraction, single
+/// letter or hyphen compound, so those rules are not tried on it.
+const PLAIN: u32 = 1 << 20;
 
 /// A word flag of the gazetteer as a fact bit.
 const fn word_bit(bit: u64) -> u32 {
@@ -157,23 +161,55 @@ pub(crate) struct Sent<'a> {
 
 impl<'a> Sent<'a> {
     /// What the lists say about the word of token `i` (one probe, remembered).
+    #[inline]
     fn facts(&self, i: usize) -> u32 {
-        let Some(cell) = self.facts.get(i) else { return 0 };
-        let f = cell.get();
-        if f & KNOWN != 0 {
-            return f;
+        match self.facts.get(i) {
+            Some(cell) if cell.get() & KNOWN != 0 => cell.get(),
+            Some(cell) => self.learn(i, cell),
+            None => 0,
         }
+    }
+    /// Look up the facts of token `i` and remember them in `cell`.
+    #[inline(never)]
+    fn learn(&self, i: usize, cell: &Cell<u32>) -> u32 {
         let Some(t) = self.toks.get(i) else { return 0 };
         let word = self.text.get(t.start..t.end).unwrap_or("");
         let mut f = KNOWN | self.g.word_flags(word) as u32;
-        if !word.is_ascii() {
+        let b = word.as_bytes();
+        if word.is_ascii() {
+            if b.iter().all(|&c| c.is_ascii_uppercase() || c == b'-') {
+                f |= UPPER;
+            }
+            if b.len() >= 3
+                && b.first().is_some_and(u8::is_ascii_alphanumeric)
+                && b.iter().skip(1).all(u8::is_ascii_lowercase)
+            {
+                f |= PLAIN;
+            }
+        } else {
             f |= NON_ASCII;
-        }
-        if word.chars().all(|c| c.is_uppercase() || c == '-') {
-            f |= UPPER;
+            if word.chars().all(|c| c.is_uppercase() || c == '-') {
+                f |= UPPER;
+            }
         }
         cell.set(f);
         f
+    }
+    /// A plain word (see [`PLAIN`]).
+    fn plain(&self, i: usize) -> bool {
+        self.facts(i) & PLAIN != 0
+    }
+    /// [`is_acronym`] of the word of token `i`.
+    fn acronym(&self, i: usize) -> bool {
+        !self.plain(i) && is_acronym(self.w(i))
+    }
+    /// [`is_camel`] of the word of token `i`.
+    fn camel(&self, i: usize) -> bool {
+        !self.plain(i) && is_camel(self.w(i))
+    }
+    /// [`is_non_name`] of the word of token `i`.
+    fn non_name(&self, i: usize) -> bool {
+        !self.plain(i) && is_non_name(self.g, self.w(i))
     }
     /// The word of token `i` has one of the word flags `bits`.
     fn has(&self, i: usize, bits: u32) -> bool {
@@ -547,6 +583,9 @@ fn is_year_event(w: &str) -> bool {
 /// A hyphen compound whose capitalized parts are all listed: "Russian-Belarusian", "US-China",
 /// "Egypt-like".
 fn compound(g: &Gazetteer, s: &Sent, i: usize, out: &mut Vec<Found>) -> bool {
+    if s.plain(i) {
+        return false;
+    }
     let w = s.w(i);
     if !w.contains('-') {
         return false;
@@ -627,7 +666,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         let w = s.w(i);
-        if is_stopword(w) || is_non_name(g, w) {
+        if is_stopword(w) || s.non_name(i) {
             i += 1;
             titled = false;
             continue;
@@ -706,7 +745,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                         || s.surname(k)
                         || is_stopword(x)
                         || s.common(k)
-                        || is_non_name(g, x)
+                        || s.non_name(k)
                     {
                         break;
                     }
@@ -766,7 +805,6 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         let mut k = i + 1;
         while k < j && !s.toks[k - 1].poss {
             if s.cap(k) {
-                let x = s.w(k);
                 let listed = longest(g, s, k, j);
                 let surname_place = name_start
                     && listed.is_some_and(|(e, en)| {
@@ -788,10 +826,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         // run names the company's branch there.
         if k < j && !s.toks[k - 1].poss && !titled {
             if let Some((end, e)) = longest(g, s, k, j) {
-                let brand = |t: usize| {
-                    let x = s.w(t);
-                    is_acronym(x) || is_camel(x) || !s.common(t) && !s.given(t) && !s.surname(t)
-                };
+                let brand = |t: usize| s.acronym(t) || s.camel(t) || !s.common(t) && !s.given(t) && !s.surname(t);
                 if e.country && end == j && !initial && (i..k).all(brand) && s.phrase(i, end).is_some() {
                     out.push(Found::by_rule(i, end, EntityLabel::Org, 1));
                     i = end;
@@ -806,7 +841,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         // "Lee said" at a sentence start, '"...," explained César': a name next to a speech verb.
         let quoted_by = i >= 2 && speech_verb_at(s, i - 1) && !s.toks[i - 2].word;
         // "Kamonyi district", "Iceme village": an unlisted word before a lower-case place noun.
-        if len == 1 && !common && !is_acronym(w) && place_noun_at(s, k) {
+        if len == 1 && !common && !s.acronym(i) && place_noun_at(s, k) {
             out.push(Found::by_rule(i, k, EntityLabel::Loc, 1));
             i = k;
             titled = false;
@@ -815,7 +850,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         if len == 1
             && (speech_verb_at(s, k) || quoted_by)
             && (s.given(i) || s.surname(i) || !common)
-            && !is_acronym(w)
+            && !s.acronym(i)
             && !is_year_event(w)
         {
             out.push(Found::by_rule(i, k, EntityLabel::Person, 1));
@@ -826,7 +861,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         if len == 1 {
             if is_year_event(w) {
                 out.push(Found::by_rule(i, k, EntityLabel::Event, 2));
-            } else if is_acronym(w) || is_camel(w) && !titled {
+            } else if s.acronym(i) || s.camel(i) && !titled {
                 out.push(Found::by_rule(i, k, EntityLabel::Org, 1));
             } else if titled || s.given(i) && !initial && !common {
                 out.push(Found::by_rule(i, k, EntityLabel::Person, 1));
@@ -856,7 +891,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             i += 1;
             continue;
         }
-        let last = s.w(k - 1);
+
         if let Some(label) = head_label(s, k - 1) {
             out.push(Found { from: i, to: k, label, entry: None, strength: 2, sub: None, grouped_only: false });
         } else if titled || (s.given(i) || s.surname(i)) && !is_article_lead(w) {
@@ -869,7 +904,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 && (speech_verb_at(s, k) || s.surname(k - 1) && !s.common(k - 1))
                 && !(is_article_lead(w) && k - i == 2);
             // A capitals-only word ("Umurenge SACCO") marks an organisation, not a person.
-            let any_acronym = (i..k).any(|t| is_acronym(s.w(t)));
+            let any_acronym = (i..k).any(|t| s.acronym(t));
             let label = if person {
                 EntityLabel::Person
             } else if any_common || any_acronym || is_article_lead(w) && !place_prep {
