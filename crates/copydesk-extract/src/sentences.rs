@@ -467,13 +467,13 @@ mod tests {
 
     #[test]
     fn word_before_matches_char_search() {
-        let reference = |s: &str, from: usize, end: usize| {
+        fn reference(s: &str, from: usize, end: usize) -> &str {
             let w_start = s[from..end]
                 .char_indices()
                 .rfind(|(_, c)| c.is_whitespace())
                 .map_or(from, |(p, c)| from + p + c.len_utf8());
             s[w_start..end].trim_start_matches(|c: char| is_opener(c) || is_bullet(c) || c == '-' || c == '\u{2014}')
-        };
+        }
         for s in [
             "a year",
             "x\u{a0}word",
