@@ -303,9 +303,33 @@ fn word_before(s: &str, from: usize, end: usize) -> &str {
     s[w_start..end].trim_start_matches(|c: char| is_opener(c) || is_bullet(c) || c == '-' || c == '—')
 }
 
-/// Longest abbreviation (bytes) of [`TITLES`] and [`NUMBER_ABBR`].
-static ABBREV_MAX_LEN: Lazy<usize> =
-    Lazy::new(|| TITLES.iter().chain(NUMBER_ABBR.iter()).map(|w| w.len()).max().unwrap_or(0));
+/// Where [`abbrev_shape`] puts a word of `len` bytes from `first` to `last` (ASCII): letters
+/// keep their place whatever their case; other bytes and lengths over seven share places.
+fn shape_index(first: u8, last: u8, len: usize) -> usize {
+    (usize::from(first & 31) << 8) | (usize::from(last & 31) << 3) | len.min(7)
+}
+
+/// The shapes (first and last byte, length) of the ASCII abbreviations of [`TITLES`] and
+/// [`NUMBER_ABBR`]: an ASCII word whose shape is not here is in neither list, in any case.
+static ABBREV_SHAPES: Lazy<Vec<bool>> = Lazy::new(|| {
+    let mut t = vec![false; 1 << 13];
+    for w in TITLES.iter().chain(NUMBER_ABBR.iter()).map(|w| w.as_bytes()) {
+        if let (Some(&f), Some(&l)) = (w.first(), w.last()) {
+            if let Some(slot) = t.get_mut(shape_index(f, l, w.len())) {
+                *slot = true;
+            }
+        }
+    }
+    t
+});
+
+/// Whether an ASCII word may be a listed abbreviation (false: it is none).
+fn abbrev_shape(w: &[u8]) -> bool {
+    match (w.first(), w.last()) {
+        (Some(&f), Some(&l)) => ABBREV_SHAPES.get(shape_index(f, l, w.len())).copied().unwrap_or(true),
+        _ => true,
+    }
+}
 
 /// Decide whether a single period at `dot` ends the sentence, `next` being what follows.
 fn period_ends_sentence(s: &str, sent_start: usize, dot: usize, next: &str) -> bool {
@@ -313,10 +337,12 @@ fn period_ends_sentence(s: &str, sent_start: usize, dot: usize, next: &str) -> b
     if w.is_empty() {
         return true;
     }
-    // The usual case, an ordinary word before the period ("year."): an ASCII word longer than
-    // every listed abbreviation and without an inner period is neither an abbreviation, an
-    // initial, a list marker nor a dotted abbreviation, so the period ends the sentence.
-    if w.len() > *ABBREV_MAX_LEN && w.len() > 2 && w.is_ascii() && !w.contains('.') {
+    // The usual case, an ordinary word before the period ("year."): an ASCII word of three
+    // letters or more, without an inner period, whose shape no listed abbreviation has, is
+    // neither an abbreviation, an initial, a list marker nor a dotted abbreviation, so the
+    // period ends the sentence.
+    let b = w.as_bytes();
+    if b.len() > 2 && b.iter().all(|&c| c.is_ascii() && c != b'.') && !abbrev_shape(b) {
         return true;
     }
     with_lower(w, |lw| period_after_word_ends_sentence(s, sent_start, dot, next, w, lw))
@@ -493,9 +519,16 @@ mod tests {
     }
 
     #[test]
-    fn long_ascii_words_end_sentences() {
-        assert!(*ABBREV_MAX_LEN >= 2);
-        assert!(TITLES.iter().chain(NUMBER_ABBR.iter()).all(|w| w.len() <= *ABBREV_MAX_LEN));
+    fn listed_abbreviations_have_a_listed_shape() {
+        for w in TITLES.iter().chain(NUMBER_ABBR.iter()).filter(|w| w.is_ascii()) {
+            assert!(abbrev_shape(w.as_bytes()), "{w}");
+            assert!(abbrev_shape(w.to_ascii_uppercase().as_bytes()), "{w}");
+        }
+        assert!(!abbrev_shape(b"year") && !abbrev_shape(b"government"));
+        assert_eq!(
+            sents("Mr. Smith left this year. Gen. Jones spoke on Jan. 5 today."),
+            vec!["Mr. Smith left this year.", "Gen. Jones spoke on Jan. 5 today."]
+        );
     }
 
     #[test]
