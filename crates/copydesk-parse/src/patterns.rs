@@ -277,8 +277,9 @@ pub(crate) fn is_credit(line: &str) -> bool {
     if line.len() > 160 {
         return false;
     }
-    // the captures only on a match (most lines fail at their first bytes)
-    if !CREDIT_START.is_match(line) {
+    // the regex only where its first byte can match (most lines start otherwise), the captures
+    // only on a match
+    if !may_start_credit(line) || !CREDIT_START.is_match(line) {
         return false;
     }
     let Some(c) = CREDIT_START.captures(line) else { return false };
@@ -295,6 +296,15 @@ pub(crate) fn is_credit(line: &str) -> bool {
         false
     };
     ok && !COPYRIGHT_FOOTER.is_match(line)
+}
+
+/// True when `line` starts with a byte that can start a [`CREDIT_START`] match: "©" (0xC2),
+/// "(", the first letter of one of its words in either case, or 0xC5 ("ſ", which the regex's
+/// case-insensitive matching folds to "s"; no other character folds to these letters).
+fn may_start_credit(line: &str) -> bool {
+    line.as_bytes().first().is_some_and(|&b| {
+        matches!(b.to_ascii_lowercase(), 0xC2 | 0xC5 | b'(' | b'p' | b'i' | b'v' | b'c' | b's' | b'g' | b'a' | b'r')
+    })
 }
 
 /// The rest of a "©" credit: a name of 1 to 80 characters, then up to three "/ ..." parts of at
@@ -371,6 +381,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn credit_guard_keeps_results(
+            line in r"(©|\(|ſ|K|Photo|PICTURE|images|Video|credit|Source|Getty Images|AP photo|reuters|afp|ShutterStock|istock|x|T)?[ :a-zA-Z/©]{0,20}"
+        ) {
+            if CREDIT_START.is_match(&line) {
+                proptest::prop_assert!(may_start_credit(&line), "{line}");
+            }
+        }
+
         #[test]
         fn furniture_guards_keep_results(
             line in r"(©|\(c\)|\(C\)|Copyright|COPYRIGHT|copyright|Photo|IMAGE|video|Gallery|42|7 |x|ſ|K)?[ 0-9a-zA-Z%/,.©]{0,30}(ago|read|comments|Ltd|news|2024|% of readers think)?"
