@@ -139,19 +139,20 @@ impl Shingles {
     /// seen in earlier lines; adds them to the seen set.
     fn duplicate_share(&mut self, line: usize, words: &[u64]) -> f32 {
         let tag = u32::try_from(line).unwrap_or(u32::MAX);
-        let mut hit = 0usize;
-        let mut total = 0usize;
-        for w in words.windows(4) {
-            if let &[a, b, c, d] = w {
-                let mix = |acc: u64, x: u64| (acc ^ x).wrapping_mul(lines::FNV_PRIME);
-                let sh = mix(mix(mix(mix(lines::FNV_BASIS, a), b), c), d);
-                hit += usize::from(self.seen.insert_seen(sh, tag));
-                total += 1;
-            }
-        }
+        let mix = |acc: u64, x: u64| (acc ^ x).wrapping_mul(lines::FNV_PRIME);
+        let Some((first, rest)) = words.split_first_chunk::<3>() else { return 0.0 };
+        // the windows of four words, the last three carried from one window to the next
+        let mut window = *first;
+        let shingles = rest.iter().map(|&d| {
+            let [a, b, c] = window;
+            window = [b, c, d];
+            mix(mix(mix(mix(lines::FNV_BASIS, a), b), c), d)
+        });
+        let total = shingles.len();
         if total == 0 {
             return 0.0;
         }
+        let hit = self.seen.insert_all_seen(shingles, tag);
         hit as f32 / total as f32
     }
 }

@@ -54,7 +54,8 @@ impl TaggedSet {
     }
 
     /// Add `x` for group `tag` (when not yet there); true when a group before `tag` added it.
-    #[inline]
+    /// The one-by-one reference for [`TaggedSet::insert_all_seen`].
+    #[cfg(test)]
     pub fn insert_seen(&mut self, x: u64, tag: u32) -> bool {
         if x == 0 {
             let first = *self.zero.get_or_insert(tag);
@@ -79,6 +80,42 @@ impl TaggedSet {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// Add each value of `xs` for group `tag` (as [`TaggedSet::insert_seen`] one by one); the
+    /// number of them that a group before `tag` added. The table grows once, up front.
+    pub fn insert_all_seen(&mut self, xs: impl ExactSizeIterator<Item = u64>, tag: u32) -> usize {
+        while (self.len + xs.len()) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let generation = self.generation;
+        let bits = self.bits;
+        let slots = &mut self.slots[..];
+        let mask = slots.len() - 1;
+        let (mut seen, mut added) = (0, 0);
+        for x in xs {
+            if x == 0 {
+                let first = *self.zero.get_or_insert(tag);
+                seen += usize::from(first < tag);
+                continue;
+            }
+            let mut i = slot(x, bits);
+            while let Some((v, m)) = slots.get_mut(i) {
+                if *m >> 32 != generation {
+                    *v = x;
+                    *m = generation << 32 | u64::from(tag);
+                    added += 1;
+                    break;
+                }
+                if *v == x {
+                    seen += usize::from((*m as u32) < tag);
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        self.len += added;
+        seen
     }
 
     fn grow(&mut self) {
@@ -205,6 +242,20 @@ mod tests {
         s.reset(100_000);
         assert!(!s.insert_seen(5, 3));
         assert!(s.insert_seen(5, 4));
+    }
+
+    #[test]
+    fn bulk_insert_agrees_with_one_by_one() {
+        let xs: Vec<u64> = (0..3000u64).map(|x| (x % 700).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (x % 3)).collect();
+        let (mut one, mut bulk) = (TaggedSet::with_capacity(4), TaggedSet::with_capacity(4));
+        for (tag, chunk) in xs.chunks(37).enumerate() {
+            let tag = tag as u32;
+            let want = chunk.iter().filter(|&&x| one.insert_seen(x, tag)).count();
+            assert_eq!(bulk.insert_all_seen(chunk.iter().copied(), tag), want);
+        }
+        bulk.reset(10);
+        assert_eq!(bulk.insert_all_seen([5, 0, 5].into_iter(), 1), 0);
+        assert_eq!(bulk.insert_all_seen([5, 0, 6].into_iter(), 2), 2);
     }
 
     #[test]

@@ -14,14 +14,17 @@ static EXACT: Lazy<HashSet<&'static str>> =
 
 /// The boilerplate phrases, as automata by word limit: a phrase marks a line as furniture when
 /// the line has at most as many words as the phrase's limit, so each distinct limit `n` has one
-/// automaton over the phrases whose limit is at least `n` (case-insensitive), and a line is
-/// searched once, by the automaton of the smallest limit not below its word count.
+/// automaton over the phrases whose limit is at least `n`, and a line is searched once, by the
+/// automaton of the smallest limit not below its word count. The phrases are ASCII-lower-cased
+/// and searched in the line ASCII-lower-cased (see [`phrase_match`]): the same matches as a
+/// case-insensitive search, while a case-sensitive automaton can use a fast literal prefilter.
 static PHRASES: Lazy<Vec<(usize, AhoCorasick)>> = Lazy::new(|| {
-    let list: Vec<(&str, usize)> = data_lines(include_str!("../data/boilerplate-phrases.txt"))
+    let list: Vec<(String, usize)> = data_lines(include_str!("../data/boilerplate-phrases.txt"))
         .map(|l| match l.rsplit_once('|') {
             Some((p, n)) => (p, n.parse().unwrap_or(12)),
             None => (l, 12),
         })
+        .map(|(p, n)| (p.to_ascii_lowercase(), n))
         .collect();
     let mut limits: Vec<usize> = list.iter().map(|(_, n)| *n).collect();
     limits.sort_unstable();
@@ -29,19 +32,50 @@ static PHRASES: Lazy<Vec<(usize, AhoCorasick)>> = Lazy::new(|| {
     limits
         .into_iter()
         .map(|n| {
+            // leftmost-first: whether a line has a match does not depend on the match kind,
+            // and this kind lets the automaton use a packed (SIMD) literal prefilter
             let ac = AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
+                .match_kind(MatchKind::LeftmostFirst)
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(list.iter().filter(|(_, m)| *m >= n).map(|(p, _)| *p))
+                .build(list.iter().filter(|(_, m)| *m >= n).map(|(p, _)| p))
                 .expect("phrase automaton");
             (n, ac)
         })
         .collect()
 });
 
-static RELATED: Lazy<Vec<&'static str>> =
-    Lazy::new(|| data_lines(include_str!("../data/related-prefixes.txt")).collect());
+/// Lines up to this many bytes are lower-cased on the stack for [`phrase_match`].
+const STACK_LINE: usize = 1024;
+
+/// True when a boilerplate phrase whose limit is at least `words` occurs in `line`, in any ASCII
+/// case.
+fn phrase_match(line: &str, words: usize) -> bool {
+    let Some((_, ac)) = PHRASES.iter().find(|(n, _)| words <= *n) else { return false };
+    let mut stack = [0u8; STACK_LINE];
+    let mut heap = Vec::new();
+    let lower: &mut [u8] = match stack.get_mut(..line.len()) {
+        Some(s) => s,
+        None => {
+            heap.resize(line.len(), 0);
+            &mut heap
+        }
+    };
+    lower.copy_from_slice(line.as_bytes());
+    lower.make_ascii_lowercase();
+    ac.is_match(&*lower)
+}
+
+/// The related-link prefixes, and which bytes (in either ASCII case) start one.
+static RELATED: Lazy<(Vec<&'static str>, [bool; 256])> = Lazy::new(|| {
+    let prefixes: Vec<&str> = data_lines(include_str!("../data/related-prefixes.txt")).collect();
+    let mut first = [false; 256];
+    for b in prefixes.iter().filter_map(|p| p.as_bytes().first()) {
+        for c in [*b, b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+            first[usize::from(c)] = true;
+        }
+    }
+    (prefixes, first)
+});
 
 /// Counters, share counts, time-ago stamps and other furniture shapes (whole line). Bounded
 /// repetitions of Unicode classes are kept out of the regexes (they make big automata): the
@@ -160,7 +194,7 @@ pub(crate) fn boilerplate_rule(line: &str, words: usize) -> Option<&'static str>
     if line.len() <= 400 && furniture_shape(line) {
         return Some("furniture_shape");
     }
-    if words <= 80 && PHRASES.iter().find(|(n, _)| words <= *n).is_some_and(|(_, ac)| ac.is_match(line)) {
+    if words <= 80 && phrase_match(line, words) {
         return Some("boilerplate_phrase");
     }
     if words >= 3 && line.len() <= 300 && !line.ends_with('.') && is_menu(line) {
@@ -227,7 +261,12 @@ pub(crate) fn is_related(line: &str) -> bool {
         return false;
     }
     let b = line.as_bytes();
-    RELATED.iter().any(|p| {
+    let (prefixes, first) = &*RELATED;
+    // most lines start with a byte no prefix starts with
+    if !b.first().is_some_and(|&c| first[usize::from(c)]) {
+        return false;
+    }
+    prefixes.iter().any(|p| {
         b.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
             && (p.ends_with([':', '-']) || line.len() > p.len())
     })
@@ -238,8 +277,9 @@ pub(crate) fn is_credit(line: &str) -> bool {
     if line.len() > 160 {
         return false;
     }
-    // the captures only on a match (most lines fail at their first bytes)
-    if !CREDIT_START.is_match(line) {
+    // the regex only where its first byte can match (most lines start otherwise), the captures
+    // only on a match
+    if !may_start_credit(line) || !CREDIT_START.is_match(line) {
         return false;
     }
     let Some(c) = CREDIT_START.captures(line) else { return false };
@@ -256,6 +296,15 @@ pub(crate) fn is_credit(line: &str) -> bool {
         false
     };
     ok && !COPYRIGHT_FOOTER.is_match(line)
+}
+
+/// True when `line` starts with a byte that can start a [`CREDIT_START`] match: "©" (0xC2),
+/// "(", the first letter of one of its words in either case, or 0xC5 ("ſ", which the regex's
+/// case-insensitive matching folds to "s"; no other character folds to these letters).
+fn may_start_credit(line: &str) -> bool {
+    line.as_bytes().first().is_some_and(|&b| {
+        matches!(b.to_ascii_lowercase(), 0xC2 | 0xC5 | b'(' | b'p' | b'i' | b'v' | b'c' | b's' | b'g' | b'a' | b'r')
+    })
 }
 
 /// The rest of a "©" credit: a name of 1 to 80 characters, then up to three "/ ..." parts of at
@@ -332,6 +381,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn credit_guard_keeps_results(
+            line in r"(©|\(|ſ|K|Photo|PICTURE|images|Video|credit|Source|Getty Images|AP photo|reuters|afp|ShutterStock|istock|x|T)?[ :a-zA-Z/©]{0,20}"
+        ) {
+            if CREDIT_START.is_match(&line) {
+                proptest::prop_assert!(may_start_credit(&line), "{line}");
+            }
+        }
+
         #[test]
         fn furniture_guards_keep_results(
             line in r"(©|\(c\)|\(C\)|Copyright|COPYRIGHT|copyright|Photo|IMAGE|video|Gallery|42|7 |x|ſ|K)?[ 0-9a-zA-Z%/,.©]{0,30}(ago|read|comments|Ltd|news|2024|% of readers think)?"

@@ -55,11 +55,10 @@ fn starts_with_word(s: &[u8], words: &[&str]) -> bool {
 }
 
 /// True when one of `words` (any case) occurs in `s` as a whole ASCII word; every word starts
-/// with an ASCII letter, the first letter of each is in `firsts`.
-fn contains_word(s: &[u8], words: &[&str], firsts: &[u8]) -> bool {
-    s.iter().enumerate().any(|(i, b)| {
-        firsts.contains(&b.to_ascii_lowercase())
-            && (i == 0 || !s.get(i - 1).copied().is_some_and(is_word_byte))
+/// with the ASCII letter `first` (lower case).
+fn contains_word(s: &[u8], words: &[&str], first: u8) -> bool {
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), s).any(|i| {
+        (i == 0 || !s.get(i - 1).copied().is_some_and(is_word_byte))
             && s.get(i..).is_some_and(|rest| starts_with_word(rest, words))
     })
 }
@@ -135,7 +134,7 @@ pub(crate) fn stamp_rank(line: &str) -> u8 {
     if rest.is_some_and(|r| starts_with_word(r.as_bytes(), &UPDATED)) {
         0
     } else if rest.is_some_and(|r| starts_with_word(r.as_bytes(), &STAMP_START))
-        || contains_word(line.as_bytes(), &STAMP_ANY, b"p")
+        || contains_word(line.as_bytes(), &STAMP_ANY, b'p')
     {
         2
     } else {

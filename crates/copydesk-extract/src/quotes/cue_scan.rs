@@ -52,6 +52,8 @@ struct Lexicon {
     /// one more column): bit `n` is set when a cue word (or first word of a two-word cue) of `n`
     /// bytes starts with them. Most words fail this test and are never hashed.
     len_mask: [u32; 26 * 27],
+    /// Bytes in the shortest word of `len_mask` (1 to 8): shorter tokens hold no cue.
+    min_len: u32,
 }
 
 /// Column of the second byte of a word in [`Lexicon::len_mask`].
@@ -82,7 +84,7 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
-    let mut lx = Lexicon { words: HashMap::new(), len_mask: [0; 26 * 27] };
+    let mut lx = Lexicon { words: HashMap::new(), len_mask: [0; 26 * 27], min_len: 1 };
     let speech = lines(include_str!("../../data/cues.txt")).map(|c| (c, SPEECH | REPORT));
     let report = lines(include_str!("../../data/reporting_verbs.txt")).map(|c| (c, REPORT));
     let according = [("according to", SPEECH | REPORT), ("According to", SPEECH | REPORT)];
@@ -102,6 +104,8 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             },
         }
     }
+    let shortest = lx.len_mask.iter().filter(|&&m| m != 0).map(|m| m.trailing_zeros()).min();
+    lx.min_len = shortest.unwrap_or(1).clamp(1, 8);
     lx
 });
 
@@ -141,10 +145,11 @@ fn is_word_byte(x: u8) -> bool {
 }
 
 /// Call `f(start, end, ascii)` for every raw token of `b` in order: a maximal run of word
-/// bytes (see [`block_masks`]), and whether it is all ASCII. Works on 64 bytes at a time; a
-/// token's end and ASCII test come from the masks unless it runs past its block.
+/// bytes (see [`block_masks`]), and whether it is all ASCII; tokens shorter than `min_len`
+/// bytes (1 to 8) may be skipped. Works on 64 bytes at a time; a token's end and ASCII test
+/// come from the masks unless it runs past its block.
 #[inline]
-fn raw_tokens(b: &[u8], mut f: impl FnMut(usize, usize, bool)) {
+fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool)) {
     // Whether the byte before the block is a word byte.
     let mut carry = 0u64;
     let mut base = 0;
@@ -160,6 +165,10 @@ fn raw_tokens(b: &[u8], mut f: impl FnMut(usize, usize, bool)) {
             }
         };
         let mut starts = w & !((w << 1) | carry);
+        // Only starts of `min_len` word bytes in a row (a run reaching the block's end may go on).
+        for k in 1..min_len.min(8) {
+            starts &= (w >> k) | !(u64::MAX >> k);
+        }
         carry = w >> 63;
         while starts != 0 {
             let j = starts.trailing_zeros();
@@ -204,7 +213,7 @@ impl CueIndex {
         let lx = &*LEXICON;
         let b = text.as_bytes();
         let mut hits = Vec::new();
-        raw_tokens(b, |start, end, ascii| {
+        raw_tokens(b, lx.min_len, |start, end, ascii| {
             if ascii {
                 if lx.may_be_cue(&b[start..end]) {
                     consider(lx, text, start, end, &mut hits);
@@ -373,8 +382,30 @@ mod tests {
 
     fn fast_tokens(b: &[u8]) -> Vec<(usize, usize, bool)> {
         let mut out = Vec::new();
-        raw_tokens(b, |a, e, ascii| out.push((a, e, ascii)));
+        raw_tokens(b, 1, |a, e, ascii| out.push((a, e, ascii)));
         out
+    }
+
+    /// Tokens with short ones skippable: all long enough ones, and only tokens.
+    fn check_min_len(b: &[u8]) {
+        let all = slow_tokens(b);
+        for min_len in 1..=8u32 {
+            let mut got = Vec::new();
+            raw_tokens(b, min_len, |a, e, ascii| got.push((a, e, ascii)));
+            let long: Vec<_> = all.iter().copied().filter(|t| t.1 - t.0 >= min_len as usize).collect();
+            assert!(got.iter().all(|t| all.contains(t)), "{min_len}");
+            assert!(long.iter().all(|t| got.contains(t)), "{min_len}");
+        }
+    }
+
+    #[test]
+    fn short_tokens_skipped_at_block_edges() {
+        for n in [0, 1, 7, 8, 9, 63, 64, 65, 127, 128, 129] {
+            for fill in ["a", " ", "é", "a ", "_Z9", "ab said, ", "abc de ", "to be or not "] {
+                check_min_len(fill.repeat(n).as_bytes());
+            }
+        }
+        assert_eq!(LEXICON.min_len, 3);
     }
 
     #[test]
@@ -393,6 +424,7 @@ mod tests {
         #[test]
         fn tokens_agree_with_a_byte_scan(s in "[a-zA-Z0-9_ ,.@`{\\[\\]\u{e9}\u{2014}\u{201c}\u{a0}]{0,300}") {
             proptest::prop_assert_eq!(fast_tokens(s.as_bytes()), slow_tokens(s.as_bytes()));
+            check_min_len(s.as_bytes());
         }
 
         #[test]

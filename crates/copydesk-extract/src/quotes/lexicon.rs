@@ -176,9 +176,12 @@ const PRONOUN_N: u16 = 1 << 8;
 const PRONOUN: u16 = PRONOUN_M | PRONOUN_F | PRONOUN_N;
 const NOT_NAME: u16 = 1 << 9;
 
-/// Every listed word (lower case) with the lists it is on: one hash lookup answers all the
-/// word tests below.
-static WORDS: Lazy<HashMap<&'static str, u16>> = Lazy::new(|| {
+/// Every listed word (lower case) with the lists it is on: one look-up answers all the word
+/// tests below.
+static WORDS: Lazy<WordTable> = Lazy::new(|| WordTable::new(word_map()));
+
+/// Every listed word (lower case) with the lists it is on.
+fn word_map() -> HashMap<&'static str, u16> {
     let mut m: HashMap<&'static str, u16> = HashMap::default();
     let mut add = |ws: &mut dyn Iterator<Item = &'static str>, bit: u16| {
         for w in ws {
@@ -204,11 +207,134 @@ static WORDS: Lazy<HashMap<&'static str, u16>> = Lazy::new(|| {
         }
     }
     m
-});
+}
+
+/// Groups of words in [`WordTable::lens`]: one per first letter (either case) and second byte
+/// (`a`..`z`, or any other byte or none as a 27th column), and one for words that start otherwise.
+const BUCKETS: usize = 26 * 27 + 1;
+
+/// The group of a word in [`WordTable::lens`].
+#[inline]
+fn bucket(w: &[u8]) -> usize {
+    match w.first() {
+        Some(&f) if f.is_ascii_alphabetic() => {
+            let second = match w.get(1) {
+                Some(&c) if c.is_ascii_lowercase() => usize::from(c - b'a'),
+                _ => 26,
+            };
+            usize::from(f.to_ascii_lowercase() - b'a') * 27 + second
+        }
+        _ => BUCKETS - 1,
+    }
+}
+
+/// The listed words (lower case) with their flags, and a quick test that turns most other
+/// words away unhashed.
+struct WordTable {
+    map: HashMap<&'static [u8], u16>,
+    /// Per [`bucket`]: bit `n` (`n` < 63) is set when it holds a word of `n` bytes; bit 63
+    /// stands for all longer words.
+    lens: Vec<u64>,
+}
+
+impl WordTable {
+    fn new(words: HashMap<&'static str, u16>) -> Self {
+        let mut lens = vec![0u64; BUCKETS];
+        let mut map = HashMap::default();
+        for (w, f) in words {
+            lens[bucket(w.as_bytes())] |= 1 << w.len().min(63);
+            map.insert(w.as_bytes(), f);
+        }
+        WordTable { map, lens }
+    }
+
+    /// Might a word of `len` bytes that starts with `head` (its first two bytes, or all of a
+    /// shorter word) be listed? A cheap first test.
+    #[inline]
+    fn may_hold(&self, head: &[u8], len: usize) -> bool {
+        self.lens[bucket(head)] & (1 << len.min(63)) != 0
+    }
+
+    /// The flags of the lower-case word `lw` (0 when not listed).
+    #[inline]
+    fn get(&self, lw: &[u8]) -> u16 {
+        if !self.may_hold(&lw[..lw.len().min(2)], lw.len()) {
+            return 0;
+        }
+        self.map.get(lw).copied().unwrap_or(0)
+    }
+}
 
 /// The lists `w` (any case) is on.
+#[inline]
 fn flags(w: &str) -> u16 {
-    with_lower(w, |lw| WORDS.get(lw).copied().unwrap_or(0))
+    let b = w.as_bytes();
+    let table = &*WORDS;
+    if b.len() <= LOWER_BUF && b.is_ascii() {
+        // The first two bytes and the length (the group ignores the case of the first) turn
+        // most words away before they are lowered.
+        let second = b.get(1).map(u8::to_ascii_lowercase);
+        let head = [b.first().copied().unwrap_or(0), second.unwrap_or(0)];
+        if !table.may_hold(&head[..b.len().min(2)], b.len()) {
+            return 0;
+        }
+        let mut buf = [0u8; LOWER_BUF];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        table.map.get(&buf[..b.len()]).copied().unwrap_or(0)
+    } else {
+        table.get(w.to_lowercase().as_bytes())
+    }
+}
+
+/// The lists one word is on, from a single look-up (see [`lists`]): for callers that ask
+/// several of the word tests below about the same word.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Lists {
+    flags: u16,
+    /// At most four bytes long (speaker pronouns are).
+    short: bool,
+}
+
+/// The lists `w` (any case) is on.
+pub(crate) fn lists(w: &str) -> Lists {
+    Lists { flags: flags(w), short: w.len() <= 4 }
+}
+
+impl Lists {
+    /// [`is_stop_word`].
+    pub(crate) fn stop(self) -> bool {
+        self.flags & STOP != 0
+    }
+
+    /// [`is_determiner`].
+    pub(crate) fn determiner(self) -> bool {
+        self.flags & DET != 0
+    }
+
+    /// [`is_role`].
+    pub(crate) fn role(self) -> bool {
+        self.flags & ROLE != 0
+    }
+
+    /// [`is_document_noun`].
+    pub(crate) fn document_noun(self) -> bool {
+        self.flags & DOC != 0
+    }
+
+    /// [`pronoun`].
+    pub(crate) fn pronoun(self) -> Option<Gender> {
+        if !self.short {
+            return None;
+        }
+        match self.flags & PRONOUN {
+            0 => None,
+            PRONOUN_M => Some(Gender::Male),
+            PRONOUN_F => Some(Gender::Female),
+            _ => Some(Gender::Unknown),
+        }
+    }
 }
 
 /// The words [`not_name_start`] refuses whatever the position (stop words, determiners,
@@ -245,13 +371,7 @@ pub(crate) fn pronoun(w: &str) -> Option<Gender> {
     if w.len() > 4 {
         return None;
     }
-    let f = flags(w) & PRONOUN;
-    match f {
-        0 => None,
-        PRONOUN_M => Some(Gender::Male),
-        PRONOUN_F => Some(Gender::Female),
-        _ => Some(Gender::Unknown),
-    }
+    lists(w).pronoun()
 }
 
 /// The gender a title implies ("Mrs." -> Female).
@@ -267,10 +387,8 @@ pub(crate) fn title_gender(w: &str) -> Gender {
 
 /// Is `w` (any case, trailing period allowed) a title word?
 pub(crate) fn is_title(w: &str) -> bool {
-    with_lower(w, |lw| {
-        let get = |x: &str| WORDS.get(x).is_some_and(|f| f & TITLE != 0);
-        get(lw) || (lw.ends_with('.') && get(lw.trim_end_matches('.')))
-    })
+    // Lower-casing keeps the periods, so trimming them first is the same.
+    flags(w) & TITLE != 0 || (w.ends_with('.') && flags(w.trim_end_matches('.')) & TITLE != 0)
 }
 
 /// Is `w` a role noun ("official", "Diplomat")?
@@ -292,14 +410,10 @@ pub(crate) fn is_aux(w: &str) -> bool {
 /// the start of a sentence, adverbs in "-ly"). Inside a sentence a capitalised "-ly" word is a
 /// name ("Kelly", "Polly"), as it is when `first_name` knows it.
 pub(crate) fn not_name_start(w: &str, sentence_initial: bool, first_name: bool) -> bool {
-    with_lower(w, |lw| {
-        WORDS.get(lw).is_some_and(|f| f & (STOP | DET | AUX | NOT_NAME) != 0)
-            || (sentence_initial
-                && !first_name
-                && lw.len() > 4
-                && lw.ends_with("ly")
-                && lw.chars().all(|c| c.is_ascii_lowercase()))
-    })
+    flags(w) & (STOP | DET | AUX | NOT_NAME) != 0
+        || (sentence_initial
+            && !first_name
+            && with_lower(w, |lw| lw.len() > 4 && lw.ends_with("ly") && lw.chars().all(|c| c.is_ascii_lowercase())))
 }
 
 /// Determiners and possessives that open a noun-phrase mention ("the official", "his spokesman").
@@ -402,6 +516,33 @@ mod tests {
         assert!(is_determiner("The"));
         assert!(!is_determiner("Thé"));
         with_lower("ÉCOLE Said", |w| assert_eq!(w, "école said"));
+    }
+
+    /// The flags as a plain map look-up of the lower-cased word gives them.
+    fn map_flags(m: &HashMap<&'static str, u16>, w: &str) -> u16 {
+        m.get(w.to_lowercase().as_str()).copied().unwrap_or(0)
+    }
+
+    #[test]
+    fn table_agrees_with_a_map() {
+        let m = word_map();
+        let mut words: Vec<String> = Vec::new();
+        for &w in m.keys() {
+            let cap: String = w.chars().take(1).flat_map(char::to_uppercase).chain(w.chars().skip(1)).collect();
+            for v in [w.to_string(), w.to_uppercase(), cap, format!("{w}."), format!("{w}s"), format!("x{w}")] {
+                words.push(v.clone());
+                if v.len() > 1 {
+                    words.push(v[..v.len() - 1].to_string());
+                }
+            }
+        }
+        for w in ["", "a", "A", "I", "i", "é", "Thé", "\u{212a}ing", "-", "1st", "said", &"x".repeat(40), "Ms.", "MS."]
+        {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            assert_eq!(flags(w), map_flags(&m, w), "{w:?}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! told"), the inverted subject to the right ("said Donna Brazile"), or a trailing dash
 //! attribution ("— Commissioner Smith").
 
-use super::lexicon::{is_aux, is_determiner, is_document_noun, is_role, is_stop_word, is_title, pronoun};
+use super::lexicon::{is_aux, is_determiner, is_document_noun, is_role, is_stop_word, is_title, lists, pronoun};
 use copydesk_normalize::Span;
 
 /// Longest mention phrase, in words.
@@ -70,11 +70,15 @@ fn words_from(s: &str, from: usize, limit: usize) -> Vec<Word<'_>> {
     out
 }
 
-/// The last `max` whitespace-separated words of `s` (byte ranges into `s`), read from the end,
-/// and whether they are all its words.
-fn words_tail(s: &str, max: usize) -> (Vec<Word<'_>>, bool) {
+/// The last whitespace-separated words of `s` (byte ranges into `s`), read from the end into
+/// the end of `buf`, as many as fit: returns where they start in `buf`, and whether they are
+/// all the words of `s`.
+fn words_tail<'a>(s: &'a str, buf: &mut [Word<'a>]) -> (usize, bool) {
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(max.min(32));
+    let mut k = buf.len();
+    if k == 0 {
+        return (0, s.trim().is_empty());
+    }
     let mut end: Option<usize> = None;
     let mut i = s.len();
     while i > 0 {
@@ -83,15 +87,15 @@ fn words_tail(s: &str, max: usize) -> (Vec<Word<'_>>, bool) {
             _ => match s.get(..i).and_then(|t| t.chars().next_back()) {
                 Some(c) => (c.is_whitespace(), c.len_utf8()),
                 // Not reached (`i` stays on char boundaries); the caller then reads all words.
-                None => return (Vec::new(), false),
+                None => return (buf.len(), false),
             },
         };
         if space {
             if let Some(e) = end.take() {
-                out.push(Word { start: i, end: e, text: &s[i..e] });
-                if out.len() == max {
-                    out.reverse();
-                    return (out, false);
+                k -= 1;
+                buf[k] = Word { start: i, end: e, text: &s[i..e] };
+                if k == 0 {
+                    return (0, false);
                 }
             }
         } else if end.is_none() {
@@ -100,10 +104,10 @@ fn words_tail(s: &str, max: usize) -> (Vec<Word<'_>>, bool) {
         i -= len;
     }
     if let Some(e) = end {
-        out.push(Word { start: 0, end: e, text: &s[..e] });
+        k -= 1;
+        buf[k] = Word { start: 0, end: e, text: &s[..e] };
     }
-    out.reverse();
-    (out, true)
+    (k, true)
 }
 
 /// Split `s` into whitespace-separated words (byte ranges into `s`).
@@ -127,15 +131,20 @@ pub(crate) fn plausible(phrase: &str) -> bool {
     let mut ws = phrase.split_whitespace();
     let Some(last) = ws.next_back() else { return false };
     let one_word = ws.next().is_none();
-    let last = last.trim_matches(|c: char| !c.is_alphanumeric());
-    if one_word && pronoun(last).is_some() {
+    let last = lists(last.trim_matches(|c: char| !c.is_alphanumeric()));
+    if one_word && last.pronoun().is_some() {
         return true;
     }
-    if is_role(last) || is_document_noun(last) {
+    if last.role() || last.document_noun() {
         return true;
     }
     // A capitalised word that is not just a sentence-initial determiner or connector.
-    phrase.split_whitespace().any(|w| is_cap(w) && !is_determiner(w) && pronoun(w).is_none() && !is_stop_word(w))
+    phrase.split_whitespace().any(|w| {
+        is_cap(w) && {
+            let l = lists(w);
+            !l.determiner() && l.pronoun().is_none() && !l.stop()
+        }
+    })
 }
 
 /// How many words left of a cue [`left_of`] reads first, then next; it reads all of them only
@@ -162,9 +171,11 @@ pub(crate) fn left_of(s: &str) -> Option<Span> {
     };
     // Only the end of `s` matters: read its last words first (all of them, `complete`,
     // always give an answer).
+    let mut buf = [Word { start: 0, end: 0, text: "" }; LEFT_WORDS[1]];
     for max in LEFT_WORDS {
-        let (tail, complete) = words_tail(s, max);
-        if let Ok(found) = left_in(&tail, complete) {
+        let tail = &mut buf[..max];
+        let (from, complete) = words_tail(s, tail);
+        if let Ok(found) = left_in(&tail[from..], complete) {
             return found;
         }
     }
@@ -253,7 +264,8 @@ fn phrase_before(ws: &[Word], comma_ok: bool, complete: bool) -> Result<Option<(
             break;
         }
         let core = t.trim_matches(|c: char| !c.is_alphanumeric());
-        if core.is_empty() || is_stop_word(core) && !(idx == 0 && is_determiner(core)) {
+        let l = lists(core);
+        if core.is_empty() || l.stop() && !(idx == 0 && l.determiner()) {
             break;
         }
         if t.starts_with(['"', '\u{201c}', '(']) {
@@ -261,11 +273,11 @@ fn phrase_before(ws: &[Word], comma_ok: bool, complete: bool) -> Result<Option<(
         }
         start = Some((w.start, idx));
         count += 1;
-        if pronoun(core).is_some() || count >= MAX_WORDS {
+        if l.pronoun().is_some() || count >= MAX_WORDS {
             break;
         }
         // A determiner opens the phrase.
-        if is_determiner(core) {
+        if l.determiner() {
             break;
         }
     }
@@ -412,7 +424,9 @@ mod tests {
         for s in ["", " ", "a", "a b", "  Ann  Li,\u{a0}head é ", "x\u{2003}y z"] {
             let all = words(s);
             for max in 1..5 {
-                let (tail, complete) = words_tail(s, max);
+                let mut buf = vec![Word { start: 0, end: 0, text: "" }; max];
+                let (from, complete) = words_tail(s, &mut buf);
+                let tail = &buf[from..];
                 let skip = all.len().saturating_sub(tail.len());
                 let same = tail.iter().zip(&all[skip..]).all(|(a, b)| (a.start, a.end) == (b.start, b.end));
                 assert!(same && tail.len() == all.len().min(max), "{s:?} {max}");
