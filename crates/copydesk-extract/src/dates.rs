@@ -625,9 +625,12 @@ impl P<'_, '_> {
         // tokens: Num sep Num [sep Num], all glued; the lexer keeps "27.08.2022" as one Num
         let s = t.low(i);
         if t.is(i, TokKind::Num) && s.contains('.') && !s.contains(',') {
-            let parts: Vec<&str> = s.split('.').collect();
-            if parts.len() == 3 && parts[2].len() == 4 && parts[0].len() <= 2 && parts[1].len() <= 2 {
-                let (d, m, y) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
+            let mut parts = s.split('.');
+            let (Some(p0), Some(p1), Some(p2), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+                return None;
+            };
+            if p2.len() == 4 && p0.len() <= 2 && p1.len() <= 2 {
+                let (d, m, y) = (p0.parse().ok()?, p1.parse().ok()?, p2.parse().ok()?);
                 if (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m) {
                     return Some((i, Val::Day(Some(y), m, d)));
                 }

@@ -154,17 +154,27 @@ fn lookup(t: &Tokens, a: usize, b: usize, table: &Map<String, Form>) -> Option<F
             }
         }
         table.get(std::str::from_utf8(buf.get(..n)?).ok()?)?
-    } else {
+    } else if raw.contains('Σ') {
+        // a final sigma lower-cases by its context
         let key: String = raw.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
         table.get(&key)?
+    } else {
+        // lower case, white space dropped, into a buffer (a character lower-cases to at most
+        // three characters of at most four bytes each)
+        let mut buf = [0u8; 40 * 12 + 4];
+        let mut n = 0;
+        for c in raw.chars().flat_map(char::to_lowercase).filter(|c| !c.is_whitespace()) {
+            n += c.encode_utf8(buf.get_mut(n..n + 4)?).len();
+        }
+        table.get(std::str::from_utf8(buf.get(..n)?).ok()?)?
     };
     if f.case_sensitive {
         // as written, or with the same capital first letter ("Ksh" for "KSh", "RS" for "Rs")
-        let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-        let want: String = f.form.chars().filter(|c| !c.is_whitespace()).collect();
-        let first_ok = compact.chars().next() == want.chars().next();
-        let iso_code = want.len() == 3 && want.bytes().all(|b| b.is_ascii_uppercase());
-        if compact != want && (iso_code || !first_ok) {
+        let compact = || raw.chars().filter(|c| !c.is_whitespace());
+        let want = || f.form.chars().filter(|c| !c.is_whitespace());
+        let first_ok = compact().next() == want().next();
+        let iso_code = want().count() == 3 && want().all(|c| c.is_ascii_uppercase());
+        if !compact().eq(want()) && (iso_code || !first_ok) {
             return None;
         }
     }
