@@ -216,7 +216,7 @@ impl CueIndex {
         raw_tokens(b, lx.min_len, |start, end, ascii| {
             if ascii {
                 if lx.may_be_cue(&b[start..end]) {
-                    consider(lx, text, start, end, &mut hits);
+                    record(lx, text, start, end, &mut hits);
                 }
                 return;
             }
@@ -291,9 +291,13 @@ pub(crate) fn is_cue_word(w: &str, which: Cues) -> bool {
 
 /// Record the word `text[a..b]` if it is a cue (two-word form first, then the one-word form).
 fn consider(lx: &Lexicon, text: &str, a: usize, b: usize, hits: &mut Vec<Hit>) {
-    if !lx.may_be_cue(&text.as_bytes()[a..b]) {
-        return;
+    if lx.may_be_cue(&text.as_bytes()[a..b]) {
+        record(lx, text, a, b, hits);
     }
+}
+
+/// [`consider`] for a word that passed [`Lexicon::may_be_cue`].
+fn record(lx: &Lexicon, text: &str, a: usize, b: usize, hits: &mut Vec<Hit>) {
     let Some(e) = lx.words.get(&text[a..b]) else { return };
     let mut double_bits = 0;
     if !e.second.is_empty() {

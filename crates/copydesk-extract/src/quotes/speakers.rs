@@ -8,8 +8,8 @@
 //! nearby "it" is the organisation or document that spoke last.
 
 use super::lexicon::{
-    determiner_words, is_determiner, is_document_noun, is_org_word, is_role, is_title, not_name_start, not_name_words,
-    pronoun, title_gender, Gender,
+    determiner_words, is_determiner, is_org_word, is_role, is_title, lists, not_name_start, not_name_words,
+    title_gender, Gender,
 };
 use super::name_runs;
 use super::span_index::SpanIndex;
@@ -985,9 +985,11 @@ impl<'a> Resolver<'a> {
         let mut words = mention.split_whitespace();
         let first_word = words.next()?;
         let last_word = words.next_back();
+        // One look-up answers the word tests on the first word.
+        let first_lists = lists(first_word);
         // Pronoun.
         if last_word.is_none() {
-            if let Some(g) = pronoun(first_word) {
+            if let Some(g) = first_lists.pronoun() {
                 if g == Gender::Unknown {
                     // "it": the organisation or document that spoke last, if near.
                     let near = |&(at, _): &(usize, &str)| at < span.start && at + PRONOUN_WINDOW >= span.start;
@@ -1010,16 +1012,19 @@ impl<'a> Resolver<'a> {
             && first_word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
             && last_word.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
         let lower_start =
-            is_determiner(first_word) || first_word.chars().next().is_some_and(char::is_lowercase) || abbreviation;
-        if lower_start && is_role(last) {
-            let p = self.for_role(&title_key(last), title_gender(last), span.start)?;
-            self.mark(span.start, p);
-            return Some(self.people[p].name.to_string());
-        }
-        if lower_start && is_document_noun(last) {
-            let name = org_name(mention);
-            self.last_org = Some((span.start, name));
-            return Some(name.to_string());
+            first_lists.determiner() || first_word.chars().next().is_some_and(char::is_lowercase) || abbreviation;
+        if lower_start {
+            let last_lists = lists(last);
+            if last_lists.role() {
+                let p = self.for_role(&title_key(last), title_gender(last), span.start)?;
+                self.mark(span.start, p);
+                return Some(self.people[p].name.to_string());
+            }
+            if last_lists.document_noun() {
+                let name = org_name(mention);
+                self.last_org = Some((span.start, name));
+                return Some(name.to_string());
+            }
         }
         // A name: the capitalised run at the end of the phrase, titles stripped.
         let found = name_runs::find_iter(mention).last();
