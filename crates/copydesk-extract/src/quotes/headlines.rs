@@ -47,6 +47,26 @@ fn is_open_mark(c: char) -> bool {
     matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{ab}' | '\u{bb}')
 }
 
+/// Does a quote open at byte `i` of `s`: a mark that cannot be an apostrophe, or a straight or
+/// curly single mark at the start of a word (`Trump: 'I Will Win'`, with the marks folded to
+/// straight ones)?
+fn opens_at(s: &str, i: usize) -> bool {
+    let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { return false };
+    if is_open_mark(c) {
+        return true;
+    }
+    let word_start = s[..i].chars().next_back().map_or(true, |p| p.is_whitespace() || p == '(');
+    let next = s[i + c.len_utf8()..].chars().next();
+    c == '\'' && word_start && next.is_some_and(char::is_alphanumeric)
+}
+
+/// Does `s` hold a quote opening (see [`opens_at`])?
+fn has_quote(s: &str) -> bool {
+    s.char_indices().any(|(i, c)| {
+        matches!(c, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{ab}' | '\u{bb}') && opens_at(s, i)
+    })
+}
+
 /// Attributions in the headline segments of `ctx`.
 pub(crate) fn find(ctx: &Context) -> Vec<Draft> {
     let mut out = Vec::new();
@@ -103,16 +123,15 @@ fn colon_form(h: &str) -> Option<Parts> {
         return None;
     }
     let mut end = rs + body.len();
-    let first_c = body.chars().next()?;
     let last_c = body.chars().next_back()?;
-    let kind = if is_open_mark(first_c) && matches!(last_c, '"' | '\u{201d}' | '\u{2019}' | '\'') {
+    let kind = if opens_at(body, 0) && matches!(last_c, '"' | '\u{201d}' | '\u{2019}' | '\'') {
         // A wholly quoted statement keeps its closing period inside the marks.
         let full = h[rs..].trim_end();
         if full.ends_with(['\u{201d}', '\u{2019}', '"']) || full.ends_with(".\u{201d}") {
             end = rs + full.len();
         }
         QuoteKind::Direct
-    } else if body.contains(is_open_mark) {
+    } else if has_quote(body) {
         QuoteKind::Mixed
     } else {
         QuoteKind::Indirect
@@ -136,7 +155,7 @@ fn cue_form(h: &str) -> Option<Parts> {
         if !mentions::plausible(m.slice(h)) {
             return None;
         }
-        let kind = if h[c.start..c.end].contains(is_open_mark) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+        let kind = if has_quote(&h[c.start..c.end]) { QuoteKind::Mixed } else { QuoteKind::Indirect };
         return Some((m, c, kind, core.to_string()));
     }
     None
@@ -163,6 +182,19 @@ mod tests {
         assert_eq!(
             colon("Lee: The Dam Is \u{2018}Safe\u{2019} for Now"),
             Some(("Lee".into(), "The Dam Is \u{2018}Safe\u{2019} for Now".into(), QuoteKind::Mixed))
+        );
+        // Straight single marks (typographic ones folded).
+        assert_eq!(
+            colon("Lee: 'The Dam Will Hold.'"),
+            Some(("Lee".into(), "'The Dam Will Hold.'".into(), QuoteKind::Direct))
+        );
+        assert_eq!(
+            colon("Lee: The Dam Is 'Safe' for Now"),
+            Some(("Lee".into(), "The Dam Is 'Safe' for Now".into(), QuoteKind::Mixed))
+        );
+        assert_eq!(
+            colon("Lee: The Dam's Gates Will Hold"),
+            Some(("Lee".into(), "The Dam's Gates Will Hold".into(), QuoteKind::Indirect))
         );
         assert_eq!(colon("Watch: the dam at night"), None);
         assert_eq!(colon("12:05 p.m. update"), None);

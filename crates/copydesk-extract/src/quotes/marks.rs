@@ -120,6 +120,10 @@ pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
         // Curly marks inside a quote opened with `“`: an opening `“` (before a word) nests, and
         // its `”` closes it, not the outer quote.
         let mut depth = 0usize;
+        // Straight double marks inside a quote opened with `"`: one after a space and before a
+        // word (`"Reports say "no" again."`) opens a quote within the quote, which the next
+        // straight mark closes.
+        let mut ascii_depth = 0usize;
         // Marks still ahead: a quote opened with `"` closes with `"` while one is left, so that
         // typographic marks inside it nest (and the other way round).
         let mut ascii_left = marks.iter().filter(|m| m.c == '"').count();
@@ -151,6 +155,18 @@ pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
                     continue;
                 }
             }
+            if relevant && !nested && c == '"' && matches!(open, Some((_, '"'))) {
+                // Only with straight marks enough ahead to close it and the outer quote.
+                if ascii_depth > 0 {
+                    ascii_depth -= 1;
+                    continue;
+                }
+                let opens_inner = prev.is_some_and(char::is_whitespace) && next.is_some_and(char::is_alphanumeric);
+                if opens_inner && ascii_depth < MAX_DEPTH && ascii_left >= ascii_depth + 2 {
+                    ascii_depth += 1;
+                    continue;
+                }
+            }
             if relevant && !nested {
                 match open {
                     Some((o, oc)) if can_close(oc, c, prev, next) => {
@@ -163,6 +179,7 @@ pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
                         });
                         open = None;
                         depth = 0;
+                        ascii_depth = 0;
                     }
                     None if can_open(c, prev, next) => open = Some((i, c)),
                     _ => {}
@@ -256,6 +273,19 @@ mod tests {
         );
         // Without closing marks enough for both, the inner one opens nothing.
         assert_eq!(pieces("“When “your team loses,” Doe wrote."), vec![("“When “your team loses,”".to_string(), true)]);
+    }
+
+    #[test]
+    fn nested_straight_double_marks_stay_inside() {
+        assert_eq!(
+            pieces("He wrote, \"Reports say the man shouted \"go away\" at them.\" Then he left."),
+            vec![("\"Reports say the man shouted \"go away\" at them.\"".to_string(), true)]
+        );
+        // A mark after a space opens nothing inside the quote without marks enough ahead.
+        assert_eq!(
+            pieces("\"We won,\" he said. \"They lost \"badly."),
+            vec![("\"We won,\"".to_string(), true), ("\"They lost \"".to_string(), true)]
+        );
     }
 
     #[test]

@@ -168,6 +168,132 @@ fn attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
     Some(Attr { mention, cue, cue_span })
 }
 
+/// Most words between a quote and its cue that [`loose_attr_after`] takes as the subject.
+const MAX_LOOSE_SUBJECT_WORDS: usize = 20;
+/// Most words of an inverted subject without a name [`loose_attr_after`] takes whole.
+const MAX_LOOSE_INVERTED_WORDS: usize = 8;
+
+/// The attribution after a quoted sentence cut by a comma inside its closing mark, when
+/// [`attr_after`] finds its subject too long or unlikely (`"...," nuclear experts Ann Lee and
+/// Bo Ng of the Water Institute wrote`, `"...," federal prosecutors wrote`, `"...," said 9/11
+/// widow Ann Lee`): the comma says the sentence goes on, so the text up to the cue is its
+/// subject, taken as the mention where the mention reader finds none.
+fn loose_attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
+    let (m_start, m_end) = cues.first_in(base, base + s.len(), Cues::Speech).map(|(a, b)| (a - base, b - base))?;
+    if m_start > MAX_AFTER || is_according(&s[m_start..m_end]) {
+        return None;
+    }
+    let left = &s[..m_start];
+    if left.contains(['!', '?', '"', '\u{201c}', '\u{201d}', ';', ':', '\n'])
+        || word_count(left) > MAX_LOOSE_SUBJECT_WORDS
+    {
+        return None;
+    }
+    let after_cue = s[m_end..].trim_start();
+    if after_cue.starts_with("that ") || after_cue.starts_with(':') {
+        return None;
+    }
+    let cue = s[m_start..m_end].to_string();
+    let cue_span = Span::new(base + m_start, base + m_end);
+    let lt = left.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+    let loff = left.len() - lt.len();
+    let mention = if lt.trim().is_empty() {
+        // Inverted: the words after the cue up to the next comma or period.
+        let r = &s[m_end..];
+        let rt = r.trim_start();
+        let roff = m_end + (r.len() - rt.len());
+        let stop = rt.find([',', '.', ';', '(']).unwrap_or(rt.len());
+        let m = rt[..stop].trim_end();
+        let ok = !m.is_empty() && word_count(m) <= MAX_LOOSE_INVERTED_WORDS && mentions::plausible(m);
+        ok.then(|| Span::new(base + roff, base + roff + m.len()))?
+    } else {
+        // Not a phrase of the writer's (`"...," in contrast to ..., Lee said`); a capital is a
+        // name (`"...," From said`).
+        let first = lt.split_whitespace().next().unwrap_or("");
+        let writers =
+            first.starts_with(char::is_lowercase) && lexicon::is_stop_word(first) && !lexicon::is_determiner(first);
+        if !lt.starts_with(char::is_alphanumeric) || writers {
+            return None;
+        }
+        // The subject: the mention the reader finds at its end, else its opening phrase, else
+        // the words up to its first comma.
+        match mentions::left_of(lt) {
+            Some(sp) if lt[..sp.start].trim().is_empty() => sp.shift(base + loff),
+            _ => match subject_phrase(lt) {
+                Some(sp) => sp.shift(base + loff),
+                None => {
+                    let stop = lt.find([',', '(']).unwrap_or(lt.len());
+                    let m = lt[..stop].trim_end();
+                    if m.is_empty() {
+                        return None;
+                    }
+                    Span::new(base + loff, base + loff + m.len())
+                }
+            },
+        }
+    };
+    Some(Attr { mention: Some(mention), cue, cue_span })
+}
+
+/// An attribution after a quote whose verb is not in the cue list: `<subject> <verb>` (`Lee
+/// went on`, `he mocks`) or `<verb> <name>` (`reacted Lee`), right after the closing mark and
+/// ending at a comma or the sentence end. `s` starts at the closing mark's end, `base` is its
+/// offset.
+fn unlisted_attribution(s: &str, base: usize) -> Option<Attr> {
+    let t = s.trim_start();
+    let off = s.len() - t.len();
+    // A lower-case word (the verb), its span in `t`.
+    let verb_at = |from: usize| -> Option<Span> {
+        let r = &t[from..];
+        let r_t = r.trim_start();
+        let st = from + (r.len() - r_t.len());
+        let w_end = r_t.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(r_t.len());
+        let w = &r_t[..w_end];
+        let ok = w.len() >= 3
+            && !lexicon::is_stop_word(w)
+            && !lexicon::is_determiner(w)
+            && !lexicon::is_aux(w)
+            && !w.ends_with("ing")
+            && !w.ends_with("ly")
+            && !cue_scan::is_cue_word(w, Cues::Speech)
+            && !r_t[w_end..].trim_start().starts_with("that ");
+        ok.then(|| Span::new(st, st + w_end))
+    };
+    // What follows the attribution: its end, a comma or `as`/`in`/`on`... phrase is fine, a
+    // clause of its own is not (checked by the word count).
+    let ends_soon = |from: usize| {
+        let r = &t[from..];
+        let stop = r.find(['.', ',', ';', '!', '?']).unwrap_or(r.len());
+        !r[..stop].contains(['"', '\u{201c}', '\u{201d}']) && word_count(&r[..stop]) <= 6
+    };
+    // `<subject> <verb>`: the subject opens the text and the verb follows it.
+    if let Some(m) = mentions::right_of(t).filter(|m| m.start == 0 && mentions::plausible(m.slice(t))) {
+        if let Some(v) = verb_at(m.end) {
+            let joined = t[m.end..v.start].trim().is_empty();
+            if joined && ends_soon(v.end) {
+                return Some(Attr {
+                    mention: Some(m.shift(base + off)),
+                    cue: t[v.start..v.end].to_string(),
+                    cue_span: v.shift(base + off),
+                });
+            }
+        }
+        return None;
+    }
+    // `<verb> <name>`: an inverted subject with a capital.
+    let v = verb_at(0).filter(|v| v.start == 0 && (t[..v.end].ends_with("ed") || t[..v.end].ends_with('s')))?;
+    let r = &t[v.end..];
+    let m = mentions::right_of(r).filter(|m| {
+        let ms = m.slice(r);
+        r[..m.start].trim().is_empty() && ms.starts_with(char::is_uppercase) && mentions::plausible(ms)
+    })?;
+    ends_soon(v.end + m.end).then(|| Attr {
+        mention: Some(m.shift(base + off + v.end)),
+        cue: t[v.start..v.end].to_string(),
+        cue_span: v.shift(base + off),
+    })
+}
+
 /// Most words of a subject between a quote and its cue that [`subject_phrase`] reads.
 const MAX_SUBJECT_WORDS: usize = 14;
 
@@ -289,6 +415,48 @@ fn said_first(s: &str, base: usize) -> Option<Attr> {
         mention: Some(sp.shift(base + r_off)),
         cue: "said".into(),
         cue_span: Span::new(base + off, base + off + 4),
+    })
+}
+
+/// Most words of the subject of `as X put it`.
+const MAX_PUT_IT_SUBJECT_WORDS: usize = 10;
+/// Most words between `put it` and the quote (`as X put it in a long essay, "..."`).
+const MAX_PUT_IT_TAIL_WORDS: usize = 8;
+
+/// The attribution frame `As X put it, "..."` (`as X puts it in a memo, "..."`) right before a
+/// quote; `s` ends at the opening mark and starts at `base`.
+fn as_put_it(s: &str, base: usize) -> Option<Attr> {
+    let body = s.trim_end().strip_suffix(',')?;
+    let at = body.rfind(" put it").or_else(|| body.rfind(" puts it"))?;
+    let verb_end = at + if body[at..].starts_with(" puts") { 5 } else { 4 };
+    let it_end = verb_end + 3;
+    let tail = body.get(it_end..)?;
+    if tail.starts_with(char::is_alphanumeric)
+        || word_count(tail) > MAX_PUT_IT_TAIL_WORDS
+        || tail.contains(['.', ';', ':', '!', '?', '"', '\u{201c}', '\u{201d}'])
+    {
+        return None;
+    }
+    // `As` / `as` opening the frame, a few words before the verb.
+    let head = &body[..at];
+    let as_at = head
+        .rfind(" as ")
+        .map(|i| i + 1)
+        .or_else(|| head.rfind("As ").filter(|&i| i == 0 || head[..i].ends_with([' ', ',', '(', '—'])))?;
+    let subject_at = as_at + 3;
+    let subject = head.get(subject_at..)?;
+    if subject.trim().is_empty()
+        || word_count(subject) > MAX_PUT_IT_SUBJECT_WORDS
+        || subject.contains([',', '.', ';', ':', '"', '\u{201c}', '\u{201d}'])
+    {
+        return None;
+    }
+    let st = subject_at + (subject.len() - subject.trim_start().len());
+    let mention = Span::new(base + st, base + subject_at + subject.trim_end().len());
+    Some(Attr {
+        mention: Some(mention),
+        cue: body[at + 1..it_end].to_string(),
+        cue_span: Span::new(base + at + 1, base + it_end),
     })
 }
 
@@ -487,6 +655,20 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                 continue;
             }
         }
+        // `"...," Lee went on.`: a quoted sentence cut by a comma (or ended by a question or
+        // exclamation mark) inside its closing mark is attributed by the subject and verb after
+        // it, whatever the verb.
+        if starts_sentence && content.trim_end().ends_with([',', '?', '!']) {
+            if let Some(a) = unlisted_attribution(post, p.span.end).or_else(|| loose_attr_after(cues, post, p.span.end))
+            {
+                out.push(Draft { attributed_after: true, ..a.attribute(base) });
+                continue;
+            }
+        }
+        if let Some(a) = as_put_it(pre, pre_start).filter(|_| ends_sentence) {
+            out.push(a.attribute(base));
+            continue;
+        }
         if let Some(a) = said_first(pre, pre_start).filter(|_| starts_upper(content)) {
             out.push(a.attribute(base));
             continue;
@@ -573,7 +755,23 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
         }
         // A quote introduced by a colon in its own sentence: `X has a message: "..."`.
         if pre.trim_end().ends_with(':') && ends_sentence && word_count(content) >= 2 {
-            let mention = participle_subject(pre, "ing").map(|sp| sp.shift(pre_start));
+            // The sentence's subject, or a name right before the colon (`... does not
+            // surprise pollster Ann Lee: "..."`, `Polls - Ann Lee: "..."`) before a quoted sentence.
+            let lead = pre.trim_end().strip_suffix(':').unwrap_or("");
+            let mention = participle_subject(pre, "ing")
+                .or_else(|| {
+                    // From its first capitalised word (the reader may take a verb before the
+                    // name for a description: `surprise Ann Lee`).
+                    let sp = mentions::left_of(lead)?;
+                    let m = sp.slice(lead);
+                    let cap = m.split_whitespace().find(|w| w.starts_with(char::is_uppercase))?;
+                    let sp = Span::new(sp.start + (cap.as_ptr() as usize - m.as_ptr() as usize), sp.end);
+                    let ok = starts_upper(content)
+                        && lead[sp.end..].trim().is_empty()
+                        && mentions::plausible(sp.slice(lead));
+                    ok.then_some(sp)
+                })
+                .map(|sp| sp.shift(pre_start));
             if mention.is_some() {
                 out.push(Draft { mention, cue: Some(":".into()), ..base });
                 continue;

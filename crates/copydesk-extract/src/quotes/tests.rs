@@ -332,3 +332,58 @@ fn inverted_attribution_opening_the_sentence() {
         assert!(q[0].3.as_deref().is_some_and(|m| m.ends_with("Doe")), "{q:?}");
     }
 }
+
+#[test]
+fn trailing_attribution_with_a_verb_outside_the_cue_list() {
+    let q = direct("It rained.\n\n\"The dam will hold,\" Ann Doe went on. \"We checked it twice.\"");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "\"The dam will hold,\" Ann Doe went on. \"We checked it twice.\"");
+    assert_eq!(q[0].1.as_deref(), Some("Ann Doe"));
+    let q = run("It rained.\n\n\"The dam will hold,\" she mocks.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].0, q[0].3.as_deref(), q[0].4.as_deref()), (QuoteKind::Direct, Some("she"), Some("mocks")));
+    let q = run("It rained.\n\n\"The dam will hold,\" retorted Ann Doe.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].3.as_deref(), Some("Ann Doe"));
+    // A title cut by a comma, with the writer's sentence going on, is no quote.
+    assert!(direct("It rained.\n\n\"Water Today,\" which airs on Mondays, covered the dam.").is_empty());
+}
+
+#[test]
+fn trailing_attribution_with_a_long_or_lower_case_subject() {
+    let q = run("It rained.\n\n\"The dam will hold,\" engineers Ann Doe and Bo Lee of the Water Institute for Dams and Rivers wrote.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert!(q[0].3.as_deref().is_some_and(|m| m.starts_with("engineers Ann Doe")), "{q:?}");
+    let q = run("It rained.\n\n\"The dam will hold,\" federal engineers wrote in a report.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].3.as_deref(), Some("federal engineers"));
+    let q = run("It rained.\n\n\"The dam will hold,\" said 9/11 widow Ann Doe.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].3.as_deref(), Some("9/11 widow Ann Doe"));
+}
+
+#[test]
+fn quoted_sentence_after_a_name_and_a_colon() {
+    let q =
+        run("It rained.\n\nThe flood did not surprise engineer Ann Doe: \"Dams of that age fail in every wet year.\"");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert!(q[0].3.as_deref().is_some_and(|m| m.ends_with("Ann Doe")), "{q:?}");
+}
+
+#[test]
+fn as_x_put_it_frames_a_quote() {
+    for (text, mention) in [
+        ("It rained.\n\nAs engineer Ann Doe put it, \"The dam is old.\"", "engineer Ann Doe"),
+        (
+            "It rained.\n\nThe dam was, as The Water Weekly puts it in a long essay, \"a relic of another age.\"",
+            "The Water Weekly",
+        ),
+    ] {
+        let q = run(text);
+        let d: Vec<_> = q.iter().filter(|r| r.0 == QuoteKind::Direct).collect();
+        assert_eq!(d.len(), 1, "{q:?}");
+        assert_eq!(d[0].3.as_deref(), Some(mention), "{q:?}");
+    }
+}
