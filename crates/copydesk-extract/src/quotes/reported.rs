@@ -336,9 +336,27 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Opt
     let before_mention = s[..mention.start].trim_end();
     let b = before_mention.strip_suffix("''").unwrap_or(before_mention);
     if b.ends_with(',') {
+        // `CONTENT, X said, CONTENT`: an attribution inside the sentence, which goes on after
+        // it; the content is the sentence (as for a quote split by its attribution).
+        if comma_after && b.len() == before_mention.len() && goes_on(s, ce) {
+            return Some((mention, clean(s, 0, s.len())?));
+        }
         return Some((mention, clean(s, 0, b.len() - 1)?));
     }
     None
+}
+
+/// Does the sentence go on after an attribution's cue ending at `ce` and a comma with a clause
+/// of the reported speech (`..., he said, the plan will fail.`), not with a phrase of the
+/// attribution's (`, adding ...`, `, according to ...`, `, who ...`) or another cue?
+fn goes_on(s: &str, ce: usize) -> bool {
+    let Some(rest) = s[ce..].trim_start().strip_prefix(',') else { return false };
+    let first = rest.split_whitespace().next().unwrap_or("").trim_end_matches([',', '.']);
+    let words = rest.split_whitespace().take(MIN_WORDS).count();
+    let phrase = (first.len() > 4 && first.ends_with("ing"))
+        || matches!(first, "which" | "who" | "according" | "in" | "on" | "at" | "during" | "after" | "before" | "as")
+        || (may_be_cue(first) && is_cue_word(first, Cues::Report));
+    words >= MIN_WORDS && !phrase
 }
 
 /// How far (bytes) left of a cue its subject may start: longer sentence openings are cut off
@@ -1029,6 +1047,18 @@ mod more_tests {
         assert_eq!(
             p("The new dam, according to the ministry, will hold for years.", "according to"),
             pair("the ministry", "The new dam, according to the ministry, will hold for years")
+        );
+    }
+
+    #[test]
+    fn attribution_inside_the_sentence() {
+        assert_eq!(
+            p("The new dam, Ann Lee said, will hold for many years.", "said"),
+            pair("Ann Lee", "The new dam, Ann Lee said, will hold for many years")
+        );
+        assert_eq!(
+            p("The new dam will hold for years, Ann Lee said, adding that it cost little.", "said"),
+            pair("Ann Lee", "The new dam will hold for years")
         );
     }
 
