@@ -106,7 +106,12 @@ pub(crate) fn find(ctx: &Context, cues: &CueIndex, pieces: &[Piece], drafts: &[D
             if noun_like(cue) {
                 continue;
             }
-            if let Some(ev) = evidential(s, m_start, m_end, cue) {
+            let ev = evidential(s, m_start, m_end, cue).or_else(|| {
+                // `Asked whether ..., X said`: the question, when no subject asks it.
+                let q = question(s, m_end, cue)?;
+                parse_after(s, m_start, m_end, cue, prior).is_none().then_some(q)
+            });
+            if let Some(ev) = ev {
                 // "X seems to ...", "X is expected to ...": the whole clause, without a speaker.
                 let Some(content) = ev.map(|c| c.shift(base)) else { continue };
                 if covered.overlaps(content) || quoted.overlaps(content) {
@@ -578,6 +583,26 @@ fn evidential(s: &str, cs: usize, ce: usize, cue: &str) -> Option<Option<Span>> 
         return Some(None);
     }
     Some(clean(s, a, clause_end(s, ce, s.len())))
+}
+
+/// The question after a form of "ask" ending at `ce` with no subject of its own ("Asked whether
+/// he would run, Lee said ...", "When asked about the plan, ..."): from the question word to
+/// the comma that ends it. `Some(None)` for such a cue without a question.
+fn question(s: &str, ce: usize, cue: &str) -> Option<Option<Span>> {
+    if !matches!(cue, "asked" | "Asked" | "asking") {
+        return None;
+    }
+    let r = &s[ce..];
+    let a = ce + (r.len() - r.trim_start().len());
+    let first = s[a..].split_whitespace().next().unwrap_or("");
+    if !matches!(
+        first,
+        "whether" | "if" | "about" | "what" | "which" | "who" | "whom" | "how" | "why" | "where" | "when"
+    ) {
+        return Some(None);
+    }
+    let end = s[a..].find([',', ';']).map_or(s.len(), |i| a + i);
+    Some(clean(s, a, end))
 }
 
 /// Most words of the subject of an evidential clause ("About one in nine voters is expected").
@@ -1063,6 +1088,13 @@ mod more_tests {
     }
 
     #[test]
+    fn questions_without_an_asker() {
+        let q = super::apostrophe_tests::run("When asked whether he would run again, Ann Lee said he had not decided.");
+        assert!(q.iter().any(|x| x.1 == "whether he would run again" && x.2.is_none()), "{q:?}");
+        assert!(q.iter().any(|x| x.1 == "he had not decided" && x.2.as_deref() == Some("Ann Lee")), "{q:?}");
+    }
+
+    #[test]
     fn subordinate_clauses_end_at_their_comma() {
         assert_eq!(
             p("While most voters said they liked the new plan, few would pay for it.", "said"),
@@ -1109,7 +1141,7 @@ mod apostrophe_tests {
     use crate::{sentences, Segment};
 
     /// Quotes of `text` (paragraphs split on blank lines): kind, text, mention.
-    fn run(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
+    pub(super) fn run(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
         let mut segments = Vec::new();
         let mut start = 0;
         for p in text.split("\n\n") {
