@@ -55,7 +55,8 @@ fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang:
     let lines = &measured.lines;
     let mut counts: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
     counts.reserve(lines.len());
-    for l in lines {
+    // (only lines of at most 30 words are looked up below, and equal lines have equal counts)
+    for l in lines.iter().filter(|l| l.words <= 30) {
         *counts.entry(l.span.slice(text)).or_insert(0) += 1;
     }
     // the shingle table of the thread, emptied for this text (a fresh one if it is in use)

@@ -82,7 +82,9 @@ pub(crate) fn split_attribution(line: &str) -> Option<(usize, usize)> {
     // (every separator starts with one)
     let mut last: [Option<usize>; SEPARATORS.len()] = [None; SEPARATORS.len()];
     let mut missing = SEPARATORS.len();
-    for (i, _) in line.bytes().enumerate().rev().filter(|(_, b)| *b == b' ') {
+    // a space followed by the second byte of a separator
+    let second = |i: usize| matches!(line.as_bytes().get(i + 1), Some(b'|' | b'-' | 0xE2 | b':' | b'/'));
+    for (i, _) in line.bytes().enumerate().rev().filter(|&(i, b)| b == b' ' && second(i)) {
         let rest = line.as_bytes().get(i..).unwrap_or(&[]);
         for (k, sep) in SEPARATORS.iter().enumerate() {
             if last[k].is_none() && rest.starts_with(sep.as_bytes()) {
@@ -178,13 +180,16 @@ pub(crate) fn choose(
     }
     let tset = tokens(core);
     // parts of the title: "Site name: The headline", "Site - The headline"
-    let parts: Vec<WordSet> = title
-        .split(" | ")
-        .flat_map(|p| p.split(" - "))
-        .flat_map(|p| p.split(": "))
-        .map(tokens)
-        .filter(|t| t.len() >= 2 && *t != tset)
-        .collect();
+    // (only needed when no line repeats the whole title: made on first use)
+    let parts = once_cell::unsync::Lazy::new(|| -> Vec<WordSet> {
+        title
+            .split(" | ")
+            .flat_map(|p| p.split(" - "))
+            .flat_map(|p| p.split(": "))
+            .map(tokens)
+            .filter(|t| t.len() >= 2 && *t != tset)
+            .collect()
+    });
     let mut best: Option<(f32, usize)> = None;
     for pass in 0..2 {
         for (i, l) in lines.iter().enumerate().take(limit.min(lines.len())).skip(1) {
@@ -265,5 +270,9 @@ mod tests {
         assert_eq!(&l[..t], "US Using Pressure on Balkans");
         assert_eq!(&l[a..], "Foreign Ministry");
         assert!(split_attribution("A plain headline").is_none());
+        for sep in SEPARATORS {
+            let l = format!("A headline long enough{sep}Some Agency");
+            assert_eq!(split_attribution(&l), Some((22, 22 + sep.len())), "{sep}");
+        }
     }
 }

@@ -74,10 +74,12 @@ fn split_with(text: &str, fast: bool) -> Measured {
     let mut m = Measured { lines: Vec::new(), evidence: lang::Evidence::default(), word_hashes };
     let mut buf = String::new();
     let stops = lang::index();
-    let mut pos = 0;
-    for raw in text.split('\n') {
-        let start = pos;
-        pos += raw.len() + 1;
+    let mut next = 0;
+    // the lines between newlines (as `text.split('\n')`), found with memchr
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+        let start = next;
+        next = end + 1;
+        let raw = text.get(start..end).unwrap_or("");
         let trimmed = raw.trim();
         if trimmed.is_empty() {
             continue;

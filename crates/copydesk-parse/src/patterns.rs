@@ -18,7 +18,7 @@ static EXACT: Lazy<HashSet<&'static str>> =
 /// automaton of the smallest limit not below its word count. The phrases are ASCII-lower-cased
 /// and searched in the line ASCII-lower-cased (see [`phrase_match`]): the same matches as a
 /// case-insensitive search, while a case-sensitive automaton can use a fast literal prefilter.
-static PHRASES: Lazy<Vec<(usize, AhoCorasick)>> = Lazy::new(|| {
+static PHRASES: Lazy<Vec<PhraseSet>> = Lazy::new(|| {
     let list: Vec<(String, usize)> = data_lines(include_str!("../data/boilerplate-phrases.txt"))
         .map(|l| match l.rsplit_once('|') {
             Some((p, n)) => (p, n.parse().unwrap_or(12)),
@@ -31,18 +31,40 @@ static PHRASES: Lazy<Vec<(usize, AhoCorasick)>> = Lazy::new(|| {
     limits.dedup();
     limits
         .into_iter()
-        .map(|n| {
+        .map(|limit| {
+            let phrases: Vec<&str> = list.iter().filter(|(_, m)| *m >= limit).map(|(p, _)| p.as_str()).collect();
             // leftmost-first: whether a line has a match does not depend on the match kind,
             // and this kind lets the automaton use a packed (SIMD) literal prefilter
             let ac = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostFirst)
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(list.iter().filter(|(_, m)| *m >= n).map(|(p, _)| p))
+                .build(&phrases)
                 .expect("phrase automaton");
-            (n, ac)
+            let common = common_substring(&phrases)
+                .filter(|c| c.len() >= 4)
+                .map(|c| memchr::memmem::Finder::new(c.as_bytes()).into_owned());
+            PhraseSet { limit, ac, common }
         })
         .collect()
 });
+
+/// The phrases of one word limit: those whose limit is at least `limit`.
+struct PhraseSet {
+    limit: usize,
+    ac: AhoCorasick,
+    /// A substring of every phrase (when there is one of at least 4 bytes): a line without it
+    /// holds none of them.
+    common: Option<memchr::memmem::Finder<'static>>,
+}
+
+/// The longest substring of the first of the shortest of `phrases` that every phrase contains.
+fn common_substring<'a>(phrases: &[&'a str]) -> Option<&'a str> {
+    let shortest = *phrases.iter().min_by_key(|p| p.len())?;
+    let n = shortest.len();
+    (1..=n).rev().find_map(|len| {
+        (0..=n - len).filter_map(|a| shortest.get(a..a + len)).find(|sub| phrases.iter().all(|p| p.contains(sub)))
+    })
+}
 
 /// Lines up to this many bytes are lower-cased on the stack for [`phrase_match`].
 const STACK_LINE: usize = 1024;
@@ -50,7 +72,7 @@ const STACK_LINE: usize = 1024;
 /// True when a boilerplate phrase whose limit is at least `words` occurs in `line`, in any ASCII
 /// case.
 fn phrase_match(line: &str, words: usize) -> bool {
-    let Some((_, ac)) = PHRASES.iter().find(|(n, _)| words <= *n) else { return false };
+    let Some(set) = PHRASES.iter().find(|p| words <= p.limit) else { return false };
     let mut stack = [0u8; STACK_LINE];
     let mut heap = Vec::new();
     let lower: &mut [u8] = match stack.get_mut(..line.len()) {
@@ -62,7 +84,7 @@ fn phrase_match(line: &str, words: usize) -> bool {
     };
     lower.copy_from_slice(line.as_bytes());
     lower.make_ascii_lowercase();
-    ac.is_match(&*lower)
+    set.common.as_ref().map_or(true, |f| f.find(lower).is_some()) && set.ac.is_match(&*lower)
 }
 
 /// The related-link prefixes, and which bytes (in either ASCII case) start one.
@@ -349,6 +371,18 @@ mod tests {
         assert!(boilerplate_rule("Home | World | Business | Sport", 7).is_some());
         assert!(boilerplate_rule("42 comments", 2).is_some());
         assert!(boilerplate_rule("The council voted on the plan on Tuesday.", 8).is_none());
+    }
+
+    #[test]
+    fn common_substrings() {
+        assert_eq!(common_substring(&["uses cookies", "of cookies", "cookie policy"]), Some("cookie"));
+        assert_eq!(common_substring(&["abc", "xyz"]), None);
+        assert_eq!(common_substring(&[]), None);
+        // the longest limit's phrases share one, and the search finds them
+        assert!(PHRASES.iter().any(|p| p.common.is_some()));
+        assert!(phrase_match("This site uses Cookies to give you the best experience", 9));
+        assert!(phrase_match("This site uses Cookies to give you the best experience", 50));
+        assert!(!phrase_match("This site uses biscuits to give you the best experience", 50));
     }
 
     #[test]
