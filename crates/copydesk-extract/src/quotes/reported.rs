@@ -1138,19 +1138,10 @@ mod debug_tests {
 #[cfg(test)]
 mod apostrophe_tests {
     use super::*;
-    use crate::{sentences, Segment};
 
     /// Quotes of `text` (paragraphs split on blank lines): kind, text, mention.
     pub(super) fn run(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
-        let mut segments = Vec::new();
-        let mut start = 0;
-        for p in text.split("\n\n") {
-            segments.push(Segment { span: Span::new(start, start + p.len()), kind: BlockKind::Paragraph });
-            start += p.len() + 2;
-        }
-        let sentences = sentences::split(text, &segments);
-        let ctx = Context { text, segments, sentences, published: None };
-        super::super::find(&ctx, &[])
+        super::super::find(&super::super::tests::paragraphs(text), &[])
             .into_iter()
             .map(|q| (q.kind, q.span.slice(text).to_string(), q.speaker_mention.map(|m| m.slice(text).to_string())))
             .collect()

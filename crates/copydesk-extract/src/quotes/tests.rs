@@ -7,11 +7,8 @@ use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
 use proptest::prelude::*;
 
-/// Kind, quote as written, speaker, mention and cue.
-type Row = (QuoteKind, String, Option<String>, Option<String>, Option<String>);
-
-/// (kind, quote as written, speaker, mention, cue) of every quote in `text` (paragraphs split on blank lines).
-fn run(text: &str) -> Vec<Row> {
+/// The context of `text` as paragraphs split on blank lines, with its sentences.
+pub(super) fn paragraphs(text: &str) -> Context<'_> {
     let mut segments = Vec::new();
     let mut start = 0;
     for p in text.split("\n\n") {
@@ -19,8 +16,15 @@ fn run(text: &str) -> Vec<Row> {
         start += p.len() + 2;
     }
     let sentences = sentences::split(text, &segments);
-    let ctx = Context { text, segments, sentences, published: None };
-    find(&ctx, &[])
+    Context { text, segments, sentences, published: None }
+}
+
+/// Kind, quote as written, speaker, mention and cue.
+type Row = (QuoteKind, String, Option<String>, Option<String>, Option<String>);
+
+/// (kind, quote as written, speaker, mention, cue) of every quote in `text` (paragraphs split on blank lines).
+fn run(text: &str) -> Vec<Row> {
+    find(&paragraphs(text), &[])
         .into_iter()
         .map(|q| {
             (
