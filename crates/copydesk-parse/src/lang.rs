@@ -148,6 +148,19 @@ impl Evidence {
         self.hits += SPREAD[usize::from(mask) & (SPREAD.len() - 1)];
     }
 
+    /// How many more words the stopword vote counts.
+    #[inline]
+    pub fn votes_left(&self) -> usize {
+        VOTE_WORDS.saturating_sub(self.voted)
+    }
+
+    /// Count `n` words at once whose stopword hits per list add up to `hits` (at most
+    /// [`Evidence::votes_left`] words: the caller checks).
+    pub fn vote_many(&mut self, hits: Packed, n: usize) {
+        self.voted += n;
+        self.hits += hits;
+    }
+
     /// True while words are still counted for the stopword vote.
     #[inline]
     pub fn voting(&self) -> bool {
