@@ -652,14 +652,16 @@ fn clause_end(s: &str, start: usize, end: usize) -> usize {
 /// [`clause_end`] at a comma or semicolon only.
 fn comma_end(s: &str, start: usize, end: usize) -> usize {
     let t = &s[start..end];
-    for (pos, mark) in t.match_indices([',', ';']) {
+    // Both marks are ASCII, so a byte search finds them at char boundaries.
+    for pos in memchr::memchr2_iter(b',', b';', t.as_bytes()) {
+        let semicolon = t.as_bytes()[pos] == b';';
         let after = &t[pos + 1..];
         let next = after.trim_start();
         if next.len() == after.len() {
             continue;
         }
         let Some(w) = next.split_whitespace().next() else { break };
-        let cut = mark == ";" || {
+        let cut = semicolon || {
             let lw = w.trim_end_matches([',', '.']);
             (lw.len() > 4 && lw.ends_with("ing") && lw.bytes().all(|b| b.is_ascii_lowercase()) && lw != "including")
                 || matches!(
@@ -677,7 +679,7 @@ fn comma_end(s: &str, start: usize, end: usize) -> usize {
                         | "although"
                         | "though"
                 )
-                || (mark == "," && may_be_cue(lw) && is_cue_word(lw, Cues::Speech))
+                || (!semicolon && may_be_cue(lw) && is_cue_word(lw, Cues::Speech))
         };
         if cut && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS {
             return start + pos;
@@ -713,23 +715,32 @@ fn starts_with_determiner(phrase: &str) -> bool {
 
 /// Where a clause starting at `start` ends before "and said", "but added" (a speech verb
 /// conjoined to the reporting one), at most `end`.
+///
+/// One pass over the spaces of the clause: the cut for the first conjunction that qualifies is
+/// the nearest (the cut moves right with the conjunction), and the occurrences of each
+/// conjunction are taken as a substring search yields them, without overlaps.
 fn conjoined_cue(s: &str, start: usize, end: usize) -> usize {
+    const CONJ: [&[u8]; 2] = [b" and ", b" but "];
     let t = &s[start..end];
-    let mut best = end;
-    for conj in [" and ", " but "] {
-        for pos in memchr::memmem::find_iter(t.as_bytes(), conj.as_bytes()) {
-            let next = t[pos + conj.len()..].split_whitespace().next().unwrap_or("");
-            let next = next.trim_end_matches([',', '.', ':']);
-            if may_be_cue(next)
-                && is_cue_word(next, Cues::Speech)
-                && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS
-            {
-                best = best.min(start + t[..pos].trim_end().trim_end_matches(',').len());
-                break;
-            }
+    let b = t.as_bytes();
+    // Where the next occurrence of each conjunction may start.
+    let mut next_ok = [0usize; CONJ.len()];
+    for pos in memchr::memchr_iter(b' ', b) {
+        let Some(k) = CONJ.iter().position(|c| b[pos..].starts_with(c)) else { continue };
+        if pos < next_ok[k] {
+            continue;
+        }
+        next_ok[k] = pos + CONJ[k].len();
+        let next = t[pos + CONJ[k].len()..].split_whitespace().next().unwrap_or("");
+        let next = next.trim_end_matches([',', '.', ':']);
+        if may_be_cue(next)
+            && is_cue_word(next, Cues::Speech)
+            && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS
+        {
+            return start + t[..pos].trim_end().trim_end_matches(',').len();
         }
     }
-    best
+    end
 }
 
 /// A cheap test before a cue-word lookup: cue words are lower case, three bytes or more.
@@ -908,6 +919,78 @@ fn apostrophe_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece], drafts: &
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`clause_end`] as it was written before its one-pass scans: the reference they must agree with.
+    fn clause_end_reference(s: &str, start: usize, end: usize) -> usize {
+        let t = &s[start..end];
+        let mut end2 = end;
+        for (pos, mark) in t.match_indices([',', ';']) {
+            let after = &t[pos + 1..];
+            let next = after.trim_start();
+            if next.len() == after.len() {
+                continue;
+            }
+            let Some(w) = next.split_whitespace().next() else { break };
+            let cut = mark == ";" || {
+                let lw = w.trim_end_matches([',', '.']);
+                (lw.len() > 4 && lw.ends_with("ing") && lw.bytes().all(|b| b.is_ascii_lowercase()) && lw != "including")
+                    || matches!(lw, "which" | "who" | "where" | "according" | "after" | "before" | "when" | "because")
+                    || matches!(lw, "despite" | "while" | "although" | "though")
+                    || (mark == "," && may_be_cue(lw) && is_cue_word(lw, Cues::Speech))
+            };
+            if cut && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS {
+                end2 = start + pos;
+                break;
+            }
+        }
+        let t = &s[start..end2];
+        let mut best = end2;
+        for conj in [" and ", " but "] {
+            for pos in memchr::memmem::find_iter(t.as_bytes(), conj.as_bytes()) {
+                let next = t[pos + conj.len()..].split_whitespace().next().unwrap_or("");
+                let next = next.trim_end_matches([',', '.', ':']);
+                if may_be_cue(next)
+                    && is_cue_word(next, Cues::Speech)
+                    && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS
+                {
+                    best = best.min(start + t[..pos].trim_end().trim_end_matches(',').len());
+                    break;
+                }
+            }
+        }
+        best
+    }
+
+    proptest! {
+        #[test]
+        fn clause_end_agrees_with_reference(
+            s in "(and|but|said|added|says|which|adding|including|x|é|,|;|:|\\.| |\u{a0}){0,60}",
+            cut in 0usize..200,
+        ) {
+            let mut start = cut.min(s.len());
+            while !s.is_char_boundary(start) {
+                start -= 1;
+            }
+            prop_assert_eq!(clause_end(&s, start, s.len()), clause_end_reference(&s, start, s.len()));
+        }
+    }
+
+    #[test]
+    fn clause_end_cases() {
+        for s in [
+            "the plan will fail and said it was late",
+            "the plan will fail and and said it was late",
+            "the plan, he argued, will fail, adding that it is late; and more",
+            "one two three but added four, which five",
+            "one two three and said; but said",
+            "é é é and\u{a0}said x but said y",
+        ] {
+            for start in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                assert_eq!(clause_end(s, start, s.len()), clause_end_reference(s, start, s.len()), "{s:?} {start}");
+            }
+        }
+    }
 
     fn p(s: &str, cue: &str) -> Option<(String, String)> {
         let cs = s.find(cue)?;
