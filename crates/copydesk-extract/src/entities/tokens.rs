@@ -97,8 +97,10 @@ pub(crate) fn tokenize_into(s: &str, out: &mut Vec<Tok>) {
                 end += 1;
             }
             let after = if end < n { CLASS[usize::from(bytes[end])] } else { 0 };
-            if after & (JOIN | HIGH) == 0 {
-                let cap = b.is_ascii_uppercase();
+            let cap = b.is_ascii_uppercase();
+            // A period after a word not starting with a capital (often a sentence's last
+            // word) neither joins it to the next part nor makes it an abbreviation.
+            if after & (JOIN | HIGH) == 0 || (!cap && bytes.get(end) == Some(&b'.')) {
                 let long = end - i >= 4 && b.is_ascii_alphabetic();
                 out.push(Tok { start: i, end, word: true, cap, poss: false, long });
                 i = end + usize::from(after & WS != 0);
@@ -439,6 +441,7 @@ mod tests {
             "U.S.A. A.B.C-D. J.R.R. Tolkien's pro-Western ex-President al-Assad el-sisi",
             "the Palestinians' cause, NATO's (NRC) [ICAO] \u{2014} Zapad-2017 \u{e9}t\u{e9} \u{c9}mile Zola",
             "A.A.A.A.A.A.a.A. X.y X. Y' s's S'S Ex-Im anti-NATO trans-Pacific",
+            "he said.The end. it ended.\u{c9}t\u{e9} 2.5 a.B. b.c 7.Z St. Mr.X x.",
         ] {
             assert_eq!(tokenize(s), reference(s), "{s}");
         }
