@@ -82,54 +82,61 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
 /// `out`'s growth.
 pub(crate) fn tokenize_into(s: &str, out: &mut Vec<Tok>) {
     let bytes = s.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    while i < n {
+        let b = bytes[i];
         let cl = CLASS[usize::from(b)];
-        let clen;
-        if cl & HIGH == 0 {
-            if cl & WS != 0 {
-                i += 1;
-                continue;
-            }
-            if cl & WORD == 0 {
-                out.push(Tok { start: i, end: i + 1, word: false, cap: false, poss: false, long: false });
-                i += 1;
-                continue;
-            }
+        if cl & WORD != 0 {
             // Fast path: a run of ASCII letters and digits followed by white space, ordinary
             // punctuation or the end (no joiner, no non-ASCII char) is a plain word: no
-            // abbreviation period, possessive or prefix to look at.
-            let rest = bytes.get(i + 1..).unwrap_or(&[]);
-            let end = i + 1 + rest.iter().position(|&d| CLASS[usize::from(d)] & WORD == 0).unwrap_or(rest.len());
-            if bytes.get(end).map_or(true, |&d| CLASS[usize::from(d)] & (JOIN | HIGH) == 0) {
-                let cap = b.is_ascii_uppercase();
+            // abbreviation period, possessive or prefix to look at. The scan stays in this
+            // loop and the white space after the word is skipped here.
+            let mut end = i + 1;
+            while end < n && CLASS[usize::from(bytes[end])] & WORD != 0 {
+                end += 1;
+            }
+            let after = if end < n { CLASS[usize::from(bytes[end])] } else { 0 };
+            let cap = b.is_ascii_uppercase();
+            // A period after a word not starting with a capital (often a sentence's last
+            // word) neither joins it to the next part nor makes it an abbreviation.
+            if after & (JOIN | HIGH) == 0 || (!cap && bytes.get(end) == Some(&b'.')) {
                 let long = end - i >= 4 && b.is_ascii_alphabetic();
                 out.push(Tok { start: i, end, word: true, cap, poss: false, long });
-                // The usual single space after a word is skipped here.
-                i = if bytes.get(end) == Some(&b' ') { end + 1 } else { end };
+                i = end + usize::from(after & WS != 0);
                 continue;
             }
-            clen = 1;
+            i = word(s, i, 1, out);
+        } else if cl & WS != 0 {
+            i += 1;
+        } else if cl & HIGH == 0 {
+            out.push(Tok { start: i, end: i + 1, word: false, cap: false, poss: false, long: false });
+            i += 1;
         } else {
-            let Some(c) = char_at(s, i) else { break };
-            clen = c.len_utf8();
-            if c.is_whitespace() {
-                i += clen;
-                continue;
-            }
-            if !c.is_alphanumeric() {
-                out.push(Tok { start: i, end: i + clen, word: false, cap: false, poss: false, long: false });
-                i += clen;
-                continue;
-            }
+            i = non_ascii(s, i, out);
         }
-        i = word(s, i, clen, out);
     }
+}
+
+/// Handle the non-ASCII char at byte `i`: skip white space, push a symbol or read a word;
+/// return where reading goes on.
+#[inline(never)]
+fn non_ascii(s: &str, i: usize, out: &mut Vec<Tok>) -> usize {
+    let Some(c) = char_at(s, i) else { return s.len() };
+    let clen = c.len_utf8();
+    if c.is_whitespace() {
+        return i + clen;
+    }
+    if !c.is_alphanumeric() {
+        out.push(Tok { start: i, end: i + clen, word: false, cap: false, poss: false, long: false });
+        return i + clen;
+    }
+    word(s, i, clen, out)
 }
 
 /// Read the word starting at `start` (its first char `clen` bytes long), push its token and
 /// return where reading goes on.
-#[inline]
+#[inline(never)]
 fn word(s: &str, start: usize, clen: usize, out: &mut Vec<Tok>) -> usize {
     let bytes = s.as_bytes();
     let mut end = start + clen;
@@ -434,6 +441,7 @@ mod tests {
             "U.S.A. A.B.C-D. J.R.R. Tolkien's pro-Western ex-President al-Assad el-sisi",
             "the Palestinians' cause, NATO's (NRC) [ICAO] \u{2014} Zapad-2017 \u{e9}t\u{e9} \u{c9}mile Zola",
             "A.A.A.A.A.A.a.A. X.y X. Y' s's S'S Ex-Im anti-NATO trans-Pacific",
+            "he said.The end. it ended.\u{c9}t\u{e9} 2.5 a.B. b.c 7.Z St. Mr.X x.",
         ] {
             assert_eq!(tokenize(s), reference(s), "{s}");
         }
