@@ -62,9 +62,7 @@ fn opens_at(s: &str, i: usize) -> bool {
 
 /// Does `s` hold a quote opening (see [`opens_at`])?
 fn has_quote(s: &str) -> bool {
-    s.char_indices().any(|(i, c)| {
-        matches!(c, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{ab}' | '\u{bb}') && opens_at(s, i)
-    })
+    s.char_indices().any(|(i, c)| (c == '\'' || is_open_mark(c)) && opens_at(s, i))
 }
 
 /// Attributions in the headline segments of `ctx`.

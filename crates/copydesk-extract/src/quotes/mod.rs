@@ -118,16 +118,24 @@ impl Attr {
     }
 }
 
+/// The first speech cue within reach after a quote (`s` starts at the closing mark's end,
+/// `base` is its offset), as a range of `s`; none when the cue opens reported speech or a
+/// quote of its own (`"..." Greene added that ...`, `X reiterated: "..."`), which is no
+/// attribution of the quote.
+fn cue_after(cues: &CueIndex, s: &str, base: usize) -> Option<(usize, usize)> {
+    let (m_start, m_end) = cues.first_in(base, base + s.len(), Cues::Speech).map(|(a, b)| (a - base, b - base))?;
+    let after_cue = s[m_end..].trim_start();
+    let own = after_cue.starts_with("that ") || after_cue.starts_with(':');
+    (m_start <= MAX_AFTER && !own).then_some((m_start, m_end))
+}
+
 /// Attribution in the text right after a quote (`s` starts at the closing mark's end, `base` is
 /// its offset).
 fn attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
     if let Some(m) = mentions::dash_attribution(s) {
         return Some(Attr { mention: Some(m.shift(base)), cue: "—".into(), cue_span: m.shift(base) });
     }
-    let (m_start, m_end) = cues.first_in(base, base + s.len(), Cues::Speech).map(|(a, b)| (a - base, b - base))?;
-    if m_start > MAX_AFTER {
-        return None;
-    }
+    let (m_start, m_end) = cue_after(cues, s, base)?;
     let left_full = &s[..m_start];
     let max_words = if left_full.matches(',').count() >= 2 { MAX_APPOSITIVE_WORDS } else { 10 };
     if left_full.contains(['!', '?', '"', '\u{201c}', '\u{201d}', ';']) || word_count(left_full) > max_words {
@@ -136,12 +144,6 @@ fn attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
     let lt = left_full.trim_start_matches(|c: char| c == ',' || c.is_whitespace() || c == '—' || c == '–');
     let loff = left_full.len() - lt.len();
     let cue_span = Span::new(base + m_start, base + m_end);
-    // `"..." Greene added that ...`: a cue opening reported speech of its own is no attribution.
-    // Nor does one introducing the next quote (`X reiterated: "..."`).
-    let after_cue = s[m_end..].trim_start();
-    if after_cue.starts_with("that ") || after_cue.starts_with(':') {
-        return None;
-    }
     let cue = s[m_start..m_end].to_string();
     let mention = if lt.trim().is_empty() {
         let r = &s[m_end..];
@@ -179,18 +181,14 @@ const MAX_LOOSE_INVERTED_WORDS: usize = 8;
 /// widow Ann Lee`): the comma says the sentence goes on, so the text up to the cue is its
 /// subject, taken as the mention where the mention reader finds none.
 fn loose_attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
-    let (m_start, m_end) = cues.first_in(base, base + s.len(), Cues::Speech).map(|(a, b)| (a - base, b - base))?;
-    if m_start > MAX_AFTER || is_according(&s[m_start..m_end]) {
+    let (m_start, m_end) = cue_after(cues, s, base)?;
+    if is_according(&s[m_start..m_end]) {
         return None;
     }
     let left = &s[..m_start];
     if left.contains(['!', '?', '"', '\u{201c}', '\u{201d}', ';', ':', '\n'])
         || word_count(left) > MAX_LOOSE_SUBJECT_WORDS
     {
-        return None;
-    }
-    let after_cue = s[m_end..].trim_start();
-    if after_cue.starts_with("that ") || after_cue.starts_with(':') {
         return None;
     }
     let cue = s[m_start..m_end].to_string();
