@@ -2,8 +2,8 @@
 //! [`Document`].
 
 use crate::content::{self, Density};
-use crate::keyset::TaggedSet;
 use crate::lines::{self, Line};
+use crate::shingles::Duplicates;
 use crate::{byline, dateline, headline, lang, patterns, published};
 use crate::{Block, BlockKind, Byline, Document, Headline};
 use copydesk_normalize::Span;
@@ -59,23 +59,13 @@ fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang:
     for l in lines.iter().filter(|l| l.words <= 30) {
         *counts.entry(l.span.slice(text)).or_insert(0) += 1;
     }
-    // the shingle table of the thread, emptied for this text (a fresh one if it is in use)
-    let n = measured.word_hashes.len();
-    let kept = SHINGLES.with(|t| t.try_borrow_mut().ok().and_then(|mut t| t.take()));
-    let table = match kept {
-        Some(mut t) => {
-            t.reset(n);
-            t
-        }
-        None => TaggedSet::with_capacity(n),
-    };
-    let mut shingles = Shingles { seen: table };
+    let mut dups = Duplicates::new(measured);
     let mut pre: Vec<Pre> = lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
             let s = l.span.slice(text);
-            let dup = l.words >= 8 && shingles.duplicate_share(i, measured.hashes(l)) >= 0.8;
+            let dup = dups.is_duplicate(i);
             if patterns::is_related(s) {
                 Pre::Related
             } else if let Some(n) = patterns::glued_credit(s) {
@@ -101,12 +91,7 @@ fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang:
             }
         })
         .collect();
-    let Shingles { seen } = shingles;
-    SHINGLES.with(|t| {
-        if let Ok(mut t) = t.try_borrow_mut() {
-            *t = Some(seen);
-        }
-    });
+    drop(dups);
     // the links under a "Related" header: short lines that are not sentences
     for i in 0..pre.len() {
         if !patterns::is_related_header(lines[i].span.slice(text)) {
@@ -121,41 +106,6 @@ fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang:
         }
     }
     pre
-}
-
-thread_local! {
-    /// The shingle table, kept between the texts a thread parses (emptying it costs nothing).
-    static SHINGLES: std::cell::RefCell<Option<TaggedSet>> = const { std::cell::RefCell::new(None) };
-}
-
-/// The 4-word shingles of the lines seen so far (hashed), for spotting lines that repeat text
-/// from earlier in the page.
-struct Shingles {
-    /// Each shingle with the first line that had it.
-    seen: TaggedSet,
-}
-
-impl Shingles {
-    /// Share of the 4-word shingles of line number `line` (given as its word hashes) already
-    /// seen in earlier lines; adds them to the seen set.
-    fn duplicate_share(&mut self, line: usize, words: &[u64]) -> f32 {
-        let tag = u32::try_from(line).unwrap_or(u32::MAX);
-        let mix = |acc: u64, x: u64| (acc ^ x).wrapping_mul(lines::FNV_PRIME);
-        let Some((first, rest)) = words.split_first_chunk::<3>() else { return 0.0 };
-        // the windows of four words, the last three carried from one window to the next
-        let mut window = *first;
-        let shingles = rest.iter().map(|&d| {
-            let [a, b, c] = window;
-            window = [b, c, d];
-            mix(mix(mix(mix(lines::FNV_BASIS, a), b), c), d)
-        });
-        let total = shingles.len();
-        if total == 0 {
-            return 0.0;
-        }
-        let hit = self.seen.insert_all_seen(shingles, tag);
-        hit as f32 / total as f32
-    }
 }
 
 /// Line-based parse of normalized text.

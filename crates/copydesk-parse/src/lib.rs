@@ -23,6 +23,7 @@ mod lang;
 mod lines;
 mod patterns;
 mod published;
+mod shingles;
 
 pub use document::{Block, BlockKind, Byline, Dateline, Document, Headline};
 pub use published::first_date;

@@ -1,0 +1,194 @@
+//! Lines that repeat text from earlier in the page: a line of at least 8 words is a duplicate
+//! when at least 80 % of its 4-word shingles (hashed) were seen in earlier lines.
+//!
+//! A shingle seen before has all four of its words in an earlier line, so a cheap word-level
+//! filter bounds the share from above: a bit per word hash ([`Duplicates::words`], a few hundred
+//! bytes for a news article, always in cache) marks the words of the lines checked so far, and
+//! a line whose windows of four such words make less than 80 % of its windows cannot be a
+//! duplicate. Only for the few lines that pass the filter are the shingles counted exactly: the
+//! shingle table is then filled with the lines before them (each line once, in text order, so
+//! the counts are those of inserting every line as it comes).
+
+use crate::keyset::TaggedSet;
+use crate::lines::{self, Measured};
+
+/// Share of shingles seen in earlier lines from which a line is a duplicate.
+const SHARE: f32 = 0.8;
+
+/// Lines of fewer words are not checked (and their shingles not kept).
+const MIN_WORDS: usize = 8;
+
+thread_local! {
+    /// The shingle table, kept between the texts a thread parses (emptying it costs nothing).
+    static TABLE: std::cell::RefCell<Option<TaggedSet>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The duplicate test over the lines of one text, in order.
+pub(crate) struct Duplicates<'m> {
+    measured: &'m Measured,
+    /// One bit per word hash (its top `bits` bits) for the words of the lines checked so far.
+    words: Vec<u64>,
+    bits: u32,
+    /// The exact shingle table (taken on first need), holding the shingles of the lines before
+    /// `filled`.
+    seen: Option<TaggedSet>,
+    filled: usize,
+}
+
+impl<'m> Duplicates<'m> {
+    /// The test for the lines of `measured`.
+    pub fn new(measured: &'m Measured) -> Self {
+        // about 8 bits per word: few false positives, a few hundred bytes per article
+        let n = measured.word_hashes.len();
+        let bits = n.saturating_mul(8).max(64).next_power_of_two().trailing_zeros().clamp(6, 48);
+        Duplicates { measured, words: vec![0; 1 << (bits - 6)], bits, seen: None, filled: 0 }
+    }
+
+    /// The bit of a word hash: its word in `words` and the bit in it.
+    #[inline]
+    fn bit(&self, h: u64) -> (usize, u32) {
+        let i = (h >> (64 - self.bits)) as usize;
+        (i >> 6, (i & 63) as u32)
+    }
+
+    /// True when line number `i` repeats text of earlier lines: at least 8 words and at least
+    /// 80 % of its 4-word shingles seen in earlier lines. Lines must be asked in order.
+    pub fn is_duplicate(&mut self, i: usize) -> bool {
+        let Some(l) = self.measured.lines.get(i) else { return false };
+        if l.words < MIN_WORDS {
+            return false;
+        }
+        let words = self.measured.hashes(l);
+        let total = words.len().saturating_sub(3);
+        if total == 0 {
+            // no shingle: share 0, nothing kept
+            return false;
+        }
+        // windows of four words each in an earlier line: at least the shingles seen before
+        let (mut run, mut maybe) = (0usize, 0usize);
+        for &h in words {
+            let (w, b) = self.bit(h);
+            if self.words.get(w).is_some_and(|x| x >> b & 1 == 1) {
+                run += 1;
+                maybe += usize::from(run >= 4);
+            } else {
+                run = 0;
+            }
+        }
+        for &h in words {
+            let (w, b) = self.bit(h);
+            if let Some(x) = self.words.get_mut(w) {
+                *x |= 1 << b;
+            }
+        }
+        if (maybe as f32 / total as f32) < SHARE {
+            return false;
+        }
+        self.exact_share(i) >= SHARE
+    }
+
+    /// The exact share of line `i`'s shingles seen in earlier lines, after adding those of the
+    /// lines not yet in the table.
+    fn exact_share(&mut self, i: usize) -> f32 {
+        let m = self.measured;
+        let seen = self.seen.get_or_insert_with(|| take_table(m.word_hashes.len()));
+        for (j, l) in m.lines.iter().enumerate().take(i).skip(self.filled) {
+            if l.words >= MIN_WORDS {
+                share(seen, j, m.hashes(l));
+            }
+        }
+        self.filled = i + 1;
+        m.lines.get(i).map_or(0.0, |l| share(seen, i, m.hashes(l)))
+    }
+}
+
+impl Drop for Duplicates<'_> {
+    fn drop(&mut self) {
+        if let Some(seen) = self.seen.take() {
+            TABLE.with(|t| {
+                if let Ok(mut t) = t.try_borrow_mut() {
+                    *t = Some(seen);
+                }
+            });
+        }
+    }
+}
+
+/// The thread's shingle table emptied for `n` words (a fresh one if it is in use).
+fn take_table(n: usize) -> TaggedSet {
+    match TABLE.with(|t| t.try_borrow_mut().ok().and_then(|mut t| t.take())) {
+        Some(mut t) => {
+            t.reset(n);
+            t
+        }
+        None => TaggedSet::with_capacity(n),
+    }
+}
+
+/// Share of the 4-word shingles of line number `line` (given as its word hashes) already in
+/// `seen` from earlier lines; adds them to it.
+fn share(seen: &mut TaggedSet, line: usize, words: &[u64]) -> f32 {
+    let tag = u32::try_from(line).unwrap_or(u32::MAX);
+    let mix = |acc: u64, x: u64| (acc ^ x).wrapping_mul(lines::FNV_PRIME);
+    let Some((first, rest)) = words.split_first_chunk::<3>() else { return 0.0 };
+    // the windows of four words, the last three carried from one window to the next
+    let mut window = *first;
+    let shingles = rest.iter().map(|&d| {
+        let [a, b, c] = window;
+        window = [b, c, d];
+        mix(mix(mix(mix(lines::FNV_BASIS, a), b), c), d)
+    });
+    let total = shingles.len();
+    if total == 0 {
+        return 0.0;
+    }
+    let hit = seen.insert_all_seen(shingles, tag);
+    hit as f32 / total as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain test: every line of at least 8 words added to the table as it comes.
+    fn plain(m: &Measured) -> Vec<bool> {
+        let mut seen = TaggedSet::with_capacity(4);
+        m.lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| l.words >= MIN_WORDS && share(&mut seen, i, m.hashes(l)) >= SHARE)
+            .collect()
+    }
+
+    fn filtered(m: &Measured) -> Vec<bool> {
+        let mut d = Duplicates::new(m);
+        (0..m.lines.len()).map(|i| d.is_duplicate(i)).collect()
+    }
+
+    #[test]
+    fn finds_repeated_text() {
+        let a = "the council said on tuesday that the new bridge would open next year";
+        let b = "a quite different line of words with nothing much in common at all here";
+        let text = format!("{a}\n{b}\nShort line\n{a} again\n{b}\n");
+        let m = crate::lines::split(&text);
+        assert_eq!(filtered(&m), vec![false, false, false, true, true]);
+        assert_eq!(filtered(&m), plain(&m));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn filter_agrees_with_plain_test(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(vec![
+                    "the", "of", "council", "said", "bridge", "new", "year", "a", "open", "x1", "Zoë", "—",
+                ]), 0..20),
+                0..30,
+            )
+        ) {
+            let text: Vec<String> = lines.iter().map(|l| l.join(" ")).collect();
+            let text = text.join("\n");
+            let m = crate::lines::split(&text);
+            proptest::prop_assert_eq!(filtered(&m), plain(&m));
+        }
+    }
+}
