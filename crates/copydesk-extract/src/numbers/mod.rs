@@ -1037,8 +1037,9 @@ pub(crate) fn find_all(ctx: &Context) -> (Vec<crate::Money>, Vec<crate::DateMent
     let (mut money, mut dates, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
     let options = crate::dates::DateOptions::default();
     let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut t = Tokens::new("");
     for seg in &ctx.segments {
-        let t = Tokens::new(ctx.slice(seg.span));
+        t.refill(ctx.slice(seg.span));
         let at = |s: Span| Span::new(seg.span.start + s.start, seg.span.start + s.end);
         let m0 = money.len();
         let d0 = dates.len();

@@ -414,14 +414,40 @@ impl<'a> Tokens<'a> {
     /// [`next_token`] and [`token_class`], which define the tokens (the fast path agrees with
     /// them: see the tests).
     pub fn new(text: &'a str) -> Self {
+        let mut t = Tokens {
+            text: "",
+            lower: String::new(),
+            toks: Vec::new(),
+            has_upper: false,
+            urls: Vec::new(),
+            marks: Vec::new(),
+            has_word_m: false,
+        };
+        t.refill(text);
+        t
+    }
+
+    /// Tokenize another text into the same buffers (as [`Tokens::new`], without allocating
+    /// anew for every text).
+    pub fn refill(&mut self, text: &'a str) {
         let filter = &*FILTER;
         let bytes = text.as_bytes();
-        let lower = text.to_ascii_lowercase();
-        let mut toks = Vec::with_capacity(text.len() / 4 + 1);
-        let mut has_upper = false;
-        let mut maybe_url = false;
+        self.text = text;
+        self.lower.clear();
+        self.lower.push_str(text);
+        self.lower.make_ascii_lowercase();
+        let lower = self.lower.as_str();
+        let low = lower.as_bytes();
+        let toks = &mut self.toks;
+        let marks = &mut self.marks;
+        toks.clear();
+        marks.clear();
+        toks.reserve(text.len() / 4 + 1);
+        marks.reserve(text.len() / 8 + 1);
+        // every ASCII capital is in a word token; the general path adds the others
+        let mut has_upper = bytes.iter().any(u8::is_ascii_uppercase);
         let mut has_word_m = false;
-        let mut marks = Vec::with_capacity(text.len() / 8 + 1);
+        let mut maybe_url = false;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             let c = BYTE_CLASS[usize::from(b)];
@@ -430,16 +456,7 @@ impl<'a> Tokens<'a> {
                 continue;
             }
             let tok = if c & byte::LETTER != 0 {
-                let mut end = i + 1;
-                let mut seen = c;
-                while let Some(&b) = bytes.get(end) {
-                    let c = BYTE_CLASS[usize::from(b)];
-                    if c & byte::LETTER == 0 {
-                        break;
-                    }
-                    seen |= c;
-                    end += 1;
-                }
+                let end = ascii_letters_end(bytes, i);
                 if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
                     // non-ASCII letters may continue the word
                     let (end, upper) = word_end(text, i);
@@ -449,35 +466,43 @@ impl<'a> Tokens<'a> {
                         start: i,
                         end,
                         kind: TokKind::Word,
-                        class: token_class(filter, TokKind::Word, &lower[i..end]),
+                        class: lower.get(i..end).map_or(0, |w| token_class(filter, TokKind::Word, w)),
                     }
                 } else {
-                    has_upper |= seen & byte::UPPER != 0;
-                    maybe_url |= end - i == 3 && url_start(bytes, &lower, i, end);
-                    has_word_m |= end - i == 1 && b == b'm';
-                    let w = &lower.as_bytes()[i..end];
-                    let class = if let Some(x) = short_index(w) {
-                        filter.short.get(x).copied().unwrap_or(0)
-                    } else if w.len() <= filter.max_len && filter.may_hold_word(w) {
-                        class_of(&lower[i..end])
-                    } else {
-                        0
+                    let w = low.get(i..end).unwrap_or_default();
+                    // one- and two-letter words from a table, longer ones through the filter
+                    let short = |x: u8, y: u8| usize::from(x & 31) * 27 + usize::from(y & 31);
+                    let class = match *w {
+                        [x] => {
+                            has_word_m |= b == b'm';
+                            filter.short.get(short(x, 0)).copied().unwrap_or(0)
+                        }
+                        [x, y] => filter.short.get(short(x, y)).copied().unwrap_or(0),
+                        _ => {
+                            maybe_url |= w == b"www" && bytes.get(end) == Some(&b'.');
+                            if filter.may_hold_word(w) {
+                                lower.get(i..end).map_or(0, class_of)
+                            } else {
+                                0
+                            }
+                        }
                     };
                     Tok { start: i, end, kind: TokKind::Word, class }
                 }
             } else if c == byte::DIGIT {
                 Tok { start: i, end: digits_end(bytes, i), kind: TokKind::Num, class: 0 }
             } else if c == byte::SYMBOL {
-                let class = if filter.ascii_syms & (1u128 << b) != 0 { class_of(&lower[i..i + 1]) } else { 0 };
-                maybe_url |= b == b':' && url_start(bytes, &lower, i, i + 1);
+                let class =
+                    if filter.ascii_syms & (1u128 << b) != 0 { lower.get(i..i + 1).map_or(0, class_of) } else { 0 };
+                maybe_url |= b == b':' && bytes.get(i + 1..i + 3) == Some(b"//");
                 Tok { start: i, end: i + 1, kind: TokKind::Sym, class }
             } else {
                 // a non-ASCII character: the general path
                 let Some((start, end, kind, upper)) = next_token(text, i) else { break };
                 has_upper |= upper;
-                maybe_url |= url_start(bytes, &lower, start, end);
+                maybe_url |= url_start(bytes, lower, start, end);
                 has_word_m |= kind == TokKind::Word && text.get(start..end) == Some("m");
-                Tok { start, end, kind, class: token_class(filter, kind, &lower[start..end]) }
+                Tok { start, end, kind, class: lower.get(start..end).map_or(0, |w| token_class(filter, kind, w)) }
             };
             i = tok.end;
             if tok.kind != TokKind::Word || tok.class != 0 {
@@ -485,8 +510,12 @@ impl<'a> Tokens<'a> {
             }
             toks.push(tok);
         }
-        let urls = if maybe_url { url_ranges(text) } else { Vec::new() };
-        Tokens { text, lower, toks, has_upper, urls, marks, has_word_m }
+        self.urls.clear();
+        if maybe_url {
+            self.urls.extend(url_ranges(text));
+        }
+        self.has_upper = has_upper;
+        self.has_word_m = has_word_m;
     }
 
     /// The first token at or after `i` that is not a plain word (a word outside the lexicon);
@@ -559,6 +588,35 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// End of the run of ASCII letters starting at byte `i`, eight bytes at a time.
+#[inline]
+fn ascii_letters_end(bytes: &[u8], mut end: usize) -> usize {
+    while let Some(chunk) = bytes.get(end..end + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else { break };
+        let others = non_letters(u64::from_le_bytes(chunk));
+        if others != 0 {
+            return end + (others.trailing_zeros() / 8) as usize;
+        }
+        end += 8;
+    }
+    while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+        end += 1;
+    }
+    end
+}
+
+/// The high bit of every byte of `x` (little-endian lanes) that is not an ASCII letter.
+#[inline]
+fn non_letters(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    // case folded, high bit dropped: each lane stays below 0x80, so the sums do not carry
+    let y = (x | (LANES * 0x20)) & !HIGH;
+    let from_a = y + LANES * (0x80 - u64::from(b'a'));
+    let past_z = y + LANES * (0x80 - u64::from(b'z') - 1);
+    !(from_a & !past_z & !x) & HIGH
+}
+
 /// End of the run of letters starting at byte `i`, and whether it has an upper-case letter.
 #[inline]
 fn word_end(text: &str, i: usize) -> (usize, bool) {
@@ -606,7 +664,7 @@ fn url_start(bytes: &[u8], lower: &str, start: usize, end: usize) -> bool {
 }
 
 /// Byte ranges of URLs in a text. Every match holds "://" or begins with a word token "www"
-/// (any case) before a "." ([`Tokens::new`] calls this only then).
+/// (any case) before a "." ([`Tokens::refill`] calls this only then).
 fn url_ranges(text: &str) -> Vec<(usize, usize)> {
     static URL: Lazy<regex::Regex> =
         Lazy::new(|| regex::Regex::new(r"(?i)\b(?:https?://|www\.)\S+").expect("url regex"));
@@ -727,6 +785,46 @@ mod tests {
         "M",
         "5m",
     ];
+
+    #[test]
+    fn letter_lanes_agree_with_is_ascii_alphabetic() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                // the byte in one lane, its neighbours letters or not
+                for fill in [b'a', b' ', 0xff, 0x80] {
+                    let mut chunk = [fill; 8];
+                    chunk[lane] = b;
+                    let mask = non_letters(u64::from_le_bytes(chunk));
+                    assert_eq!(mask >> (lane * 8 + 7) & 1 == 0, b.is_ascii_alphabetic(), "{b} {lane} {fill}");
+                }
+            }
+        }
+        for text in ["", "a", "abcdefgh", "abcdefghi", "abcdefgh ", "wordy words", "Zz@[`{", "caf\u{e9}"] {
+            for i in 0..text.len() {
+                let b = text.as_bytes();
+                let mut end = i;
+                while b.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                    end += 1;
+                }
+                assert_eq!(ascii_letters_end(b, i), end, "{text:?} {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn refill_gives_what_new_gives() {
+        let texts = ["On Nov. 27 it cost US$4.7 billion", "", "see www.x.com and 5m", "été 1,234 ½", "plain words"];
+        let mut t = Tokens::new("");
+        for text in texts.iter().chain(texts.iter().rev()) {
+            t.refill(text);
+            let fresh = Tokens::new(text);
+            assert_eq!(t.toks, fresh.toks, "{text:?}");
+            assert_eq!(t.marks, fresh.marks, "{text:?}");
+            assert_eq!(t.urls, fresh.urls, "{text:?}");
+            assert_eq!(t.lower, fresh.lower, "{text:?}");
+            assert_eq!((t.has_upper, t.has_word_m), (fresh.has_upper, fresh.has_word_m), "{text:?}");
+        }
+    }
 
     #[test]
     fn short_word_table_agrees_with_lexicon() {
