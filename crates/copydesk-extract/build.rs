@@ -18,9 +18,13 @@ mod key_hash;
 #[allow(dead_code)]
 mod layout;
 use layout::{
-    string_bits, COUNTRY, EVENT, LOC, MISC, NORP, NO_LABEL, ORG, PERSON, REGION, W_EVENT_HEAD, W_GIVEN, W_LOC_HEAD,
-    W_MISC_HEAD, W_ORG_HEAD, W_PHRASE, W_PHRASE_FIRST, W_SURNAME, W_TITLE,
+    string_bits, COUNTRY, EVENT, LOC, MISC, NORP, NO_LABEL, ORG, PERSON, REGION, W_ARTICLE, W_COMPASS, W_DATE,
+    W_EVENT_HEAD, W_GIVEN, W_LOC_HEAD, W_MEDIA, W_MISC_HEAD, W_ORG_HEAD, W_PHRASE, W_PHRASE_FIRST, W_PLAIN_ACRONYM,
+    W_STOP, W_SURNAME, W_TITLE,
 };
+
+#[path = "src/entities/word_lists.rs"]
+mod word_lists;
 
 fn label_code(s: &str) -> u64 {
     match s {
@@ -170,6 +174,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/entities/key_hash.rs");
     println!("cargo:rerun-if-changed=src/entities/table_layout.rs");
+    println!("cargo:rerun-if-changed=src/entities/word_lists.rs");
     let countries = read("gazetteer/countries.tsv");
     let demonyms = read("gazetteer/demonyms.tsv");
     let organisations = read("gazetteer/organisations.tsv");
@@ -272,6 +277,23 @@ fn main() {
             }
         }
         out.table(name, doc, &set.keys, None);
+    }
+    // The rules' closed word lists, and known acronyms without a label (common nouns).
+    for (list, bit) in [
+        (word_lists::STOPWORDS, W_STOP),
+        (word_lists::DATE_WORDS, W_STOP | W_DATE),
+        (word_lists::COMPASS, W_COMPASS),
+        (word_lists::MEDIA_HEADS, W_MEDIA),
+        (word_lists::ARTICLE_LEADS, W_ARTICLE),
+    ] {
+        for w in list {
+            flag(w, bit);
+        }
+    }
+    for k in &acronyms.keys {
+        if acronyms.vals[k].1 == NO_LABEL {
+            flag(k, W_PLAIN_ACRONYM);
+        }
     }
     let vals: Vec<u64> = words.keys.iter().map(|k| words.vals[k]).collect();
     out.table("WORDS", "Single words: which lists hold them (the `W_` bits of table_layout)", &words.keys, Some(&vals));

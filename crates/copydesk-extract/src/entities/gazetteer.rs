@@ -354,6 +354,23 @@ mod tests {
                 *want.entry(k).or_default() |= bit;
             }
         }
+        use super::super::word_lists as wl;
+        for (list, bit) in [
+            (wl::STOPWORDS, l::W_STOP),
+            (wl::DATE_WORDS, l::W_STOP | l::W_DATE),
+            (wl::COMPASS, l::W_COMPASS),
+            (wl::MEDIA_HEADS, l::W_MEDIA),
+            (wl::ARTICLE_LEADS, l::W_ARTICLE),
+        ] {
+            for k in list {
+                *want.entry(k).or_default() |= bit;
+            }
+        }
+        for (k, (_, label)) in &acronyms {
+            if label.is_none() {
+                *want.entry(k).or_default() |= l::W_PLAIN_ACRONYM;
+            }
+        }
         assert_eq!(table::WORDS.len, want.len());
         for (k, v) in &want {
             assert_eq!(g.word_flags(k), *v, "{k}");

@@ -15,6 +15,8 @@ mod rules;
 mod table;
 mod table_layout;
 mod tokens;
+#[cfg(test)]
+mod word_lists;
 
 pub(crate) use gazetteer::GAZ;
 

@@ -2,7 +2,7 @@
 
 use super::gazetteer::{Entry, Gazetteer};
 use super::table_layout as layout;
-use super::tokens::{is_connector, is_name_particle, Tok, MAX_CONNECTOR};
+use super::tokens::{connector_at, is_name_particle, Tok};
 use crate::EntityLabel;
 use std::cell::Cell;
 
@@ -32,113 +32,25 @@ impl Found {
     }
 }
 
-/// Capitalized words that are not names on their own.
-fn is_stopword(w: &str) -> bool {
-    is_date_word(w)
-        || matches!(
-            w,
-            "I" | "I'm"
-                | "I've"
-                | "I'd"
-                | "I'll"
-                | "OK"
-                | "AM"
-                | "PM"
-                | "The"
-                | "A"
-                | "An"
-                | "This"
-                | "That"
-                | "These"
-                | "Those"
-                | "He"
-                | "She"
-                | "It"
-                | "We"
-                | "They"
-                | "You"
-                | "His"
-                | "Her"
-                | "Its"
-                | "Our"
-                | "Their"
-                | "My"
-                | "Your"
-                | "In"
-                | "On"
-                | "At"
-                | "For"
-                | "But"
-                | "And"
-                | "Or"
-                | "If"
-                | "As"
-                | "By"
-                | "To"
-                | "Of"
-                | "From"
-                | "With"
-                | "After"
-                | "Before"
-                | "When"
-                | "While"
-                | "According"
-        )
-}
-
-/// Weekdays and months: "on Tuesday", "in March" end a name rather than go on with it.
-fn is_date_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-    )
-}
-
 /// Facts about a token's word, looked up once and remembered (see [`Sent::facts`]): the low
-/// bits are the gazetteer's word flags (`W_` of table_layout), then these.
+/// bits are the gazetteer's word flags (`W_` of table_layout, bits 0 to 23), then these.
 const KNOWN: u32 = 1 << 31;
 /// The word has a non-ASCII char (given and family names are also looked up without diacritics).
-const NON_ASCII: u32 = 1 << 16;
+const NON_ASCII: u32 = 1 << 24;
 /// Every char of the word is upper case or a hyphen (capitals can be a listed place: "CAIRO").
-const UPPER: u32 = 1 << 17;
+const UPPER: u32 = 1 << 25;
 /// Whether the word is common is known ...
-const COMMON_KNOWN: u32 = 1 << 18;
+const COMMON_KNOWN: u32 = 1 << 26;
 /// ... and it is.
-const COMMON: u32 = 1 << 19;
+const COMMON: u32 = 1 << 27;
 /// A plain word: ASCII, at least three letters or digits, all lower case after the first
 /// ("London", "Officials"). Such a word is no acronym, camel-case word, contraction, single
 /// letter or hyphen compound, so those rules are not tried on it.
-const PLAIN: u32 = 1 << 20;
+const PLAIN: u32 = 1 << 28;
+/// A capitalized token that never names anything ([`is_non_name`]).
+const NON_NAME: u32 = 1 << 29;
+/// The gazetteer's word flags kept in the facts.
+const WORD_BITS: u64 = (1 << 24) - 1;
 
 /// A word flag of the gazetteer as a fact bit.
 const fn word_bit(bit: u64) -> u32 {
@@ -174,23 +86,25 @@ impl<'a> Sent<'a> {
     fn learn(&self, i: usize, cell: &Cell<u32>) -> u32 {
         let Some(t) = self.toks.get(i) else { return 0 };
         let word = self.text.get(t.start..t.end).unwrap_or("");
-        let mut f = KNOWN | self.g.word_flags(word) as u32;
+        let mut f = KNOWN | (self.g.word_flags(word) & WORD_BITS) as u32;
         let b = word.as_bytes();
         if word.is_ascii() {
-            if b.iter().all(|&c| c.is_ascii_uppercase() || c == b'-') {
-                f |= UPPER;
-            }
             if b.len() >= 3
                 && b.first().is_some_and(u8::is_ascii_alphanumeric)
                 && b.iter().skip(1).all(u8::is_ascii_lowercase)
             {
                 f |= PLAIN;
+            } else if b.iter().all(|&c| c.is_ascii_uppercase() || c == b'-') {
+                f |= UPPER;
             }
         } else {
             f |= NON_ASCII;
             if word.chars().all(|c| c.is_uppercase() || c == '-') {
                 f |= UPPER;
             }
+        }
+        if f & PLAIN == 0 && is_non_name(f, word) {
+            f |= NON_NAME;
         }
         cell.set(f);
         f
@@ -207,9 +121,13 @@ impl<'a> Sent<'a> {
     fn camel(&self, i: usize) -> bool {
         !self.plain(i) && is_camel(self.w(i))
     }
-    /// [`is_non_name`] of the word of token `i`.
+    /// [`is_non_name`] of the word of token `i` (false for plain words).
     fn non_name(&self, i: usize) -> bool {
-        !self.plain(i) && is_non_name(self.g, self.w(i))
+        self.facts(i) & NON_NAME != 0
+    }
+    /// A capitalized word that is no name on its own ("The", "According", weekdays, months).
+    fn stop(&self, i: usize) -> bool {
+        self.has(i, word_bit(layout::W_STOP))
     }
     /// The word of token `i` has one of the word flags `bits`.
     fn has(&self, i: usize, bits: u32) -> bool {
@@ -248,10 +166,9 @@ impl<'a> Sent<'a> {
     fn cap(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word && t.cap)
     }
+    /// A lower-case word joining capitalized words inside a name ("of", "von").
     fn conn(&self, i: usize) -> bool {
-        // Connectors are short: longer words are ruled out without slicing the text.
-        self.toks.get(i).is_some_and(|t| t.word && !t.cap && t.end - t.start <= MAX_CONNECTOR)
-            && is_connector(self.w(i))
+        self.toks.get(i).is_some_and(|t| t.word && !t.cap && connector_at(self.text.as_bytes(), t.start, t.end))
     }
     /// Text of tokens i..j as written (None when separated by anything but one space).
     fn phrase(&self, i: usize, j: usize) -> Option<&'a str> {
@@ -295,7 +212,12 @@ pub(crate) fn find_into(g: &Gazetteer, s: &Sent, out: &mut Vec<Found>) {
         while j < n && !s.toks[j - 1].poss {
             if s.cap(j) {
                 j += 1;
-            } else if s.conn(j) && s.cap(j + 1) && !s.toks[j].poss && !is_date_word(s.w(j + 1)) && s.w(j) != "in" {
+            } else if s.conn(j)
+                && s.cap(j + 1)
+                && !s.toks[j].poss
+                && !s.has(j + 1, word_bit(layout::W_DATE))
+                && s.w(j) != "in"
+            {
                 j += 2;
             } else if s.conn(j) && s.conn(j + 1) && s.cap(j + 2) && s.w(j) != "in" {
                 j += 3;
@@ -461,7 +383,8 @@ fn is_camel(w: &str) -> bool {
 
 /// Capitalized tokens that never name anything: contractions ("We're"), single letters,
 /// plural acronyms ("NGOs"), acronyms of common nouns from the known list ("CEO", "TV").
-fn is_non_name(g: &Gazetteer, w: &str) -> bool {
+/// `facts` are the word's facts so far (its word flags tell a listed acronym without a label).
+fn is_non_name(facts: u32, w: &str) -> bool {
     let b = w.as_bytes();
     // The last apostrophe (a plain loop: words are short, a memrchr call costs more).
     let mut p = b.len();
@@ -486,76 +409,12 @@ fn is_non_name(g: &Gazetteer, w: &str) -> bool {
             return true;
         }
     }
-    // Listed short forms have a capital or digit after the first letter (see the gazetteer).
-    b.iter().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        && matches!(g.acronyms.get(w), Some((_, None)))
-}
-
-/// Capitalized compass and position words that lead place names ("Northern", "Upper").
-fn is_compass(w: &str) -> bool {
-    matches!(
-        w,
-        "North"
-            | "South"
-            | "East"
-            | "West"
-            | "Northern"
-            | "Southern"
-            | "Eastern"
-            | "Western"
-            | "Central"
-            | "Upper"
-            | "Lower"
-            | "Greater"
-            | "Northeast"
-            | "Northwest"
-            | "Southeast"
-            | "Southwest"
-            | "North-East"
-            | "North-West"
-            | "South-East"
-            | "South-West"
-            | "Northeastern"
-            | "Northwestern"
-            | "Southeastern"
-            | "Southwestern"
-    )
-}
-
-/// Articles that start names of places, organisations and media, not of people ("La Prensa",
-/// "Los Zetas", "El Nacional").
-fn is_article_lead(w: &str) -> bool {
-    matches!(w, "La" | "Las" | "Los" | "El")
+    facts & word_bit(layout::W_PLAIN_ACRONYM) != 0
 }
 
 /// Regnal and dynastic numbers after a name ("Abdullah II"): not part of the name's span.
 fn is_regnal(w: &str) -> bool {
     (1..=5).contains(&w.len()) && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
-}
-
-/// Head words of newspaper and broadcaster names.
-fn is_media_head(w: &str) -> bool {
-    matches!(
-        w,
-        "Times"
-            | "Post"
-            | "Star"
-            | "Herald"
-            | "Tribune"
-            | "Journal"
-            | "Gazette"
-            | "Observer"
-            | "Standard"
-            | "Independent"
-            | "Telegraph"
-            | "Mail"
-            | "Express"
-            | "Mirror"
-            | "Chronicle"
-            | "Channel"
-            | "News"
-            | "Guardian"
-    )
 }
 
 /// "US$", "US dollars", "Hong Kong dollars".
@@ -666,7 +525,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         let w = s.w(i);
-        if is_stopword(w) || s.non_name(i) {
+        if s.stop(i) || s.non_name(i) {
             i += 1;
             titled = false;
             continue;
@@ -683,8 +542,12 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 let head = if misc { EntityLabel::Misc } else { EntityLabel::Org };
                 let label = whole.map_or(head, |e| e.label);
                 // "The Jordan Times": newspapers keep their article.
-                let from =
-                    if i > 0 && s.w(i - 1) == "The" && s.cap(i - 1) && is_media_head(s.w(end - 1)) { i - 1 } else { i };
+                let from = if i > 0 && s.w(i - 1) == "The" && s.cap(i - 1) && s.has(end - 1, word_bit(layout::W_MEDIA))
+                {
+                    i - 1
+                } else {
+                    i
+                };
                 out.push(Found { from, to: end, label, entry: whole, strength: 2, sub: None, grouped_only: false });
                 i = end;
                 titled = false;
@@ -693,7 +556,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         }
         // "Northern Uganda", "South Kashmir", "West African": a capitalized compass word joins
         // a listed place or group after it.
-        if is_compass(w) && s.cap(i + 1) && !s.toks[i].poss {
+        if s.has(i, word_bit(layout::W_COMPASS)) && s.cap(i + 1) && !s.toks[i].poss {
             if let Some((end, e)) = longest(g, s, i + 1, j) {
                 let here = longest(g, s, i, j).map(|(h, _)| h);
                 if matches!(e.label, EntityLabel::Loc | EntityLabel::Norp)
@@ -738,12 +601,11 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             {
                 let mut k = end;
                 while k < j && s.cap(k) && !s.toks[k - 1].poss {
-                    let x = s.w(k);
                     if longest(g, s, k, j).is_some()
                         || s.title(k)
                         || s.given(k)
                         || s.surname(k)
-                        || is_stopword(x)
+                        || s.stop(k)
                         || s.common(k)
                         || s.non_name(k)
                     {
@@ -894,7 +756,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
 
         if let Some(label) = head_label(s, k - 1) {
             out.push(Found { from: i, to: k, label, entry: None, strength: 2, sub: None, grouped_only: false });
-        } else if titled || (s.given(i) || s.surname(i)) && !is_article_lead(w) {
+        } else if titled || (s.given(i) || s.surname(i)) && !s.has(i, word_bit(layout::W_ARTICLE)) {
             out.push(Found::by_rule(i, k.min(i + 5), EntityLabel::Person, 1));
         } else {
             let any_common = (i..k).any(|t| !s.conn(t) && s.common(t));
@@ -902,12 +764,12 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             // family name ending two or three words.
             let person = k - i <= 3
                 && (speech_verb_at(s, k) || s.surname(k - 1) && !s.common(k - 1))
-                && !(is_article_lead(w) && k - i == 2);
+                && !(s.has(i, word_bit(layout::W_ARTICLE)) && k - i == 2);
             // A capitals-only word ("Umurenge SACCO") marks an organisation, not a person.
             let any_acronym = (i..k).any(|t| s.acronym(t));
             let label = if person {
                 EntityLabel::Person
-            } else if any_common || any_acronym || is_article_lead(w) && !place_prep {
+            } else if any_common || any_acronym || s.has(i, word_bit(layout::W_ARTICLE)) && !place_prep {
                 EntityLabel::Org
             } else if place_prep {
                 EntityLabel::Loc

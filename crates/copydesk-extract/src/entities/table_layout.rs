@@ -52,3 +52,16 @@ pub(crate) const W_LOC_HEAD: u64 = 1 << 6;
 pub(crate) const W_EVENT_HEAD: u64 = 1 << 7;
 /// A word ending names of laws, awards, programmes and buildings.
 pub(crate) const W_MISC_HEAD: u64 = 1 << 8;
+/// A capitalized word that is no name on its own ("The", "According", weekdays and months;
+/// word_lists.rs).
+pub(crate) const W_STOP: u64 = 1 << 9;
+/// A weekday or month.
+pub(crate) const W_DATE: u64 = 1 << 10;
+/// A compass or position word leading place names ("Northern").
+pub(crate) const W_COMPASS: u64 = 1 << 11;
+/// A head word of newspaper and broadcaster names ("Times").
+pub(crate) const W_MEDIA: u64 = 1 << 12;
+/// An article leading names of places and organisations ("La", "Los").
+pub(crate) const W_ARTICLE: u64 = 1 << 13;
+/// A well-known acronym without a label (an acronym of a common noun: "CEO", "TV").
+pub(crate) const W_PLAIN_ACRONYM: u64 = 1 << 14;

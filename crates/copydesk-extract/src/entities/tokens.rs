@@ -234,13 +234,61 @@ fn word(s: &str, start: usize, clen: usize, out: &mut Vec<Tok>) -> usize {
 }
 
 /// Longest connector in bytes.
-pub(crate) const MAX_CONNECTOR: usize = 5;
+const MAX_CONNECTOR: usize = 5;
 
 /// Words joining capitalized words inside a name ("Bank of England", "Ursula von der Leyen"):
-/// the particles of personal names plus the function words of organisation and place names.
-pub(crate) fn is_connector(w: &str) -> bool {
-    is_name_particle(w) || matches!(w, "of" | "the" | "and" | "for" | "on" | "in" | "des" | "&")
+/// the particles of personal names ([`is_name_particle`]) plus the function words of
+/// organisation and place names.
+const CONNECTORS: [&str; 28] = [
+    "of", "the", "and", "for", "on", "in", "des", "&", "de", "del", "della", "di", "da", "do", "dos", "das", "du",
+    "la", "le", "van", "von", "der", "den", "bin", "ibn", "al", "el", "y",
+];
+
+/// Whether `b[i..end]` is a connector: the word is read with one eight-byte load when the
+/// text goes on that far.
+#[inline]
+pub(crate) fn connector_at(b: &[u8], i: usize, end: usize) -> bool {
+    let len = end.wrapping_sub(i);
+    if !(1..=MAX_CONNECTOR).contains(&len) {
+        return false;
+    }
+    let v = match b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(c) => u64::from_le_bytes(c) & (u64::MAX >> (64 - 8 * len)),
+        None => pack(b.get(i..end).unwrap_or(&[])),
+    };
+    CONNECTOR_SLOTS[connector_slot(v)] == v
 }
+
+/// Up to eight bytes as a little-endian number (later bytes are ignored).
+const fn pack(w: &[u8]) -> u64 {
+    let mut v = 0u64;
+    let mut k = 0;
+    while k < w.len() && k < 8 {
+        v |= (w[k] as u64) << (8 * k);
+        k += 1;
+    }
+    v
+}
+
+/// Slot of a packed connector: a multiplicative hash, collision-free on [`CONNECTORS`]
+/// (the multiplier was found by search; building [`CONNECTOR_SLOTS`] checks it).
+const fn connector_slot(v: u64) -> usize {
+    (v.wrapping_mul(0x6fca_8335_f769_9f4b) >> 58) as usize
+}
+
+/// The packed connectors at their slots (0: none; no connector packs to 0).
+static CONNECTOR_SLOTS: [u64; 64] = {
+    let mut t = [0u64; 64];
+    let mut k = 0;
+    while k < CONNECTORS.len() {
+        let v = pack(CONNECTORS[k].as_bytes());
+        let slot = connector_slot(v);
+        assert!(t[slot] == 0, "connector slots collide");
+        t[slot] = v;
+        k += 1;
+    }
+    t
+};
 
 /// Connectors allowed inside a person's name.
 pub(crate) fn is_name_particle(w: &str) -> bool {
@@ -336,6 +384,20 @@ mod tests {
         assert_eq!(words("Zapad-2017, al-Qaeda."), ["Zapad-2017", ",", "al-Qaeda", "."]);
         assert!(tokenize("al-Qaeda")[0].cap);
         assert_eq!(words("John F. Kennedy"), ["John", "F.", "Kennedy"]);
+    }
+
+    #[test]
+    fn connectors_by_their_slots() {
+        for w in CONNECTORS {
+            assert!(connector_at(w.as_bytes(), 0, w.len()), "{w}");
+            let padded = format!("{w} tail of the text");
+            assert!(connector_at(padded.as_bytes(), 0, w.len()), "{w}");
+        }
+        for w in ["", "o", "f", "th", "they", "ofx", "a", "an", "andy", "dell", "Of", "The", "de ", "del.", "dellas"] {
+            assert!(!connector_at(w.as_bytes(), 0, w.len()), "{w}");
+            let padded = format!("{w} tail of the text");
+            assert!(!connector_at(padded.as_bytes(), 0, w.len()), "{w}");
+        }
     }
 
     #[test]
