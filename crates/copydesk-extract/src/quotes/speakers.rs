@@ -13,6 +13,7 @@ use super::lexicon::{
 };
 use super::name_runs;
 use super::span_index::SpanIndex;
+use super::ws::SplitWsExt;
 use crate::{Context, Entity, EntityLabel, Sentence};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
@@ -320,7 +321,7 @@ fn strip_name(run: &str) -> Stripped<'_> {
         Stripped { toks: [""; MAX_NAME_TOKENS], len: 0, overflow: false, gender: Gender::Unknown, title: None };
     // The name is what follows the last title, possessive or determiner ("New Jersey Gov. Chris
     // Christie", "Russia's Foreign Minister Sergei Lavrov").
-    let mut it = run.split_whitespace().peekable();
+    let mut it = run.split_ws().peekable();
     while let Some(t) = it.next() {
         let possessive = t.ends_with("'s") || t.ends_with("\u{2019}s");
         let bits = if possessive { 0 } else { word_bits(t) };
@@ -389,13 +390,13 @@ fn title_key(t: &str) -> String {
 fn org_name(s: &str) -> &str {
     // "A Government Accountability Office report": the article is never part of the name.
     if let Some(rest) = s.strip_prefix("A ").or_else(|| s.strip_prefix("An ")) {
-        if rest.split_whitespace().next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        if rest.split_ws().next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) {
             return rest;
         }
     }
     match s.strip_prefix("The ") {
         Some(rest)
-            if rest.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            if rest.split_ws().all(|w| w.chars().next().is_some_and(char::is_uppercase))
                 && rest
                     .rsplit(char::is_whitespace)
                     .next()
@@ -913,7 +914,7 @@ impl<'a> Resolver<'a> {
         let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         // "the Rev. John Doe" is a person.
         matches!(word, "the" | "The" | "a" | "A" | "an" | "An")
-            && !span.slice(self.text).split_whitespace().next().is_some_and(is_title)
+            && !span.slice(self.text).split_ws().next().is_some_and(is_title)
     }
 
     /// The most mentioned known person before `at` with a compatible gender.
@@ -967,14 +968,14 @@ impl<'a> Resolver<'a> {
         // "The mayor, Ann Lee": a name in the appositive beats the role before it.
         let mut parts = raw.split(',').map(str::trim).filter(|p| !p.is_empty());
         let first = parts.next().unwrap_or(raw);
-        let first_is_role = first.split_whitespace().next().is_some_and(is_determiner);
+        let first_is_role = first.split_ws().next().is_some_and(is_determiner);
         let mention = if first_is_role {
             parts
                 .next()
                 .filter(|p| {
                     let st = strip_name(p);
                     st.len >= 2
-                        && p.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        && p.split_ws().all(|w| w.chars().next().is_some_and(char::is_uppercase))
                         && st.person_like()
                 })
                 .unwrap_or(first)
@@ -982,7 +983,7 @@ impl<'a> Resolver<'a> {
             first
         };
         let mention = mention.strip_suffix("'s").or_else(|| mention.strip_suffix("\u{2019}s")).unwrap_or(mention);
-        let mut words = mention.split_whitespace();
+        let mut words = mention.split_ws();
         let first_word = words.next()?;
         let last_word = words.next_back();
         // One look-up answers the word tests on the first word.
