@@ -13,6 +13,7 @@
 
 mod cue_scan;
 mod headlines;
+mod len_filter;
 mod lexicon;
 mod marks;
 mod mentions;

@@ -7,6 +7,7 @@
 //! official") to the last person speaker. Organisations and documents stay as written; a
 //! nearby "it" is the organisation or document that spoke last.
 
+use super::len_filter::LenFilter;
 use super::lexicon::{
     determiner_words, is_determiner, is_org_word, is_role, is_title, lists, not_name_start, not_name_words,
     title_gender, Gender,
@@ -220,35 +221,26 @@ static CASED_WORDS: Lazy<CasedWords> = Lazy::new(|| {
     for w in not_name_words() {
         add(w, W_NOT_NAME);
     }
-    let mut lens = [0u64; 26];
+    let mut filter = LenFilter::new();
     for k in m.keys() {
-        match k.as_bytes().first() {
-            Some(&f) if f.is_ascii_alphabetic() && k.len() < 64 => {
-                lens[usize::from(f.to_ascii_lowercase() - b'a')] |= 1 << k.len();
-            }
-            _ => {}
-        }
+        filter.add(k);
     }
-    CasedWords { map: m, lens }
+    CasedWords { map: m, filter }
 });
 
 /// The words of [`CASED_WORDS`] with a quick test that turns most other words away unhashed.
 struct CasedWords {
     map: HashMap<String, u8>,
-    /// Per first letter (any case): bit `n` is set when a listed word of `n` bytes starts with it.
-    lens: [u64; 26],
+    /// The lengths of the words per first two letters.
+    filter: LenFilter,
 }
 
 impl CasedWords {
     /// The bits of `w` (0 when not listed).
+    #[inline]
     fn get(&self, w: &str) -> u8 {
-        if let Some(&f) = w.as_bytes().first() {
-            if f.is_ascii_alphabetic()
-                && w.len() < 64
-                && self.lens[usize::from(f.to_ascii_lowercase() - b'a')] & (1 << w.len()) == 0
-            {
-                return 0;
-            }
+        if !self.filter.may_hold(w) {
+            return 0;
         }
         self.map.get(w).copied().unwrap_or(0)
     }
@@ -459,8 +451,9 @@ fn first_name_gender(name: &str) -> Gender {
 }
 
 /// Common first names with gender (data/first_names.txt); the first line of a name wins.
-static FIRST_NAMES: Lazy<HashMap<&'static str, Gender>> = Lazy::new(|| {
-    let mut m = HashMap::new();
+static FIRST_NAMES: Lazy<FirstNames> = Lazy::new(|| {
+    let mut map = HashMap::new();
+    let mut filter = LenFilter::new();
     include_str!("../../data/first_names.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -469,10 +462,34 @@ static FIRST_NAMES: Lazy<HashMap<&'static str, Gender>> = Lazy::new(|| {
             Some((n, if g == "f" { Gender::Female } else { Gender::Male }))
         })
         .for_each(|(n, g)| {
-            m.entry(n).or_insert(g);
+            filter.add(n);
+            map.entry(n).or_insert(g);
         });
-    m
+    FirstNames { map, filter }
 });
+
+/// The first names with a quick test that turns most other words away unhashed.
+struct FirstNames {
+    map: HashMap<&'static str, Gender>,
+    filter: LenFilter,
+}
+
+impl FirstNames {
+    /// The gender of the first name `w`, if listed.
+    #[inline]
+    fn get(&self, w: &str) -> Option<&Gender> {
+        if !self.filter.may_hold(w) {
+            return None;
+        }
+        self.map.get(w)
+    }
+
+    /// Is `w` a listed first name?
+    #[inline]
+    fn contains_key(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+}
 
 /// Does a stripped name run look like a person's name?
 fn person_like(toks: &[&str]) -> bool {
