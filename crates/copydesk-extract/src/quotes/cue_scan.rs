@@ -52,6 +52,8 @@ struct Lexicon {
     /// one more column): bit `n` is set when a cue word (or first word of a two-word cue) of `n`
     /// bytes starts with them. Most words fail this test and are never hashed.
     len_mask: [u32; 26 * 27],
+    /// The same per first letter and last byte (a column as for the second byte).
+    last_mask: [u32; 26 * 27],
     /// Bytes in the shortest word of `len_mask` (1 to 8): shorter tokens hold no cue.
     min_len: u32,
 }
@@ -73,9 +75,12 @@ impl Lexicon {
             Some(&f) => f,
             None => return false,
         };
-        f.is_ascii_lowercase()
-            && w.len() < 32
-            && self.len_mask[usize::from(f - b'a') * 27 + second_col(w.get(1))] & (1 << w.len()) != 0
+        if !f.is_ascii_lowercase() || w.len() >= 32 {
+            return false;
+        }
+        let row = usize::from(f - b'a') * 27;
+        let bit = 1 << w.len();
+        self.len_mask[row + second_col(w.get(1))] & bit != 0 && self.last_mask[row + second_col(w.last())] & bit != 0
     }
 }
 
@@ -84,7 +89,7 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
-    let mut lx = Lexicon { words: HashMap::new(), len_mask: [0; 26 * 27], min_len: 1 };
+    let mut lx = Lexicon { words: HashMap::new(), len_mask: [0; 26 * 27], last_mask: [0; 26 * 27], min_len: 1 };
     let speech = lines(include_str!("../../data/cues.txt")).map(|c| (c, SPEECH | REPORT));
     let report = lines(include_str!("../../data/reporting_verbs.txt")).map(|c| (c, REPORT));
     let according = [("according to", SPEECH | REPORT), ("According to", SPEECH | REPORT)];
@@ -93,7 +98,9 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         let (Some(a), b) = (ws.next(), ws.next()) else { continue };
         let f = a.as_bytes()[0].to_ascii_lowercase();
         if f.is_ascii_lowercase() && a.len() < 32 {
-            lx.len_mask[usize::from(f - b'a') * 27 + second_col(a.as_bytes().get(1))] |= 1 << a.len();
+            let row = usize::from(f - b'a') * 27;
+            lx.len_mask[row + second_col(a.as_bytes().get(1))] |= 1 << a.len();
+            lx.last_mask[row + second_col(a.as_bytes().last())] |= 1 << a.len();
         }
         let e = lx.words.entry(a).or_default();
         match b {
@@ -212,7 +219,7 @@ impl CueIndex {
     pub(crate) fn new(text: &str) -> Self {
         let lx = &*LEXICON;
         let b = text.as_bytes();
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(text.len() / 128);
         raw_tokens(b, lx.min_len, |start, end, ascii| {
             if ascii {
                 if lx.may_be_cue(&b[start..end]) {
@@ -286,7 +293,10 @@ impl CueIndex {
 
 /// Is `w` (any case) a one-word cue of list `which` ("Says" in a headline)?
 pub(crate) fn is_cue_word(w: &str, which: Cues) -> bool {
-    super::lexicon::with_lower(w, |lw| LEXICON.words.get(lw).is_some_and(|e| e.single & which.bit() != 0))
+    let lx = &*LEXICON;
+    super::lexicon::with_lower(w, |lw| {
+        lx.may_be_cue(lw.as_bytes()) && lx.words.get(lw).is_some_and(|e| e.single & which.bit() != 0)
+    })
 }
 
 /// Record the word `text[a..b]` if it is a cue (two-word form first, then the one-word form).
@@ -450,6 +460,16 @@ mod tests {
             }
             proptest::prop_assert_eq!(CueIndex::new(&s).hits, want);
         }
+    }
+
+    #[test]
+    fn every_cue_word_passes_the_quick_test() {
+        // Lower case and under 32 bytes, so the quick test (also in `is_cue_word`) drops none.
+        for w in LEXICON.words.keys() {
+            assert!(LEXICON.may_be_cue(w.as_bytes()), "{w}");
+        }
+        assert!(is_cue_word("Said", Cues::Speech) && is_cue_word("SEÑALÓ", Cues::Speech));
+        assert!(!is_cue_word("sad", Cues::Speech) && !is_cue_word("believe", Cues::Speech));
     }
 
     #[test]

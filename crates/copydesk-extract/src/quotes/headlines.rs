@@ -3,6 +3,7 @@
 //! cue ("County Says Trump Should Win").
 
 use super::cue_scan::{is_cue_word, Cues};
+use super::ws::SplitWsExt;
 use super::{mentions, reported, Draft, SpanExt};
 use crate::{Context, QuoteKind};
 use copydesk_normalize::Span;
@@ -99,7 +100,7 @@ type Parts = (Span, Span, QuoteKind, String);
 fn colon_form(h: &str) -> Option<Parts> {
     let colon = h.find(':')?;
     let left = &h[..colon];
-    let words: Vec<&str> = left.split_whitespace().collect();
+    let words: Vec<&str> = left.split_ws().collect();
     if words.is_empty() || words.len() > MAX_SPEAKER_WORDS {
         return None;
     }
@@ -117,7 +118,7 @@ fn colon_form(h: &str) -> Option<Parts> {
     let rs = colon + 1 + (rest.len() - rest.trim_start().len());
     let body = h[rs..].trim_end();
     let body = body.strip_suffix('.').unwrap_or(body).trim_end();
-    if body.split_whitespace().count() < MIN_CONTENT_WORDS || body.starts_with(':') {
+    if body.split_ws().count() < MIN_CONTENT_WORDS || body.starts_with(':') {
         return None;
     }
     let mut end = rs + body.len();
@@ -139,7 +140,7 @@ fn colon_form(h: &str) -> Option<Parts> {
 
 /// `Speaker Says Content`: the first capitalised or lower-case cue word.
 fn cue_form(h: &str) -> Option<Parts> {
-    for (i, w) in h.split_whitespace().enumerate() {
+    for (i, w) in h.split_ws().enumerate() {
         if i == 0 {
             continue;
         }

@@ -232,6 +232,9 @@ fn bucket(w: &[u8]) -> usize {
 /// words away unhashed.
 struct WordTable {
     map: HashMap<&'static [u8], u16>,
+    /// The words of up to [`SHORT`] bytes again, by [`short_key`]: an integer look-up, no
+    /// string hashing or comparing.
+    short: HashMap<u64, u16>,
     /// Per [`bucket`]: bit `n` (`n` < 63) is set when it holds a word of `n` bytes; bit 63
     /// stands for all longer words.
     lens: Vec<u64>,
@@ -241,11 +244,15 @@ impl WordTable {
     fn new(words: HashMap<&'static str, u16>) -> Self {
         let mut lens = vec![0u64; BUCKETS];
         let mut map = HashMap::default();
+        let mut short = HashMap::default();
         for (w, f) in words {
             lens[bucket(w.as_bytes())] |= 1 << w.len().min(63);
             map.insert(w.as_bytes(), f);
+            if w.len() <= SHORT {
+                short.insert(short_key(w.as_bytes()), f);
+            }
         }
-        WordTable { map, lens }
+        WordTable { map, short, lens }
     }
 
     /// Might a word of `len` bytes that starts with `head` (its first two bytes, or all of a
@@ -265,6 +272,20 @@ impl WordTable {
     }
 }
 
+/// Longest word of [`WordTable::short`], in bytes.
+const SHORT: usize = 7;
+
+/// A word of at most [`SHORT`] bytes as one integer, lowered (ASCII): its bytes from the lowest,
+/// its length in the top byte (so words differing only by trailing NUL bytes differ).
+#[inline]
+fn short_key(b: &[u8]) -> u64 {
+    let mut key = (b.len() as u64) << 56;
+    for (i, &c) in b.iter().take(SHORT).enumerate() {
+        key |= u64::from(c.to_ascii_lowercase()) << (8 * i);
+    }
+    key
+}
+
 /// The lists `w` (any case) is on.
 #[inline]
 fn flags(w: &str) -> u16 {
@@ -277,6 +298,9 @@ fn flags(w: &str) -> u16 {
         let head = [b.first().copied().unwrap_or(0), second.unwrap_or(0)];
         if !table.may_hold(&head[..b.len().min(2)], b.len()) {
             return 0;
+        }
+        if b.len() <= SHORT {
+            return table.short.get(&short_key(b)).copied().unwrap_or(0);
         }
         let mut buf = [0u8; LOWER_BUF];
         for (d, s) in buf.iter_mut().zip(b) {
@@ -536,8 +560,25 @@ mod tests {
                 }
             }
         }
-        for w in ["", "a", "A", "I", "i", "é", "Thé", "\u{212a}ing", "-", "1st", "said", &"x".repeat(40), "Ms.", "MS."]
-        {
+        for w in [
+            "",
+            "a",
+            "A",
+            "I",
+            "i",
+            "é",
+            "Thé",
+            "\u{212a}ing",
+            "-",
+            "1st",
+            "said",
+            &"x".repeat(40),
+            "Ms.",
+            "MS.",
+            "a\0",
+            "the\0\0",
+            "\0",
+        ] {
             words.push(w.to_string());
         }
         for w in &words {

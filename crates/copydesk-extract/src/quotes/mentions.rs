@@ -3,6 +3,7 @@
 //! attribution ("— Commissioner Smith").
 
 use super::lexicon::{is_aux, is_determiner, is_document_noun, is_role, is_stop_word, is_title, lists, pronoun};
+use super::ws::SplitWsExt;
 use copydesk_normalize::Span;
 
 /// Longest mention phrase, in words.
@@ -128,7 +129,7 @@ fn name_connector(w: &str) -> bool {
 
 /// Does the phrase look like a speaker (pronoun, name, role or document noun phrase)?
 pub(crate) fn plausible(phrase: &str) -> bool {
-    let mut ws = phrase.split_whitespace();
+    let mut ws = phrase.split_ws();
     let Some(last) = ws.next_back() else { return false };
     let one_word = ws.next().is_none();
     let last = lists(last.trim_matches(|c: char| !c.is_alphanumeric()));
@@ -139,7 +140,7 @@ pub(crate) fn plausible(phrase: &str) -> bool {
         return true;
     }
     // A capitalised word that is not just a sentence-initial determiner or connector.
-    phrase.split_whitespace().any(|w| {
+    phrase.split_ws().any(|w| {
         is_cap(w) && {
             let l = lists(w);
             !l.determiner() && l.pronoun().is_none() && !l.stop()
@@ -375,7 +376,7 @@ pub(crate) fn dash_attribution(s: &str) -> Option<Span> {
     let off2 = off + (t.len() - rest.len()) + (rest.len() - r2.len());
     let sp = right_of(r2)?;
     let m = &r2[sp.start..sp.end];
-    (m.split_whitespace().any(is_cap) && pronoun(m).is_none()).then(|| Span::new(off2 + sp.start, off2 + sp.end))
+    (m.split_ws().any(is_cap) && pronoun(m).is_none()).then(|| Span::new(off2 + sp.start, off2 + sp.end))
 }
 
 #[cfg(test)]

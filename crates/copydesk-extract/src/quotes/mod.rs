@@ -13,6 +13,7 @@
 
 mod cue_scan;
 mod headlines;
+mod len_filter;
 mod lexicon;
 mod marks;
 mod mentions;
@@ -21,6 +22,7 @@ mod reported;
 mod span_index;
 mod speakers;
 mod view;
+mod ws;
 
 pub use view::{speakers, Speaker};
 
@@ -31,6 +33,7 @@ use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
 use cue_scan::{CueIndex, Cues};
 use marks::Piece;
+use ws::SplitWsExt;
 
 /// Most words between a split quote's attribution cue and its second part.
 const MAX_SPLIT_TAIL: usize = 40;
@@ -96,7 +99,7 @@ fn sentence_of(ctx: &Context, at: usize) -> Option<usize> {
 }
 
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    s.split_ws().count()
 }
 
 /// Is `s` only closing punctuation and space?
@@ -164,7 +167,7 @@ fn attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
     };
     let mention = mention.filter(|sp| {
         let m = sp.slice_in(s, base);
-        mentions::plausible(m) || m.split_whitespace().next().is_some_and(lexicon::is_determiner)
+        mentions::plausible(m) || m.split_ws().next().is_some_and(lexicon::is_determiner)
     });
     mention?;
     Some(Attr { mention, cue, cue_span })
@@ -207,7 +210,7 @@ fn loose_attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
     } else {
         // Not a phrase of the writer's (`"...," in contrast to ..., Lee said`); a capital is a
         // name (`"...," From said`).
-        let first = lt.split_whitespace().next().unwrap_or("");
+        let first = lt.split_ws().next().unwrap_or("");
         let writers =
             first.starts_with(char::is_lowercase) && lexicon::is_stop_word(first) && !lexicon::is_determiner(first);
         if !lt.starts_with(char::is_alphanumeric) || writers {
@@ -304,7 +307,7 @@ fn subject_phrase(lt: &str) -> Option<Span> {
     if word_count(t) > MAX_SUBJECT_WORDS {
         return None;
     }
-    let first = t.split_whitespace().next()?;
+    let first = t.split_ws().next()?;
     let opens = first.chars().next().is_some_and(char::is_uppercase) || lexicon::is_determiner(first);
     if !opens {
         return None;
@@ -313,10 +316,7 @@ fn subject_phrase(lt: &str) -> Option<Span> {
     let rest = t[sp.end..].trim_start();
     let modifier = rest.is_empty()
         || rest.starts_with([',', '('])
-        || rest
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| matches!(w, "of" | "for" | "at" | "from" | "with" | "in" | "on"));
+        || rest.split_ws().next().is_some_and(|w| matches!(w, "of" | "for" | "at" | "from" | "with" | "in" | "on"));
     modifier.then_some(sp)
 }
 
@@ -341,7 +341,7 @@ fn described_name(s: &str) -> Option<Span> {
         let off = s.len() - rest.len();
         if let Some(sp) = mentions::right_of(rest) {
             let m = sp.slice(rest);
-            if m.split_whitespace().count() >= 2 && m.chars().next().is_some_and(char::is_uppercase) {
+            if m.split_ws().count() >= 2 && m.chars().next().is_some_and(char::is_uppercase) {
                 let start = s.len() - s.trim_start().len();
                 return Some(Span::new(start, off + sp.end));
             }
@@ -726,7 +726,7 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             // Not after a clause opened in the writer's words (`said that X was "..."`, `said he
             // was "..."`): that is reported speech with a quoted tail, however long.
             let lead = text[clause.start..p.span.start].trim();
-            let first = lead.split_whitespace().next().unwrap_or("");
+            let first = lead.split_ws().next().unwrap_or("");
             let that_clause = (first == "that" || matches!(first, "he" | "she" | "it" | "they" | "we" | "I"))
                 && lead.len() > first.len();
             // PolNeAR calls every quote that goes on a clause of the writer's mixed; the sample
@@ -738,8 +738,8 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             let plain_that = lead == "that" && is_plain_say(&a.cue);
             let subject_verb = !lead.contains(',')
                 && first != "that"
-                && lead.split_whitespace().nth(1).is_some()
-                && lead.split_whitespace().any(is_finite_verb);
+                && lead.split_ws().nth(1).is_some()
+                && lead.split_ws().any(is_finite_verb);
             if ends_sentence && long_partial && !that_clause && (plain_that || subject_verb) {
                 out.push(a.attribute(base));
             } else {
@@ -762,7 +762,7 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                     // name for a description: `surprise Ann Lee`).
                     let sp = mentions::left_of(lead)?;
                     let m = sp.slice(lead);
-                    let cap = m.split_whitespace().find(|w| w.starts_with(char::is_uppercase))?;
+                    let cap = m.split_ws().find(|w| w.starts_with(char::is_uppercase))?;
                     let sp = Span::new(sp.start + (cap.as_ptr() as usize - m.as_ptr() as usize), sp.end);
                     let ok = starts_upper(content)
                         && lead[sp.end..].trim().is_empty()

@@ -9,6 +9,7 @@
 use super::cue_scan::{is_cue_word, CueIndex, Cues};
 use super::marks::Piece;
 use super::span_index::SpanIndex;
+use super::ws::SplitWsExt;
 use super::{is_according, lexicon, mentions, participle_subject, Draft, SpanExt};
 use crate::{Context, QuoteKind};
 use copydesk_normalize::Span;
@@ -166,7 +167,7 @@ fn clean(s: &str, start: usize, end: usize) -> Option<Span> {
     let t2 = t.trim_end().trim_end_matches([',', '.', ';', ':']).trim_end();
     let a = start + lead;
     let b = start + t2.len();
-    (b > a && s[a..b].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS).then(|| Span::new(a, b))
+    (b > a && s[a..b].split_ws().take(MIN_WORDS).count() >= MIN_WORDS).then(|| Span::new(a, b))
 }
 
 /// Parse one cue at `cs..ce` of sentence `s`: the mention and the content span.
@@ -192,7 +193,7 @@ fn inverted(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
     let rest = &right[m.end..];
     let name = m.slice(right);
     let fits = mentions::plausible(name) || common_noun_subject(name) || starts_with_determiner(name);
-    (fits && rest.split_whitespace().take(MAX_INVERTED_TAIL + 1).count() <= MAX_INVERTED_TAIL).then_some(())?;
+    (fits && rest.split_ws().take(MAX_INVERTED_TAIL + 1).count() <= MAX_INVERTED_TAIL).then_some(())?;
     Some((m.shift(ce), clean(s, 0, lt.len() - 1)?))
 }
 
@@ -210,15 +211,15 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Opt
         }
         // "But, according to X, CONTENT" and "HALF, according to X, HALF".
         if let Some(rest) = s[m.end..].trim_start().strip_prefix(',') {
-            let first = rest.split_whitespace().next().unwrap_or("");
+            let first = rest.split_ws().next().unwrap_or("");
             let clause = !lexicon::is_stop_word(first) && !first.ends_with("ing");
-            if clause && rest.split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS {
+            if clause && rest.split_ws().take(MIN_WORDS).count() >= MIN_WORDS {
                 // After an opening connector ("But", "In addition"), the clause after the source;
                 // else the sentence, split by the source.
-                let lead = left.split_whitespace().next().unwrap_or("").trim_end_matches(',');
+                let lead = left.split_ws().next().unwrap_or("").trim_end_matches(',');
                 let connector = lexicon::is_stop_word(lead)
                     || (lexicon::not_name_start(lead, true, false) && !lexicon::is_determiner(lead));
-                let short = left.split_whitespace().take(4).count() <= 3;
+                let short = left.split_ws().take(4).count() <= 3;
                 let from = if short && connector { s.len() - rest.len() } else { 0 };
                 return Some((m, clean(s, from, s.len())?));
             }
@@ -256,7 +257,7 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Opt
             let a = ce + (right.len() - r.len());
             let b = clause_end(s, a, s.len());
             let t = s[a..b].trim_end().trim_end_matches(['.', ',', ';', ':']).trim_end();
-            return (t.split_whitespace().nth(1).is_some()).then(|| (mention, Span::new(a, a + t.len())));
+            return (t.split_ws().nth(1).is_some()).then(|| (mention, Span::new(a, a + t.len())));
         }
         if must_infinitive {
             return None;
@@ -269,8 +270,8 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Opt
     // "that" may come later.
     let mut buf: [(usize, &str); 20] = [(0, ""); 20];
     let mut n = 0;
-    let take = if r.split_whitespace().next().is_some_and(is_preposition) { 20 } else { 10 };
-    for (slot, w) in buf.iter_mut().zip(r.split_whitespace()).take(take) {
+    let take = if r.split_ws().next().is_some_and(is_preposition) { 20 } else { 10 };
+    for (slot, w) in buf.iter_mut().zip(r.split_ws()).take(take) {
         *slot = (w.as_ptr() as usize - r.as_ptr() as usize, w);
         n += 1;
     }
@@ -307,14 +308,14 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Opt
     let mut cend = clause_end(s, cstart, s.len());
     if subordinate_subject(&s[..mention.start]) {
         if let Some(i) = s[cstart..cend].find(',') {
-            if s[cstart..cstart + i].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS {
+            if s[cstart..cstart + i].split_ws().take(MIN_WORDS).count() >= MIN_WORDS {
                 cend = cstart + i;
             }
         }
     }
     if let Some(c) = clean(s, cstart, cend).filter(|_| !comma_after) {
         // Content must not start with a preposition phrase only ("said on Tuesday.").
-        let first = s[c.start..c.end].split_whitespace().next().unwrap_or("");
+        let first = s[c.start..c.end].split_ws().next().unwrap_or("");
         if !matches!(
             first,
             "in" | "on"
@@ -356,8 +357,8 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Opt
 /// attribution's (`, adding ...`, `, according to ...`, `, who ...`) or another cue?
 fn goes_on(s: &str, ce: usize) -> bool {
     let Some(rest) = s[ce..].trim_start().strip_prefix(',') else { return false };
-    let first = rest.split_whitespace().next().unwrap_or("").trim_end_matches([',', '.']);
-    let words = rest.split_whitespace().take(MIN_WORDS).count();
+    let first = rest.split_ws().next().unwrap_or("").trim_end_matches([',', '.']);
+    let words = rest.split_ws().take(MIN_WORDS).count();
     let phrase = (first.len() > 4 && first.ends_with("ing"))
         || matches!(first, "which" | "who" | "according" | "in" | "on" | "at" | "during" | "after" | "before" | "as")
         || (may_be_cue(first) && is_cue_word(first, Cues::Report));
@@ -471,14 +472,14 @@ fn ends_noun_phrase(w: &str) -> bool {
 /// The object noun phrase after a cue ending at `ce`: up to a clause boundary, a comma or a
 /// word of [`ends_noun_phrase`]. Not after a passive or a leading preposition.
 fn noun_phrase_object(s: &str, ce: usize) -> Option<Span> {
-    let cue = s[..ce].split_whitespace().next_back().unwrap_or("");
-    let left = s[..ce].split_whitespace().rev().nth(1).unwrap_or("");
+    let cue = s[..ce].split_ws().next_back().unwrap_or("");
+    let left = s[..ce].split_ws().rev().nth(1).unwrap_or("");
     if cue.ends_with("ed") && matches!(left, "was" | "were" | "been" | "be" | "is" | "are" | "being") {
         return None;
     }
     let r = &s[ce..];
     let mut end = None;
-    for (i, w) in r.split_whitespace().enumerate() {
+    for (i, w) in r.split_ws().enumerate() {
         let off = w.as_ptr() as usize - r.as_ptr() as usize;
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
         if core.is_empty()
@@ -555,7 +556,7 @@ fn evidential(s: &str, cs: usize, ce: usize, cue: &str) -> Option<Option<Span>> 
     if !seem && !appear && !expected {
         return None;
     }
-    let next = s[ce..].split_whitespace().next().unwrap_or("");
+    let next = s[ce..].split_ws().next().unwrap_or("");
     let left = s[..cs].trim_end();
     let prev = left.rsplit(char::is_whitespace).next().unwrap_or("");
     if expected && !(next == "to" && matches!(prev, "is" | "are" | "was" | "were")) {
@@ -573,13 +574,13 @@ fn evidential(s: &str, cs: usize, ce: usize, cue: &str) -> Option<Option<Span>> 
     for _ in 0..2 {
         let rest = &s[a..cs];
         let t = rest.trim_start();
-        let w = t.split_whitespace().next().unwrap_or("");
+        let w = t.split_ws().next().unwrap_or("");
         if !lexicon::is_stop_word(w) || w.is_empty() {
             break;
         }
         a = cs - t.len() + w.len();
     }
-    if s[a..cs].split_whitespace().take(MAX_EVIDENTIAL_SUBJECT + 1).count() > MAX_EVIDENTIAL_SUBJECT {
+    if s[a..cs].split_ws().take(MAX_EVIDENTIAL_SUBJECT + 1).count() > MAX_EVIDENTIAL_SUBJECT {
         return Some(None);
     }
     Some(clean(s, a, clause_end(s, ce, s.len())))
@@ -594,7 +595,7 @@ fn question(s: &str, ce: usize, cue: &str) -> Option<Option<Span>> {
     }
     let r = &s[ce..];
     let a = ce + (r.len() - r.trim_start().len());
-    let first = s[a..].split_whitespace().next().unwrap_or("");
+    let first = s[a..].split_ws().next().unwrap_or("");
     if !matches!(
         first,
         "whether" | "if" | "about" | "what" | "which" | "who" | "whom" | "how" | "why" | "where" | "when"
@@ -610,7 +611,7 @@ const MAX_EVIDENTIAL_SUBJECT: usize = 12;
 
 /// Does `left` end with a coordinating conjunction (before auxiliaries: "and also", "but")?
 fn ends_with_conjunction(left: &str) -> bool {
-    let mut ws = left.split_whitespace().rev();
+    let mut ws = left.split_ws().rev();
     match ws.next() {
         Some("and" | "but") => true,
         // One adverb between: "and also said", "but later said".
@@ -660,7 +661,7 @@ fn comma_end(s: &str, start: usize, end: usize) -> usize {
         if next.len() == after.len() {
             continue;
         }
-        let Some(w) = next.split_whitespace().next() else { break };
+        let Some(w) = next.split_ws().next() else { break };
         let cut = semicolon || {
             let lw = w.trim_end_matches([',', '.']);
             (lw.len() > 4 && lw.ends_with("ing") && lw.bytes().all(|b| b.is_ascii_lowercase()) && lw != "including")
@@ -681,7 +682,7 @@ fn comma_end(s: &str, start: usize, end: usize) -> usize {
                 )
                 || (!semicolon && may_be_cue(lw) && is_cue_word(lw, Cues::Speech))
         };
-        if cut && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS {
+        if cut && t[..pos].split_ws().take(MIN_WORDS).count() >= MIN_WORDS {
             return start + pos;
         }
     }
@@ -691,7 +692,7 @@ fn comma_end(s: &str, start: usize, end: usize) -> usize {
 /// Does the text before a subject open a subordinate clause at the sentence start ("While
 /// most voters said ...,", "But if the mayor says ...,"), with no comma before the subject?
 fn subordinate_subject(lead: &str) -> bool {
-    let mut ws = lead.split_whitespace();
+    let mut ws = lead.split_ws();
     let mut w = ws.next().unwrap_or("");
     if matches!(w, "But" | "And" | "Yet" | "So") {
         w = ws.next().unwrap_or("");
@@ -710,7 +711,7 @@ const MAX_INVERTED_TAIL: usize = 8;
 
 /// Does the phrase open with a determiner ("the official", "one source")?
 fn starts_with_determiner(phrase: &str) -> bool {
-    phrase.split_whitespace().next().is_some_and(lexicon::is_determiner)
+    phrase.split_ws().next().is_some_and(lexicon::is_determiner)
 }
 
 /// Where a clause starting at `start` ends before "and said", "but added" (a speech verb
@@ -731,11 +732,11 @@ fn conjoined_cue(s: &str, start: usize, end: usize) -> usize {
             continue;
         }
         next_ok[k] = pos + CONJ[k].len();
-        let next = t[pos + CONJ[k].len()..].split_whitespace().next().unwrap_or("");
+        let next = t[pos + CONJ[k].len()..].split_ws().next().unwrap_or("");
         let next = next.trim_end_matches([',', '.', ':']);
         if may_be_cue(next)
             && is_cue_word(next, Cues::Speech)
-            && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS
+            && t[..pos].split_ws().take(MIN_WORDS).count() >= MIN_WORDS
         {
             return start + t[..pos].trim_end().trim_end_matches(',').len();
         }
@@ -762,11 +763,11 @@ fn is_quantifier(w: &str) -> bool {
 /// speaker of quotes: a determiner or quantifier phrase ("the administration", "many
 /// experts") or a bare plural ("economists", "critics").
 fn common_noun_subject(phrase: &str) -> bool {
-    let mut it = phrase.split_whitespace();
-    let (Some(first), n) = (it.next(), phrase.split_whitespace().take(2).count()) else { return false };
+    let mut it = phrase.split_ws();
+    let (Some(first), n) = (it.next(), phrase.split_ws().take(2).count()) else { return false };
     let last = it.next_back().unwrap_or(first);
     // "74 percent", "26%", "two-thirds of voters".
-    let counted = phrase.split_whitespace().any(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit));
+    let counted = phrase.split_ws().any(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit));
     if counted && (last.ends_with('%') || matches!(last, "percent" | "percent," | "%")) {
         return true;
     }
@@ -780,10 +781,10 @@ fn common_noun_subject(phrase: &str) -> bool {
     }
     let plural = last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us");
     // "political scientists", "many Republican leaders": a short bare plural.
-    let words = phrase.split_whitespace().take(4).count();
+    let words = phrase.split_ws().take(4).count();
     if plural
         && words <= 3
-        && phrase.split_whitespace().all(|w| {
+        && phrase.split_ws().all(|w| {
             w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') && !lexicon::is_stop_word(w) && !lexicon::is_aux(w)
         })
     {
@@ -802,7 +803,7 @@ fn source_phrase(s: &str, ce: usize) -> Option<Span> {
     let a = ce + (r.len() - r.trim_start().len());
     let stop = s[a..].find([',', ';', '(']).map_or(s.len(), |i| a + i);
     let t = s[a..stop].trim_end().trim_end_matches(['.', '!', '?']).trim_end();
-    let n = t.split_whitespace().take(MAX_SOURCE_WORDS + 1).count();
+    let n = t.split_ws().take(MAX_SOURCE_WORDS + 1).count();
     (1..=MAX_SOURCE_WORDS).contains(&n).then(|| Span::new(a, a + t.len()))
 }
 
@@ -931,7 +932,7 @@ mod tests {
             if next.len() == after.len() {
                 continue;
             }
-            let Some(w) = next.split_whitespace().next() else { break };
+            let Some(w) = next.split_ws().next() else { break };
             let cut = mark == ";" || {
                 let lw = w.trim_end_matches([',', '.']);
                 (lw.len() > 4 && lw.ends_with("ing") && lw.bytes().all(|b| b.is_ascii_lowercase()) && lw != "including")
@@ -939,7 +940,7 @@ mod tests {
                     || matches!(lw, "despite" | "while" | "although" | "though")
                     || (mark == "," && may_be_cue(lw) && is_cue_word(lw, Cues::Speech))
             };
-            if cut && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS {
+            if cut && t[..pos].split_ws().take(MIN_WORDS).count() >= MIN_WORDS {
                 end2 = start + pos;
                 break;
             }
@@ -948,11 +949,11 @@ mod tests {
         let mut best = end2;
         for conj in [" and ", " but "] {
             for pos in memchr::memmem::find_iter(t.as_bytes(), conj.as_bytes()) {
-                let next = t[pos + conj.len()..].split_whitespace().next().unwrap_or("");
+                let next = t[pos + conj.len()..].split_ws().next().unwrap_or("");
                 let next = next.trim_end_matches([',', '.', ':']);
                 if may_be_cue(next)
                     && is_cue_word(next, Cues::Speech)
-                    && t[..pos].split_whitespace().take(MIN_WORDS).count() >= MIN_WORDS
+                    && t[..pos].split_ws().take(MIN_WORDS).count() >= MIN_WORDS
                 {
                     best = best.min(start + t[..pos].trim_end().trim_end_matches(',').len());
                     break;

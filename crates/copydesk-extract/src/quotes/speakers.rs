@@ -7,12 +7,14 @@
 //! official") to the last person speaker. Organisations and documents stay as written; a
 //! nearby "it" is the organisation or document that spoke last.
 
+use super::len_filter::LenFilter;
 use super::lexicon::{
     determiner_words, is_determiner, is_org_word, is_role, is_title, lists, not_name_start, not_name_words,
     title_gender, Gender,
 };
 use super::name_runs;
 use super::span_index::SpanIndex;
+use super::ws::SplitWsExt;
 use crate::{Context, Entity, EntityLabel, Sentence};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
@@ -219,35 +221,26 @@ static CASED_WORDS: Lazy<CasedWords> = Lazy::new(|| {
     for w in not_name_words() {
         add(w, W_NOT_NAME);
     }
-    let mut lens = [0u64; 26];
+    let mut filter = LenFilter::new();
     for k in m.keys() {
-        match k.as_bytes().first() {
-            Some(&f) if f.is_ascii_alphabetic() && k.len() < 64 => {
-                lens[usize::from(f.to_ascii_lowercase() - b'a')] |= 1 << k.len();
-            }
-            _ => {}
-        }
+        filter.add(k);
     }
-    CasedWords { map: m, lens }
+    CasedWords { map: m, filter }
 });
 
 /// The words of [`CASED_WORDS`] with a quick test that turns most other words away unhashed.
 struct CasedWords {
     map: HashMap<String, u8>,
-    /// Per first letter (any case): bit `n` is set when a listed word of `n` bytes starts with it.
-    lens: [u64; 26],
+    /// The lengths of the words per first two letters.
+    filter: LenFilter,
 }
 
 impl CasedWords {
     /// The bits of `w` (0 when not listed).
+    #[inline]
     fn get(&self, w: &str) -> u8 {
-        if let Some(&f) = w.as_bytes().first() {
-            if f.is_ascii_alphabetic()
-                && w.len() < 64
-                && self.lens[usize::from(f.to_ascii_lowercase() - b'a')] & (1 << w.len()) == 0
-            {
-                return 0;
-            }
+        if !self.filter.may_hold(w) {
+            return 0;
         }
         self.map.get(w).copied().unwrap_or(0)
     }
@@ -320,7 +313,7 @@ fn strip_name(run: &str) -> Stripped<'_> {
         Stripped { toks: [""; MAX_NAME_TOKENS], len: 0, overflow: false, gender: Gender::Unknown, title: None };
     // The name is what follows the last title, possessive or determiner ("New Jersey Gov. Chris
     // Christie", "Russia's Foreign Minister Sergei Lavrov").
-    let mut it = run.split_whitespace().peekable();
+    let mut it = run.split_ws().peekable();
     while let Some(t) = it.next() {
         let possessive = t.ends_with("'s") || t.ends_with("\u{2019}s");
         let bits = if possessive { 0 } else { word_bits(t) };
@@ -389,13 +382,13 @@ fn title_key(t: &str) -> String {
 fn org_name(s: &str) -> &str {
     // "A Government Accountability Office report": the article is never part of the name.
     if let Some(rest) = s.strip_prefix("A ").or_else(|| s.strip_prefix("An ")) {
-        if rest.split_whitespace().next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        if rest.split_ws().next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) {
             return rest;
         }
     }
     match s.strip_prefix("The ") {
         Some(rest)
-            if rest.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            if rest.split_ws().all(|w| w.chars().next().is_some_and(char::is_uppercase))
                 && rest
                     .rsplit(char::is_whitespace)
                     .next()
@@ -458,8 +451,9 @@ fn first_name_gender(name: &str) -> Gender {
 }
 
 /// Common first names with gender (data/first_names.txt); the first line of a name wins.
-static FIRST_NAMES: Lazy<HashMap<&'static str, Gender>> = Lazy::new(|| {
-    let mut m = HashMap::new();
+static FIRST_NAMES: Lazy<FirstNames> = Lazy::new(|| {
+    let mut map = HashMap::new();
+    let mut filter = LenFilter::new();
     include_str!("../../data/first_names.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -468,10 +462,34 @@ static FIRST_NAMES: Lazy<HashMap<&'static str, Gender>> = Lazy::new(|| {
             Some((n, if g == "f" { Gender::Female } else { Gender::Male }))
         })
         .for_each(|(n, g)| {
-            m.entry(n).or_insert(g);
+            filter.add(n);
+            map.entry(n).or_insert(g);
         });
-    m
+    FirstNames { map, filter }
 });
+
+/// The first names with a quick test that turns most other words away unhashed.
+struct FirstNames {
+    map: HashMap<&'static str, Gender>,
+    filter: LenFilter,
+}
+
+impl FirstNames {
+    /// The gender of the first name `w`, if listed.
+    #[inline]
+    fn get(&self, w: &str) -> Option<&Gender> {
+        if !self.filter.may_hold(w) {
+            return None;
+        }
+        self.map.get(w)
+    }
+
+    /// Is `w` a listed first name?
+    #[inline]
+    fn contains_key(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+}
 
 /// Does a stripped name run look like a person's name?
 fn person_like(toks: &[&str]) -> bool {
@@ -913,7 +931,7 @@ impl<'a> Resolver<'a> {
         let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         // "the Rev. John Doe" is a person.
         matches!(word, "the" | "The" | "a" | "A" | "an" | "An")
-            && !span.slice(self.text).split_whitespace().next().is_some_and(is_title)
+            && !span.slice(self.text).split_ws().next().is_some_and(is_title)
     }
 
     /// The most mentioned known person before `at` with a compatible gender.
@@ -967,14 +985,14 @@ impl<'a> Resolver<'a> {
         // "The mayor, Ann Lee": a name in the appositive beats the role before it.
         let mut parts = raw.split(',').map(str::trim).filter(|p| !p.is_empty());
         let first = parts.next().unwrap_or(raw);
-        let first_is_role = first.split_whitespace().next().is_some_and(is_determiner);
+        let first_is_role = first.split_ws().next().is_some_and(is_determiner);
         let mention = if first_is_role {
             parts
                 .next()
                 .filter(|p| {
                     let st = strip_name(p);
                     st.len >= 2
-                        && p.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        && p.split_ws().all(|w| w.chars().next().is_some_and(char::is_uppercase))
                         && st.person_like()
                 })
                 .unwrap_or(first)
@@ -982,7 +1000,7 @@ impl<'a> Resolver<'a> {
             first
         };
         let mention = mention.strip_suffix("'s").or_else(|| mention.strip_suffix("\u{2019}s")).unwrap_or(mention);
-        let mut words = mention.split_whitespace();
+        let mut words = mention.split_ws();
         let first_word = words.next()?;
         let last_word = words.next_back();
         // One look-up answers the word tests on the first word.

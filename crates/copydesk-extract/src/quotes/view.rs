@@ -1,5 +1,6 @@
 //! The speakers view of an article: who is quoted, how often, with the title the article gives.
 
+use super::ws::SplitWsExt;
 use crate::{Quote, QuoteKind};
 use serde::{Deserialize, Serialize};
 
@@ -22,13 +23,13 @@ pub struct Speaker {
 /// The title in a mention of `name`: an appositive after it ("X, director of Y") or the words
 /// before the name ("Foreign Minister X").
 fn title_in(mention: &str, name: &str) -> Option<String> {
-    let last = name.split_whitespace().last()?;
+    let last = name.split_ws().last()?;
     let pos = mention.find(last)?;
     let after = mention[pos + last.len()..].trim_start_matches([',', ' ']).trim_end_matches([',', ' ']);
     if !after.is_empty() {
         return Some(after.to_string());
     }
-    let first = name.split_whitespace().next()?;
+    let first = name.split_ws().next()?;
     let before = mention[..mention.find(first).unwrap_or(pos)].trim().trim_end_matches(',');
     let before = before.trim_start_matches(|c: char| c.is_lowercase() || c == ' ');
     (!before.is_empty()).then(|| before.to_string())

@@ -1,0 +1,191 @@
+//! Whitespace splitting with an ASCII fast path: the words [`str::split_whitespace`] yields,
+//! found a byte at a time from a table (a non-ASCII character is decoded only when its first
+//! byte may open a whitespace character), from either end.
+//!
+//! The quote passes cut short phrases into words many times per cue; the standard splitter
+//! decodes every character and tests it against the Unicode whitespace list.
+
+/// Byte classes of [`CLASS`]: part of a word ...
+const WORD: u8 = 0;
+/// ... ASCII whitespace (as [`char::is_whitespace`] sees it: tab, line feed, vertical tab, form
+/// feed, carriage return, space) ...
+const SPACE: u8 = 1;
+/// ... or the first byte of a non-ASCII character that may be whitespace (U+0085 and U+00A0
+/// start with 0xC2, U+1680 with 0xE1, U+2000..U+205F with 0xE2, U+3000 with 0xE3).
+const MAYBE: u8 = 2;
+
+/// The class of every byte.
+static CLASS: [u8; 256] = {
+    let mut t = [WORD; 256];
+    t[b' ' as usize] = SPACE;
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[0x0B] = SPACE;
+    t[0x0C] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[0xC2] = MAYBE;
+    t[0xE1] = MAYBE;
+    t[0xE2] = MAYBE;
+    t[0xE3] = MAYBE;
+    t
+};
+
+/// Bytes of the whitespace character starting at byte `i` of `s` (0 when none starts there).
+#[inline]
+fn space_at(s: &str, i: usize) -> usize {
+    match s.as_bytes().get(i).map(|&x| CLASS[usize::from(x)]) {
+        Some(SPACE) => 1,
+        Some(MAYBE) => {
+            s.get(i..).and_then(|t| t.chars().next()).filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)
+        }
+        _ => 0,
+    }
+}
+
+/// Bytes of the whitespace character ending right before byte `j` of `s` and starting at or
+/// after `lo` (0 when none ends there).
+#[inline]
+fn space_before(s: &str, lo: usize, j: usize) -> usize {
+    let b = s.as_bytes();
+    let Some(&last) = j.checked_sub(1).and_then(|k| b.get(k)) else { return 0 };
+    if last < 0x80 {
+        return usize::from(CLASS[usize::from(last)] == SPACE);
+    }
+    // Non-ASCII whitespace is two bytes (lead 0xC2) or three (lead 0xE1..0xE3).
+    for n in [2, 3] {
+        let Some(a) = j.checked_sub(n).filter(|&a| a >= lo) else { break };
+        if CLASS[usize::from(b[a])] == MAYBE && (b[a] == 0xC2) == (n == 2) {
+            let ws = s.get(a..j).and_then(|t| t.chars().next()).is_some_and(char::is_whitespace);
+            return if ws { n } else { 0 };
+        }
+    }
+    0
+}
+
+/// The words of a string, as [`str::split_whitespace`] yields them.
+#[derive(Debug, Clone)]
+pub(crate) struct SplitWs<'a> {
+    s: &'a str,
+    /// Where the words not yet taken from the front start (a char boundary).
+    front: usize,
+    /// Where the words not yet taken from the back end (a char boundary).
+    back: usize,
+}
+
+impl<'a> Iterator for SplitWs<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let b = self.s.as_bytes();
+        let mut i = self.front;
+        loop {
+            if i >= self.back {
+                self.front = self.back;
+                return None;
+            }
+            let n = space_at(self.s, i);
+            if n == 0 {
+                break;
+            }
+            i += n;
+        }
+        let start = i;
+        while i < self.back {
+            match CLASS[usize::from(b[i])] {
+                WORD => i += 1,
+                SPACE => break,
+                _ if space_at(self.s, i) > 0 => break,
+                _ => i += 1,
+            }
+        }
+        self.front = i;
+        self.s.get(start..i)
+    }
+}
+
+impl<'a> DoubleEndedIterator for SplitWs<'a> {
+    #[inline]
+    fn next_back(&mut self) -> Option<&'a str> {
+        let mut j = self.back;
+        loop {
+            if j <= self.front {
+                self.back = self.front;
+                return None;
+            }
+            let n = space_before(self.s, self.front, j);
+            if n == 0 {
+                break;
+            }
+            j -= n;
+        }
+        let end = j;
+        while j > self.front && space_before(self.s, self.front, j) == 0 {
+            j -= 1;
+        }
+        self.back = j;
+        self.s.get(j..end)
+    }
+}
+
+impl std::iter::FusedIterator for SplitWs<'_> {}
+
+/// [`SplitWs`] as a method of `str`.
+pub(crate) trait SplitWsExt {
+    /// The words of `self`, as [`str::split_whitespace`] yields them.
+    fn split_ws(&self) -> SplitWs<'_>;
+}
+
+impl SplitWsExt for str {
+    #[inline]
+    fn split_ws(&self) -> SplitWs<'_> {
+        SplitWs { s: self, front: 0, back: self.len() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words from the front, from the back, and alternating, against the standard splitter.
+    fn check(s: &str) {
+        let want: Vec<&str> = s.split_whitespace().collect();
+        assert_eq!(s.split_ws().collect::<Vec<_>>(), want, "{s:?}");
+        let mut back: Vec<&str> = s.split_ws().rev().collect();
+        back.reverse();
+        assert_eq!(back, want, "{s:?}");
+        for pattern in 0..4u32 {
+            let mut a = s.split_ws();
+            let mut b = s.split_whitespace();
+            for k in 0..want.len() + 2 {
+                let from_back = (k as u32 + pattern) % 3 == 0;
+                if from_back {
+                    assert_eq!(a.next_back(), b.next_back(), "{s:?}");
+                } else {
+                    assert_eq!(a.next(), b.next(), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn agrees_on_every_whitespace_character() {
+        let spaces: Vec<char> = (0..=0x3000u32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+        for &c in &spaces {
+            for s in [format!("a{c}b"), format!("{c}{c}é{c}"), format!("{c}"), format!("\u{a9}{c}\u{2014}{c}x")] {
+                check(&s);
+            }
+        }
+        // Characters sharing a first byte with whitespace ones, and none.
+        for s in ["\u{a9}\u{85}x \u{a1}", "\u{2013}\u{2019}\u{3001} \u{1681}\u{2060}", "", " ", "  a  ", "a"] {
+            check(s);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_split_whitespace(s in "[a-c \t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{a9}\u{1680}\u{2000}\u{2009}\u{200b}\u{2014}\u{2028}\u{202f}\u{205f}\u{3000}\u{3001}é]{0,40}") {
+            check(&s);
+        }
+    }
+}
