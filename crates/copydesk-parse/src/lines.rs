@@ -15,14 +15,8 @@ pub(crate) struct Line {
     pub stop: usize,
     /// Bit mask per stopword list: tokens hitting each list (used before the language is known).
     pub stop_hits: [u16; lang::N_LISTS],
-    /// Characters.
-    pub chars: usize,
     /// Ends with sentence punctuation (possibly followed by a closing quote or bracket).
     pub ends_sentence: bool,
-    /// Alphabetic characters.
-    pub letters: usize,
-    /// Digits.
-    pub digits: usize,
     /// The script of most of the line's letters (`None` without letters).
     pub script: Option<lang::Script>,
     /// Tokens mixing Latin letters with Cyrillic or Greek ones ("Yоur" with a Cyrillic "о"):
@@ -103,7 +97,58 @@ fn split_with(text: &str, fast: bool) -> Measured {
         let line = measure(trimmed, span, tokens, &mut m.word_hashes, fast);
         m.lines.push(line);
     }
+    if m.evidence.needs_latin_count() {
+        // letters of other scripts: the Latin letters counted exactly (the ASCII paths count none)
+        let mut counts = [0; lang::N_SCRIPTS];
+        for l in &m.lines {
+            for (t, n) in counts.iter_mut().zip(script_counts(l.span.slice(text))) {
+                *t += n;
+            }
+        }
+        m.evidence.set_scripts(counts);
+    }
     m
+}
+
+/// Alphabetic characters of `s` per script.
+fn script_counts(s: &str) -> [usize; lang::N_SCRIPTS] {
+    let mut counts = [0; lang::N_SCRIPTS];
+    for c in s.chars() {
+        if c.is_ascii_alphabetic() {
+            counts[lang::Script::Latin as usize] += 1;
+        } else if !c.is_ascii() && c.is_alphabetic() {
+            counts[lang::script_of(c) as usize] += 1;
+        }
+    }
+    counts
+}
+
+/// Characters, alphabetic characters and ASCII digits of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Counts {
+    /// Characters.
+    pub chars: usize,
+    /// Alphabetic characters.
+    pub letters: usize,
+    /// ASCII digits.
+    pub digits: usize,
+}
+
+impl Counts {
+    /// The counts of the text of a line.
+    pub fn of(s: &str) -> Counts {
+        let mut c = Counts { chars: 0, letters: 0, digits: 0 };
+        for ch in s.chars() {
+            c.chars += 1;
+            if ch.is_ascii() {
+                c.letters += usize::from(ch.is_ascii_alphabetic());
+                c.digits += usize::from(ch.is_ascii_digit());
+            } else {
+                c.letters += usize::from(ch.is_alphabetic());
+            }
+        }
+        c
+    }
 }
 
 /// Hash of a lower-cased word, fed byte by byte (UTF-8 of its lower-cased characters) or, for
@@ -478,12 +523,6 @@ macro_rules! lane_ops {
                 LOW_BYTES[n.min($n)]
             }
 
-            /// Number of lanes set in a lane mask (a multiply adds the lanes' bits: no popcount).
-            #[inline]
-            pub fn count(m: T) -> usize {
-                ((m >> 7).wrapping_mul(ONES) >> (BITS - 8)) as usize
-            }
-
             /// The lane of a high bit (bit `8 * lane + 7`).
             #[inline]
             pub fn lane(bit: u32) -> usize {
@@ -541,11 +580,7 @@ macro_rules! token_window {
             let alpha = l::alpha(x) & keep;
             let digit = l::digit(x) & keep;
             let alnum = alpha | digit;
-            let letters = l::count(alpha);
-            self.chars += len;
-            self.letters += letters;
-            self.latin += letters;
-            self.digits += l::count(digit);
+            self.latin |= alpha != 0;
             let t = &mut self.tokens;
             t.words += 1;
             if alnum == 0 {
@@ -612,11 +647,10 @@ fn load8(bytes: &[u8], i: usize) -> u64 {
 
 /// The measures of one line being read, token by token.
 struct LineCounts<'a> {
-    /// Letters read on the ASCII paths (Latin script).
-    latin: usize,
-    chars: usize,
-    letters: usize,
-    digits: usize,
+    /// Whether the ASCII paths read a letter (Latin script; they count no letters: see
+    /// [`Line::counts`]).
+    latin: bool,
+    /// Letters per script read character by character (tokens holding non-ASCII characters).
     scripts: [usize; lang::N_SCRIPTS],
     tokens: TokenCounts<'a>,
     hashes: &'a mut Vec<u64>,
@@ -674,11 +708,7 @@ impl LineCounts<'_> {
             return self.token_window16(u128::from(x0) | u128::from(x1) << 64, start);
         }
         let len = 8 + lanes::lane(first);
-        let letters = lanes::count(a0) + lanes::count(a1);
-        self.chars += len;
-        self.letters += letters;
-        self.latin += letters;
-        self.digits += lanes::count(d0) + lanes::count(d1);
+        self.latin |= a0 | a1 != 0;
         let t = &mut self.tokens;
         t.words += 1;
         // the core: the one run
@@ -763,10 +793,7 @@ impl LineCounts<'_> {
         if run != NONE {
             self.hashes.push(ascii_word_hash(bytes, run, end - run));
         }
-        self.chars += end - start;
-        self.letters += letters;
-        self.digits += digits;
-        self.latin += letters;
+        self.latin |= letters != 0;
         let t = &mut self.tokens;
         t.words += 1;
         if a == NONE {
@@ -813,11 +840,8 @@ impl LineCounts<'_> {
                 alpha = b.is_ascii_alphabetic();
                 alnum = alpha || b.is_ascii_digit();
                 if alpha {
-                    self.letters += 1;
                     self.scripts[lang::Script::Latin as usize] += 1;
                     script_bit = 1;
-                } else if alnum {
-                    self.digits += 1;
                 }
                 if alnum {
                     h.byte(b.to_ascii_lowercase());
@@ -832,7 +856,6 @@ impl LineCounts<'_> {
                 alnum = alpha || c.is_numeric();
                 self.tokens.ev.kana |= lang::is_kana(c);
                 if alpha {
-                    self.letters += 1;
                     let sc = lang::script_of(c);
                     self.scripts[sc as usize] += 1;
                     script_bit = match sc {
@@ -845,7 +868,6 @@ impl LineCounts<'_> {
                     h.char_lower(c);
                 }
             }
-            self.chars += 1;
             if alnum {
                 in_word = true;
             } else if in_word {
@@ -866,20 +888,17 @@ impl LineCounts<'_> {
 
 fn measure(s: &str, span: Span, tokens: TokenCounts<'_>, hashes: &mut Vec<u64>, fast: bool) -> Line {
     let hash_start = hashes.len();
-    let mut c =
-        LineCounts { latin: 0, chars: 0, letters: 0, digits: 0, scripts: [0; lang::N_SCRIPTS], tokens, hashes, fast };
+    let mut c = LineCounts { latin: false, scripts: [0; lang::N_SCRIPTS], tokens, hashes, fast };
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let k = class(b);
         if k & WS != 0 {
-            c.chars += 1;
             i += 1;
             continue;
         }
         if k & HIGH != 0 {
             if let Some(ch) = s.get(i..).and_then(|t| t.chars().next()).filter(|ch| ch.is_whitespace()) {
-                c.chars += 1;
                 i += ch.len_utf8();
                 continue;
             }
@@ -887,26 +906,26 @@ fn measure(s: &str, span: Span, tokens: TokenCounts<'_>, hashes: &mut Vec<u64>, 
         i = c.token(s, i);
         // the space after a token (most tokens), without going round the loop
         if bytes.get(i) == Some(&b' ') {
-            c.chars += 1;
             i += 1;
         }
     }
-    let LineCounts { latin, chars, letters, digits, mut scripts, mut tokens, hashes, .. } = c;
+    let LineCounts { latin, scripts, mut tokens, hashes, .. } = c;
     tokens.finish_line();
-    scripts[lang::Script::Latin as usize] += latin;
-    for (t, n) in tokens.ev.scripts.iter_mut().zip(scripts) {
-        *t += n;
-    }
+    // the script: Latin when the line has letters of no other script; else counted exactly
+    let other = scripts.iter().skip(1).any(|&n| n > 0);
+    let script = if other {
+        lang::dominant(&script_counts(s))
+    } else {
+        (latin || scripts[lang::Script::Latin as usize] > 0).then_some(lang::Script::Latin)
+    };
+    tokens.ev.add_scripts(&scripts, latin);
     Line {
         span,
         words: tokens.words,
         stop: 0,
         stop_hits: tokens.stop_hits.map(|n| u16::try_from(n).unwrap_or(u16::MAX)),
-        chars,
         ends_sentence: ends_sentence(s),
-        letters,
-        digits,
-        script: lang::dominant(&scripts),
+        script,
         mixed_words: tokens.mixed_words,
         hashes: hash_start..hashes.len(),
     }
@@ -923,6 +942,12 @@ pub(crate) fn count_stopwords(lines: &mut [Line], idx: Option<usize>) {
 }
 
 impl Line {
+    /// The line's characters, letters and digits, counted on demand (few lines are asked):
+    /// `text` is the text the line's span is in.
+    pub fn counts(&self, text: &str) -> Counts {
+        Counts::of(self.span.slice(text))
+    }
+
     /// Share of tokens that are stopwords.
     pub fn stop_ratio(&self) -> f32 {
         if self.words == 0 {
@@ -955,11 +980,12 @@ mod tests {
         assert_eq!(h.len(), 7);
         assert_eq!(h[0], h[3]);
         let l = &m.lines[0];
-        assert_eq!((l.words, l.letters, l.digits, l.chars), (5, 15, 3, 26));
+        let c = l.counts("Word x2 caf\u{e9}-WORD \u{a0}U.S. 12");
+        assert_eq!((l.words, c.letters, c.digits, c.chars), (5, 15, 3, 26));
         // a token that turns out not to be ASCII is read again from its start
         let m = split("abc\u{e9} abc");
         assert_eq!(m.word_hashes.len(), 2);
-        assert_eq!((m.lines[0].words, m.lines[0].letters), (2, 7));
+        assert_eq!((m.lines[0].words, m.lines[0].counts("abc\u{e9} abc").letters), (2, 7));
     }
 
     #[test]
@@ -1015,9 +1041,6 @@ mod tests {
             assert_eq!(lanes16::alpha(x) != 0, k & ALPHA != 0, "{b}");
             assert_eq!(lanes16::digit(x) != 0, k & DIGIT != 0, "{b}");
         }
-        assert_eq!(lanes::count(lanes::HIGH), 8);
-        assert_eq!(lanes16::count(lanes16::HIGH), 16);
-        assert_eq!(lanes16::count(0x80 << 64), 1);
         assert_eq!(lanes16::low_bytes(9), (1u128 << 72) - 1);
         assert_eq!(lanes16::low_bytes(16), u128::MAX);
         assert_eq!(lanes::low_bytes(1), 0xFF);
@@ -1069,6 +1092,23 @@ mod tests {
         fn fast_path_agrees_on_long_tokens(text in "([\"(]?[a-zA-Z]{1,18}[.,'-]?[a-z0-9]{0,4}[.,)]{0,2}[ \n]{1,2}){0,12}") {
             let (fast, slow) = both_paths(&text);
             proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scripts_agree_with_full_counts(text in "[a-zA-Z0-9 .,\n\u{e9}\u{a0}\u{43e}\u{3b1}\u{5d0}\u{4e00}\u{3042}-]{0,80}") {
+            // the script of each line and of the text, as from the letters counted per script
+            let m = split(&text);
+            let mut all = [0; lang::N_SCRIPTS];
+            for l in &m.lines {
+                let c = script_counts(l.span.slice(&text));
+                proptest::prop_assert_eq!(l.script, lang::dominant(&c));
+                for (t, n) in all.iter_mut().zip(c) {
+                    *t += n;
+                }
+            }
+            proptest::prop_assert_eq!(m.evidence.dominant_script(), lang::dominant(&all));
         }
     }
 
