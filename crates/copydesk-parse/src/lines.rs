@@ -57,12 +57,12 @@ fn ends_sentence(s: &str) -> bool {
 /// evidence and the word hashes of the whole text in the same pass: every character is looked
 /// at once, with a fast path for ASCII.
 pub(crate) fn split(text: &str) -> Measured {
-    split_with(text, true)
+    split_with::<true>(text)
 }
 
 /// [`split`], with the 8-byte ASCII fast path of [`LineCounts::token_window`] on or off (off:
 /// tests check that both paths measure alike).
-fn split_with(text: &str, fast: bool) -> Measured {
+fn split_with<const FAST: bool>(text: &str) -> Measured {
     // about one word in six bytes of news text: room for the word hashes without regrowing
     let word_hashes = Vec::with_capacity(text.len() / 6);
     let mut m = Measured { lines: Vec::new(), evidence: lang::Evidence::default(), word_hashes };
@@ -94,7 +94,7 @@ fn split_with(text: &str, fast: bool) -> Measured {
             buf: &mut buf,
             stops,
         };
-        let line = measure(trimmed, span, tokens, &mut m.word_hashes, fast);
+        let line = measure::<FAST>(trimmed, span, tokens, &mut m.word_hashes);
         m.lines.push(line);
     }
     if m.evidence.needs_latin_count() {
@@ -645,8 +645,9 @@ fn load8(bytes: &[u8], i: usize) -> u64 {
     u64::from_le_bytes(w)
 }
 
-/// The measures of one line being read, token by token.
-struct LineCounts<'a> {
+/// The measures of one line being read, token by token; `FAST`: whether
+/// [`LineCounts::token_window`] reads short ASCII tokens.
+struct LineCounts<'a, const FAST: bool> {
     /// Whether the ASCII paths read a letter (Latin script; they count no letters: see
     /// [`Line::counts`]).
     latin: bool,
@@ -654,15 +655,13 @@ struct LineCounts<'a> {
     scripts: [usize; lang::N_SCRIPTS],
     tokens: TokenCounts<'a>,
     hashes: &'a mut Vec<u64>,
-    /// Whether [`LineCounts::token_window`] reads short ASCII tokens.
-    fast: bool,
 }
 
-impl LineCounts<'_> {
+impl<const FAST: bool> LineCounts<'_, FAST> {
     /// Read the token starting at byte `start` of `s` (not whitespace); returns its end.
     #[inline]
     fn token(&mut self, s: &str, start: usize) -> usize {
-        if self.fast {
+        if FAST {
             // most tokens fit 8 bytes, nearly all 16
             let bytes = s.as_bytes();
             let x = load8(bytes, start);
@@ -886,9 +885,9 @@ impl LineCounts<'_> {
     }
 }
 
-fn measure(s: &str, span: Span, tokens: TokenCounts<'_>, hashes: &mut Vec<u64>, fast: bool) -> Line {
+fn measure<const FAST: bool>(s: &str, span: Span, tokens: TokenCounts<'_>, hashes: &mut Vec<u64>) -> Line {
     let hash_start = hashes.len();
-    let mut c = LineCounts { latin: false, scripts: [0; lang::N_SCRIPTS], tokens, hashes, fast };
+    let mut c = LineCounts::<FAST> { latin: false, scripts: [0; lang::N_SCRIPTS], tokens, hashes };
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -1052,7 +1051,7 @@ mod tests {
     /// The measures of `text` on the fast path and without it, as text.
     fn both_paths(text: &str) -> (String, String) {
         let show = |m: Measured| format!("{:?} {:?} {:?}", m.lines, m.word_hashes, m.evidence);
-        (show(split_with(text, true)), show(split_with(text, false)))
+        (show(split_with::<true>(text)), show(split_with::<false>(text)))
     }
 
     #[test]
