@@ -42,12 +42,10 @@ impl Index {
         self.map.get(key)
     }
 
-    /// [`Index::mask`] of a word of at most 8 bytes, given as its little-endian `u64` key.
+    /// [`Index::mask`] of a word of at most 8 bytes, given as its little-endian `u64` key (a
+    /// longer stopword would not match it: no length test).
     #[inline]
-    pub fn mask_short(&self, key: u64, len: usize) -> u8 {
-        if len > self.max_len {
-            return 0;
-        }
+    pub fn mask_short(&self, key: u64) -> u8 {
         self.map.get_short(key)
     }
 }
@@ -131,7 +129,7 @@ pub(crate) struct Evidence {
     /// exact only when another script has letters (see [`Evidence::needs_latin_count`]): else
     /// only whether there are Latin letters matters (`latin`).
     scripts: [usize; N_SCRIPTS],
-    /// Whether a Latin letter was read that `scripts` does not count.
+    /// Whether a line with ASCII letters was read (`scripts` may not count them).
     latin: bool,
     /// Any character in the kana blocks (alphabetic or not).
     pub kana: bool,
@@ -192,8 +190,8 @@ impl Evidence {
         dominant(&self.scripts)
     }
 
-    /// Add the letters per script of a line read; `latin`: whether it had Latin letters that
-    /// `scripts` does not count.
+    /// Add the letters per script of a line read; `latin`: whether it has ASCII letters (that
+    /// `scripts` may not count).
     pub fn add_scripts(&mut self, scripts: &[usize; N_SCRIPTS], latin: bool) {
         for (t, n) in self.scripts.iter_mut().zip(scripts) {
             *t += n;

@@ -539,7 +539,7 @@ lane_ops!(lanes16, u128, 16);
 #[inline]
 fn key_mask(stops: &lang::Index, key: u128, n: usize) -> u8 {
     if n <= 8 {
-        stops.mask_short(key as u64, n)
+        stops.mask_short(key as u64)
     } else {
         stops.mask(key, n)
     }
@@ -580,7 +580,6 @@ macro_rules! token_window {
             let alpha = l::alpha(x) & keep;
             let digit = l::digit(x) & keep;
             let alnum = alpha | digit;
-            self.latin |= alpha != 0;
             let t = &mut self.tokens;
             t.words += 1;
             if alnum == 0 {
@@ -648,10 +647,8 @@ fn load8(bytes: &[u8], i: usize) -> u64 {
 /// The measures of one line being read, token by token; `FAST`: whether
 /// [`LineCounts::token_window`] reads short ASCII tokens.
 struct LineCounts<'a, const FAST: bool> {
-    /// Whether the ASCII paths read a letter (Latin script; they count no letters: see
-    /// [`Line::counts`]).
-    latin: bool,
-    /// Letters per script read character by character (tokens holding non-ASCII characters).
+    /// Letters per script read character by character (tokens holding non-ASCII characters;
+    /// the ASCII paths count no letters: see [`Line::counts`]).
     scripts: [usize; lang::N_SCRIPTS],
     tokens: TokenCounts<'a>,
     hashes: &'a mut Vec<u64>,
@@ -707,7 +704,6 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
             return self.token_window16(u128::from(x0) | u128::from(x1) << 64, start);
         }
         let len = 8 + lanes::lane(first);
-        self.latin |= a0 | a1 != 0;
         let t = &mut self.tokens;
         t.words += 1;
         // the core: the one run
@@ -748,7 +744,7 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
         let bytes = s.as_bytes();
         let hash_mark = self.hashes.len();
         let mut end = start;
-        let (mut letters, mut digits, mut runs) = (0usize, 0usize, 0usize);
+        let (mut digits, mut runs) = (0usize, 0usize);
         // the core: from the first to the last letter or digit
         let (mut a, mut z) = (NONE, 0);
         // the start of the current run of letters and digits (hashed at its end)
@@ -764,15 +760,12 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
             }
             if k == ALPHA && run != NONE {
                 // inside a word: the rest of its letters in a tight loop
-                let from = end;
                 while bytes.get(end).is_some_and(|&b| class(b) == ALPHA) {
                     end += 1;
                 }
-                letters += end - from;
                 z = end;
                 continue;
             }
-            letters += usize::from(k & ALPHA != 0);
             digits += usize::from(k & DIGIT != 0);
             if k & ALNUM != 0 {
                 if run == NONE {
@@ -792,7 +785,6 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
         if run != NONE {
             self.hashes.push(ascii_word_hash(bytes, run, end - run));
         }
-        self.latin |= letters != 0;
         let t = &mut self.tokens;
         t.words += 1;
         if a == NONE {
@@ -887,7 +879,7 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
 
 fn measure<const FAST: bool>(s: &str, span: Span, tokens: TokenCounts<'_>, hashes: &mut Vec<u64>) -> Line {
     let hash_start = hashes.len();
-    let mut c = LineCounts::<FAST> { latin: false, scripts: [0; lang::N_SCRIPTS], tokens, hashes };
+    let mut c = LineCounts::<FAST> { scripts: [0; lang::N_SCRIPTS], tokens, hashes };
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -908,7 +900,10 @@ fn measure<const FAST: bool>(s: &str, span: Span, tokens: TokenCounts<'_>, hashe
             i += 1;
         }
     }
-    let LineCounts { latin, scripts, mut tokens, hashes, .. } = c;
+    let LineCounts { scripts, mut tokens, hashes } = c;
+    // whether the line has ASCII letters (the ASCII paths do not note them): most lines start
+    // with one
+    let latin = s.bytes().any(|b| b.is_ascii_alphabetic());
     tokens.finish_line();
     // the script: Latin when the line has letters of no other script; else counted exactly
     let other = scripts.iter().skip(1).any(|&n| n > 0);
