@@ -45,10 +45,12 @@ fn trim_span(text: &str, span: Span) -> Span {
 /// trailing comma, not a sentence.
 fn heading_like(s: &str, l: &Line) -> bool {
     (1..=30).contains(&l.words)
-        && l.letters * 2 > l.chars
         && s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '"')
         && !s.ends_with([',', ';', '|', '-', '>', '»'])
-        && l.digits * 3 < l.chars
+        && {
+            let c = lines::Counts::of(s);
+            c.letters * 2 > c.chars && c.digits * 3 < c.chars
+        }
 }
 
 fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang::Script>) -> Vec<Pre> {
@@ -84,7 +86,7 @@ fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang:
                 Pre::Boiler("teaser")
             } else if i > 0 && l.words <= 30 && counts.get(s).copied().unwrap_or(0) > 1 {
                 Pre::Boiler("repeated_line")
-            } else if l.letters >= 3 && doc_script.is_some() && l.script != doc_script {
+            } else if doc_script.is_some() && l.script != doc_script && l.counts(text).letters >= 3 {
                 Pre::Boiler("other_script")
             } else {
                 Pre::Text
@@ -124,7 +126,7 @@ pub(crate) fn parse_text(text: &str) -> Document {
     let pre = pre_classify(text, &measured, doc_script);
     let lines = &measured.lines;
     let dens: Vec<Density> =
-        lines.iter().zip(&pre).map(|(l, p)| content::density(l, p.furniture(), has_stoplist)).collect();
+        lines.iter().zip(&pre).map(|(l, p)| content::density(text, l, p.furniture(), has_stoplist)).collect();
     let usable =
         |i: usize| matches!(pre.get(i), Some(Pre::Text) | Some(Pre::Boiler("repeated_line" | "duplicate_text")));
     let anchor = headline::anchor(text, lines, &usable);
@@ -133,12 +135,10 @@ pub(crate) fn parse_text(text: &str) -> Document {
     // short closing sentences of the article ("Work starts next year.")
     while b > a && b < lines.len() && b < a + lines.len() {
         let l = &lines[b];
-        if !(matches!(pre[b], Pre::Text)
-            && l.ends_sentence
-            && l.words >= 3
-            && l.letters * 2 > l.chars
-            && dens[b] != Density::Bad)
-        {
+        if !(matches!(pre[b], Pre::Text) && l.ends_sentence && l.words >= 3 && dens[b] != Density::Bad && {
+            let c = l.counts(text);
+            c.letters * 2 > c.chars
+        }) {
             break;
         }
         b += 1;

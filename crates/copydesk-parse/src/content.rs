@@ -17,13 +17,13 @@ pub(crate) enum Density {
     Bad,
 }
 
-/// Classify one line. `has_stoplist` is false for languages without a stopword list.
-pub(crate) fn density(l: &Line, furniture: bool, has_stoplist: bool) -> Density {
+/// Classify one line (of `text`). `has_stoplist` is false for languages without a stopword list.
+pub(crate) fn density(text: &str, l: &Line, furniture: bool, has_stoplist: bool) -> Density {
     if furniture {
         return Density::Bad;
     }
     let stop_ok = |min: f32| !has_stoplist || l.stop_ratio() >= min;
-    let long = l.words >= 12 || (!has_stoplist && l.chars >= 60);
+    let long = l.words >= 12 || (!has_stoplist && l.span.slice(text).chars().count() >= 60);
     if long && stop_ok(0.2) && (l.ends_sentence || l.words >= 25) {
         Density::Good
     } else if (l.words >= 6 && l.ends_sentence && stop_ok(0.15)) || (long && stop_ok(0.25)) {
@@ -116,7 +116,7 @@ mod tests {
         t.push_str("Share\nTweet\nAbout us\n");
         let mut ls = lines::split(&t).lines;
         lines::count_stopwords(&mut ls, Some(0));
-        let d: Vec<_> = ls.iter().map(|l| density(l, false, true)).collect();
+        let d: Vec<_> = ls.iter().map(|l| density(&t, l, false, true)).collect();
         assert_eq!(main_region(&ls, &d, None), (4, 6));
     }
 }

@@ -42,12 +42,10 @@ impl Index {
         self.map.get(key)
     }
 
-    /// [`Index::mask`] of a word of at most 8 bytes, given as its little-endian `u64` key.
+    /// [`Index::mask`] of a word of at most 8 bytes, given as its little-endian `u64` key (a
+    /// longer stopword would not match it: no length test).
     #[inline]
-    pub fn mask_short(&self, key: u64, len: usize) -> u8 {
-        if len > self.max_len {
-            return 0;
-        }
+    pub fn mask_short(&self, key: u64) -> u8 {
         self.map.get_short(key)
     }
 }
@@ -127,8 +125,12 @@ const VOTE_WORDS: usize = 20_000;
 /// script, whether any kana occurs, and stopword hits per list over the first words.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Evidence {
-    /// Alphabetic characters per script (indexed by `Script as usize`).
-    pub scripts: [usize; N_SCRIPTS],
+    /// Alphabetic characters per script (indexed by `Script as usize`). The Latin count is
+    /// exact only when another script has letters (see [`Evidence::needs_latin_count`]): else
+    /// only whether there are Latin letters matters (`latin`).
+    scripts: [usize; N_SCRIPTS],
+    /// Whether a line with ASCII letters was read (`scripts` may not count them).
+    latin: bool,
     /// Any character in the kana blocks (alphabetic or not).
     pub kana: bool,
     /// Stopword hits per list, over the first [`VOTE_WORDS`] words ([`Packed`]: fewer than
@@ -181,7 +183,32 @@ impl Evidence {
 
     /// The document's dominant script, if it has letters.
     pub fn dominant_script(&self) -> Option<Script> {
+        if self.scripts.iter().skip(1).all(|&n| n == 0) {
+            // Latin letters only, or none
+            return (self.latin || self.scripts[Script::Latin as usize] > 0).then_some(Script::Latin);
+        }
         dominant(&self.scripts)
+    }
+
+    /// Add the letters per script of a line read; `latin`: whether it has ASCII letters (that
+    /// `scripts` may not count).
+    pub fn add_scripts(&mut self, scripts: &[usize; N_SCRIPTS], latin: bool) {
+        for (t, n) in self.scripts.iter_mut().zip(scripts) {
+            *t += n;
+        }
+        self.latin |= latin;
+    }
+
+    /// True when letters of other scripts than Latin were read while Latin ones went uncounted:
+    /// the dominant script then needs the exact counts ([`Evidence::set_scripts`]).
+    pub fn needs_latin_count(&self) -> bool {
+        self.latin && self.scripts.iter().skip(1).any(|&n| n > 0)
+    }
+
+    /// Set the exact letters per script of the whole text.
+    pub fn set_scripts(&mut self, scripts: [usize; N_SCRIPTS]) {
+        self.scripts = scripts;
+        self.latin = false;
     }
 }
 

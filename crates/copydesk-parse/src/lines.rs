@@ -15,14 +15,8 @@ pub(crate) struct Line {
     pub stop: usize,
     /// Bit mask per stopword list: tokens hitting each list (used before the language is known).
     pub stop_hits: [u16; lang::N_LISTS],
-    /// Characters.
-    pub chars: usize,
     /// Ends with sentence punctuation (possibly followed by a closing quote or bracket).
     pub ends_sentence: bool,
-    /// Alphabetic characters.
-    pub letters: usize,
-    /// Digits.
-    pub digits: usize,
     /// The script of most of the line's letters (`None` without letters).
     pub script: Option<lang::Script>,
     /// Tokens mixing Latin letters with Cyrillic or Greek ones ("Yоur" with a Cyrillic "о"):
@@ -63,12 +57,12 @@ fn ends_sentence(s: &str) -> bool {
 /// evidence and the word hashes of the whole text in the same pass: every character is looked
 /// at once, with a fast path for ASCII.
 pub(crate) fn split(text: &str) -> Measured {
-    split_with(text, true)
+    split_with::<true>(text)
 }
 
 /// [`split`], with the 8-byte ASCII fast path of [`LineCounts::token_window`] on or off (off:
 /// tests check that both paths measure alike).
-fn split_with(text: &str, fast: bool) -> Measured {
+fn split_with<const FAST: bool>(text: &str) -> Measured {
     // about one word in six bytes of news text: room for the word hashes without regrowing
     let word_hashes = Vec::with_capacity(text.len() / 6);
     let mut m = Measured { lines: Vec::new(), evidence: lang::Evidence::default(), word_hashes };
@@ -100,10 +94,61 @@ fn split_with(text: &str, fast: bool) -> Measured {
             buf: &mut buf,
             stops,
         };
-        let line = measure(trimmed, span, tokens, &mut m.word_hashes, fast);
+        let line = measure::<FAST>(trimmed, span, tokens, &mut m.word_hashes);
         m.lines.push(line);
     }
+    if m.evidence.needs_latin_count() {
+        // letters of other scripts: the Latin letters counted exactly (the ASCII paths count none)
+        let mut counts = [0; lang::N_SCRIPTS];
+        for l in &m.lines {
+            for (t, n) in counts.iter_mut().zip(script_counts(l.span.slice(text))) {
+                *t += n;
+            }
+        }
+        m.evidence.set_scripts(counts);
+    }
     m
+}
+
+/// Alphabetic characters of `s` per script.
+fn script_counts(s: &str) -> [usize; lang::N_SCRIPTS] {
+    let mut counts = [0; lang::N_SCRIPTS];
+    for c in s.chars() {
+        if c.is_ascii_alphabetic() {
+            counts[lang::Script::Latin as usize] += 1;
+        } else if !c.is_ascii() && c.is_alphabetic() {
+            counts[lang::script_of(c) as usize] += 1;
+        }
+    }
+    counts
+}
+
+/// Characters, alphabetic characters and ASCII digits of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Counts {
+    /// Characters.
+    pub chars: usize,
+    /// Alphabetic characters.
+    pub letters: usize,
+    /// ASCII digits.
+    pub digits: usize,
+}
+
+impl Counts {
+    /// The counts of the text of a line.
+    pub fn of(s: &str) -> Counts {
+        let mut c = Counts { chars: 0, letters: 0, digits: 0 };
+        for ch in s.chars() {
+            c.chars += 1;
+            if ch.is_ascii() {
+                c.letters += usize::from(ch.is_ascii_alphabetic());
+                c.digits += usize::from(ch.is_ascii_digit());
+            } else {
+                c.letters += usize::from(ch.is_alphabetic());
+            }
+        }
+        c
+    }
 }
 
 /// Hash of a lower-cased word, fed byte by byte (UTF-8 of its lower-cased characters) or, for
@@ -478,12 +523,6 @@ macro_rules! lane_ops {
                 LOW_BYTES[n.min($n)]
             }
 
-            /// Number of lanes set in a lane mask (a multiply adds the lanes' bits: no popcount).
-            #[inline]
-            pub fn count(m: T) -> usize {
-                ((m >> 7).wrapping_mul(ONES) >> (BITS - 8)) as usize
-            }
-
             /// The lane of a high bit (bit `8 * lane + 7`).
             #[inline]
             pub fn lane(bit: u32) -> usize {
@@ -500,7 +539,7 @@ lane_ops!(lanes16, u128, 16);
 #[inline]
 fn key_mask(stops: &lang::Index, key: u128, n: usize) -> u8 {
     if n <= 8 {
-        stops.mask_short(key as u64, n)
+        stops.mask_short(key as u64)
     } else {
         stops.mask(key, n)
     }
@@ -541,11 +580,6 @@ macro_rules! token_window {
             let alpha = l::alpha(x) & keep;
             let digit = l::digit(x) & keep;
             let alnum = alpha | digit;
-            let letters = l::count(alpha);
-            self.chars += len;
-            self.letters += letters;
-            self.latin += letters;
-            self.digits += l::count(digit);
             let t = &mut self.tokens;
             t.words += 1;
             if alnum == 0 {
@@ -610,25 +644,21 @@ fn load8(bytes: &[u8], i: usize) -> u64 {
     u64::from_le_bytes(w)
 }
 
-/// The measures of one line being read, token by token.
-struct LineCounts<'a> {
-    /// Letters read on the ASCII paths (Latin script).
-    latin: usize,
-    chars: usize,
-    letters: usize,
-    digits: usize,
+/// The measures of one line being read, token by token; `FAST`: whether
+/// [`LineCounts::token_window`] reads short ASCII tokens.
+struct LineCounts<'a, const FAST: bool> {
+    /// Letters per script read character by character (tokens holding non-ASCII characters;
+    /// the ASCII paths count no letters: see [`Line::counts`]).
     scripts: [usize; lang::N_SCRIPTS],
     tokens: TokenCounts<'a>,
     hashes: &'a mut Vec<u64>,
-    /// Whether [`LineCounts::token_window`] reads short ASCII tokens.
-    fast: bool,
 }
 
-impl LineCounts<'_> {
+impl<const FAST: bool> LineCounts<'_, FAST> {
     /// Read the token starting at byte `start` of `s` (not whitespace); returns its end.
     #[inline]
     fn token(&mut self, s: &str, start: usize) -> usize {
-        if self.fast {
+        if FAST {
             // most tokens fit 8 bytes, nearly all 16
             let bytes = s.as_bytes();
             let x = load8(bytes, start);
@@ -674,11 +704,6 @@ impl LineCounts<'_> {
             return self.token_window16(u128::from(x0) | u128::from(x1) << 64, start);
         }
         let len = 8 + lanes::lane(first);
-        let letters = lanes::count(a0) + lanes::count(a1);
-        self.chars += len;
-        self.letters += letters;
-        self.latin += letters;
-        self.digits += lanes::count(d0) + lanes::count(d1);
         let t = &mut self.tokens;
         t.words += 1;
         // the core: the one run
@@ -719,7 +744,7 @@ impl LineCounts<'_> {
         let bytes = s.as_bytes();
         let hash_mark = self.hashes.len();
         let mut end = start;
-        let (mut letters, mut digits, mut runs) = (0usize, 0usize, 0usize);
+        let (mut digits, mut runs) = (0usize, 0usize);
         // the core: from the first to the last letter or digit
         let (mut a, mut z) = (NONE, 0);
         // the start of the current run of letters and digits (hashed at its end)
@@ -735,15 +760,12 @@ impl LineCounts<'_> {
             }
             if k == ALPHA && run != NONE {
                 // inside a word: the rest of its letters in a tight loop
-                let from = end;
                 while bytes.get(end).is_some_and(|&b| class(b) == ALPHA) {
                     end += 1;
                 }
-                letters += end - from;
                 z = end;
                 continue;
             }
-            letters += usize::from(k & ALPHA != 0);
             digits += usize::from(k & DIGIT != 0);
             if k & ALNUM != 0 {
                 if run == NONE {
@@ -763,10 +785,6 @@ impl LineCounts<'_> {
         if run != NONE {
             self.hashes.push(ascii_word_hash(bytes, run, end - run));
         }
-        self.chars += end - start;
-        self.letters += letters;
-        self.digits += digits;
-        self.latin += letters;
         let t = &mut self.tokens;
         t.words += 1;
         if a == NONE {
@@ -813,11 +831,8 @@ impl LineCounts<'_> {
                 alpha = b.is_ascii_alphabetic();
                 alnum = alpha || b.is_ascii_digit();
                 if alpha {
-                    self.letters += 1;
                     self.scripts[lang::Script::Latin as usize] += 1;
                     script_bit = 1;
-                } else if alnum {
-                    self.digits += 1;
                 }
                 if alnum {
                     h.byte(b.to_ascii_lowercase());
@@ -832,7 +847,6 @@ impl LineCounts<'_> {
                 alnum = alpha || c.is_numeric();
                 self.tokens.ev.kana |= lang::is_kana(c);
                 if alpha {
-                    self.letters += 1;
                     let sc = lang::script_of(c);
                     self.scripts[sc as usize] += 1;
                     script_bit = match sc {
@@ -845,7 +859,6 @@ impl LineCounts<'_> {
                     h.char_lower(c);
                 }
             }
-            self.chars += 1;
             if alnum {
                 in_word = true;
             } else if in_word {
@@ -864,22 +877,19 @@ impl LineCounts<'_> {
     }
 }
 
-fn measure(s: &str, span: Span, tokens: TokenCounts<'_>, hashes: &mut Vec<u64>, fast: bool) -> Line {
+fn measure<const FAST: bool>(s: &str, span: Span, tokens: TokenCounts<'_>, hashes: &mut Vec<u64>) -> Line {
     let hash_start = hashes.len();
-    let mut c =
-        LineCounts { latin: 0, chars: 0, letters: 0, digits: 0, scripts: [0; lang::N_SCRIPTS], tokens, hashes, fast };
+    let mut c = LineCounts::<FAST> { scripts: [0; lang::N_SCRIPTS], tokens, hashes };
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let k = class(b);
         if k & WS != 0 {
-            c.chars += 1;
             i += 1;
             continue;
         }
         if k & HIGH != 0 {
             if let Some(ch) = s.get(i..).and_then(|t| t.chars().next()).filter(|ch| ch.is_whitespace()) {
-                c.chars += 1;
                 i += ch.len_utf8();
                 continue;
             }
@@ -887,26 +897,29 @@ fn measure(s: &str, span: Span, tokens: TokenCounts<'_>, hashes: &mut Vec<u64>, 
         i = c.token(s, i);
         // the space after a token (most tokens), without going round the loop
         if bytes.get(i) == Some(&b' ') {
-            c.chars += 1;
             i += 1;
         }
     }
-    let LineCounts { latin, chars, letters, digits, mut scripts, mut tokens, hashes, .. } = c;
+    let LineCounts { scripts, mut tokens, hashes } = c;
+    // whether the line has ASCII letters (the ASCII paths do not note them): most lines start
+    // with one
+    let latin = s.bytes().any(|b| b.is_ascii_alphabetic());
     tokens.finish_line();
-    scripts[lang::Script::Latin as usize] += latin;
-    for (t, n) in tokens.ev.scripts.iter_mut().zip(scripts) {
-        *t += n;
-    }
+    // the script: Latin when the line has letters of no other script; else counted exactly
+    let other = scripts.iter().skip(1).any(|&n| n > 0);
+    let script = if other {
+        lang::dominant(&script_counts(s))
+    } else {
+        (latin || scripts[lang::Script::Latin as usize] > 0).then_some(lang::Script::Latin)
+    };
+    tokens.ev.add_scripts(&scripts, latin);
     Line {
         span,
         words: tokens.words,
         stop: 0,
         stop_hits: tokens.stop_hits.map(|n| u16::try_from(n).unwrap_or(u16::MAX)),
-        chars,
         ends_sentence: ends_sentence(s),
-        letters,
-        digits,
-        script: lang::dominant(&scripts),
+        script,
         mixed_words: tokens.mixed_words,
         hashes: hash_start..hashes.len(),
     }
@@ -923,6 +936,12 @@ pub(crate) fn count_stopwords(lines: &mut [Line], idx: Option<usize>) {
 }
 
 impl Line {
+    /// The line's characters, letters and digits, counted on demand (few lines are asked):
+    /// `text` is the text the line's span is in.
+    pub fn counts(&self, text: &str) -> Counts {
+        Counts::of(self.span.slice(text))
+    }
+
     /// Share of tokens that are stopwords.
     pub fn stop_ratio(&self) -> f32 {
         if self.words == 0 {
@@ -955,11 +974,12 @@ mod tests {
         assert_eq!(h.len(), 7);
         assert_eq!(h[0], h[3]);
         let l = &m.lines[0];
-        assert_eq!((l.words, l.letters, l.digits, l.chars), (5, 15, 3, 26));
+        let c = l.counts("Word x2 caf\u{e9}-WORD \u{a0}U.S. 12");
+        assert_eq!((l.words, c.letters, c.digits, c.chars), (5, 15, 3, 26));
         // a token that turns out not to be ASCII is read again from its start
         let m = split("abc\u{e9} abc");
         assert_eq!(m.word_hashes.len(), 2);
-        assert_eq!((m.lines[0].words, m.lines[0].letters), (2, 7));
+        assert_eq!((m.lines[0].words, m.lines[0].counts("abc\u{e9} abc").letters), (2, 7));
     }
 
     #[test]
@@ -1015,9 +1035,6 @@ mod tests {
             assert_eq!(lanes16::alpha(x) != 0, k & ALPHA != 0, "{b}");
             assert_eq!(lanes16::digit(x) != 0, k & DIGIT != 0, "{b}");
         }
-        assert_eq!(lanes::count(lanes::HIGH), 8);
-        assert_eq!(lanes16::count(lanes16::HIGH), 16);
-        assert_eq!(lanes16::count(0x80 << 64), 1);
         assert_eq!(lanes16::low_bytes(9), (1u128 << 72) - 1);
         assert_eq!(lanes16::low_bytes(16), u128::MAX);
         assert_eq!(lanes::low_bytes(1), 0xFF);
@@ -1029,7 +1046,7 @@ mod tests {
     /// The measures of `text` on the fast path and without it, as text.
     fn both_paths(text: &str) -> (String, String) {
         let show = |m: Measured| format!("{:?} {:?} {:?}", m.lines, m.word_hashes, m.evidence);
-        (show(split_with(text, true)), show(split_with(text, false)))
+        (show(split_with::<true>(text)), show(split_with::<false>(text)))
     }
 
     #[test]
@@ -1069,6 +1086,23 @@ mod tests {
         fn fast_path_agrees_on_long_tokens(text in "([\"(]?[a-zA-Z]{1,18}[.,'-]?[a-z0-9]{0,4}[.,)]{0,2}[ \n]{1,2}){0,12}") {
             let (fast, slow) = both_paths(&text);
             proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scripts_agree_with_full_counts(text in "[a-zA-Z0-9 .,\n\u{e9}\u{a0}\u{43e}\u{3b1}\u{5d0}\u{4e00}\u{3042}-]{0,80}") {
+            // the script of each line and of the text, as from the letters counted per script
+            let m = split(&text);
+            let mut all = [0; lang::N_SCRIPTS];
+            for l in &m.lines {
+                let c = script_counts(l.span.slice(&text));
+                proptest::prop_assert_eq!(l.script, lang::dominant(&c));
+                for (t, n) in all.iter_mut().zip(c) {
+                    *t += n;
+                }
+            }
+            proptest::prop_assert_eq!(m.evidence.dominant_script(), lang::dominant(&all));
         }
     }
 
