@@ -426,8 +426,9 @@ pub(crate) struct Tokens<'a> {
     pub has_upper: bool,
     /// Byte ranges of URLs (numbers inside them are not reported), sorted.
     pub urls: Vec<(usize, usize)>,
-    /// Indices of the tokens that are not plain words (digits, symbols, words of the lexicon),
-    /// ascending: the scanners step over plain words, which start nothing ([`Tokens::next_mark`]).
+    /// Indices of the tokens that may start a number, sum or date ([`is_mark`]: digits, words
+    /// and symbols of the lexicon, non-ASCII symbols, "." before a digit), ascending: the
+    /// scanners step over the others, which start nothing ([`Tokens::next_mark`]).
     pub marks: Vec<usize>,
     /// Some word token is "m" (which the money scan reads as million after digits).
     pub has_word_m: bool,
@@ -537,7 +538,13 @@ impl<'a> Tokens<'a> {
                 let class =
                     if filter.ascii_syms & (1u128 << b) != 0 { lower.get(i..i + 1).map_or(0, class_of) } else { 0 };
                 maybe_url |= b == b':' && bytes.get(i + 1..i + 3) == Some(b"//");
-                Tok { start: i, end: i + 1, kind: TokKind::Sym, class }
+                // other ASCII punctuation starts nothing
+                if class != 0 || (b == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+                    marks.push(toks.len());
+                }
+                toks.push(Tok { start: i, end: i + 1, kind: TokKind::Sym, class });
+                i += 1;
+                continue;
             } else {
                 // a non-ASCII character: the general path
                 let Some((start, end, kind, upper)) = next_token(text, i) else { break };
@@ -547,7 +554,7 @@ impl<'a> Tokens<'a> {
                 Tok { start, end, kind, class: lower.get(start..end).map_or(0, |w| token_class(filter, kind, w)) }
             };
             i = tok.end;
-            if tok.kind != TokKind::Word || tok.class != 0 {
+            if is_mark(bytes, &tok) {
                 marks.push(toks.len());
             }
             toks.push(tok);
@@ -562,7 +569,7 @@ impl<'a> Tokens<'a> {
         self.has_word_m = has_word_m;
     }
 
-    /// The first token at or after `i` that is not a plain word (a word outside the lexicon);
+    /// The first token at or after `i` that may start something ([`Tokens::marks`]);
     /// `cursor` is a position in [`Tokens::marks`] kept between calls (start at 0), so that a
     /// scan with a growing `i` steps through the marks once.
     #[inline]
@@ -661,6 +668,22 @@ fn non_letters(x: u64) -> u64 {
     !(from_a & !past_z & !x) & HIGH
 }
 
+/// Whether a token may start a number, sum or date: digits, a word or symbol of the lexicon, a
+/// non-ASCII symbol ("½"), or a "." before a digit (".5"). The scanners read nothing else as a
+/// start: a word outside the lexicon and other ASCII punctuation only continue or surround
+/// what a mark starts.
+fn is_mark(bytes: &[u8], tok: &Tok) -> bool {
+    match tok.kind {
+        TokKind::Num => true,
+        TokKind::Word => tok.class != 0,
+        TokKind::Sym => match bytes.get(tok.start) {
+            Some(b'.') => tok.class != 0 || bytes.get(tok.start + 1).is_some_and(u8::is_ascii_digit),
+            Some(b) if b.is_ascii() => tok.class != 0,
+            _ => true,
+        },
+    }
+}
+
 /// End of the run of letters starting at byte `i`, and whether it has an upper-case letter.
 #[inline]
 fn word_end(text: &str, i: usize) -> (usize, bool) {
@@ -746,8 +769,7 @@ mod tests {
     fn agrees(text: &str) {
         let t = Tokens::new(text);
         let (toks, has_upper, urls) = reference(text);
-        let marks: Vec<usize> =
-            (0..toks.len()).filter(|&k| toks[k].kind != TokKind::Word || toks[k].class != 0).collect();
+        let marks: Vec<usize> = (0..toks.len()).filter(|&k| is_mark(text.as_bytes(), &toks[k])).collect();
         assert_eq!(t.marks, marks, "{text:?}");
         let word_m = toks.iter().any(|k| k.kind == TokKind::Word && &text[k.start..k.end] == "m");
         assert_eq!(t.has_word_m, word_m, "{text:?}");
