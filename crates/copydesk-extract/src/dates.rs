@@ -1376,7 +1376,7 @@ pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> V
     // words too when deictic expressions ("two weeks ago") are wanted
     let starts = class::DATE | class::HOLIDAY | if opts.relative { class::NUM_WORD } else { 0 };
     let mut cursor = 0;
-    // plain words start nothing
+    // tokens that are not marks start nothing
     while let Some(next) = t.next_mark(i, &mut cursor) {
         i = next;
         let tok = t.toks[i];

@@ -492,7 +492,7 @@ pub(crate) fn scan_noting(t: &Tokens, memo: &mut Option<&mut crate::numbers::Phr
     // tokens before this index belong to an earlier sum
     let mut consumed = 0usize;
     let mut cursor = 0;
-    // plain words start nothing
+    // tokens that are not marks start nothing
     while let Some(next) = t.next_mark(i, &mut cursor) {
         i = next;
         // only digits and a few words can start a sum

@@ -895,7 +895,7 @@ pub(crate) struct PhraseMemo {
 impl PhraseMemo {
     /// A memo for the scans of `t`, or None when `t` holds a word "m".
     pub(crate) fn for_tokens(t: &Tokens) -> Option<PhraseMemo> {
-        // at most one note per token that is not a plain word
+        // at most one note per mark
         (!t.has_word_m).then(|| PhraseMemo { notes: Vec::with_capacity(t.marks.len()), cursor: 0 })
     }
 
@@ -931,7 +931,7 @@ pub(crate) fn scan_with(t: &Tokens, mut memo: Option<&mut PhraseMemo>) -> Vec<Nu
     let mut out = Vec::new();
     let mut cursor = 0;
     let mut i = 0;
-    // plain words start nothing
+    // tokens that are not marks start nothing
     while let Some(next) = t.next_mark(i, &mut cursor) {
         i = next;
         let tok = t.toks[i];
@@ -1183,9 +1183,60 @@ mod tests {
         "multibillion",
         "won",
         "people",
+        "May",
+        "Monday",
+        "last",
+        "this",
+        "'",
+        "\u{2019}",
+        "s",
+        "90",
+        ".",
+        "(",
+        "½",
+        "Christmas",
+        "Eve",
+        "ago",
+        "weeks",
+        "Q3",
+        "mid",
+        "\u{2013}",
     ];
 
+    /// The scans give the same when they visit every token as when they visit the marks only.
+    fn marks_agree(text: &str) {
+        let t = Tokens::new(text);
+        let mut every = Tokens::new(text);
+        every.marks = (0..every.toks.len()).collect();
+        assert_eq!(crate::money::scan(&t), crate::money::scan(&every), "{text:?}");
+        assert_eq!(scan(&t), scan(&every), "{text:?}");
+        for relative in [false, true] {
+            let options = crate::dates::DateOptions { relative, ..Default::default() };
+            let (a, b) = (
+                crate::dates::scan(&t, Some("2020-05-17"), &options),
+                crate::dates::scan(&every, Some("2020-05-17"), &options),
+            );
+            assert_eq!(a, b, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn marks_agree_on_examples() {
+        for text in [
+            "$5 to $7 million, 3 dollars 50 cents and 20% of 1,200 people; a dozen, two-thirds.",
+            "On 5 May, .5 per cent; the '90s, ½ and ¾; 3.14. (12) [4] 5/17/2018 and 2019-05-17",
+            "Christmas Eve, New Year's Day, last Monday, two weeks ago, Q3 2019, mid-June.",
+        ] {
+            marks_agree(text);
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn marks_agree_on_pieces(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..30)) {
+            marks_agree(&pieces.concat());
+        }
+
         #[test]
         fn money_notes_agree(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..30)) {
             memo_agrees(&pieces.concat());

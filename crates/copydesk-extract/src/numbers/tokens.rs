@@ -205,20 +205,26 @@ struct Filter {
     max_len: usize,
     ascii_syms: u128,
     words: Box<[u64; 1024]>,
-    /// Classes of the lower-case ASCII words of one or two letters ([`short_index`]), which are
-    /// frequent enough to be read from a table rather than looked up.
-    short: Box<[u8; 27 * 27]>,
+    /// The keys of one to eight ASCII letters, each packed into a `u64` ([`pack`]), in an
+    /// open-addressed table ([`Filter::packed_class`]), with their classes.
+    packed: Box<[(u64, u8); PACKED_SLOTS]>,
 }
 
-/// Index in [`Filter::short`] of a lower-case ASCII word of one or two letters.
+/// Slots of [`Filter::packed`] (a power of two, a few times the number of keys).
+const PACKED_SLOTS: usize = 2048;
+
+/// A word of one to eight lower-case ASCII letters as a `u64` (little-endian, zero-padded).
 #[inline]
-fn short_index(w: &[u8]) -> Option<usize> {
-    let letter = |b: u8| b.is_ascii_lowercase().then(|| usize::from(b - b'a') + 1);
-    match *w {
-        [a] => Some(letter(a)? * 27),
-        [a, b] => Some(letter(a)? * 27 + letter(b)?),
-        _ => None,
-    }
+fn pack(w: &[u8]) -> Option<u64> {
+    let mut b = [0u8; 8];
+    b.get_mut(..w.len())?.copy_from_slice(w);
+    Some(u64::from_le_bytes(b))
+}
+
+/// First slot of a packed word in [`Filter::packed`].
+#[inline]
+fn packed_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 53) as usize
 }
 
 /// Bit of an ASCII word (at least one letter, lower-cased) in [`Filter::words`] (16 bits).
@@ -231,6 +237,19 @@ fn word_bit(w: &[u8]) -> usize {
 }
 
 impl Filter {
+    /// Class bits of a packed word ([`pack`]; 0 when it is not a key).
+    #[inline]
+    fn packed_class(&self, key: u64) -> u8 {
+        let mut slot = packed_slot(key);
+        loop {
+            match self.packed.get(slot & (PACKED_SLOTS - 1)) {
+                Some(&(k, c)) if k == key => return c,
+                Some(&(0, _)) | None => return 0,
+                Some(_) => slot += 1,
+            }
+        }
+    }
+
     /// Whether a lower-cased ASCII word may be a key.
     #[inline]
     fn may_hold_word(&self, w: &[u8]) -> bool {
@@ -240,11 +259,9 @@ impl Filter {
 }
 
 static FILTER: Lazy<Filter> = Lazy::new(|| {
-    let mut f = Filter { max_len: 0, ascii_syms: 0, words: Box::new([0; 1024]), short: Box::new([0; 27 * 27]) };
+    let mut f =
+        Filter { max_len: 0, ascii_syms: 0, words: Box::new([0; 1024]), packed: Box::new([(0, 0); PACKED_SLOTS]) };
     for (k, &c) in LEXICON.iter() {
-        if let Some(slot) = short_index(k.as_bytes()).and_then(|x| f.short.get_mut(x)) {
-            *slot = c;
-        }
         f.max_len = f.max_len.max(k.len());
         let b = k.as_bytes();
         if let [c] = b {
@@ -255,6 +272,14 @@ static FILTER: Lazy<Filter> = Lazy::new(|| {
         if !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic) {
             let bit = word_bit(b);
             f.words[bit >> 6] |= 1u64 << (bit & 63);
+            if let Some(key) = pack(b) {
+                // at most a few hundred keys in 2048 slots: a free slot is near
+                let mut slot = packed_slot(key);
+                while f.packed[slot & (PACKED_SLOTS - 1)].0 != 0 {
+                    slot += 1;
+                }
+                f.packed[slot & (PACKED_SLOTS - 1)] = (key, c);
+            }
         }
     }
     f
@@ -401,8 +426,9 @@ pub(crate) struct Tokens<'a> {
     pub has_upper: bool,
     /// Byte ranges of URLs (numbers inside them are not reported), sorted.
     pub urls: Vec<(usize, usize)>,
-    /// Indices of the tokens that are not plain words (digits, symbols, words of the lexicon),
-    /// ascending: the scanners step over plain words, which start nothing ([`Tokens::next_mark`]).
+    /// Indices of the tokens that may start a number, sum or date ([`is_mark`]: digits, words
+    /// and symbols of the lexicon, non-ASCII symbols, "." before a digit), ascending: the
+    /// scanners step over the others, which start nothing ([`Tokens::next_mark`]).
     pub marks: Vec<usize>,
     /// Some word token is "m" (which the money scan reads as million after digits).
     pub has_word_m: bool,
@@ -438,8 +464,9 @@ impl<'a> Tokens<'a> {
         self.lower.make_ascii_lowercase();
         let lower = self.lower.as_str();
         let low = lower.as_bytes();
-        let toks = &mut self.toks;
-        let marks = &mut self.marks;
+        // local buffers (taken back below), so that the loop keeps their ends in registers
+        let mut toks = std::mem::take(&mut self.toks);
+        let mut marks = std::mem::take(&mut self.marks);
         toks.clear();
         marks.clear();
         toks.reserve(text.len() / 4 + 1);
@@ -451,43 +478,59 @@ impl<'a> Tokens<'a> {
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             let c = BYTE_CLASS[usize::from(b)];
-            if c == byte::SPACE {
+            if c & byte::LETTER != 0 {
+                // a word of at most seven ASCII letters ends in the eight bytes from `i`
+                if let Some(&chunk) = bytes.get(i..i + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
+                    let x = u64::from_le_bytes(chunk);
+                    let others = non_letters(x);
+                    let len = (others.trailing_zeros() / 8) as usize;
+                    let next = (x >> ((len * 8) & 63)) as u8;
+                    if others != 0 && next.is_ascii() {
+                        let key = (x | 0x2020_2020_2020_2020) & ((1u64 << (len * 8)) - 1);
+                        has_word_m |= len == 1 && b == b'm';
+                        maybe_url |= key == u64::from_le_bytes(*b"www\0\0\0\0\0") && next == b'.';
+                        let class = filter.packed_class(key);
+                        if class != 0 {
+                            marks.push(toks.len());
+                        }
+                        let end = i + len;
+                        toks.push(Tok { start: i, end, kind: TokKind::Word, class });
+                        // the space after a word
+                        i = end + usize::from(next == b' ');
+                        continue;
+                    }
+                }
+                let end = ascii_letters_end(bytes, i);
+                if !bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+                    // a longer word of ASCII letters, or one at the end of the text
+                    let class = match low.get(i..end) {
+                        Some(w) if w.len() <= 8 => pack(w).map_or(0, |key| filter.packed_class(key)),
+                        Some(w) if filter.may_hold_word(w) => lower.get(i..end).map_or(0, class_of),
+                        _ => 0,
+                    };
+                    has_word_m |= end - i == 1 && b == b'm';
+                    maybe_url |= low.get(i..end) == Some(b"www") && bytes.get(end) == Some(&b'.');
+                    if class != 0 {
+                        marks.push(toks.len());
+                    }
+                    toks.push(Tok { start: i, end, kind: TokKind::Word, class });
+                    i = end;
+                    continue;
+                }
+            } else if c == byte::SPACE {
                 i += 1;
                 continue;
             }
             let tok = if c & byte::LETTER != 0 {
-                let end = ascii_letters_end(bytes, i);
-                if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
-                    // non-ASCII letters may continue the word
-                    let (end, upper) = word_end(text, i);
-                    has_upper |= upper;
-                    has_word_m |= text.get(i..end) == Some("m");
-                    Tok {
-                        start: i,
-                        end,
-                        kind: TokKind::Word,
-                        class: lower.get(i..end).map_or(0, |w| token_class(filter, TokKind::Word, w)),
-                    }
-                } else {
-                    let w = low.get(i..end).unwrap_or_default();
-                    // one- and two-letter words from a table, longer ones through the filter
-                    let short = |x: u8, y: u8| usize::from(x & 31) * 27 + usize::from(y & 31);
-                    let class = match *w {
-                        [x] => {
-                            has_word_m |= b == b'm';
-                            filter.short.get(short(x, 0)).copied().unwrap_or(0)
-                        }
-                        [x, y] => filter.short.get(short(x, y)).copied().unwrap_or(0),
-                        _ => {
-                            maybe_url |= w == b"www" && bytes.get(end) == Some(&b'.');
-                            if filter.may_hold_word(w) {
-                                lower.get(i..end).map_or(0, class_of)
-                            } else {
-                                0
-                            }
-                        }
-                    };
-                    Tok { start: i, end, kind: TokKind::Word, class }
+                // non-ASCII letters may continue the word
+                let (end, upper) = word_end(text, i);
+                has_upper |= upper;
+                has_word_m |= text.get(i..end) == Some("m");
+                Tok {
+                    start: i,
+                    end,
+                    kind: TokKind::Word,
+                    class: lower.get(i..end).map_or(0, |w| token_class(filter, TokKind::Word, w)),
                 }
             } else if c == byte::DIGIT {
                 Tok { start: i, end: digits_end(bytes, i), kind: TokKind::Num, class: 0 }
@@ -495,7 +538,13 @@ impl<'a> Tokens<'a> {
                 let class =
                     if filter.ascii_syms & (1u128 << b) != 0 { lower.get(i..i + 1).map_or(0, class_of) } else { 0 };
                 maybe_url |= b == b':' && bytes.get(i + 1..i + 3) == Some(b"//");
-                Tok { start: i, end: i + 1, kind: TokKind::Sym, class }
+                // other ASCII punctuation starts nothing
+                if class != 0 || (b == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+                    marks.push(toks.len());
+                }
+                toks.push(Tok { start: i, end: i + 1, kind: TokKind::Sym, class });
+                i += 1;
+                continue;
             } else {
                 // a non-ASCII character: the general path
                 let Some((start, end, kind, upper)) = next_token(text, i) else { break };
@@ -505,11 +554,13 @@ impl<'a> Tokens<'a> {
                 Tok { start, end, kind, class: lower.get(start..end).map_or(0, |w| token_class(filter, kind, w)) }
             };
             i = tok.end;
-            if tok.kind != TokKind::Word || tok.class != 0 {
+            if is_mark(bytes, &tok) {
                 marks.push(toks.len());
             }
             toks.push(tok);
         }
+        self.toks = toks;
+        self.marks = marks;
         self.urls.clear();
         if maybe_url {
             self.urls.extend(url_ranges(text));
@@ -518,7 +569,7 @@ impl<'a> Tokens<'a> {
         self.has_word_m = has_word_m;
     }
 
-    /// The first token at or after `i` that is not a plain word (a word outside the lexicon);
+    /// The first token at or after `i` that may start something ([`Tokens::marks`]);
     /// `cursor` is a position in [`Tokens::marks`] kept between calls (start at 0), so that a
     /// scan with a growing `i` steps through the marks once.
     #[inline]
@@ -617,6 +668,22 @@ fn non_letters(x: u64) -> u64 {
     !(from_a & !past_z & !x) & HIGH
 }
 
+/// Whether a token may start a number, sum or date: digits, a word or symbol of the lexicon, a
+/// non-ASCII symbol ("½"), or a "." before a digit (".5"). The scanners read nothing else as a
+/// start: a word outside the lexicon and other ASCII punctuation only continue or surround
+/// what a mark starts.
+fn is_mark(bytes: &[u8], tok: &Tok) -> bool {
+    match tok.kind {
+        TokKind::Num => true,
+        TokKind::Word => tok.class != 0,
+        TokKind::Sym => match bytes.get(tok.start) {
+            Some(b'.') => tok.class != 0 || bytes.get(tok.start + 1).is_some_and(u8::is_ascii_digit),
+            Some(b) if b.is_ascii() => tok.class != 0,
+            _ => true,
+        },
+    }
+}
+
 /// End of the run of letters starting at byte `i`, and whether it has an upper-case letter.
 #[inline]
 fn word_end(text: &str, i: usize) -> (usize, bool) {
@@ -702,8 +769,7 @@ mod tests {
     fn agrees(text: &str) {
         let t = Tokens::new(text);
         let (toks, has_upper, urls) = reference(text);
-        let marks: Vec<usize> =
-            (0..toks.len()).filter(|&k| toks[k].kind != TokKind::Word || toks[k].class != 0).collect();
+        let marks: Vec<usize> = (0..toks.len()).filter(|&k| is_mark(text.as_bytes(), &toks[k])).collect();
         assert_eq!(t.marks, marks, "{text:?}");
         let word_m = toks.iter().any(|k| k.kind == TokKind::Word && &text[k.start..k.end] == "m");
         assert_eq!(t.has_word_m, word_m, "{text:?}");
@@ -827,20 +893,25 @@ mod tests {
     }
 
     #[test]
-    fn short_word_table_agrees_with_lexicon() {
-        let mut n = 0;
+    fn packed_table_agrees_with_lexicon() {
+        let mut words: Vec<Vec<u8>> = Vec::new();
         for a in b'a'..=b'z' {
-            for w in [vec![a]].into_iter().chain((b'a'..=b'z').map(|b| vec![a, b])) {
-                let x = short_index(&w).unwrap_or(usize::MAX);
-                let word = std::str::from_utf8(&w).unwrap_or("");
-                assert_eq!(FILTER.short.get(x).copied(), Some(class_of(word)), "{word}");
-                n += 1;
-            }
+            words.push(vec![a]);
+            words.extend((b'a'..=b'z').map(|b| vec![a, b]));
         }
-        assert_eq!(n, 26 * 27);
-        assert!(FILTER.short[short_index(b"a").unwrap_or(0)] & class::NUM_WORD != 0);
-        assert_eq!(short_index(b"A"), None);
-        assert_eq!(short_index(b"abc"), None);
+        words.extend(LEXICON.keys().map(|k| k.as_bytes().to_vec()));
+        words.extend(
+            ["the", "percentages", "thirteenth", "aaaaaaaa", "zzzzzzzz", "dollarss"].map(|w| w.as_bytes().to_vec()),
+        );
+        let mut n = 0;
+        for w in words.iter().filter(|w| w.len() <= 8 && w.iter().all(u8::is_ascii_lowercase)) {
+            let word = std::str::from_utf8(w).unwrap_or("");
+            assert_eq!(pack(w).map(|k| FILTER.packed_class(k)), Some(class_of(word)), "{word}");
+            n += 1;
+        }
+        assert!(n > 26 * 27);
+        assert!(FILTER.packed_class(pack(b"a").unwrap_or(0)) & class::NUM_WORD != 0);
+        assert_eq!(pack(b"abcdefghi"), None);
     }
 
     #[test]
