@@ -59,7 +59,8 @@ pub fn split_text(s: &str) -> Vec<Span> {
 const MAX_PAREN: usize = 300;
 
 /// Bytes where a character that matters to the splitter may start: brackets, terminators, and
-/// the lead byte of "…", "•" and "⁃".
+/// the lead byte of "…", "•" and "⁃" (what [`Interesting`] finds).
+#[cfg(test)]
 static INTERESTING: [bool; 256] = {
     let mut t = [false; 256];
     let mut k = 0;
@@ -71,16 +72,44 @@ static INTERESTING: [bool; 256] = {
     t
 };
 
-/// The first interesting byte at or after `i`: eight bytes are tested at a time (one branch
-/// for the usual run of letters and spaces), then the one found is pinned down byte by byte.
-fn next_interesting(b: &[u8], mut i: usize) -> Option<usize> {
-    while let Some(c) = b.get(i..i + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
-        if c.iter().fold(false, |a, &x| a | INTERESTING[usize::from(x)]) {
-            break;
-        }
-        i += 8;
+/// Finds the interesting bytes of a text in order: terminators, brackets and the lead byte
+/// 0xE2 are each searched by memchr (vectorized), and each search's last hit is kept until
+/// the reading position passes it, so every byte is searched once per kind.
+struct Interesting<'a> {
+    b: &'a [u8],
+    /// The first hit at or after the last position asked, per kind (None: not searched yet).
+    hits: [Option<usize>; 4],
+}
+
+impl<'a> Interesting<'a> {
+    fn new(b: &'a [u8]) -> Self {
+        Interesting { b, hits: [None; 4] }
     }
-    b.get(i..)?.iter().position(|&x| INTERESTING[usize::from(x)]).map(|k| i + k)
+
+    /// The first interesting byte at or after `i` (`i` never goes back between calls).
+    fn next(&mut self, i: usize) -> Option<usize> {
+        let b = self.b;
+        let rest = b.get(i..)?;
+        let mut first = b.len();
+        for (kind, hit) in self.hits.iter_mut().enumerate() {
+            let h = match *hit {
+                Some(h) if h >= i => h,
+                _ => {
+                    let found = match kind {
+                        0 => memchr::memchr3(b'.', b'!', b'?', rest),
+                        1 => memchr::memchr2(b'(', b')', rest),
+                        2 => memchr::memchr2(b'[', b']', rest),
+                        _ => memchr::memchr(0xE2, rest),
+                    };
+                    let h = found.map_or(b.len(), |k| i + k);
+                    *hit = Some(h);
+                    h
+                }
+            };
+            first = first.min(h);
+        }
+        (first < b.len()).then_some(first)
+    }
 }
 
 fn is_term(c: char) -> bool {
@@ -111,10 +140,11 @@ fn split_str(s: &str) -> Vec<Span> {
     // Position of the innermost open bracket; no boundary inside brackets (up to MAX_PAREN bytes).
     let mut open_paren: Option<usize> = None;
     let mut i = 0usize;
+    let mut interesting = Interesting::new(bytes);
     while i < s.len() {
         // Without list markers, only brackets, terminators and bullets matter: skip to the next.
         if list_style.is_none() {
-            match next_interesting(bytes, i) {
+            match interesting.next(i) {
                 Some(k) => i = k,
                 None => break,
             }
@@ -476,7 +506,15 @@ mod tests {
         let b = t.as_bytes();
         for i in 0..=b.len() + 1 {
             let want = b.iter().enumerate().skip(i).find(|(_, &x)| INTERESTING[usize::from(x)]).map(|(k, _)| k);
-            assert_eq!(next_interesting(b, i), want, "{i}");
+            let mut it = Interesting::new(b);
+            assert_eq!(it.next(i), want, "{i}");
+        }
+        // Asked in order, as the splitter does.
+        let mut it = Interesting::new(b);
+        let mut i = 0;
+        while let Some(k) = it.next(i) {
+            assert!(INTERESTING[usize::from(b[k])] && b[i..k].iter().all(|&x| !INTERESTING[usize::from(x)]));
+            i = k + 1 + k % 3;
         }
     }
 
