@@ -23,7 +23,7 @@ pub struct Speaker {
 /// The title in a mention of `name`: an appositive after it ("X, director of Y") or the words
 /// before the name ("Foreign Minister X").
 fn title_in(mention: &str, name: &str) -> Option<String> {
-    let last = name.split_ws().last()?;
+    let last = name.split_ws().next_back()?;
     let pos = mention.find(last)?;
     let after = mention[pos + last.len()..].trim_start_matches([',', ' ']).trim_end_matches([',', ' ']);
     if !after.is_empty() {
