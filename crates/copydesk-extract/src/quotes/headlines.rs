@@ -118,7 +118,7 @@ fn colon_form(h: &str) -> Option<Parts> {
     let rs = colon + 1 + (rest.len() - rest.trim_start().len());
     let body = h[rs..].trim_end();
     let body = body.strip_suffix('.').unwrap_or(body).trim_end();
-    if body.split_ws().count() < MIN_CONTENT_WORDS || body.starts_with(':') {
+    if body.split_ws().take(MIN_CONTENT_WORDS).count() < MIN_CONTENT_WORDS || body.starts_with(':') {
         return None;
     }
     let mut end = rs + body.len();

@@ -200,7 +200,7 @@ pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
             if let Some(p) = out.last().filter(|p| p.closed) {
                 let whole =
                     p.span.start - base == s.len() - s.trim_start().len() && p.span.end - base == s.trim_end().len();
-                if whole && ctx.slice(p.content).split_ws().count() <= PULL_QUOTE_WORDS {
+                if whole && ctx.slice(p.content).split_ws().take(PULL_QUOTE_WORDS + 1).count() <= PULL_QUOTE_WORDS {
                     pull_quotes.push(first_piece);
                 }
             }

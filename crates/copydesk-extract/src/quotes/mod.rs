@@ -98,8 +98,14 @@ fn sentence_of(ctx: &Context, at: usize) -> Option<usize> {
     ctx.sentences.get(i).filter(|s| s.span.start <= at).map(|_| i)
 }
 
-fn word_count(s: &str) -> usize {
-    s.split_ws().count()
+/// Has `s` more than `n` words? (Stops reading at word `n + 1`.)
+fn more_words_than(s: &str, n: usize) -> bool {
+    s.split_ws().nth(n).is_some()
+}
+
+/// Has `s` at least `n` words?
+fn at_least_words(s: &str, n: usize) -> bool {
+    n == 0 || more_words_than(s, n - 1)
 }
 
 /// Is `s` only closing punctuation and space?
@@ -141,7 +147,7 @@ fn attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
     let (m_start, m_end) = cue_after(cues, s, base)?;
     let left_full = &s[..m_start];
     let max_words = if left_full.matches(',').count() >= 2 { MAX_APPOSITIVE_WORDS } else { 10 };
-    if left_full.contains(['!', '?', '"', '\u{201c}', '\u{201d}', ';']) || word_count(left_full) > max_words {
+    if left_full.contains(['!', '?', '"', '\u{201c}', '\u{201d}', ';']) || more_words_than(left_full, max_words) {
         return None;
     }
     let lt = left_full.trim_start_matches(|c: char| c == ',' || c.is_whitespace() || c == '—' || c == '–');
@@ -190,7 +196,7 @@ fn loose_attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
     }
     let left = &s[..m_start];
     if left.contains(['!', '?', '"', '\u{201c}', '\u{201d}', ';', ':', '\n'])
-        || word_count(left) > MAX_LOOSE_SUBJECT_WORDS
+        || more_words_than(left, MAX_LOOSE_SUBJECT_WORDS)
     {
         return None;
     }
@@ -205,7 +211,7 @@ fn loose_attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
         let roff = m_end + (r.len() - rt.len());
         let stop = rt.find([',', '.', ';', '(']).unwrap_or(rt.len());
         let m = rt[..stop].trim_end();
-        let ok = !m.is_empty() && word_count(m) <= MAX_LOOSE_INVERTED_WORDS && mentions::plausible(m);
+        let ok = !m.is_empty() && !more_words_than(m, MAX_LOOSE_INVERTED_WORDS) && mentions::plausible(m);
         ok.then(|| Span::new(base + roff, base + roff + m.len()))?
     } else {
         // Not a phrase of the writer's (`"...," in contrast to ..., Lee said`); a capital is a
@@ -265,7 +271,7 @@ fn unlisted_attribution(s: &str, base: usize) -> Option<Attr> {
     let ends_soon = |from: usize| {
         let r = &t[from..];
         let stop = r.find(['.', ',', ';', '!', '?']).unwrap_or(r.len());
-        !r[..stop].contains(['"', '\u{201c}', '\u{201d}']) && word_count(&r[..stop]) <= 6
+        !r[..stop].contains(['"', '\u{201c}', '\u{201d}']) && !more_words_than(&r[..stop], 6)
     };
     // `<subject> <verb>`: the subject opens the text and the verb follows it.
     if let Some(m) = mentions::right_of(t).filter(|m| m.start == 0 && mentions::plausible(m.slice(t))) {
@@ -304,7 +310,7 @@ const MAX_SUBJECT_WORDS: usize = 14;
 /// an appositive or a parenthesis), not a clause of its own.
 fn subject_phrase(lt: &str) -> Option<Span> {
     let t = lt.trim_end();
-    if word_count(t) > MAX_SUBJECT_WORDS {
+    if more_words_than(t, MAX_SUBJECT_WORDS) {
         return None;
     }
     let first = t.split_ws().next()?;
@@ -401,7 +407,7 @@ fn said_first(s: &str, base: usize) -> Option<Attr> {
     let rest = t.strip_prefix("Said ")?;
     let r_off = off + 5;
     let body = rest.trim_end();
-    if !body.ends_with([',', ':']) || word_count(body) > MAX_SUBJECT_WORDS {
+    if !body.ends_with([',', ':']) || more_words_than(body, MAX_SUBJECT_WORDS) {
         return None;
     }
     let sp = mentions::right_of(rest).filter(|sp| mentions::plausible(sp.slice(rest)))?;
@@ -430,7 +436,7 @@ fn as_put_it(s: &str, base: usize) -> Option<Attr> {
     let it_end = verb_end + 3;
     let tail = body.get(it_end..)?;
     if tail.starts_with(char::is_alphanumeric)
-        || word_count(tail) > MAX_PUT_IT_TAIL_WORDS
+        || more_words_than(tail, MAX_PUT_IT_TAIL_WORDS)
         || tail.contains(['.', ';', ':', '!', '?', '"', '\u{201c}', '\u{201d}'])
     {
         return None;
@@ -444,7 +450,7 @@ fn as_put_it(s: &str, base: usize) -> Option<Attr> {
     let subject_at = as_at + 3;
     let subject = head.get(subject_at..)?;
     if subject.trim().is_empty()
-        || word_count(subject) > MAX_PUT_IT_SUBJECT_WORDS
+        || more_words_than(subject, MAX_PUT_IT_SUBJECT_WORDS)
         || subject.contains([',', '.', ';', ':', '"', '\u{201c}', '\u{201d}'])
     {
         return None;
@@ -486,7 +492,8 @@ pub(crate) fn participle_subject(left: &str, cue: &str) -> Option<Span> {
 /// " that ": `said that "..."` is reported speech quoting its words (mixed).
 fn introducer(gap: &str) -> bool {
     let g = gap.trim_end();
-    let n = word_count(g);
+    // Up to nine words tell `n <= 8` and `n <= 1` apart.
+    let n = g.split_ws().take(9).count();
     g.is_empty()
         || g.ends_with(':')
         || (g.ends_with(',') && n <= 8 && !g.contains(" that "))
@@ -565,7 +572,7 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             let in_attribution = last.attributed_after
                 && last.seg == p.seg
                 && p.closed
-                && word_count(content) <= MAX_TITLE_WORDS
+                && !more_words_than(content, MAX_TITLE_WORDS)
                 && last.cue_span.is_some_and(|c| {
                     c.end <= p.span.start
                         && sentence_of(ctx, c.start).is_some_and(|s| sentence_of(ctx, p.span.start) == Some(s))
@@ -588,7 +595,7 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                     .iter()
                     .rev()
                     .take_while(|q| q.span.start >= between_start)
-                    .all(|q| word_count(ctx.slice(q.content)) <= 5);
+                    .all(|q| !more_words_than(ctx.slice(q.content), 5));
                 if same_attr
             && short_pieces_only
             && short_tail(after_cue)
@@ -636,7 +643,7 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
         if let Some(a) = attr_after(cues, post, p.span.end) {
             // `He was always "charming," X said`: the quote finishes a clause of the writer's.
             let lead = pre.trim();
-            let lead_words = word_count(lead);
+            let lead_words = lead.split_ws().take(2).count();
             // One word is enough when it is a subject (`Teachers "get why ...," X said`), not a
             // connector (`But "...," X said`).
             let subject_word = lead_words == 1
@@ -648,7 +655,7 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                 out.push(Draft { span, content: span, kind: QuoteKind::Mixed, ..a.attribute(base) });
                 continue;
             }
-            if word_count(content) >= 2 || starts_sentence {
+            if at_least_words(content, 2) || starts_sentence {
                 out.push(Draft { attributed_after: true, ..a.attribute(base) });
                 continue;
             }
@@ -691,7 +698,7 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                 && text[p.span.start..].starts_with(['"', '\u{201c}', '\u{ab}']);
             let long_intro = sentence_quoted
                 && g.ends_with(',')
-                && word_count(g) <= MAX_INTRO_WORDS
+                && !more_words_than(g, MAX_INTRO_WORDS)
                 && !g.contains(" that ")
                 && !g.starts_with("that ");
             let direct = !clause_goes_on
@@ -721,7 +728,7 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                 trim_end_punct(text, clause_end.max(p.span.end), p.span.end),
             );
             let quoted = p.span.end - p.span.start;
-            let long_partial = word_count(content) >= LONG_PARTIAL_WORDS
+            let long_partial = at_least_words(content, LONG_PARTIAL_WORDS)
                 && quoted * 100 >= LONG_PARTIAL_SHARE * (clause.end - clause.start);
             // Not after a clause opened in the writer's words (`said that X was "..."`, `said he
             // was "..."`): that is reported speech with a quoted tail, however long.
@@ -752,7 +759,7 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
             continue;
         }
         // A quote introduced by a colon in its own sentence: `X has a message: "..."`.
-        if pre.trim_end().ends_with(':') && ends_sentence && word_count(content) >= 2 {
+        if pre.trim_end().ends_with(':') && ends_sentence && at_least_words(content, 2) {
             // The sentence's subject, or a name right before the colon (`... does not
             // surprise pollster Ann Lee: "..."`, `Polls - Ann Lee: "..."`) before a quoted sentence.
             let lead = pre.trim_end().strip_suffix(':').unwrap_or("");
@@ -775,7 +782,7 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                 continue;
             }
         }
-        if starts_sentence && (ends_sentence || !p.closed) && word_count(content) >= MIN_STANDALONE_WORDS {
+        if starts_sentence && (ends_sentence || !p.closed) && at_least_words(content, MIN_STANDALONE_WORDS) {
             // A standalone quote: introduced by "X said:" before it, or continuing the last quote.
             let colon = colon_intro(ctx, cues, p);
             match colon {
@@ -832,7 +839,7 @@ fn starts_lower(s: &str) -> bool {
 
 /// Is the text after a cue, up to the next quote part, short ("on CNN.", ", adding,")?
 fn short_tail(s: &str) -> bool {
-    word_count(s) <= MAX_SPLIT_TAIL
+    !more_words_than(s, MAX_SPLIT_TAIL)
 }
 
 /// Trim trailing spaces and a final period from `text[..end]`, not before `min`.
@@ -854,7 +861,7 @@ fn colon_intro(ctx: &Context, cues: &CueIndex, p: &Piece) -> Option<Attr> {
     let t = s.trim_end();
     let body = t.strip_suffix(':')?;
     match attr_before(cues, body, prev.span.start) {
-        Some((a, gap_at)) => (word_count(&body[gap_at..]) <= 8).then_some(a),
+        Some((a, gap_at)) => (!more_words_than(&body[gap_at..], 8)).then_some(a),
         // No speech cue (`He then listed the qualities he wants:`, `Transcript as follows:`):
         // the sentence's subject introduces the quote.
         None => {

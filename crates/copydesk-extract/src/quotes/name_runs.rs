@@ -28,6 +28,18 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..)?.chars().next()
 }
 
+/// ASCII bytes that continue a name token: letters, apostrophes and hyphens.
+static NAME_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        let x = c as u8;
+        t[c] = x.is_ascii_alphabetic() || x == b'\'' || x == b'-';
+        c += 1;
+    }
+    t
+};
+
 /// End of the name token starting at `i`, if one starts there.
 fn token_at(s: &str, i: usize) -> Option<usize> {
     let b = s.as_bytes();
@@ -48,7 +60,7 @@ fn token_at(s: &str, i: usize) -> Option<usize> {
     };
     while let Some(&x) = b.get(j) {
         if x < 0x80 {
-            if x.is_ascii_alphabetic() || x == b'\'' || x == b'-' {
+            if NAME_BYTE[usize::from(x)] {
                 j += 1;
                 continue;
             }
@@ -98,8 +110,16 @@ fn run_end(s: &str, mut e: usize) -> usize {
         if k == e {
             return e;
         }
-        // "Ludwig van Beethoven": a particle, whitespace, then a token.
         let b = s.as_bytes();
+        match b.get(k) {
+            // A lower-case word continues the run only as a particle ("de", "van", "bin", "al",
+            // "la", "di", "ibn"...): the other initials end it at once.
+            Some(&x) if x.is_ascii_lowercase() && !matches!(x, b'd' | b'v' | b'b' | b'a' | b'l' | b'i') => return e,
+            // Neither a particle nor (without an upper-case letter) a token.
+            Some(&x) if x < 0x80 && !x.is_ascii_alphabetic() => return e,
+            _ => {}
+        }
+        // "Ludwig van Beethoven": a particle, whitespace, then a token.
         let mut w_end = k;
         while w_end < b.len() && w_end - k <= 3 && b[w_end].is_ascii_lowercase() {
             w_end += 1;
@@ -153,7 +173,11 @@ pub(crate) fn find_runs(s: &str) -> impl Iterator<Item = (usize, usize, usize)> 
                 return None;
             };
             i = k;
-            let c = s.get(i..).and_then(|t| t.chars().next())?;
+            // An upper-case ASCII letter needs no decoding.
+            let c = match b.get(i) {
+                Some(&x) if x.is_ascii_uppercase() => char::from(x),
+                _ => s.get(i..).and_then(|t| t.chars().next())?,
+            };
             if c.is_uppercase() && !word_char_before(s, i) {
                 let first = token_at(s, i)?;
                 let end = run_end(s, first);
@@ -197,6 +221,136 @@ mod tests {
         for i in 0..=b.len() {
             let want = b[i..].iter().position(|&x| x.is_ascii_uppercase() || x >= 0x80).map(|k| i + k);
             assert_eq!(next_candidate(b, i), want, "{i}");
+        }
+    }
+
+    // The scanner as first written, byte by byte: the reference of `same_runs_as_the_plain_scan`.
+    /// The character at byte `i` of `s`, if any.
+    fn ref_char_at(s: &str, i: usize) -> Option<char> {
+        s.get(i..)?.chars().next()
+    }
+
+    /// End of the name token starting at `i`, if one starts there.
+    fn ref_token_at(s: &str, i: usize) -> Option<usize> {
+        let b = s.as_bytes();
+        let mut j = match *b.get(i)? {
+            x if x < 0x80 => {
+                if !x.is_ascii_uppercase() {
+                    return None;
+                }
+                i + 1
+            }
+            _ => {
+                let c = ref_char_at(s, i)?;
+                if !c.is_uppercase() {
+                    return None;
+                }
+                i + c.len_utf8()
+            }
+        };
+        while let Some(&x) = b.get(j) {
+            if x < 0x80 {
+                if x.is_ascii_alphabetic() || x == b'\'' || x == b'-' {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            match ref_char_at(s, j) {
+                Some(d) if d.is_alphabetic() || is_mark(d) || d == '\u{2019}' => j += d.len_utf8(),
+                _ => break,
+            }
+        }
+        if b.get(j) == Some(&b'.') {
+            j += 1;
+            // Initials written together ("G.K.", "J.R.R."): one token.
+            if j == i + 2 {
+                while b.get(j).is_some_and(u8::is_ascii_uppercase) && b.get(j + 1) == Some(&b'.') {
+                    j += 2;
+                }
+            }
+        }
+        Some(j)
+    }
+
+    /// First byte after the whitespace at `i`.
+    fn ref_skip_ws(s: &str, i: usize) -> usize {
+        let b = s.as_bytes();
+        let mut j = i;
+        while let Some(&x) = b.get(j) {
+            if x < 0x80 {
+                if !matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            match ref_char_at(s, j) {
+                Some(c) if c.is_whitespace() => j += c.len_utf8(),
+                _ => break,
+            }
+        }
+        j
+    }
+
+    /// End of the run whose first token ends at `e`.
+    fn ref_run_end(s: &str, mut e: usize) -> usize {
+        loop {
+            let k = ref_skip_ws(s, e);
+            if k == e {
+                return e;
+            }
+            // "Ludwig van Beethoven": a particle, whitespace, then a token.
+            let b = s.as_bytes();
+            let mut w_end = k;
+            while w_end < b.len() && w_end - k <= 3 && b[w_end].is_ascii_lowercase() {
+                w_end += 1;
+            }
+            if w_end > k && is_particle(&s[k..w_end]) {
+                let k2 = ref_skip_ws(s, w_end);
+                if k2 > w_end {
+                    if let Some(t) = ref_token_at(s, k2) {
+                        e = t;
+                        continue;
+                    }
+                }
+            }
+            match ref_token_at(s, k) {
+                Some(t) => e = t,
+                None => return e,
+            }
+        }
+    }
+
+    /// The name runs of `s` as (start, end of the first token, end), in text order.
+    fn ref_find_runs(s: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        let b = s.as_bytes();
+        let mut pos = 0usize;
+        std::iter::from_fn(move || {
+            let mut i = pos;
+            loop {
+                // Only upper-case ASCII letters and non-ASCII characters can open a run.
+                let Some(k) = next_candidate(b, i) else {
+                    pos = s.len();
+                    return None;
+                };
+                i = k;
+                let c = s.get(i..).and_then(|t| t.chars().next())?;
+                if c.is_uppercase() && !word_char_before(s, i) {
+                    let first = ref_token_at(s, i)?;
+                    let end = ref_run_end(s, first);
+                    pos = end;
+                    return Some((i, first, end));
+                }
+                i += c.len_utf8();
+            }
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn same_runs_as_the_plain_scan(s in "[A-Za-z' .,\n-]{0,12}( ?(de|van|al|bin|dos|ibn|la|le|in|the|x|Ann|O'Neill-Doe|G\\.K\\.|Mr\\.|\u{e9}|\u{c9}ric|\u{2019}s|\u{301}|\u{a0}|\u{2014}|  |, |\n|[A-Z][a-z]{0,3})){0,40}") {
+            proptest::prop_assert_eq!(find_runs(&s).collect::<Vec<_>>(), ref_find_runs(&s).collect::<Vec<_>>());
         }
     }
 

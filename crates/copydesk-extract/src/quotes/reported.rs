@@ -14,6 +14,7 @@ use super::{is_according, lexicon, mentions, participle_subject, Draft, SpanExt}
 use crate::{Context, QuoteKind};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
+use once_cell::sync::Lazy;
 
 /// Fewest words of reported content.
 const MIN_WORDS: usize = 3;
@@ -717,32 +718,33 @@ fn starts_with_determiner(phrase: &str) -> bool {
 /// Where a clause starting at `start` ends before "and said", "but added" (a speech verb
 /// conjoined to the reporting one), at most `end`.
 ///
-/// One pass over the spaces of the clause: the cut for the first conjunction that qualifies is
-/// the nearest (the cut moves right with the conjunction), and the occurrences of each
-/// conjunction are taken as a substring search yields them, without overlaps.
+/// Each conjunction is found by a substring search built once (its occurrences as the search
+/// yields them, without overlaps); the cut for the first one that qualifies is the nearest, as
+/// the cut moves right with the conjunction, so the nearest over both conjunctions is the cut
+/// of the first qualifying one in the clause.
 fn conjoined_cue(s: &str, start: usize, end: usize) -> usize {
-    const CONJ: [&[u8]; 2] = [b" and ", b" but "];
     let t = &s[start..end];
-    let b = t.as_bytes();
-    // Where the next occurrence of each conjunction may start.
-    let mut next_ok = [0usize; CONJ.len()];
-    for pos in memchr::memchr_iter(b' ', b) {
-        let Some(k) = CONJ.iter().position(|c| b[pos..].starts_with(c)) else { continue };
-        if pos < next_ok[k] {
-            continue;
-        }
-        next_ok[k] = pos + CONJ[k].len();
-        let next = t[pos + CONJ[k].len()..].split_ws().next().unwrap_or("");
-        let next = next.trim_end_matches([',', '.', ':']);
-        if may_be_cue(next)
-            && is_cue_word(next, Cues::Speech)
-            && t[..pos].split_ws().take(MIN_WORDS).count() >= MIN_WORDS
-        {
-            return start + t[..pos].trim_end().trim_end_matches(',').len();
+    let mut best = end;
+    for finder in CONJ_FINDERS.iter() {
+        let n = finder.needle().len();
+        for pos in finder.find_iter(t.as_bytes()) {
+            let next = t[pos + n..].split_ws().next().unwrap_or("");
+            let next = next.trim_end_matches([',', '.', ':']);
+            if may_be_cue(next)
+                && is_cue_word(next, Cues::Speech)
+                && t[..pos].split_ws().take(MIN_WORDS).count() >= MIN_WORDS
+            {
+                best = best.min(start + t[..pos].trim_end().trim_end_matches(',').len());
+                break;
+            }
         }
     }
-    end
+    best
 }
+
+/// Searches for " and " and " but " (see [`conjoined_cue`]).
+static CONJ_FINDERS: Lazy<[memchr::memmem::Finder<'static>; 2]> =
+    Lazy::new(|| [memchr::memmem::Finder::new(" and "), memchr::memmem::Finder::new(" but ")]);
 
 /// A cheap test before a cue-word lookup: cue words are lower case, three bytes or more.
 fn may_be_cue(w: &str) -> bool {
@@ -835,6 +837,19 @@ fn strip_relative(left: &str) -> &str {
     left
 }
 
+/// Where the first two apostrophes in a row at or after `from` start.
+fn apostrophe_pair(b: &[u8], from: usize) -> Option<usize> {
+    let mut j = from;
+    while let Some(k) = memchr::memchr(b'\'', b.get(j..)?) {
+        let at = j + k;
+        if b.get(at + 1) == Some(&b'\'') {
+            return Some(at);
+        }
+        j = at + 1;
+    }
+    None
+}
+
 /// Quoted pieces set with two apostrophes for marks (`''...''`, as some news archives print
 /// typographic double quotes), in paragraph-like segments, in text order. An opening pair
 /// follows a space, an opening bracket or a dash and comes before a non-space; a closing pair
@@ -852,8 +867,7 @@ fn apostrophe_pieces(ctx: &Context) -> Vec<Piece> {
         let base = seg.span.start;
         let mut open: Option<usize> = None;
         let mut i = 0;
-        while let Some(k) = memchr::memmem::find(&b[i..], b"''") {
-            let at = i + k;
+        while let Some(at) = apostrophe_pair(b, i) {
             let run = b[at..].iter().take_while(|&&c| c == b'\'').count();
             i = at + run;
             if run > 3 {

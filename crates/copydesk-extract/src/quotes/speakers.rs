@@ -577,6 +577,12 @@ impl<'a> Resolver<'a> {
                 runs.push(Run::Name { span, st });
             }
         }
+        // At most one person per run (and a few more from resolution later): size the indexes
+        // once instead of growing them person by person.
+        r.people.reserve(runs.len());
+        r.by_name.reserve(runs.len());
+        r.by_last.reserve(runs.len());
+        r.by_first.reserve(runs.len());
         // Full names first (two or more tokens), then single tokens attach to them.
         let mut buf = String::new();
         for (span, st) in runs.iter().filter_map(|r| match r {
