@@ -490,10 +490,12 @@ fn find_published(
     if let Some((_, _, d)) = best {
         return Some(d);
     }
-    // anywhere: an explicit "Published ..." stamp
+    // anywhere: an explicit "Published ..." stamp (with a date: the cheap date test first)
     lines.iter().filter(|l| l.words <= 25).find_map(|l| {
         let s = l.span.slice(text);
-        (published::stamp_rank(s) == 2).then(|| published::first_date(s)).flatten()
+        (published::may_hold_date(s.as_bytes()) && published::stamp_rank(s) == 2)
+            .then(|| published::first_date(s))
+            .flatten()
     })
 }
 

@@ -97,7 +97,7 @@ fn iso(y: u32, m: u32, d: u32) -> Option<String> {
 /// A test every text holding a [`DATE`] match passes (most lines fail it at no regex cost): the
 /// three shapes with a month name or a year first hold a year "19dd" or "20dd", the numeric
 /// shape a digit, "/" or ".", and a digit.
-fn may_hold_date(b: &[u8]) -> bool {
+pub(crate) fn may_hold_date(b: &[u8]) -> bool {
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     memchr::memchr3_iter(b'1', b'2', b'/', b).chain(memchr::memchr_iter(b'.', b)).any(|i| match b.get(i) {
         Some(b'1') => b.get(i + 1) == Some(&b'9') && digit(i + 2) && digit(i + 3),

@@ -40,7 +40,8 @@ impl<'m> Duplicates<'m> {
     pub fn new(measured: &'m Measured) -> Self {
         // about 8 bits per word: few false positives, a few hundred bytes per article
         let n = measured.word_hashes.len();
-        let bits = n.saturating_mul(8).max(64).next_power_of_two().trailing_zeros().clamp(6, 48);
+        let bits =
+            n.saturating_mul(8).max(64).checked_next_power_of_two().map_or(48, |p| p.trailing_zeros()).clamp(6, 48);
         Duplicates { measured, words: vec![0; 1 << (bits - 6)], bits, seen: None, filled: 0 }
     }
 
