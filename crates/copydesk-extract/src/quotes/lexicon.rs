@@ -7,6 +7,17 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
     s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// `w` without the non-alphanumeric characters around it ("Lee," -> "Lee", "(the" -> "the");
+/// a word that starts and ends with an ASCII letter or digit is returned as it is, unscanned.
+#[inline]
+pub(crate) fn core_word(w: &str) -> &str {
+    let b = w.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(f), Some(l)) if f.is_ascii_alphanumeric() && l.is_ascii_alphanumeric() => w,
+        _ => w.trim_matches(|c: char| !c.is_alphanumeric()),
+    }
+}
+
 /// Longest word lowered without allocating.
 const LOWER_BUF: usize = 32;
 
@@ -583,6 +594,14 @@ mod tests {
         }
         for w in &words {
             assert_eq!(flags(w), map_flags(&m, w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn core_word_agrees_with_trimming() {
+        for w in ["", "a", "Lee,", "(the", "\"Lee\"", "é", "éa", "aé", "a-b", "—", "1st.", "x\u{301}", "Ann's", "’s"]
+        {
+            assert_eq!(core_word(w), w.trim_matches(|c: char| !c.is_alphanumeric()), "{w:?}");
         }
     }
 
