@@ -1,10 +1,22 @@
 //! Word lists of the quote extractor (compiled in from `data/*.txt`) and small word tests.
 
+use crate::ascii_scan::{in_range, HI};
 use foldhash::HashMap;
 use once_cell::sync::Lazy;
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
     s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// `w` without the non-alphanumeric characters around it ("Lee," -> "Lee", "(the" -> "the");
+/// a word that starts and ends with an ASCII letter or digit is returned as it is, unscanned.
+#[inline]
+pub(crate) fn core_word(w: &str) -> &str {
+    let b = w.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(f), Some(l)) if f.is_ascii_alphanumeric() && l.is_ascii_alphanumeric() => w,
+        _ => w.trim_matches(|c: char| !c.is_alphanumeric()),
+    }
 }
 
 /// Longest word lowered without allocating.
@@ -248,7 +260,8 @@ impl WordTable {
         for (w, f) in words {
             lens[bucket(w.as_bytes())] |= 1 << w.len().min(63);
             map.insert(w.as_bytes(), f);
-            if w.len() <= SHORT {
+            // Only words a lowered ASCII query can equal (the short path is for ASCII words).
+            if w.len() <= SHORT && w.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
                 short.insert(short_key(w.as_bytes()), f);
             }
         }
@@ -275,15 +288,17 @@ impl WordTable {
 /// Longest word of [`WordTable::short`], in bytes.
 const SHORT: usize = 7;
 
-/// A word of at most [`SHORT`] bytes as one integer, lowered (ASCII): its bytes from the lowest,
-/// its length in the top byte (so words differing only by trailing NUL bytes differ).
+/// An ASCII word of at most [`SHORT`] bytes as one integer, lowered: its bytes from the lowest
+/// (lowered eight at a time), its length in the top byte (so words differing only by trailing
+/// NUL bytes differ).
 #[inline]
 fn short_key(b: &[u8]) -> u64 {
-    let mut key = (b.len() as u64) << 56;
-    for (i, &c) in b.iter().take(SHORT).enumerate() {
-        key |= u64::from(c.to_ascii_lowercase()) << (8 * i);
-    }
-    key
+    let mut a = [0u8; 8];
+    let n = b.len().min(SHORT);
+    a[..n].copy_from_slice(&b[..n]);
+    // ASCII: the high bits are clear, as `in_range` wants; 0x80 >> 2 is the case bit 0x20.
+    let x = u64::from_le_bytes(a) & !HI;
+    (x | (in_range(x, b'A', b'Z') >> 2)) | ((b.len() as u64) << 56)
 }
 
 /// The lists `w` (any case) is on.
@@ -584,6 +599,27 @@ mod tests {
         for w in &words {
             assert_eq!(flags(w), map_flags(&m, w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn core_word_agrees_with_trimming() {
+        for w in ["", "a", "Lee,", "(the", "\"Lee\"", "é", "éa", "aé", "a-b", "—", "1st.", "x\u{301}", "Ann's", "’s"]
+        {
+            assert_eq!(core_word(w), w.trim_matches(|c: char| !c.is_alphanumeric()), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn short_keys_lower_ascii_words() {
+        for w in ["", "a", "AbC", "ZZtop@[", "a\0", "\0", "1-2_Q`{"] {
+            let lower: Vec<u8> = w.bytes().map(|c| c.to_ascii_lowercase()).collect();
+            let mut want = (w.len() as u64) << 56;
+            for (i, &c) in lower.iter().enumerate() {
+                want |= u64::from(c) << (8 * i);
+            }
+            assert_eq!(short_key(w.as_bytes()), want, "{w:?}");
+        }
+        assert_ne!(short_key(b"a"), short_key(b"a\0"));
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! told"), the inverted subject to the right ("said Donna Brazile"), or a trailing dash
 //! attribution ("— Commissioner Smith").
 
-use super::lexicon::{is_aux, is_determiner, is_document_noun, is_role, is_stop_word, is_title, lists, pronoun};
+use super::lexicon::{
+    core_word, is_aux, is_determiner, is_document_noun, is_role, is_stop_word, is_title, lists, pronoun,
+};
 use super::ws::SplitWsExt;
 use copydesk_normalize::Span;
 
@@ -132,7 +134,7 @@ pub(crate) fn plausible(phrase: &str) -> bool {
     let mut ws = phrase.split_ws();
     let Some(last) = ws.next_back() else { return false };
     let one_word = ws.next().is_none();
-    let last = lists(last.trim_matches(|c: char| !c.is_alphanumeric()));
+    let last = lists(core_word(last));
     if one_word && last.pronoun().is_some() {
         return true;
     }
@@ -264,7 +266,7 @@ fn phrase_before(ws: &[Word], comma_ok: bool, complete: bool) -> Result<Option<(
         if is_last && !comma_ok && t.ends_with(',') {
             break;
         }
-        let core = t.trim_matches(|c: char| !c.is_alphanumeric());
+        let core = core_word(t);
         let l = lists(core);
         if core.is_empty() || l.stop() && !(idx == 0 && l.determiner()) {
             break;
@@ -318,12 +320,12 @@ pub(crate) fn right_of(s: &str) -> Option<Span> {
     // The phrase, and the words a title bridge looks ahead to.
     let ws = words_from(s, 0, MAX_WORDS + 4);
     let first = ws.first()?;
-    let core = first.text.trim_matches(|c: char| !c.is_alphanumeric());
+    let core = core_word(first.text);
     if pronoun(core).is_some() {
         let off = first.text.find(core).unwrap_or(0);
         return Some(Span::new(first.start + off, first.start + off + core.len()));
     }
-    let first_core = first.text.trim_matches(|c: char| !c.is_alphanumeric());
+    let first_core = core_word(first.text);
     let det_phrase = first_core == "The" || (is_determiner(first_core) && !is_cap(first_core));
     if is_stop_word(first_core) {
         return None;
@@ -332,7 +334,7 @@ pub(crate) fn right_of(s: &str) -> Option<Span> {
     let mut after_possessive = false;
     for (idx, w) in ws.iter().enumerate().take(MAX_WORDS) {
         let t = w.text;
-        let core = t.trim_matches(|c: char| !c.is_alphanumeric());
+        let core = core_word(t);
         if core.is_empty() {
             break;
         }

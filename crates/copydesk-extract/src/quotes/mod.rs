@@ -157,7 +157,7 @@ fn attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
     let mention = if lt.trim().is_empty() {
         let r = &s[m_end..];
         mentions::right_of(r)
-            .filter(|sp| mentions::plausible(sp.slice(r)))
+            .filter(|sp| mentions::plausible(sp.text_in(r)))
             .or_else(|| described_name(r))
             .or_else(|| mentions::right_of(r))
             .map(|sp| sp.shift(base + m_end))
@@ -274,7 +274,7 @@ fn unlisted_attribution(s: &str, base: usize) -> Option<Attr> {
         !r[..stop].contains(['"', '\u{201c}', '\u{201d}']) && !more_words_than(&r[..stop], 6)
     };
     // `<subject> <verb>`: the subject opens the text and the verb follows it.
-    if let Some(m) = mentions::right_of(t).filter(|m| m.start == 0 && mentions::plausible(m.slice(t))) {
+    if let Some(m) = mentions::right_of(t).filter(|m| m.start == 0 && mentions::plausible(m.text_in(t))) {
         if let Some(v) = verb_at(m.end) {
             let joined = t[m.end..v.start].trim().is_empty();
             if joined && ends_soon(v.end) {
@@ -291,7 +291,7 @@ fn unlisted_attribution(s: &str, base: usize) -> Option<Attr> {
     let v = verb_at(0).filter(|v| v.start == 0 && (t[..v.end].ends_with("ed") || t[..v.end].ends_with('s')))?;
     let r = &t[v.end..];
     let m = mentions::right_of(r).filter(|m| {
-        let ms = m.slice(r);
+        let ms = m.text_in(r);
         r[..m.start].trim().is_empty() && ms.starts_with(char::is_uppercase) && mentions::plausible(ms)
     })?;
     ends_soon(v.end + m.end).then(|| Attr {
@@ -318,7 +318,7 @@ fn subject_phrase(lt: &str) -> Option<Span> {
     if !opens {
         return None;
     }
-    let sp = mentions::right_of(t).filter(|sp| mentions::plausible(sp.slice(t)))?;
+    let sp = mentions::right_of(t).filter(|sp| mentions::plausible(sp.text_in(t)))?;
     let rest = t[sp.end..].trim_start();
     let modifier = rest.is_empty()
         || rest.starts_with([',', '('])
@@ -346,7 +346,7 @@ fn described_name(s: &str) -> Option<Span> {
         rest = &t[w_end..];
         let off = s.len() - rest.len();
         if let Some(sp) = mentions::right_of(rest) {
-            let m = sp.slice(rest);
+            let m = sp.text_in(rest);
             if m.split_ws().count() >= 2 && m.chars().next().is_some_and(char::is_uppercase) {
                 let start = s.len() - s.trim_start().len();
                 return Some(Span::new(start, off + sp.end));
@@ -376,11 +376,11 @@ fn attr_before(cues: &CueIndex, s: &str, base: usize) -> Option<(Attr, usize)> {
     let left = &s[..m_start];
     let mention = match participle_subject(left, &cue) {
         Some(sp) => Some(sp),
-        None => mentions::left_of(left).filter(|sp| mentions::plausible(sp.slice(left))),
+        None => mentions::left_of(left).filter(|sp| mentions::plausible(sp.text_in(left))),
     }
     .map(|sp| sp.shift(base))
     .or_else(|| {
-        mentions::right_of(gap).filter(|sp| mentions::plausible(sp.slice(gap))).map(|sp| sp.shift(base + m_end))
+        mentions::right_of(gap).filter(|sp| mentions::plausible(sp.text_in(gap))).map(|sp| sp.shift(base + m_end))
     });
     // `Another commenter said, "..."`: a cue right before the mark, with only a comma or colon
     // between, introduces a quote even when its subject is not a plausible speaker: then the
@@ -388,7 +388,7 @@ fn attr_before(cues: &CueIndex, s: &str, base: usize) -> Option<(Attr, usize)> {
     let mention = match mention {
         Some(m) => Some(m),
         None if matches!(gap.trim(), "," | ":") => mentions::left_of(left)
-            .filter(|sp| mentions::plausible(sp.slice(left)))
+            .filter(|sp| mentions::plausible(sp.text_in(left)))
             // `he backed Lee and said, "..."`: the subject at the sentence start.
             .or_else(|| participle_subject(left, "ing"))
             .or_else(|| mentions::left_of(left))
@@ -410,7 +410,7 @@ fn said_first(s: &str, base: usize) -> Option<Attr> {
     if !body.ends_with([',', ':']) || more_words_than(body, MAX_SUBJECT_WORDS) {
         return None;
     }
-    let sp = mentions::right_of(rest).filter(|sp| mentions::plausible(sp.slice(rest)))?;
+    let sp = mentions::right_of(rest).filter(|sp| mentions::plausible(sp.text_in(rest)))?;
     let after = rest[sp.end..].trim();
     if !(after.len() == 1 || after.starts_with(',')) {
         return None;
@@ -477,7 +477,7 @@ pub(crate) fn participle_subject(left: &str, cue: &str) -> Option<Span> {
     }
     let t = left.trim_start();
     let off = left.len() - t.len();
-    if let Some(sp) = mentions::right_of(t).filter(|sp| mentions::plausible(sp.slice(t))) {
+    if let Some(sp) = mentions::right_of(t).filter(|sp| mentions::plausible(sp.text_in(t))) {
         return Some(sp.shift(off));
     }
     // After an opening adverbial ("In early October, X reached out, writing ...").
@@ -485,7 +485,7 @@ pub(crate) fn participle_subject(left: &str, cue: &str) -> Option<Span> {
     let rest = &t[comma + 1..];
     let r = rest.trim_start();
     let roff = off + comma + 1 + (rest.len() - r.len());
-    mentions::right_of(r).filter(|sp| mentions::plausible(sp.slice(r))).map(|sp| sp.shift(roff))
+    mentions::right_of(r).filter(|sp| mentions::plausible(sp.text_in(r))).map(|sp| sp.shift(roff))
 }
 
 /// Is the gap between a cue and a quote only an introducer ("", ", ", ": ", " reporters:")? Not
@@ -768,12 +768,12 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                     // From its first capitalised word (the reader may take a verb before the
                     // name for a description: `surprise Ann Lee`).
                     let sp = mentions::left_of(lead)?;
-                    let m = sp.slice(lead);
+                    let m = sp.text_in(lead);
                     let cap = m.split_ws().find(|w| w.starts_with(char::is_uppercase))?;
                     let sp = Span::new(sp.start + (cap.as_ptr() as usize - m.as_ptr() as usize), sp.end);
                     let ok = starts_upper(content)
                         && lead[sp.end..].trim().is_empty()
-                        && mentions::plausible(sp.slice(lead));
+                        && mentions::plausible(sp.text_in(lead));
                     ok.then_some(sp)
                 })
                 .map(|sp| sp.shift(pre_start));
@@ -914,9 +914,16 @@ fn resolve(ctx: &Context, entities: &[Entity], quoted: &[Span], drafts: Vec<Draf
 pub(crate) trait SpanExt {
     fn shift(self, by: usize) -> Span;
     fn slice_in<'a>(&self, s: &'a str, base: usize) -> &'a str;
+    fn text_in<'a>(&self, s: &'a str) -> &'a str;
 }
 
 impl SpanExt for Span {
+    /// [`Span::slice`], inlined here (the quote passes take thousands of short slices).
+    #[inline]
+    fn text_in<'a>(&self, s: &'a str) -> &'a str {
+        s.get(self.start..self.end).unwrap_or("")
+    }
+
     fn shift(self, by: usize) -> Span {
         Span::new(self.start + by, self.end + by)
     }

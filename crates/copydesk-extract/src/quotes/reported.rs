@@ -7,6 +7,7 @@
 //! - `According to X, CONTENT` and `CONTENT, according to X`.
 
 use super::cue_scan::{is_cue_word, CueIndex, Cues};
+use super::lexicon::core_word;
 use super::marks::Piece;
 use super::span_index::SpanIndex;
 use super::ws::SplitWsExt;
@@ -192,7 +193,7 @@ fn inverted(s: &str, cs: usize, ce: usize, cue: &str) -> Option<(Span, Span)> {
     let right = &s[ce..];
     let m = mentions::right_of(right)?;
     let rest = &right[m.end..];
-    let name = m.slice(right);
+    let name = m.text_in(right);
     let fits = mentions::plausible(name) || common_noun_subject(name) || starts_with_determiner(name);
     (fits && rest.split_ws().take(MAX_INVERTED_TAIL + 1).count() <= MAX_INVERTED_TAIL).then_some(())?;
     Some((m.shift(ce), clean(s, 0, lt.len() - 1)?))
@@ -237,7 +238,7 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Opt
         participle_subject(left, "ing").or(prior.filter(|p| p.end <= cs))?
     } else {
         let (off, l) = tail(strip_relative(left), MAX_SUBJECT_REACH);
-        let subject = |sp: Span| mentions::plausible(sp.slice(l)) || common_noun_subject(sp.slice(l));
+        let subject = |sp: Span| mentions::plausible(sp.text_in(l)) || common_noun_subject(sp.text_in(l));
         let mut sp = mentions::left_of(l)?;
         if !subject(sp) {
             sp = of_head(l, sp);
@@ -482,7 +483,7 @@ fn noun_phrase_object(s: &str, ce: usize) -> Option<Span> {
     let mut end = None;
     for (i, w) in r.split_ws().enumerate() {
         let off = w.as_ptr() as usize - r.as_ptr() as usize;
-        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let core = core_word(w);
         if core.is_empty()
             || ends_noun_phrase(core)
             || (i == 0 && is_preposition(core))

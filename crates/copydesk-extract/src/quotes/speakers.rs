@@ -9,12 +9,13 @@
 
 use super::len_filter::LenFilter;
 use super::lexicon::{
-    determiner_words, is_determiner, is_org_word, is_role, is_title, lists, not_name_start, not_name_words,
+    core_word, determiner_words, is_determiner, is_org_word, is_role, is_title, lists, not_name_start, not_name_words,
     title_gender, Gender,
 };
 use super::name_runs;
 use super::span_index::SpanIndex;
 use super::ws::SplitWsExt;
+use super::SpanExt;
 use crate::{Context, Entity, EntityLabel, Sentence};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
@@ -628,7 +629,7 @@ impl<'a> Resolver<'a> {
                 Run::Name { span, st } if st.len == 1 => (span, st),
                 Run::Name { .. } => continue,
                 Run::Word { span, sentence } => {
-                    let word = span.slice(text);
+                    let word = span.text_in(text);
                     // Cheap first: only a known surname or a first name can name someone.
                     let key = word.trim_end_matches([',', ';', ':']).trim_end_matches('.');
                     let key = key.strip_suffix("'s").or_else(|| key.strip_suffix("\u{2019}s")).unwrap_or(key);
@@ -692,7 +693,7 @@ impl<'a> Resolver<'a> {
         r.mentions.sort_by_key(|m| m.span.start);
         if debug_enabled() {
             for m in &r.mentions {
-                eprintln!("mention {:?} {:?} -> {}", m.span, m.span.slice(r.text), r.people[m.person].name);
+                eprintln!("mention {:?} {:?} -> {}", m.span, m.span.text_in(r.text), r.people[m.person].name);
             }
         }
         r
@@ -937,7 +938,7 @@ impl<'a> Resolver<'a> {
         let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         // "the Rev. John Doe" is a person.
         matches!(word, "the" | "The" | "a" | "A" | "an" | "An")
-            && !span.slice(self.text).split_ws().next().is_some_and(is_title)
+            && !span.text_in(self.text).split_ws().next().is_some_and(is_title)
     }
 
     /// The most mentioned known person before `at` with a compatible gender.
@@ -986,7 +987,7 @@ impl<'a> Resolver<'a> {
 
     /// Resolve a speaker mention at `span`; records the speaker for later pronouns.
     pub(crate) fn resolve(&mut self, span: Span) -> Option<String> {
-        let raw = span.slice(self.text).trim();
+        let raw = span.text_in(self.text).trim();
         let raw = raw.split('(').next().unwrap_or(raw);
         // "The mayor, Ann Lee": a name in the appositive beats the role before it.
         let mut parts = raw.split(',').map(str::trim).filter(|p| !p.is_empty());
@@ -1029,7 +1030,7 @@ impl<'a> Resolver<'a> {
                 return Some(self.people[p].name.to_string());
             }
         }
-        let last = last_word.unwrap_or(first_word).trim_matches(|c: char| !c.is_alphanumeric());
+        let last = core_word(last_word.unwrap_or(first_word));
         // Role noun phrase: "the official", "the senior diplomat".
         // "U.S. senator", "NATO official": an abbreviation before a role opens no name.
         let abbreviation = first_word.len() >= 2

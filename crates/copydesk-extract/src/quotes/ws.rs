@@ -79,16 +79,21 @@ impl<'a> Iterator for SplitWs<'a> {
     fn next(&mut self) -> Option<&'a str> {
         let b = self.s.as_bytes();
         let mut i = self.front;
-        loop {
-            if i >= self.back {
-                self.front = self.back;
-                return None;
+        // Past the whitespace (ASCII from the table; other characters decoded only when their
+        // first byte may open whitespace).
+        while i < self.back {
+            match CLASS[usize::from(b[i])] {
+                SPACE => i += 1,
+                WORD => break,
+                _ => match space_at(self.s, i) {
+                    0 => break,
+                    n => i += n,
+                },
             }
-            let n = space_at(self.s, i);
-            if n == 0 {
-                break;
-            }
-            i += n;
+        }
+        if i >= self.back {
+            self.front = self.back;
+            return None;
         }
         let start = i;
         while i < self.back {
@@ -107,20 +112,33 @@ impl<'a> Iterator for SplitWs<'a> {
 impl<'a> DoubleEndedIterator for SplitWs<'a> {
     #[inline]
     fn next_back(&mut self) -> Option<&'a str> {
+        let b = self.s.as_bytes();
         let mut j = self.back;
-        loop {
-            if j <= self.front {
-                self.back = self.front;
-                return None;
-            }
-            let n = space_before(self.s, self.front, j);
+        // Back past the whitespace: an ASCII byte answers for itself, a non-ASCII one ends a
+        // character that [`space_before`] decodes.
+        while j > self.front {
+            let x = b[j - 1];
+            let n = if x < 0x80 {
+                usize::from(CLASS[usize::from(x)] == SPACE)
+            } else {
+                space_before(self.s, self.front, j)
+            };
             if n == 0 {
                 break;
             }
             j -= n;
         }
+        if j <= self.front {
+            self.back = self.front;
+            return None;
+        }
         let end = j;
-        while j > self.front && space_before(self.s, self.front, j) == 0 {
+        while j > self.front {
+            let x = b[j - 1];
+            let space = if x < 0x80 { CLASS[usize::from(x)] == SPACE } else { space_before(self.s, self.front, j) > 0 };
+            if space {
+                break;
+            }
             j -= 1;
         }
         self.back = j;
