@@ -79,7 +79,8 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
 
 /// Append the tokens of a sentence to `out` (offsets relative to `s`). Linear in its length:
 /// one pass over the bytes, ASCII by a class table without decoding, no allocation but
-/// `out`'s growth.
+/// `out`'s growth. Kept out of line (inlined into its caller it was compiled worse).
+#[inline(never)]
 pub(crate) fn tokenize_into(s: &str, out: &mut Vec<Tok>) {
     let bytes = s.as_bytes();
     let n = bytes.len();
