@@ -401,6 +401,17 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn connector_iff_listed(w in "[a-z&]{0,6}", tail in "[ a-z.]{0,9}") {
+            let listed = CONNECTORS.contains(&w.as_str());
+            proptest::prop_assert_eq!(connector_at(w.as_bytes(), 0, w.len()), listed);
+            let t = format!("{w}{tail}");
+            proptest::prop_assert_eq!(connector_at(t.as_bytes(), 0, w.len()), listed);
+        }
+    }
+
     #[test]
     fn plural_possessive() {
         let t = tokenize("the Palestinians' cause");
