@@ -31,13 +31,17 @@ fn words(s: &'static str) -> HashSet<&'static str> {
 }
 
 /// Split every segment into sentences.
+/// The boundary and span buffers are reused from segment to segment.
 pub(crate) fn split(text: &str, segments: &[Segment]) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(segments.len() * 2);
+    let mut cuts = Vec::new();
+    let mut spans = Vec::new();
     for (si, seg) in segments.iter().enumerate() {
         let s = seg.span.slice(text);
-        for sp in split_str(s) {
-            out.push(Sentence { span: Span::new(seg.span.start + sp.start, seg.span.start + sp.end), segment: si });
-        }
+        spans.clear();
+        split_into(s, &mut cuts, &mut spans);
+        let base = seg.span.start;
+        out.extend(spans.iter().map(|sp| Sentence { span: Span::new(base + sp.start, base + sp.end), segment: si }));
     }
     out
 }
@@ -128,12 +132,20 @@ fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '⁃')
 }
 
-/// Boundaries (byte offsets where a new sentence starts) of one segment.
+/// The sentence spans of one segment (bytes of `s`).
 fn split_str(s: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    split_into(s, &mut Vec::new(), &mut out);
+    out
+}
+
+/// Append the sentence spans of one segment (bytes of `s`) to `out`; `cuts` is a buffer for the
+/// boundaries (end of a sentence, start of the next), cleared first.
+fn split_into(s: &str, cuts: &mut Vec<(usize, usize)>, out: &mut Vec<Span>) {
     let bytes = s.as_bytes();
-    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of sentence, start of next)
-                                                    // A list marker starts with a bullet, a digit or a lower-case letter: most segments start
-                                                    // with an ASCII byte that rules the regex out (its \d also takes non-ASCII digits).
+    cuts.clear();
+    // A list marker starts with a bullet, a digit or a lower-case letter: most segments start
+    // with an ASCII byte that rules the regex out (its \d also takes non-ASCII digits).
     let may_list = s.as_bytes().first().is_some_and(|&b| b >= 0x80 || b.is_ascii_digit() || b.is_ascii_lowercase());
     let list_style = if may_list { LIST_START.captures(s).and_then(|c| c.get(1)).map(|m| m.as_str()) } else { None };
     let mut sent_start = 0usize;
@@ -258,14 +270,12 @@ fn split_str(s: &str) -> Vec<Span> {
             sent_start = n;
         }
     }
-    let mut out = Vec::new();
     let mut from = 0usize;
-    for (end, next) in cuts {
-        push(&mut out, s, from, end);
+    for &(end, next) in cuts.iter() {
+        push(out, s, from, end);
         from = next;
     }
-    push(&mut out, s, from, s.len());
-    out
+    push(out, s, from, s.len());
 }
 
 /// Is a list marker of the same style as the first one at `i` ("2.", "b)")?

@@ -2,7 +2,7 @@
 //! acronyms and their long forms.
 
 use super::gazetteer::Gazetteer;
-use super::Mention;
+use super::{has_space, Mention};
 use crate::EntityLabel;
 use foldhash::{HashMap, HashMapExt};
 
@@ -58,7 +58,7 @@ pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(
     }
     for m in ms.iter_mut() {
         let t = m.span.slice(text);
-        if !t.contains(' ') {
+        if !has_space(t) {
             if let Some(full) = by_last.get(t) {
                 // A listed place that is also a family name ("Moreno" after "Lenín Moreno").
                 let surname_place = m.label == EntityLabel::Loc

@@ -43,13 +43,17 @@ pub(crate) struct Mention {
 fn cap_counts(toks: &[tokens::Tok]) -> (usize, usize) {
     let mut words = 0;
     let mut caps = 0;
-    for t in toks.iter().filter(|t| t.long) {
-        words += 1;
-        if t.cap {
-            caps += 1;
-        }
+    for t in toks {
+        words += usize::from(t.long);
+        caps += usize::from(t.long && t.cap);
     }
     (words, caps)
+}
+
+/// Whether a mention's text has a space (a byte loop: mentions are short, a memchr call
+/// costs more).
+pub(crate) fn has_space(t: &str) -> bool {
+    t.bytes().any(|b| b == b' ')
 }
 
 /// "Kigali, Rwanda", "DAKAR, Senegal", "Iqaluit, Nunavut": a place that is neither a country
@@ -198,7 +202,7 @@ pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Ent
         .filter(|m| {
             !(m.label == EntityLabel::Person && m.strength == 0 && {
                 let t = m.span.slice(ctx.text);
-                m.grouped_only || !t.contains(' ') && !g.is_surname(t)
+                m.grouped_only || !has_space(t) && !g.is_surname(t)
             })
         })
         .map(|m| Entity { span: m.span, label: m.label, canonical: m.canonical })

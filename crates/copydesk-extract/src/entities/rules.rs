@@ -203,9 +203,10 @@ pub(crate) fn find_into(g: &Gazetteer, s: &Sent, out: &mut Vec<Found>) {
     let n = s.toks.len();
     let mut i = 0;
     while i < n {
-        if !s.cap(i) {
-            i += 1;
-            continue;
+        // Runs start at capitalized words (only words are capitalized): skip to the next.
+        match s.toks.get(i..).and_then(|r| r.iter().position(|t| t.cap)) {
+            Some(k) => i += k,
+            None => break,
         }
         // The run: capitalized words, joined by connectors followed by a capitalized word.
         let mut j = i + 1;

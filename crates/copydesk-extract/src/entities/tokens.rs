@@ -79,7 +79,8 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
 
 /// Append the tokens of a sentence to `out` (offsets relative to `s`). Linear in its length:
 /// one pass over the bytes, ASCII by a class table without decoding, no allocation but
-/// `out`'s growth.
+/// `out`'s growth. Kept out of line (inlined into its caller it was compiled worse).
+#[inline(never)]
 pub(crate) fn tokenize_into(s: &str, out: &mut Vec<Tok>) {
     let bytes = s.as_bytes();
     let n = bytes.len();
@@ -397,6 +398,17 @@ mod tests {
             assert!(!connector_at(w.as_bytes(), 0, w.len()), "{w}");
             let padded = format!("{w} tail of the text");
             assert!(!connector_at(padded.as_bytes(), 0, w.len()), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn connector_iff_listed(w in "[a-z&]{0,6}", tail in "[ a-z.]{0,9}") {
+            let listed = CONNECTORS.contains(&w.as_str());
+            proptest::prop_assert_eq!(connector_at(w.as_bytes(), 0, w.len()), listed);
+            let t = format!("{w}{tail}");
+            proptest::prop_assert_eq!(connector_at(t.as_bytes(), 0, w.len()), listed);
         }
     }
 
