@@ -109,10 +109,15 @@ pub(crate) fn find(ctx: &Context, cues: &CueIndex, pieces: &[Piece], drafts: &[D
             if noun_like(cue) {
                 continue;
             }
+            // The parse of the cue, when the question test below already made it.
+            let mut parsed: Option<Option<(Span, Span)>> = None;
             let ev = evidential(s, m_start, m_end, cue).or_else(|| {
                 // `Asked whether ..., X said`: the question, when no subject asks it.
                 let q = question(s, m_end, cue)?;
-                parse_after(s, m_start, m_end, cue, prior).is_none().then_some(q)
+                let p = parse_after(s, m_start, m_end, cue, prior);
+                let none = p.is_none();
+                parsed = Some(p);
+                none.then_some(q)
             });
             if let Some(ev) = ev {
                 // "X seems to ...", "X is expected to ...": the whole clause, without a speaker.
@@ -136,7 +141,8 @@ pub(crate) fn find(ctx: &Context, cues: &CueIndex, pieces: &[Piece], drafts: &[D
                 });
                 continue;
             }
-            let Some((mention, content)) = parse_after(s, m_start, m_end, cue, prior) else { continue };
+            let parsed = parsed.unwrap_or_else(|| parse_after(s, m_start, m_end, cue, prior));
+            let Some((mention, content)) = parsed else { continue };
             prior = Some(mention);
             let content = content.shift(base);
             if covered.overlaps(content) {
@@ -769,9 +775,10 @@ fn common_noun_subject(phrase: &str) -> bool {
     let mut it = phrase.split_ws();
     let (Some(first), n) = (it.next(), phrase.split_ws().take(2).count()) else { return false };
     let last = it.next_back().unwrap_or(first);
-    // "74 percent", "26%", "two-thirds of voters".
-    let counted = phrase.split_ws().any(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit));
-    if counted && (last.ends_with('%') || matches!(last, "percent" | "percent," | "%")) {
+    // "74 percent", "26%", "two-thirds of voters" (the words are read for a digit only after
+    // such a last word).
+    let percent = last.ends_with('%') || matches!(last, "percent" | "percent," | "%");
+    if percent && phrase.split_ws().any(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit)) {
         return true;
     }
     // Collective nouns that speak ("police said").
@@ -1191,6 +1198,18 @@ mod more_tests {
         let q = super::apostrophe_tests::run("When asked whether he would run again, Ann Lee said he had not decided.");
         assert!(q.iter().any(|x| x.1 == "whether he would run again" && x.2.is_none()), "{q:?}");
         assert!(q.iter().any(|x| x.1 == "he had not decided" && x.2.as_deref() == Some("Ann Lee")), "{q:?}");
+    }
+
+    #[test]
+    fn asked_with_a_subject_reports_once() {
+        // The question test parses the cue; a cue with a subject of its own is reported from
+        // that parse, as the plain parse reports it.
+        let text = "The senator asked whether the dam would hold after the storm.";
+        let q = super::apostrophe_tests::run(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        let plain = super::parse(text, 12, 17, "asked").map(|(m, c)| (m.slice(text), c.slice(text)));
+        assert_eq!(plain, Some(("The senator", "whether the dam would hold after the storm")));
+        assert_eq!((q[0].1.as_str(), q[0].2.as_deref()), (plain.map_or("", |p| p.1), plain.map(|p| p.0)));
     }
 
     #[test]
