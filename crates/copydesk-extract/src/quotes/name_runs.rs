@@ -224,12 +224,8 @@ mod tests {
         }
     }
 
-    // The scanner as first written, byte by byte: the reference of `same_runs_as_the_plain_scan`.
-    /// The character at byte `i` of `s`, if any.
-    fn ref_char_at(s: &str, i: usize) -> Option<char> {
-        s.get(i..)?.chars().next()
-    }
-
+    // The scanner as first written, byte by byte: the reference of `same_runs_as_the_plain_scan`
+    // (whitespace and characters are read by the module's own `skip_ws` and `char_at`, which it did not change).
     /// End of the name token starting at `i`, if one starts there.
     fn ref_token_at(s: &str, i: usize) -> Option<usize> {
         let b = s.as_bytes();
@@ -241,7 +237,7 @@ mod tests {
                 i + 1
             }
             _ => {
-                let c = ref_char_at(s, i)?;
+                let c = char_at(s, i)?;
                 if !c.is_uppercase() {
                     return None;
                 }
@@ -256,7 +252,7 @@ mod tests {
                 }
                 break;
             }
-            match ref_char_at(s, j) {
+            match char_at(s, j) {
                 Some(d) if d.is_alphabetic() || is_mark(d) || d == '\u{2019}' => j += d.len_utf8(),
                 _ => break,
             }
@@ -273,30 +269,10 @@ mod tests {
         Some(j)
     }
 
-    /// First byte after the whitespace at `i`.
-    fn ref_skip_ws(s: &str, i: usize) -> usize {
-        let b = s.as_bytes();
-        let mut j = i;
-        while let Some(&x) = b.get(j) {
-            if x < 0x80 {
-                if !matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
-                    break;
-                }
-                j += 1;
-                continue;
-            }
-            match ref_char_at(s, j) {
-                Some(c) if c.is_whitespace() => j += c.len_utf8(),
-                _ => break,
-            }
-        }
-        j
-    }
-
     /// End of the run whose first token ends at `e`.
     fn ref_run_end(s: &str, mut e: usize) -> usize {
         loop {
-            let k = ref_skip_ws(s, e);
+            let k = skip_ws(s, e);
             if k == e {
                 return e;
             }
@@ -307,7 +283,7 @@ mod tests {
                 w_end += 1;
             }
             if w_end > k && is_particle(&s[k..w_end]) {
-                let k2 = ref_skip_ws(s, w_end);
+                let k2 = skip_ws(s, w_end);
                 if k2 > w_end {
                     if let Some(t) = ref_token_at(s, k2) {
                         e = t;
