@@ -88,13 +88,14 @@ impl<'a> Sent<'a> {
         let word = self.text.get(t.start..t.end).unwrap_or("");
         let mut f = KNOWN | (self.g.word_flags(word) & WORD_BITS) as u32;
         let b = word.as_bytes();
-        if word.is_ascii() {
-            if b.len() >= 3
-                && b.first().is_some_and(u8::is_ascii_alphanumeric)
-                && b.iter().skip(1).all(u8::is_ascii_lowercase)
-            {
-                f |= PLAIN;
-            } else if b.iter().all(|&c| c.is_ascii_uppercase() || c == b'-') {
+        // A plain word is all ASCII, so it is told first, without a separate ASCII pass.
+        if b.len() >= 3
+            && b.first().is_some_and(u8::is_ascii_alphanumeric)
+            && b.iter().skip(1).all(u8::is_ascii_lowercase)
+        {
+            f |= PLAIN;
+        } else if word.is_ascii() {
+            if b.iter().all(|&c| c.is_ascii_uppercase() || c == b'-') {
                 f |= UPPER;
             }
         } else {

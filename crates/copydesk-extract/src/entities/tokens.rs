@@ -328,8 +328,15 @@ fn is_initial_seq(w: &str) -> bool {
     w.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
 }
 
+/// An ASCII first char followed by anything but a period: the first part has two or more
+/// chars, so `w` is no [`is_initial_seq`] (a byte test that spares most words before a
+/// period, "London.", the split and char counts).
+fn starts_long_part(w: &str) -> bool {
+    matches!(w.as_bytes(), [a, b, ..] if a.is_ascii() && *b != b'.')
+}
+
 fn is_abbrev(w: &str) -> bool {
-    if is_initial_seq(w) {
+    if !starts_long_part(w) && is_initial_seq(w) {
         return true;
     }
     matches!(
@@ -370,6 +377,20 @@ fn is_abbrev(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_first_part_is_no_initial_sequence() {
+        for w in ["U", "U.S", "J", "É", "É.U", "ÉU", "London", "Mr", "A.B.C", "AB", "a.b", "U.", ".U", "", "UÉ"] {
+            assert!(!(starts_long_part(w) && is_initial_seq(w)), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn long_first_part_never_an_initial_sequence(w in "[A-Za-zÉé.'-]{0,6}") {
+            proptest::prop_assert!(!(starts_long_part(&w) && is_initial_seq(&w)));
+        }
+    }
 
     fn words(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| &s[t.start..t.end]).collect()
