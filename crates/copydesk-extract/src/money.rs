@@ -37,10 +37,11 @@ struct Form {
     form: &'static str,
 }
 
-/// Currency tables keyed by the form lower-cased with spaces removed.
+/// Currency tables keyed by the UTF-8 bytes of the form lower-cased with spaces removed (bytes, so
+/// that a key built in a byte buffer needs no UTF-8 check).
 struct Tables {
-    pre: Map<String, Form>,
-    post: Map<String, Form>,
+    pre: Map<Box<[u8]>, Form>,
+    post: Map<Box<[u8]>, Form>,
     /// Longest key in tokens, to bound the look-around.
     max_toks: usize,
 }
@@ -101,10 +102,10 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
         key.retain(|c| !c.is_whitespace());
         max_toks = max_toks.max(crate::numbers::token_count(form));
         if pos == "pre" || pos == "both" {
-            pre.entry(key.clone()).or_insert_with(|| f.clone());
+            pre.entry(key.as_bytes().into()).or_insert_with(|| f.clone());
         }
         if pos == "post" || pos == "both" {
-            post.entry(key).or_insert(f);
+            post.entry(key.into_bytes().into_boxed_slice()).or_insert(f);
         }
     }
     Tables { pre, post, max_toks }
@@ -137,7 +138,7 @@ struct Marker {
 }
 
 /// Look up the text of tokens `a..=b` in a table, respecting case-sensitive forms.
-fn lookup(t: &Tokens, a: usize, b: usize, table: &Map<String, Form>) -> Option<Form> {
+fn lookup(t: &Tokens, a: usize, b: usize, table: &Map<Box<[u8]>, Form>) -> Option<Form> {
     let (Some(ta), Some(tb)) = (t.toks.get(a), t.toks.get(b)) else { return None };
     let raw = &t.text[ta.start..tb.end];
     if raw.len() > 40 {
@@ -153,11 +154,11 @@ fn lookup(t: &Tokens, a: usize, b: usize, table: &Map<String, Form>) -> Option<F
                 n += 1;
             }
         }
-        table.get(std::str::from_utf8(buf.get(..n)?).ok()?)?
+        table.get(buf.get(..n)?)?
     } else if raw.contains('Σ') {
         // a final sigma lower-cases by its context
         let key: String = raw.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
-        table.get(&key)?
+        table.get(key.as_bytes())?
     } else {
         // lower case, white space dropped, into a buffer (a character lower-cases to at most
         // three characters of at most four bytes each)
@@ -166,7 +167,7 @@ fn lookup(t: &Tokens, a: usize, b: usize, table: &Map<String, Form>) -> Option<F
         for c in raw.chars().flat_map(char::to_lowercase).filter(|c| !c.is_whitespace()) {
             n += c.encode_utf8(buf.get_mut(n..n + 4)?).len();
         }
-        table.get(std::str::from_utf8(buf.get(..n)?).ok()?)?
+        table.get(buf.get(..n)?)?
     };
     if f.case_sensitive {
         // as written, or with the same capital first letter ("Ksh" for "KSh", "RS" for "Rs")

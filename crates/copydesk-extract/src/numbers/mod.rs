@@ -78,19 +78,62 @@ pub(crate) fn tens_word(w: &str) -> Option<f64> {
     })
 }
 
+/// Scale words after a number ("million", "crore", "bn") and their factors. [`scale_word`] and
+/// the lexicon's [`class::SCALE`] bit both read this list.
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("hundreds", 1e2),
+    ("thousand", 1e3),
+    ("thousands", 1e3),
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("lac", 1e5),
+    ("lacs", 1e5),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("mln", 1e6),
+    ("mn", 1e6),
+    ("mil", 1e6),
+    ("mill", 1e6),
+    ("mio", 1e6),
+    ("crore", 1e7),
+    ("crores", 1e7),
+    ("cr", 1e7),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("bn", 1e9),
+    ("bln", 1e9),
+    ("trillion", 1e12),
+    ("trillions", 1e12),
+    ("tn", 1e12),
+    ("tln", 1e12),
+    ("trn", 1e12),
+];
+
 /// Scale words after a number ("million", "crore", "bn").
 pub(crate) fn scale_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "hundred" | "hundreds" => 1e2,
-        "thousand" | "thousands" => 1e3,
-        "lakh" | "lakhs" | "lac" | "lacs" => 1e5,
-        "million" | "millions" | "mln" | "mn" | "mil" | "mill" | "mio" => 1e6,
-        "crore" | "crores" | "cr" => 1e7,
-        "billion" | "billions" | "bn" | "bln" => 1e9,
-        "trillion" | "trillions" | "tn" | "tln" | "trn" => 1e12,
-        _ => return None,
-    })
+    SCALES.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
 }
+
+/// Scale word at token `i`, read only when the lexicon tags it ([`class::SCALE`]).
+#[inline]
+fn scale_at(t: &Tokens, i: usize) -> Option<f64> {
+    if t.class(i) & class::SCALE == 0 {
+        return None;
+    }
+    scale_word(t.low(i))
+}
+
+/// Words of the lexicon's [`class::SCALE`] bit: every word [`scale_word`], [`denominator_word`]
+/// or [`DOZENS`] accepts.
+pub(crate) fn scale_class_words() -> impl Iterator<Item = String> {
+    let scales = SCALES.iter().map(|(w, _)| (*w).to_string());
+    let denominators = DENOMINATORS.iter().flat_map(|(w, _)| [(*w).to_string(), format!("{w}s")]);
+    scales.chain(denominators).chain(DOZENS.iter().map(|w| (*w).to_string()))
+}
+
+/// Dozen words after a number ("3 dozens").
+const DOZENS: &[&str] = &["dozen", "dozens", "dz", "dzs", "doz", "dozs"];
 
 /// Letters glued to digits that scale them ("10k", "1.2bn", "10M"); `money` also accepts "m" and "b".
 pub(crate) fn glued_scale(raw: &str, money: bool) -> Option<f64> {
@@ -117,43 +160,57 @@ pub(crate) fn glued_scale(raw: &str, money: bool) -> Option<f64> {
     }
 }
 
+/// Denominator words of fractions (singular; the plural adds "s") and their values.
+/// [`denominator_word`] and the lexicon's [`class::SCALE`] bit both read this list.
+const DENOMINATORS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("halve", 2.0),
+    ("third", 3.0),
+    ("quarter", 4.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("thirteenth", 13.0),
+    ("fourteenth", 14.0),
+    ("fifteenth", 15.0),
+    ("sixteenth", 16.0),
+    ("seventeenth", 17.0),
+    ("eighteenth", 18.0),
+    ("nineteenth", 19.0),
+    ("twentieth", 20.0),
+    ("thirtieth", 30.0),
+    ("fortieth", 40.0),
+    ("fiftieth", 50.0),
+    ("sixtieth", 60.0),
+    ("seventieth", 70.0),
+    ("eightieth", 80.0),
+    ("ninetieth", 90.0),
+    ("hundredth", 1e2),
+    ("thousandth", 1e3),
+    ("millionth", 1e6),
+    ("billionth", 1e9),
+    ("trillionth", 1e12),
+];
+
 /// Denominator words of fractions ("third", "quarters", "half").
 fn denominator_word(w: &str) -> Option<f64> {
     let base = w.strip_suffix('s').unwrap_or(w);
-    Some(match base {
-        "half" | "halve" => 2.0,
-        "third" => 3.0,
-        "quarter" | "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" => 9.0,
-        "tenth" => 10.0,
-        "eleventh" => 11.0,
-        "twelfth" => 12.0,
-        "thirteenth" => 13.0,
-        "fourteenth" => 14.0,
-        "fifteenth" => 15.0,
-        "sixteenth" => 16.0,
-        "seventeenth" => 17.0,
-        "eighteenth" => 18.0,
-        "nineteenth" => 19.0,
-        "twentieth" => 20.0,
-        "thirtieth" => 30.0,
-        "fortieth" => 40.0,
-        "fiftieth" => 50.0,
-        "sixtieth" => 60.0,
-        "seventieth" => 70.0,
-        "eightieth" => 80.0,
-        "ninetieth" => 90.0,
-        "hundredth" => 1e2,
-        "thousandth" => 1e3,
-        "millionth" => 1e6,
-        "billionth" => 1e9,
-        "trillionth" => 1e12,
-        _ => return None,
-    })
+    DENOMINATORS.iter().find(|(k, _)| *k == base).map(|&(_, v)| v)
+}
+
+/// Denominator word at token `i`, read only when the lexicon tags it ([`class::SCALE`]).
+#[inline]
+fn denominator_at(t: &Tokens, i: usize) -> Option<f64> {
+    if t.class(i) & class::SCALE == 0 {
+        return None;
+    }
+    denominator_word(t.low(i))
 }
 
 /// Unit ordinals usable after a tens word in a compound denominator ("twenty-first").
@@ -403,6 +460,10 @@ fn parse_cardinal(t: &Tokens, i: usize, money: bool) -> Option<(usize, f64, bool
         if tk.kind != TokKind::Word {
             break;
         }
+        // only number words and scale words continue a cardinal
+        if tk.class & (class::NUM_WORD | class::SCALE) == 0 {
+            break;
+        }
         if let Some(u) = unit_word(w) {
             if prev == 1 || prev == 5 || (prev == 2 && u >= 10.0) {
                 break;
@@ -418,7 +479,7 @@ fn parse_cardinal(t: &Tokens, i: usize, money: bool) -> Option<(usize, f64, bool
         } else if w == "a" && !have {
             // "a hundred", "a million"
             let nx = t.low(j + 1);
-            if scale_word(nx).is_some() && !nx.ends_with('s') {
+            if scale_at(t, j + 1).is_some() && !nx.ends_with('s') {
                 current = 1.0;
                 prev = 1;
                 have = true;
@@ -475,6 +536,10 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
         return Some(Phrase { first: i, last: i, value: v, words: false, plain_digits: false });
     }
     if w == "a" || w == "an" {
+        // only a number word or a scale, fraction or dozen word can follow
+        if t.class(i + 1) & (class::NUM_WORD | class::SCALE) == 0 {
+            return None;
+        }
         let nx = t.low(i + 1);
         if let Some(tv) = tens_word(nx) {
             let u = if t.low(i + 2) == "-" { i + 3 } else { i + 2 };
@@ -488,7 +553,7 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
         if let Some(d) = denominator_word(nx) {
             if !nx.ends_with('s') && nx != "second" {
                 // "a quarter million", "a half billion"
-                if let Some(s) = scale_word(t.low(i + 2)).filter(|s| *s >= 1e3 && matches!(nx, "quarter" | "half")) {
+                if let Some(s) = scale_at(t, i + 2).filter(|s| *s >= 1e3 && matches!(nx, "quarter" | "half")) {
                     return Some(Phrase { first: i, last: i + 2, value: s / d, words: true, plain_digits: false });
                 }
                 return Some(Phrase { first: i, last: i + 1, value: 1.0 / d, words: true, plain_digits: false });
@@ -496,7 +561,7 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
         }
         if t.low(i + 1) == "hundred" {
             // "a hundred trillionths"
-            if let Some(d) = denominator_word(t.low(i + 2)) {
+            if let Some(d) = denominator_at(t, i + 2) {
                 if d >= 1e3 {
                     return Some(Phrase { first: i, last: i + 2, value: 100.0 / d, words: true, plain_digits: false });
                 }
@@ -512,7 +577,7 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
         if t.low(i + 1) == "a" && t.low(i + 2) == "dozen" {
             return Some(Phrase { first: i, last: i + 2, value: 12.0 * f, words: true, plain_digits: false });
         }
-        if let Some(s) = scale_word(t.low(i + 1)).filter(|s| *s >= 1e3) {
+        if let Some(s) = scale_at(t, i + 1).filter(|s| *s >= 1e3) {
             return Some(Phrase { first: i, last: i + 1, value: s * f, words: true, plain_digits: false });
         }
         if w == "half" {
@@ -557,7 +622,7 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
     }
     // "3 dozens", "three hundred and two dozens"
     let nx = t.low(last + 1);
-    if matches!(nx, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs") {
+    if DOZENS.contains(&nx) {
         return Some(Phrase { first: i, last: last + 1, value: value * 12.0, words: true, plain_digits: false });
     }
     // fractions: "two thirds", "five-eighths", "one - fourth", "twenty-three fifths",
@@ -580,7 +645,7 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
             }
         }
     }
-    if let Some(d) = if words { denominator_word(t.low(k)) } else { None } {
+    if let Some(d) = if words { denominator_at(t, k) } else { None } {
         let den = t.low(k);
         let plural = den.ends_with('s') && den != "halves";
         let singular_ok = value == 1.0 || den == "half" || den == "quarter";
@@ -610,11 +675,11 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
             let mut l = k;
             // "two thirds of a million", "one billion and three quarters million"
             if t.low(k + 1) == "of" && t.low(k + 2) == "a" {
-                if let Some(s) = scale_word(t.low(k + 3)).filter(|s| *s >= 1e3) {
+                if let Some(s) = scale_at(t, k + 3).filter(|s| *s >= 1e3) {
                     v *= s;
                     l = k + 3;
                 }
-            } else if let Some(s) = scale_word(t.low(k + 1)).filter(|s| *s >= 1e3) {
+            } else if let Some(s) = scale_at(t, k + 1).filter(|s| *s >= 1e3) {
                 if let Some(a) = and_pos.filter(|&a| a > i) {
                     let head = parse_cardinal_range(t, i, a).map_or(0.0, |r| r.1);
                     v = head + (v - head) * s;
@@ -632,7 +697,7 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
         let after = last + 2;
         if let Some(p) = parse_at_fraction_only(t, after) {
             let mut l = p.last;
-            let after_scale = scale_word(t.low(l + 1)).filter(|s| *s >= 1e3);
+            let after_scale = scale_at(t, l + 1).filter(|s| *s >= 1e3);
             if after_scale.is_some() {
                 l += 1;
             }
@@ -645,7 +710,7 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
         }
     }
     // an ordinal ("twenty-fifth", "one hundred fifth") is not a number
-    if words && (unit_ordinal(t.low(k)).is_some() || denominator_word(t.low(k)).is_some()) && !t.low(k).ends_with('s') {
+    if words && (unit_ordinal(t.low(k)).is_some() || denominator_at(t, k).is_some()) && !t.low(k).ends_with('s') {
         return None;
     }
     // "one over three", "2000 over 3"
@@ -746,12 +811,12 @@ fn parse_cardinal_range(t: &Tokens, i: usize, stop: usize) -> Option<(usize, f64
 fn parse_at_fraction_only(t: &Tokens, i: usize) -> Option<Phrase> {
     let w = t.low(i);
     if w == "a" || w == "an" || w == "one" {
-        if let Some(d) = denominator_word(t.low(i + 1)) {
+        if let Some(d) = denominator_at(t, i + 1) {
             return Some(Phrase { first: i, last: i + 1, value: 1.0 / d, words: true, plain_digits: false });
         }
     }
     if let Some((l, v, _, _)) = parse_cardinal(t, i, false) {
-        if let Some(d) = denominator_word(t.low(l + 1)) {
+        if let Some(d) = denominator_at(t, l + 1) {
             return Some(Phrase { first: i, last: l + 1, value: v / d, words: true, plain_digits: false });
         }
     }
@@ -864,10 +929,10 @@ fn starts_number(t: &Tokens, i: usize) -> bool {
                 || ((w == "a" || w == "an") && {
                     let nx = t.low(i + 1);
                     nx == "dozen"
-                        || (scale_word(nx).is_some() && !nx.ends_with('s'))
-                        || denominator_word(nx).is_some_and(|_| !nx.ends_with('s') && nx != "second")
+                        || (scale_at(t, i + 1).is_some() && !nx.ends_with('s'))
+                        || denominator_at(t, i + 1).is_some_and(|_| !nx.ends_with('s') && nx != "second")
                 })
-                || (w == "quarter" && scale_word(t.low(i + 1)).is_some())
+                || (w == "quarter" && scale_at(t, i + 1).is_some())
         }
         TokKind::Sym => {
             vulgar_fraction(w).is_some()
@@ -1165,6 +1230,13 @@ mod tests {
         "quarter",
         "thirds",
         "dozen",
+        "Fifth",
+        "halves",
+        "second",
+        "first",
+        "crore",
+        "lakh",
+        "doz",
         "and",
         "to",
         "between",
@@ -1231,10 +1303,66 @@ mod tests {
         }
     }
 
+    /// The scans give the same with the scale-word gates ([`class::SCALE`]) as when every token
+    /// passes them (the plain look-ups alone decide).
+    fn scale_gates_agree(text: &str) {
+        let t = Tokens::new(text);
+        let mut open = Tokens::new(text);
+        for tok in &mut open.toks {
+            tok.class |= class::SCALE;
+        }
+        for i in 0..=t.toks.len() {
+            assert_eq!(scale_at(&t, i), scale_word(t.low(i)), "{text:?} {i}");
+            assert_eq!(denominator_at(&t, i), denominator_word(t.low(i)), "{text:?} {i}");
+        }
+        for i in 0..t.toks.len() {
+            assert_eq!(parse_at(&t, i, false), parse_at(&open, i, false), "{text:?} {i}");
+            assert_eq!(parse_at(&t, i, true), parse_at(&open, i, true), "{text:?} {i}");
+        }
+        assert_eq!(crate::money::scan(&t), crate::money::scan(&open), "{text:?}");
+        assert_eq!(scan(&t), scan(&open), "{text:?}");
+    }
+
+    #[test]
+    fn scale_class_tags_every_scale_fraction_and_dozen_word() {
+        for w in scale_class_words() {
+            for form in [w.clone(), w.to_uppercase()] {
+                let t = Tokens::new(&form);
+                assert_eq!(t.toks.len(), 1, "{form}");
+                assert!(t.class(0) & class::SCALE != 0, "{form}");
+                // the bit alone does not make a mark
+                assert_eq!(!t.marks.is_empty(), t.class(0) & class::STARTS != 0, "{form}");
+            }
+            assert!(scale_word(&w).is_some() || denominator_word(&w).is_some() || DOZENS.contains(&w.as_str()), "{w}");
+        }
+        for w in ["a", "the", "seconds", "halfs", "one", "twenty", "dozenth", "millionths"] {
+            let t = Tokens::new(w);
+            let tagged = t.class(0) & class::SCALE != 0;
+            assert_eq!(tagged, scale_word(w).is_some() || denominator_word(w).is_some() || DOZENS.contains(&w), "{w}");
+        }
+    }
+
+    #[test]
+    fn scale_gates_agree_on_examples() {
+        for text in [
+            "a dozen, a third, a quarter million, a hundred trillionths, half a dozen, a twenty-first",
+            "two thirds of a million, three quarters billion, one hundred and three quarters, 3 dozens",
+            "a lakh crore, a man, an hour, twenty one point five, five-eighths, one over three, a second",
+            "A Million, Thousands of people, 2 MN, Rs 5 crore, a Fifth, an eighth",
+        ] {
+            scale_gates_agree(text);
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn marks_agree_on_pieces(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..30)) {
             marks_agree(&pieces.concat());
+        }
+
+        #[test]
+        fn scale_gates_agree_on_pieces(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..30)) {
+            scale_gates_agree(&pieces.concat());
         }
 
         #[test]

@@ -46,6 +46,11 @@ pub(crate) mod class {
     pub const PERCENT: u8 = 32;
     /// May start a vague amount: "millions (of dollars)", "several", "multibillion(-dollar)".
     pub const VAGUE: u8 = 64;
+    /// Scale, fraction and dozen words ("million", "thirds", "dozen"): they continue a number but
+    /// start nothing, so this bit alone does not make a token a mark.
+    pub const SCALE: u8 = 128;
+    /// The bits that make a word or symbol a mark (a possible start of a number, sum or date).
+    pub const STARTS: u8 = !SCALE;
 }
 
 /// Words of the fixed classes (number and date words); currency forms and holiday names are
@@ -189,6 +194,9 @@ static LEXICON: Lazy<HashMap<Box<str>, u8, foldhash::fast::RandomState>> = Lazy:
     }
     for w in VAGUE_WORDS {
         add(w, class::VAGUE);
+    }
+    for w in super::scale_class_words() {
+        add(&w, class::SCALE);
     }
     for (w, pre, post) in crate::money::first_words() {
         add(&w, if pre { class::CUR_PRE } else { 0 } | if post { class::CUR_POST } else { 0 });
@@ -490,7 +498,7 @@ impl<'a> Tokens<'a> {
                         has_word_m |= len == 1 && b == b'm';
                         maybe_url |= key == u64::from_le_bytes(*b"www\0\0\0\0\0") && next == b'.';
                         let class = filter.packed_class(key);
-                        if class != 0 {
+                        if class & class::STARTS != 0 {
                             marks.push(toks.len());
                         }
                         let end = i + len;
@@ -510,7 +518,7 @@ impl<'a> Tokens<'a> {
                     };
                     has_word_m |= end - i == 1 && b == b'm';
                     maybe_url |= low.get(i..end) == Some(b"www") && bytes.get(end) == Some(&b'.');
-                    if class != 0 {
+                    if class & class::STARTS != 0 {
                         marks.push(toks.len());
                     }
                     toks.push(Tok { start: i, end, kind: TokKind::Word, class });
@@ -539,7 +547,7 @@ impl<'a> Tokens<'a> {
                     if filter.ascii_syms & (1u128 << b) != 0 { lower.get(i..i + 1).map_or(0, class_of) } else { 0 };
                 maybe_url |= b == b':' && bytes.get(i + 1..i + 3) == Some(b"//");
                 // other ASCII punctuation starts nothing
-                if class != 0 || (b == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+                if class & class::STARTS != 0 || (b == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) {
                     marks.push(toks.len());
                 }
                 toks.push(Tok { start: i, end: i + 1, kind: TokKind::Sym, class });
@@ -675,10 +683,10 @@ fn non_letters(x: u64) -> u64 {
 fn is_mark(bytes: &[u8], tok: &Tok) -> bool {
     match tok.kind {
         TokKind::Num => true,
-        TokKind::Word => tok.class != 0,
+        TokKind::Word => tok.class & class::STARTS != 0,
         TokKind::Sym => match bytes.get(tok.start) {
-            Some(b'.') => tok.class != 0 || bytes.get(tok.start + 1).is_some_and(u8::is_ascii_digit),
-            Some(b) if b.is_ascii() => tok.class != 0,
+            Some(b'.') => tok.class & class::STARTS != 0 || bytes.get(tok.start + 1).is_some_and(u8::is_ascii_digit),
+            Some(b) if b.is_ascii() => tok.class & class::STARTS != 0,
             _ => true,
         },
     }
