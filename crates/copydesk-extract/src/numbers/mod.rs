@@ -115,13 +115,17 @@ pub(crate) fn scale_word(w: &str) -> Option<f64> {
     SCALES.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
 }
 
+/// The lower-case word at token `i` when the lexicon tags it [`class::SCALE`] (a scale,
+/// fraction or dozen word); None for every other token, without reading it.
+#[inline]
+fn scale_class_word<'t>(t: &'t Tokens, i: usize) -> Option<&'t str> {
+    (t.class(i) & class::SCALE != 0).then(|| t.low(i))
+}
+
 /// Scale word at token `i`, read only when the lexicon tags it ([`class::SCALE`]).
 #[inline]
 fn scale_at(t: &Tokens, i: usize) -> Option<f64> {
-    if t.class(i) & class::SCALE == 0 {
-        return None;
-    }
-    scale_word(t.low(i))
+    scale_class_word(t, i).and_then(scale_word)
 }
 
 /// Words of the lexicon's [`class::SCALE`] bit: every word [`scale_word`], [`denominator_word`]
@@ -207,10 +211,7 @@ fn denominator_word(w: &str) -> Option<f64> {
 /// Denominator word at token `i`, read only when the lexicon tags it ([`class::SCALE`]).
 #[inline]
 fn denominator_at(t: &Tokens, i: usize) -> Option<f64> {
-    if t.class(i) & class::SCALE == 0 {
-        return None;
-    }
-    denominator_word(t.low(i))
+    scale_class_word(t, i).and_then(denominator_word)
 }
 
 /// Unit ordinals usable after a tens word in a compound denominator ("twenty-first").

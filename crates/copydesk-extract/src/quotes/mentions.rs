@@ -5,7 +5,7 @@
 use super::lexicon::{
     core_word, is_aux, is_determiner, is_document_noun, is_role, is_stop_word, is_title, lists, pronoun,
 };
-use super::ws::SplitWsExt;
+use super::ws::{space_at, SplitWsExt};
 use copydesk_normalize::Span;
 
 /// Longest mention phrase, in words.
@@ -19,15 +19,6 @@ struct Word<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-}
-
-/// Is the character at byte `i` of `s` whitespace? Returns its length if so.
-fn space_at(s: &str, i: usize) -> Option<usize> {
-    match s.as_bytes().get(i) {
-        Some(b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') => Some(1),
-        Some(&x) if x >= 0x80 => s.get(i..)?.chars().next().filter(|c| c.is_whitespace()).map(char::len_utf8),
-        _ => None,
-    }
 }
 
 /// Split `s[from..]` into whitespace-separated words (byte ranges into `s`), at most `limit`
@@ -50,18 +41,18 @@ fn words_from(s: &str, from: usize, limit: usize) -> Vec<Word<'_>> {
             1
         } else {
             match space_at(s, i) {
-                Some(n) => {
-                    if let Some(st) = start.take() {
-                        out.push(Word { start: st, end: i, text: &s[st..i] });
-                    }
-                    n
-                }
-                None => {
+                0 => {
                     if start.is_none() {
                         start = Some(i);
                     }
                     // Continuation bytes are never whitespace: skip to the next char.
                     s.get(i..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8)
+                }
+                n => {
+                    if let Some(st) = start.take() {
+                        out.push(Word { start: st, end: i, text: &s[st..i] });
+                    }
+                    n
                 }
             }
         };

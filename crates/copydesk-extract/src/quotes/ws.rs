@@ -32,7 +32,7 @@ static CLASS: [u8; 256] = {
 
 /// Bytes of the whitespace character starting at byte `i` of `s` (0 when none starts there).
 #[inline]
-fn space_at(s: &str, i: usize) -> usize {
+pub(super) fn space_at(s: &str, i: usize) -> usize {
     match s.as_bytes().get(i).map(|&x| CLASS[usize::from(x)]) {
         Some(SPACE) => 1,
         Some(MAYBE) => {
