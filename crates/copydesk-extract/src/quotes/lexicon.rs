@@ -1,5 +1,6 @@
 //! Word lists of the quote extractor (compiled in from `data/*.txt`) and small word tests.
 
+use super::len_filter::LenFilter;
 use crate::ascii_scan::{in_range, HI};
 use foldhash::HashMap;
 use once_cell::sync::Lazy;
@@ -221,25 +222,6 @@ fn word_map() -> HashMap<&'static str, u16> {
     m
 }
 
-/// Groups of words in [`WordTable::lens`]: one per first letter (either case) and second byte
-/// (`a`..`z`, or any other byte or none as a 27th column), and one for words that start otherwise.
-const BUCKETS: usize = 26 * 27 + 1;
-
-/// The group of a word in [`WordTable::lens`].
-#[inline]
-fn bucket(w: &[u8]) -> usize {
-    match w.first() {
-        Some(&f) if f.is_ascii_alphabetic() => {
-            let second = match w.get(1) {
-                Some(&c) if c.is_ascii_lowercase() => usize::from(c - b'a'),
-                _ => 26,
-            };
-            usize::from(f.to_ascii_lowercase() - b'a') * 27 + second
-        }
-        _ => BUCKETS - 1,
-    }
-}
-
 /// The listed words (lower case) with their flags, and a quick test that turns most other
 /// words away unhashed.
 struct WordTable {
@@ -247,41 +229,33 @@ struct WordTable {
     /// The words of up to [`SHORT`] bytes again, by [`short_key`]: an integer look-up, no
     /// string hashing or comparing.
     short: HashMap<u64, u16>,
-    /// Per [`bucket`]: bit `n` (`n` < 63) is set when it holds a word of `n` bytes; bit 63
-    /// stands for all longer words.
-    lens: Vec<u64>,
+    /// The first two letters and lengths of the words: most other words fail it unhashed.
+    filter: LenFilter,
 }
 
 impl WordTable {
     fn new(words: HashMap<&'static str, u16>) -> Self {
-        let mut lens = vec![0u64; BUCKETS];
+        let mut filter = LenFilter::new();
         let mut map = HashMap::default();
         let mut short = HashMap::default();
         for (w, f) in words {
-            lens[bucket(w.as_bytes())] |= 1 << w.len().min(63);
+            filter.add(w);
             map.insert(w.as_bytes(), f);
             // Only words a lowered ASCII query can equal (the short path is for ASCII words).
             if w.len() <= SHORT && w.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
                 short.insert(short_key(w.as_bytes()), f);
             }
         }
-        WordTable { map, short, lens }
-    }
-
-    /// Might a word of `len` bytes that starts with `head` (its first two bytes, or all of a
-    /// shorter word) be listed? A cheap first test.
-    #[inline]
-    fn may_hold(&self, head: &[u8], len: usize) -> bool {
-        self.lens[bucket(head)] & (1 << len.min(63)) != 0
+        WordTable { map, short, filter }
     }
 
     /// The flags of the lower-case word `lw` (0 when not listed).
     #[inline]
-    fn get(&self, lw: &[u8]) -> u16 {
-        if !self.may_hold(&lw[..lw.len().min(2)], lw.len()) {
+    fn get(&self, lw: &str) -> u16 {
+        if !self.filter.may_hold(lw) {
             return 0;
         }
-        self.map.get(lw).copied().unwrap_or(0)
+        self.map.get(lw.as_bytes()).copied().unwrap_or(0)
     }
 }
 
@@ -307,11 +281,9 @@ fn flags(w: &str) -> u16 {
     let b = w.as_bytes();
     let table = &*WORDS;
     if b.len() <= LOWER_BUF && b.is_ascii() {
-        // The first two bytes and the length (the group ignores the case of the first) turn
-        // most words away before they are lowered.
-        let second = b.get(1).map(u8::to_ascii_lowercase);
-        let head = [b.first().copied().unwrap_or(0), second.unwrap_or(0)];
-        if !table.may_hold(&head[..b.len().min(2)], b.len()) {
+        // The first two letters (in either case) and the length turn most words away before
+        // they are lowered.
+        if !table.filter.may_hold(w) {
             return 0;
         }
         if b.len() <= SHORT {
@@ -323,7 +295,7 @@ fn flags(w: &str) -> u16 {
         }
         table.map.get(&buf[..b.len()]).copied().unwrap_or(0)
     } else {
-        table.get(w.to_lowercase().as_bytes())
+        table.get(&w.to_lowercase())
     }
 }
 
