@@ -654,8 +654,13 @@ fn lex(
                 let next = (x >> ((len * 8) & 63)) as u8;
                 if others != 0 && next.is_ascii() {
                     let key = (x | 0x2020_2020_2020_2020) & ((1u64 << (len * 8)) - 1);
-                    has_word_m |= len == 1 && b == b'm';
-                    maybe_url |= key == u64::from_le_bytes(*b"www\0\0\0\0\0") && next == b'.';
+                    // (branches, seldom taken, rather than flags folded in at every word)
+                    if len == 1 && b == b'm' {
+                        has_word_m = true;
+                    }
+                    if key == u64::from_le_bytes(*b"www\0\0\0\0\0") && next == b'.' {
+                        maybe_url = true;
+                    }
                     let class = filter.packed_class(key);
                     if class & class::STARTS != 0 {
                         marks.push(toks.len() - base);
