@@ -36,8 +36,12 @@ pub fn extract(norm: &NormalizedText, doc: &Document, options: &ExtractOptions) 
     let ctx = Context::new(&norm.text, doc, options);
     // Acronyms first: entities group short forms with the long forms defined in the text.
     let acronyms = acronyms::find(&ctx, &[]);
-    let entities = entities::find_with(&ctx, &acronyms::text_pairs(&acronyms));
-    let (money, dates, numbers) = numbers::find_all(&ctx);
+    // The number finders cut each content segment into tokens once; the entity finder reads
+    // its sentences' tokens off them.
+    let mut sent_toks = entities::SentenceTokens::new(&ctx);
+    let (money, dates, numbers) = numbers::find_all(&ctx, |k, toks| sent_toks.add_segment(&ctx, k, toks));
+    sent_toks.finish(&ctx);
+    let entities = entities::find_with(&ctx, &sent_toks, &acronyms::text_pairs(&acronyms));
     let quotes = quotes::find(&ctx, &entities);
     Extraction { sentences: ctx.sentences.clone(), quotes, entities, acronyms, money, dates, numbers }
 }

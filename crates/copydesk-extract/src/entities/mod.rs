@@ -19,6 +19,7 @@ mod tokens;
 mod word_lists;
 
 pub(crate) use gazetteer::GAZ;
+pub(crate) use tokens::SentenceTokens;
 
 use crate::{Context, Entity, EntityLabel};
 use copydesk_normalize::Span;
@@ -138,20 +139,16 @@ fn with_compass_word(g: &gazetteer::Gazetteer, text: &str, m: &mut Mention) {
 }
 
 /// Find entity mentions in the article's sentences, labelled, and grouped with each other and
-/// with the given (short, long) pairs of acronyms defined in the text.
-pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Entity> {
+/// with the given (short, long) pairs of acronyms defined in the text; `sent_toks` are the
+/// tokens of the article's sentences ([`tokens::SentenceTokens`]).
+pub(crate) fn find_with(
+    ctx: &Context,
+    sent_toks: &tokens::SentenceTokens,
+    acronyms: &[(String, String)],
+) -> Vec<Entity> {
     let g = &GAZ;
     let mut ms: Vec<Mention> = Vec::new();
-    // All sentences' tokens in one buffer (offsets relative to their sentence), with each
-    // sentence's range in it.
-    let mut toks_buf: Vec<tokens::Tok> = Vec::with_capacity(ctx.text.len() / 5 + 16);
-    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(ctx.sentences.len());
-    for s in &ctx.sentences {
-        let a = toks_buf.len();
-        tokens::tokenize_into(ctx.slice(s.span), &mut toks_buf);
-        ranges.push((a, toks_buf.len()));
-    }
-    let toks_of = |k: usize| ranges.get(k).and_then(|&(a, b)| toks_buf.get(a..b)).unwrap_or(&[]);
+    let toks_of = |k: usize| sent_toks.of(k);
     // A segment written in title case or capitals (a headline): only listed names count there.
     let mut seg_counts = vec![(0usize, 0usize); ctx.segments.len()];
     for (k, sent) in ctx.sentences.iter().enumerate() {

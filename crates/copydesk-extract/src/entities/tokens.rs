@@ -1,5 +1,8 @@
 //! Word tokens of a sentence, with the flags the entity rules need.
 
+use crate::numbers::{ent, Tok as NumTok};
+use crate::Context;
+
 /// One token: a word, or a punctuation mark that breaks names apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Tok {
@@ -82,41 +85,195 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
 /// `out`'s growth. Kept out of line (inlined into its caller it was compiled worse).
 #[inline(never)]
 pub(crate) fn tokenize_into(s: &str, out: &mut Vec<Tok>) {
+    let mut i = 0;
+    while i < s.len() {
+        i = step(s, i, out);
+    }
+}
+
+/// One step of [`tokenize_into`] at byte `i` (a char boundary before the end): skip white
+/// space, or push the token starting there; return where reading goes on.
+#[inline(always)]
+fn step(s: &str, i: usize, out: &mut Vec<Tok>) -> usize {
     let bytes = s.as_bytes();
     let n = bytes.len();
-    let mut i = 0;
-    while i < n {
-        let b = bytes[i];
-        let cl = CLASS[usize::from(b)];
-        if cl & WORD != 0 {
-            // Fast path: a run of ASCII letters and digits followed by white space, ordinary
-            // punctuation or the end (no joiner, no non-ASCII char) is a plain word: no
-            // abbreviation period, possessive or prefix to look at. The scan stays in this
-            // loop and the white space after the word is skipped here.
-            let mut end = i + 1;
-            while end < n && CLASS[usize::from(bytes[end])] & WORD != 0 {
-                end += 1;
-            }
-            let after = if end < n { CLASS[usize::from(bytes[end])] } else { 0 };
-            let cap = b.is_ascii_uppercase();
-            // A period after a word not starting with a capital (often a sentence's last
-            // word) neither joins it to the next part nor makes it an abbreviation.
-            if after & (JOIN | HIGH) == 0 || (!cap && bytes.get(end) == Some(&b'.')) {
-                let long = end - i >= 4 && b.is_ascii_alphabetic();
-                out.push(Tok { start: i, end, word: true, cap, poss: false, long });
-                i = end + usize::from(after & WS != 0);
-                continue;
-            }
-            i = word(s, i, 1, out);
-        } else if cl & WS != 0 {
-            i += 1;
-        } else if cl & HIGH == 0 {
-            out.push(Tok { start: i, end: i + 1, word: false, cap: false, poss: false, long: false });
-            i += 1;
-        } else {
-            i = non_ascii(s, i, out);
+    let Some(&b) = bytes.get(i) else { return n };
+    let cl = CLASS[usize::from(b)];
+    if cl & WORD != 0 {
+        // Fast path: a run of ASCII letters and digits followed by white space, ordinary
+        // punctuation or the end (no joiner, no non-ASCII char) is a plain word: no
+        // abbreviation period, possessive or prefix to look at. The white space after the
+        // word is skipped here.
+        let mut end = i + 1;
+        while end < n && CLASS[usize::from(bytes[end])] & WORD != 0 {
+            end += 1;
+        }
+        let after = if end < n { CLASS[usize::from(bytes[end])] } else { 0 };
+        let cap = b.is_ascii_uppercase();
+        // A period after a word not starting with a capital (often a sentence's last
+        // word) neither joins it to the next part nor makes it an abbreviation.
+        if after & (JOIN | HIGH) == 0 || (!cap && bytes.get(end) == Some(&b'.')) {
+            let long = end - i >= 4 && b.is_ascii_alphabetic();
+            out.push(Tok { start: i, end, word: true, cap, poss: false, long });
+            return end + usize::from(after & WS != 0);
+        }
+        word(s, i, 1, out)
+    } else if cl & WS != 0 {
+        i + 1
+    } else if cl & HIGH == 0 {
+        out.push(Tok { start: i, end: i + 1, word: false, cap: false, poss: false, long: false });
+        i + 1
+    } else {
+        non_ascii(s, i, out)
+    }
+}
+
+/// [`step`], kept out of the loop of [`sentence_from`] (which seldom needs it).
+#[inline(never)]
+fn step_out_of_line(s: &str, i: usize, out: &mut Vec<Tok>) -> usize {
+    step(s, i, out)
+}
+
+/// The tokens of an article's sentences (offsets relative to their sentence, as
+/// [`tokenize_into`] gives them), all in one buffer, and each sentence's range in it. They are
+/// read off the tokens the number finders cut each content segment into
+/// ([`SentenceTokens::add_segment`]): plain words and ASCII symbols are taken as they are
+/// ([`NumTok::ent`] says how this tokenizer reads them), and only what those do not settle
+/// (words with joiners, non-ASCII chars, digits with separators) is read again by [`step`].
+#[derive(Debug, Default)]
+pub(crate) struct SentenceTokens {
+    /// All sentences' tokens.
+    pub toks: Vec<Tok>,
+    /// Each sentence's range in [`SentenceTokens::toks`], in sentence order.
+    pub ranges: Vec<(usize, usize)>,
+}
+
+impl SentenceTokens {
+    /// Empty buffers sized for the article.
+    pub fn new(ctx: &Context) -> Self {
+        SentenceTokens {
+            toks: Vec::with_capacity(ctx.text.len() / 5 + 16),
+            ranges: Vec::with_capacity(ctx.sentences.len()),
         }
     }
+
+    /// The tokens of sentence `k` (none when out of range).
+    pub fn of(&self, k: usize) -> &[Tok] {
+        self.ranges.get(k).and_then(|&(a, b)| self.toks.get(a..b)).unwrap_or(&[])
+    }
+
+    /// Add the sentences up to those of segment `k`, whose text the number finders cut into
+    /// `seg_toks`: sentences before it not added yet are tokenized by themselves. Segments are
+    /// given in order.
+    pub fn add_segment(&mut self, ctx: &Context, k: usize, seg_toks: &[NumTok]) {
+        let mut cursor = 0;
+        while let Some(sent) = ctx.sentences.get(self.ranges.len()) {
+            if sent.segment > k {
+                break;
+            }
+            let from = self.toks.len();
+            let s = ctx.slice(sent.span);
+            match ctx.segments.get(sent.segment) {
+                Some(seg) if sent.segment == k => sentence_from(
+                    ctx.slice(seg.span),
+                    seg.span.start,
+                    sent.span,
+                    s,
+                    seg_toks,
+                    &mut cursor,
+                    &mut self.toks,
+                ),
+                _ => tokenize_into(s, &mut self.toks),
+            }
+            self.ranges.push((from, self.toks.len()));
+        }
+    }
+
+    /// Add the sentences not added yet, each tokenized by itself.
+    pub fn finish(&mut self, ctx: &Context) {
+        while let Some(sent) = ctx.sentences.get(self.ranges.len()) {
+            let from = self.toks.len();
+            tokenize_into(ctx.slice(sent.span), &mut self.toks);
+            self.ranges.push((from, self.toks.len()));
+        }
+    }
+
+    #[cfg(test)]
+    /// The tokens of every sentence, each tokenized by itself (what [`SentenceTokens::add_segment`]
+    /// with every segment and [`SentenceTokens::finish`] give).
+    pub fn plain(ctx: &Context) -> Self {
+        let mut t = SentenceTokens::new(ctx);
+        t.finish(ctx);
+        t
+    }
+}
+
+/// Append the tokens of sentence `s` (at `span` of the text) to `out`, read off the tokens of
+/// its segment (`seg_text`, starting at byte `base` of the text); `cursor` is a position in
+/// `seg_toks` kept from sentence to sentence of the segment. A sentence that does not start
+/// and end at white space or its segment's ends (so that a token might cross its ends) is
+/// tokenized by itself.
+fn sentence_from(
+    seg_text: &str,
+    base: usize,
+    span: copydesk_normalize::Span,
+    s: &str,
+    seg_toks: &[NumTok],
+    cursor: &mut usize,
+    out: &mut Vec<Tok>,
+) {
+    let sb = seg_text.as_bytes();
+    // the sentence in segment offsets
+    let (a, b) = (span.start.wrapping_sub(base), span.end.wrapping_sub(base));
+    let ws = |p: usize| sb.get(p).is_some_and(|&c| CLASS[usize::from(c)] & WS != 0);
+    // (`s` is `seg_text[a..b]` when both spans are valid and the sentence lies in its segment)
+    let inside = span.start >= base && a <= b && b <= sb.len() && s.len() == b - a;
+    if !(inside && (a == 0 || ws(a - 1)) && (b == sb.len() || ws(b))) {
+        tokenize_into(s, out);
+        return;
+    }
+    let mut k = *cursor;
+    if k > 0 && seg_toks.get(k - 1).is_some_and(|t| t.end > a) {
+        // the cursor went past the sentence's start (sentences out of order): search again
+        k = seg_toks.partition_point(|t| t.end <= a);
+    }
+    // `at`: where reading goes on (offset in the segment)
+    let mut at = a;
+    let mut rest = seg_toks.get(k..).unwrap_or(&[]);
+    while let [t, tail @ ..] = rest {
+        if t.start >= b {
+            break;
+        }
+        if t.start >= at && t.end <= b {
+            // white space up to the token
+            if t.ent & ent::SYM != 0 {
+                out.push(Tok { start: t.start - a, end: t.end - a, word: false, cap: false, poss: false, long: false });
+                at = t.end;
+                rest = tail;
+                continue;
+            }
+            let cap = sb.get(t.start).is_some_and(u8::is_ascii_uppercase);
+            if t.ent & ent::AFTER > u8::from(cap) {
+                // a whole run of ASCII letters or digits that what follows ends: a plain word
+                let long = t.ent & ent::LETTERS != 0 && t.end - t.start >= 4;
+                out.push(Tok { start: t.start - a, end: t.end - a, word: true, cap, poss: false, long });
+                at = t.end;
+                rest = tail;
+                continue;
+            }
+        }
+        if t.end <= at {
+            // read already (by `step`)
+            rest = tail;
+            continue;
+        }
+        if at >= b {
+            break;
+        }
+        // what the shared tokens do not settle: read here
+        at = a + step_out_of_line(s, at.max(t.start) - a, out);
+    }
+    *cursor = seg_toks.len() - rest.len();
 }
 
 /// Handle the non-ASCII char at byte `i`: skip white space, push a symbol or read a word;
@@ -527,6 +684,148 @@ mod tests {
             }
         }
         out
+    }
+
+    /// Context of a text cut at `cuts` (any byte offsets, moved to char boundaries): each
+    /// piece between cuts is a sentence (trimmed of white space, or skipped, as its flags say)
+    /// and a flag starts a new segment.
+    fn context_of<'a>(text: &'a str, cuts: &[(usize, u8)]) -> Context<'a> {
+        use crate::{Segment, Sentence};
+        use copydesk_normalize::Span;
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let mut pts: Vec<(usize, u8)> = cuts.iter().map(|&(c, f)| (bounds[c % bounds.len()], f)).collect();
+        pts.push((0, 1));
+        pts.push((text.len(), 1));
+        pts.sort_unstable();
+        pts.dedup_by_key(|p| p.0);
+        let mut segments: Vec<Segment> = Vec::new();
+        let mut sentences = Vec::new();
+        for w in pts.windows(2) {
+            let ((a, fa), (b, _)) = (w[0], w[1]);
+            if fa & 1 != 0 || segments.is_empty() {
+                segments.push(Segment { span: Span::new(a, a), kind: copydesk_parse::BlockKind::Paragraph });
+            }
+            let seg = segments.len() - 1;
+            segments[seg].span.end = b;
+            let piece = &text[a..b];
+            let (mut x, mut y) = (a, b);
+            if fa & 2 != 0 {
+                x = a + (piece.len() - piece.trim_start().len());
+                y = a + piece.trim_end().len();
+            }
+            if fa & 4 == 0 && x < y {
+                sentences.push(Sentence { span: Span::new(x, y), segment: seg });
+            }
+        }
+        Context { text, segments, sentences, published: None }
+    }
+
+    /// The sentences' tokens read off the shared tokens are those of [`tokenize_into`].
+    fn shared_agrees(text: &str, cuts: &[(usize, u8)]) {
+        let ctx = context_of(text, cuts);
+        let mut shared = SentenceTokens::new(&ctx);
+        let mut t = crate::numbers::Tokens::new("");
+        for (k, seg) in ctx.segments.iter().enumerate() {
+            t.refill(ctx.slice(seg.span));
+            shared.add_segment(&ctx, k, &t.toks);
+        }
+        shared.finish(&ctx);
+        let plain = SentenceTokens::plain(&ctx);
+        assert_eq!(shared.ranges.len(), ctx.sentences.len());
+        for (k, sent) in ctx.sentences.iter().enumerate() {
+            let s = ctx.slice(sent.span);
+            assert_eq!(shared.of(k), tokenize(s), "{s:?} in {text:?}");
+            assert_eq!(plain.of(k), tokenize(s), "{s:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn shared_tokens_agree_on_samples() {
+        for s in [
+            "the U.S. and Mr. Kato's group. The Palestinians' cause, NATO's (NRC) [ICAO].",
+            "U.S.A. A.B.C-D. J.R.R. Tolkien's pro-Western ex-President al-Assad el-sisi 1,234.5 3.5m 5m abc123 123abc",
+            "he said.The end. it ended.\u{c9}t\u{e9} 2.5 a.B. b.c 7.Z St. Mr.X x. caf\u{e9}'s na\u{ef}ve\u{a0}word\u{2019}s",
+            "Zapad-2017 2017-18 2017. 2017, A+B R&D x&y 4.7 $4.7bn 12% \u{bd} \u{b2}3 \u{663}\u{664}",
+        ] {
+            shared_agrees(s, &[]);
+            for cut in 0..s.len() {
+                for flags in 0..8 {
+                    shared_agrees(s, &[(cut, flags)]);
+                }
+            }
+            let many: Vec<(usize, u8)> = (0..s.len()).step_by(7).map(|c| (c, (c % 8) as u8)).collect();
+            shared_agrees(s, &many);
+        }
+    }
+
+    /// Pieces of text around which the shared tokens and the tokenizer may part ways.
+    const PIECES: &[&str] = &[
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\u{a0}",
+        "\u{2009}",
+        "a",
+        "A",
+        "word",
+        "Word",
+        "WORDS",
+        "Mr",
+        "U",
+        "S",
+        "St",
+        "s",
+        "'s",
+        "'",
+        "\u{2019}",
+        ".",
+        ". ",
+        ",",
+        "-",
+        "&",
+        "+",
+        "(",
+        ")",
+        "1",
+        "27",
+        "2017",
+        "1,234",
+        "3.5",
+        "$",
+        "\u{e9}",
+        "\u{c9}",
+        "\u{df}",
+        "\u{bd}",
+        "\u{b2}",
+        "\u{663}",
+        "pro-",
+        "anti-",
+        "al-",
+        "el-",
+        "x",
+        "abc123",
+        "\u{1f600}",
+        "\u{301}",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn shared_tokens_agree(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
+            cuts in proptest::collection::vec((0usize..400, 0u8..8), 0..8),
+        ) {
+            shared_agrees(&pieces.concat(), &cuts);
+        }
+
+        #[test]
+        fn shared_tokens_agree_on_any_text(
+            text in "\\PC{0,60}",
+            cuts in proptest::collection::vec((0usize..400, 0u8..8), 0..6),
+        ) {
+            shared_agrees(&text, &cuts);
+        }
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub struct NumberMention {
 
 mod tokens;
 
-pub(crate) use tokens::{class, first_word, token_count, TokKind, Tokens};
+pub(crate) use tokens::{class, ent, first_word, token_count, Tok, TokKind, Tokens};
 
 /// Small cardinal words.
 pub(crate) fn unit_word(w: &str) -> Option<f64> {
@@ -1097,15 +1097,21 @@ pub fn find_numbers_in(text: &str) -> Vec<NumberMention> {
 }
 
 /// Find sums of money, dates, and the numbers and percentages outside them in the article's
-/// content segments, tokenizing each segment once for all three.
+/// content segments, tokenizing each segment once for all three; `on_segment` gets each
+/// segment's index and tokens (for other finders that read the same words).
 #[inline(never)]
-pub(crate) fn find_all(ctx: &Context) -> (Vec<crate::Money>, Vec<crate::DateMention>, Vec<NumberMention>) {
+pub(crate) fn find_all(
+    ctx: &Context,
+    mut on_segment: impl FnMut(usize, &[Tok]),
+) -> (Vec<crate::Money>, Vec<crate::DateMention>, Vec<NumberMention>) {
     let (mut money, mut dates, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
     let options = crate::dates::DateOptions::default();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut t = Tokens::new("");
-    for seg in &ctx.segments {
+    t.reserve_for(ctx.segments.iter().map(|s| s.span.len()).max().unwrap_or(0));
+    for (k, seg) in ctx.segments.iter().enumerate() {
         t.refill(ctx.slice(seg.span));
+        on_segment(k, &t.toks);
         let at = |s: Span| Span::new(seg.span.start + s.start, seg.span.start + s.end);
         let m0 = money.len();
         let d0 = dates.len();

@@ -28,6 +28,47 @@ pub(crate) struct Tok {
     pub kind: TokKind,
     /// Lexicon classes of the token's lower-cased text ([`class`] bits).
     pub class: u8,
+    /// What the entity tokenizer may take from the token without reading it ([`ent`]).
+    pub ent: u8,
+}
+
+/// Bits of [`Tok::ent`]: what the entity tokenizer (`entities::tokens`) may take from a token
+/// without reading its bytes again.
+pub(crate) mod ent {
+    /// The two low bits of a whole run of ASCII letters or digits: how the byte after it ends
+    /// it for the entity tokenizer ([`AFTER_RUN`]); the run is a plain word there when these
+    /// bits exceed 1 for a run starting with a capital, 0 for any other.
+    pub const AFTER: u8 = 3;
+    /// A whole run of ASCII letters (without it, of ASCII digits, when [`AFTER`] is not 0).
+    pub const LETTERS: u8 = 4;
+    /// An ASCII symbol (a one-byte punctuation token for the entity tokenizer too).
+    pub const SYM: u8 = 8;
+
+    /// How a byte after a run of ASCII letters or digits ends it for the entity tokenizer: 2
+    /// always (white space, other ASCII punctuation), 1 unless the run starts with a capital
+    /// (a period), 0 never (a letter, a digit, a joiner `-` `'` `&` `+`, a non-ASCII byte).
+    pub static AFTER_RUN: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            t[b] = if c == b'.' {
+                1
+            } else if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'\'' | b'&' | b'+') {
+                0
+            } else {
+                2
+            };
+            b += 1;
+        }
+        t
+    };
+
+    /// [`AFTER_RUN`] of the byte after a run (None: the end of the text ends it).
+    #[inline(always)]
+    pub fn after(next: Option<u8>) -> u8 {
+        AFTER_RUN[usize::from(next.unwrap_or(b' '))]
+    }
 }
 
 /// Lexicon classes (bits of [`Tok::class`]).
@@ -365,15 +406,26 @@ static BYTE_CLASS: [u8; 256] = {
 /// End of the digit run starting at byte `i` (a digit): digits with inner `,` `.` separators.
 #[inline]
 fn digits_end(bytes: &[u8], i: usize) -> usize {
+    digit_run(bytes, i).0
+}
+
+/// End of the digit run starting at byte `i` (a digit), as [`digits_end`], and whether it holds
+/// a separator.
+#[inline]
+fn digit_run(bytes: &[u8], i: usize) -> (usize, bool) {
     let mut end = i + 1;
+    let mut sep = false;
     loop {
         match bytes.get(end) {
             Some(d) if d.is_ascii_digit() => end += 1,
-            Some(b',') | Some(b'.') if bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => end += 2,
+            Some(b',') | Some(b'.') if bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => {
+                end += 2;
+                sep = true;
+            }
             _ => break,
         }
     }
-    end
+    (end, sep)
 }
 
 /// The token starting at or after byte `i`: (start, end, kind, has an upper-case letter).
@@ -464,117 +516,22 @@ impl<'a> Tokens<'a> {
     /// Tokenize another text into the same buffers (as [`Tokens::new`], without allocating
     /// anew for every text).
     pub fn refill(&mut self, text: &'a str) {
-        let filter = &*FILTER;
-        let bytes = text.as_bytes();
         self.text = text;
         self.lower.clear();
-        self.lower.push_str(text);
-        self.lower.make_ascii_lowercase();
-        let lower = self.lower.as_str();
-        let low = lower.as_bytes();
-        // local buffers (taken back below), so that the loop keeps their ends in registers
-        let mut toks = std::mem::take(&mut self.toks);
-        let mut marks = std::mem::take(&mut self.marks);
-        toks.clear();
-        marks.clear();
-        toks.reserve(text.len() / 4 + 1);
-        marks.reserve(text.len() / 8 + 1);
-        // every ASCII capital is in a word token; the general path adds the others
-        let mut has_upper = bytes.iter().any(u8::is_ascii_uppercase);
-        let mut has_word_m = false;
-        let mut maybe_url = false;
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            let c = BYTE_CLASS[usize::from(b)];
-            if c & byte::LETTER != 0 {
-                // a word of at most seven ASCII letters ends in the eight bytes from `i`
-                if let Some(&chunk) = bytes.get(i..i + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
-                    let x = u64::from_le_bytes(chunk);
-                    let others = non_letters(x);
-                    let len = (others.trailing_zeros() / 8) as usize;
-                    let next = (x >> ((len * 8) & 63)) as u8;
-                    if others != 0 && next.is_ascii() {
-                        let key = (x | 0x2020_2020_2020_2020) & ((1u64 << (len * 8)) - 1);
-                        has_word_m |= len == 1 && b == b'm';
-                        maybe_url |= key == u64::from_le_bytes(*b"www\0\0\0\0\0") && next == b'.';
-                        let class = filter.packed_class(key);
-                        if class & class::STARTS != 0 {
-                            marks.push(toks.len());
-                        }
-                        let end = i + len;
-                        toks.push(Tok { start: i, end, kind: TokKind::Word, class });
-                        // the space after a word
-                        i = end + usize::from(next == b' ');
-                        continue;
-                    }
-                }
-                let end = ascii_letters_end(bytes, i);
-                if !bytes.get(end).is_some_and(|b| !b.is_ascii()) {
-                    // a longer word of ASCII letters, or one at the end of the text
-                    let class = match low.get(i..end) {
-                        Some(w) if w.len() <= 8 => pack(w).map_or(0, |key| filter.packed_class(key)),
-                        Some(w) if filter.may_hold_word(w) => lower.get(i..end).map_or(0, class_of),
-                        _ => 0,
-                    };
-                    has_word_m |= end - i == 1 && b == b'm';
-                    maybe_url |= low.get(i..end) == Some(b"www") && bytes.get(end) == Some(&b'.');
-                    if class & class::STARTS != 0 {
-                        marks.push(toks.len());
-                    }
-                    toks.push(Tok { start: i, end, kind: TokKind::Word, class });
-                    i = end;
-                    continue;
-                }
-            } else if c == byte::SPACE {
-                i += 1;
-                continue;
-            }
-            let tok = if c & byte::LETTER != 0 {
-                // non-ASCII letters may continue the word
-                let (end, upper) = word_end(text, i);
-                has_upper |= upper;
-                has_word_m |= text.get(i..end) == Some("m");
-                Tok {
-                    start: i,
-                    end,
-                    kind: TokKind::Word,
-                    class: lower.get(i..end).map_or(0, |w| token_class(filter, TokKind::Word, w)),
-                }
-            } else if c == byte::DIGIT {
-                Tok { start: i, end: digits_end(bytes, i), kind: TokKind::Num, class: 0 }
-            } else if c == byte::SYMBOL {
-                let class =
-                    if filter.ascii_syms & (1u128 << b) != 0 { lower.get(i..i + 1).map_or(0, class_of) } else { 0 };
-                maybe_url |= b == b':' && bytes.get(i + 1..i + 3) == Some(b"//");
-                // other ASCII punctuation starts nothing
-                if class & class::STARTS != 0 || (b == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) {
-                    marks.push(toks.len());
-                }
-                toks.push(Tok { start: i, end: i + 1, kind: TokKind::Sym, class });
-                i += 1;
-                continue;
-            } else {
-                // a non-ASCII character: the general path
-                let Some((start, end, kind, upper)) = next_token(text, i) else { break };
-                has_upper |= upper;
-                maybe_url |= url_start(bytes, lower, start, end);
-                has_word_m |= kind == TokKind::Word && text.get(start..end) == Some("m");
-                Tok { start, end, kind, class: lower.get(start..end).map_or(0, |w| token_class(filter, kind, w)) }
-            };
-            i = tok.end;
-            if is_mark(bytes, &tok) {
-                marks.push(toks.len());
-            }
-            toks.push(tok);
-        }
-        self.toks = toks;
-        self.marks = marks;
+        self.toks.clear();
+        self.marks.clear();
         self.urls.clear();
-        if maybe_url {
-            self.urls.extend(url_ranges(text));
-        }
-        self.has_upper = has_upper;
-        self.has_word_m = has_word_m;
+        let facts = lex(text, &mut self.lower, &mut self.toks, &mut self.marks, &mut self.urls);
+        self.has_upper = facts.has_upper;
+        self.has_word_m = facts.has_word_m;
+    }
+
+    /// Make room for texts of up to `len` bytes, so that refilling does not grow the buffers
+    /// text by text.
+    pub fn reserve_for(&mut self, len: usize) {
+        self.lower.reserve(len);
+        self.toks.reserve(len / 4 + 1);
+        self.marks.reserve(len / 8 + 1);
     }
 
     /// The first token at or after `i` that may start something ([`Tokens::marks`]);
@@ -645,6 +602,146 @@ impl<'a> Tokens<'a> {
     pub fn in_url(&self, pos: usize) -> bool {
         !self.urls.is_empty() && in_ranges(&self.urls, pos)
     }
+}
+
+/// Per-text facts of [`lex`].
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    has_upper: bool,
+    has_word_m: bool,
+}
+
+/// Tokenize a text and classify its tokens (linear), appending its ASCII-lower-cased copy,
+/// tokens (offsets in `text`), marks (indices among this text's tokens) and URL ranges to the
+/// buffers. ASCII words, digit runs and symbols are read through [`BYTE_CLASS`]; a token
+/// touching a non-ASCII character goes through [`next_token`] and [`token_class`], which define
+/// the tokens (the fast path agrees with them: see the tests).
+fn lex(
+    text: &str,
+    lower_out: &mut String,
+    toks_out: &mut Vec<Tok>,
+    marks_out: &mut Vec<usize>,
+    urls_out: &mut Vec<(usize, usize)>,
+) -> Facts {
+    let filter = &*FILTER;
+    let bytes = text.as_bytes();
+    let lower_from = lower_out.len();
+    lower_out.push_str(text);
+    let lower = lower_out.get_mut(lower_from..).unwrap_or_default();
+    lower.make_ascii_lowercase();
+    let lower = &*lower;
+    let low = lower.as_bytes();
+    // local buffers (given back below), so that the loop keeps their ends in registers
+    let mut toks = std::mem::take(toks_out);
+    let mut marks = std::mem::take(marks_out);
+    // marks count the tokens of this text
+    let base = toks.len();
+    toks.reserve(text.len() / 4 + 1);
+    marks.reserve(text.len() / 8 + 1);
+    // every ASCII capital is in a word token; the general path adds the others
+    let mut has_upper = bytes.iter().any(u8::is_ascii_uppercase);
+    let mut has_word_m = false;
+    let mut maybe_url = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let c = BYTE_CLASS[usize::from(b)];
+        if c & byte::LETTER != 0 {
+            // a word of at most seven ASCII letters ends in the eight bytes from `i`
+            if let Some(&chunk) = bytes.get(i..i + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
+                let x = u64::from_le_bytes(chunk);
+                let others = non_letters(x);
+                let len = (others.trailing_zeros() / 8) as usize;
+                let next = (x >> ((len * 8) & 63)) as u8;
+                if others != 0 && next.is_ascii() {
+                    let key = (x | 0x2020_2020_2020_2020) & ((1u64 << (len * 8)) - 1);
+                    // (branches, seldom taken, rather than flags folded in at every word)
+                    if len == 1 && b == b'm' {
+                        has_word_m = true;
+                    }
+                    if key == u64::from_le_bytes(*b"www\0\0\0\0\0") && next == b'.' {
+                        maybe_url = true;
+                    }
+                    let class = filter.packed_class(key);
+                    if class & class::STARTS != 0 {
+                        marks.push(toks.len() - base);
+                    }
+                    let end = i + len;
+                    let ent = ent::LETTERS | ent::AFTER_RUN[usize::from(next)];
+                    toks.push(Tok { start: i, end, kind: TokKind::Word, class, ent });
+                    // the space after a word
+                    i = end + usize::from(next == b' ');
+                    continue;
+                }
+            }
+            let end = ascii_letters_end(bytes, i);
+            if !bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+                // a longer word of ASCII letters, or one at the end of the text
+                let class = match low.get(i..end) {
+                    Some(w) if w.len() <= 8 => pack(w).map_or(0, |key| filter.packed_class(key)),
+                    Some(w) if filter.may_hold_word(w) => lower.get(i..end).map_or(0, class_of),
+                    _ => 0,
+                };
+                has_word_m |= end - i == 1 && b == b'm';
+                maybe_url |= low.get(i..end) == Some(b"www") && bytes.get(end) == Some(&b'.');
+                if class & class::STARTS != 0 {
+                    marks.push(toks.len() - base);
+                }
+                let ent = ent::LETTERS | ent::after(bytes.get(end).copied());
+                toks.push(Tok { start: i, end, kind: TokKind::Word, class, ent });
+                i = end;
+                continue;
+            }
+        } else if c == byte::SPACE {
+            i += 1;
+            continue;
+        }
+        let tok = if c & byte::LETTER != 0 {
+            // non-ASCII letters may continue the word
+            let (end, upper) = word_end(text, i);
+            has_upper |= upper;
+            has_word_m |= text.get(i..end) == Some("m");
+            Tok {
+                start: i,
+                end,
+                kind: TokKind::Word,
+                class: lower.get(i..end).map_or(0, |w| token_class(filter, TokKind::Word, w)),
+                ent: 0,
+            }
+        } else if c == byte::DIGIT {
+            let (end, sep) = digit_run(bytes, i);
+            let ent = if sep { 0 } else { ent::after(bytes.get(end).copied()) };
+            Tok { start: i, end, kind: TokKind::Num, class: 0, ent }
+        } else if c == byte::SYMBOL {
+            let class = if filter.ascii_syms & (1u128 << b) != 0 { lower.get(i..i + 1).map_or(0, class_of) } else { 0 };
+            maybe_url |= b == b':' && bytes.get(i + 1..i + 3) == Some(b"//");
+            // other ASCII punctuation starts nothing
+            if class & class::STARTS != 0 || (b == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+                marks.push(toks.len() - base);
+            }
+            toks.push(Tok { start: i, end: i + 1, kind: TokKind::Sym, class, ent: ent::SYM });
+            i += 1;
+            continue;
+        } else {
+            // a non-ASCII character: the general path
+            let Some((start, end, kind, upper)) = next_token(text, i) else { break };
+            has_upper |= upper;
+            maybe_url |= url_start(bytes, lower, start, end);
+            has_word_m |= kind == TokKind::Word && text.get(start..end) == Some("m");
+            let class = lower.get(start..end).map_or(0, |w| token_class(filter, kind, w));
+            Tok { start, end, kind, class, ent: 0 }
+        };
+        i = tok.end;
+        if is_mark(bytes, &tok) {
+            marks.push(toks.len() - base);
+        }
+        toks.push(tok);
+    }
+    *toks_out = toks;
+    *marks_out = marks;
+    if maybe_url {
+        urls_out.extend(url_ranges(text));
+    }
+    Facts { has_upper, has_word_m }
 }
 
 /// End of the run of ASCII letters starting at byte `i`, eight bytes at a time.
@@ -757,6 +854,24 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// [`Tok::ent`] from its definition: an ASCII symbol; a word of ASCII letters, or ASCII
+    /// digits without separators, with how what follows ends it for the entity tokenizer.
+    fn ent_reference(text: &str, start: usize, end: usize, kind: TokKind) -> u8 {
+        let w = &text.as_bytes()[start..end];
+        let after = match text.as_bytes().get(end) {
+            None => 2,
+            Some(b'.') => 1,
+            Some(&b) if b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'-' | b'\'' | b'&' | b'+') => 0,
+            Some(_) => 2,
+        };
+        match kind {
+            TokKind::Sym if w.len() == 1 && w[0].is_ascii() => ent::SYM,
+            TokKind::Word if w.iter().all(u8::is_ascii_alphabetic) => ent::LETTERS | after,
+            TokKind::Num if w.iter().all(u8::is_ascii_digit) => after,
+            _ => 0,
+        }
+    }
+
     /// The tokens by the general path alone ([`next_token`] and [`token_class`] on every
     /// token, URLs searched whenever the text holds "://" or "www."): the reference for the
     /// fast path of [`Tokens::new`].
@@ -767,7 +882,8 @@ mod tests {
         let mut i = 0;
         while let Some((start, end, kind, upper)) = next_token(text, i) {
             has_upper |= upper;
-            toks.push(Tok { start, end, kind, class: token_class(&FILTER, kind, &lower[start..end]) });
+            let class = token_class(&FILTER, kind, &lower[start..end]);
+            toks.push(Tok { start, end, kind, class, ent: ent_reference(text, start, end, kind) });
             i = end;
         }
         let urls = if text.contains("://") || lower.contains("www.") { url_ranges(text) } else { Vec::new() };
@@ -785,7 +901,14 @@ mod tests {
         for i in (0..=toks.len()).chain([0, 3, 1]) {
             assert_eq!(t.next_mark(i, &mut cursor), marks.iter().copied().find(|&m| m >= i), "{text:?} {i}");
         }
-        assert_eq!(t.toks, toks, "{text:?}");
+        // `ent` may be left 0 (the entity tokenizer reads the token itself); else it is what
+        // its definition says (the letters bit says nothing of a run that is no plain word)
+        let view = |e: u8| if e & ent::AFTER == 0 { e & ent::SYM } else { e };
+        let without_ent = |toks: &[Tok]| -> Vec<Tok> { toks.iter().map(|&k| Tok { ent: 0, ..k }).collect() };
+        assert_eq!(without_ent(&t.toks), without_ent(&toks), "{text:?}");
+        for (got, want) in t.toks.iter().zip(&toks) {
+            assert!(got.ent == 0 || view(got.ent) == view(want.ent), "{text:?} {got:?} {want:?}");
+        }
         assert_eq!(t.has_upper, has_upper, "{text:?}");
         assert_eq!(t.urls, urls, "{text:?}");
     }
