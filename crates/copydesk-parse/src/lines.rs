@@ -1,8 +1,8 @@
 //! Splitting normalized text into trimmed lines and measuring each line.
 
 use crate::lang;
+use crate::shingles::WordFilter;
 use copydesk_normalize::Span;
-use std::ops::Range;
 
 /// One non-empty line of the text with the measures the classifiers use.
 #[derive(Debug, Clone)]
@@ -22,24 +22,62 @@ pub(crate) struct Line {
     /// Tokens mixing Latin letters with Cyrillic or Greek ones ("Yоur" with a Cyrillic "о"):
     /// look-alike letters that hide text from filters.
     pub mixed_words: usize,
-    /// The line's words (alphanumeric runs) as hashes: a range of [`Measured::word_hashes`].
-    pub hashes: Range<usize>,
+    /// Whether the line may repeat earlier text: the word filter of [`WordFilter`] (or the
+    /// [`WordSink`] the text was split with) lets it through to the exact shingle test.
+    pub dup_candidate: bool,
 }
 
-/// What one pass over the text learns: its lines, the language evidence and the word hashes.
+/// What one pass over the text learns: its lines and the language evidence.
 pub(crate) struct Measured {
     /// The non-empty lines, trimmed and measured.
     pub lines: Vec<Line>,
     /// Language evidence of the whole text.
     pub evidence: lang::Evidence,
-    /// Hashes of the lower-cased words (maximal alphanumeric runs) of all lines, in text order.
-    pub word_hashes: Vec<u64>,
+    /// Words (maximal alphanumeric runs) of all lines.
+    pub word_count: usize,
 }
 
-impl Measured {
-    /// The word hashes of one line.
-    pub fn hashes(&self, l: &Line) -> &[u64] {
-        self.word_hashes.get(l.hashes.clone()).unwrap_or(&[])
+/// Where the pass over the text sends the hash of every word (maximal alphanumeric run,
+/// lower-cased: see [`word_hashes`]), in text order.
+pub(crate) trait WordSink {
+    /// Take the hash of the next word of the line.
+    fn word(&mut self, h: u64);
+    /// The line ends: whether it may repeat earlier text (see [`Line::dup_candidate`]).
+    fn end_line(&mut self) -> bool;
+}
+
+/// All the hashes, every line a candidate (the reference for the filter, in tests).
+impl WordSink for Vec<u64> {
+    fn word(&mut self, h: u64) {
+        self.push(h);
+    }
+
+    fn end_line(&mut self) -> bool {
+        true
+    }
+}
+
+/// The hashes of the words (maximal runs of alphabetic or numeric characters, lower-cased) of
+/// `s` into `out` (emptied first): the hashes the pass over the text computes, recomputed for
+/// the few lines the exact shingle test needs.
+pub(crate) fn word_hashes(s: &str, out: &mut Vec<u64>) {
+    out.clear();
+    let mut h = WordHasher::new();
+    let mut in_word = false;
+    for c in s.chars() {
+        if c.is_alphabetic() || c.is_numeric() {
+            match u8::try_from(c) {
+                Ok(b) if b.is_ascii() => h.byte(b.to_ascii_lowercase()),
+                _ => h.char_lower(c),
+            }
+            in_word = true;
+        } else if in_word {
+            out.push(h.take());
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(h.take());
     }
 }
 
@@ -57,15 +95,13 @@ fn ends_sentence(s: &str) -> bool {
 /// evidence and the word hashes of the whole text in the same pass: every character is looked
 /// at once, with a fast path for ASCII.
 pub(crate) fn split(text: &str) -> Measured {
-    split_with::<true>(text)
+    split_with::<true, _>(text, &mut WordFilter::new(text.len()))
 }
 
 /// [`split`], with the 8-byte ASCII fast path of [`LineCounts::token_window`] on or off (off:
-/// tests check that both paths measure alike).
-fn split_with<const FAST: bool>(text: &str) -> Measured {
-    // about one word in six bytes of news text: room for the word hashes without regrowing
-    let word_hashes = Vec::with_capacity(text.len() / 6);
-    let mut m = Measured { lines: Vec::new(), evidence: lang::Evidence::default(), word_hashes };
+/// tests check that both paths measure alike), the word hashes sent to `sink`.
+pub(crate) fn split_with<const FAST: bool, W: WordSink>(text: &str, sink: &mut W) -> Measured {
+    let mut m = Measured { lines: Vec::new(), evidence: lang::Evidence::default(), word_count: 0 };
     let mut buf = String::new();
     let stops = lang::index();
     let mut next = 0;
@@ -94,7 +130,8 @@ fn split_with<const FAST: bool>(text: &str) -> Measured {
             buf: &mut buf,
             stops,
         };
-        let line = measure::<FAST>(trimmed, span, tokens, &mut m.word_hashes);
+        let (line, words) = measure::<FAST, W>(trimmed, span, tokens, sink);
+        m.word_count += words;
         m.lines.push(line);
     }
     if m.evidence.needs_latin_count() {
@@ -555,6 +592,13 @@ fn key_hash(key: u128, n: usize) -> u64 {
     }
 }
 
+/// Send the hash `h` of a word to `sink`, counting it in `count`.
+#[inline]
+fn send<W: WordSink>(sink: &mut W, count: &mut usize, h: u64) {
+    *count += 1;
+    sink.word(h);
+}
+
 /// Reading one token of ASCII bytes from one window of lanes (see [`LineCounts::token_window`]).
 macro_rules! token_window {
     ($name:ident, $lanes:ident) => {
@@ -600,7 +644,7 @@ macro_rules! token_window {
             // runs of letters and digits: the words hashed
             let run_starts = alnum & !(alnum << 8);
             if run_starts & (run_starts - 1) == 0 {
-                self.hashes.push(key_hash(key, n));
+                send(self.hashes, &mut self.word_count, key_hash(key, n));
                 if digit == 0 {
                     // one alphabetic word: it votes with the core's mask
                     t.vote_plain(m, key, n);
@@ -612,7 +656,7 @@ macro_rules! token_window {
                     let bit = rs.trailing_zeros();
                     let end = (!alnum & l::HIGH & (<l::T>::MAX << bit)).trailing_zeros();
                     let (a, n) = (l::lane(bit), l::lane(end) - l::lane(bit));
-                    self.hashes.push(key_hash(bytes_at(a, n), n));
+                    send(self.hashes, &mut self.word_count, key_hash(bytes_at(a, n), n));
                     rs &= rs - 1;
                 }
             }
@@ -646,15 +690,23 @@ fn load8(bytes: &[u8], i: usize) -> u64 {
 
 /// The measures of one line being read, token by token; `FAST`: whether
 /// [`LineCounts::token_window`] reads short ASCII tokens.
-struct LineCounts<'a, const FAST: bool> {
+struct LineCounts<'a, const FAST: bool, W: WordSink> {
     /// Letters per script read character by character (tokens holding non-ASCII characters;
     /// the ASCII paths count no letters: see [`Line::counts`]).
     scripts: [usize; lang::N_SCRIPTS],
     tokens: TokenCounts<'a>,
-    hashes: &'a mut Vec<u64>,
+    hashes: &'a mut W,
+    /// Words sent to `hashes`.
+    word_count: usize,
 }
 
-impl<const FAST: bool> LineCounts<'_, FAST> {
+impl<const FAST: bool, W: WordSink> LineCounts<'_, FAST, W> {
+    /// Send the hash of the line's next word.
+    #[inline]
+    fn word(&mut self, h: u64) {
+        send(self.hashes, &mut self.word_count, h);
+    }
+
     /// Read the token starting at byte `start` of `s` (not whitespace); returns its end.
     #[inline]
     fn token(&mut self, s: &str, start: usize) -> usize {
@@ -718,7 +770,7 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
         let key = (lower >> (8 * a)) & lanes16::low_bytes(n);
         let m = if n <= 12 { key_mask(t.stops, key, n) } else { 0 };
         t.hit(m);
-        self.hashes.push(key_hash(key, n));
+        send(self.hashes, &mut self.word_count, key_hash(key, n));
         if d0 | d1 == 0 {
             // one alphabetic word: it votes with the core's mask
             t.vote_plain(m, key, n);
@@ -742,7 +794,12 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
     /// is read in one pass over its bytes; others character by character.
     fn token_bytes(&mut self, s: &str, start: usize) -> usize {
         let bytes = s.as_bytes();
-        let hash_mark = self.hashes.len();
+        // a token holding a character beyond ASCII is read character by character (before any
+        // word of it is sent)
+        let rest = bytes.get(start..).unwrap_or(&[]);
+        if rest.iter().find(|&&b| class(b) & (WS | HIGH) != 0).is_some_and(|&b| class(b) & HIGH != 0) {
+            return self.token_chars(s, start);
+        }
         let mut end = start;
         let (mut digits, mut runs) = (0usize, 0usize);
         // the core: from the first to the last letter or digit
@@ -752,10 +809,7 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
         while let Some(&b) = bytes.get(end) {
             let k = class(b);
             if k & (WS | HIGH) != 0 {
-                if k & HIGH != 0 {
-                    self.hashes.truncate(hash_mark);
-                    return self.token_chars(s, start);
-                }
+                // (no HIGH byte: see above)
                 break;
             }
             if k == ALPHA && run != NONE {
@@ -777,13 +831,13 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
                 }
                 z = end + 1;
             } else if run != NONE {
-                self.hashes.push(ascii_word_hash(bytes, run, end - run));
+                self.word(ascii_word_hash(bytes, run, end - run));
                 run = NONE;
             }
             end += 1;
         }
         if run != NONE {
-            self.hashes.push(ascii_word_hash(bytes, run, end - run));
+            self.word(ascii_word_hash(bytes, run, end - run));
         }
         let t = &mut self.tokens;
         t.words += 1;
@@ -862,7 +916,7 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
             if alnum {
                 in_word = true;
             } else if in_word {
-                self.hashes.push(h.take());
+                self.word(h.take());
                 in_word = false;
             }
             t.scripts |= script_bit;
@@ -870,16 +924,21 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
             i += len;
         }
         if in_word {
-            self.hashes.push(h.take());
+            self.word(h.take());
         }
         self.tokens.finish(s, &t, i);
         i
     }
 }
 
-fn measure<const FAST: bool>(s: &str, span: Span, tokens: TokenCounts<'_>, hashes: &mut Vec<u64>) -> Line {
-    let hash_start = hashes.len();
-    let mut c = LineCounts::<FAST> { scripts: [0; lang::N_SCRIPTS], tokens, hashes };
+/// The measures of the line `s` at `span`, and its number of words (alphanumeric runs).
+fn measure<const FAST: bool, W: WordSink>(
+    s: &str,
+    span: Span,
+    tokens: TokenCounts<'_>,
+    hashes: &mut W,
+) -> (Line, usize) {
+    let mut c = LineCounts::<FAST, W> { scripts: [0; lang::N_SCRIPTS], tokens, hashes, word_count: 0 };
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -900,7 +959,8 @@ fn measure<const FAST: bool>(s: &str, span: Span, tokens: TokenCounts<'_>, hashe
             i += 1;
         }
     }
-    let LineCounts { scripts, mut tokens, hashes } = c;
+    let LineCounts { scripts, mut tokens, hashes, word_count } = c;
+    let dup_candidate = hashes.end_line();
     // whether the line has ASCII letters (the ASCII paths do not note them): most lines start
     // with one
     let latin = s.bytes().any(|b| b.is_ascii_alphabetic());
@@ -913,7 +973,7 @@ fn measure<const FAST: bool>(s: &str, span: Span, tokens: TokenCounts<'_>, hashe
         (latin || scripts[lang::Script::Latin as usize] > 0).then_some(lang::Script::Latin)
     };
     tokens.ev.add_scripts(&scripts, latin);
-    Line {
+    let line = Line {
         span,
         words: tokens.words,
         stop: 0,
@@ -921,8 +981,9 @@ fn measure<const FAST: bool>(s: &str, span: Span, tokens: TokenCounts<'_>, hashe
         ends_sentence: ends_sentence(s),
         script,
         mixed_words: tokens.mixed_words,
-        hashes: hash_start..hashes.len(),
-    }
+        dup_candidate,
+    };
+    (line, word_count)
 }
 
 /// Fill in `stop` for the language list `idx` (or the best list per line when `None`).
@@ -969,16 +1030,15 @@ mod tests {
     #[test]
     fn ascii_and_char_paths_agree() {
         // "word" read on the ASCII path and inside a token read character by character
-        let m = split("Word x2 caf\u{e9}-WORD \u{a0}U.S. 12");
-        let h = &m.word_hashes;
+        let (m, h) = hashed("Word x2 caf\u{e9}-WORD \u{a0}U.S. 12");
         assert_eq!(h.len(), 7);
         assert_eq!(h[0], h[3]);
         let l = &m.lines[0];
         let c = l.counts("Word x2 caf\u{e9}-WORD \u{a0}U.S. 12");
         assert_eq!((l.words, c.letters, c.digits, c.chars), (5, 15, 3, 26));
         // a token that turns out not to be ASCII is read again from its start
-        let m = split("abc\u{e9} abc");
-        assert_eq!(m.word_hashes.len(), 2);
+        let (m, h) = hashed("abc\u{e9} abc");
+        assert_eq!(h.len(), 2);
         assert_eq!((m.lines[0].words, m.lines[0].counts("abc\u{e9} abc").letters), (2, 7));
     }
 
@@ -1043,10 +1103,32 @@ mod tests {
         assert_eq!(lanes::low_bytes(0), 0);
     }
 
-    /// The measures of `text` on the fast path and without it, as text.
+    /// The measures of `text` (on the fast path) and all its word hashes; checks that the hashes
+    /// are those [`word_hashes`] computes line by line.
+    fn hashed(text: &str) -> (Measured, Vec<u64>) {
+        let mut all = Vec::new();
+        let m = split_with::<true, _>(text, &mut all);
+        let mut by_line = Vec::new();
+        let mut buf = Vec::new();
+        for l in &m.lines {
+            word_hashes(l.span.slice(text), &mut buf);
+            by_line.extend_from_slice(&buf);
+        }
+        assert_eq!(all, by_line, "{text:?}");
+        assert_eq!(m.word_count, all.len());
+        (m, all)
+    }
+
+    /// The measures of `text` on the fast path and without it, as text: with the word filter, and
+    /// with all word hashes (checked against [`word_hashes`]).
     fn both_paths(text: &str) -> (String, String) {
-        let show = |m: Measured| format!("{:?} {:?} {:?}", m.lines, m.word_hashes, m.evidence);
-        (show(split_with::<true>(text)), show(split_with::<false>(text)))
+        let show = |m: Measured| format!("{:?} {} {:?}", m.lines, m.word_count, m.evidence);
+        let fast = show(split_with::<true, _>(text, &mut WordFilter::new(text.len())));
+        let slow = show(split_with::<false, _>(text, &mut WordFilter::new(text.len())));
+        let mut all_slow = Vec::new();
+        split_with::<false, _>(text, &mut all_slow);
+        let all_fast = hashed(text).1;
+        (format!("{fast} {all_fast:?}"), format!("{slow} {all_slow:?}"))
     }
 
     #[test]
