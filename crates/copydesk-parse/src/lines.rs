@@ -1,7 +1,7 @@
 //! Splitting normalized text into trimmed lines and measuring each line.
 
-use crate::lang;
 use crate::shingles::WordFilter;
+use crate::{keyset, lang};
 use copydesk_normalize::Span;
 
 /// One non-empty line of the text with the measures the classifiers use.
@@ -37,8 +37,8 @@ pub(crate) struct Measured {
     pub word_count: usize,
 }
 
-/// Where the pass over the text sends the hash of every word (maximal alphanumeric run,
-/// lower-cased: see [`word_hashes`]), in text order.
+/// Where the pass over the text sends the filter hash of every word (maximal alphanumeric run,
+/// lower-cased: see [`filter_hashes`]), in text order.
 pub(crate) trait WordSink {
     /// Take the hash of the next word of the line.
     fn word(&mut self, h: u64);
@@ -57,9 +57,90 @@ impl WordSink for Vec<u64> {
     }
 }
 
+/// The filter hashes of the words of `s` (as [`word_hashes`]), as the pass over the text sends
+/// them to its [`WordSink`]: a word of at most 16 ASCII bytes hashes as its key, by the
+/// multiplication the stopword table takes its slot from ([`key_filter_hash`]); other words as
+/// [`word_hashes`]. (The reference for the pass's paths, in tests.)
+#[cfg(test)]
+fn filter_hashes(s: &str, out: &mut Vec<u64>) {
+    out.clear();
+    let mut h = FilterHasher::new();
+    let mut in_word = false;
+    for c in s.chars() {
+        if c.is_alphabetic() || c.is_numeric() {
+            h.char(c);
+            in_word = true;
+        } else if in_word {
+            out.push(h.take());
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(h.take());
+    }
+}
+
+/// The filter hash of a lower-cased ASCII word of 1 to 16 bytes given as its key (see
+/// [`filter_hashes`]): the product the stopword table's slot is taken from (`keyset::slot`), so
+/// the look-up and the filter share one multiplication.
+#[inline]
+fn key_filter_hash(key: u128) -> u64 {
+    keyset::fold(key).wrapping_mul(keyset::MUL)
+}
+
+/// The filter hash of the ASCII word of `n` letters and digits at byte `a` of `bytes`.
+#[inline]
+fn ascii_filter_hash(bytes: &[u8], a: usize, n: usize) -> u64 {
+    if n <= 16 {
+        key_filter_hash(ascii_key(bytes, a, n))
+    } else {
+        ascii_word_hash(bytes, a, n)
+    }
+}
+
+/// The filter hash of a word fed character by character (see [`filter_hashes`]).
+struct FilterHasher {
+    h: WordHasher,
+    /// The word's bytes, lower-cased, while it is ASCII (the first 16), and their number.
+    key: [u8; 16],
+    n: usize,
+    ascii: bool,
+}
+
+impl FilterHasher {
+    const fn new() -> Self {
+        FilterHasher { h: WordHasher::new(), key: [0; 16], n: 0, ascii: true }
+    }
+
+    /// Feed one alphanumeric character.
+    fn char(&mut self, c: char) {
+        match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => {
+                let b = b.to_ascii_lowercase();
+                self.h.byte(b);
+                if let Some(k) = self.key.get_mut(self.n) {
+                    *k = b;
+                }
+                self.n += 1;
+            }
+            _ => {
+                self.h.char_lower(c);
+                self.ascii = false;
+            }
+        }
+    }
+
+    /// The hash of the word fed so far; the hasher starts a new word.
+    fn take(&mut self) -> u64 {
+        let h = if self.ascii && self.n <= 16 { key_filter_hash(u128::from_le_bytes(self.key)) } else { self.h.take() };
+        *self = FilterHasher::new();
+        h
+    }
+}
+
 /// The hashes of the words (maximal runs of alphabetic or numeric characters, lower-cased) of
-/// `s` into `out` (emptied first): the hashes the pass over the text computes, recomputed for
-/// the few lines the exact shingle test needs.
+/// `s` into `out` (emptied first), for the shingles of the few lines the exact duplicate test
+/// needs.
 pub(crate) fn word_hashes(s: &str, out: &mut Vec<u64>) {
     out.clear();
     let mut h = WordHasher::new();
@@ -217,6 +298,7 @@ fn finish_hash(h: u64, n: usize) -> u64 {
 
 /// Hash of a lower-cased word of `n` (1 to 8) bytes given as its bytes, little endian, zero-padded.
 #[inline]
+#[cfg(test)]
 fn short_word_hash(chunk: u64, n: usize) -> u64 {
     finish_hash(mix_chunk(WORD_SEED, chunk), n)
 }
@@ -583,7 +665,7 @@ fn key_mask(stops: &lang::Index, key: u128, n: usize) -> u8 {
 }
 
 /// Hash of a lower-cased word of `1..=16` bytes given as its key (as [`WordHasher`]).
-#[inline]
+#[cfg(test)]
 fn key_hash(key: u128, n: usize) -> u64 {
     if n <= 8 {
         short_word_hash(key as u64, n)
@@ -644,7 +726,7 @@ macro_rules! token_window {
             // runs of letters and digits: the words hashed
             let run_starts = alnum & !(alnum << 8);
             if run_starts & (run_starts - 1) == 0 {
-                send(self.hashes, &mut self.word_count, key_hash(key, n));
+                send(self.hashes, &mut self.word_count, key_filter_hash(key));
                 if digit == 0 {
                     // one alphabetic word: it votes with the core's mask
                     t.vote_plain(m, key, n);
@@ -656,7 +738,7 @@ macro_rules! token_window {
                     let bit = rs.trailing_zeros();
                     let end = (!alnum & l::HIGH & (<l::T>::MAX << bit)).trailing_zeros();
                     let (a, n) = (l::lane(bit), l::lane(end) - l::lane(bit));
-                    send(self.hashes, &mut self.word_count, key_hash(bytes_at(a, n), n));
+                    send(self.hashes, &mut self.word_count, key_filter_hash(bytes_at(a, n)));
                     rs &= rs - 1;
                 }
             }
@@ -770,7 +852,7 @@ impl<const FAST: bool, W: WordSink> LineCounts<'_, FAST, W> {
         let key = (lower >> (8 * a)) & lanes16::low_bytes(n);
         let m = if n <= 12 { key_mask(t.stops, key, n) } else { 0 };
         t.hit(m);
-        send(self.hashes, &mut self.word_count, key_hash(key, n));
+        send(self.hashes, &mut self.word_count, key_filter_hash(key));
         if d0 | d1 == 0 {
             // one alphabetic word: it votes with the core's mask
             t.vote_plain(m, key, n);
@@ -831,13 +913,13 @@ impl<const FAST: bool, W: WordSink> LineCounts<'_, FAST, W> {
                 }
                 z = end + 1;
             } else if run != NONE {
-                self.word(ascii_word_hash(bytes, run, end - run));
+                self.word(ascii_filter_hash(bytes, run, end - run));
                 run = NONE;
             }
             end += 1;
         }
         if run != NONE {
-            self.word(ascii_word_hash(bytes, run, end - run));
+            self.word(ascii_filter_hash(bytes, run, end - run));
         }
         let t = &mut self.tokens;
         t.words += 1;
@@ -870,7 +952,7 @@ impl<const FAST: bool, W: WordSink> LineCounts<'_, FAST, W> {
     /// end, the first whitespace character after it or the end of `s`.
     fn token_chars(&mut self, s: &str, start: usize) -> usize {
         let mut t = Token::new(start);
-        let mut h = WordHasher::new();
+        let mut h = FilterHasher::new();
         let mut in_word = false;
         let bytes = s.as_bytes();
         let mut i = start;
@@ -889,7 +971,7 @@ impl<const FAST: bool, W: WordSink> LineCounts<'_, FAST, W> {
                     script_bit = 1;
                 }
                 if alnum {
-                    h.byte(b.to_ascii_lowercase());
+                    h.char(char::from(b));
                 }
             } else {
                 let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
@@ -910,7 +992,7 @@ impl<const FAST: bool, W: WordSink> LineCounts<'_, FAST, W> {
                     };
                 }
                 if alnum {
-                    h.char_lower(c);
+                    h.char(c);
                 }
             }
             if alnum {
@@ -1103,15 +1185,17 @@ mod tests {
         assert_eq!(lanes::low_bytes(0), 0);
     }
 
-    /// The measures of `text` (on the fast path) and all its word hashes; checks that the hashes
-    /// are those [`word_hashes`] computes line by line.
+    /// The measures of `text` (on the fast path) and all its filter hashes; checks that they are
+    /// those [`filter_hashes`] computes line by line, one per word of [`word_hashes`].
     fn hashed(text: &str) -> (Measured, Vec<u64>) {
         let mut all = Vec::new();
         let m = split_with::<true, _>(text, &mut all);
         let mut by_line = Vec::new();
-        let mut buf = Vec::new();
+        let (mut buf, mut words) = (Vec::new(), Vec::new());
         for l in &m.lines {
-            word_hashes(l.span.slice(text), &mut buf);
+            filter_hashes(l.span.slice(text), &mut buf);
+            word_hashes(l.span.slice(text), &mut words);
+            assert_eq!(buf.len(), words.len());
             by_line.extend_from_slice(&buf);
         }
         assert_eq!(all, by_line, "{text:?}");
@@ -1136,7 +1220,9 @@ mod tests {
         let text = "The U.S. and don't 3.5% $1.13bn (£600m) a-b-c-d x 12ab ab12 \"Quoted,\" it's e.g. \
                     Government, (international) don't-stop-me-now.com sixteen-letters! 1,234,567,890 \
                     ALLCAPS wordy, seven77 eightchr ninechars\tTAB \u{a0}nbsp caf\u{e9} _under_ @at [br] {c}\n\
-                    Yоur mixed. end.";
+                    Yоur mixed. end.\n\
+                    Internationalization-caf\u{e9} caf\u{e9}-Internationalizations Abcdefghijklmnop\u{e9} \
+                    x-ABCDEFGHIJKLMNOPQ-\u{e9}t\u{e9} sixteenletterswd seventeenletterwd\u{a0}seventeenletterwd";
         let (fast, slow) = both_paths(text);
         assert_eq!(fast, slow);
     }
