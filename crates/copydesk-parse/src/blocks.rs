@@ -61,7 +61,7 @@ fn pre_classify(text: &str, measured: &lines::Measured, doc_script: Option<lang:
     for l in lines.iter().filter(|l| l.words <= 30) {
         *counts.entry(l.span.slice(text)).or_insert(0) += 1;
     }
-    let mut dups = Duplicates::new(text, measured);
+    let mut dups = Duplicates::new(measured);
     let mut pre: Vec<Pre> = lines
         .iter()
         .enumerate()

@@ -3,6 +3,7 @@
 use crate::shingles::WordFilter;
 use crate::{keyset, lang};
 use copydesk_normalize::Span;
+use std::ops::Range;
 
 /// One non-empty line of the text with the measures the classifiers use.
 #[derive(Debug, Clone)]
@@ -25,20 +26,33 @@ pub(crate) struct Line {
     /// Whether the line may repeat earlier text: the word filter of [`WordFilter`] (or the
     /// [`WordSink`] the text was split with) lets it through to the exact shingle test.
     pub dup_candidate: bool,
+    /// The line's words (alphanumeric runs) as hashes: a range of [`Measured::word_hashes`].
+    pub hashes: Range<usize>,
 }
 
-/// What one pass over the text learns: its lines and the language evidence.
+/// What one pass over the text learns: its lines, the language evidence and the word hashes.
 pub(crate) struct Measured {
     /// The non-empty lines, trimmed and measured.
     pub lines: Vec<Line>,
     /// Language evidence of the whole text.
     pub evidence: lang::Evidence,
-    /// Words (maximal alphanumeric runs) of all lines.
-    pub word_count: usize,
+    /// Hashes of the lower-cased words (maximal alphanumeric runs) of all lines, in text order
+    /// (see [`WordSink`]): the words of the duplicate test's shingles.
+    pub word_hashes: Vec<u64>,
 }
 
-/// Where the pass over the text sends the filter hash of every word (maximal alphanumeric run,
-/// lower-cased: see [`filter_hashes`]), in text order.
+impl Measured {
+    /// The word hashes of one line.
+    pub fn hashes(&self, l: &Line) -> &[u64] {
+        self.word_hashes.get(l.hashes.clone()).unwrap_or(&[])
+    }
+}
+
+/// Where the pass over the text sends the hash of every word (maximal alphanumeric run,
+/// lower-cased), in text order. A word of at most 16 ASCII bytes hashes as its key, by the
+/// multiplication the stopword table takes its slot from ([`key_filter_hash`]: one product
+/// serves the look-up and the hash); other words by [`WordHasher`] (see `filter_hashes`, the
+/// reference in tests).
 pub(crate) trait WordSink {
     /// Take the hash of the next word of the line.
     fn word(&mut self, h: u64);
@@ -47,6 +61,7 @@ pub(crate) trait WordSink {
 }
 
 /// All the hashes, every line a candidate (the reference for the filter, in tests).
+#[cfg(test)]
 impl WordSink for Vec<u64> {
     fn word(&mut self, h: u64) {
         self.push(h);
@@ -57,10 +72,9 @@ impl WordSink for Vec<u64> {
     }
 }
 
-/// The filter hashes of the words of `s` (as [`word_hashes`]), as the pass over the text sends
-/// them to its [`WordSink`]: a word of at most 16 ASCII bytes hashes as its key, by the
-/// multiplication the stopword table takes its slot from ([`key_filter_hash`]); other words as
-/// [`word_hashes`]. (The reference for the pass's paths, in tests.)
+/// The hashes of the words (maximal runs of alphabetic or numeric characters, lower-cased) of
+/// `s` into `out` (emptied first), as the pass over the text sends them to its [`WordSink`]
+/// (the reference for the pass's paths, in tests).
 #[cfg(test)]
 fn filter_hashes(s: &str, out: &mut Vec<u64>) {
     out.clear();
@@ -138,30 +152,6 @@ impl FilterHasher {
     }
 }
 
-/// The hashes of the words (maximal runs of alphabetic or numeric characters, lower-cased) of
-/// `s` into `out` (emptied first), for the shingles of the few lines the exact duplicate test
-/// needs.
-pub(crate) fn word_hashes(s: &str, out: &mut Vec<u64>) {
-    out.clear();
-    let mut h = WordHasher::new();
-    let mut in_word = false;
-    for c in s.chars() {
-        if c.is_alphabetic() || c.is_numeric() {
-            match u8::try_from(c) {
-                Ok(b) if b.is_ascii() => h.byte(b.to_ascii_lowercase()),
-                _ => h.char_lower(c),
-            }
-            in_word = true;
-        } else if in_word {
-            out.push(h.take());
-            in_word = false;
-        }
-    }
-    if in_word {
-        out.push(h.take());
-    }
-}
-
 /// FNV-1a offset basis and prime (combining word hashes into shingle hashes).
 pub(crate) const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
 /// FNV-1a prime.
@@ -176,13 +166,18 @@ fn ends_sentence(s: &str) -> bool {
 /// evidence and the word hashes of the whole text in the same pass: every character is looked
 /// at once, with a fast path for ASCII.
 pub(crate) fn split(text: &str) -> Measured {
-    split_with::<true, _>(text, &mut WordFilter::new(text.len()))
+    let mut filter = WordFilter::new(text.len());
+    let mut m = split_with::<true, _>(text, &mut filter);
+    m.word_hashes = filter.into_hashes();
+    m
 }
 
 /// [`split`], with the 8-byte ASCII fast path of [`LineCounts::token_window`] on or off (off:
-/// tests check that both paths measure alike), the word hashes sent to `sink`.
+/// tests check that both paths measure alike), the word hashes sent to `sink` (and
+/// [`Measured::word_hashes`] left empty).
 pub(crate) fn split_with<const FAST: bool, W: WordSink>(text: &str, sink: &mut W) -> Measured {
-    let mut m = Measured { lines: Vec::new(), evidence: lang::Evidence::default(), word_count: 0 };
+    let mut m = Measured { lines: Vec::new(), evidence: lang::Evidence::default(), word_hashes: Vec::new() };
+    let mut words = 0;
     let mut buf = String::new();
     let stops = lang::index();
     let mut next = 0;
@@ -211,8 +206,8 @@ pub(crate) fn split_with<const FAST: bool, W: WordSink>(text: &str, sink: &mut W
             buf: &mut buf,
             stops,
         };
-        let (line, words) = measure::<FAST, W>(trimmed, span, tokens, sink);
-        m.word_count += words;
+        let line = measure::<FAST, W>(trimmed, span, tokens, sink, words);
+        words = line.hashes.end;
         m.lines.push(line);
     }
     if m.evidence.needs_latin_count() {
@@ -1013,13 +1008,15 @@ impl<const FAST: bool, W: WordSink> LineCounts<'_, FAST, W> {
     }
 }
 
-/// The measures of the line `s` at `span`, and its number of words (alphanumeric runs).
+/// The measures of the line `s` at `span`, whose words (alphanumeric runs) are sent to `hashes`
+/// after `words_before` words of the text.
 fn measure<const FAST: bool, W: WordSink>(
     s: &str,
     span: Span,
     tokens: TokenCounts<'_>,
     hashes: &mut W,
-) -> (Line, usize) {
+    words_before: usize,
+) -> Line {
     let mut c = LineCounts::<FAST, W> { scripts: [0; lang::N_SCRIPTS], tokens, hashes, word_count: 0 };
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -1055,7 +1052,7 @@ fn measure<const FAST: bool, W: WordSink>(
         (latin || scripts[lang::Script::Latin as usize] > 0).then_some(lang::Script::Latin)
     };
     tokens.ev.add_scripts(&scripts, latin);
-    let line = Line {
+    Line {
         span,
         words: tokens.words,
         stop: 0,
@@ -1064,8 +1061,8 @@ fn measure<const FAST: bool, W: WordSink>(
         script,
         mixed_words: tokens.mixed_words,
         dup_candidate,
-    };
-    (line, word_count)
+        hashes: words_before..words_before + word_count,
+    }
 }
 
 /// Fill in `stop` for the language list `idx` (or the best list per line when `None`).
@@ -1185,28 +1182,29 @@ mod tests {
         assert_eq!(lanes::low_bytes(0), 0);
     }
 
-    /// The measures of `text` (on the fast path) and all its filter hashes; checks that they are
-    /// those [`filter_hashes`] computes line by line, one per word of [`word_hashes`].
+    /// The measures of `text` (on the fast path) and all its word hashes; checks that they are
+    /// those [`filter_hashes`] computes line by line, and those [`split`] keeps.
     fn hashed(text: &str) -> (Measured, Vec<u64>) {
         let mut all = Vec::new();
         let m = split_with::<true, _>(text, &mut all);
         let mut by_line = Vec::new();
-        let (mut buf, mut words) = (Vec::new(), Vec::new());
-        for l in &m.lines {
+        let mut buf = Vec::new();
+        let kept = split(text);
+        for (l, k) in m.lines.iter().zip(&kept.lines) {
             filter_hashes(l.span.slice(text), &mut buf);
-            word_hashes(l.span.slice(text), &mut words);
-            assert_eq!(buf.len(), words.len());
+            assert_eq!(all.get(l.hashes.clone()), Some(&buf[..]));
+            assert_eq!(kept.hashes(k), &buf[..]);
             by_line.extend_from_slice(&buf);
         }
         assert_eq!(all, by_line, "{text:?}");
-        assert_eq!(m.word_count, all.len());
+        assert_eq!(kept.word_hashes, all);
         (m, all)
     }
 
     /// The measures of `text` on the fast path and without it, as text: with the word filter, and
     /// with all word hashes (checked against [`word_hashes`]).
     fn both_paths(text: &str) -> (String, String) {
-        let show = |m: Measured| format!("{:?} {} {:?}", m.lines, m.word_count, m.evidence);
+        let show = |m: Measured| format!("{:?} {:?}", m.lines, m.evidence);
         let fast = show(split_with::<true, _>(text, &mut WordFilter::new(text.len())));
         let slow = show(split_with::<false, _>(text, &mut WordFilter::new(text.len())));
         let mut all_slow = Vec::new();

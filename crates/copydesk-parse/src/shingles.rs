@@ -5,11 +5,10 @@
 //! filter bounds the share from above: a bit per word hash ([`WordFilter`], a few hundred bytes
 //! for a news article, always in cache) marks the words read so far, and a line whose windows
 //! of four such words make less than 80 % of its windows cannot be a duplicate. The filter runs
-//! inside the one pass over the text (`lines::split`), word by word, so the word hashes are not
-//! kept: only for the few lines that pass it are the words hashed again
-//! ([`lines::word_hashes`]) and the shingles counted exactly: the shingle table is then filled
-//! with the lines before them (each line once, in text order, so the counts are those of
-//! inserting every line as it comes).
+//! inside the one pass over the text (`lines::split`), word by word, as it keeps the word
+//! hashes. Only for the few lines that pass it are the shingles counted exactly: the shingle
+//! table is then filled with the lines before them (each line once, in text order, so the
+//! counts are those of inserting every line as it comes).
 
 use crate::keyset::TaggedSet;
 use crate::lines::{self, Measured, WordSink};
@@ -25,11 +24,13 @@ thread_local! {
     static TABLE: std::cell::RefCell<Option<TaggedSet>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The word filter, fed the words of the text in order (a [`WordSink`]): one bit per word hash
-/// (its top `bits` bits) for the words read so far. A word counts as seen when its bit was set
-/// before it, by an earlier line or earlier in its own line: more words than those of earlier
-/// lines, so the bound it gives stays an upper bound.
+/// The word filter, fed the words of the text in order (a [`WordSink`]) and keeping their
+/// hashes: one bit per word hash (its top `bits` bits) for the words read so far. A word counts
+/// as seen when its bit was set before it, by an earlier line or earlier in its own line: more
+/// words than those of earlier lines, so the bound it gives stays an upper bound.
 pub(crate) struct WordFilter {
+    /// The hashes of the words read, in text order.
+    hashes: Vec<u64>,
     words: Vec<u64>,
     bits: u32,
     /// Words of the current line, the run of seen words ending at the last one, and the windows
@@ -47,13 +48,21 @@ impl WordFilter {
         let n = len / 5;
         let bits =
             n.saturating_mul(8).max(64).checked_next_power_of_two().map_or(48, |p| p.trailing_zeros()).clamp(6, 48);
-        WordFilter { words: vec![0; 1 << (bits - 6)], bits, n: 0, run: 0, maybe: 0 }
+        // about one word in six bytes of news text: room for the hashes without regrowing
+        let hashes = Vec::with_capacity(len / 6);
+        WordFilter { hashes, words: vec![0; 1 << (bits - 6)], bits, n: 0, run: 0, maybe: 0 }
+    }
+
+    /// The hashes of the words read, in text order.
+    pub fn into_hashes(self) -> Vec<u64> {
+        self.hashes
     }
 }
 
 impl WordSink for WordFilter {
     #[inline]
     fn word(&mut self, h: u64) {
+        self.hashes.push(h);
         self.n += 1;
         let i = (h >> (64 - self.bits)) as usize;
         if let Some(x) = self.words.get_mut(i >> 6) {
@@ -78,20 +87,17 @@ impl WordSink for WordFilter {
 
 /// The duplicate test over the lines of one text, in order.
 pub(crate) struct Duplicates<'m> {
-    text: &'m str,
     measured: &'m Measured,
     /// The exact shingle table (taken on first need), holding the shingles of the lines before
     /// `filled`.
     seen: Option<TaggedSet>,
     filled: usize,
-    /// The word hashes of one line (reused).
-    buf: Vec<u64>,
 }
 
 impl<'m> Duplicates<'m> {
-    /// The test for the lines of `measured`, measured in `text`.
-    pub fn new(text: &'m str, measured: &'m Measured) -> Self {
-        Duplicates { text, measured, seen: None, filled: 0, buf: Vec::new() }
+    /// The test for the lines of `measured`.
+    pub fn new(measured: &'m Measured) -> Self {
+        Duplicates { measured, seen: None, filled: 0 }
     }
 
     /// True when line number `i` repeats text of earlier lines: at least 8 words and at least
@@ -107,18 +113,15 @@ impl<'m> Duplicates<'m> {
     /// The exact share of line `i`'s shingles seen in earlier lines, after adding those of the
     /// lines not yet in the table.
     fn exact_share(&mut self, i: usize) -> f32 {
-        let (m, text) = (self.measured, self.text);
-        let seen = self.seen.get_or_insert_with(|| take_table(m.word_count));
+        let m = self.measured;
+        let seen = self.seen.get_or_insert_with(|| take_table(m.word_hashes.len()));
         for (j, l) in m.lines.iter().enumerate().take(i).skip(self.filled) {
             if l.words >= MIN_WORDS {
-                lines::word_hashes(l.span.slice(text), &mut self.buf);
-                share(seen, j, &self.buf);
+                share(seen, j, m.hashes(l));
             }
         }
         self.filled = i + 1;
-        let Some(l) = m.lines.get(i) else { return 0.0 };
-        lines::word_hashes(l.span.slice(text), &mut self.buf);
-        share(seen, i, &self.buf)
+        m.lines.get(i).map_or(0.0, |l| share(seen, i, m.hashes(l)))
     }
 }
 
@@ -171,21 +174,17 @@ mod tests {
     use super::*;
 
     /// The plain test: every line of at least 8 words added to the table as it comes.
-    fn plain(text: &str, m: &Measured) -> Vec<bool> {
+    fn plain(m: &Measured) -> Vec<bool> {
         let mut seen = TaggedSet::with_capacity(4);
-        let mut buf = Vec::new();
         m.lines
             .iter()
             .enumerate()
-            .map(|(i, l)| {
-                lines::word_hashes(l.span.slice(text), &mut buf);
-                l.words >= MIN_WORDS && share(&mut seen, i, &buf) >= SHARE
-            })
+            .map(|(i, l)| l.words >= MIN_WORDS && share(&mut seen, i, m.hashes(l)) >= SHARE)
             .collect()
     }
 
-    fn filtered(text: &str, m: &Measured) -> Vec<bool> {
-        let mut d = Duplicates::new(text, m);
+    fn filtered(m: &Measured) -> Vec<bool> {
+        let mut d = Duplicates::new(m);
         (0..m.lines.len()).map(|i| d.is_duplicate(i)).collect()
     }
 
@@ -195,12 +194,14 @@ mod tests {
         let b = "a quite different line of words with nothing much in common at all here";
         let text = format!("{a}\n{b}\nShort line\n{a} again\n{b}\n");
         let m = crate::lines::split(&text);
-        assert_eq!(filtered(&text, &m), vec![false, false, false, true, true]);
-        assert_eq!(filtered(&text, &m), plain(&text, &m));
-        // every line through to the exact test (the sink that keeps all hashes): same answers
-        let all = crate::lines::split_with::<true, _>(&text, &mut Vec::new());
+        assert_eq!(filtered(&m), vec![false, false, false, true, true]);
+        assert_eq!(filtered(&m), plain(&m));
+        // every line through to the exact test (the sink that only keeps the hashes): same answers
+        let mut hashes = Vec::new();
+        let mut all = crate::lines::split_with::<true, _>(&text, &mut hashes);
+        all.word_hashes = hashes;
         assert!(all.lines.iter().all(|l| l.dup_candidate));
-        assert_eq!(filtered(&text, &all), plain(&text, &m));
+        assert_eq!(filtered(&all), plain(&m));
     }
 
     proptest::proptest! {
@@ -217,7 +218,7 @@ mod tests {
             let text: Vec<String> = lines.iter().map(|l| l.join(" ")).collect();
             let text = text.join("\n");
             let m = crate::lines::split(&text);
-            proptest::prop_assert_eq!(filtered(&text, &m), plain(&text, &m));
+            proptest::prop_assert_eq!(filtered(&m), plain(&m));
         }
     }
 }
