@@ -95,7 +95,7 @@ fn filter_hashes(s: &str, out: &mut Vec<u64>) {
 }
 
 /// The filter hash of a lower-cased ASCII word of 1 to 16 bytes given as its key (see
-/// [`filter_hashes`]): the product the stopword table's slot is taken from (`keyset::slot`), so
+/// `filter_hashes`): the product the stopword table's slot is taken from (`keyset::slot`), so
 /// the look-up and the filter share one multiplication.
 #[inline]
 fn key_filter_hash(key: u128) -> u64 {
@@ -112,7 +112,7 @@ fn ascii_filter_hash(bytes: &[u8], a: usize, n: usize) -> u64 {
     }
 }
 
-/// The filter hash of a word fed character by character (see [`filter_hashes`]).
+/// The filter hash of a word fed character by character (see `filter_hashes`).
 struct FilterHasher {
     h: WordHasher,
     /// The word's bytes, lower-cased, while it is ASCII (the first 16), and their number.
@@ -265,7 +265,7 @@ impl Counts {
 }
 
 /// Hash of a lower-cased word, fed byte by byte (UTF-8 of its lower-cased characters) or, for
-/// words of at most 8 bytes, at once by [`short_word_hash`]: both give the same value.
+/// words of at most 8 bytes, at once by `short_word_hash` (in tests): both give the same value.
 #[derive(Clone, Copy)]
 struct WordHasher {
     h: u64,
