@@ -3,9 +3,13 @@
 //! with the line that first had it).
 //! Multiplicative hashing, linear probing, at most half full: a lookup is a few instructions.
 
+/// The odd constant of the multiplicative hashing.
+pub(crate) const MUL: u64 = 0x9E37_79B9_7F4A_7C15;
+
 /// The top `bits` bits of `x` times an odd constant (Fibonacci hashing).
+#[inline]
 fn slot(x: u64, bits: u32) -> usize {
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    (x.wrapping_mul(MUL) >> (64 - bits)) as usize
 }
 
 /// Table size exponent for `n` keys: at least twice `n` slots.
@@ -147,7 +151,9 @@ pub(crate) struct U128Map {
     bits: u32,
 }
 
-fn fold(k: u128) -> u64 {
+/// A `u128` key folded to 64 bits (a key below 2^64 folds to itself).
+#[inline]
+pub(crate) fn fold(k: u128) -> u64 {
     let (lo, hi) = (k as u64, (k >> 64) as u64);
     lo ^ hi.wrapping_mul(0xC2B2_AE3D_27D4_EB4F).rotate_left(29)
 }

@@ -1,6 +1,7 @@
 //! Splitting normalized text into trimmed lines and measuring each line.
 
-use crate::lang;
+use crate::shingles::WordFilter;
+use crate::{keyset, lang};
 use copydesk_normalize::Span;
 use std::ops::Range;
 
@@ -22,6 +23,9 @@ pub(crate) struct Line {
     /// Tokens mixing Latin letters with Cyrillic or Greek ones ("Yоur" with a Cyrillic "о"):
     /// look-alike letters that hide text from filters.
     pub mixed_words: usize,
+    /// Whether the line may repeat earlier text: the word filter of [`WordFilter`] (or the
+    /// [`WordSink`] the text was split with) lets it through to the exact shingle test.
+    pub dup_candidate: bool,
     /// The line's words (alphanumeric runs) as hashes: a range of [`Measured::word_hashes`].
     pub hashes: Range<usize>,
 }
@@ -32,7 +36,8 @@ pub(crate) struct Measured {
     pub lines: Vec<Line>,
     /// Language evidence of the whole text.
     pub evidence: lang::Evidence,
-    /// Hashes of the lower-cased words (maximal alphanumeric runs) of all lines, in text order.
+    /// Hashes of the lower-cased words (maximal alphanumeric runs) of all lines, in text order
+    /// (see [`WordSink`]): the words of the duplicate test's shingles.
     pub word_hashes: Vec<u64>,
 }
 
@@ -40,6 +45,110 @@ impl Measured {
     /// The word hashes of one line.
     pub fn hashes(&self, l: &Line) -> &[u64] {
         self.word_hashes.get(l.hashes.clone()).unwrap_or(&[])
+    }
+}
+
+/// Where the pass over the text sends the hash of every word (maximal alphanumeric run,
+/// lower-cased), in text order. A word of at most 16 ASCII bytes hashes as its key, by the
+/// multiplication the stopword table takes its slot from ([`key_filter_hash`]: one product
+/// serves the look-up and the hash); other words by [`WordHasher`] (see `filter_hashes`, the
+/// reference in tests).
+pub(crate) trait WordSink {
+    /// Take the hash of the next word of the line.
+    fn word(&mut self, h: u64);
+    /// The line ends: whether it may repeat earlier text (see [`Line::dup_candidate`]).
+    fn end_line(&mut self) -> bool;
+}
+
+/// All the hashes, every line a candidate (the reference for the filter, in tests).
+#[cfg(test)]
+impl WordSink for Vec<u64> {
+    fn word(&mut self, h: u64) {
+        self.push(h);
+    }
+
+    fn end_line(&mut self) -> bool {
+        true
+    }
+}
+
+/// The hashes of the words (maximal runs of alphabetic or numeric characters, lower-cased) of
+/// `s` into `out` (emptied first), as the pass over the text sends them to its [`WordSink`]
+/// (the reference for the pass's paths, in tests).
+#[cfg(test)]
+fn filter_hashes(s: &str, out: &mut Vec<u64>) {
+    out.clear();
+    let mut h = FilterHasher::new();
+    let mut in_word = false;
+    for c in s.chars() {
+        if c.is_alphabetic() || c.is_numeric() {
+            h.char(c);
+            in_word = true;
+        } else if in_word {
+            out.push(h.take());
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(h.take());
+    }
+}
+
+/// The filter hash of a lower-cased ASCII word of 1 to 16 bytes given as its key (see
+/// `filter_hashes`): the product the stopword table's slot is taken from (`keyset::slot`), so
+/// the look-up and the filter share one multiplication.
+#[inline]
+fn key_filter_hash(key: u128) -> u64 {
+    keyset::fold(key).wrapping_mul(keyset::MUL)
+}
+
+/// The filter hash of the ASCII word of `n` letters and digits at byte `a` of `bytes`.
+#[inline]
+fn ascii_filter_hash(bytes: &[u8], a: usize, n: usize) -> u64 {
+    if n <= 16 {
+        key_filter_hash(ascii_key(bytes, a, n))
+    } else {
+        ascii_word_hash(bytes, a, n)
+    }
+}
+
+/// The filter hash of a word fed character by character (see `filter_hashes`).
+struct FilterHasher {
+    h: WordHasher,
+    /// The word's bytes, lower-cased, while it is ASCII (the first 16), and their number.
+    key: [u8; 16],
+    n: usize,
+    ascii: bool,
+}
+
+impl FilterHasher {
+    const fn new() -> Self {
+        FilterHasher { h: WordHasher::new(), key: [0; 16], n: 0, ascii: true }
+    }
+
+    /// Feed one alphanumeric character.
+    fn char(&mut self, c: char) {
+        match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => {
+                let b = b.to_ascii_lowercase();
+                self.h.byte(b);
+                if let Some(k) = self.key.get_mut(self.n) {
+                    *k = b;
+                }
+                self.n += 1;
+            }
+            _ => {
+                self.h.char_lower(c);
+                self.ascii = false;
+            }
+        }
+    }
+
+    /// The hash of the word fed so far; the hasher starts a new word.
+    fn take(&mut self) -> u64 {
+        let h = if self.ascii && self.n <= 16 { key_filter_hash(u128::from_le_bytes(self.key)) } else { self.h.take() };
+        *self = FilterHasher::new();
+        h
     }
 }
 
@@ -57,15 +166,18 @@ fn ends_sentence(s: &str) -> bool {
 /// evidence and the word hashes of the whole text in the same pass: every character is looked
 /// at once, with a fast path for ASCII.
 pub(crate) fn split(text: &str) -> Measured {
-    split_with::<true>(text)
+    let mut filter = WordFilter::new(text.len());
+    let mut m = split_with::<true, _>(text, &mut filter);
+    m.word_hashes = filter.into_hashes();
+    m
 }
 
 /// [`split`], with the 8-byte ASCII fast path of [`LineCounts::token_window`] on or off (off:
-/// tests check that both paths measure alike).
-fn split_with<const FAST: bool>(text: &str) -> Measured {
-    // about one word in six bytes of news text: room for the word hashes without regrowing
-    let word_hashes = Vec::with_capacity(text.len() / 6);
-    let mut m = Measured { lines: Vec::new(), evidence: lang::Evidence::default(), word_hashes };
+/// tests check that both paths measure alike), the word hashes sent to `sink` (and
+/// [`Measured::word_hashes`] left empty).
+pub(crate) fn split_with<const FAST: bool, W: WordSink>(text: &str, sink: &mut W) -> Measured {
+    let mut m = Measured { lines: Vec::new(), evidence: lang::Evidence::default(), word_hashes: Vec::new() };
+    let mut words = 0;
     let mut buf = String::new();
     let stops = lang::index();
     let mut next = 0;
@@ -94,7 +206,8 @@ fn split_with<const FAST: bool>(text: &str) -> Measured {
             buf: &mut buf,
             stops,
         };
-        let line = measure::<FAST>(trimmed, span, tokens, &mut m.word_hashes);
+        let line = measure::<FAST, W>(trimmed, span, tokens, sink, words);
+        words = line.hashes.end;
         m.lines.push(line);
     }
     if m.evidence.needs_latin_count() {
@@ -152,7 +265,7 @@ impl Counts {
 }
 
 /// Hash of a lower-cased word, fed byte by byte (UTF-8 of its lower-cased characters) or, for
-/// words of at most 8 bytes, at once by [`short_word_hash`]: both give the same value.
+/// words of at most 8 bytes, at once by `short_word_hash` (in tests): both give the same value.
 #[derive(Clone, Copy)]
 struct WordHasher {
     h: u64,
@@ -180,6 +293,7 @@ fn finish_hash(h: u64, n: usize) -> u64 {
 
 /// Hash of a lower-cased word of `n` (1 to 8) bytes given as its bytes, little endian, zero-padded.
 #[inline]
+#[cfg(test)]
 fn short_word_hash(chunk: u64, n: usize) -> u64 {
     finish_hash(mix_chunk(WORD_SEED, chunk), n)
 }
@@ -546,13 +660,20 @@ fn key_mask(stops: &lang::Index, key: u128, n: usize) -> u8 {
 }
 
 /// Hash of a lower-cased word of `1..=16` bytes given as its key (as [`WordHasher`]).
-#[inline]
+#[cfg(test)]
 fn key_hash(key: u128, n: usize) -> u64 {
     if n <= 8 {
         short_word_hash(key as u64, n)
     } else {
         finish_hash(mix_chunk(mix_chunk(WORD_SEED, key as u64), (key >> 64) as u64), n)
     }
+}
+
+/// Send the hash `h` of a word to `sink`, counting it in `count`.
+#[inline]
+fn send<W: WordSink>(sink: &mut W, count: &mut usize, h: u64) {
+    *count += 1;
+    sink.word(h);
 }
 
 /// Reading one token of ASCII bytes from one window of lanes (see [`LineCounts::token_window`]).
@@ -600,7 +721,7 @@ macro_rules! token_window {
             // runs of letters and digits: the words hashed
             let run_starts = alnum & !(alnum << 8);
             if run_starts & (run_starts - 1) == 0 {
-                self.hashes.push(key_hash(key, n));
+                send(self.hashes, &mut self.word_count, key_filter_hash(key));
                 if digit == 0 {
                     // one alphabetic word: it votes with the core's mask
                     t.vote_plain(m, key, n);
@@ -612,7 +733,7 @@ macro_rules! token_window {
                     let bit = rs.trailing_zeros();
                     let end = (!alnum & l::HIGH & (<l::T>::MAX << bit)).trailing_zeros();
                     let (a, n) = (l::lane(bit), l::lane(end) - l::lane(bit));
-                    self.hashes.push(key_hash(bytes_at(a, n), n));
+                    send(self.hashes, &mut self.word_count, key_filter_hash(bytes_at(a, n)));
                     rs &= rs - 1;
                 }
             }
@@ -646,15 +767,23 @@ fn load8(bytes: &[u8], i: usize) -> u64 {
 
 /// The measures of one line being read, token by token; `FAST`: whether
 /// [`LineCounts::token_window`] reads short ASCII tokens.
-struct LineCounts<'a, const FAST: bool> {
+struct LineCounts<'a, const FAST: bool, W: WordSink> {
     /// Letters per script read character by character (tokens holding non-ASCII characters;
     /// the ASCII paths count no letters: see [`Line::counts`]).
     scripts: [usize; lang::N_SCRIPTS],
     tokens: TokenCounts<'a>,
-    hashes: &'a mut Vec<u64>,
+    hashes: &'a mut W,
+    /// Words sent to `hashes`.
+    word_count: usize,
 }
 
-impl<const FAST: bool> LineCounts<'_, FAST> {
+impl<const FAST: bool, W: WordSink> LineCounts<'_, FAST, W> {
+    /// Send the hash of the line's next word.
+    #[inline]
+    fn word(&mut self, h: u64) {
+        send(self.hashes, &mut self.word_count, h);
+    }
+
     /// Read the token starting at byte `start` of `s` (not whitespace); returns its end.
     #[inline]
     fn token(&mut self, s: &str, start: usize) -> usize {
@@ -718,7 +847,7 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
         let key = (lower >> (8 * a)) & lanes16::low_bytes(n);
         let m = if n <= 12 { key_mask(t.stops, key, n) } else { 0 };
         t.hit(m);
-        self.hashes.push(key_hash(key, n));
+        send(self.hashes, &mut self.word_count, key_filter_hash(key));
         if d0 | d1 == 0 {
             // one alphabetic word: it votes with the core's mask
             t.vote_plain(m, key, n);
@@ -742,7 +871,12 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
     /// is read in one pass over its bytes; others character by character.
     fn token_bytes(&mut self, s: &str, start: usize) -> usize {
         let bytes = s.as_bytes();
-        let hash_mark = self.hashes.len();
+        // a token holding a character beyond ASCII is read character by character (before any
+        // word of it is sent)
+        let rest = bytes.get(start..).unwrap_or(&[]);
+        if rest.iter().find(|&&b| class(b) & (WS | HIGH) != 0).is_some_and(|&b| class(b) & HIGH != 0) {
+            return self.token_chars(s, start);
+        }
         let mut end = start;
         let (mut digits, mut runs) = (0usize, 0usize);
         // the core: from the first to the last letter or digit
@@ -752,10 +886,7 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
         while let Some(&b) = bytes.get(end) {
             let k = class(b);
             if k & (WS | HIGH) != 0 {
-                if k & HIGH != 0 {
-                    self.hashes.truncate(hash_mark);
-                    return self.token_chars(s, start);
-                }
+                // (no HIGH byte: see above)
                 break;
             }
             if k == ALPHA && run != NONE {
@@ -777,13 +908,13 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
                 }
                 z = end + 1;
             } else if run != NONE {
-                self.hashes.push(ascii_word_hash(bytes, run, end - run));
+                self.word(ascii_filter_hash(bytes, run, end - run));
                 run = NONE;
             }
             end += 1;
         }
         if run != NONE {
-            self.hashes.push(ascii_word_hash(bytes, run, end - run));
+            self.word(ascii_filter_hash(bytes, run, end - run));
         }
         let t = &mut self.tokens;
         t.words += 1;
@@ -816,7 +947,7 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
     /// end, the first whitespace character after it or the end of `s`.
     fn token_chars(&mut self, s: &str, start: usize) -> usize {
         let mut t = Token::new(start);
-        let mut h = WordHasher::new();
+        let mut h = FilterHasher::new();
         let mut in_word = false;
         let bytes = s.as_bytes();
         let mut i = start;
@@ -835,7 +966,7 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
                     script_bit = 1;
                 }
                 if alnum {
-                    h.byte(b.to_ascii_lowercase());
+                    h.char(char::from(b));
                 }
             } else {
                 let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
@@ -856,13 +987,13 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
                     };
                 }
                 if alnum {
-                    h.char_lower(c);
+                    h.char(c);
                 }
             }
             if alnum {
                 in_word = true;
             } else if in_word {
-                self.hashes.push(h.take());
+                self.word(h.take());
                 in_word = false;
             }
             t.scripts |= script_bit;
@@ -870,16 +1001,23 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
             i += len;
         }
         if in_word {
-            self.hashes.push(h.take());
+            self.word(h.take());
         }
         self.tokens.finish(s, &t, i);
         i
     }
 }
 
-fn measure<const FAST: bool>(s: &str, span: Span, tokens: TokenCounts<'_>, hashes: &mut Vec<u64>) -> Line {
-    let hash_start = hashes.len();
-    let mut c = LineCounts::<FAST> { scripts: [0; lang::N_SCRIPTS], tokens, hashes };
+/// The measures of the line `s` at `span`, whose words (alphanumeric runs) are sent to `hashes`
+/// after `words_before` words of the text.
+fn measure<const FAST: bool, W: WordSink>(
+    s: &str,
+    span: Span,
+    tokens: TokenCounts<'_>,
+    hashes: &mut W,
+    words_before: usize,
+) -> Line {
+    let mut c = LineCounts::<FAST, W> { scripts: [0; lang::N_SCRIPTS], tokens, hashes, word_count: 0 };
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -900,7 +1038,8 @@ fn measure<const FAST: bool>(s: &str, span: Span, tokens: TokenCounts<'_>, hashe
             i += 1;
         }
     }
-    let LineCounts { scripts, mut tokens, hashes } = c;
+    let LineCounts { scripts, mut tokens, hashes, word_count } = c;
+    let dup_candidate = hashes.end_line();
     // whether the line has ASCII letters (the ASCII paths do not note them): most lines start
     // with one
     let latin = s.bytes().any(|b| b.is_ascii_alphabetic());
@@ -921,7 +1060,8 @@ fn measure<const FAST: bool>(s: &str, span: Span, tokens: TokenCounts<'_>, hashe
         ends_sentence: ends_sentence(s),
         script,
         mixed_words: tokens.mixed_words,
-        hashes: hash_start..hashes.len(),
+        dup_candidate,
+        hashes: words_before..words_before + word_count,
     }
 }
 
@@ -969,16 +1109,15 @@ mod tests {
     #[test]
     fn ascii_and_char_paths_agree() {
         // "word" read on the ASCII path and inside a token read character by character
-        let m = split("Word x2 caf\u{e9}-WORD \u{a0}U.S. 12");
-        let h = &m.word_hashes;
+        let (m, h) = hashed("Word x2 caf\u{e9}-WORD \u{a0}U.S. 12");
         assert_eq!(h.len(), 7);
         assert_eq!(h[0], h[3]);
         let l = &m.lines[0];
         let c = l.counts("Word x2 caf\u{e9}-WORD \u{a0}U.S. 12");
         assert_eq!((l.words, c.letters, c.digits, c.chars), (5, 15, 3, 26));
         // a token that turns out not to be ASCII is read again from its start
-        let m = split("abc\u{e9} abc");
-        assert_eq!(m.word_hashes.len(), 2);
+        let (m, h) = hashed("abc\u{e9} abc");
+        assert_eq!(h.len(), 2);
         assert_eq!((m.lines[0].words, m.lines[0].counts("abc\u{e9} abc").letters), (2, 7));
     }
 
@@ -1043,10 +1182,35 @@ mod tests {
         assert_eq!(lanes::low_bytes(0), 0);
     }
 
-    /// The measures of `text` on the fast path and without it, as text.
+    /// The measures of `text` (on the fast path) and all its word hashes; checks that they are
+    /// those [`filter_hashes`] computes line by line, and those [`split`] keeps.
+    fn hashed(text: &str) -> (Measured, Vec<u64>) {
+        let mut all = Vec::new();
+        let m = split_with::<true, _>(text, &mut all);
+        let mut by_line = Vec::new();
+        let mut buf = Vec::new();
+        let kept = split(text);
+        for (l, k) in m.lines.iter().zip(&kept.lines) {
+            filter_hashes(l.span.slice(text), &mut buf);
+            assert_eq!(all.get(l.hashes.clone()), Some(&buf[..]));
+            assert_eq!(kept.hashes(k), &buf[..]);
+            by_line.extend_from_slice(&buf);
+        }
+        assert_eq!(all, by_line, "{text:?}");
+        assert_eq!(kept.word_hashes, all);
+        (m, all)
+    }
+
+    /// The measures of `text` on the fast path and without it, as text: with the word filter, and
+    /// with all word hashes (checked against [`word_hashes`]).
     fn both_paths(text: &str) -> (String, String) {
-        let show = |m: Measured| format!("{:?} {:?} {:?}", m.lines, m.word_hashes, m.evidence);
-        (show(split_with::<true>(text)), show(split_with::<false>(text)))
+        let show = |m: Measured| format!("{:?} {:?}", m.lines, m.evidence);
+        let fast = show(split_with::<true, _>(text, &mut WordFilter::new(text.len())));
+        let slow = show(split_with::<false, _>(text, &mut WordFilter::new(text.len())));
+        let mut all_slow = Vec::new();
+        split_with::<false, _>(text, &mut all_slow);
+        let all_fast = hashed(text).1;
+        (format!("{fast} {all_fast:?}"), format!("{slow} {all_slow:?}"))
     }
 
     #[test]
@@ -1054,7 +1218,9 @@ mod tests {
         let text = "The U.S. and don't 3.5% $1.13bn (£600m) a-b-c-d x 12ab ab12 \"Quoted,\" it's e.g. \
                     Government, (international) don't-stop-me-now.com sixteen-letters! 1,234,567,890 \
                     ALLCAPS wordy, seven77 eightchr ninechars\tTAB \u{a0}nbsp caf\u{e9} _under_ @at [br] {c}\n\
-                    Yоur mixed. end.";
+                    Yоur mixed. end.\n\
+                    Internationalization-caf\u{e9} caf\u{e9}-Internationalizations Abcdefghijklmnop\u{e9} \
+                    x-ABCDEFGHIJKLMNOPQ-\u{e9}t\u{e9} sixteenletterswd seventeenletterwd\u{a0}seventeenletterwd";
         let (fast, slow) = both_paths(text);
         assert_eq!(fast, slow);
     }
