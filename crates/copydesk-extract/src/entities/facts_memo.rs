@@ -1,0 +1,135 @@
+//! What the lists say about short words, remembered across articles: a direct-mapped table
+//! per thread (64 KiB, fixed) keyed by the word's bytes themselves (words of at most eight
+//! bytes, packed into a `u64`), so a remembered word costs one load and one compare instead of
+//! a probe of the big compiled tables, which miss the cache. The facts of a word depend on the
+//! word alone, so remembering them changes no result.
+//!
+//! Most capitalized words of news text are short and recur from article to article ("The",
+//! "He", "But", "Mr", "UK", "London", months and weekdays), so most look-ups are answered here.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// A packed word: its bytes as a little-endian number and its length (1 to 8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Key {
+    packed: u64,
+    len: u8,
+}
+
+/// One remembered word (`len` 0: an empty slot).
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    packed: u64,
+    len: u32,
+    facts: u32,
+}
+
+/// Slots of the table (a power of two).
+const SLOTS: usize = 4096;
+
+/// The remembered facts of short words.
+pub(crate) struct Memo {
+    slots: Box<[Cell<Slot>]>,
+}
+
+thread_local! {
+    static MEMO: Rc<Memo> = Rc::new(Memo::new());
+}
+
+/// This thread's table (a fresh one while the thread's is being torn down).
+pub(crate) fn this_thread() -> Rc<Memo> {
+    MEMO.try_with(Rc::clone).unwrap_or_else(|_| Rc::new(Memo::new()))
+}
+
+/// The key of the word `b[start..end]` when it has one to eight bytes: read with one
+/// eight-byte load when the text goes on that far.
+#[inline]
+pub(crate) fn key(b: &[u8], start: usize, end: usize) -> Option<Key> {
+    let len = end.checked_sub(start)?;
+    if !(1..=8).contains(&len) || end > b.len() {
+        return None;
+    }
+    let packed = match b.get(start..start + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(c) => u64::from_le_bytes(c) & (u64::MAX >> (64 - 8 * len)),
+        None => b.get(start..end)?.iter().rev().fold(0u64, |v, &x| (v << 8) | u64::from(x)),
+    };
+    Some(Key { packed, len: len as u8 })
+}
+
+impl Memo {
+    /// An empty table.
+    pub(crate) fn new() -> Self {
+        Memo { slots: vec![Cell::new(Slot::default()); SLOTS].into_boxed_slice() }
+    }
+
+    /// The slot of `k`.
+    #[inline]
+    fn slot(&self, k: Key) -> Option<&Cell<Slot>> {
+        let h = (k.packed ^ u64::from(k.len)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.slots.get((h >> 52) as usize & (SLOTS - 1))
+    }
+
+    /// The remembered facts of the word `k`.
+    #[inline]
+    pub fn get(&self, k: Key) -> Option<u32> {
+        let s = self.slot(k)?.get();
+        (s.packed == k.packed && s.len == u32::from(k.len)).then_some(s.facts)
+    }
+
+    /// Remember `facts` for the word `k` (pushing out the word that had its slot).
+    #[inline]
+    pub fn put(&self, k: Key, facts: u32) {
+        if let Some(c) = self.slot(k) {
+            c.set(Slot { packed: k.packed, len: u32::from(k.len), facts });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_the_words_bytes() {
+        let t = b"He met Trump, Theresa and Jo";
+        // One load inside the text, byte by byte at its end: the same keys.
+        assert_eq!(key(t, 0, 2), key(b"He", 0, 2));
+        assert_eq!(key(t, 7, 12), key(b"Trump", 0, 5));
+        assert_eq!(key(t, 26, 28), key(b"Jo", 0, 2));
+        assert_ne!(key(t, 7, 12), key(t, 14, 19));
+        // "Jo" and "Jo\0" differ by their length.
+        assert_ne!(key(b"Jo", 0, 2), key(b"Jo\0", 0, 3));
+        // Empty, longer than eight bytes, or out of the text: no key.
+        assert_eq!(key(t, 3, 3), None);
+        assert_eq!(key(t, 14, 25), None);
+        assert_eq!(key(t, 26, 40), None);
+        assert_eq!(key(t, 5, 2), None);
+    }
+
+    #[test]
+    fn remembers_by_the_whole_key() {
+        let m = Memo::new();
+        let (Some(a), Some(b)) = (key(b"Trump", 0, 5), key(b"Trumps", 0, 6)) else { panic!() };
+        assert_eq!(m.get(a), None);
+        m.put(a, 7);
+        assert_eq!(m.get(a), Some(7));
+        assert_eq!(m.get(b), None);
+        m.put(a, 9);
+        assert_eq!(m.get(a), Some(9));
+        // Every key finds only itself, whatever it shares a slot with.
+        let words: Vec<Key> = (0u32..20_000)
+            .filter_map(|n| {
+                let w = format!("W{n}");
+                key(w.as_bytes(), 0, w.len())
+            })
+            .collect();
+        assert_eq!(words.len(), 20_000);
+        for (n, &k) in words.iter().enumerate() {
+            m.put(k, n as u32);
+        }
+        for (n, &k) in words.iter().enumerate() {
+            assert!(m.get(k).map_or(true, |f| f == n as u32));
+        }
+    }
+}
