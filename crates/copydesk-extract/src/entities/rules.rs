@@ -51,7 +51,15 @@ const PLAIN: u32 = 1 << 28;
 /// A capitalized token that never names anything ([`is_non_name`]).
 const NON_NAME: u32 = 1 << 29;
 /// The gazetteer's word flags kept in the facts.
-const WORD_BITS: u64 = (1 << 24) - 1;
+const WORD_BITS: u64 = (1 << 16) - 1;
+/// [`is_acronym`] of the word (told for words that are not plain).
+const ACRONYM: u32 = 1 << 16;
+/// [`is_camel`] of the word (told for words that are not plain).
+const CAMEL: u32 = 1 << 17;
+/// The word has a hyphen (told for words that are not plain, which have none).
+const HYPHEN: u32 = 1 << 18;
+// The gazetteer's word flags fit below the bits above.
+const _: () = assert!(layout::W_PLAIN_ACRONYM < 1 << 16);
 
 /// A word flag of the gazetteer as a fact bit.
 const fn word_bit(bit: u64) -> u32 {
@@ -77,8 +85,19 @@ fn word_facts(g: &Gazetteer, word: &str) -> u32 {
             f |= UPPER;
         }
     }
-    if f & PLAIN == 0 && is_non_name(f, word) {
-        f |= NON_NAME;
+    if f & PLAIN == 0 {
+        if is_non_name(f, word) {
+            f |= NON_NAME;
+        }
+        if is_acronym(word) {
+            f |= ACRONYM;
+        }
+        if is_camel(word) {
+            f |= CAMEL;
+        }
+        if b.contains(&b'-') {
+            f |= HYPHEN;
+        }
     }
     f
 }
@@ -126,17 +145,13 @@ impl<'a> Sent<'a> {
         cell.set(f);
         f
     }
-    /// A plain word (see [`PLAIN`]).
-    fn plain(&self, i: usize) -> bool {
-        self.facts(i) & PLAIN != 0
-    }
     /// [`is_acronym`] of the word of token `i`.
     fn acronym(&self, i: usize) -> bool {
-        !self.plain(i) && is_acronym(self.w(i))
+        self.facts(i) & ACRONYM != 0
     }
     /// [`is_camel`] of the word of token `i`.
     fn camel(&self, i: usize) -> bool {
-        !self.plain(i) && is_camel(self.w(i))
+        self.facts(i) & CAMEL != 0
     }
     /// [`is_non_name`] of the word of token `i` (false for plain words).
     fn non_name(&self, i: usize) -> bool {
@@ -465,13 +480,10 @@ fn is_year_event(w: &str) -> bool {
 /// A hyphen compound whose capitalized parts are all listed: "Russian-Belarusian", "US-China",
 /// "Egypt-like".
 fn compound(g: &Gazetteer, s: &Sent, i: usize, out: &mut Vec<Found>) -> bool {
-    if s.plain(i) {
+    if s.facts(i) & HYPHEN == 0 {
         return false;
     }
     let w = s.w(i);
-    if !w.contains('-') {
-        return false;
-    }
     let mut parts = Vec::new();
     let mut off = 0;
     for p in w.split('-') {
@@ -854,6 +866,11 @@ mod tests {
                     assert_eq!(f & COMMON != 0, GAZ.is_common(w), "{w}");
                 }
                 assert_eq!(s.common(i), GAZ.is_common(w), "{w}");
+                let plain = f & PLAIN != 0;
+                assert_eq!(s.acronym(i), !plain && is_acronym(w), "{w}");
+                assert_eq!(s.camel(i), !plain && is_camel(w), "{w}");
+                assert_eq!(f & HYPHEN != 0, !plain && w.contains('-'), "{w}");
+                assert!(!(plain && w.contains('-')), "{w}");
             }
         }
     }
