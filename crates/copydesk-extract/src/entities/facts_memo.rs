@@ -4,9 +4,12 @@
 //! a probe of the big compiled tables, which miss the cache. The facts of a word depend on the
 //! word alone, so remembering them changes no result.
 //!
+//! The entries of one-word listed names ("UK", "London", "British") are remembered the same way.
+//!
 //! Most capitalized words of news text are short and recur from article to article ("The",
 //! "He", "But", "Mr", "UK", "London", months and weekdays), so most look-ups are answered here.
 
+use super::gazetteer::Entry;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -28,9 +31,17 @@ struct Slot {
 /// Slots of the table (a power of two).
 const SLOTS: usize = 4096;
 
-/// The remembered facts of short words.
+/// A word and its entry in the list of names (None: not listed); None for an empty slot.
+type EntrySlot = Option<(Key, Option<Entry>)>;
+
+/// Slots of the table of listed names (a power of two).
+const ENTRY_SLOTS: usize = 1024;
+
+/// The remembered facts of short words, and what the list of names says about them.
 pub(crate) struct Memo {
     slots: Box<[Cell<Slot>]>,
+    /// Words and their entry in the list of names (None: not listed).
+    entries: Box<[Cell<EntrySlot>]>,
 }
 
 thread_local! {
@@ -60,14 +71,46 @@ pub(crate) fn key(b: &[u8], start: usize, end: usize) -> Option<Key> {
 impl Memo {
     /// An empty table.
     pub(crate) fn new() -> Self {
-        Memo { slots: vec![Cell::new(Slot::default()); SLOTS].into_boxed_slice() }
+        Memo {
+            slots: vec![Cell::new(Slot::default()); SLOTS].into_boxed_slice(),
+            entries: vec![Cell::new(None); ENTRY_SLOTS].into_boxed_slice(),
+        }
+    }
+
+    /// The hash of `k` (its high bits pick slots).
+    #[inline]
+    fn hash(k: Key) -> u64 {
+        (k.packed ^ u64::from(k.len)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
     /// The slot of `k`.
     #[inline]
     fn slot(&self, k: Key) -> Option<&Cell<Slot>> {
-        let h = (k.packed ^ u64::from(k.len)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.slots.get((h >> 52) as usize & (SLOTS - 1))
+        self.slots.get((Self::hash(k) >> 52) as usize & (SLOTS - 1))
+    }
+
+    /// The slot of `k` in the table of listed names.
+    #[inline]
+    fn entry_slot(&self, k: Key) -> Option<&Cell<EntrySlot>> {
+        self.entries.get((Self::hash(k) >> 54) as usize & (ENTRY_SLOTS - 1))
+    }
+
+    /// The remembered entry of the word `k` in the list of names: `Some(None)` when it is
+    /// known not to be listed, None when it is not remembered.
+    #[inline]
+    pub fn entry(&self, k: Key) -> Option<Option<Entry>> {
+        match self.entry_slot(k)?.get() {
+            Some((key, e)) if key == k => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Remember the entry `e` of the word `k` in the list of names.
+    #[inline]
+    pub fn put_entry(&self, k: Key, e: Option<Entry>) {
+        if let Some(c) = self.entry_slot(k) {
+            c.set(Some((k, e)));
+        }
     }
 
     /// The remembered facts of the word `k`.
@@ -131,5 +174,14 @@ mod tests {
         for (n, &k) in words.iter().enumerate() {
             assert!(m.get(k).map_or(true, |f| f == n as u32));
         }
+        // Listed names: known as listed, known as not listed, not known.
+        let uk = crate::entities::GAZ.phrases.get("UK");
+        assert!(uk.is_some());
+        m.put_entry(a, uk);
+        m.put_entry(b, None);
+        assert_eq!(m.entry(a), Some(uk));
+        assert_eq!(m.entry(b), Some(None));
+        let c = key(b"Paris", 0, 5).expect("key");
+        assert_eq!(m.entry(c), None);
     }
 }

@@ -274,7 +274,25 @@ pub(crate) fn find_into(g: &Gazetteer, s: &Sent, out: &mut Vec<Found>) {
     }
 }
 
+/// The listed name (or place in capitals) that tokens `i..j` write; one-word names are
+/// remembered across articles.
 fn lookup(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
+    if j != i + 1 {
+        return lookup_phrase(g, s, i, j);
+    }
+    let key = s.toks.get(i).and_then(|t| facts_memo::key(s.text.as_bytes(), t.start, t.end));
+    if let Some(e) = key.and_then(|k| s.memo.entry(k)) {
+        return e;
+    }
+    let e = lookup_phrase(g, s, i, j);
+    if let Some(k) = key {
+        s.memo.put_entry(k, e);
+    }
+    e
+}
+
+/// [`lookup`] in the compiled list (a one-word name depends on the word alone).
+fn lookup_phrase(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
     let p = s.phrase(i, j)?;
     if let Some(e) = g.phrases.get(p) {
         return Some(e);
@@ -681,7 +699,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 continue;
             }
         }
-        if compound(g, s, i, out) {
+        if s.has(i, HYPHEN) && compound(g, s, i, out) {
             i += 1;
             continue;
         }
@@ -827,7 +845,7 @@ mod tests {
         "The UN Secretary-General António Guterres met Mr Trump in New York on Tuesday.",
         "He's with NATO's CEO, the BBC and Officials of the Ministry of Foreign Affairs.",
         "KIGALI, Rwanda - Trump said GUTERRES and Núñez met in Kigali, Rwanda, and NGOs went to Nile River.",
-        "\"We're fine,\" said Lee Jun-seok of the US-China Business Council and Zapad-2017 observers.",
+        "CAIRO and the UK, London and British officials met; \"We're fine,\" said Lee Jun-seok of the US-China Business Council and Zapad-2017 observers.",
     ];
 
     /// The mentions of every sentence with the given table of remembered facts.
@@ -871,6 +889,12 @@ mod tests {
                 assert_eq!(s.camel(i), !plain && is_camel(w), "{w}");
                 assert_eq!(f & HYPHEN != 0, !plain && w.contains('-'), "{w}");
                 assert!(!(plain && w.contains('-')), "{w}");
+                // One-word names, remembered or not, are those of the list.
+                let fresh = Memo::new();
+                let facts0 = vec![Cell::new(0); toks.len()];
+                let s0 = Sent { text, toks: &toks, title_case: false, g: &GAZ, facts: &facts0, memo: &fresh };
+                assert_eq!(lookup(&GAZ, &s, i, i + 1), lookup_phrase(&GAZ, &s0, i, i + 1), "{w}");
+                assert_eq!(lookup(&GAZ, &s, i, i + 1), lookup(&GAZ, &s0, i, i + 1), "{w}");
             }
         }
     }
