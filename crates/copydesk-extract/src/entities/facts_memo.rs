@@ -1,9 +1,9 @@
 //! What the lists say about words of up to sixteen bytes, remembered across articles:
 //! direct-mapped tables per thread (64 KiB for words of up to eight bytes, 32 KiB for longer
-//! ones, 48 KiB of listed names; fixed) keyed by the word's bytes themselves, packed into one
+//! ones, at most 64 KiB of listed names; fixed) keyed by the word's bytes themselves, packed into one
 //! or two `u64`s, so a remembered word costs a load and a compare instead of a probe of the big
-//! compiled tables, which miss the cache. The facts of a word depend on the
-//! word alone, so remembering them changes no result.
+//! compiled tables, which miss the cache. The facts of a word depend on the word alone, so
+//! remembering them changes no result.
 //!
 //! The entries of one-word listed names ("UK", "London", "British") are remembered the same way.
 //!
@@ -53,7 +53,8 @@ type EntrySlot = Option<(Key, Option<Entry>)>;
 /// Slots of the table of listed names (a power of two).
 const ENTRY_SLOTS: usize = 1024;
 
-/// The remembered facts of short words, and what the list of names says about them.
+/// The remembered facts of words of up to sixteen bytes, and what the list of names says about
+/// them.
 pub(crate) struct Memo {
     slots: Box<[Cell<Slot>]>,
     long: Box<[Cell<LongSlot>]>,
@@ -173,6 +174,14 @@ impl Memo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tables_stay_small() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<Cell<Slot>>() * SLOTS, 64 << 10);
+        assert_eq!(size_of::<Cell<LongSlot>>() * LONG_SLOTS, 32 << 10);
+        assert!(size_of::<Cell<EntrySlot>>() * ENTRY_SLOTS <= 64 << 10);
+    }
 
     #[test]
     fn keys_are_the_words_bytes() {

@@ -165,7 +165,7 @@ pub(crate) fn find_with(ctx: &Context, acronyms: &[(String, String)]) -> Vec<Ent
     let mut found = Vec::with_capacity(16);
     // What is known about each token's word (reset per sentence).
     let mut facts: Vec<std::cell::Cell<u32>> = Vec::new();
-    // The facts of short words are remembered across articles (this thread's table).
+    // The facts of words are remembered across articles (this thread's tables).
     let memo = facts_memo::this_thread();
     for (k, sent) in ctx.sentences.iter().enumerate() {
         let toks = toks_of(k);

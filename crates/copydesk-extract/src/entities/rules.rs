@@ -114,7 +114,7 @@ pub(crate) struct Sent<'a> {
     pub g: &'a Gazetteer,
     /// One cell per token (0 at first): what is known about its word.
     pub facts: &'a [Cell<u32>],
-    /// What is known about short words, remembered across articles.
+    /// What is known about words of up to sixteen bytes, remembered across articles.
     pub memo: &'a Memo,
 }
 
