@@ -12,7 +12,7 @@ pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(
     // Full names of people by their last word, then by their first ("Lee" after "Lee Jun-seok",
     // "Mulatu" after "Mulatu Teshome"); single words that a title, speech verb or name list
     // made a person stand for themselves.
-    let mut by_last: HashMap<&str, String> = HashMap::new();
+    let mut by_last: HashMap<&str, &str> = HashMap::new();
     let mut firsts: Vec<(&str, &str)> = Vec::new();
     for m in ms.iter() {
         if m.label != EntityLabel::Person {
@@ -24,7 +24,7 @@ pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(
         match words.next_back() {
             Some(last) => {
                 let key: &str = last.trim_end_matches('.');
-                by_last.entry(key).or_insert_with(|| t.to_string());
+                by_last.entry(key).or_insert(t);
                 // An ordinary word leading a name ("Republic", "Tourism") is no name of its own;
                 // short family names written first are ("Lee", "Xi").
                 let name_like =
@@ -35,13 +35,13 @@ pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(
             }
             // Not an ordinary word a title ran into ("Minister of Tourism").
             None if m.strength >= 1 && !m.grouped_only && (!g.is_common(t) || g.is_given(t) || g.is_surname(t)) => {
-                by_last.entry(t).or_insert_with(|| t.to_string());
+                by_last.entry(t).or_insert(t);
             }
             None => {}
         }
     }
     for (first, t) in firsts {
-        by_last.entry(first).or_insert_with(|| t.to_string());
+        by_last.entry(first).or_insert(t);
     }
     let acr: HashMap<&str, &str> = acronyms.iter().map(|(s, l)| (s.as_str(), l.as_str())).collect();
     // Labels of the long forms defined in the text, for their short forms ("GERD" is what
@@ -59,7 +59,7 @@ pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(
     for m in ms.iter_mut() {
         let t = m.span.slice(text);
         if !has_space(t) {
-            if let Some(full) = by_last.get(t) {
+            if let Some(&full) = by_last.get(t) {
                 // A listed place that is also a family name ("Moreno" after "Lenín Moreno").
                 let surname_place = m.label == EntityLabel::Loc
                     && g.is_surname(t)
@@ -68,7 +68,7 @@ pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(
                     m.label = EntityLabel::Person;
                     m.strength = 2;
                     if full != t {
-                        m.canonical = Some(full.clone());
+                        m.canonical = Some(full.to_string());
                     }
                     continue;
                 }

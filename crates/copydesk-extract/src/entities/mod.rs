@@ -8,6 +8,7 @@
 //! a surname takes the full name found elsewhere in the article as its canonical name, a
 //! demonym the country, an acronym its long form.
 
+mod facts_memo;
 mod gazetteer;
 mod grouping;
 mod key_hash;
@@ -161,13 +162,15 @@ pub(crate) fn find_with(
     let mut found = Vec::with_capacity(16);
     // What is known about each token's word (reset per sentence).
     let mut facts: Vec<std::cell::Cell<u32>> = Vec::new();
+    // The facts of words are remembered across articles (this thread's tables).
+    let memo = facts_memo::this_thread();
     for (k, sent) in ctx.sentences.iter().enumerate() {
         let toks = toks_of(k);
         let text = ctx.slice(sent.span);
         let (w, c) = seg_counts.get(sent.segment).copied().unwrap_or((0, 0));
         facts.clear();
         facts.resize(toks.len(), std::cell::Cell::new(0));
-        let s = Sent { text, toks, title_case: w >= 4 && c * 10 >= w * 8, g, facts: &facts };
+        let s = Sent { text, toks, title_case: w >= 4 && c * 10 >= w * 8, g, facts: &facts, memo: &memo };
         rules::find_into(g, &s, &mut found);
         for f in &found {
             let (Some(a), Some(b)) = (toks.get(f.from), toks.get(f.to.saturating_sub(1))) else { continue };

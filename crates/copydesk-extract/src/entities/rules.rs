@@ -1,5 +1,6 @@
 //! Rules that turn runs of capitalized words into labelled mentions.
 
+use super::facts_memo::{self, Memo};
 use super::gazetteer::{Entry, Gazetteer};
 use super::table_layout as layout;
 use super::tokens::{connector_at, is_name_particle, Tok};
@@ -50,11 +51,55 @@ const PLAIN: u32 = 1 << 28;
 /// A capitalized token that never names anything ([`is_non_name`]).
 const NON_NAME: u32 = 1 << 29;
 /// The gazetteer's word flags kept in the facts.
-const WORD_BITS: u64 = (1 << 24) - 1;
+const WORD_BITS: u64 = (1 << 16) - 1;
+/// [`is_acronym`] of the word (told for words that are not plain).
+const ACRONYM: u32 = 1 << 16;
+/// [`is_camel`] of the word (told for words that are not plain).
+const CAMEL: u32 = 1 << 17;
+/// The word has a hyphen (told for words that are not plain, which have none).
+const HYPHEN: u32 = 1 << 18;
+// The gazetteer's word flags fit below the bits above.
+const _: () = assert!(layout::W_PLAIN_ACRONYM < 1 << 16);
 
 /// A word flag of the gazetteer as a fact bit.
 const fn word_bit(bit: u64) -> u32 {
     bit as u32
+}
+
+/// What the lists and the word's shape say about `word`: [`KNOWN`], its word flags,
+/// [`PLAIN`], [`UPPER`], [`NON_ASCII`], [`NON_NAME`].
+fn word_facts(g: &Gazetteer, word: &str) -> u32 {
+    let mut f = KNOWN | (g.word_flags(word) & WORD_BITS) as u32;
+    let b = word.as_bytes();
+    // A plain word is all ASCII, so it is told first, without a separate ASCII pass.
+    if b.len() >= 3 && b.first().is_some_and(u8::is_ascii_alphanumeric) && b.iter().skip(1).all(u8::is_ascii_lowercase)
+    {
+        f |= PLAIN;
+    } else if word.is_ascii() {
+        if b.iter().all(|&c| c.is_ascii_uppercase() || c == b'-') {
+            f |= UPPER;
+        }
+    } else {
+        f |= NON_ASCII;
+        if word.chars().all(|c| c.is_uppercase() || c == '-') {
+            f |= UPPER;
+        }
+    }
+    if f & PLAIN == 0 {
+        if is_non_name(f, word) {
+            f |= NON_NAME;
+        }
+        if is_acronym(word) {
+            f |= ACRONYM;
+        }
+        if is_camel(word) {
+            f |= CAMEL;
+        }
+        if b.contains(&b'-') {
+            f |= HYPHEN;
+        }
+    }
+    f
 }
 
 /// The tokens of one sentence with their text.
@@ -69,6 +114,8 @@ pub(crate) struct Sent<'a> {
     pub g: &'a Gazetteer,
     /// One cell per token (0 at first): what is known about its word.
     pub facts: &'a [Cell<u32>],
+    /// What is known about words of up to sixteen bytes, remembered across articles.
+    pub memo: &'a Memo,
 }
 
 impl<'a> Sent<'a> {
@@ -85,42 +132,26 @@ impl<'a> Sent<'a> {
     #[inline(never)]
     fn learn(&self, i: usize, cell: &Cell<u32>) -> u32 {
         let Some(t) = self.toks.get(i) else { return 0 };
-        let word = self.text.get(t.start..t.end).unwrap_or("");
-        let mut f = KNOWN | (self.g.word_flags(word) & WORD_BITS) as u32;
-        let b = word.as_bytes();
-        // A plain word is all ASCII, so it is told first, without a separate ASCII pass.
-        if b.len() >= 3
-            && b.first().is_some_and(u8::is_ascii_alphanumeric)
-            && b.iter().skip(1).all(u8::is_ascii_lowercase)
-        {
-            f |= PLAIN;
-        } else if word.is_ascii() {
-            if b.iter().all(|&c| c.is_ascii_uppercase() || c == b'-') {
-                f |= UPPER;
-            }
-        } else {
-            f |= NON_ASCII;
-            if word.chars().all(|c| c.is_uppercase() || c == '-') {
-                f |= UPPER;
-            }
+        let key = facts_memo::key(self.text.as_bytes(), t.start, t.end);
+        if let Some(f) = key.and_then(|k| self.memo.get(k)) {
+            cell.set(f);
+            return f;
         }
-        if f & PLAIN == 0 && is_non_name(f, word) {
-            f |= NON_NAME;
+        let word = self.text.get(t.start..t.end).unwrap_or("");
+        let f = word_facts(self.g, word);
+        if let Some(k) = key {
+            self.memo.put(k, f);
         }
         cell.set(f);
         f
     }
-    /// A plain word (see [`PLAIN`]).
-    fn plain(&self, i: usize) -> bool {
-        self.facts(i) & PLAIN != 0
-    }
     /// [`is_acronym`] of the word of token `i`.
     fn acronym(&self, i: usize) -> bool {
-        !self.plain(i) && is_acronym(self.w(i))
+        self.facts(i) & ACRONYM != 0
     }
     /// [`is_camel`] of the word of token `i`.
     fn camel(&self, i: usize) -> bool {
-        !self.plain(i) && is_camel(self.w(i))
+        self.facts(i) & CAMEL != 0
     }
     /// [`is_non_name`] of the word of token `i` (false for plain words).
     fn non_name(&self, i: usize) -> bool {
@@ -155,8 +186,13 @@ impl<'a> Sent<'a> {
             return f & COMMON != 0;
         }
         let c = self.g.is_common(self.w(i));
+        let f = f | COMMON_KNOWN | if c { COMMON } else { 0 };
         if let Some(cell) = self.facts.get(i) {
-            cell.set(f | COMMON_KNOWN | if c { COMMON } else { 0 });
+            cell.set(f);
+        }
+        // Remembered with the word's other facts (which `learn` put there).
+        if let Some(k) = self.toks.get(i).and_then(|t| facts_memo::key(self.text.as_bytes(), t.start, t.end)) {
+            self.memo.put(k, f);
         }
         c
     }
@@ -238,7 +274,25 @@ pub(crate) fn find_into(g: &Gazetteer, s: &Sent, out: &mut Vec<Found>) {
     }
 }
 
+/// The listed name (or place in capitals) that tokens `i..j` write; one-word names are
+/// remembered across articles.
 fn lookup(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
+    if j != i + 1 {
+        return lookup_phrase(g, s, i, j);
+    }
+    let key = s.toks.get(i).and_then(|t| facts_memo::key(s.text.as_bytes(), t.start, t.end));
+    if let Some(e) = key.and_then(|k| s.memo.entry(k)) {
+        return e;
+    }
+    let e = lookup_phrase(g, s, i, j);
+    if let Some(k) = key {
+        s.memo.put_entry(k, e);
+    }
+    e
+}
+
+/// [`lookup`] in the compiled list (a one-word name depends on the word alone).
+fn lookup_phrase(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
     let p = s.phrase(i, j)?;
     if let Some(e) = g.phrases.get(p) {
         return Some(e);
@@ -444,13 +498,10 @@ fn is_year_event(w: &str) -> bool {
 /// A hyphen compound whose capitalized parts are all listed: "Russian-Belarusian", "US-China",
 /// "Egypt-like".
 fn compound(g: &Gazetteer, s: &Sent, i: usize, out: &mut Vec<Found>) -> bool {
-    if s.plain(i) {
+    if s.facts(i) & HYPHEN == 0 {
         return false;
     }
     let w = s.w(i);
-    if !w.contains('-') {
-        return false;
-    }
     let mut parts = Vec::new();
     let mut off = 0;
     for p in w.split('-') {
@@ -648,7 +699,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 continue;
             }
         }
-        if compound(g, s, i, out) {
+        if s.has(i, HYPHEN) && compound(g, s, i, out) {
             i += 1;
             continue;
         }
@@ -782,5 +833,69 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         }
         i = k;
         titled = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::{tokens, GAZ};
+
+    const TEXTS: &[&str] = &[
+        "The UN Secretary-General António Guterres met Mr Trump in New York on Tuesday.",
+        "He's with NATO's CEO, the BBC and Officials of the Ministry of Foreign Affairs.",
+        "KIGALI, Rwanda - Trump said GUTERRES and Núñez met in Kigali, Rwanda, and NGOs went to Nile River.",
+        "CAIRO and the UK, London and British officials met; \"We're fine,\" said Lee Jun-seok of the US-China Business Council and Zapad-2017 observers.",
+    ];
+
+    /// The mentions of every sentence with the given table of remembered facts.
+    fn found_with(memo: &Memo) -> Vec<Vec<Found>> {
+        TEXTS
+            .iter()
+            .map(|text| {
+                let toks = tokens::tokenize(text);
+                let facts = vec![Cell::new(0); toks.len()];
+                let s = Sent { text, toks: &toks, title_case: false, g: &GAZ, facts: &facts, memo };
+                let mut out = Vec::new();
+                find_into(&GAZ, &s, &mut out);
+                out
+            })
+            .collect()
+    }
+
+    #[test]
+    fn remembered_facts_agree_with_fresh_look_ups() {
+        // A fresh table, the same table warm, and one remembered for another text first.
+        let memo = Memo::new();
+        let cold = found_with(&memo);
+        assert_eq!(found_with(&memo), cold);
+        assert_eq!(found_with(&Memo::new()), cold);
+        // Every token's remembered facts are those of a fresh look-up (plus, when known,
+        // whether the word is common).
+        for text in TEXTS {
+            let toks = tokens::tokenize(text);
+            let facts = vec![Cell::new(0); toks.len()];
+            let s = Sent { text, toks: &toks, title_case: false, g: &GAZ, facts: &facts, memo: &memo };
+            for (i, t) in toks.iter().enumerate() {
+                let w = &text[t.start..t.end];
+                let f = s.facts(i);
+                assert_eq!(f & !(COMMON_KNOWN | COMMON), word_facts(&GAZ, w), "{w}");
+                if f & COMMON_KNOWN != 0 {
+                    assert_eq!(f & COMMON != 0, GAZ.is_common(w), "{w}");
+                }
+                assert_eq!(s.common(i), GAZ.is_common(w), "{w}");
+                let plain = f & PLAIN != 0;
+                assert_eq!(s.acronym(i), !plain && is_acronym(w), "{w}");
+                assert_eq!(s.camel(i), !plain && is_camel(w), "{w}");
+                assert_eq!(f & HYPHEN != 0, !plain && w.contains('-'), "{w}");
+                assert!(!(plain && w.contains('-')), "{w}");
+                // One-word names, remembered or not, are those of the list.
+                let fresh = Memo::new();
+                let facts0 = vec![Cell::new(0); toks.len()];
+                let s0 = Sent { text, toks: &toks, title_case: false, g: &GAZ, facts: &facts0, memo: &fresh };
+                assert_eq!(lookup(&GAZ, &s, i, i + 1), lookup_phrase(&GAZ, &s0, i, i + 1), "{w}");
+                assert_eq!(lookup(&GAZ, &s, i, i + 1), lookup(&GAZ, &s0, i, i + 1), "{w}");
+            }
+        }
     }
 }
