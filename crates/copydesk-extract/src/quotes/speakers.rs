@@ -310,11 +310,17 @@ fn opens_no_name(w: &str, sentence_initial: bool, first_name: bool) -> bool {
 /// Strip titles, possessives and determiners from the front of a name run (and a possessive
 /// from its end); also trailing punctuation and periods of each token. Without allocating.
 fn strip_name(run: &str) -> Stripped<'_> {
+    strip_tokens(run.split_ws())
+}
+
+/// [`strip_name`] on the words of a run (as [`str::split_whitespace`] cuts it), when a scanner
+/// has them already.
+fn strip_tokens<'a>(toks: impl Iterator<Item = &'a str>) -> Stripped<'a> {
     let mut out =
         Stripped { toks: [""; MAX_NAME_TOKENS], len: 0, overflow: false, gender: Gender::Unknown, title: None };
     // The name is what follows the last title, possessive or determiner ("New Jersey Gov. Chris
     // Christie", "Russia's Foreign Minister Sergei Lavrov").
-    let mut it = run.split_ws().peekable();
+    let mut it = toks.peekable();
     while let Some(t) = it.next() {
         let possessive = t.ends_with("'s") || t.ends_with("\u{2019}s");
         let bits = if possessive { 0 } else { word_bits(t) };
@@ -533,6 +539,8 @@ impl<'a> Resolver<'a> {
         // Name runs in text order; a lone word is only checked once it may name someone known.
         let mut runs: Vec<Run<'a>> = Vec::with_capacity(ctx.text.len() / 64);
         let text = ctx.text;
+        // The tokens of the current run (kept across runs).
+        let mut toks: Vec<(usize, usize)> = Vec::new();
         for sent in &ctx.sentences {
             if ctx.segments.get(sent.segment).map_or(true, |s| {
                 !matches!(s.kind, BlockKind::Paragraph | BlockKind::Standfirst | BlockKind::Subheading)
@@ -540,11 +548,13 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let Some(s) = text.get(sent.span.start..sent.span.end) else { continue };
-            for (m_start, first_end, m_end) in name_runs::find_runs(s) {
+            let base = sent.span.start;
+            name_runs::for_each_run(s, &mut toks, |m_start, m_end, toks| {
+                let first_end = toks.first().map_or(m_end, |t| t.1);
                 if first_end == m_end {
-                    let span = Span::new(sent.span.start + m_start, sent.span.start + m_end);
-                    runs.push(Run::Word { span, sentence: sent.span.start });
-                    continue;
+                    let span = Span::new(base + m_start, base + m_end);
+                    runs.push(Run::Word { span, sentence: base });
+                    return;
                 }
                 let mut run = &s[m_start..m_end];
                 let mut start = m_start;
@@ -558,11 +568,14 @@ impl<'a> Resolver<'a> {
                     start += run.len() - rest.len();
                     run = rest.trim_start();
                 }
-                let span = Span::new(sent.span.start + start, sent.span.start + start + run.len());
+                let span = Span::new(base + start, base + start + run.len());
                 if r.non_person.contains(span) || quoted.contains(span) {
-                    continue;
+                    return;
                 }
-                let mut st = strip_name(run);
+                // The run's words as the scanner read them (without the first when it was
+                // dropped), not split again.
+                let from = usize::from(start != m_start);
+                let mut st = strip_tokens(toks.iter().skip(from).map(|&(a, b)| s.get(a..b).unwrap_or_default()));
                 r.open_at_first_name(&mut st);
                 // "the Bank of England", but "Secretary of State John Kerry".
                 if s[..start].trim_end().ends_with(" of")
@@ -570,13 +583,13 @@ impl<'a> Resolver<'a> {
                         && st.len >= 2
                         && (st.person_title() || FIRST_NAMES.contains_key(st.toks[0])))
                 {
-                    continue;
+                    return;
                 }
                 if !st.person_like() {
-                    continue;
+                    return;
                 }
                 runs.push(Run::Name { span, st });
-            }
+            });
         }
         // At most one person per run (and a few more from resolution later): size the indexes
         // once instead of growing them person by person.
