@@ -16,6 +16,7 @@ use super::name_runs;
 use super::span_index::SpanIndex;
 use super::ws::SplitWsExt;
 use super::SpanExt;
+use crate::ascii_scan::{in_range, HI};
 use crate::{Context, Entity, EntityLabel, Sentence};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
@@ -247,8 +248,26 @@ impl CasedWords {
     }
 }
 
-/// Is `w` ASCII in lower case, UPPER case or Capitalised (letters only counted)?
+/// Is `w` ASCII in lower case, UPPER case or Capitalised (letters only counted)? Words of up to
+/// eight bytes are tested as one integer.
 fn plain_case(w: &str) -> bool {
+    let b = w.as_bytes();
+    if (1..=8).contains(&b.len()) {
+        let mut a = [0u8; 8];
+        a[..b.len()].copy_from_slice(b);
+        let x = u64::from_le_bytes(a);
+        if x & HI != 0 {
+            return false;
+        }
+        // Upper case after the first byte (the padding is neither case).
+        let upper = in_range(x, b'A', b'Z') & !0x80;
+        return upper == 0 || in_range(x, b'a', b'z') == 0;
+    }
+    plain_case_slow(w)
+}
+
+/// [`plain_case`] a byte at a time.
+fn plain_case_slow(w: &str) -> bool {
     let b = w.as_bytes();
     if !w.is_ascii() || b.is_empty() {
         return false;
@@ -299,7 +318,12 @@ fn bits_gender(bits: u8) -> Gender {
 
 /// [`not_name_start`] through [`word_bits`].
 fn opens_no_name(w: &str, sentence_initial: bool, first_name: bool) -> bool {
-    word_bits(w) & W_NOT_NAME != 0
+    opens_no_name_bits(w, word_bits(w), sentence_initial, first_name)
+}
+
+/// [`opens_no_name`] with the [`word_bits`] of `w` known.
+fn opens_no_name_bits(w: &str, bits: u8, sentence_initial: bool, first_name: bool) -> bool {
+    bits & W_NOT_NAME != 0
         || (sentence_initial
             && !first_name
             && w.len() > 4
@@ -310,12 +334,12 @@ fn opens_no_name(w: &str, sentence_initial: bool, first_name: bool) -> bool {
 /// Strip titles, possessives and determiners from the front of a name run (and a possessive
 /// from its end); also trailing punctuation and periods of each token. Without allocating.
 fn strip_name(run: &str) -> Stripped<'_> {
-    strip_tokens(run.split_ws())
+    strip_tokens(run.split_ws(), None)
 }
 
 /// [`strip_name`] on the words of a run (as [`str::split_whitespace`] cuts it), when a scanner
-/// has them already.
-fn strip_tokens<'a>(toks: impl Iterator<Item = &'a str>) -> Stripped<'a> {
+/// has them already; `first_bits` are the [`word_bits`] of the first word when known.
+fn strip_tokens<'a>(toks: impl Iterator<Item = &'a str>, mut first_bits: Option<u8>) -> Stripped<'a> {
     let mut out =
         Stripped { toks: [""; MAX_NAME_TOKENS], len: 0, overflow: false, gender: Gender::Unknown, title: None };
     // The name is what follows the last title, possessive or determiner ("New Jersey Gov. Chris
@@ -323,7 +347,8 @@ fn strip_tokens<'a>(toks: impl Iterator<Item = &'a str>) -> Stripped<'a> {
     let mut it = toks.peekable();
     while let Some(t) = it.next() {
         let possessive = t.ends_with("'s") || t.ends_with("\u{2019}s");
-        let bits = if possessive { 0 } else { word_bits(t) };
+        let known = first_bits.take();
+        let bits = if possessive { 0 } else { known.unwrap_or_else(|| word_bits(t)) };
         let title = bits & W_TITLE != 0;
         if possessive || title || bits & W_DET != 0 {
             if title {
@@ -564,7 +589,9 @@ impl<'a> Resolver<'a> {
                 let first = &s[m_start..first_end];
                 let ws = s[first_end..].chars().next().map_or(1, char::len_utf8);
                 let rest = &s[(first_end + ws).min(m_end)..m_end];
-                if opens_no_name(first, initial, FIRST_NAMES.contains_key(first)) {
+                let first_bits = word_bits(first);
+                let dropped = opens_no_name_bits(first, first_bits, initial, FIRST_NAMES.contains_key(first));
+                if dropped {
                     start += run.len() - rest.len();
                     run = rest.trim_start();
                 }
@@ -574,8 +601,9 @@ impl<'a> Resolver<'a> {
                 }
                 // The run's words as the scanner read them (without the first when it was
                 // dropped), not split again.
-                let from = usize::from(start != m_start);
-                let mut st = strip_tokens(toks.iter().skip(from).map(|&(a, b)| s.get(a..b).unwrap_or_default()));
+                let from = usize::from(dropped);
+                let words = toks.iter().skip(from).map(|&(a, b)| s.get(a..b).unwrap_or_default());
+                let mut st = strip_tokens(words, (!dropped).then_some(first_bits));
                 r.open_at_first_name(&mut st);
                 // "the Bank of England", but "Secretary of State John Kerry".
                 if s[..start].trim_end().ends_with(" of")
@@ -1148,6 +1176,38 @@ impl<'a> Resolver<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn plain_case_agrees_with_the_byte_test(w in "[a-zA-Z.'\u{e9}\u{c9}0-9-]{0,12}") {
+            proptest::prop_assert_eq!(plain_case(&w), plain_case_slow(&w));
+        }
+    }
+
+    #[test]
+    fn plain_case_cases() {
+        for w in [
+            "",
+            "a",
+            "A",
+            "Smith",
+            "SMITH",
+            "smith",
+            "McDonald",
+            "iPhone",
+            "Sen.",
+            "O'Neill",
+            "ABCDEFGH",
+            "AbCdEfGh",
+            "Abcdefgh",
+            "abcdefgH",
+            "\u{e9}t\u{e9}",
+            "Rosenbergs",
+            "x\u{7f}",
+        ] {
+            assert_eq!(plain_case(w), plain_case_slow(w), "{w:?}");
+        }
+    }
     use crate::{sentences, Segment};
 
     /// A context of paragraphs split on blank lines.
