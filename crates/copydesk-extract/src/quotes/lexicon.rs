@@ -319,6 +319,11 @@ impl Lists {
         self.flags & STOP != 0
     }
 
+    /// On the auxiliary list ([`is_aux`] without its "-ly" adverbs).
+    pub(crate) fn aux_listed(self) -> bool {
+        self.flags & AUX != 0
+    }
+
     /// [`is_determiner`].
     pub(crate) fn determiner(self) -> bool {
         self.flags & DET != 0
