@@ -3,7 +3,7 @@
 //! attribution ("— Commissioner Smith").
 
 use super::lexicon::{
-    core_word, is_aux, is_determiner, is_document_noun, is_role, is_stop_word, is_title, lists, pronoun,
+    aux_with, core_word, is_aux, is_determiner, is_document_noun, is_role, is_stop_word, is_title, lists, pronoun,
 };
 use super::ws::{space_at, SplitWsExt};
 use copydesk_normalize::Span;
@@ -325,16 +325,21 @@ impl<'a> LazyWords<'a> {
 fn title_bridge(ws: &[Word]) -> bool {
     for (j, w) in ws.iter().enumerate().take(3) {
         let t = w.text;
-        if is_cap(t)
-            || !t.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '/')
-            || is_stop_word(t)
-            || is_aux(t)
-            || pronoun(t).is_some()
-        {
+        if is_cap(t) || !t.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '/') {
             return false;
         }
-        if (is_title(t) || is_role(t))
-            && ws.get(j + 1).is_some_and(|n| is_cap(n.text) && pronoun(n.text).is_none() && !is_stop_word(n.text))
+        // One look-up for the word tests (`t` has no period, so its title test is the list's).
+        let l = lists(t);
+        if l.stop() || aux_with(t, l) || l.pronoun().is_some() {
+            return false;
+        }
+        if (l.title_listed() || l.role())
+            && ws.get(j + 1).is_some_and(|n| {
+                is_cap(n.text) && {
+                    let nl = lists(n.text);
+                    nl.pronoun().is_none() && !nl.stop()
+                }
+            })
         {
             return true;
         }
@@ -414,7 +419,37 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// [`title_bridge`] as first written (a look-up per word test): the reference it must agree with.
+    fn title_bridge_reference(ws: &[Word]) -> bool {
+        for (j, w) in ws.iter().enumerate().take(3) {
+            let t = w.text;
+            if is_cap(t)
+                || !t.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '/')
+                || is_stop_word(t)
+                || is_aux(t)
+                || pronoun(t).is_some()
+            {
+                return false;
+            }
+            if (is_title(t) || is_role(t))
+                && ws.get(j + 1).is_some_and(|n| is_cap(n.text) && pronoun(n.text).is_none() && !is_stop_word(n.text))
+            {
+                return true;
+            }
+        }
+        false
+    }
+
     proptest! {
+        #[test]
+        fn title_bridge_agrees_with_the_reference(
+            words in proptest::collection::vec("(host|senator|presidential|nominee|spokesman|2016|former|he|He|The|the|has|really|Ann|Lee|mr.|x-y|a/b|said|of|official)", 0..6),
+        ) {
+            let s = words.join(" ");
+            let ws = words_from(&s, 0, usize::MAX);
+            prop_assert_eq!(title_bridge(&ws), title_bridge_reference(&ws), "{:?}", s);
+        }
+
         #[test]
         fn lazy_words_are_the_first_words(s in "[a-zA-Z ,.\u{e9}\u{a0}\u{2003}\n]{0,80}", ks in proptest::collection::vec(0usize..16, 1..6)) {
             let all = words_from(&s, 0, MAX_WORDS + BRIDGE_WORDS);

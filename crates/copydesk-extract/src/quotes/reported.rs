@@ -838,7 +838,7 @@ fn common_noun_subject(phrase: &str) -> bool {
 /// [`lexicon::is_stop_word`] or [`lexicon::is_aux`], from one look-up.
 fn stop_or_aux(w: &str) -> bool {
     let l = lexicon::lists(w);
-    l.stop() || l.aux_listed() || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+    l.stop() || lexicon::aux_with(w, l)
 }
 
 /// Most words of a source phrase after "according to" that is no mention.
