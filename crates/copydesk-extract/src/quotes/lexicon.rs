@@ -319,6 +319,16 @@ impl Lists {
         self.flags & STOP != 0
     }
 
+    /// On the title list ([`is_title`] of a word without a final period).
+    pub(crate) fn title_listed(self) -> bool {
+        self.flags & TITLE != 0
+    }
+
+    /// On the auxiliary list ([`is_aux`] without its "-ly" adverbs).
+    pub(crate) fn aux_listed(self) -> bool {
+        self.flags & AUX != 0
+    }
+
     /// [`is_determiner`].
     pub(crate) fn determiner(self) -> bool {
         self.flags & DET != 0
@@ -414,7 +424,12 @@ pub(crate) fn is_stop_word(w: &str) -> bool {
 
 /// Auxiliaries and adverbs between a subject and its cue ("has also said").
 pub(crate) fn is_aux(w: &str) -> bool {
-    flags(w) & AUX != 0 || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+    aux_with(w, lists(w))
+}
+
+/// [`is_aux`] of `w` with its [`Lists`] known.
+pub(crate) fn aux_with(w: &str, l: Lists) -> bool {
+    l.aux_listed() || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
 /// Words that cannot open a name although capitalised (sentence connectors, dates, and, at

@@ -3,7 +3,7 @@
 //! attribution ("— Commissioner Smith").
 
 use super::lexicon::{
-    core_word, is_aux, is_determiner, is_document_noun, is_role, is_stop_word, is_title, lists, pronoun,
+    aux_with, core_word, is_aux, is_determiner, is_document_noun, is_role, is_stop_word, is_title, lists, pronoun,
 };
 use super::ws::{space_at, SplitWsExt};
 use copydesk_normalize::Span;
@@ -284,21 +284,62 @@ fn is_initial(t: &str) -> bool {
     b.len() >= 2 && b.len() % 2 == 0 && b.chunks(2).all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
 }
 
+/// Most words [`title_bridge`] reads.
+const BRIDGE_WORDS: usize = 4;
+
+/// The first words of a text ([`MAX_WORDS`] and the [`BRIDGE_WORDS`] a title bridge looks
+/// ahead to, at most), read on demand into a buffer on the stack: a mention usually ends after a
+/// few of them.
+struct LazyWords<'a> {
+    base: usize,
+    it: super::ws::SplitWs<'a>,
+    buf: [Word<'a>; MAX_WORDS + BRIDGE_WORDS],
+    n: usize,
+}
+
+impl<'a> LazyWords<'a> {
+    fn new(s: &'a str) -> Self {
+        LazyWords {
+            base: s.as_ptr() as usize,
+            it: s.split_ws(),
+            buf: [Word { start: 0, end: 0, text: "" }; MAX_WORDS + BRIDGE_WORDS],
+            n: 0,
+        }
+    }
+
+    /// The first `k` words (fewer at the end of the text or the buffer).
+    fn upto(&mut self, k: usize) -> &[Word<'a>] {
+        let k = k.min(self.buf.len());
+        while self.n < k {
+            let Some(w) = self.it.next() else { break };
+            let start = w.as_ptr() as usize - self.base;
+            self.buf[self.n] = Word { start, end: start + w.len(), text: w };
+            self.n += 1;
+        }
+        &self.buf[..self.n.min(k)]
+    }
+}
+
 /// Do lower-case modifiers and a title or role lead from the start of `ws` to a name
 /// ("presidential nominee Hillary Clinton", "host Chris Matthews", "2016 nominee Ann Li")?
 fn title_bridge(ws: &[Word]) -> bool {
     for (j, w) in ws.iter().enumerate().take(3) {
         let t = w.text;
-        if is_cap(t)
-            || !t.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '/')
-            || is_stop_word(t)
-            || is_aux(t)
-            || pronoun(t).is_some()
-        {
+        if is_cap(t) || !t.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '/') {
             return false;
         }
-        if (is_title(t) || is_role(t))
-            && ws.get(j + 1).is_some_and(|n| is_cap(n.text) && pronoun(n.text).is_none() && !is_stop_word(n.text))
+        // One look-up for the word tests (`t` has no period, so its title test is the list's).
+        let l = lists(t);
+        if l.stop() || aux_with(t, l) || l.pronoun().is_some() {
+            return false;
+        }
+        if (l.title_listed() || l.role())
+            && ws.get(j + 1).is_some_and(|n| {
+                is_cap(n.text) && {
+                    let nl = lists(n.text);
+                    nl.pronoun().is_none() && !nl.stop()
+                }
+            })
         {
             return true;
         }
@@ -308,9 +349,9 @@ fn title_bridge(ws: &[Word]) -> bool {
 
 /// The mention at the start of `s` (the text right of a cue, as in "said Donna Brazile, the ...").
 pub(crate) fn right_of(s: &str) -> Option<Span> {
-    // The phrase, and the words a title bridge looks ahead to.
-    let ws = words_from(s, 0, MAX_WORDS + 4);
-    let first = ws.first()?;
+    // The phrase, and the words a title bridge looks ahead to, read as far as they are needed.
+    let mut ws = LazyWords::new(s);
+    let first = *ws.upto(1).first()?;
     let core = core_word(first.text);
     if pronoun(core).is_some() {
         let off = first.text.find(core).unwrap_or(0);
@@ -323,7 +364,8 @@ pub(crate) fn right_of(s: &str) -> Option<Span> {
     }
     let mut end = None;
     let mut after_possessive = false;
-    for (idx, w) in ws.iter().enumerate().take(MAX_WORDS) {
+    for idx in 0..MAX_WORDS {
+        let Some(&w) = ws.upto(idx + 1).get(idx) else { break };
         let t = w.text;
         let core = core_word(t);
         if core.is_empty() {
@@ -332,14 +374,14 @@ pub(crate) fn right_of(s: &str) -> Option<Span> {
         let ok = if idx == 0 {
             // A verb form right after the cue opens no mention ("said, targeting former ...").
             let verb_like = core.ends_with("ing") || core.ends_with("ed");
-            is_cap(core) || is_determiner(core) || is_title(t) || (!verb_like && title_bridge(&ws))
+            is_cap(core) || is_determiner(core) || is_title(t) || (!verb_like && title_bridge(ws.upto(BRIDGE_WORDS)))
         } else if det_phrase {
             !is_stop_word(core) && !is_aux(core) && (is_cap(core) || !core.ends_with("ed")) && pronoun(core).is_none()
         } else {
             is_cap(core)
                 || name_connector(core)
                 || (after_possessive && !is_stop_word(core) && !is_aux(core))
-                || title_bridge(&ws[idx..])
+                || title_bridge(ws.upto(idx + BRIDGE_WORDS).get(idx..).unwrap_or_default())
         };
         if !ok {
             break;
@@ -377,7 +419,48 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// [`title_bridge`] as first written (a look-up per word test): the reference it must agree with.
+    fn title_bridge_reference(ws: &[Word]) -> bool {
+        for (j, w) in ws.iter().enumerate().take(3) {
+            let t = w.text;
+            if is_cap(t)
+                || !t.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '/')
+                || is_stop_word(t)
+                || is_aux(t)
+                || pronoun(t).is_some()
+            {
+                return false;
+            }
+            if (is_title(t) || is_role(t))
+                && ws.get(j + 1).is_some_and(|n| is_cap(n.text) && pronoun(n.text).is_none() && !is_stop_word(n.text))
+            {
+                return true;
+            }
+        }
+        false
+    }
+
     proptest! {
+        #[test]
+        fn title_bridge_agrees_with_the_reference(
+            words in proptest::collection::vec("(host|senator|presidential|nominee|spokesman|2016|former|he|He|The|the|has|really|Ann|Lee|mr.|x-y|a/b|said|of|official)", 0..6),
+        ) {
+            let s = words.join(" ");
+            let ws = words_from(&s, 0, usize::MAX);
+            prop_assert_eq!(title_bridge(&ws), title_bridge_reference(&ws), "{:?}", s);
+        }
+
+        #[test]
+        fn lazy_words_are_the_first_words(s in "[a-zA-Z ,.\u{e9}\u{a0}\u{2003}\n]{0,80}", ks in proptest::collection::vec(0usize..16, 1..6)) {
+            let all = words_from(&s, 0, MAX_WORDS + BRIDGE_WORDS);
+            let mut lazy = LazyWords::new(&s);
+            for k in ks {
+                let got: Vec<(usize, usize, &str)> = lazy.upto(k).iter().map(|w| (w.start, w.end, w.text)).collect();
+                let want: Vec<(usize, usize, &str)> = all.iter().take(k).map(|w| (w.start, w.end, w.text)).collect();
+                prop_assert_eq!(got, want);
+            }
+        }
+
         #[test]
         fn window_gives_the_whole_text_answer(s in "[a-zA-Z ,.é\u{a0}]{0,700}") {
             let whole = left_in(&words(&s), true).ok().flatten();

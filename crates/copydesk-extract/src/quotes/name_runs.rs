@@ -103,8 +103,10 @@ fn skip_ws(s: &str, i: usize) -> usize {
     j
 }
 
-/// End of the run whose first token ends at `e`.
-fn run_end(s: &str, mut e: usize) -> usize {
+/// End of the run whose first token ends at `e`; `tok` is told every further token (particles
+/// included) as a byte range.
+#[inline]
+fn run_end(s: &str, mut e: usize, mut tok: impl FnMut(usize, usize)) -> usize {
     loop {
         let k = skip_ws(s, e);
         if k == e {
@@ -128,13 +130,18 @@ fn run_end(s: &str, mut e: usize) -> usize {
             let k2 = skip_ws(s, w_end);
             if k2 > w_end {
                 if let Some(t) = token_at(s, k2) {
+                    tok(k, w_end);
+                    tok(k2, t);
                     e = t;
                     continue;
                 }
             }
         }
         match token_at(s, k) {
-            Some(t) => e = t,
+            Some(t) => {
+                tok(k, t);
+                e = t;
+            }
             None => return e,
         }
     }
@@ -165,28 +172,54 @@ pub(crate) fn find_runs(s: &str) -> impl Iterator<Item = (usize, usize, usize)> 
     let b = s.as_bytes();
     let mut pos = 0usize;
     std::iter::from_fn(move || {
-        let mut i = pos;
-        loop {
-            // Only upper-case ASCII letters and non-ASCII characters can open a run.
-            let Some(k) = next_candidate(b, i) else {
-                pos = s.len();
-                return None;
-            };
-            i = k;
-            // An upper-case ASCII letter needs no decoding.
-            let c = match b.get(i) {
-                Some(&x) if x.is_ascii_uppercase() => char::from(x),
-                _ => s.get(i..).and_then(|t| t.chars().next())?,
-            };
-            if c.is_uppercase() && !word_char_before(s, i) {
-                let first = token_at(s, i)?;
-                let end = run_end(s, first);
-                pos = end;
-                return Some((i, first, end));
-            }
-            i += c.len_utf8();
-        }
+        let (start, first) = next_run_start(s, b, &mut pos)?;
+        let end = run_end(s, first, |_, _| {});
+        pos = end;
+        Some((start, first, end))
     })
+}
+
+/// Call `f(start, end, tokens)` for every name run of `s` in text order, with the run's tokens
+/// (the words [`str::split_whitespace`] cuts it into, particles included) as byte ranges, as
+/// the scanner read them: no second pass over the run. `toks` is the buffer they are kept in.
+pub(crate) fn for_each_run(
+    s: &str,
+    toks: &mut Vec<(usize, usize)>,
+    mut f: impl FnMut(usize, usize, &[(usize, usize)]),
+) {
+    let b = s.as_bytes();
+    let mut pos = 0usize;
+    while let Some((start, first)) = next_run_start(s, b, &mut pos) {
+        toks.clear();
+        toks.push((start, first));
+        let end = run_end(s, first, |a, e| toks.push((a, e)));
+        pos = end;
+        f(start, end, toks);
+    }
+}
+
+/// The start and first token's end of the next run at or after `*pos` (set to the text's end
+/// when there is none).
+#[inline]
+fn next_run_start(s: &str, b: &[u8], pos: &mut usize) -> Option<(usize, usize)> {
+    let mut i = *pos;
+    loop {
+        // Only upper-case ASCII letters and non-ASCII characters can open a run.
+        let Some(k) = next_candidate(b, i) else {
+            *pos = s.len();
+            return None;
+        };
+        i = k;
+        // An upper-case ASCII letter needs no decoding.
+        let c = match b.get(i) {
+            Some(&x) if x.is_ascii_uppercase() => char::from(x),
+            _ => s.get(i..).and_then(|t| t.chars().next())?,
+        };
+        if c.is_uppercase() && !word_char_before(s, i) {
+            return Some((i, token_at(s, i)?));
+        }
+        i += c.len_utf8();
+    }
 }
 
 #[cfg(test)]
@@ -285,6 +318,25 @@ mod tests {
         #[test]
         fn same_runs_as_the_plain_scan(s in "[A-Za-z' .,\n-]{0,12}( ?(de|van|al|bin|dos|ibn|la|le|in|the|x|Ann|O'Neill-Doe|G\\.K\\.|Mr\\.|\u{e9}|\u{c9}ric|\u{2019}s|\u{301}|\u{a0}|\u{2014}|  |, |\n|[A-Z][a-z]{0,3})){0,40}") {
             proptest::prop_assert_eq!(find_runs(&s).collect::<Vec<_>>(), ref_find_runs(&s).collect::<Vec<_>>());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn run_tokens_are_the_whitespace_words_of_the_run(s in "[A-Za-z' .,\n-]{0,12}( ?(de|van|al|bin|dos|ibn|la|le|in|the|x|Ann|O'Neill-Doe|G\\.K\\.|Mr\\.|\u{e9}|\u{c9}ric|\u{2019}s|\u{301}|\u{a0}|\u{2003}|\u{2014}|  |, |\n|[A-Z][a-z]{0,3})){0,40}") {
+            let plain: Vec<(usize, usize, usize)> = find_runs(&s).collect();
+            let mut with: Vec<(usize, usize, Vec<&str>)> = Vec::new();
+            let mut buf = Vec::new();
+            for_each_run(&s, &mut buf, |a, e, t| {
+                with.push((a, e, t.iter().map(|&(x, y)| &s[x..y]).collect()));
+            });
+            proptest::prop_assert_eq!(plain.len(), with.len());
+            for (&(a, first, e), (a2, e2, toks)) in plain.iter().zip(&with) {
+                proptest::prop_assert_eq!((a, e), (*a2, *e2));
+                let words: Vec<&str> = s[a..e].split_whitespace().collect();
+                proptest::prop_assert_eq!(toks, &words);
+                proptest::prop_assert_eq!(toks[0], &s[a..first]);
+            }
         }
     }
 

@@ -272,43 +272,7 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Opt
         }
     }
     // Content after the cue: skip an object ("told Sputnik") and a "that".
-    let mut cstart = ce;
-    let r = right;
-    // The first ten words after the cue, on the stack; twenty after a preposition, where a
-    // "that" may come later.
-    let mut buf: [(usize, &str); 20] = [(0, ""); 20];
-    let mut n = 0;
-    let take = if r.split_ws().next().is_some_and(is_preposition) { 20 } else { 10 };
-    for (slot, w) in buf.iter_mut().zip(r.split_ws()).take(take) {
-        *slot = (w.as_ptr() as usize - r.as_ptr() as usize, w);
-        n += 1;
-    }
-    let words = &buf[..n];
-    if let Some(&(off, _)) = words.iter().find(|(_, w)| *w == "that") {
-        let before = || words.iter().take_while(|(o, _)| *o < off).map(|(_, w)| *w);
-        // `said in an interview with the paper last week that ...`: further after a preposition.
-        let reach = if words.first().is_some_and(|(_, w)| is_preposition(w)) { 15 } else { 7 };
-        if before().count() <= reach && !before().any(|w| w.ends_with([',', '.'])) {
-            cstart = ce + off + 4;
-        }
-    } else if takes_object(cue) {
-        if let Some(obj) = mentions::right_of(r) {
-            cstart = ce + obj.end;
-        } else if let Some(&(off, w)) = words.first() {
-            // "told reporters", "told him": a one-word object.
-            if w.ends_with('s') || matches!(w, "me" | "him" | "her" | "us" | "them") {
-                cstart = ce + off + w.len();
-            }
-        }
-    }
-    // `said in a statement Thursday they ...`: past a leading phrase to a pronoun subject.
-    if cstart == ce && words.first().is_some_and(|(_, w)| is_preposition(w)) {
-        if let Some(&(off, _)) =
-            words.iter().skip(1).take(8).find(|(_, w)| matches!(*w, "he" | "she" | "they" | "it" | "we" | "I"))
-        {
-            cstart = ce + off;
-        }
-    }
+    let cstart = content_start(right, ce, cue);
     // `CONTENT, he said, wiping ...`: a comma right after the cue ends a trailing attribution.
     let comma_after = cstart == ce
         && right.trim_start().starts_with(',')
@@ -358,6 +322,70 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Opt
         return Some((mention, clean(s, 0, b.len() - 1)?));
     }
     None
+}
+
+/// Where the content of a cue ending at `ce` starts (`r` is the text after the cue): past an
+/// object ("told Sputnik", "told reporters") and a "that" within reach, or past a leading
+/// phrase to a pronoun subject; else at `ce`.
+fn content_start(r: &str, ce: usize, cue: &str) -> usize {
+    let mut cstart = ce;
+    // The first ten words after the cue, on the stack; twenty after a preposition, where a
+    // "that" may come later. Read up to the first "that" only: the words after it are needed
+    // only when it opens no content (see below).
+    let mut buf: [(usize, &str); 20] = [(0, ""); 20];
+    let mut ws = r.split_ws();
+    let first_word = ws.next();
+    let take = if first_word.is_some_and(is_preposition) { 20 } else { 10 };
+    let r_at = r.as_ptr() as usize;
+    let mut n = 0;
+    let mut next_word = first_word;
+    let mut that_at: Option<usize> = None;
+    while let Some(w) = next_word.filter(|_| n < take) {
+        buf[n] = (w.as_ptr() as usize - r_at, w);
+        n += 1;
+        if w == "that" {
+            that_at = Some(buf[n - 1].0);
+            break;
+        }
+        next_word = ws.next();
+    }
+    if let Some(off) = that_at {
+        let words = &buf[..n];
+        let before = || words.iter().take_while(|(o, _)| *o < off).map(|(_, w)| *w);
+        // `said in an interview with the paper last week that ...`: further after a preposition.
+        let reach = if words.first().is_some_and(|(_, w)| is_preposition(w)) { 15 } else { 7 };
+        if before().count() <= reach && !before().any(|w| w.ends_with([',', '.'])) {
+            cstart = ce + off + 4;
+        }
+    } else if takes_object(cue) {
+        if let Some(obj) = mentions::right_of(r) {
+            cstart = ce + obj.end;
+        } else if let Some(&(off, w)) = buf[..n].first() {
+            // "told reporters", "told him": a one-word object.
+            if w.ends_with('s') || matches!(w, "me" | "him" | "her" | "us" | "them") {
+                cstart = ce + off + w.len();
+            }
+        }
+    }
+    // `said in a statement Thursday they ...`: past a leading phrase to a pronoun subject.
+    if cstart == ce && first_word.is_some_and(is_preposition) {
+        // The rest of the words, when the read stopped at a "that".
+        if that_at.is_some() {
+            for w in ws.by_ref() {
+                if n >= take {
+                    break;
+                }
+                buf[n] = (w.as_ptr() as usize - r_at, w);
+                n += 1;
+            }
+        }
+        if let Some(&(off, _)) =
+            buf[..n].iter().skip(1).take(8).find(|(_, w)| matches!(*w, "he" | "she" | "they" | "it" | "we" | "I"))
+        {
+            cstart = ce + off;
+        }
+    }
+    cstart
 }
 
 /// Does the sentence go on after an attribution's cue ending at `ce` and a comma with a clause
@@ -772,9 +800,16 @@ fn is_quantifier(w: &str) -> bool {
 /// speaker of quotes: a determiner or quantifier phrase ("the administration", "many
 /// experts") or a bare plural ("economists", "critics").
 fn common_noun_subject(phrase: &str) -> bool {
+    // The first four words (all the tests below read), and the last.
     let mut it = phrase.split_ws();
-    let (Some(first), n) = (it.next(), phrase.split_ws().take(2).count()) else { return false };
-    let last = it.next_back().unwrap_or(first);
+    let mut head = [""; 4];
+    let mut count = 0;
+    for w in it.by_ref().take(4) {
+        head[count] = w;
+        count += 1;
+    }
+    let Some(&first) = head.first().filter(|_| count > 0) else { return false };
+    let last = if count < 4 { head[count - 1] } else { it.next_back().unwrap_or(head[3]) };
     // "74 percent", "26%", "two-thirds of voters" (the words are read for a digit only after
     // such a last word).
     let percent = last.ends_with('%') || matches!(last, "percent" | "percent," | "%");
@@ -782,25 +817,28 @@ fn common_noun_subject(phrase: &str) -> bool {
         return true;
     }
     // Collective nouns that speak ("police said").
-    if n == 1 && matches!(last, "police" | "people" | "staff" | "authorities" | "prosecutors") {
+    if count == 1 && matches!(last, "police" | "people" | "staff" | "authorities" | "prosecutors") {
         return true;
     }
     let alpha = |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
-    if !alpha(last) || lexicon::is_stop_word(last) || lexicon::is_aux(last) {
+    if !alpha(last) || stop_or_aux(last) {
         return false;
     }
     let plural = last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us");
     // "political scientists", "many Republican leaders": a short bare plural.
-    let words = phrase.split_ws().take(4).count();
     if plural
-        && words <= 3
-        && phrase.split_ws().all(|w| {
-            w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') && !lexicon::is_stop_word(w) && !lexicon::is_aux(w)
-        })
+        && count <= 3
+        && head[..count].iter().all(|w| w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') && !stop_or_aux(w))
     {
         return true;
     }
-    (n >= 2 && (lexicon::is_determiner(first) || is_quantifier(first))) || (n == 1 && plural)
+    (count >= 2 && (lexicon::is_determiner(first) || is_quantifier(first))) || (count == 1 && plural)
+}
+
+/// [`lexicon::is_stop_word`] or [`lexicon::is_aux`], from one look-up.
+fn stop_or_aux(w: &str) -> bool {
+    let l = lexicon::lists(w);
+    l.stop() || lexicon::aux_with(w, l)
 }
 
 /// Most words of a source phrase after "according to" that is no mention.
@@ -996,6 +1034,99 @@ mod tests {
                 start -= 1;
             }
             prop_assert_eq!(clause_end(&s, start, s.len()), clause_end_reference(&s, start, s.len()));
+        }
+    }
+
+    /// [`common_noun_subject`] as first written: the reference it must agree with.
+    fn common_noun_subject_reference(phrase: &str) -> bool {
+        let mut it = phrase.split_ws();
+        let (Some(first), n) = (it.next(), phrase.split_ws().take(2).count()) else { return false };
+        let last = it.next_back().unwrap_or(first);
+        // "74 percent", "26%", "two-thirds of voters" (the words are read for a digit only after
+        // such a last word).
+        let percent = last.ends_with('%') || matches!(last, "percent" | "percent," | "%");
+        if percent && phrase.split_ws().any(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit)) {
+            return true;
+        }
+        // Collective nouns that speak ("police said").
+        if n == 1 && matches!(last, "police" | "people" | "staff" | "authorities" | "prosecutors") {
+            return true;
+        }
+        let alpha = |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+        if !alpha(last) || lexicon::is_stop_word(last) || lexicon::is_aux(last) {
+            return false;
+        }
+        let plural = last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us");
+        // "political scientists", "many Republican leaders": a short bare plural.
+        let words = phrase.split_ws().take(4).count();
+        if plural
+            && words <= 3
+            && phrase.split_ws().all(|w| {
+                w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+                    && !lexicon::is_stop_word(w)
+                    && !lexicon::is_aux(w)
+            })
+        {
+            return true;
+        }
+        (n >= 2 && (lexicon::is_determiner(first) || is_quantifier(first))) || (n == 1 && plural)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn common_noun_subject_agrees_with_the_reference(
+            words in proptest::collection::vec("(the|many|two|74|percent|%|26%|police|voters|experts|boss|status|has|also|quickly|Ann|Republican|well-known|said|x|)", 0..9),
+        ) {
+            let p = words.join(" ");
+            proptest::prop_assert_eq!(common_noun_subject(&p), common_noun_subject_reference(&p), "{:?}", p);
+        }
+    }
+
+    /// [`content_start`] as first written: the first ten (or twenty) words read at once.
+    fn content_start_reference(r: &str, ce: usize, cue: &str) -> usize {
+        let mut cstart = ce;
+        let mut buf: [(usize, &str); 20] = [(0, ""); 20];
+        let mut n = 0;
+        let take = if r.split_ws().next().is_some_and(is_preposition) { 20 } else { 10 };
+        for (slot, w) in buf.iter_mut().zip(r.split_ws()).take(take) {
+            *slot = (w.as_ptr() as usize - r.as_ptr() as usize, w);
+            n += 1;
+        }
+        let words = &buf[..n];
+        if let Some(&(off, _)) = words.iter().find(|(_, w)| *w == "that") {
+            let before = || words.iter().take_while(|(o, _)| *o < off).map(|(_, w)| *w);
+            let reach = if words.first().is_some_and(|(_, w)| is_preposition(w)) { 15 } else { 7 };
+            if before().count() <= reach && !before().any(|w| w.ends_with([',', '.'])) {
+                cstart = ce + off + 4;
+            }
+        } else if takes_object(cue) {
+            if let Some(obj) = mentions::right_of(r) {
+                cstart = ce + obj.end;
+            } else if let Some(&(off, w)) = words.first() {
+                if w.ends_with('s') || matches!(w, "me" | "him" | "her" | "us" | "them") {
+                    cstart = ce + off + w.len();
+                }
+            }
+        }
+        if cstart == ce && words.first().is_some_and(|(_, w)| is_preposition(w)) {
+            if let Some(&(off, _)) =
+                words.iter().skip(1).take(8).find(|(_, w)| matches!(*w, "he" | "she" | "they" | "it" | "we" | "I"))
+            {
+                cstart = ce + off;
+            }
+        }
+        cstart
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn content_start_agrees_with_the_reference(
+            words in proptest::collection::vec("(that|in|at|he|they|I|Ann|reporters|him|the|plan,|week.|x| |  |\u{a0})", 0..30),
+            cue in "(said|told|warned|added)",
+            ce in 0usize..5,
+        ) {
+            let r: String = words.join(" ");
+            proptest::prop_assert_eq!(content_start(&r, ce, &cue), content_start_reference(&r, ce, &cue));
         }
     }
 

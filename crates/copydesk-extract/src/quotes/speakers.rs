@@ -16,6 +16,7 @@ use super::name_runs;
 use super::span_index::SpanIndex;
 use super::ws::SplitWsExt;
 use super::SpanExt;
+use crate::ascii_scan::{in_range, HI};
 use crate::{Context, Entity, EntityLabel, Sentence};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
@@ -247,8 +248,26 @@ impl CasedWords {
     }
 }
 
-/// Is `w` ASCII in lower case, UPPER case or Capitalised (letters only counted)?
+/// Is `w` ASCII in lower case, UPPER case or Capitalised (letters only counted)? Words of up to
+/// eight bytes are tested as one integer.
 fn plain_case(w: &str) -> bool {
+    let b = w.as_bytes();
+    if (1..=8).contains(&b.len()) {
+        let mut a = [0u8; 8];
+        a[..b.len()].copy_from_slice(b);
+        let x = u64::from_le_bytes(a);
+        if x & HI != 0 {
+            return false;
+        }
+        // Upper case after the first byte (the padding is neither case).
+        let upper = in_range(x, b'A', b'Z') & !0x80;
+        return upper == 0 || in_range(x, b'a', b'z') == 0;
+    }
+    plain_case_slow(w)
+}
+
+/// [`plain_case`] a byte at a time.
+fn plain_case_slow(w: &str) -> bool {
     let b = w.as_bytes();
     if !w.is_ascii() || b.is_empty() {
         return false;
@@ -299,7 +318,12 @@ fn bits_gender(bits: u8) -> Gender {
 
 /// [`not_name_start`] through [`word_bits`].
 fn opens_no_name(w: &str, sentence_initial: bool, first_name: bool) -> bool {
-    word_bits(w) & W_NOT_NAME != 0
+    opens_no_name_bits(w, word_bits(w), sentence_initial, first_name)
+}
+
+/// [`opens_no_name`] with the [`word_bits`] of `w` known.
+fn opens_no_name_bits(w: &str, bits: u8, sentence_initial: bool, first_name: bool) -> bool {
+    bits & W_NOT_NAME != 0
         || (sentence_initial
             && !first_name
             && w.len() > 4
@@ -310,14 +334,21 @@ fn opens_no_name(w: &str, sentence_initial: bool, first_name: bool) -> bool {
 /// Strip titles, possessives and determiners from the front of a name run (and a possessive
 /// from its end); also trailing punctuation and periods of each token. Without allocating.
 fn strip_name(run: &str) -> Stripped<'_> {
+    strip_tokens(run.split_ws(), None)
+}
+
+/// [`strip_name`] on the words of a run (as [`str::split_whitespace`] cuts it), when a scanner
+/// has them already; `first_bits` are the [`word_bits`] of the first word when known.
+fn strip_tokens<'a>(toks: impl Iterator<Item = &'a str>, mut first_bits: Option<u8>) -> Stripped<'a> {
     let mut out =
         Stripped { toks: [""; MAX_NAME_TOKENS], len: 0, overflow: false, gender: Gender::Unknown, title: None };
     // The name is what follows the last title, possessive or determiner ("New Jersey Gov. Chris
     // Christie", "Russia's Foreign Minister Sergei Lavrov").
-    let mut it = run.split_ws().peekable();
+    let mut it = toks.peekable();
     while let Some(t) = it.next() {
         let possessive = t.ends_with("'s") || t.ends_with("\u{2019}s");
-        let bits = if possessive { 0 } else { word_bits(t) };
+        let known = first_bits.take();
+        let bits = if possessive { 0 } else { known.unwrap_or_else(|| word_bits(t)) };
         let title = bits & W_TITLE != 0;
         if possessive || title || bits & W_DET != 0 {
             if title {
@@ -533,6 +564,8 @@ impl<'a> Resolver<'a> {
         // Name runs in text order; a lone word is only checked once it may name someone known.
         let mut runs: Vec<Run<'a>> = Vec::with_capacity(ctx.text.len() / 64);
         let text = ctx.text;
+        // The tokens of the current run (kept across runs).
+        let mut toks: Vec<(usize, usize)> = Vec::new();
         for sent in &ctx.sentences {
             if ctx.segments.get(sent.segment).map_or(true, |s| {
                 !matches!(s.kind, BlockKind::Paragraph | BlockKind::Standfirst | BlockKind::Subheading)
@@ -540,11 +573,13 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let Some(s) = text.get(sent.span.start..sent.span.end) else { continue };
-            for (m_start, first_end, m_end) in name_runs::find_runs(s) {
+            let base = sent.span.start;
+            name_runs::for_each_run(s, &mut toks, |m_start, m_end, toks| {
+                let first_end = toks.first().map_or(m_end, |t| t.1);
                 if first_end == m_end {
-                    let span = Span::new(sent.span.start + m_start, sent.span.start + m_end);
-                    runs.push(Run::Word { span, sentence: sent.span.start });
-                    continue;
+                    let span = Span::new(base + m_start, base + m_end);
+                    runs.push(Run::Word { span, sentence: base });
+                    return;
                 }
                 let mut run = &s[m_start..m_end];
                 let mut start = m_start;
@@ -554,15 +589,21 @@ impl<'a> Resolver<'a> {
                 let first = &s[m_start..first_end];
                 let ws = s[first_end..].chars().next().map_or(1, char::len_utf8);
                 let rest = &s[(first_end + ws).min(m_end)..m_end];
-                if opens_no_name(first, initial, FIRST_NAMES.contains_key(first)) {
+                let first_bits = word_bits(first);
+                let dropped = opens_no_name_bits(first, first_bits, initial, FIRST_NAMES.contains_key(first));
+                if dropped {
                     start += run.len() - rest.len();
                     run = rest.trim_start();
                 }
-                let span = Span::new(sent.span.start + start, sent.span.start + start + run.len());
+                let span = Span::new(base + start, base + start + run.len());
                 if r.non_person.contains(span) || quoted.contains(span) {
-                    continue;
+                    return;
                 }
-                let mut st = strip_name(run);
+                // The run's words as the scanner read them (without the first when it was
+                // dropped), not split again.
+                let from = usize::from(dropped);
+                let words = toks.iter().skip(from).map(|&(a, b)| s.get(a..b).unwrap_or_default());
+                let mut st = strip_tokens(words, (!dropped).then_some(first_bits));
                 r.open_at_first_name(&mut st);
                 // "the Bank of England", but "Secretary of State John Kerry".
                 if s[..start].trim_end().ends_with(" of")
@@ -570,13 +611,13 @@ impl<'a> Resolver<'a> {
                         && st.len >= 2
                         && (st.person_title() || FIRST_NAMES.contains_key(st.toks[0])))
                 {
-                    continue;
+                    return;
                 }
                 if !st.person_like() {
-                    continue;
+                    return;
                 }
                 runs.push(Run::Name { span, st });
-            }
+            });
         }
         // At most one person per run (and a few more from resolution later): size the indexes
         // once instead of growing them person by person.
@@ -1135,6 +1176,38 @@ impl<'a> Resolver<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn plain_case_agrees_with_the_byte_test(w in "[a-zA-Z.'\u{e9}\u{c9}0-9-]{0,12}") {
+            proptest::prop_assert_eq!(plain_case(&w), plain_case_slow(&w));
+        }
+    }
+
+    #[test]
+    fn plain_case_cases() {
+        for w in [
+            "",
+            "a",
+            "A",
+            "Smith",
+            "SMITH",
+            "smith",
+            "McDonald",
+            "iPhone",
+            "Sen.",
+            "O'Neill",
+            "ABCDEFGH",
+            "AbCdEfGh",
+            "Abcdefgh",
+            "abcdefgH",
+            "\u{e9}t\u{e9}",
+            "Rosenbergs",
+            "x\u{7f}",
+        ] {
+            assert_eq!(plain_case(w), plain_case_slow(w), "{w:?}");
+        }
+    }
     use crate::{sentences, Segment};
 
     /// A context of paragraphs split on blank lines.

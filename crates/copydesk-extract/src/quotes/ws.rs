@@ -77,12 +77,13 @@ impl<'a> Iterator for SplitWs<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<&'a str> {
-        let b = self.s.as_bytes();
+        // The bytes not yet taken: one bounds test per byte below.
+        let b = self.s.as_bytes().get(..self.back).unwrap_or_default();
         let mut i = self.front;
         // Past the whitespace (ASCII from the table; other characters decoded only when their
         // first byte may open whitespace).
-        while i < self.back {
-            match CLASS[usize::from(b[i])] {
+        while let Some(&x) = b.get(i) {
+            match CLASS[usize::from(x)] {
                 SPACE => i += 1,
                 WORD => break,
                 _ => match space_at(self.s, i) {
@@ -91,13 +92,13 @@ impl<'a> Iterator for SplitWs<'a> {
                 },
             }
         }
-        if i >= self.back {
+        if i >= b.len() {
             self.front = self.back;
             return None;
         }
         let start = i;
-        while i < self.back {
-            match CLASS[usize::from(b[i])] {
+        while let Some(&x) = b.get(i) {
+            match CLASS[usize::from(x)] {
                 WORD => i += 1,
                 SPACE => break,
                 _ if space_at(self.s, i) > 0 => break,
