@@ -53,7 +53,8 @@ struct Item {
 const CHUNK: usize = 512;
 
 /// Run the tool with `args` (without the program name). Returns the process exit code:
-/// 0 when everything was read, 1 when some inputs or rows failed, 2 for a usage error.
+/// 0 when everything was read, 1 when some inputs or rows failed or the output could not be
+/// written (a full disk, a closed pipe), 2 for a usage error.
 pub fn run(args: Vec<String>) -> i32 {
     let args = match Args::try_parse_from(std::iter::once("copydesk".to_string()).chain(args)) {
         Ok(a) => a,
@@ -104,11 +105,14 @@ pub fn run(args: Vec<String>) -> i32 {
     let handle = std::thread::spawn(move || worker.run(rx));
     let mut runner = Runner { tx: Some(tx), bar: bar.clone(), failed: 0, buf: Vec::with_capacity(CHUNK) };
     for input in &args.inputs {
+        if runner.stopped() {
+            break;
+        }
         runner.input(input);
     }
     runner.flush();
     drop(runner.tx.take());
-    let (mut out, ok) = match handle.join() {
+    let (mut out, ok, write_error) = match handle.join() {
         Ok(r) => r,
         Err(_) => {
             eprintln!("copydesk: error: internal error in the worker thread");
@@ -119,8 +123,12 @@ pub fn run(args: Vec<String>) -> i32 {
         }
     };
     bar.finish_and_clear();
-    if let Err(e) = out.flush() {
-        eprintln!("copydesk: error: cannot write output: {e}");
+    if let Some(e) = write_error.or_else(|| out.flush().err()) {
+        // A reader that stopped early (`copydesk ... | head`) is no error to report; the exit
+        // code still says that not everything was written.
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("copydesk: error: cannot write output: {e}");
+        }
         if let Some(tmp) = &tmp_output {
             let _ = std::fs::remove_file(tmp);
         }
@@ -165,6 +173,11 @@ struct Worker {
 }
 
 impl Runner {
+    /// Has the worker stopped (the output could not be written)? Then reading stops too.
+    fn stopped(&self) -> bool {
+        self.tx.is_none()
+    }
+
     fn fail(&mut self, msg: String) {
         self.bar.suspend(|| eprintln!("copydesk: error: {msg}"));
         self.failed += 1;
@@ -194,6 +207,9 @@ impl Runner {
                 self.fail(format!("{}: no .txt, .html or .jsonl files in this directory", path.display()));
             }
             for f in files {
+                if self.stopped() {
+                    break;
+                }
                 self.file(&f);
             }
         } else {
@@ -240,7 +256,7 @@ impl Runner {
     fn jsonl(&mut self, mut reader: impl BufRead, name: &str) {
         let mut line = Vec::new();
         let mut lineno = 0usize;
-        loop {
+        while !self.stopped() {
             line.clear();
             match reader.read_until(b'\n', &mut line) {
                 Ok(0) => break,
@@ -281,31 +297,32 @@ impl Runner {
         }
         let items = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK));
         if let Some(tx) = &self.tx {
-            // A send fails only when the worker has stopped; its error is reported at the end.
-            let _ = tx.send(items);
+            // A send fails only when the worker has stopped (the output could not be written):
+            // stop reading; the worker's error is reported at the end.
+            if tx.send(items).is_err() {
+                self.tx = None;
+            }
         }
     }
 }
 
 impl Worker {
-    /// Process chunks until the reader hangs up; returns the output and the number of rows written.
-    fn run(mut self, rx: mpsc::Receiver<Vec<Item>>) -> (Box<dyn Write + Send>, u64) {
+    /// Process chunks until the reader hangs up; returns the output, the number of rows written
+    /// and the error that stopped the writing, if one did. After a write error nothing more is
+    /// processed: the receiver is dropped, so the reader's next send fails and it stops reading.
+    fn run(mut self, rx: mpsc::Receiver<Vec<Item>>) -> (Box<dyn Write + Send>, u64, Option<io::Error>) {
         let mut ok = 0u64;
-        let mut write_failed = false;
         for items in rx {
             let lines = self.chunk(&items);
-            if !write_failed {
-                for l in &lines {
-                    if writeln!(self.out, "{l}").is_err() {
-                        write_failed = true;
-                        break;
-                    }
+            for l in &lines {
+                if let Err(e) = writeln!(self.out, "{l}") {
+                    return (self.out, ok, Some(e));
                 }
+                ok += 1;
             }
-            ok += lines.len() as u64;
             self.bar.inc(lines.len() as u64);
         }
-        (self.out, ok)
+        (self.out, ok, None)
     }
 
     fn chunk(&self, items: &[Item]) -> Vec<String> {

@@ -215,3 +215,51 @@ fn write_big_jsonl(path: &Path, rows: usize) {
         writeln!(f, "{{\"id\": \"{i}\", \"text\": {text}}}").unwrap();
     }
 }
+
+/// A full disk is an error, not a silent truncation: writing to /dev/full (every write fails
+/// with "no space left on device") ends the run with exit code 1 and says why.
+#[cfg(target_os = "linux")]
+#[test]
+fn full_disk_is_reported() {
+    use std::os::unix::fs::FileTypeExt;
+    // (Some sandboxes leave /dev/full as a regular file, which takes every write.)
+    if !std::fs::metadata("/dev/full").is_ok_and(|m| m.file_type().is_char_device()) {
+        return;
+    }
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else { return };
+    let dir = scratch("full");
+    let input = dir.join("in.jsonl");
+    write_big_jsonl(&input, 500);
+    let out = bin()
+        .args([input.to_str().unwrap(), "--no-progress", "-j", "2"])
+        .stdin(Stdio::null())
+        .stdout(full)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "stderr: {err}");
+    assert!(err.contains("cannot write output"), "stderr: {err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A reader that goes away (`copydesk ... | head`) stops the run: no error message, exit code 1
+/// (not everything was written), and no hang.
+#[test]
+fn closed_pipe_stops_the_run_quietly() {
+    let dir = scratch("pipe");
+    let input = dir.join("in.jsonl");
+    write_big_jsonl(&input, 2_000);
+    let mut child = bin()
+        .args([input.to_str().unwrap(), "--no-progress", "-j", "2"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "stderr: {err}");
+    assert!(!err.contains("error"), "stderr: {err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
