@@ -31,9 +31,43 @@ pub(crate) fn find_first(b: &[u8], mut i: usize, hits: impl Fn(u64) -> u64, hit:
     b.get(i..)?.iter().position(|&x| hit(x)).map(|k| i + k)
 }
 
+/// The bytes `b[start..start + n]` (`n` from 1 to 8) as a little-endian number, zero-padded:
+/// one eight-byte load when the text goes on that far, else the bytes copied. None when `n` is
+/// out of range or the bytes are not all in `b`.
+#[inline]
+pub(crate) fn load_le(b: &[u8], start: usize, n: usize) -> Option<u64> {
+    if !(1..=8).contains(&n) {
+        return None;
+    }
+    match b.get(start..start.checked_add(8)?).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(c) => Some(u64::from_le_bytes(c) & (u64::MAX >> (64 - 8 * n))),
+        None => {
+            let mut a = [0u8; 8];
+            a.get_mut(..n)?.copy_from_slice(b.get(start..start + n)?);
+            Some(u64::from_le_bytes(a))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn load_le_reads_the_bytes_inside_or_at_the_end_of_the_text() {
+        let b = b"abcdefghij";
+        for start in 0..=b.len() + 1 {
+            for n in 0..=9 {
+                let want = (1..=8).contains(&n).then(|| b.get(start..start + n)).flatten().map(|w| {
+                    let mut a = [0u8; 8];
+                    a[..n].copy_from_slice(w);
+                    u64::from_le_bytes(a)
+                });
+                assert_eq!(load_le(b, start, n), want, "{start} {n}");
+            }
+        }
+        assert_eq!(load_le(b, usize::MAX, 1), None);
+    }
 
     #[test]
     fn in_range_marks_exactly_the_bytes_in_range() {

@@ -11,6 +11,7 @@
 //! "He", "But", "Mr", "UK", "London", months and weekdays), so most look-ups are answered here.
 
 use super::gazetteer::Entry;
+use crate::ascii_scan::load_le;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -71,16 +72,6 @@ pub(crate) fn this_thread() -> Rc<Memo> {
     MEMO.try_with(Rc::clone).unwrap_or_else(|_| Rc::new(Memo::new()))
 }
 
-/// Bytes `b[start..start + n]` (1 <= n <= 8, inside `b`) as a little-endian number: one
-/// eight-byte load when the text goes on that far.
-#[inline]
-fn pack(b: &[u8], start: usize, n: usize) -> Option<u64> {
-    match b.get(start..start + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        Some(c) => Some(u64::from_le_bytes(c) & (u64::MAX >> (64 - 8 * n))),
-        None => Some(b.get(start..start + n)?.iter().rev().fold(0u64, |v, &x| (v << 8) | u64::from(x))),
-    }
-}
-
 /// The key of the word `b[start..end]` when it has one to sixteen bytes.
 #[inline]
 pub(crate) fn key(b: &[u8], start: usize, end: usize) -> Option<Key> {
@@ -89,7 +80,7 @@ pub(crate) fn key(b: &[u8], start: usize, end: usize) -> Option<Key> {
         return None;
     }
     let (packed, hi) =
-        if len <= 8 { (pack(b, start, len)?, 0) } else { (pack(b, start, 8)?, pack(b, start + 8, len - 8)?) };
+        if len <= 8 { (load_le(b, start, len)?, 0) } else { (load_le(b, start, 8)?, load_le(b, start + 8, len - 8)?) };
     Some(Key { packed, hi, len: len as u8 })
 }
 

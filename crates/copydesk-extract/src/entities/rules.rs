@@ -34,7 +34,7 @@ impl Found {
 }
 
 /// Facts about a token's word, looked up once and remembered (see [`Sent::facts`]): the low
-/// bits are the gazetteer's word flags (`W_` of table_layout, bits 0 to 23), then these.
+/// 16 bits are the gazetteer's word flags (`W_` of table_layout, [`WORD_BITS`]), then these.
 const KNOWN: u32 = 1 << 31;
 /// The word has a non-ASCII char (given and family names are also looked up without diacritics).
 const NON_ASCII: u32 = 1 << 24;

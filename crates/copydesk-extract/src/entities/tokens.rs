@@ -410,10 +410,7 @@ pub(crate) fn connector_at(b: &[u8], i: usize, end: usize) -> bool {
     if !(1..=MAX_CONNECTOR).contains(&len) {
         return false;
     }
-    let v = match b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        Some(c) => u64::from_le_bytes(c) & (u64::MAX >> (64 - 8 * len)),
-        None => pack(b.get(i..end).unwrap_or(&[])),
-    };
+    let Some(v) = crate::ascii_scan::load_le(b, i, len) else { return false };
     CONNECTOR_SLOTS[connector_slot(v)] == v
 }
 
