@@ -517,10 +517,6 @@ impl<'a> Tokens<'a> {
     /// anew for every text).
     pub fn refill(&mut self, text: &'a str) {
         self.text = text;
-        self.lower.clear();
-        self.toks.clear();
-        self.marks.clear();
-        self.urls.clear();
         let facts = lex(text, &mut self.lower, &mut self.toks, &mut self.marks, &mut self.urls);
         self.has_upper = facts.has_upper;
         self.has_word_m = facts.has_word_m;
@@ -611,9 +607,8 @@ struct Facts {
     has_word_m: bool,
 }
 
-/// Tokenize a text and classify its tokens (linear), appending its ASCII-lower-cased copy,
-/// tokens (offsets in `text`), marks (indices among this text's tokens) and URL ranges to the
-/// buffers. ASCII words, digit runs and symbols are read through [`BYTE_CLASS`]; a token
+/// Tokenize a text and classify its tokens (linear) into the buffers, each emptied first: its
+/// ASCII-lower-cased copy, tokens, marks (indices of tokens) and URL ranges. ASCII words, digit runs and symbols are read through [`BYTE_CLASS`]; a token
 /// touching a non-ASCII character goes through [`next_token`] and [`token_class`], which define
 /// the tokens (the fast path agrees with them: see the tests).
 fn lex(
@@ -625,17 +620,16 @@ fn lex(
 ) -> Facts {
     let filter = &*FILTER;
     let bytes = text.as_bytes();
-    let lower_from = lower_out.len();
+    lower_out.clear();
     lower_out.push_str(text);
-    let lower = lower_out.get_mut(lower_from..).unwrap_or_default();
-    lower.make_ascii_lowercase();
-    let lower = &*lower;
+    lower_out.make_ascii_lowercase();
+    let lower = lower_out.as_str();
     let low = lower.as_bytes();
     // local buffers (given back below), so that the loop keeps their ends in registers
     let mut toks = std::mem::take(toks_out);
     let mut marks = std::mem::take(marks_out);
-    // marks count the tokens of this text
-    let base = toks.len();
+    toks.clear();
+    marks.clear();
     toks.reserve(text.len() / 4 + 1);
     marks.reserve(text.len() / 8 + 1);
     // every ASCII capital is in a word token; the general path adds the others
@@ -663,7 +657,7 @@ fn lex(
                     }
                     let class = filter.packed_class(key);
                     if class & class::STARTS != 0 {
-                        marks.push(toks.len() - base);
+                        marks.push(toks.len());
                     }
                     let end = i + len;
                     let ent = ent::LETTERS | ent::AFTER_RUN[usize::from(next)];
@@ -684,7 +678,7 @@ fn lex(
                 has_word_m |= end - i == 1 && b == b'm';
                 maybe_url |= low.get(i..end) == Some(b"www") && bytes.get(end) == Some(&b'.');
                 if class & class::STARTS != 0 {
-                    marks.push(toks.len() - base);
+                    marks.push(toks.len());
                 }
                 let ent = ent::LETTERS | ent::after(bytes.get(end).copied());
                 toks.push(Tok { start: i, end, kind: TokKind::Word, class, ent });
@@ -716,7 +710,7 @@ fn lex(
             maybe_url |= b == b':' && bytes.get(i + 1..i + 3) == Some(b"//");
             // other ASCII punctuation starts nothing
             if class & class::STARTS != 0 || (b == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) {
-                marks.push(toks.len() - base);
+                marks.push(toks.len());
             }
             toks.push(Tok { start: i, end: i + 1, kind: TokKind::Sym, class, ent: ent::SYM });
             i += 1;
@@ -732,12 +726,13 @@ fn lex(
         };
         i = tok.end;
         if is_mark(bytes, &tok) {
-            marks.push(toks.len() - base);
+            marks.push(toks.len());
         }
         toks.push(tok);
     }
     *toks_out = toks;
     *marks_out = marks;
+    urls_out.clear();
     if maybe_url {
         urls_out.extend(url_ranges(text));
     }
