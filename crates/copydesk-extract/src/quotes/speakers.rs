@@ -16,7 +16,7 @@ use super::name_runs;
 use super::span_index::SpanIndex;
 use super::ws::SplitWsExt;
 use super::SpanExt;
-use crate::ascii_scan::{in_range, HI};
+use crate::ascii_scan::{in_range, load_le, HI};
 use crate::{Context, Entity, EntityLabel, Sentence};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
@@ -252,10 +252,7 @@ impl CasedWords {
 /// eight bytes are tested as one integer.
 fn plain_case(w: &str) -> bool {
     let b = w.as_bytes();
-    if (1..=8).contains(&b.len()) {
-        let mut a = [0u8; 8];
-        a[..b.len()].copy_from_slice(b);
-        let x = u64::from_le_bytes(a);
+    if let Some(x) = load_le(b, 0, b.len()) {
         if x & HI != 0 {
             return false;
         }
