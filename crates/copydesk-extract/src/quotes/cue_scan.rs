@@ -129,6 +129,7 @@ fn pack(m: u64) -> u64 {
 
 /// For 64 bytes: bit `j` of the first mask is set when byte `j` is a word byte (an ASCII
 /// letter, digit or '_', or any byte of a non-ASCII character), of the second when it is not ASCII.
+#[inline]
 fn block_masks(block: &[u8; 64]) -> (u64, u64) {
     let mut word = 0;
     let mut high = 0;
