@@ -129,6 +129,7 @@ fn pack(m: u64) -> u64 {
 
 /// For 64 bytes: bit `j` of the first mask is set when byte `j` is a word byte (an ASCII
 /// letter, digit or '_', or any byte of a non-ASCII character), of the second when it is not ASCII.
+#[inline]
 fn block_masks(block: &[u8; 64]) -> (u64, u64) {
     let mut word = 0;
     let mut high = 0;
@@ -204,6 +205,8 @@ struct Hit {
     end: usize,
     /// Lists it belongs to.
     bits: u8,
+    /// A one-word cue of [`Cues::Speech`] (what [`is_cue_word`] says of its text).
+    speech_word: bool,
 }
 
 /// The cue words of one text, in order.
@@ -250,6 +253,17 @@ impl CueIndex {
 
     /// The cues of list `which` inside `start..end`, in order.
     pub(crate) fn in_range(&self, start: usize, end: usize, which: Cues) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.in_range_speech(start, end, which).map(|(a, b, _)| (a, b))
+    }
+
+    /// [`CueIndex::in_range`], with whether each cue is a one-word cue of [`Cues::Speech`]
+    /// (what [`is_cue_word`] says of its text, without a second look-up).
+    pub(crate) fn in_range_speech(
+        &self,
+        start: usize,
+        end: usize,
+        which: Cues,
+    ) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
         let bit = which.bit();
         let from = self.hits.partition_point(|h| h.start < start);
         let mut last_start = usize::MAX;
@@ -263,7 +277,7 @@ impl CueIndex {
                 }
                 ok
             })
-            .map(|h| (h.start, h.end))
+            .map(|h| (h.start, h.end, h.speech_word))
     }
 
     /// The first cue of list `which` inside `start..end`.
@@ -315,14 +329,16 @@ fn record(lx: &Lexicon, text: &str, a: usize, b: usize, hits: &mut Vec<Hit>) {
             for &(x, bits) in &e.second {
                 if x == second {
                     double_bits |= bits;
-                    hits.push(Hit { start: a, end: d, bits });
+                    hits.push(Hit { start: a, end: d, bits, speech_word: false });
                 }
             }
         }
     }
     let single = e.single & !double_bits;
     if single != 0 {
-        hits.push(Hit { start: a, end: b, bits: single });
+        // The text is the listed word itself (cue words are matched as written): what
+        // `is_cue_word` looks up.
+        hits.push(Hit { start: a, end: b, bits: single, speech_word: e.single & SPEECH != 0 });
     }
 }
 
@@ -458,7 +474,13 @@ mod tests {
                     _ => {}
                 }
             }
-            proptest::prop_assert_eq!(CueIndex::new(&s).hits, want);
+            let ix = CueIndex::new(&s);
+            proptest::prop_assert_eq!(&ix.hits, &want);
+            for which in [Cues::Speech, Cues::Report] {
+                for (a, b, speech) in ix.in_range_speech(0, s.len(), which) {
+                    proptest::prop_assert_eq!(speech, is_cue_word(&s[a..b], Cues::Speech), "{}", &s[a..b]);
+                }
+            }
         }
     }
 

@@ -26,6 +26,10 @@ const LOWER_BUF: usize = 32;
 /// Call `f` with `w` in lower case; ASCII words up to 32 bytes are lowered on the stack.
 pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     if w.len() <= LOWER_BUF && w.is_ascii() {
+        // Already lower case (as cue words and most words asked about are): nothing to copy.
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(w);
+        }
         let mut buf = [0u8; LOWER_BUF];
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());
@@ -542,6 +546,13 @@ mod tests {
         assert!(is_determiner("The"));
         assert!(!is_determiner("Thé"));
         with_lower("ÉCOLE Said", |w| assert_eq!(w, "école said"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn with_lower_agrees_with_to_lowercase(w in "[a-zA-Z.'\u{c9}\u{e9}]{0,40}") {
+            proptest::prop_assert_eq!(with_lower(&w, str::to_string), w.to_lowercase());
+        }
     }
 
     /// The flags as a plain map look-up of the lower-cased word gives them.

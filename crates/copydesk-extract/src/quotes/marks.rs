@@ -74,26 +74,26 @@ struct Mark {
 
 /// The quote-like characters of `s` (double and single marks) in order, found with a byte
 /// search: `"`, `'`, and the lead bytes of the typographic marks (U+201C.., U+00AB, U+00BB).
-fn marks_of(s: &str) -> Vec<Mark> {
+/// `out` is emptied first (one buffer serves every segment of a document).
+fn marks_of(s: &str, out: &mut Vec<Mark>) {
+    out.clear();
     let b = s.as_bytes();
-    let mut at: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', 0xE2, b).collect();
-    let guillemets = memchr::memchr_iter(0xC2, b).filter(|&i| matches!(b.get(i + 1), Some(0xAB | 0xBB)));
-    let before = at.len();
-    at.extend(guillemets);
-    if at.len() > before {
-        at.sort_unstable();
+    let mark_at = |i: usize| {
+        let c = s.get(i..)?.chars().next()?;
+        if !(is_double(c) || is_single(c)) {
+            return None;
+        }
+        let prev = s[..i].chars().next_back();
+        let next = s[i + c.len_utf8()..].chars().next();
+        Some(Mark { at: i, c, prev, next })
+    };
+    out.extend(memchr::memchr3_iter(b'"', b'\'', 0xE2, b).filter_map(mark_at));
+    // Guillemets (lead byte 0xC2) are rare: merged in order only when there are some.
+    let before = out.len();
+    out.extend(memchr::memchr_iter(0xC2, b).filter(|&i| matches!(b.get(i + 1), Some(0xAB | 0xBB))).filter_map(mark_at));
+    if out.len() > before {
+        out.sort_unstable_by_key(|m| m.at);
     }
-    at.into_iter()
-        .filter_map(|i| {
-            let c = s.get(i..)?.chars().next()?;
-            if !(is_double(c) || is_single(c)) {
-                return None;
-            }
-            let prev = s[..i].chars().next_back();
-            let next = s[i + c.len_utf8()..].chars().next();
-            Some(Mark { at: i, c, prev, next })
-        })
-        .collect()
 }
 
 /// Quoted pieces of every paragraph-like segment, in text order.
@@ -106,9 +106,11 @@ pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
     let mut any_double = false;
     // Indices in `out` of whole-segment short pieces in single marks.
     let mut pull_quotes: Vec<usize> = Vec::new();
+    // The marks of the current segment (kept across segments).
+    let mut marks: Vec<Mark> = Vec::new();
     for (si, seg) in ctx.segments.iter().enumerate() {
         let s = ctx.slice(seg.span);
-        let marks = marks_of(s);
+        marks_of(s, &mut marks);
         if marks.is_empty() {
             continue;
         }

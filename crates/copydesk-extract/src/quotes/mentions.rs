@@ -5,7 +5,7 @@
 use super::lexicon::{
     aux_with, core_word, is_aux, is_determiner, is_document_noun, is_role, is_stop_word, is_title, lists, pronoun,
 };
-use super::ws::{space_at, SplitWsExt};
+use super::ws::{space_at, SplitWs, SplitWsExt};
 use copydesk_normalize::Span;
 
 /// Longest mention phrase, in words.
@@ -66,7 +66,8 @@ fn words_from(s: &str, from: usize, limit: usize) -> Vec<Word<'_>> {
 
 /// The last whitespace-separated words of `s` (byte ranges into `s`), read from the end into
 /// the end of `buf`, as many as fit: returns where they start in `buf`, and whether they are
-/// all the words of `s`.
+/// all the words of `s`. (The plain form of [`TailReader`].)
+#[cfg(test)]
 fn words_tail<'a>(s: &'a str, buf: &mut [Word<'a>]) -> (usize, bool) {
     let b = s.as_bytes();
     let mut k = buf.len();
@@ -102,6 +103,36 @@ fn words_tail<'a>(s: &'a str, buf: &mut [Word<'a>]) -> (usize, bool) {
         buf[k] = Word { start: 0, end: e, text: &s[..e] };
     }
     (k, true)
+}
+
+/// The last words of a text read from its end into the end of a buffer, a few more at each
+/// step ([`TailReader::read_to`]), without reading any word twice.
+struct TailReader<'a> {
+    s: &'a str,
+    it: SplitWs<'a>,
+    /// The words read so far are `buf[k..]`.
+    k: usize,
+}
+
+impl<'a> TailReader<'a> {
+    fn new(s: &'a str, buf_len: usize) -> Self {
+        TailReader { s, it: s.split_ws(), k: buf_len }
+    }
+
+    /// Read words into `buf` until `buf[lo..]` is full or the words run out: returns where they
+    /// start and whether they are all the words of the text, as [`words_tail`] says of
+    /// `buf[lo..]`.
+    fn read_to(&mut self, buf: &mut [Word<'a>], lo: usize) -> (usize, bool) {
+        let base = self.s.as_ptr() as usize;
+        while self.k > lo {
+            let Some(w) = self.it.next_back() else { return (self.k, true) };
+            let start = w.as_ptr() as usize - base;
+            self.k -= 1;
+            buf[self.k] = Word { start, end: start + w.len(), text: w };
+        }
+        // Full: all the words only when the earliest opens the text.
+        (self.k, buf.get(self.k).is_some_and(|w| w.start == 0))
+    }
 }
 
 /// Split `s` into whitespace-separated words (byte ranges into `s`).
@@ -165,11 +196,12 @@ pub(crate) fn left_of(s: &str) -> Option<Span> {
     };
     // Only the end of `s` matters: read its last words first (all of them, `complete`,
     // always give an answer).
+    // Each read goes on from the last (the words fill `buf` from its end).
     let mut buf = [Word { start: 0, end: 0, text: "" }; LEFT_WORDS[1]];
+    let mut reader = TailReader::new(s, buf.len());
     for max in LEFT_WORDS {
-        let tail = &mut buf[..max];
-        let (from, complete) = words_tail(s, tail);
-        if let Ok(found) = left_in(&tail[from..], complete) {
+        let (from, complete) = reader.read_to(&mut buf, LEFT_WORDS[1] - max);
+        if let Ok(found) = left_in(&buf[from..], complete) {
             return found;
         }
     }
@@ -509,6 +541,42 @@ mod tests {
                 assert!(same && tail.len() == all.len().min(max), "{s:?} {max}");
                 if all.len() < max {
                     assert!(complete, "{s:?} {max}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tail_reader_agrees_with_words_tail_on_any_text(s in "[ab,é \u{a0}\u{2003}]{0,30}", first in 1usize..6) {
+            let mut buf = vec![Word { start: 0, end: 0, text: "" }; 16];
+            let mut reader = TailReader::new(&s, buf.len());
+            for max in [first, 6, 16] {
+                let (from, complete) = reader.read_to(&mut buf, 16 - max);
+                let mut plain = vec![Word { start: 0, end: 0, text: "" }; max];
+                let (p_from, p_complete) = words_tail(&s, &mut plain);
+                let got: Vec<_> = buf[from..].iter().map(|w| (w.start, w.end)).collect();
+                let want: Vec<_> = plain[p_from..].iter().map(|w| (w.start, w.end)).collect();
+                proptest::prop_assert_eq!((got, complete), (want, p_complete));
+            }
+        }
+    }
+
+    #[test]
+    fn tail_reader_agrees_with_words_tail() {
+        let texts =
+            ["", " ", "a", "a b", "  Ann  Li,\u{a0}head é ", "x\u{2003}y z", " a b c d", "a b c d", "a b c d e f g"];
+        for s in texts {
+            for first in 1..5 {
+                let mut buf = vec![Word { start: 0, end: 0, text: "" }; 8];
+                let mut reader = TailReader::new(s, buf.len());
+                for max in [first, 8] {
+                    let (from, complete) = reader.read_to(&mut buf, 8 - max);
+                    let mut plain = vec![Word { start: 0, end: 0, text: "" }; max];
+                    let (p_from, p_complete) = words_tail(s, &mut plain);
+                    let got: Vec<_> = buf[from..].iter().map(|w| (w.start, w.end, w.text)).collect();
+                    let want: Vec<_> = plain[p_from..].iter().map(|w| (w.start, w.end, w.text)).collect();
+                    assert_eq!((got, complete), (want, p_complete), "{s:?} {first} {max}");
                 }
             }
         }

@@ -876,15 +876,13 @@ fn colon_intro(ctx: &Context, cues: &CueIndex, p: &Piece) -> Option<Attr> {
     }
 }
 
-/// Segment, mention, speaker and cue of a quote, for quotes that inherit them.
-type LastQuote = (usize, Option<Span>, Option<String>, Option<String>);
-
 /// Resolve speakers in text order and build the quotes.
 fn resolve(ctx: &Context, entities: &[Entity], quoted: &[Span], drafts: Vec<Draft>) -> Vec<Quote> {
     let mut resolver = speakers::Resolver::new(ctx, entities, quoted);
     let mut out: Vec<Quote> = Vec::with_capacity(drafts.len());
-    // The last direct or mixed quote: segment, mention, speaker, cue.
-    let mut last_direct: Option<LastQuote> = None;
+    // The last direct or mixed quote: its segment and its index in `out` (whose mention,
+    // speaker and cue quotes that inherit take; copied only then).
+    let mut last_direct: Option<(usize, usize)> = None;
     // Headline attributions name people by surname before the body introduces them: resolve
     // them last, with the body's names known.
     let in_headline = |d: &Draft| ctx.segments.get(d.seg).is_some_and(|s| s.kind == BlockKind::Headline);
@@ -892,16 +890,16 @@ fn resolve(ctx: &Context, entities: &[Entity], quoted: &[Span], drafts: Vec<Draf
     let any_headline = !headline.is_empty();
     for d in body.into_iter().chain(headline) {
         let (mention, speaker, cue) = if d.inherit {
-            match &last_direct {
-                Some((seg, m, sp, cue)) if d.seg <= seg + 2 => (*m, sp.clone(), cue.clone()),
-                _ => (None, None, None),
+            match last_direct.and_then(|(seg, i)| out.get(i).filter(|_| d.seg <= seg + 2)) {
+                Some(q) => (q.speaker_mention, q.speaker.clone(), q.cue.clone()),
+                None => (None, None, None),
             }
         } else {
             let speaker = d.mention.and_then(|m| resolver.resolve(m));
-            (d.mention, speaker, d.cue.clone())
+            (d.mention, speaker, d.cue)
         };
         if d.kind != QuoteKind::Indirect && (mention.is_some() || d.inherit) {
-            last_direct = Some((d.seg, mention, speaker.clone(), cue.clone()));
+            last_direct = Some((d.seg, out.len()));
         }
         out.push(Quote { span: d.span, content: d.content, kind: d.kind, speaker, speaker_mention: mention, cue });
     }

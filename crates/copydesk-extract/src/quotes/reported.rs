@@ -26,8 +26,8 @@ const MAX_PER_SENTENCE: usize = 3;
 /// [to be built in 2019, Lee said [Z]]"). Other nested reports ("X said [Y wants Z]") were
 /// right about one time in four on PolNeAR's dev set, where the outer report is annotated
 /// with its content whole.
-fn nested_report(outer_speech: bool, cue: &str) -> bool {
-    !outer_speech && is_cue_word(cue, Cues::Speech)
+fn nested_report(outer_speech: bool, speech_cue: bool) -> bool {
+    !outer_speech && speech_cue
 }
 
 /// Cue forms that are more often nouns ("the Balkan states", "his notes"): used only next to quotes.
@@ -93,14 +93,15 @@ pub(crate) fn find(ctx: &Context, cues: &CueIndex, pieces: &[Piece], drafts: &[D
         let mut last_speech = false;
         // The mention of the last report in the sentence (relative to it).
         let mut prior: Option<Span> = None;
-        for (m_start, m_end) in cues.in_range(sent.span.start, sent.span.end, Cues::Report) {
+        // `speech`: the cue is a one-word speech cue (`is_cue_word(cue, Cues::Speech)`).
+        for (m_start, m_end, speech) in cues.in_range_speech(sent.span.start, sent.span.end, Cues::Report) {
             let (m_start, m_end) = (m_start - base, m_end - base);
             if found >= MAX_PER_SENTENCE {
                 break;
             }
             let cue = &s[m_start..m_end];
             let cue_abs = Span::new(base + m_start, base + m_end);
-            if (m_start < last_content_end && !nested_report(last_speech, cue))
+            if (m_start < last_content_end && !nested_report(last_speech, speech))
                 || used.binary_search(&cue_abs.start).is_ok()
                 || quoted.contains_strictly_after_start(cue_abs)
             {
@@ -150,7 +151,7 @@ pub(crate) fn find(ctx: &Context, cues: &CueIndex, pieces: &[Piece], drafts: &[D
             }
             let inside_quote = quoted.overlaps(content);
             last_content_end = content.end - base;
-            last_speech = is_cue_word(cue, Cues::Speech);
+            last_speech = speech;
             found += 1;
             out.push(Draft {
                 span: content,

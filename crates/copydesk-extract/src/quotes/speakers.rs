@@ -389,7 +389,9 @@ fn is_quantifier(w: &str) -> bool {
     matches!(w, "Both" | "All" | "Each" | "Every" | "Either" | "Neither")
 }
 
-/// The title word in a comparable form: lower case, no period, abbreviations spelled out.
+/// The title word in a comparable form: lower case, no period, abbreviations spelled out (the
+/// plain form, which [`with_title_key`] must agree with).
+#[cfg(test)]
 fn title_key(t: &str) -> String {
     let t = t.trim_end_matches('.').to_lowercase();
     let full = match t.as_str() {
@@ -404,6 +406,33 @@ fn title_key(t: &str) -> String {
         _ => return t,
     };
     full.to_string()
+}
+
+/// Call `f` with the title key of `t` (see `title_key`), lowered on the stack (see
+/// [`super::lexicon::with_lower`]): no allocation unless the caller keeps it.
+fn with_title_key<R>(t: &str, f: impl FnOnce(&str) -> R) -> R {
+    super::lexicon::with_lower(t.trim_end_matches('.'), |t| {
+        let full = match t {
+            "sen" | "sens" | "senators" => "senator",
+            "rep" | "reps" | "representatives" => "representative",
+            "gov" | "govs" | "governors" => "governor",
+            "gen" => "general",
+            "pres" => "president",
+            "congresswoman" => "congressman",
+            "chairwoman" | "chair" => "chairman",
+            "spokeswoman" | "spokesperson" => "spokesman",
+            _ => t,
+        };
+        f(full)
+    })
+}
+
+/// [`with_title_key`] for an optional title.
+fn with_title_key_opt<R>(t: Option<&str>, f: impl FnOnce(Option<&str>) -> R) -> R {
+    match t {
+        Some(t) => with_title_key(t, |k| f(Some(k))),
+        None => f(None),
+    }
 }
 
 /// An organisation's name without its article ("The International Atomic Energy Agency" ->
@@ -690,10 +719,10 @@ impl<'a> Resolver<'a> {
                 }
             };
             let (span, st) = (&span, &st);
-            let title = st.title.map(title_key);
-            let known = r
-                .best_for_surname(st.toks[0], span.start, st.gender, title.as_deref(), false)
-                .or_else(|| r.best_for_first_name(st.toks[0], st.gender));
+            let known = with_title_key_opt(st.title, |title| {
+                r.best_for_surname(st.toks[0], span.start, st.gender, title, false)
+            })
+            .or_else(|| r.best_for_first_name(st.toks[0], st.gender));
             match known {
                 Some(idx) => {
                     r.add_span(idx, *span);
@@ -766,9 +795,12 @@ impl<'a> Resolver<'a> {
             if st.person_title() {
                 p.credible = true;
             }
-            let k = title_key(t);
-            if p.titles.len() < 4 && !p.has_title(&k) {
-                p.titles.push(k);
+            if p.titles.len() < 4 {
+                with_title_key(t, |k| {
+                    if !p.has_title(k) {
+                        p.titles.push(k.to_string());
+                    }
+                });
             }
         }
     }
@@ -1079,7 +1111,7 @@ impl<'a> Resolver<'a> {
         if lower_start {
             let last_lists = lists(last);
             if last_lists.role() {
-                let p = self.for_role(&title_key(last), title_gender(last), span.start)?;
+                let p = with_title_key(last, |k| self.for_role(k, title_gender(last), span.start))?;
                 self.mark(span.start, p);
                 return Some(self.people[p].name.to_string());
             }
@@ -1131,8 +1163,7 @@ impl<'a> Resolver<'a> {
                     self.with_last(surname).find(|&i| ends_with_name(&self.people[i].name, name))
                 })
         } else {
-            let title = st.title.map(title_key);
-            self.best_for_surname(surname, span.start, g, title.as_deref(), true)
+            with_title_key_opt(st.title, |title| self.best_for_surname(surname, span.start, g, title, true))
                 .or_else(|| self.best_for_first_name(surname, g))
         };
         let i = match idx {
@@ -1178,6 +1209,25 @@ mod tests {
         #[test]
         fn plain_case_agrees_with_the_byte_test(w in "[a-zA-Z.'\u{e9}\u{c9}0-9-]{0,12}") {
             proptest::prop_assert_eq!(plain_case(&w), plain_case_slow(&w));
+        }
+
+        #[test]
+        fn title_key_on_the_stack_agrees_with_the_plain_one(w in "(Sen|Sens|REP|Gov|Chair|President|Ministre|\u{c9}lu|x)[.a-zA-Z\u{c9}]{0,40}") {
+            proptest::prop_assert_eq!(with_title_key(&w, str::to_string), title_key(&w));
+        }
+    }
+
+    #[test]
+    fn title_keys() {
+        for (t, k) in [
+            ("Sen.", "senator"),
+            ("GOV", "governor"),
+            ("Chairwoman", "chairman"),
+            ("\u{c9}LU", "\u{e9}lu"),
+            ("Dr.", "dr"),
+        ] {
+            assert_eq!(with_title_key(t, str::to_string), k);
+            assert_eq!(title_key(t), k);
         }
     }
 

@@ -5,6 +5,8 @@
 //! The quote passes cut short phrases into words many times per cue; the standard splitter
 //! decodes every character and tests it against the Unicode whitespace list.
 
+use crate::ascii_scan::{find_first, in_range, HI};
+
 /// Byte classes of [`CLASS`]: part of a word ...
 const WORD: u8 = 0;
 /// ... ASCII whitespace (as [`char::is_whitespace`] sees it: tab, line feed, vertical tab, form
@@ -62,6 +64,23 @@ fn space_before(s: &str, lo: usize, j: usize) -> usize {
     0
 }
 
+/// The last byte of `b[lo..j]` that is ASCII whitespace or a control byte (at most `b' '`) or
+/// not ASCII: eight bytes at a time from the end, then the first few one by one.
+#[inline]
+fn find_last_maybe_space(b: &[u8], lo: usize, mut j: usize) -> Option<usize> {
+    while j >= lo + 8 {
+        let chunk = b.get(j - 8..j).and_then(|c| <[u8; 8]>::try_from(c).ok())?;
+        let x = u64::from_le_bytes(chunk);
+        let m = (x & HI) | in_range(x & !HI, 0, b' ');
+        if m != 0 {
+            // The highest marked byte: its mark is bit 8n + 7.
+            return Some(j - 8 + 7 - (m.leading_zeros() / 8) as usize);
+        }
+        j -= 8;
+    }
+    b.get(lo..j)?.iter().rposition(|&x| x <= b' ' || x >= 0x80).map(|k| lo + k)
+}
+
 /// The words of a string, as [`str::split_whitespace`] yields them.
 #[derive(Debug, Clone)]
 pub(crate) struct SplitWs<'a> {
@@ -97,11 +116,18 @@ impl<'a> Iterator for SplitWs<'a> {
             return None;
         }
         let start = i;
-        while let Some(&x) = b.get(i) {
+        // To the word's end: eight bytes at a time to the next byte that may end it (ASCII
+        // whitespace or control bytes, or a byte outside ASCII), which the table then judges.
+        loop {
+            let hit = find_first(b, i, |x| (x & HI) | in_range(x & !HI, 0, b' '), |x| x <= b' ' || x >= 0x80);
+            let Some((k, &x)) = hit.and_then(|k| Some((k, b.get(k)?))) else {
+                i = b.len();
+                break;
+            };
+            i = k;
             match CLASS[usize::from(x)] {
-                WORD => i += 1,
                 SPACE => break,
-                _ if space_at(self.s, i) > 0 => break,
+                MAYBE if space_at(self.s, k) > 0 => break,
                 _ => i += 1,
             }
         }
@@ -134,13 +160,21 @@ impl<'a> DoubleEndedIterator for SplitWs<'a> {
             return None;
         }
         let end = j;
-        while j > self.front {
-            let x = b[j - 1];
-            let space = if x < 0x80 { CLASS[usize::from(x)] == SPACE } else { space_before(self.s, self.front, j) > 0 };
+        // Back to the word's start: eight bytes at a time to the last byte that may end a
+        // whitespace character (see `next`), which is then judged as before.
+        loop {
+            let Some(k) = find_last_maybe_space(b, self.front, j) else {
+                j = self.front;
+                break;
+            };
+            let x = b.get(k).copied().unwrap_or(0);
+            let space =
+                if x < 0x80 { CLASS[usize::from(x)] == SPACE } else { space_before(self.s, self.front, k + 1) > 0 };
             if space {
+                j = k + 1;
                 break;
             }
-            j -= 1;
+            j = k;
         }
         self.back = j;
         self.s.get(j..end)
@@ -202,6 +236,23 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn last_maybe_space_agrees_with_a_byte_scan(s in "[a-c \t\u{1c}\u{e9}\u{2009}]{0,40}", lo in 0usize..12, cut in 0usize..12) {
+            let b = s.as_bytes();
+            let j = b.len().saturating_sub(cut);
+            let lo = lo.min(j);
+            let want = b[lo..j].iter().rposition(|&x| x <= b' ' || x >= 0x80).map(|k| lo + k);
+            proptest::prop_assert_eq!(find_last_maybe_space(b, lo, j), want);
+        }
+
+        /// Words longer than the eight bytes read at a time, with a few non-ASCII and control
+        /// characters among them.
+        #[test]
+        fn agrees_with_split_whitespace_on_long_words(words in proptest::collection::vec(
+            "(abcdefgh|abcdefghijklmnopq|xyz|\u{e9}|\u{2014}|\u{a0}|\u{1c}|\u{7f}|\u{2009}| |\t|\n|\r)", 0..40)) {
+            check(&words.concat());
+        }
+
         #[test]
         fn agrees_with_split_whitespace(s in "[a-c \t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{a9}\u{1680}\u{2000}\u{2009}\u{200b}\u{2014}\u{2028}\u{202f}\u{205f}\u{3000}\u{3001}é]{0,40}") {
             check(&s);
