@@ -175,8 +175,8 @@ pub(crate) fn find_with(
         for f in &found {
             let (Some(a), Some(b)) = (toks.get(f.from), toks.get(f.to.saturating_sub(1))) else { continue };
             let (start, end) = match f.sub {
-                Some((x, y)) => (a.start + x, a.start + y),
-                None => (a.start, b.end),
+                Some((x, y)) => (a.start() + x, a.start() + y),
+                None => (a.start(), b.end()),
             };
             if start >= end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
                 continue;

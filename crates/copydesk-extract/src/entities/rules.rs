@@ -132,12 +132,12 @@ impl<'a> Sent<'a> {
     #[inline(never)]
     fn learn(&self, i: usize, cell: &Cell<u32>) -> u32 {
         let Some(t) = self.toks.get(i) else { return 0 };
-        let key = facts_memo::key(self.text.as_bytes(), t.start, t.end);
+        let key = facts_memo::key(self.text.as_bytes(), t.start(), t.end());
         if let Some(f) = key.and_then(|k| self.memo.get(k)) {
             cell.set(f);
             return f;
         }
-        let word = self.text.get(t.start..t.end).unwrap_or("");
+        let word = self.text.get(t.start()..t.end()).unwrap_or("");
         let f = word_facts(self.g, word);
         if let Some(k) = key {
             self.memo.put(k, f);
@@ -191,30 +191,30 @@ impl<'a> Sent<'a> {
             cell.set(f);
         }
         // Remembered with the word's other facts (which `learn` put there).
-        if let Some(k) = self.toks.get(i).and_then(|t| facts_memo::key(self.text.as_bytes(), t.start, t.end)) {
+        if let Some(k) = self.toks.get(i).and_then(|t| facts_memo::key(self.text.as_bytes(), t.start(), t.end())) {
             self.memo.put(k, f);
         }
         c
     }
     fn w(&self, i: usize) -> &'a str {
         let t = self.toks[i];
-        &self.text[t.start..t.end]
+        &self.text[t.start()..t.end()]
     }
     fn cap(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word && t.cap)
     }
     /// A lower-case word joining capitalized words inside a name ("of", "von").
     fn conn(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.word && !t.cap && connector_at(self.text.as_bytes(), t.start, t.end))
+        self.toks.get(i).is_some_and(|t| t.word && !t.cap && connector_at(self.text.as_bytes(), t.start(), t.end()))
     }
     /// Text of tokens i..j as written (None when separated by anything but one space).
     fn phrase(&self, i: usize, j: usize) -> Option<&'a str> {
         for k in i + 1..j {
-            if self.toks[k].start != self.toks[k - 1].end + 1 || self.toks[k - 1].poss {
+            if self.toks[k].start() != self.toks[k - 1].end() + 1 || self.toks[k - 1].poss {
                 return None;
             }
         }
-        Some(&self.text[self.toks[i].start..self.toks[j - 1].end])
+        Some(&self.text[self.toks[i].start()..self.toks[j - 1].end()])
     }
     /// A sentence-initial position (first word, or first after an opening quote or bracket).
     fn initial(&self, i: usize) -> bool {
@@ -225,7 +225,7 @@ impl<'a> Sent<'a> {
             if t.word {
                 return false;
             }
-            let p = &self.text[t.start..t.end];
+            let p = &self.text[t.start()..t.end()];
             if !matches!(p, "\"" | "'" | "(" | "[" | "-" | ":") {
                 return p == ":";
             }
@@ -280,7 +280,7 @@ fn lookup(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
     if j != i + 1 {
         return lookup_phrase(g, s, i, j);
     }
-    let key = s.toks.get(i).and_then(|t| facts_memo::key(s.text.as_bytes(), t.start, t.end));
+    let key = s.toks.get(i).and_then(|t| facts_memo::key(s.text.as_bytes(), t.start(), t.end()));
     if let Some(e) = key.and_then(|k| s.memo.entry(k)) {
         return e;
     }
@@ -476,10 +476,10 @@ fn is_regnal(w: &str) -> bool {
 /// "US$", "US dollars", "Hong Kong dollars".
 fn is_currency_use(s: &Sent, i: usize) -> bool {
     let t = s.toks[i];
-    if s.text[t.end..].starts_with('$') {
+    if s.text[t.end()..].starts_with('$') {
         return true;
     }
-    s.toks.get(i + 1).is_some_and(|n| n.word && matches!(&s.text[n.start..n.end], "dollar" | "dollars" | "cents"))
+    s.toks.get(i + 1).is_some_and(|n| n.word && matches!(&s.text[n.start()..n.end()], "dollar" | "dollars" | "cents"))
         && matches!(s.w(i), "US" | "U.S." | "Canadian" | "Australian" | "Hong Kong" | "Singapore" | "New Zealand")
 }
 
@@ -877,7 +877,7 @@ mod tests {
             let facts = vec![Cell::new(0); toks.len()];
             let s = Sent { text, toks: &toks, title_case: false, g: &GAZ, facts: &facts, memo: &memo };
             for (i, t) in toks.iter().enumerate() {
-                let w = &text[t.start..t.end];
+                let w = &text[t.start()..t.end()];
                 let f = s.facts(i);
                 assert_eq!(f & !(COMMON_KNOWN | COMMON), word_facts(&GAZ, w), "{w}");
                 if f & COMMON_KNOWN != 0 {
