@@ -12,6 +12,7 @@ mod facts_memo;
 mod gazetteer;
 mod grouping;
 mod key_hash;
+mod known;
 mod rules;
 mod table;
 mod table_layout;
@@ -62,16 +63,16 @@ pub(crate) fn has_space(t: &str) -> bool {
 /// nor a region, a comma and a country or region make one place, unless the place ends a list
 /// ("Ethiopia, Kigali, Rwanda") or the country or region goes on with one ("Lagos, Abuja,
 /// Kano"). Mentions are in text order; one pass.
-fn place_with_country(g: &gazetteer::Gazetteer, text: &str, ms: Vec<Mention>) -> Vec<Mention> {
-    let is_country = |m: &Mention| g.phrases.get(m.span.slice(text)).is_some_and(|e| e.country);
+fn place_with_country(k: &known::Known, text: &str, ms: Vec<Mention>) -> Vec<Mention> {
+    let is_country = |m: &Mention| k.phrase(m.span.slice(text)).is_some_and(|e| e.country);
     let is_area = |m: &Mention| {
         let t = m.span.slice(text);
-        g.phrases.get(t).is_some_and(|e| e.country || e.region)
+        k.phrase(t).is_some_and(|e| e.country || e.region)
             || t.ends_with(" province")
             || t.ends_with(" Province")
             || t.ends_with(" Prefecture")
     };
-    let is_region = |m: &Mention| g.phrases.get(m.span.slice(text)).is_some_and(|e| e.region);
+    let is_region = |m: &Mention| k.phrase(m.span.slice(text)).is_some_and(|e| e.region);
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     let mut it = ms.into_iter().peekable();
     while let Some(mut m) = it.next() {
@@ -108,7 +109,7 @@ fn list_goes_on(text: &str, end: usize) -> bool {
 
 /// Lower-case compass words before a listed place belong to it: "northern Rwanda",
 /// "sub-Saharan Africa".
-fn with_compass_word(g: &gazetteer::Gazetteer, text: &str, m: &mut Mention) {
+fn with_compass_word(k: &known::Known, text: &str, m: &mut Mention) {
     const COMPASS: &[&str] = &[
         "northern ",
         "southern ",
@@ -124,7 +125,7 @@ fn with_compass_word(g: &gazetteer::Gazetteer, text: &str, m: &mut Mention) {
         "south-western ",
         "sub-Saharan ",
     ];
-    if m.label != EntityLabel::Loc || !g.phrases.get(m.span.slice(text)).is_some_and(|e| e.label == EntityLabel::Loc) {
+    if m.label != EntityLabel::Loc || !k.phrase(m.span.slice(text)).is_some_and(|e| e.label == EntityLabel::Loc) {
         return;
     }
     let Some(before) = text.get(..m.span.start) else { return };
@@ -191,18 +192,20 @@ pub(crate) fn find_with(
             });
         }
     }
-    let mut ms = place_with_country(g, ctx.text, ms);
+    // Whole mention texts are looked up in the lists through the memo.
+    let known = known::Known { g, memo: &memo };
+    let mut ms = place_with_country(&known, ctx.text, ms);
     for m in &mut ms {
-        with_compass_word(g, ctx.text, m);
+        with_compass_word(&known, ctx.text, m);
     }
-    grouping::group(g, ctx.text, &mut ms, acronyms);
+    grouping::group(&known, ctx.text, &mut ms, acronyms);
     // A bare capitalized word that no full name, title, speech verb or name list backs is too
     // often an organisation, place or group to be called a person.
     ms.into_iter()
         .filter(|m| {
             !(m.label == EntityLabel::Person && m.strength == 0 && {
                 let t = m.span.slice(ctx.text);
-                m.grouped_only || !has_space(t) && !g.is_surname(t)
+                m.grouped_only || !has_space(t) && !known.surname(t)
             })
         })
         .map(|m| Entity { span: m.span, label: m.label, canonical: m.canonical })

@@ -35,15 +35,15 @@ impl Found {
 
 /// Facts about a token's word, looked up once and remembered (see [`Sent::facts`]): the low
 /// 16 bits are the gazetteer's word flags (`W_` of table_layout, [`WORD_BITS`]), then these.
-const KNOWN: u32 = 1 << 31;
+pub(super) const KNOWN: u32 = 1 << 31;
 /// The word has a non-ASCII char (given and family names are also looked up without diacritics).
-const NON_ASCII: u32 = 1 << 24;
+pub(super) const NON_ASCII: u32 = 1 << 24;
 /// Every char of the word is upper case or a hyphen (capitals can be a listed place: "CAIRO").
 const UPPER: u32 = 1 << 25;
 /// Whether the word is common is known ...
-const COMMON_KNOWN: u32 = 1 << 26;
+pub(super) const COMMON_KNOWN: u32 = 1 << 26;
 /// ... and it is.
-const COMMON: u32 = 1 << 27;
+pub(super) const COMMON: u32 = 1 << 27;
 /// A plain word: ASCII, at least three letters or digits, all lower case after the first
 /// ("London", "Officials"). Such a word is no acronym, camel-case word, contraction, single
 /// letter or hyphen compound, so those rules are not tried on it.
@@ -62,7 +62,7 @@ const HYPHEN: u32 = 1 << 18;
 const _: () = assert!(layout::W_PLAIN_ACRONYM < 1 << 16);
 
 /// A word flag of the gazetteer as a fact bit.
-const fn word_bit(bit: u64) -> u32 {
+pub(super) const fn word_bit(bit: u64) -> u32 {
     bit as u32
 }
 
@@ -298,7 +298,7 @@ fn lookup_phrase(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
         return Some(e);
     }
     // Datelines and headlines in capitals: "CAIRO", "KUALA LUMPUR".
-    if p.len() >= 4 && p.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-') {
+    if in_capitals(p) {
         let found = if p.len() <= 64 && p.is_ascii() {
             let mut buf = [0u8; 64];
             let t = &mut buf[..p.len()];
@@ -315,6 +315,12 @@ fn lookup_phrase(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
         return found.filter(|e| e.label == EntityLabel::Loc);
     }
     None
+}
+
+/// Whether a name is written in capitals ("CAIRO", "KUALA LUMPUR"; four bytes or more): then
+/// [`lookup_phrase`] also looks up its title-cased form.
+pub(super) fn in_capitals(p: &str) -> bool {
+    p.len() >= 4 && p.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-')
 }
 
 /// "KUALA LUMPUR" -> "Kuala Lumpur" (each word's first letter kept).
@@ -833,6 +839,21 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         }
         i = k;
         titled = false;
+    }
+}
+
+/// Look up the word `text` as the rules do (its facts, whether it is common, its one-word
+/// entry), remembering what they remember in `memo`.
+#[cfg(test)]
+pub(super) fn warm_for_test(memo: &Memo, text: &str) {
+    let g = &super::GAZ;
+    let toks = super::tokens::tokenize(text);
+    let facts = vec![Cell::new(0); toks.len()];
+    let s = Sent { text, toks: &toks, title_case: false, g, facts: &facts, memo };
+    for i in 0..toks.len() {
+        s.facts(i);
+        s.common(i);
+        lookup(g, &s, i, i + 1);
     }
 }
 
