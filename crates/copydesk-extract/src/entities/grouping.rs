@@ -18,7 +18,7 @@ pub(crate) fn group(g: &Known, text: &str, ms: &mut [Mention], acronyms: &[(Stri
         if m.label != EntityLabel::Person {
             continue;
         }
-        let t = m.span.slice(text);
+        let t = m.text(text);
         let mut words = t.split(' ').filter(|w| !w.is_empty());
         let first = words.next().unwrap_or("");
         match words.next_back() {
@@ -49,14 +49,14 @@ pub(crate) fn group(g: &Known, text: &str, ms: &mut [Mention], acronyms: &[(Stri
     if !acr.is_empty() {
         let longs: foldhash::HashSet<&str> = acr.values().copied().collect();
         for m in ms.iter() {
-            let t = m.span.slice(text);
+            let t = m.text(text);
             if m.strength >= 2 && longs.contains(t) {
                 long_label.entry(t).or_insert(m.label);
             }
         }
     }
     for m in ms.iter_mut() {
-        let t = m.span.slice(text);
+        let t = m.text(text);
         if !has_space(t) {
             if let Some(&full) = by_last.get(t) {
                 // A listed place that is also a family name ("Moreno" after "Lenín Moreno").

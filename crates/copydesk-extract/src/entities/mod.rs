@@ -55,6 +55,15 @@ fn cap_counts(toks: &[tokens::Tok]) -> (usize, usize) {
     (words, caps)
 }
 
+impl Mention {
+    /// Its text in `text` ("" when out of bounds or not on char boundaries): `Span::slice`,
+    /// which another crate compiles out of line, written here so that it is inlined.
+    #[inline]
+    pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.span.start..self.span.end).unwrap_or("")
+    }
+}
+
 /// Whether a mention's text has a space (a byte loop: mentions are short, a memchr call
 /// costs more).
 pub(crate) fn has_space(t: &str) -> bool {
@@ -66,15 +75,15 @@ pub(crate) fn has_space(t: &str) -> bool {
 /// ("Ethiopia, Kigali, Rwanda") or the country or region goes on with one ("Lagos, Abuja,
 /// Kano"). Mentions are in text order; one pass.
 fn place_with_country(k: &known::Known, text: &str, ms: Vec<Mention>) -> Vec<Mention> {
-    let is_country = |m: &Mention| k.phrase(m.span.slice(text)).is_some_and(|e| e.country);
+    let is_country = |m: &Mention| k.phrase(m.text(text)).is_some_and(|e| e.country);
     let is_area = |m: &Mention| {
-        let t = m.span.slice(text);
+        let t = m.text(text);
         k.phrase(t).is_some_and(|e| e.country || e.region)
             || t.ends_with(" province")
             || t.ends_with(" Province")
             || t.ends_with(" Prefecture")
     };
-    let is_region = |m: &Mention| k.phrase(m.span.slice(text)).is_some_and(|e| e.region);
+    let is_region = |m: &Mention| k.phrase(m.text(text)).is_some_and(|e| e.region);
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     let mut it = ms.into_iter().peekable();
     while let Some(mut m) = it.next() {
@@ -127,7 +136,7 @@ fn with_compass_word(k: &known::Known, text: &str, m: &mut Mention) {
         "south-western ",
         "sub-Saharan ",
     ];
-    if m.label != EntityLabel::Loc || !k.phrase(m.span.slice(text)).is_some_and(|e| e.label == EntityLabel::Loc) {
+    if m.label != EntityLabel::Loc || !k.phrase(m.text(text)).is_some_and(|e| e.label == EntityLabel::Loc) {
         return;
     }
     let Some(before) = text.get(..m.span.start) else { return };
@@ -206,7 +215,7 @@ pub(crate) fn find_with(
     ms.into_iter()
         .filter(|m| {
             !(m.label == EntityLabel::Person && m.strength == 0 && {
-                let t = m.span.slice(ctx.text);
+                let t = m.text(ctx.text);
                 m.grouped_only || !has_space(t) && !known.surname(t)
             })
         })
