@@ -64,6 +64,13 @@ impl Mention {
     }
 }
 
+/// The text of `span` ("" when out of bounds or not on char boundaries): `Context::slice`,
+/// whose `Span::slice` another crate compiles out of line, written here so that it is inlined.
+#[inline]
+pub(crate) fn text_of<'a>(ctx: &Context<'a>, span: Span) -> &'a str {
+    ctx.text.get(span.start..span.end).unwrap_or("")
+}
+
 /// Whether a mention's text has a space (a byte loop: mentions are short, a memchr call
 /// costs more).
 pub(crate) fn has_space(t: &str) -> bool {
@@ -178,7 +185,7 @@ pub(crate) fn find_with(
     let memo = facts_memo::this_thread();
     for (k, sent) in ctx.sentences.iter().enumerate() {
         let toks = toks_of(k);
-        let text = ctx.slice(sent.span);
+        let text = text_of(ctx, sent.span);
         let (w, c) = seg_counts.get(sent.segment).copied().unwrap_or((0, 0));
         facts.clear();
         facts.resize(toks.len(), std::cell::Cell::new(0));
