@@ -654,7 +654,7 @@ pub(crate) fn find(ctx: &Context, _entities: &[Entity]) -> Vec<Acronym> {
     let mut seen: HashSet<String> = HashSet::new();
     for seg in &ctx.segments {
         let base = seg.span.start;
-        for d in definitions(ctx.slice(seg.span)) {
+        for d in definitions(crate::entities::text_of(ctx, seg.span)) {
             if !seen.insert(format!("{}\u{0}{}", d.short, d.long.to_lowercase())) {
                 continue;
             }
@@ -671,7 +671,7 @@ pub(crate) fn find(ctx: &Context, _entities: &[Entity]) -> Vec<Acronym> {
     let g = &GAZ;
     let mut known_seen: HashSet<&str> = HashSet::new();
     for seg in &ctx.segments {
-        let s = ctx.slice(seg.span);
+        let s = crate::entities::text_of(ctx, seg.span);
         let base = seg.span.start;
         for (st, w) in known_candidates(s, g.acronym_max_len) {
             if let Some((k, (long, _))) = g.acronyms.get_key_value(w) {

@@ -1,14 +1,14 @@
 //! Grouping of mentions within an article: canonical names for surnames, country names,
 //! acronyms and their long forms.
 
-use super::gazetteer::Gazetteer;
+use super::known::Known;
 use super::{has_space, Mention};
 use crate::EntityLabel;
 use foldhash::{HashMap, HashMapExt};
 
 /// Give every mention its canonical name and settle single-word guesses by the article's
 /// full names ("Kelin" after "Andrey Kelin" is that person).
-pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(String, String)]) {
+pub(crate) fn group(g: &Known, text: &str, ms: &mut [Mention], acronyms: &[(String, String)]) {
     // Full names of people by their last word, then by their first ("Lee" after "Lee Jun-seok",
     // "Mulatu" after "Mulatu Teshome"); single words that a title, speech verb or name list
     // made a person stand for themselves.
@@ -18,7 +18,7 @@ pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(
         if m.label != EntityLabel::Person {
             continue;
         }
-        let t = m.span.slice(text);
+        let t = m.text(text);
         let mut words = t.split(' ').filter(|w| !w.is_empty());
         let first = words.next().unwrap_or("");
         match words.next_back() {
@@ -27,14 +27,13 @@ pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(
                 by_last.entry(key).or_insert(t);
                 // An ordinary word leading a name ("Republic", "Tourism") is no name of its own;
                 // short family names written first are ("Lee", "Xi").
-                let name_like =
-                    !g.is_common(first) && !g.titles.contains(first) || first.len() <= 4 && g.is_surname(first);
+                let name_like = !g.common(first) && !g.title(first) || first.len() <= 4 && g.surname(first);
                 if first.chars().count() >= 2 && !first.ends_with('.') && name_like {
                     firsts.push((first, t));
                 }
             }
             // Not an ordinary word a title ran into ("Minister of Tourism").
-            None if m.strength >= 1 && !m.grouped_only && (!g.is_common(t) || g.is_given(t) || g.is_surname(t)) => {
+            None if m.strength >= 1 && !m.grouped_only && (!g.common(t) || g.given(t) || g.surname(t)) => {
                 by_last.entry(t).or_insert(t);
             }
             None => {}
@@ -50,20 +49,19 @@ pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(
     if !acr.is_empty() {
         let longs: foldhash::HashSet<&str> = acr.values().copied().collect();
         for m in ms.iter() {
-            let t = m.span.slice(text);
+            let t = m.text(text);
             if m.strength >= 2 && longs.contains(t) {
                 long_label.entry(t).or_insert(m.label);
             }
         }
     }
     for m in ms.iter_mut() {
-        let t = m.span.slice(text);
+        let t = m.text(text);
         if !has_space(t) {
             if let Some(&full) = by_last.get(t) {
                 // A listed place that is also a family name ("Moreno" after "Lenín Moreno").
-                let surname_place = m.label == EntityLabel::Loc
-                    && g.is_surname(t)
-                    && g.phrases.get(t).is_some_and(|e| !e.country && !e.region);
+                let surname_place =
+                    m.label == EntityLabel::Loc && g.surname(t) && g.phrase(t).is_some_and(|e| !e.country && !e.region);
                 if m.strength < 2 || m.label == EntityLabel::Person || surname_place {
                     m.label = EntityLabel::Person;
                     m.strength = 2;
@@ -87,7 +85,7 @@ pub(crate) fn group(g: &Gazetteer, text: &str, ms: &mut [Mention], acronyms: &[(
             EntityLabel::Org | EntityLabel::Loc | EntityLabel::Misc => {
                 if let Some(long) = acr.get(t) {
                     m.canonical = Some((*long).to_string());
-                } else if let Some((long, _)) = g.acronyms.get(t) {
+                } else if let Some((long, _)) = g.acronym(t) {
                     if m.label == EntityLabel::Org {
                         m.canonical = Some((*long).to_string());
                     }

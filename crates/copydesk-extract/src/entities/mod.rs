@@ -12,6 +12,7 @@ mod facts_memo;
 mod gazetteer;
 mod grouping;
 mod key_hash;
+mod known;
 mod rules;
 mod table;
 mod table_layout;
@@ -42,14 +43,32 @@ pub(crate) struct Mention {
 }
 
 /// Counts of long words and of capitalized long words among tokens (for headline detection).
+/// Branch-free (`&` of the flags, not `&&`): whether a token is long is as good as random, and
+/// a branch on it was mispredicted often enough to make this loop a visible share of the time.
 fn cap_counts(toks: &[tokens::Tok]) -> (usize, usize) {
     let mut words = 0;
     let mut caps = 0;
     for t in toks {
         words += usize::from(t.long);
-        caps += usize::from(t.long && t.cap);
+        caps += usize::from(t.long & t.cap);
     }
     (words, caps)
+}
+
+impl Mention {
+    /// Its text in `text` ("" when out of bounds or not on char boundaries): `Span::slice`,
+    /// which another crate compiles out of line, written here so that it is inlined.
+    #[inline]
+    pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.span.start..self.span.end).unwrap_or("")
+    }
+}
+
+/// The text of `span` ("" when out of bounds or not on char boundaries): `Context::slice`,
+/// whose `Span::slice` another crate compiles out of line, written here so that it is inlined.
+#[inline]
+pub(crate) fn text_of<'a>(ctx: &Context<'a>, span: Span) -> &'a str {
+    ctx.text.get(span.start..span.end).unwrap_or("")
 }
 
 /// Whether a mention's text has a space (a byte loop: mentions are short, a memchr call
@@ -62,16 +81,16 @@ pub(crate) fn has_space(t: &str) -> bool {
 /// nor a region, a comma and a country or region make one place, unless the place ends a list
 /// ("Ethiopia, Kigali, Rwanda") or the country or region goes on with one ("Lagos, Abuja,
 /// Kano"). Mentions are in text order; one pass.
-fn place_with_country(g: &gazetteer::Gazetteer, text: &str, ms: Vec<Mention>) -> Vec<Mention> {
-    let is_country = |m: &Mention| g.phrases.get(m.span.slice(text)).is_some_and(|e| e.country);
+fn place_with_country(k: &known::Known, text: &str, ms: Vec<Mention>) -> Vec<Mention> {
+    let is_country = |m: &Mention| k.phrase(m.text(text)).is_some_and(|e| e.country);
     let is_area = |m: &Mention| {
-        let t = m.span.slice(text);
-        g.phrases.get(t).is_some_and(|e| e.country || e.region)
+        let t = m.text(text);
+        k.phrase(t).is_some_and(|e| e.country || e.region)
             || t.ends_with(" province")
             || t.ends_with(" Province")
             || t.ends_with(" Prefecture")
     };
-    let is_region = |m: &Mention| g.phrases.get(m.span.slice(text)).is_some_and(|e| e.region);
+    let is_region = |m: &Mention| k.phrase(m.text(text)).is_some_and(|e| e.region);
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     let mut it = ms.into_iter().peekable();
     while let Some(mut m) = it.next() {
@@ -108,7 +127,7 @@ fn list_goes_on(text: &str, end: usize) -> bool {
 
 /// Lower-case compass words before a listed place belong to it: "northern Rwanda",
 /// "sub-Saharan Africa".
-fn with_compass_word(g: &gazetteer::Gazetteer, text: &str, m: &mut Mention) {
+fn with_compass_word(k: &known::Known, text: &str, m: &mut Mention) {
     const COMPASS: &[&str] = &[
         "northern ",
         "southern ",
@@ -124,7 +143,7 @@ fn with_compass_word(g: &gazetteer::Gazetteer, text: &str, m: &mut Mention) {
         "south-western ",
         "sub-Saharan ",
     ];
-    if m.label != EntityLabel::Loc || !g.phrases.get(m.span.slice(text)).is_some_and(|e| e.label == EntityLabel::Loc) {
+    if m.label != EntityLabel::Loc || !k.phrase(m.text(text)).is_some_and(|e| e.label == EntityLabel::Loc) {
         return;
     }
     let Some(before) = text.get(..m.span.start) else { return };
@@ -166,7 +185,7 @@ pub(crate) fn find_with(
     let memo = facts_memo::this_thread();
     for (k, sent) in ctx.sentences.iter().enumerate() {
         let toks = toks_of(k);
-        let text = ctx.slice(sent.span);
+        let text = text_of(ctx, sent.span);
         let (w, c) = seg_counts.get(sent.segment).copied().unwrap_or((0, 0));
         facts.clear();
         facts.resize(toks.len(), std::cell::Cell::new(0));
@@ -175,8 +194,8 @@ pub(crate) fn find_with(
         for f in &found {
             let (Some(a), Some(b)) = (toks.get(f.from), toks.get(f.to.saturating_sub(1))) else { continue };
             let (start, end) = match f.sub {
-                Some((x, y)) => (a.start + x, a.start + y),
-                None => (a.start, b.end),
+                Some((x, y)) => (a.start() + x, a.start() + y),
+                None => (a.start(), b.end()),
             };
             if start >= end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
                 continue;
@@ -191,18 +210,20 @@ pub(crate) fn find_with(
             });
         }
     }
-    let mut ms = place_with_country(g, ctx.text, ms);
+    // Whole mention texts are looked up in the lists through the memo.
+    let known = known::Known { g, memo: &memo };
+    let mut ms = place_with_country(&known, ctx.text, ms);
     for m in &mut ms {
-        with_compass_word(g, ctx.text, m);
+        with_compass_word(&known, ctx.text, m);
     }
-    grouping::group(g, ctx.text, &mut ms, acronyms);
+    grouping::group(&known, ctx.text, &mut ms, acronyms);
     // A bare capitalized word that no full name, title, speech verb or name list backs is too
     // often an organisation, place or group to be called a person.
     ms.into_iter()
         .filter(|m| {
             !(m.label == EntityLabel::Person && m.strength == 0 && {
-                let t = m.span.slice(ctx.text);
-                m.grouped_only || !has_space(t) && !g.is_surname(t)
+                let t = m.text(ctx.text);
+                m.grouped_only || !has_space(t) && !known.surname(t)
             })
         })
         .map(|m| Entity { span: m.span, label: m.label, canonical: m.canonical })

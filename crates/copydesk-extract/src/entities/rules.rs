@@ -35,15 +35,15 @@ impl Found {
 
 /// Facts about a token's word, looked up once and remembered (see [`Sent::facts`]): the low
 /// 16 bits are the gazetteer's word flags (`W_` of table_layout, [`WORD_BITS`]), then these.
-const KNOWN: u32 = 1 << 31;
+pub(super) const KNOWN: u32 = 1 << 31;
 /// The word has a non-ASCII char (given and family names are also looked up without diacritics).
-const NON_ASCII: u32 = 1 << 24;
+pub(super) const NON_ASCII: u32 = 1 << 24;
 /// Every char of the word is upper case or a hyphen (capitals can be a listed place: "CAIRO").
 const UPPER: u32 = 1 << 25;
 /// Whether the word is common is known ...
-const COMMON_KNOWN: u32 = 1 << 26;
+pub(super) const COMMON_KNOWN: u32 = 1 << 26;
 /// ... and it is.
-const COMMON: u32 = 1 << 27;
+pub(super) const COMMON: u32 = 1 << 27;
 /// A plain word: ASCII, at least three letters or digits, all lower case after the first
 /// ("London", "Officials"). Such a word is no acronym, camel-case word, contraction, single
 /// letter or hyphen compound, so those rules are not tried on it.
@@ -62,7 +62,7 @@ const HYPHEN: u32 = 1 << 18;
 const _: () = assert!(layout::W_PLAIN_ACRONYM < 1 << 16);
 
 /// A word flag of the gazetteer as a fact bit.
-const fn word_bit(bit: u64) -> u32 {
+pub(super) const fn word_bit(bit: u64) -> u32 {
     bit as u32
 }
 
@@ -132,12 +132,12 @@ impl<'a> Sent<'a> {
     #[inline(never)]
     fn learn(&self, i: usize, cell: &Cell<u32>) -> u32 {
         let Some(t) = self.toks.get(i) else { return 0 };
-        let key = facts_memo::key(self.text.as_bytes(), t.start, t.end);
+        let key = facts_memo::key(self.text.as_bytes(), t.start(), t.end());
         if let Some(f) = key.and_then(|k| self.memo.get(k)) {
             cell.set(f);
             return f;
         }
-        let word = self.text.get(t.start..t.end).unwrap_or("");
+        let word = self.text.get(t.start()..t.end()).unwrap_or("");
         let f = word_facts(self.g, word);
         if let Some(k) = key {
             self.memo.put(k, f);
@@ -191,30 +191,30 @@ impl<'a> Sent<'a> {
             cell.set(f);
         }
         // Remembered with the word's other facts (which `learn` put there).
-        if let Some(k) = self.toks.get(i).and_then(|t| facts_memo::key(self.text.as_bytes(), t.start, t.end)) {
+        if let Some(k) = self.toks.get(i).and_then(|t| facts_memo::key(self.text.as_bytes(), t.start(), t.end())) {
             self.memo.put(k, f);
         }
         c
     }
     fn w(&self, i: usize) -> &'a str {
         let t = self.toks[i];
-        &self.text[t.start..t.end]
+        &self.text[t.start()..t.end()]
     }
     fn cap(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word && t.cap)
     }
     /// A lower-case word joining capitalized words inside a name ("of", "von").
     fn conn(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.word && !t.cap && connector_at(self.text.as_bytes(), t.start, t.end))
+        self.toks.get(i).is_some_and(|t| t.word && !t.cap && connector_at(self.text.as_bytes(), t.start(), t.end()))
     }
     /// Text of tokens i..j as written (None when separated by anything but one space).
     fn phrase(&self, i: usize, j: usize) -> Option<&'a str> {
         for k in i + 1..j {
-            if self.toks[k].start != self.toks[k - 1].end + 1 || self.toks[k - 1].poss {
+            if self.toks[k].start() != self.toks[k - 1].end() + 1 || self.toks[k - 1].poss {
                 return None;
             }
         }
-        Some(&self.text[self.toks[i].start..self.toks[j - 1].end])
+        Some(&self.text[self.toks[i].start()..self.toks[j - 1].end()])
     }
     /// A sentence-initial position (first word, or first after an opening quote or bracket).
     fn initial(&self, i: usize) -> bool {
@@ -225,7 +225,7 @@ impl<'a> Sent<'a> {
             if t.word {
                 return false;
             }
-            let p = &self.text[t.start..t.end];
+            let p = &self.text[t.start()..t.end()];
             if !matches!(p, "\"" | "'" | "(" | "[" | "-" | ":") {
                 return p == ":";
             }
@@ -280,7 +280,7 @@ fn lookup(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
     if j != i + 1 {
         return lookup_phrase(g, s, i, j);
     }
-    let key = s.toks.get(i).and_then(|t| facts_memo::key(s.text.as_bytes(), t.start, t.end));
+    let key = s.toks.get(i).and_then(|t| facts_memo::key(s.text.as_bytes(), t.start(), t.end()));
     if let Some(e) = key.and_then(|k| s.memo.entry(k)) {
         return e;
     }
@@ -298,7 +298,7 @@ fn lookup_phrase(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
         return Some(e);
     }
     // Datelines and headlines in capitals: "CAIRO", "KUALA LUMPUR".
-    if p.len() >= 4 && p.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-') {
+    if in_capitals(p) {
         let found = if p.len() <= 64 && p.is_ascii() {
             let mut buf = [0u8; 64];
             let t = &mut buf[..p.len()];
@@ -315,6 +315,12 @@ fn lookup_phrase(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
         return found.filter(|e| e.label == EntityLabel::Loc);
     }
     None
+}
+
+/// Whether a name is written in capitals ("CAIRO", "KUALA LUMPUR"; four bytes or more): then
+/// [`lookup_phrase`] also looks up its title-cased form.
+pub(super) fn in_capitals(p: &str) -> bool {
+    p.len() >= 4 && p.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-')
 }
 
 /// "KUALA LUMPUR" -> "Kuala Lumpur" (each word's first letter kept).
@@ -476,10 +482,10 @@ fn is_regnal(w: &str) -> bool {
 /// "US$", "US dollars", "Hong Kong dollars".
 fn is_currency_use(s: &Sent, i: usize) -> bool {
     let t = s.toks[i];
-    if s.text[t.end..].starts_with('$') {
+    if s.text[t.end()..].starts_with('$') {
         return true;
     }
-    s.toks.get(i + 1).is_some_and(|n| n.word && matches!(&s.text[n.start..n.end], "dollar" | "dollars" | "cents"))
+    s.toks.get(i + 1).is_some_and(|n| n.word && matches!(&s.text[n.start()..n.end()], "dollar" | "dollars" | "cents"))
         && matches!(s.w(i), "US" | "U.S." | "Canadian" | "Australian" | "Hong Kong" | "Singapore" | "New Zealand")
 }
 
@@ -836,6 +842,21 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
     }
 }
 
+/// Look up the word `text` as the rules do (its facts, whether it is common, its one-word
+/// entry), remembering what they remember in `memo`.
+#[cfg(test)]
+pub(super) fn warm_for_test(memo: &Memo, text: &str) {
+    let g = &super::GAZ;
+    let toks = super::tokens::tokenize(text);
+    let facts = vec![Cell::new(0); toks.len()];
+    let s = Sent { text, toks: &toks, title_case: false, g, facts: &facts, memo };
+    for i in 0..toks.len() {
+        s.facts(i);
+        s.common(i);
+        lookup(g, &s, i, i + 1);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -877,7 +898,7 @@ mod tests {
             let facts = vec![Cell::new(0); toks.len()];
             let s = Sent { text, toks: &toks, title_case: false, g: &GAZ, facts: &facts, memo: &memo };
             for (i, t) in toks.iter().enumerate() {
-                let w = &text[t.start..t.end];
+                let w = &text[t.start()..t.end()];
                 let f = s.facts(i);
                 assert_eq!(f & !(COMMON_KNOWN | COMMON), word_facts(&GAZ, w), "{w}");
                 if f & COMMON_KNOWN != 0 {

@@ -40,6 +40,37 @@ fn u64_at(b: &[u8], i: usize) -> Option<u64> {
     b.get(i * 8..i * 8 + 8).and_then(|x| x.try_into().ok()).map(u64::from_le_bytes)
 }
 
+/// The little-endian `u64` at byte `i` of `b` (0 past the end; callers stay inside).
+#[inline(always)]
+fn le8(b: &[u8], i: usize) -> u64 {
+    b.get(i..i + 8).and_then(|x| x.try_into().ok()).map_or(0, u64::from_le_bytes)
+}
+
+/// The little-endian `u32` at byte `i` of `b` (0 past the end; callers stay inside).
+#[inline(always)]
+fn le4(b: &[u8], i: usize) -> u32 {
+    b.get(i..i + 4).and_then(|x| x.try_into().ok()).map_or(0, u32::from_le_bytes)
+}
+
+/// Whether `a` and `b` hold the same bytes. Keys of up to sixteen bytes (nearly all words) are
+/// compared by two overlapping loads from each, the first and the last four or eight bytes,
+/// which cover them, instead of a call to `memcmp`; keys of one to three bytes by their first,
+/// middle and last bytes.
+#[inline(always)]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        0 => true,
+        1..=3 => a.first() == b.first() && a.get(n / 2) == b.get(n / 2) && a.last() == b.last(),
+        4..=7 => le4(a, 0) == le4(b, 0) && le4(a, n - 4) == le4(b, n - 4),
+        8..=16 => le8(a, 0) == le8(b, 0) && le8(a, n - 8) == le8(b, n - 8),
+        _ => a == b,
+    }
+}
+
 /// A value of a map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Value(u64);
@@ -96,7 +127,7 @@ impl Table {
             }
             if s & 0xffff_ffff_0000_00ff == want {
                 let off = ((s >> 8) & 0xff_ffff) as usize;
-                if BLOB.as_bytes().get(off..off + k.len()) == Some(k) {
+                if BLOB.as_bytes().get(off..off + k.len()).is_some_and(|b| same_bytes(b, k)) {
                     return Some((i, s));
                 }
             }
@@ -134,5 +165,34 @@ impl Table {
     #[cfg(test)]
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         (0..self.slots.len() / 8).filter_map(|i| u64_at(self.slots, i)).filter(|&s| s != 0).map(blob_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The packed comparison is slice equality, for any lengths and any bytes (few letters,
+        /// so that equal words and words differing in one byte both come up often).
+        #[test]
+        fn same_bytes_is_equality(a in proptest::collection::vec(0u8..3, 0..20), b in proptest::collection::vec(0u8..3, 0..20)) {
+            proptest::prop_assert_eq!(same_bytes(&a, &b), a == b);
+            proptest::prop_assert!(same_bytes(&a, &a.clone()));
+        }
+    }
+
+    #[test]
+    fn same_bytes_on_every_length_and_position() {
+        for n in 0..40usize {
+            let a: Vec<u8> = (0..n as u8).map(|x| x.wrapping_mul(7)).collect();
+            assert!(same_bytes(&a, &a.clone()));
+            for i in 0..n {
+                let mut b = a.clone();
+                b[i] ^= 1;
+                assert!(!same_bytes(&a, &b), "{n} {i}");
+            }
+            assert!(!same_bytes(&a, &a[..n.saturating_sub(1)]) || n == 0);
+        }
     }
 }

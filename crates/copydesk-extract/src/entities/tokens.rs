@@ -3,13 +3,15 @@
 use crate::numbers::{ent, Tok as NumTok};
 use crate::Context;
 
-/// One token: a word, or a punctuation mark that breaks names apart.
+/// One token: a word, or a punctuation mark that breaks names apart. Twelve bytes (offsets
+/// as `u32`: sentences longer than 4 GiB get no tokens), so an article's tokens take half
+/// the cache lines they took with `usize` offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Tok {
-    /// Start (bytes of the sentence text).
-    pub start: usize,
-    /// End (bytes), without a possessive "'s".
-    pub end: usize,
+    /// Start (bytes of the sentence text); [`Tok::start`].
+    start: u32,
+    /// End (bytes), without a possessive "'s"; [`Tok::end`].
+    end: u32,
     /// A word (false: punctuation or symbol).
     pub word: bool,
     /// The word starts with an upper-case letter (after a "pro-"/"anti-" style prefix, which is cut off).
@@ -18,6 +20,28 @@ pub(crate) struct Tok {
     pub poss: bool,
     /// A word of at least four chars starting with a letter (for headline detection).
     pub long: bool,
+}
+
+/// Longest sentence that gets tokens (offsets fit a `u32`).
+const MAX_SENTENCE: usize = u32::MAX as usize;
+
+impl Tok {
+    /// A token at bytes `start..end` of a sentence of at most [`MAX_SENTENCE`] bytes.
+    #[inline]
+    fn new(start: usize, end: usize, word: bool, cap: bool, poss: bool, long: bool) -> Self {
+        // (lossless: offsets are at most the sentence's length)
+        Tok { start: start as u32, end: end as u32, word, cap, poss, long }
+    }
+    /// Start (bytes of the sentence text).
+    #[inline]
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+    /// End (bytes), without a possessive "'s".
+    #[inline]
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
 }
 
 const PREFIXES: &[&str] = &["pro-", "anti-", "ex-", "non-", "post-", "pre-", "neo-", "mid-", "all-", "trans-"];
@@ -85,6 +109,9 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
 /// `out`'s growth. Kept out of line (inlined into its caller it was compiled worse).
 #[inline(never)]
 pub(crate) fn tokenize_into(s: &str, out: &mut Vec<Tok>) {
+    if s.len() > MAX_SENTENCE {
+        return;
+    }
     let mut i = 0;
     while i < s.len() {
         i = step(s, i, out);
@@ -114,14 +141,14 @@ fn step(s: &str, i: usize, out: &mut Vec<Tok>) -> usize {
         // word) neither joins it to the next part nor makes it an abbreviation.
         if after & (JOIN | HIGH) == 0 || (!cap && bytes.get(end) == Some(&b'.')) {
             let long = end - i >= 4 && b.is_ascii_alphabetic();
-            out.push(Tok { start: i, end, word: true, cap, poss: false, long });
+            out.push(Tok::new(i, end, true, cap, false, long));
             return end + usize::from(after & WS != 0);
         }
         word(s, i, 1, out)
     } else if cl & WS != 0 {
         i + 1
     } else if cl & HIGH == 0 {
-        out.push(Tok { start: i, end: i + 1, word: false, cap: false, poss: false, long: false });
+        out.push(Tok::new(i, i + 1, false, false, false, false));
         i + 1
     } else {
         non_ascii(s, i, out)
@@ -222,6 +249,9 @@ fn sentence_from(
     cursor: &mut usize,
     out: &mut Vec<Tok>,
 ) {
+    if s.len() > MAX_SENTENCE {
+        return;
+    }
     let sb = seg_text.as_bytes();
     // the sentence in segment offsets
     let (a, b) = (span.start.wrapping_sub(base), span.end.wrapping_sub(base));
@@ -247,7 +277,7 @@ fn sentence_from(
         if t.start >= at && t.end <= b {
             // white space up to the token
             if t.ent & ent::SYM != 0 {
-                out.push(Tok { start: t.start - a, end: t.end - a, word: false, cap: false, poss: false, long: false });
+                out.push(Tok::new(t.start - a, t.end - a, false, false, false, false));
                 at = t.end;
                 rest = tail;
                 continue;
@@ -256,7 +286,7 @@ fn sentence_from(
             if t.ent & ent::AFTER > u8::from(cap) {
                 // a whole run of ASCII letters or digits that what follows ends: a plain word
                 let long = t.ent & ent::LETTERS != 0 && t.end - t.start >= 4;
-                out.push(Tok { start: t.start - a, end: t.end - a, word: true, cap, poss: false, long });
+                out.push(Tok::new(t.start - a, t.end - a, true, cap, false, long));
                 at = t.end;
                 rest = tail;
                 continue;
@@ -286,7 +316,7 @@ fn non_ascii(s: &str, i: usize, out: &mut Vec<Tok>) -> usize {
         return i + clen;
     }
     if !c.is_alphanumeric() {
-        out.push(Tok { start: i, end: i + clen, word: false, cap: false, poss: false, long: false });
+        out.push(Tok::new(i, i + clen, false, false, false, false));
         return i + clen;
     }
     word(s, i, clen, out)
@@ -386,7 +416,7 @@ fn word(s: &str, start: usize, clen: usize, out: &mut Vec<Tok>) -> usize {
         } else {
             w.chars().nth(3).is_some() && w.chars().next().is_some_and(char::is_alphabetic)
         };
-        out.push(Tok { start: tstart, end: wend, word: true, cap, poss, long });
+        out.push(Tok::new(tstart, wend, true, cap, poss, long));
     }
     next
 }
@@ -547,7 +577,7 @@ mod tests {
     }
 
     fn words(s: &str) -> Vec<&str> {
-        tokenize(s).iter().map(|t| &s[t.start..t.end]).collect()
+        tokenize(s).iter().map(|t| &s[t.start()..t.end()]).collect()
     }
 
     #[test]
@@ -555,7 +585,7 @@ mod tests {
         assert_eq!(words("the U.S. and Mr. Kato's group"), ["the", "U.S.", "and", "Mr.", "Kato", "group"]);
         let t = tokenize("Russia's pro-Western NATO-Russia Council");
         assert!(t[0].poss && t[0].cap);
-        assert_eq!(&"Russia's pro-Western NATO-Russia Council"[t[1].start..t[1].end], "Western");
+        assert_eq!(&"Russia's pro-Western NATO-Russia Council"[t[1].start()..t[1].end()], "Western");
         assert!(t[1].cap);
         assert_eq!(words("Zapad-2017, al-Qaeda."), ["Zapad-2017", ",", "al-Qaeda", "."]);
         assert!(tokenize("al-Qaeda")[0].cap);
@@ -608,7 +638,7 @@ mod tests {
                 continue;
             }
             if !is_word_char_ref(c) {
-                out.push(Tok { start: i, end: i + c.len_utf8(), word: false, cap: false, poss: false, long: false });
+                out.push(Tok::new(i, i + c.len_utf8(), false, false, false, false));
                 continue;
             }
             let start = i;
@@ -677,7 +707,7 @@ mod tests {
             if tstart < wend {
                 let w = &s[tstart..wend];
                 let long = w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_alphabetic);
-                out.push(Tok { start: tstart, end: wend, word: true, cap, poss, long });
+                out.push(Tok::new(tstart, wend, true, cap, poss, long));
             }
         }
         out
