@@ -360,6 +360,19 @@ impl P<'_, '_> {
         Some(y)
     }
 
+    /// Whether a date parser may start at the digits of token `i` (deictic expressions aside):
+    /// days, quarters, decades and centuries have one or two digits, years four; a run with a
+    /// "." is a date only as "27.08.2022" (eight characters or more); other digits start one only
+    /// before "/" or "-" ("100/2") or in a range after "from" or "between". Three digits, five
+    /// and more, and decimals ("3.5", "1.13") start nothing else, and they are common in news (a
+    /// test checks that every parser fails where this says no).
+    #[inline]
+    fn num_may_start(&self, i: usize) -> bool {
+        let s = self.low(i).as_bytes();
+        let alone = if s.contains(&b'.') { s.len() >= 8 } else { matches!(s.len(), 1 | 2 | 4) };
+        alone || matches!(self.low(i + 1), "/" | "-") || (i > 0 && matches!(self.low(i - 1), "from" | "between"))
+    }
+
     /// A day of month: "27", "27th", returning the last token.
     fn day(&self, i: usize) -> Option<(u32, usize)> {
         let s = self.low(i);
@@ -960,17 +973,19 @@ impl P<'_, '_> {
     fn decade_century(&self, i: usize) -> Option<(usize, Val)> {
         let t = self.t;
         let w = self.low(i);
-        let words = [
-            ("twenties", 2),
-            ("thirties", 3),
-            ("forties", 4),
-            ("fifties", 5),
-            ("sixties", 6),
-            ("seventies", 7),
-            ("eighties", 8),
-            ("nineties", 9),
-        ];
-        if let Some((_, d)) = words.iter().find(|(s, _)| *s == w) {
+        // (a match, not an array built on the stack at every call)
+        let decade = match w {
+            "twenties" => Some(2),
+            "thirties" => Some(3),
+            "forties" => Some(4),
+            "fifties" => Some(5),
+            "sixties" => Some(6),
+            "seventies" => Some(7),
+            "eighties" => Some(8),
+            "nineties" => Some(9),
+            _ => None,
+        };
+        if let Some(d) = decade {
             let prev = if i > 0 { self.low(i - 1) } else { "" };
             if matches!(prev, "the" | "early" | "late" | "mid") {
                 return Some((i, Val::Decade(190 + d)));
@@ -1396,6 +1411,10 @@ pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> V
         // the parsers that need a word at `i` (ordinals, weekdays, months, seasons, holidays)
         // or digits (numeric dates, years) are tried only on such a token
         let num = tok.kind == TokKind::Num;
+        if num && !opts.relative && !p.num_may_start(i) {
+            i += 1;
+            continue;
+        }
         let found: Option<(usize, usize, Val)> = (if num { None } else { p.nth_of(i) })
             .map(|(l, v)| (i, l, v))
             .or_else(|| p.bare_day_range(i))
@@ -1514,6 +1533,84 @@ mod tests {
 
     fn v(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    /// Where [`P::num_may_start`] says no, every parser that [`scan`] tries at digits fails.
+    fn num_gate_agrees(text: &str) {
+        let t = Tokens::new(text);
+        let p = P { t: &t };
+        for i in 0..t.toks.len() {
+            if !t.is(i, TokKind::Num) || p.num_may_start(i) {
+                continue;
+            }
+            assert_eq!(p.bare_day_range(i), None, "{text:?} {i}");
+            assert_eq!(p.numeric(i), None, "{text:?} {i}");
+            assert_eq!(p.day_first(i), None, "{text:?} {i}");
+            assert_eq!(p.quarter(i), None, "{text:?} {i}");
+            assert_eq!(p.decade_century(i), None, "{text:?} {i}");
+            assert_eq!(p.year_first(i), None, "{text:?} {i}");
+        }
+    }
+
+    /// Pieces of text around digits: separators, date and quarter words, suffixes.
+    const NUM_PIECES: &[&str] = &[
+        " ",
+        ", ",
+        ".",
+        "-",
+        " - ",
+        "/",
+        "'",
+        "’",
+        "s",
+        "th",
+        "st",
+        "Q",
+        "H",
+        "quarter",
+        "century",
+        "of",
+        "to",
+        "and",
+        "from",
+        "between",
+        "the",
+        "May",
+        "June",
+        "Jan",
+        "1",
+        "3",
+        "12",
+        "27",
+        "100",
+        "365",
+        "2019",
+        "20000",
+        "1,200",
+        "3.5",
+        "1.13",
+        "27.08.2022",
+        "1.000.000",
+        "12,5",
+        "2.019",
+        "1.1.2019",
+    ];
+
+    #[test]
+    fn num_gate_agrees_on_examples() {
+        for text in [
+            "from 100 to 200, 365 days, 1,200 people, 27.08.2022, 100/2, 150-200, 12,345 in 2019",
+            "between 300 and 27 June, from 45 to 27 January 2020, 1990s, 19th century, 3Q 2022",
+        ] {
+            num_gate_agrees(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn num_gate_agrees_on_pieces(pieces in proptest::collection::vec(proptest::sample::select(NUM_PIECES), 0..24)) {
+            num_gate_agrees(&pieces.concat());
+        }
     }
 
     #[test]

@@ -255,8 +255,21 @@ struct Filter {
     ascii_syms: u128,
     words: Box<[u64; 1024]>,
     /// The keys of one to eight ASCII letters, each packed into a `u64` ([`pack`]), in an
-    /// open-addressed table ([`Filter::packed_class`]), with their classes.
-    packed: Box<[(u64, u8); PACKED_SLOTS]>,
+    /// open-addressed table ([`Filter::packed_entry`]), with their classes and [`rare`] bits
+    /// (the words with rare bits are in the table even when they are no keys, with class 0).
+    packed: Box<[PackedEntry; PACKED_SLOTS]>,
+}
+
+/// A slot of [`Filter::packed`]: packed word (0: free), class bits, [`rare`] bits.
+type PackedEntry = (u64, u8, u8);
+
+/// Bits of the words the lexer notes in its [`Facts`]: the fast path of [`lex`] tests them only
+/// when a word's [`Filter::packed`] entry has some, instead of comparing every word with them.
+mod rare {
+    /// The word "m" in any case (the lexer notes it when written in lower case).
+    pub const M: u8 = 1;
+    /// The word "www" in any case (the start of a URL when a "." follows).
+    pub const WWW: u8 = 2;
 }
 
 /// Slots of [`Filter::packed`] (a power of two, a few times the number of keys).
@@ -265,9 +278,11 @@ const PACKED_SLOTS: usize = 2048;
 /// A word of one to eight lower-case ASCII letters as a `u64` (little-endian, zero-padded).
 #[inline]
 fn pack(w: &[u8]) -> Option<u64> {
-    let mut b = [0u8; 8];
-    b.get_mut(..w.len())?.copy_from_slice(w);
-    Some(u64::from_le_bytes(b))
+    if w.len() > 8 {
+        return None;
+    }
+    // a byte at a time rather than a copy into a zeroed array (a call to memcpy)
+    Some(w.iter().enumerate().fold(0u64, |v, (k, &b)| v | u64::from(b) << (8 * k)))
 }
 
 /// First slot of a packed word in [`Filter::packed`].
@@ -289,14 +304,30 @@ impl Filter {
     /// Class bits of a packed word ([`pack`]; 0 when it is not a key).
     #[inline]
     fn packed_class(&self, key: u64) -> u8 {
+        self.packed_entry(key).0
+    }
+
+    /// Class bits and [`rare`] bits of a packed word ([`pack`]; 0 and 0 when it is not in the table).
+    #[inline]
+    fn packed_entry(&self, key: u64) -> (u8, u8) {
         let mut slot = packed_slot(key);
         loop {
             match self.packed.get(slot & (PACKED_SLOTS - 1)) {
-                Some(&(k, c)) if k == key => return c,
-                Some(&(0, _)) | None => return 0,
+                Some(&(k, c, r)) if k == key => return (c, r),
+                Some(&(0, _, _)) | None => return (0, 0),
                 Some(_) => slot += 1,
             }
         }
+    }
+
+    /// The slot of a packed word: its own, or the free one where it goes.
+    fn slot_for(&self, key: u64) -> usize {
+        // at most a few hundred keys in 2048 slots: a free slot is near
+        let mut slot = packed_slot(key) & (PACKED_SLOTS - 1);
+        while self.packed[slot].0 != 0 && self.packed[slot].0 != key {
+            slot = (slot + 1) & (PACKED_SLOTS - 1);
+        }
+        slot
     }
 
     /// Whether a lower-cased ASCII word may be a key.
@@ -309,7 +340,7 @@ impl Filter {
 
 static FILTER: Lazy<Filter> = Lazy::new(|| {
     let mut f =
-        Filter { max_len: 0, ascii_syms: 0, words: Box::new([0; 1024]), packed: Box::new([(0, 0); PACKED_SLOTS]) };
+        Filter { max_len: 0, ascii_syms: 0, words: Box::new([0; 1024]), packed: Box::new([(0, 0, 0); PACKED_SLOTS]) };
     for (k, &c) in LEXICON.iter() {
         f.max_len = f.max_len.max(k.len());
         let b = k.as_bytes();
@@ -322,13 +353,16 @@ static FILTER: Lazy<Filter> = Lazy::new(|| {
             let bit = word_bit(b);
             f.words[bit >> 6] |= 1u64 << (bit & 63);
             if let Some(key) = pack(b) {
-                // at most a few hundred keys in 2048 slots: a free slot is near
-                let mut slot = packed_slot(key);
-                while f.packed[slot & (PACKED_SLOTS - 1)].0 != 0 {
-                    slot += 1;
-                }
-                f.packed[slot & (PACKED_SLOTS - 1)] = (key, c);
+                let slot = f.slot_for(key);
+                f.packed[slot] = (key, c, 0);
             }
+        }
+    }
+    for (w, bit) in [(&b"m"[..], rare::M), (b"www", rare::WWW)] {
+        if let Some(key) = pack(w) {
+            let slot = f.slot_for(key);
+            let (_, c, r) = f.packed[slot];
+            f.packed[slot] = (key, c, r | bit);
         }
     }
     f
@@ -648,14 +682,13 @@ fn lex(
                 let next = (x >> ((len * 8) & 63)) as u8;
                 if others != 0 && next.is_ascii() {
                     let key = (x | 0x2020_2020_2020_2020) & ((1u64 << (len * 8)) - 1);
-                    // (branches, seldom taken, rather than flags folded in at every word)
-                    if len == 1 && b == b'm' {
-                        has_word_m = true;
+                    let (class, noted) = filter.packed_entry(key);
+                    if noted != 0 {
+                        // "m" written in lower case; "www" before "." (a branch seldom taken
+                        // rather than comparisons at every word)
+                        has_word_m |= noted & rare::M != 0 && b == b'm';
+                        maybe_url |= noted & rare::WWW != 0 && next == b'.';
                     }
-                    if key == u64::from_le_bytes(*b"www\0\0\0\0\0") && next == b'.' {
-                        maybe_url = true;
-                    }
-                    let class = filter.packed_class(key);
                     if class & class::STARTS != 0 {
                         marks.push(toks.len());
                     }
@@ -665,6 +698,28 @@ fn lex(
                     // the space after a word
                     i = end + usize::from(next == b' ');
                     continue;
+                }
+                if others == 0 {
+                    // eight ASCII letters or more: the run goes on from `i + 8`
+                    let end = ascii_letters_end(bytes, i + 8);
+                    if !bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+                        // (no "m" nor "www")
+                        let class = if end - i == 8 {
+                            filter.packed_class(x | 0x2020_2020_2020_2020)
+                        } else {
+                            match low.get(i..end) {
+                                Some(w) if filter.may_hold_word(w) => lower.get(i..end).map_or(0, class_of),
+                                _ => 0,
+                            }
+                        };
+                        if class & class::STARTS != 0 {
+                            marks.push(toks.len());
+                        }
+                        let ent = ent::LETTERS | ent::after(bytes.get(end).copied());
+                        toks.push(Tok { start: i, end, kind: TokKind::Word, class, ent });
+                        i = end;
+                        continue;
+                    }
                 }
             }
             let end = ascii_letters_end(bytes, i);
@@ -976,6 +1031,16 @@ mod tests {
         "m",
         "M",
         "5m",
+        "mm",
+        "wwww",
+        "September",
+        "SEPTEMBER",
+        "thirteenth",
+        "Thousands",
+        "eighteen",
+        "abcdefgh",
+        "abcdefghi",
+        "percentage",
     ];
 
     #[test]
