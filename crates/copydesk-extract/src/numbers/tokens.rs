@@ -514,6 +514,8 @@ pub(crate) fn token_count(phrase: &str) -> usize {
 /// Tokens of a text plus its ASCII-lower-cased copy (same byte offsets).
 pub(crate) struct Tokens<'a> {
     pub text: &'a str,
+    /// The text ASCII-lower-cased (same byte offsets), followed by eight NUL bytes (so that
+    /// the lexer reads eight bytes at any offset of the text).
     pub lower: String,
     pub toks: Vec<Tok>,
     /// The text has an upper-case letter somewhere (a text in lower case only is read more loosely).
@@ -559,7 +561,7 @@ impl<'a> Tokens<'a> {
     /// Make room for texts of up to `len` bytes, so that refilling does not grow the buffers
     /// text by text.
     pub fn reserve_for(&mut self, len: usize) {
-        self.lower.reserve(len);
+        self.lower.reserve(len + 8);
         self.toks.reserve(len / 4 + 1);
         self.marks.reserve(len / 8 + 1);
     }
@@ -657,7 +659,10 @@ fn lex(
     lower_out.clear();
     lower_out.push_str(text);
     lower_out.make_ascii_lowercase();
-    let lower = lower_out.as_str();
+    lower_out.push_str("\0\0\0\0\0\0\0\0");
+    // the eight bytes from any offset of the text, lower-cased (NUL past its end)
+    let padded = lower_out.as_bytes();
+    let lower = lower_out.get(..text.len()).unwrap_or("");
     let low = lower.as_bytes();
     // local buffers (given back below), so that the loop keeps their ends in registers
     let mut toks = std::mem::take(toks_out);
@@ -674,14 +679,15 @@ fn lex(
     while let Some(&b) = bytes.get(i) {
         let c = BYTE_CLASS[usize::from(b)];
         if c & byte::LETTER != 0 {
-            // a word of at most seven ASCII letters ends in the eight bytes from `i`
-            if let Some(&chunk) = bytes.get(i..i + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
+            // a word of at most seven ASCII letters ends in the eight bytes from `i` (lower-cased;
+            // past the end of the text, NUL bytes end it as the end of the text does)
+            if let Some(&chunk) = padded.get(i..i + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
                 let x = u64::from_le_bytes(chunk);
                 let others = non_letters(x);
                 let len = (others.trailing_zeros() / 8) as usize;
                 let next = (x >> ((len * 8) & 63)) as u8;
                 if others != 0 && next.is_ascii() {
-                    let key = (x | 0x2020_2020_2020_2020) & ((1u64 << (len * 8)) - 1);
+                    let key = x & ((1u64 << (len * 8)) - 1);
                     let (class, noted) = filter.packed_entry(key);
                     if noted != 0 {
                         // "m" written in lower case; "www" before "." (a branch seldom taken
@@ -705,7 +711,7 @@ fn lex(
                     if !bytes.get(end).is_some_and(|b| !b.is_ascii()) {
                         // (no "m" nor "www")
                         let class = if end - i == 8 {
-                            filter.packed_class(x | 0x2020_2020_2020_2020)
+                            filter.packed_class(x)
                         } else {
                             match low.get(i..end) {
                                 Some(w) if filter.may_hold_word(w) => lower.get(i..end).map_or(0, class_of),
