@@ -303,6 +303,17 @@ fn compact_lookup<'m, V>(table: &'m Map<String, V>, text: &str) -> Option<&'m V>
     table.get(&key)
 }
 
+/// Value of one to `max` (at most nine) ASCII digits: what `str::parse::<u32>` gives for the
+/// digit runs of the lexer (no sign), without its general machinery.
+#[inline]
+fn digits_value(s: &str, max: usize) -> Option<u32> {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > max.min(9) {
+        return None;
+    }
+    b.iter().try_fold(0u32, |v, &c| c.is_ascii_digit().then(|| v * 10 + u32::from(c - b'0')))
+}
+
 /// Parser state over tokens.
 struct P<'a, 'b> {
     t: &'b Tokens<'a>,
@@ -314,8 +325,8 @@ impl P<'_, '_> {
     }
 
     fn num(&self, i: usize) -> Option<u32> {
-        if self.t.is(i, TokKind::Num) && self.low(i).bytes().all(|b| b.is_ascii_digit()) && self.low(i).len() <= 4 {
-            self.low(i).parse().ok()
+        if self.t.is(i, TokKind::Num) {
+            digits_value(self.low(i), 4)
         } else {
             None
         }
@@ -327,7 +338,7 @@ impl P<'_, '_> {
         if s.len() != 4 || !self.t.is(i, TokKind::Num) {
             return None;
         }
-        let y: i32 = s.parse().ok()?;
+        let y = digits_value(s, 4)? as i32;
         if !(1000..=2999).contains(&y) {
             return None;
         }
@@ -382,7 +393,7 @@ impl P<'_, '_> {
         if !self.t.is(i, TokKind::Num) || s.len() > 2 {
             return None;
         }
-        let d: u32 = s.parse().ok()?;
+        let d = digits_value(s, 2)?;
         if !(1..=31).contains(&d) {
             return None;
         }
@@ -1533,6 +1544,16 @@ mod tests {
 
     fn v(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn digits_value_agrees_with_parse() {
+        for s in ["", "0", "7", "31", "007", "2019", "9999", "12345", "1.5", "1,2", "+5", "-5", "a", "3a", "０"] {
+            for max in [2, 4] {
+                let want = s.parse::<u32>().ok().filter(|_| s.len() <= max && s.bytes().all(|b| b.is_ascii_digit()));
+                assert_eq!(digits_value(s, max), want, "{s} {max}");
+            }
+        }
     }
 
     /// Where [`P::num_may_start`] says no, every parser that [`scan`] tries at digits fails.

@@ -626,16 +626,18 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
             }
         }
     }
+    // the token after the cardinal (`last` stays as it is from here on)
+    let after_last = t.low(last + 1);
     // "3 dozens", "three hundred and two dozens"
     // (every dozen word is tagged SCALE)
-    if t.class(last + 1) & class::SCALE != 0 && DOZENS.contains(&t.low(last + 1)) {
+    if t.class(last + 1) & class::SCALE != 0 && DOZENS.contains(&after_last) {
         return Some(Phrase { first: i, last: last + 1, value: value * 12.0, words: true, plain_digits: false });
     }
     // fractions: "two thirds", "five-eighths", "one - fourth", "twenty-three fifths",
     // "one hundred and three quarters", "one twenty-fifth", "twenty twenty fifths"
     let trailing = trailing_scale_tok(t, i, last);
     let mut k = last + 1;
-    if t.low(k) == "-" && t.is(k, TokKind::Sym) {
+    if after_last == "-" && t.is(k, TokKind::Sym) {
         k += 1;
     }
     // compound denominator after the cardinal: "one twenty-fifth", "three twenty firsts"
@@ -699,7 +701,7 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
         }
     }
     // "one and a half", "five and a quarter", "twenty and three fifths", "3 million and a half"
-    if t.low(last + 1) == "and" {
+    if after_last == "and" {
         let after = last + 2;
         if let Some(p) = parse_at_fraction_only(t, after) {
             let mut l = p.last;
@@ -720,7 +722,7 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
         return None;
     }
     // "one over three", "2000 over 3"
-    if t.low(last + 1) == "over" {
+    if after_last == "over" {
         if let Some((l2, v2, _, _)) = parse_cardinal(t, last + 2, false) {
             if v2 != 0.0 && (l2 + 1 >= t.toks.len() || t.is(l2 + 1, TokKind::Sym)) {
                 return Some(Phrase { first: i, last: l2, value: value / v2, words: true, plain_digits: false });
@@ -735,7 +737,7 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
                 return Some(Phrase { first: i, last: l2, value: num, words: false, plain_digits: false });
             }
         }
-        if t.low(last + 1) != "/" && t.is(last + 1, TokKind::Num) && t.single_space(last) {
+        if after_last != "/" && t.is(last + 1, TokKind::Num) && t.single_space(last) {
             if let Some((f, l2)) = slash_fraction(t, last + 1) {
                 if f < 1.0 {
                     return Some(Phrase { first: i, last: l2, value: value + f, words: false, plain_digits: false });
