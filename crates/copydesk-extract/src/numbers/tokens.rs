@@ -254,6 +254,12 @@ struct Filter {
     max_len: usize,
     ascii_syms: u128,
     words: Box<[u64; 1024]>,
+    /// The words of [`Filter::packed`] by [`short_bit`], and the keys of more than eight ASCII
+    /// letters by [`long_bit`]: 1 KiB each, small enough to stay in the cache, so that most
+    /// words, which are no keys, are rejected without reading the 32 KiB table or the 8 KiB
+    /// `words` (whose reads at random places missed the cache).
+    short: Box<[u64; SMALL_SET_WORDS]>,
+    long: Box<[u64; SMALL_SET_WORDS]>,
     /// The keys of one to eight ASCII letters, each packed into a `u64` ([`pack`]), in an
     /// open-addressed table ([`Filter::packed_entry`]), with their classes and [`rare`] bits
     /// (the words with rare bits are in the table even when they are no keys, with class 0).
@@ -274,6 +280,27 @@ mod rare {
 
 /// Slots of [`Filter::packed`] (a power of two, a few times the number of keys).
 const PACKED_SLOTS: usize = 2048;
+
+/// Size in `u64` of [`Filter::short`] and [`Filter::long`] (8192 bits).
+const SMALL_SET_WORDS: usize = 128;
+
+/// Bit of a packed word in [`Filter::short`] (13 bits of the hash that [`packed_slot`] takes 11 of).
+#[inline]
+fn short_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize
+}
+
+/// Bit of an ASCII word in [`Filter::long`] (13 of the 16 bits of [`word_bit`]).
+#[inline]
+fn long_bit(w: &[u8]) -> usize {
+    word_bit(w) >> 3
+}
+
+/// Whether bit `bit` is set in a set of 8192 bits.
+#[inline]
+fn has_bit(set: &[u64; SMALL_SET_WORDS], bit: usize) -> bool {
+    set.get(bit >> 6).is_some_and(|w| w & (1u64 << (bit & 63)) != 0)
+}
 
 /// A word of one to eight lower-case ASCII letters as a `u64` (little-endian, zero-padded).
 #[inline]
@@ -310,6 +337,9 @@ impl Filter {
     /// Class bits and [`rare`] bits of a packed word ([`pack`]; 0 and 0 when it is not in the table).
     #[inline]
     fn packed_entry(&self, key: u64) -> (u8, u8) {
+        if !has_bit(&self.short, short_bit(key)) {
+            return (0, 0);
+        }
         let mut slot = packed_slot(key);
         loop {
             match self.packed.get(slot & (PACKED_SLOTS - 1)) {
@@ -330,6 +360,13 @@ impl Filter {
         slot
     }
 
+    /// Whether a lower-cased word of more than eight ASCII letters may be a key (as
+    /// [`Filter::may_hold_word`], reading a smaller set).
+    #[inline]
+    fn may_hold_long(&self, w: &[u8]) -> bool {
+        w.len() <= self.max_len && has_bit(&self.long, long_bit(w))
+    }
+
     /// Whether a lower-cased ASCII word may be a key.
     #[inline]
     fn may_hold_word(&self, w: &[u8]) -> bool {
@@ -339,8 +376,14 @@ impl Filter {
 }
 
 static FILTER: Lazy<Filter> = Lazy::new(|| {
-    let mut f =
-        Filter { max_len: 0, ascii_syms: 0, words: Box::new([0; 1024]), packed: Box::new([(0, 0, 0); PACKED_SLOTS]) };
+    let mut f = Filter {
+        max_len: 0,
+        ascii_syms: 0,
+        words: Box::new([0; 1024]),
+        short: Box::new([0; SMALL_SET_WORDS]),
+        long: Box::new([0; SMALL_SET_WORDS]),
+        packed: Box::new([(0, 0, 0); PACKED_SLOTS]),
+    };
     for (k, &c) in LEXICON.iter() {
         f.max_len = f.max_len.max(k.len());
         let b = k.as_bytes();
@@ -352,6 +395,10 @@ static FILTER: Lazy<Filter> = Lazy::new(|| {
         if !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic) {
             let bit = word_bit(b);
             f.words[bit >> 6] |= 1u64 << (bit & 63);
+            if b.len() > 8 {
+                let bit = long_bit(b);
+                f.long[bit >> 6] |= 1u64 << (bit & 63);
+            }
             if let Some(key) = pack(b) {
                 let slot = f.slot_for(key);
                 f.packed[slot] = (key, c, 0);
@@ -364,6 +411,10 @@ static FILTER: Lazy<Filter> = Lazy::new(|| {
             let (_, c, r) = f.packed[slot];
             f.packed[slot] = (key, c, r | bit);
         }
+    }
+    for &(key, _, _) in f.packed.iter().filter(|e| e.0 != 0) {
+        let bit = short_bit(key);
+        f.short[bit >> 6] |= 1u64 << (bit & 63);
     }
     f
 });
@@ -714,7 +765,7 @@ fn lex(
                             filter.packed_class(x)
                         } else {
                             match low.get(i..end) {
-                                Some(w) if filter.may_hold_word(w) => lower.get(i..end).map_or(0, class_of),
+                                Some(w) if filter.may_hold_long(w) => lower.get(i..end).map_or(0, class_of),
                                 _ => 0,
                             }
                         };
@@ -1087,6 +1138,33 @@ mod tests {
             assert_eq!(t.lower, fresh.lower, "{text:?}");
             assert_eq!((t.has_upper, t.has_word_m), (fresh.has_upper, fresh.has_word_m), "{text:?}");
         }
+    }
+
+    #[test]
+    fn small_sets_hold_every_key() {
+        let f = &*FILTER;
+        for k in LEXICON.keys() {
+            let b = k.as_bytes();
+            if !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic) {
+                if let Some(key) = pack(b) {
+                    assert!(has_bit(&f.short, short_bit(key)), "{k}");
+                    assert_eq!(f.packed_class(key), LEXICON[k], "{k}");
+                } else {
+                    assert!(f.may_hold_long(b) && f.may_hold_word(b), "{k}");
+                }
+            }
+        }
+        for (w, bit) in [("m", rare::M), ("www", rare::WWW), ("M", 0), ("ww", 0)] {
+            let key = pack(w.as_bytes()).unwrap_or(0);
+            assert_eq!(f.packed_entry(key).1, bit, "{w}");
+        }
+        // most words are rejected by the small sets alone
+        let words = ["the", "government", "said", "minister", "people", "because", "international", "would"];
+        let passed = words.iter().filter(|w| match pack(w.as_bytes()) {
+            Some(key) => has_bit(&f.short, short_bit(key)),
+            None => f.may_hold_long(w.as_bytes()),
+        });
+        assert!(passed.count() <= 2);
     }
 
     #[test]
