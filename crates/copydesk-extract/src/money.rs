@@ -370,11 +370,11 @@ fn last_phrase_of(second: &Option<(Option<Marker>, Phrase)>, p1: Phrase) -> Phra
 
 /// Whether token `i` may start a number phrase for money purposes.
 fn number_start(t: &Tokens, i: usize) -> bool {
-    let w = t.low(i);
     let Some(tok) = t.toks.get(i) else { return false };
     match tok.kind {
         TokKind::Num => !(i > 0 && t.joined(i - 1) && t.is(i - 1, TokKind::Num)),
         TokKind::Word => {
+            let w = t.low(i);
             tok.class & class::NUM_WORD != 0
                 && (unit_word(w).is_some()
                     || tens_word(w).is_some()

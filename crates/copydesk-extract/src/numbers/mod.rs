@@ -924,13 +924,13 @@ fn sign_before(t: &Tokens, i: usize) -> Option<usize> {
 
 /// Whether token `i` can start a number phrase.
 fn starts_number(t: &Tokens, i: usize) -> bool {
-    let w = t.low(i);
     match t.toks[i].kind {
         TokKind::Num => {
             // not inside a word ("A4", "x86") unless after a hyphen ("SCP-173")
             !(i > 0 && t.joined(i - 1) && t.is(i - 1, TokKind::Word))
         }
         TokKind::Word => {
+            let w = t.low(i);
             unit_word(w).is_some()
                 || tens_word(w).is_some()
                 || w == "half"
@@ -943,6 +943,7 @@ fn starts_number(t: &Tokens, i: usize) -> bool {
                 || (w == "quarter" && scale_at(t, i + 1).is_some())
         }
         TokKind::Sym => {
+            let w = t.low(i);
             vulgar_fraction(w).is_some()
                 || w == "." && t.is(i + 1, TokKind::Num) && t.joined(i) && (i == 0 || !t.is(i - 1, TokKind::Num))
         }
@@ -1022,8 +1023,8 @@ pub(crate) fn scan_with(t: &Tokens, mut memo: Option<&mut PhraseMemo>) -> Vec<Nu
             i += 1;
             continue;
         }
-        // "percent of 10", "per cent of twenty-two"
-        let pw = t.low(i);
+        // "percent of 10", "per cent of twenty-two" (percent words are tagged PERCENT)
+        let pw = if tok.class & class::PERCENT != 0 { t.low(i) } else { "" };
         let pk = if pw == "per" && t.low(i + 1) == "cent" { i + 1 } else { i };
         if matches!(pw, "percent" | "percents" | "percentage" | "per")
             && t.low(pk + 1) == "of"
@@ -1068,8 +1069,7 @@ pub(crate) fn scan_with(t: &Tokens, mut memo: Option<&mut PhraseMemo>) -> Vec<Nu
             continue;
         }
         // "one" as a pronoun ("the one you mentioned", "which one", "that one"), "a" alone
-        let w = t.low(i);
-        if p.first == p.last && w == "one" {
+        if p.first == p.last && t.is(i, TokKind::Word) && t.low(i) == "one" {
             let prev = if i > 0 { t.low(i - 1) } else { "" };
             let next = t.low(i + 1);
             if matches!(

@@ -253,6 +253,8 @@ static LEXICON: Lazy<HashMap<Box<str>, u8, foldhash::fast::RandomState>> = Lazy:
 struct Filter {
     max_len: usize,
     ascii_syms: u128,
+    /// Class bits of every ASCII symbol that is a key (0 for the others), by byte.
+    sym_class: [u8; 128],
     words: Box<[u64; 1024]>,
     /// The words of [`Filter::packed`] by [`short_bit`], and the keys of more than eight ASCII
     /// letters by [`long_bit`]: 1 KiB each, small enough to stay in the cache, so that most
@@ -379,6 +381,7 @@ static FILTER: Lazy<Filter> = Lazy::new(|| {
     let mut f = Filter {
         max_len: 0,
         ascii_syms: 0,
+        sym_class: [0; 128],
         words: Box::new([0; 1024]),
         short: Box::new([0; SMALL_SET_WORDS]),
         long: Box::new([0; SMALL_SET_WORDS]),
@@ -390,6 +393,9 @@ static FILTER: Lazy<Filter> = Lazy::new(|| {
         if let [c] = b {
             if c.is_ascii() && !c.is_ascii_alphanumeric() {
                 f.ascii_syms |= 1u128 << c;
+                if let Some(slot) = f.sym_class.get_mut(usize::from(*c)) {
+                    *slot = LEXICON.get(k).copied().unwrap_or(0);
+                }
             }
         }
         if !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic) {
@@ -818,7 +824,8 @@ fn lex(
             let ent = if sep { 0 } else { ent::after(bytes.get(end).copied()) };
             Tok { start: i, end, kind: TokKind::Num, class: 0, ent }
         } else if c == byte::SYMBOL {
-            let class = if filter.ascii_syms & (1u128 << b) != 0 { lower.get(i..i + 1).map_or(0, class_of) } else { 0 };
+            // (a table by byte: no look-up of the lexicon at each "'" or "$")
+            let class = filter.sym_class.get(usize::from(b)).copied().unwrap_or(0);
             maybe_url |= b == b':' && bytes.get(i + 1..i + 3) == Some(b"//");
             // other ASCII punctuation starts nothing
             if class & class::STARTS != 0 || (b == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) {
