@@ -1244,26 +1244,58 @@ impl P<'_, '_> {
     }
 }
 
+/// `n` as `format!("{n:0width$}")` writes it, for `n` below `10^width` (width at most 4).
+fn push_padded(out: &mut String, n: u32, width: u32) {
+    for p in (0..width).rev() {
+        out.push(char::from(b'0' + (n / 10u32.pow(p) % 10) as u8));
+    }
+}
+
+/// "YYYY-MM-DD" (with `m` and `d`), "YYYY-MM" (with `m`) or "YYYY", as `format!` writes them with
+/// `{y:04}`, `{m:02}` and `{d:02}`, without the formatting machinery for years 0 to 9999 (the
+/// dates of news; others go through `format!`).
+fn iso_date(y: i32, m: Option<u32>, d: Option<u32>) -> String {
+    let small = |v: Option<u32>| v.is_none_or(|v| v < 100);
+    let Some(year) = u32::try_from(y).ok().filter(|y| *y <= 9999 && small(m) && small(d)) else {
+        return match (m, d) {
+            (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(m), None) => format!("{y:04}-{m:02}"),
+            _ => format!("{y:04}"),
+        };
+    };
+    let mut out = String::with_capacity(10);
+    push_padded(&mut out, year, 4);
+    if let Some(m) = m {
+        out.push('-');
+        push_padded(&mut out, m, 2);
+        if let Some(d) = d {
+            out.push('-');
+            push_padded(&mut out, d, 2);
+        }
+    }
+    out
+}
+
 /// Resolve a value against the article date into an ISO 8601 string.
 fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
     match v {
-        Val::Year(y) => Some(format!("{y:04}")),
-        Val::Month(Some(y), m) => Some(format!("{y:04}-{m:02}")),
+        Val::Year(y) => Some(iso_date(*y, None, None)),
+        Val::Month(Some(y), m) => Some(iso_date(*y, Some(*m), None)),
         Val::Month(None, m) => {
             let y = month_year(pubd?, *m, None, future);
-            Some(format!("{y:04}-{m:02}"))
+            Some(iso_date(y, Some(*m), None))
         }
         Val::MonthRel(rel, m) => {
             let p = pubd?;
             Some(format!("{:04}-{m:02}", p.y + rel))
         }
-        Val::Day(Some(y), m, d) => Some(format!("{y:04}-{m:02}-{d:02}")),
+        Val::Day(Some(y), m, d) => Some(iso_date(*y, Some(*m), Some(*d))),
         Val::Day(None, m, d) => {
             let y = month_year(pubd?, *m, Some(*d), future);
             if *d > days_in_month(y, *m) {
                 return None;
             }
-            Some(format!("{y:04}-{m:02}-{d:02}"))
+            Some(iso_date(y, Some(*m), Some(*d)))
         }
         Val::DayW(m, d, wd) => {
             let p = pubd?;
@@ -1272,7 +1304,7 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
                 .filter(|y| *d <= days_in_month(*y, *m))
                 .filter(|y| weekday(Ymd { y: *y, m: *m, d: *d }) == *wd as i64)
                 .min_by_key(|y| (days_from_civil(*y, *m, *d) - today).abs())
-                .map(|y| format!("{y:04}-{m:02}-{d:02}"))
+                .map(|y| iso_date(y, Some(*m), Some(*d)))
         }
         Val::Weekday(wd, shift) => {
             let p = pubd?;
@@ -1294,7 +1326,7 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
                 }
             };
             let d = civil_from_days(day);
-            Some(format!("{:04}-{:02}-{:02}", d.y, d.m, d.d))
+            Some(iso_date(d.y, Some(d.m), Some(d.d)))
         }
         Val::Decade(d) => Some(format!("{d:03}")),
         Val::Half(y, h) => Some(format!("{y:04}-H{h}")),
@@ -1316,7 +1348,7 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
         Val::RelDay(n) => {
             let p = pubd?;
             let d = civil_from_days(days_from_civil(p.y, p.m, p.d) + n);
-            Some(format!("{:04}-{:02}-{:02}", d.y, d.m, d.d))
+            Some(iso_date(d.y, Some(d.m), Some(d.d)))
         }
         Val::Nth(y, m, n, wd) => {
             let y = match y {
@@ -1338,7 +1370,7 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
                     (d <= dim).then_some(d)?
                 }
             };
-            Some(format!("{y:04}-{m:02}-{d:02}"))
+            Some(iso_date(y, Some(*m), Some(d)))
         }
         Val::Week(y, n) => {
             let w = if *n == -1 { iso_week(days_from_civil(*y, 12, 28)).1 } else { *n as i64 };
@@ -1356,9 +1388,11 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
         }
         Val::RelYear(n) => Some(format!("{:04}", pubd?.y as i64 + n)),
         Val::Range(a, b) => {
-            let a2 = resolve(a, pubd, future)?;
+            let mut a2 = resolve(a, pubd, future)?;
             let b2 = resolve(b, pubd, future)?;
-            Some(format!("{a2}/{b2}"))
+            a2.push('/');
+            a2.push_str(&b2);
+            Some(a2)
         }
         Val::Null => None,
     }
@@ -1544,6 +1578,19 @@ mod tests {
 
     fn v(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn iso_date_agrees_with_format() {
+        for y in [-10000, -1, 0, 7, 99, 999, 1000, 2019, 9999, 10000, 123456] {
+            for m in [0, 1, 9, 10, 12, 99, 100, 1234] {
+                for d in [0, 1, 9, 10, 31, 99, 100] {
+                    assert_eq!(iso_date(y, Some(m), Some(d)), format!("{y:04}-{m:02}-{d:02}"), "{y} {m} {d}");
+                }
+                assert_eq!(iso_date(y, Some(m), None), format!("{y:04}-{m:02}"), "{y} {m}");
+            }
+            assert_eq!(iso_date(y, None, None), format!("{y:04}"), "{y}");
+        }
     }
 
     #[test]
