@@ -1255,7 +1255,7 @@ fn push_padded(out: &mut String, n: u32, width: u32) {
 /// `{y:04}`, `{m:02}` and `{d:02}`, without the formatting machinery for years 0 to 9999 (the
 /// dates of news; others go through `format!`).
 fn iso_date(y: i32, m: Option<u32>, d: Option<u32>) -> String {
-    let small = |v: Option<u32>| v.is_none_or(|v| v < 100);
+    let small = |v: Option<u32>| !matches!(v, Some(v) if v >= 100);
     let Some(year) = u32::try_from(y).ok().filter(|y| *y <= 9999 && small(m) && small(d)) else {
         return match (m, d) {
             (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
