@@ -215,12 +215,13 @@ fn weekday_of(w: &str) -> Option<u32> {
     })
 }
 
-/// Holidays: name (lower-case, spaces removed) → fixed "MM-DD" or None for movable feasts.
-/// Holiday table: name → fixed (month, day), and the longest name in tokens.
-type HolidayTable = (Map<String, Option<(u32, u32)>>, usize);
+/// Holidays: name (lower-case, spaces removed, as bytes) → fixed "MM-DD" or None for movable
+/// feasts; the longest name in tokens; the (first, last) bytes of the names, which reject most
+/// spans before a key is built ([`P::holiday`]).
+type HolidayTable = (Map<Box<[u8]>, Option<(u32, u32)>>, usize, crate::money::Ends);
 
 static HOLIDAYS: Lazy<HolidayTable> = Lazy::new(|| {
-    let mut m = Map::default();
+    let mut m: Map<Box<[u8]>, Option<(u32, u32)>> = Map::default();
     let mut max_toks = 1;
     for line in include_str!("../data/holidays.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -230,9 +231,11 @@ static HOLIDAYS: Lazy<HolidayTable> = Lazy::new(|| {
         let (Some(name), Some(date)) = (cols.next(), cols.next()) else { continue };
         let md = date.split_once('-').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)));
         max_toks = max_toks.max(crate::numbers::token_count(name));
-        m.insert(name.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect(), md);
+        let key: String = name.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+        m.insert(key.into_bytes().into_boxed_slice(), md);
     }
-    (m, max_toks)
+    let ends = crate::money::Ends::of(m.keys().map(|k| &k[..]));
+    (m, max_toks, ends)
 });
 
 /// First words (lower-cased) of the holiday names, for the token lexicon.
@@ -285,9 +288,9 @@ fn date_context_word(w: &str) -> bool {
     )
 }
 
-/// Look a text up in a table keyed by text without white space, without allocating for
-/// short ASCII text.
-fn compact_lookup<'m, V>(table: &'m Map<String, V>, text: &str) -> Option<&'m V> {
+/// Look a text up in a table keyed by the UTF-8 bytes of text without white space, without
+/// allocating for short ASCII text.
+fn compact_lookup<'m, V>(table: &'m Map<Box<[u8]>, V>, text: &str) -> Option<&'m V> {
     let mut buf = [0u8; 64];
     let mut n = 0;
     if text.is_ascii() && text.len() <= buf.len() {
@@ -297,10 +300,10 @@ fn compact_lookup<'m, V>(table: &'m Map<String, V>, text: &str) -> Option<&'m V>
                 n += 1;
             }
         }
-        return table.get(std::str::from_utf8(buf.get(..n)?).ok()?);
+        return table.get(buf.get(..n)?);
     }
     let key: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    table.get(&key)
+    table.get(key.as_bytes())
 }
 
 /// Value of one to `max` (at most nine) ASCII digits: what `str::parse::<u32>` gives for the
@@ -1157,10 +1160,19 @@ impl P<'_, '_> {
         {
             return None;
         }
-        let (table, max) = &*HOLIDAYS;
+        let (table, max, ends) = &*HOLIDAYS;
+        let low = self.t.lower.as_bytes();
         for k in (0..*max).rev() {
             let b = i + k;
             let (Some(ta), Some(tb)) = (self.t.toks.get(i), self.t.toks.get(b)) else { continue };
+            // the span's first and last bytes are its key's (white space is inside it)
+            let (Some(&first), Some(&last)) = (low.get(ta.start), tb.end.checked_sub(1).and_then(|e| low.get(e)))
+            else {
+                continue;
+            };
+            if !ends.may_hold(first, last) {
+                continue;
+            }
             let Some(md) = compact_lookup(table, &self.t.lower[ta.start..tb.end]) else { continue };
             if self.t.joined(b) && self.t.is(b + 1, TokKind::Word) {
                 continue;
@@ -1591,6 +1603,34 @@ mod tests {
             }
             assert_eq!(iso_date(y, None, None), format!("{y:04}"), "{y}");
         }
+    }
+
+    /// The check of the holiday names' ends rejects only spans that are no name.
+    #[test]
+    fn holiday_ends_agree() {
+        let (table, max, ends) = &*HOLIDAYS;
+        let mut texts: Vec<String> = include_str!("../data/holidays.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .map(|n| format!("on {n} 2019, {} and {n}s", n.to_uppercase()))
+            .collect();
+        texts.push("New Year's Day, Christmas Eve, St Patrick's Day, Eid al-Adha, Good Friday".to_string());
+        let mut hits = 0;
+        for text in &texts {
+            let t = Tokens::new(text);
+            for a in 0..t.toks.len() {
+                for b in a..(a + max).min(t.toks.len()) {
+                    let span = &t.lower[t.toks[a].start..t.toks[b].end];
+                    let (x, y) = (t.lower.as_bytes()[t.toks[a].start], t.lower.as_bytes()[t.toks[b].end - 1]);
+                    if compact_lookup(table, span).is_some() {
+                        assert!(ends.may_hold(x, y), "{text:?} {span:?}");
+                        hits += 1;
+                    }
+                }
+            }
+        }
+        assert!(hits >= texts.len(), "{hits}");
     }
 
     #[test]

@@ -50,11 +50,13 @@ struct Tables {
     post_ends: Ends,
 }
 
-/// A set of (first byte, last byte) pairs of ASCII bytes: 128 x 128 bits.
-struct Ends(Box<[u64; 256]>);
+/// A set of (first byte, last byte) pairs of ASCII bytes: 128 x 128 bits (the key ends of a
+/// table of forms or names; `dates` checks its holiday names with it too).
+pub(crate) struct Ends(Box<[u64; 256]>);
 
 impl Ends {
-    fn of<'k>(keys: impl Iterator<Item = &'k [u8]>) -> Ends {
+    /// The ends of the keys whose first and last bytes are ASCII.
+    pub(crate) fn of<'k>(keys: impl Iterator<Item = &'k [u8]>) -> Ends {
         let mut e = Ends(Box::new([0; 256]));
         for k in keys {
             if let (Some(&a), Some(&b)) = (k.first(), k.last()) {
@@ -70,7 +72,7 @@ impl Ends {
     /// Whether a key may begin with `a` and end with `b`, both lower-case ASCII; a byte that is
     /// not ASCII may be anything.
     #[inline]
-    fn may_hold(&self, a: u8, b: u8) -> bool {
+    pub(crate) fn may_hold(&self, a: u8, b: u8) -> bool {
         if !a.is_ascii() || !b.is_ascii() {
             return true;
         }
