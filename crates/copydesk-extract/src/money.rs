@@ -305,7 +305,7 @@ fn marker_before(t: &Tokens, i: usize) -> Option<Marker> {
 /// Currency marker starting right after token `last`.
 fn marker_after(t: &Tokens, last: usize) -> Option<Marker> {
     // "12-cent", "one-yen": a hyphen glued on both sides
-    if t.low(last + 1) == "-" && t.joined(last) && t.joined(last + 1) && t.is(last + 2, TokKind::Word) {
+    if t.joined(last) && t.low(last + 1) == "-" && t.joined(last + 1) && t.is(last + 2, TokKind::Word) {
         let m = marker_after_tok(t, last + 1)?;
         return (m.form.form.len() > 1).then_some(m);
     }
@@ -397,7 +397,7 @@ fn phrase(t: &Tokens, i: usize) -> Option<Phrase> {
 /// [`phrase`] from the phrase [`parse_at`] found.
 fn extend_phrase(t: &Tokens, mut p: Phrase) -> Option<Phrase> {
     // a scale word hyphenated to the number: "$175-million", "JD105-million agreement"
-    if t.low(p.last + 1) == "-" && t.joined(p.last) && t.joined(p.last + 1) && trailing_scale(t, &p) == 1.0 {
+    if t.joined(p.last) && t.low(p.last + 1) == "-" && t.joined(p.last + 1) && trailing_scale(t, &p) == 1.0 {
         let w = t.low(p.last + 2);
         if let Some(s) = scale_word(w).filter(|s| *s >= 1e3 && !w.ends_with('s')) {
             p.value *= s;

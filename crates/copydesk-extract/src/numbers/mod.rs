@@ -834,7 +834,8 @@ fn parse_at_fraction_only(t: &Tokens, i: usize) -> Option<Phrase> {
 /// "3/4" at token `i` (a Num): returns the value and last token, unless it is part of a date
 /// ("5/17/2018") or preceded by "digits/".
 fn slash_fraction(t: &Tokens, i: usize) -> Option<(f64, usize)> {
-    if t.low(i + 1) != "/" || !t.is(i + 2, TokKind::Num) || !t.joined(i) || !t.joined(i + 1) {
+    // (the cheap test first: most numbers are followed by a space)
+    if !t.joined(i) || t.low(i + 1) != "/" || !t.is(i + 2, TokKind::Num) || !t.joined(i + 1) {
         return None;
     }
     if t.low(i + 3) == "/" || (i > 0 && t.low(i - 1) == "/") {
