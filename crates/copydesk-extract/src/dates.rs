@@ -215,12 +215,13 @@ fn weekday_of(w: &str) -> Option<u32> {
     })
 }
 
-/// Holidays: name (lower-case, spaces removed) → fixed "MM-DD" or None for movable feasts.
-/// Holiday table: name → fixed (month, day), and the longest name in tokens.
-type HolidayTable = (Map<String, Option<(u32, u32)>>, usize);
+/// Holidays: name (lower-case, spaces removed, as bytes) → fixed "MM-DD" or None for movable
+/// feasts; the longest name in tokens; the (first, last) bytes of the names, which reject most
+/// spans before a key is built ([`P::holiday`]).
+type HolidayTable = (Map<Box<[u8]>, Option<(u32, u32)>>, usize, crate::money::Ends);
 
 static HOLIDAYS: Lazy<HolidayTable> = Lazy::new(|| {
-    let mut m = Map::default();
+    let mut m: Map<Box<[u8]>, Option<(u32, u32)>> = Map::default();
     let mut max_toks = 1;
     for line in include_str!("../data/holidays.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -230,9 +231,11 @@ static HOLIDAYS: Lazy<HolidayTable> = Lazy::new(|| {
         let (Some(name), Some(date)) = (cols.next(), cols.next()) else { continue };
         let md = date.split_once('-').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)));
         max_toks = max_toks.max(crate::numbers::token_count(name));
-        m.insert(name.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect(), md);
+        let key: String = name.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+        m.insert(key.into_bytes().into_boxed_slice(), md);
     }
-    (m, max_toks)
+    let ends = crate::money::Ends::of(m.keys().map(|k| &k[..]));
+    (m, max_toks, ends)
 });
 
 /// First words (lower-cased) of the holiday names, for the token lexicon.
@@ -285,9 +288,9 @@ fn date_context_word(w: &str) -> bool {
     )
 }
 
-/// Look a text up in a table keyed by text without white space, without allocating for
-/// short ASCII text.
-fn compact_lookup<'m, V>(table: &'m Map<String, V>, text: &str) -> Option<&'m V> {
+/// Look a text up in a table keyed by the UTF-8 bytes of text without white space, without
+/// allocating for short ASCII text.
+fn compact_lookup<'m, V>(table: &'m Map<Box<[u8]>, V>, text: &str) -> Option<&'m V> {
     let mut buf = [0u8; 64];
     let mut n = 0;
     if text.is_ascii() && text.len() <= buf.len() {
@@ -297,10 +300,21 @@ fn compact_lookup<'m, V>(table: &'m Map<String, V>, text: &str) -> Option<&'m V>
                 n += 1;
             }
         }
-        return table.get(std::str::from_utf8(buf.get(..n)?).ok()?);
+        return table.get(buf.get(..n)?);
     }
     let key: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    table.get(&key)
+    table.get(key.as_bytes())
+}
+
+/// Value of one to `max` (at most nine) ASCII digits: what `str::parse::<u32>` gives for the
+/// digit runs of the lexer (no sign), without its general machinery.
+#[inline]
+fn digits_value(s: &str, max: usize) -> Option<u32> {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > max.min(9) {
+        return None;
+    }
+    b.iter().try_fold(0u32, |v, &c| c.is_ascii_digit().then(|| v * 10 + u32::from(c - b'0')))
 }
 
 /// Parser state over tokens.
@@ -314,8 +328,8 @@ impl P<'_, '_> {
     }
 
     fn num(&self, i: usize) -> Option<u32> {
-        if self.t.is(i, TokKind::Num) && self.low(i).bytes().all(|b| b.is_ascii_digit()) && self.low(i).len() <= 4 {
-            self.low(i).parse().ok()
+        if self.t.is(i, TokKind::Num) {
+            digits_value(self.low(i), 4)
         } else {
             None
         }
@@ -327,7 +341,7 @@ impl P<'_, '_> {
         if s.len() != 4 || !self.t.is(i, TokKind::Num) {
             return None;
         }
-        let y: i32 = s.parse().ok()?;
+        let y = digits_value(s, 4)? as i32;
         if !(1000..=2999).contains(&y) {
             return None;
         }
@@ -360,6 +374,19 @@ impl P<'_, '_> {
         Some(y)
     }
 
+    /// Whether a date parser may start at the digits of token `i` (deictic expressions aside):
+    /// days, quarters, decades and centuries have one or two digits, years four; a run with a
+    /// "." is a date only as "27.08.2022" (eight characters or more); other digits start one only
+    /// before "/" or "-" ("100/2") or in a range after "from" or "between". Three digits, five
+    /// and more, and decimals ("3.5", "1.13") start nothing else, and they are common in news (a
+    /// test checks that every parser fails where this says no).
+    #[inline]
+    fn num_may_start(&self, i: usize) -> bool {
+        let s = self.low(i).as_bytes();
+        let alone = if s.contains(&b'.') { s.len() >= 8 } else { matches!(s.len(), 1 | 2 | 4) };
+        alone || matches!(self.low(i + 1), "/" | "-") || (i > 0 && matches!(self.low(i - 1), "from" | "between"))
+    }
+
     /// A day of month: "27", "27th", returning the last token.
     fn day(&self, i: usize) -> Option<(u32, usize)> {
         let s = self.low(i);
@@ -369,7 +396,7 @@ impl P<'_, '_> {
         if !self.t.is(i, TokKind::Num) || s.len() > 2 {
             return None;
         }
-        let d: u32 = s.parse().ok()?;
+        let d = digits_value(s, 2)?;
         if !(1..=31).contains(&d) {
             return None;
         }
@@ -960,17 +987,19 @@ impl P<'_, '_> {
     fn decade_century(&self, i: usize) -> Option<(usize, Val)> {
         let t = self.t;
         let w = self.low(i);
-        let words = [
-            ("twenties", 2),
-            ("thirties", 3),
-            ("forties", 4),
-            ("fifties", 5),
-            ("sixties", 6),
-            ("seventies", 7),
-            ("eighties", 8),
-            ("nineties", 9),
-        ];
-        if let Some((_, d)) = words.iter().find(|(s, _)| *s == w) {
+        // (a match, not an array built on the stack at every call)
+        let decade = match w {
+            "twenties" => Some(2),
+            "thirties" => Some(3),
+            "forties" => Some(4),
+            "fifties" => Some(5),
+            "sixties" => Some(6),
+            "seventies" => Some(7),
+            "eighties" => Some(8),
+            "nineties" => Some(9),
+            _ => None,
+        };
+        if let Some(d) = decade {
             let prev = if i > 0 { self.low(i - 1) } else { "" };
             if matches!(prev, "the" | "early" | "late" | "mid") {
                 return Some((i, Val::Decade(190 + d)));
@@ -1131,10 +1160,19 @@ impl P<'_, '_> {
         {
             return None;
         }
-        let (table, max) = &*HOLIDAYS;
+        let (table, max, ends) = &*HOLIDAYS;
+        let low = self.t.lower.as_bytes();
         for k in (0..*max).rev() {
             let b = i + k;
             let (Some(ta), Some(tb)) = (self.t.toks.get(i), self.t.toks.get(b)) else { continue };
+            // the span's first and last bytes are its key's (white space is inside it)
+            let (Some(&first), Some(&last)) = (low.get(ta.start), tb.end.checked_sub(1).and_then(|e| low.get(e)))
+            else {
+                continue;
+            };
+            if !ends.may_hold(first, last) {
+                continue;
+            }
             let Some(md) = compact_lookup(table, &self.t.lower[ta.start..tb.end]) else { continue };
             if self.t.joined(b) && self.t.is(b + 1, TokKind::Word) {
                 continue;
@@ -1218,26 +1256,58 @@ impl P<'_, '_> {
     }
 }
 
+/// `n` as `format!("{n:0width$}")` writes it, for `n` below `10^width` (width at most 4).
+fn push_padded(out: &mut String, n: u32, width: u32) {
+    for p in (0..width).rev() {
+        out.push(char::from(b'0' + (n / 10u32.pow(p) % 10) as u8));
+    }
+}
+
+/// "YYYY-MM-DD" (with `m` and `d`), "YYYY-MM" (with `m`) or "YYYY", as `format!` writes them with
+/// `{y:04}`, `{m:02}` and `{d:02}`, without the formatting machinery for years 0 to 9999 (the
+/// dates of news; others go through `format!`).
+fn iso_date(y: i32, m: Option<u32>, d: Option<u32>) -> String {
+    let small = |v: Option<u32>| !matches!(v, Some(v) if v >= 100);
+    let Some(year) = u32::try_from(y).ok().filter(|y| *y <= 9999 && small(m) && small(d)) else {
+        return match (m, d) {
+            (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(m), None) => format!("{y:04}-{m:02}"),
+            _ => format!("{y:04}"),
+        };
+    };
+    let mut out = String::with_capacity(10);
+    push_padded(&mut out, year, 4);
+    if let Some(m) = m {
+        out.push('-');
+        push_padded(&mut out, m, 2);
+        if let Some(d) = d {
+            out.push('-');
+            push_padded(&mut out, d, 2);
+        }
+    }
+    out
+}
+
 /// Resolve a value against the article date into an ISO 8601 string.
 fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
     match v {
-        Val::Year(y) => Some(format!("{y:04}")),
-        Val::Month(Some(y), m) => Some(format!("{y:04}-{m:02}")),
+        Val::Year(y) => Some(iso_date(*y, None, None)),
+        Val::Month(Some(y), m) => Some(iso_date(*y, Some(*m), None)),
         Val::Month(None, m) => {
             let y = month_year(pubd?, *m, None, future);
-            Some(format!("{y:04}-{m:02}"))
+            Some(iso_date(y, Some(*m), None))
         }
         Val::MonthRel(rel, m) => {
             let p = pubd?;
             Some(format!("{:04}-{m:02}", p.y + rel))
         }
-        Val::Day(Some(y), m, d) => Some(format!("{y:04}-{m:02}-{d:02}")),
+        Val::Day(Some(y), m, d) => Some(iso_date(*y, Some(*m), Some(*d))),
         Val::Day(None, m, d) => {
             let y = month_year(pubd?, *m, Some(*d), future);
             if *d > days_in_month(y, *m) {
                 return None;
             }
-            Some(format!("{y:04}-{m:02}-{d:02}"))
+            Some(iso_date(y, Some(*m), Some(*d)))
         }
         Val::DayW(m, d, wd) => {
             let p = pubd?;
@@ -1246,7 +1316,7 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
                 .filter(|y| *d <= days_in_month(*y, *m))
                 .filter(|y| weekday(Ymd { y: *y, m: *m, d: *d }) == *wd as i64)
                 .min_by_key(|y| (days_from_civil(*y, *m, *d) - today).abs())
-                .map(|y| format!("{y:04}-{m:02}-{d:02}"))
+                .map(|y| iso_date(y, Some(*m), Some(*d)))
         }
         Val::Weekday(wd, shift) => {
             let p = pubd?;
@@ -1268,7 +1338,7 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
                 }
             };
             let d = civil_from_days(day);
-            Some(format!("{:04}-{:02}-{:02}", d.y, d.m, d.d))
+            Some(iso_date(d.y, Some(d.m), Some(d.d)))
         }
         Val::Decade(d) => Some(format!("{d:03}")),
         Val::Half(y, h) => Some(format!("{y:04}-H{h}")),
@@ -1290,7 +1360,7 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
         Val::RelDay(n) => {
             let p = pubd?;
             let d = civil_from_days(days_from_civil(p.y, p.m, p.d) + n);
-            Some(format!("{:04}-{:02}-{:02}", d.y, d.m, d.d))
+            Some(iso_date(d.y, Some(d.m), Some(d.d)))
         }
         Val::Nth(y, m, n, wd) => {
             let y = match y {
@@ -1312,7 +1382,7 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
                     (d <= dim).then_some(d)?
                 }
             };
-            Some(format!("{y:04}-{m:02}-{d:02}"))
+            Some(iso_date(y, Some(*m), Some(d)))
         }
         Val::Week(y, n) => {
             let w = if *n == -1 { iso_week(days_from_civil(*y, 12, 28)).1 } else { *n as i64 };
@@ -1330,9 +1400,11 @@ fn resolve(v: &Val, pubd: Option<Ymd>, future: bool) -> Option<String> {
         }
         Val::RelYear(n) => Some(format!("{:04}", pubd?.y as i64 + n)),
         Val::Range(a, b) => {
-            let a2 = resolve(a, pubd, future)?;
+            let mut a2 = resolve(a, pubd, future)?;
             let b2 = resolve(b, pubd, future)?;
-            Some(format!("{a2}/{b2}"))
+            a2.push('/');
+            a2.push_str(&b2);
+            Some(a2)
         }
         Val::Null => None,
     }
@@ -1396,6 +1468,10 @@ pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> V
         // the parsers that need a word at `i` (ordinals, weekdays, months, seasons, holidays)
         // or digits (numeric dates, years) are tried only on such a token
         let num = tok.kind == TokKind::Num;
+        if num && !opts.relative && !p.num_may_start(i) {
+            i += 1;
+            continue;
+        }
         let found: Option<(usize, usize, Val)> = (if num { None } else { p.nth_of(i) })
             .map(|(l, v)| (i, l, v))
             .or_else(|| p.bare_day_range(i))
@@ -1514,6 +1590,135 @@ mod tests {
 
     fn v(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn iso_date_agrees_with_format() {
+        for y in [-10000, -1, 0, 7, 99, 999, 1000, 2019, 9999, 10000, 123456] {
+            for m in [0, 1, 9, 10, 12, 99, 100, 1234] {
+                for d in [0, 1, 9, 10, 31, 99, 100] {
+                    assert_eq!(iso_date(y, Some(m), Some(d)), format!("{y:04}-{m:02}-{d:02}"), "{y} {m} {d}");
+                }
+                assert_eq!(iso_date(y, Some(m), None), format!("{y:04}-{m:02}"), "{y} {m}");
+            }
+            assert_eq!(iso_date(y, None, None), format!("{y:04}"), "{y}");
+        }
+    }
+
+    /// The check of the holiday names' ends rejects only spans that are no name.
+    #[test]
+    fn holiday_ends_agree() {
+        let (table, max, ends) = &*HOLIDAYS;
+        let mut texts: Vec<String> = include_str!("../data/holidays.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .map(|n| format!("on {n} 2019, {} and {n}s", n.to_uppercase()))
+            .collect();
+        texts.push("New Year's Day, Christmas Eve, St Patrick's Day, Eid al-Adha, Good Friday".to_string());
+        let mut hits = 0;
+        for text in &texts {
+            let t = Tokens::new(text);
+            for a in 0..t.toks.len() {
+                for b in a..(a + max).min(t.toks.len()) {
+                    let span = &t.lower[t.toks[a].start..t.toks[b].end];
+                    let (x, y) = (t.lower.as_bytes()[t.toks[a].start], t.lower.as_bytes()[t.toks[b].end - 1]);
+                    if compact_lookup(table, span).is_some() {
+                        assert!(ends.may_hold(x, y), "{text:?} {span:?}");
+                        hits += 1;
+                    }
+                }
+            }
+        }
+        assert!(hits >= texts.len(), "{hits}");
+    }
+
+    #[test]
+    fn digits_value_agrees_with_parse() {
+        for s in ["", "0", "7", "31", "007", "2019", "9999", "12345", "1.5", "1,2", "+5", "-5", "a", "3a", "０"] {
+            for max in [2, 4] {
+                let want = s.parse::<u32>().ok().filter(|_| s.len() <= max && s.bytes().all(|b| b.is_ascii_digit()));
+                assert_eq!(digits_value(s, max), want, "{s} {max}");
+            }
+        }
+    }
+
+    /// Where [`P::num_may_start`] says no, every parser that [`scan`] tries at digits fails.
+    fn num_gate_agrees(text: &str) {
+        let t = Tokens::new(text);
+        let p = P { t: &t };
+        for i in 0..t.toks.len() {
+            if !t.is(i, TokKind::Num) || p.num_may_start(i) {
+                continue;
+            }
+            assert_eq!(p.bare_day_range(i), None, "{text:?} {i}");
+            assert_eq!(p.numeric(i), None, "{text:?} {i}");
+            assert_eq!(p.day_first(i), None, "{text:?} {i}");
+            assert_eq!(p.quarter(i), None, "{text:?} {i}");
+            assert_eq!(p.decade_century(i), None, "{text:?} {i}");
+            assert_eq!(p.year_first(i), None, "{text:?} {i}");
+        }
+    }
+
+    /// Pieces of text around digits: separators, date and quarter words, suffixes.
+    const NUM_PIECES: &[&str] = &[
+        " ",
+        ", ",
+        ".",
+        "-",
+        " - ",
+        "/",
+        "'",
+        "’",
+        "s",
+        "th",
+        "st",
+        "Q",
+        "H",
+        "quarter",
+        "century",
+        "of",
+        "to",
+        "and",
+        "from",
+        "between",
+        "the",
+        "May",
+        "June",
+        "Jan",
+        "1",
+        "3",
+        "12",
+        "27",
+        "100",
+        "365",
+        "2019",
+        "20000",
+        "1,200",
+        "3.5",
+        "1.13",
+        "27.08.2022",
+        "1.000.000",
+        "12,5",
+        "2.019",
+        "1.1.2019",
+    ];
+
+    #[test]
+    fn num_gate_agrees_on_examples() {
+        for text in [
+            "from 100 to 200, 365 days, 1,200 people, 27.08.2022, 100/2, 150-200, 12,345 in 2019",
+            "between 300 and 27 June, from 45 to 27 January 2020, 1990s, 19th century, 3Q 2022",
+        ] {
+            num_gate_agrees(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn num_gate_agrees_on_pieces(pieces in proptest::collection::vec(proptest::sample::select(NUM_PIECES), 0..24)) {
+            num_gate_agrees(&pieces.concat());
+        }
     }
 
     #[test]

@@ -44,11 +44,46 @@ struct Tables {
     post: Map<Box<[u8]>, Form>,
     /// Longest key in tokens, to bound the look-around.
     max_toks: usize,
+    /// The (first byte, last byte) pairs of the ASCII-ended keys of `pre` and `post`
+    /// ([`Ends`]), so that most spans that are no form are rejected without building a key.
+    pre_ends: Ends,
+    post_ends: Ends,
+}
+
+/// A set of (first byte, last byte) pairs of ASCII bytes: 128 x 128 bits (the key ends of a
+/// table of forms or names; `dates` checks its holiday names with it too).
+pub(crate) struct Ends(Box<[u64; 256]>);
+
+impl Ends {
+    /// The ends of the keys whose first and last bytes are ASCII.
+    pub(crate) fn of<'k>(keys: impl Iterator<Item = &'k [u8]>) -> Ends {
+        let mut e = Ends(Box::new([0; 256]));
+        for k in keys {
+            if let (Some(&a), Some(&b)) = (k.first(), k.last()) {
+                if a.is_ascii() && b.is_ascii() {
+                    let bit = usize::from(a) << 7 | usize::from(b);
+                    e.0[bit >> 6] |= 1u64 << (bit & 63);
+                }
+            }
+        }
+        e
+    }
+
+    /// Whether a key may begin with `a` and end with `b`, both lower-case ASCII; a byte that is
+    /// not ASCII may be anything.
+    #[inline]
+    pub(crate) fn may_hold(&self, a: u8, b: u8) -> bool {
+        if !a.is_ascii() || !b.is_ascii() {
+            return true;
+        }
+        let bit = usize::from(a) << 7 | usize::from(b);
+        (self.0[bit >> 6] & (1u64 << (bit & 63))) != 0
+    }
 }
 
 static TABLES: Lazy<Tables> = Lazy::new(|| {
-    let mut pre = Map::default();
-    let mut post = Map::default();
+    let mut pre: Map<Box<[u8]>, Form> = Map::default();
+    let mut post: Map<Box<[u8]>, Form> = Map::default();
     let mut max_toks = 1;
     for line in include_str!("../data/currencies.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -108,7 +143,9 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
             post.entry(key.into_bytes().into_boxed_slice()).or_insert(f);
         }
     }
-    Tables { pre, post, max_toks }
+    let pre_ends = Ends::of(pre.keys().map(|k| &k[..]));
+    let post_ends = Ends::of(post.keys().map(|k| &k[..]));
+    Tables { pre, post, max_toks, pre_ends, post_ends }
 });
 
 /// First words (lower-cased) of the currency forms, with whether the form is written before
@@ -137,8 +174,23 @@ struct Marker {
     form: Form,
 }
 
-/// Look up the text of tokens `a..=b` in a table, respecting case-sensitive forms.
-fn lookup(t: &Tokens, a: usize, b: usize, table: &Map<Box<[u8]>, Form>) -> Option<Form> {
+/// Look up the text of tokens `a..=b` in a table, respecting case-sensitive forms; `ends` are
+/// the table's key ends: a span whose first and last bytes (ASCII, lower-cased: the key's own
+/// first and last bytes) no key has is no form.
+fn lookup(t: &Tokens, a: usize, b: usize, table: &Map<Box<[u8]>, Form>, ends: &Ends) -> Option<Form> {
+    let (Some(ta), Some(tb)) = (t.toks.get(a), t.toks.get(b)) else { return None };
+    let low = t.lower.as_bytes();
+    let (Some(&first), Some(&last)) = (low.get(ta.start), tb.end.checked_sub(1).and_then(|e| low.get(e))) else {
+        return None;
+    };
+    if !ends.may_hold(first, last) {
+        return None;
+    }
+    lookup_key(t, a, b, table)
+}
+
+/// [`lookup`] without the check of the key's ends.
+fn lookup_key(t: &Tokens, a: usize, b: usize, table: &Map<Box<[u8]>, Form>) -> Option<Form> {
     let (Some(ta), Some(tb)) = (t.toks.get(a), t.toks.get(b)) else { return None };
     let raw = &t.text[ta.start..tb.end];
     if raw.len() > 40 {
@@ -237,7 +289,7 @@ fn marker_before(t: &Tokens, i: usize) -> Option<Marker> {
         if a > 0 && t.joined(a - 1) && t.is(a - 1, TokKind::Num) {
             continue;
         }
-        if let Some(f) = lookup(t, a, i - 1, &tables.pre) {
+        if let Some(f) = lookup(t, a, i - 1, &tables.pre, &tables.pre_ends) {
             if is_letter_form(&f) && !t.joined(i - 1) {
                 continue;
             }
@@ -253,7 +305,7 @@ fn marker_before(t: &Tokens, i: usize) -> Option<Marker> {
 /// Currency marker starting right after token `last`.
 fn marker_after(t: &Tokens, last: usize) -> Option<Marker> {
     // "12-cent", "one-yen": a hyphen glued on both sides
-    if t.low(last + 1) == "-" && t.joined(last) && t.joined(last + 1) && t.is(last + 2, TokKind::Word) {
+    if t.joined(last) && t.low(last + 1) == "-" && t.joined(last + 1) && t.is(last + 2, TokKind::Word) {
         let m = marker_after_tok(t, last + 1)?;
         return (m.form.form.len() > 1).then_some(m);
     }
@@ -276,7 +328,7 @@ fn marker_after_tok(t: &Tokens, last: usize) -> Option<Marker> {
         if t.joined(b) && t.is(b, TokKind::Word) && t.is(b + 1, TokKind::Word) {
             continue;
         }
-        if let Some(f) = lookup(t, last + 1, b, &tables.post) {
+        if let Some(f) = lookup(t, last + 1, b, &tables.post, &tables.post_ends) {
             if is_letter_form(&f) && !t.joined(last) {
                 continue;
             }
@@ -320,11 +372,11 @@ fn last_phrase_of(second: &Option<(Option<Marker>, Phrase)>, p1: Phrase) -> Phra
 
 /// Whether token `i` may start a number phrase for money purposes.
 fn number_start(t: &Tokens, i: usize) -> bool {
-    let w = t.low(i);
     let Some(tok) = t.toks.get(i) else { return false };
     match tok.kind {
         TokKind::Num => !(i > 0 && t.joined(i - 1) && t.is(i - 1, TokKind::Num)),
         TokKind::Word => {
+            let w = t.low(i);
             tok.class & class::NUM_WORD != 0
                 && (unit_word(w).is_some()
                     || tens_word(w).is_some()
@@ -345,7 +397,7 @@ fn phrase(t: &Tokens, i: usize) -> Option<Phrase> {
 /// [`phrase`] from the phrase [`parse_at`] found.
 fn extend_phrase(t: &Tokens, mut p: Phrase) -> Option<Phrase> {
     // a scale word hyphenated to the number: "$175-million", "JD105-million agreement"
-    if t.low(p.last + 1) == "-" && t.joined(p.last) && t.joined(p.last + 1) && trailing_scale(t, &p) == 1.0 {
+    if t.joined(p.last) && t.low(p.last + 1) == "-" && t.joined(p.last + 1) && trailing_scale(t, &p) == 1.0 {
         let w = t.low(p.last + 2);
         if let Some(s) = scale_word(w).filter(|s| *s >= 1e3 && !w.ends_with('s')) {
             p.value *= s;
@@ -707,6 +759,37 @@ mod tests {
         assert_eq!(c, "USD");
         let (_, v, vmax, _) = one("between 10 and 20 dollars");
         assert!(close(v, 10.0) && close(vmax.unwrap_or(0.0), 20.0));
+    }
+
+    /// The check of the key ends rejects only spans that are no form.
+    fn ends_agree(text: &str) {
+        let t = Tokens::new(text);
+        let tables = &*TABLES;
+        for a in 0..t.toks.len() {
+            for b in a..(a + tables.max_toks).min(t.toks.len()) {
+                for (table, ends) in [(&tables.pre, &tables.pre_ends), (&tables.post, &tables.post_ends)] {
+                    let (x, y) = (lookup(&t, a, b, table, ends), lookup_key(&t, a, b, table));
+                    assert_eq!(x.map(|f| f.form), y.map(|f| f.form), "{text:?} {a} {b}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn key_ends_agree() {
+        for text in [
+            "$5, US$4.7 billion, U.S. dollars 5, 1.5 billion euros, Rs 500 crore, RM50,000, dlrs 220",
+            "NT$5,000, HK$14 million, 3 dollars 50 cents, £10, €3.2m, ¥1,000, a $ 5, A$5, C $ 5, R92",
+            "5 Egyptian pounds, 5 egyptianpounds, 10 Sri Lankan rupees, 3 ΣΑΣ, KSh 100, Ksh 100, 100 won",
+            "5 Trinidad and Tobago dollars, 20 Swiss francs, 30 Kč, 5 zł, 7 USD, 8 usd, 9 Usd, 10 GBP",
+        ] {
+            ends_agree(text);
+        }
+        // every form of the table, as written, in upper case and glued to digits
+        let forms: Vec<&str> = TABLES.pre.values().chain(TABLES.post.values()).map(|f| f.form).collect();
+        for f in forms {
+            ends_agree(&format!("{f} 5 {} 7{f} 9 {f}", f.to_uppercase()));
+        }
     }
 
     #[test]

@@ -149,15 +149,20 @@ pub(crate) fn glued_scale(raw: &str, money: bool) -> Option<f64> {
         "m" if money => Some(1e6),
         _ => {
             // lower-cased without allocating: the longest form has eight letters
+            let raw = raw.as_bytes();
+            if raw.len() > 8 {
+                return None;
+            }
             let mut buf = [0u8; 8];
-            let low = buf.get_mut(..raw.len())?;
-            low.copy_from_slice(raw.as_bytes());
-            low.make_ascii_lowercase();
-            match std::str::from_utf8(low).ok()? {
-                w @ ("mn" | "mln" | "mil" | "mill" | "bn" | "bln" | "tn" | "tln" | "trn" | "million" | "billion"
-                | "trillion") => scale_word(w),
-                // Malaysian and Singaporean usage: "RM1bil"
-                "bil" => Some(1e9),
+            for (low, b) in buf.iter_mut().zip(raw) {
+                *low = b.to_ascii_lowercase();
+            }
+            // the factors of these words in SCALES (a test checks that they agree)
+            match buf.get(..raw.len())? {
+                b"mn" | b"mln" | b"mil" | b"mill" | b"million" => Some(1e6),
+                // "bil": Malaysian and Singaporean usage ("RM1bil")
+                b"bn" | b"bln" | b"billion" | b"bil" => Some(1e9),
+                b"tn" | b"tln" | b"trn" | b"trillion" => Some(1e12),
                 _ => None,
             }
         }
@@ -431,10 +436,10 @@ fn parse_cardinal(t: &Tokens, i: usize, money: bool) -> Option<(usize, f64, bool
             prev = 5;
             j = k + 1;
             // a spaced scale letter closing the text: "2.33 k", "1,674.5 G"
-            if !t.joined(k)
+            if k + 2 >= t.toks.len()
+                && !t.joined(k)
                 && t.is(k + 1, TokKind::Word)
                 && matches!(t.raw(k + 1), "k" | "K" | "M" | "G" | "B")
-                && k + 2 >= t.toks.len()
             {
                 current *= glued_scale(t.raw(k + 1), false).unwrap_or(1.0);
                 total += current;
@@ -532,8 +537,8 @@ fn parse_cardinal(t: &Tokens, i: usize, money: bool) -> Option<(usize, f64, bool
 /// dozens). `money` allows the "m"/"b" suffixes.
 pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
     let w = t.low(i);
-    // "a half", "a quarter", "a fifth", "a dozen", "half a dozen", "half"
-    if let Some(v) = vulgar_fraction(w) {
+    // "a half", "a quarter", "a fifth", "a dozen", "half a dozen", "half"; "½" (a symbol token)
+    if let Some(v) = if t.is(i, TokKind::Sym) { vulgar_fraction(w) } else { None } {
         return Some(Phrase { first: i, last: i, value: v, words: false, plain_digits: false });
     }
     if w == "a" || w == "an" {
@@ -621,16 +626,18 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
             }
         }
     }
+    // the token after the cardinal (`last` stays as it is from here on)
+    let after_last = t.low(last + 1);
     // "3 dozens", "three hundred and two dozens"
-    let nx = t.low(last + 1);
-    if DOZENS.contains(&nx) {
+    // (every dozen word is tagged SCALE)
+    if t.class(last + 1) & class::SCALE != 0 && DOZENS.contains(&after_last) {
         return Some(Phrase { first: i, last: last + 1, value: value * 12.0, words: true, plain_digits: false });
     }
     // fractions: "two thirds", "five-eighths", "one - fourth", "twenty-three fifths",
     // "one hundred and three quarters", "one twenty-fifth", "twenty twenty fifths"
     let trailing = trailing_scale_tok(t, i, last);
     let mut k = last + 1;
-    if t.low(k) == "-" && t.is(k, TokKind::Sym) {
+    if after_last == "-" && t.is(k, TokKind::Sym) {
         k += 1;
     }
     // compound denominator after the cardinal: "one twenty-fifth", "three twenty firsts"
@@ -694,7 +701,7 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
         }
     }
     // "one and a half", "five and a quarter", "twenty and three fifths", "3 million and a half"
-    if t.low(last + 1) == "and" {
+    if after_last == "and" {
         let after = last + 2;
         if let Some(p) = parse_at_fraction_only(t, after) {
             let mut l = p.last;
@@ -715,7 +722,7 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
         return None;
     }
     // "one over three", "2000 over 3"
-    if t.low(last + 1) == "over" {
+    if after_last == "over" {
         if let Some((l2, v2, _, _)) = parse_cardinal(t, last + 2, false) {
             if v2 != 0.0 && (l2 + 1 >= t.toks.len() || t.is(l2 + 1, TokKind::Sym)) {
                 return Some(Phrase { first: i, last: l2, value: value / v2, words: true, plain_digits: false });
@@ -730,7 +737,7 @@ pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
                 return Some(Phrase { first: i, last: l2, value: num, words: false, plain_digits: false });
             }
         }
-        if t.low(last + 1) != "/" && t.is(last + 1, TokKind::Num) && t.single_space(last) {
+        if after_last != "/" && t.is(last + 1, TokKind::Num) && t.single_space(last) {
             if let Some((f, l2)) = slash_fraction(t, last + 1) {
                 if f < 1.0 {
                     return Some(Phrase { first: i, last: l2, value: value + f, words: false, plain_digits: false });
@@ -827,7 +834,8 @@ fn parse_at_fraction_only(t: &Tokens, i: usize) -> Option<Phrase> {
 /// "3/4" at token `i` (a Num): returns the value and last token, unless it is part of a date
 /// ("5/17/2018") or preceded by "digits/".
 fn slash_fraction(t: &Tokens, i: usize) -> Option<(f64, usize)> {
-    if t.low(i + 1) != "/" || !t.is(i + 2, TokKind::Num) || !t.joined(i) || !t.joined(i + 1) {
+    // (the cheap test first: most numbers are followed by a space)
+    if !t.joined(i) || t.low(i + 1) != "/" || !t.is(i + 2, TokKind::Num) || !t.joined(i + 1) {
         return None;
     }
     if t.low(i + 3) == "/" || (i > 0 && t.low(i - 1) == "/") {
@@ -917,13 +925,13 @@ fn sign_before(t: &Tokens, i: usize) -> Option<usize> {
 
 /// Whether token `i` can start a number phrase.
 fn starts_number(t: &Tokens, i: usize) -> bool {
-    let w = t.low(i);
     match t.toks[i].kind {
         TokKind::Num => {
             // not inside a word ("A4", "x86") unless after a hyphen ("SCP-173")
             !(i > 0 && t.joined(i - 1) && t.is(i - 1, TokKind::Word))
         }
         TokKind::Word => {
+            let w = t.low(i);
             unit_word(w).is_some()
                 || tens_word(w).is_some()
                 || w == "half"
@@ -936,6 +944,7 @@ fn starts_number(t: &Tokens, i: usize) -> bool {
                 || (w == "quarter" && scale_at(t, i + 1).is_some())
         }
         TokKind::Sym => {
+            let w = t.low(i);
             vulgar_fraction(w).is_some()
                 || w == "." && t.is(i + 1, TokKind::Num) && t.joined(i) && (i == 0 || !t.is(i - 1, TokKind::Num))
         }
@@ -1015,8 +1024,8 @@ pub(crate) fn scan_with(t: &Tokens, mut memo: Option<&mut PhraseMemo>) -> Vec<Nu
             i += 1;
             continue;
         }
-        // "percent of 10", "per cent of twenty-two"
-        let pw = t.low(i);
+        // "percent of 10", "per cent of twenty-two" (percent words are tagged PERCENT)
+        let pw = if tok.class & class::PERCENT != 0 { t.low(i) } else { "" };
         let pk = if pw == "per" && t.low(i + 1) == "cent" { i + 1 } else { i };
         if matches!(pw, "percent" | "percents" | "percentage" | "per")
             && t.low(pk + 1) == "of"
@@ -1061,8 +1070,7 @@ pub(crate) fn scan_with(t: &Tokens, mut memo: Option<&mut PhraseMemo>) -> Vec<Nu
             continue;
         }
         // "one" as a pronoun ("the one you mentioned", "which one", "that one"), "a" alone
-        let w = t.low(i);
-        if p.first == p.last && w == "one" {
+        if p.first == p.last && t.is(i, TokKind::Word) && t.low(i) == "one" {
             let prev = if i > 0 { t.low(i - 1) } else { "" };
             let next = t.low(i + 1);
             if matches!(
@@ -1375,6 +1383,53 @@ mod tests {
         #[test]
         fn money_notes_agree(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..30)) {
             memo_agrees(&pieces.concat());
+        }
+    }
+
+    /// [`glued_scale`] as it was written first: lower-cased into a buffer, then matched as text
+    /// with the factors of [`scale_word`].
+    fn glued_scale_reference(raw: &str, money: bool) -> Option<f64> {
+        match raw {
+            "k" | "K" => Some(1e3),
+            "M" | "MM" => Some(1e6),
+            "G" => Some(1e9),
+            "B" | "b" => Some(1e9),
+            "m" if money => Some(1e6),
+            _ => match raw.to_ascii_lowercase().as_str() {
+                w @ ("mn" | "mln" | "mil" | "mill" | "bn" | "bln" | "tn" | "tln" | "trn" | "million" | "billion"
+                | "trillion") => scale_word(w),
+                "bil" => Some(1e9),
+                _ => None,
+            },
+        }
+    }
+
+    #[test]
+    fn glued_scale_agrees_with_the_scale_words() {
+        let mut words: Vec<String> = SCALES.iter().map(|(w, _)| (*w).to_string()).collect();
+        words.extend(
+            ["bil", "k", "K", "M", "MM", "G", "B", "b", "m", "km", "th", "s", "", "Bn", "MILLION", "BiL"]
+                .map(String::from),
+        );
+        words.extend(["billions", "trillionx", "é", "mé", "mmmmmmmmm", "ninechars"].map(String::from));
+        for w in words.iter().flat_map(|w| [w.clone(), w.to_uppercase()]) {
+            for money in [false, true] {
+                assert_eq!(glued_scale(&w, money), glued_scale_reference(&w, money), "{w} {money}");
+            }
+        }
+    }
+
+    #[test]
+    fn vulgar_fractions_are_symbol_tokens() {
+        // parse_at reads a vulgar fraction only at a symbol token
+        for c in ["½", "⅓", "⅔", "¼", "¾", "⅕", "⅖", "⅗", "⅘", "⅙", "⅚", "⅛", "⅜", "⅝", "⅞"]
+        {
+            assert!(vulgar_fraction(c).is_some(), "{c}");
+            for text in [c.to_string(), format!("a{c}b"), format!("1{c}"), format!("é{c}")] {
+                let t = Tokens::new(&text);
+                let k = (0..t.toks.len()).find(|&k| t.raw(k) == c);
+                assert!(k.is_some_and(|k| t.is(k, TokKind::Sym)), "{text}");
+            }
         }
     }
 

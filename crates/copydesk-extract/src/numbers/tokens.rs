@@ -253,21 +253,65 @@ static LEXICON: Lazy<HashMap<Box<str>, u8, foldhash::fast::RandomState>> = Lazy:
 struct Filter {
     max_len: usize,
     ascii_syms: u128,
+    /// Class bits of every ASCII symbol that is a key (0 for the others), by byte.
+    sym_class: [u8; 128],
     words: Box<[u64; 1024]>,
+    /// The words of [`Filter::packed`] by [`short_bit`], and the keys of more than eight ASCII
+    /// letters by [`long_bit`]: 1 KiB each, small enough to stay in the cache, so that most
+    /// words, which are no keys, are rejected without reading the 32 KiB table or the 8 KiB
+    /// `words` (whose reads at random places missed the cache).
+    short: Box<[u64; SMALL_SET_WORDS]>,
+    long: Box<[u64; SMALL_SET_WORDS]>,
     /// The keys of one to eight ASCII letters, each packed into a `u64` ([`pack`]), in an
-    /// open-addressed table ([`Filter::packed_class`]), with their classes.
-    packed: Box<[(u64, u8); PACKED_SLOTS]>,
+    /// open-addressed table ([`Filter::packed_entry`]), with their classes and [`rare`] bits
+    /// (the words with rare bits are in the table even when they are no keys, with class 0).
+    packed: Box<[PackedEntry; PACKED_SLOTS]>,
+}
+
+/// A slot of [`Filter::packed`]: packed word (0: free), class bits, [`rare`] bits.
+type PackedEntry = (u64, u8, u8);
+
+/// Bits of the words the lexer notes in its [`Facts`]: the fast path of [`lex`] tests them only
+/// when a word's [`Filter::packed`] entry has some, instead of comparing every word with them.
+mod rare {
+    /// The word "m" in any case (the lexer notes it when written in lower case).
+    pub const M: u8 = 1;
+    /// The word "www" in any case (the start of a URL when a "." follows).
+    pub const WWW: u8 = 2;
 }
 
 /// Slots of [`Filter::packed`] (a power of two, a few times the number of keys).
 const PACKED_SLOTS: usize = 2048;
 
+/// Size in `u64` of [`Filter::short`] and [`Filter::long`] (8192 bits).
+const SMALL_SET_WORDS: usize = 128;
+
+/// Bit of a packed word in [`Filter::short`] (13 bits of the hash that [`packed_slot`] takes 11 of).
+#[inline]
+fn short_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize
+}
+
+/// Bit of an ASCII word in [`Filter::long`] (13 of the 16 bits of [`word_bit`]).
+#[inline]
+fn long_bit(w: &[u8]) -> usize {
+    word_bit(w) >> 3
+}
+
+/// Whether bit `bit` is set in a set of 8192 bits.
+#[inline]
+fn has_bit(set: &[u64; SMALL_SET_WORDS], bit: usize) -> bool {
+    set.get(bit >> 6).is_some_and(|w| w & (1u64 << (bit & 63)) != 0)
+}
+
 /// A word of one to eight lower-case ASCII letters as a `u64` (little-endian, zero-padded).
 #[inline]
 fn pack(w: &[u8]) -> Option<u64> {
-    let mut b = [0u8; 8];
-    b.get_mut(..w.len())?.copy_from_slice(w);
-    Some(u64::from_le_bytes(b))
+    if w.len() > 8 {
+        return None;
+    }
+    // a byte at a time rather than a copy into a zeroed array (a call to memcpy)
+    Some(w.iter().enumerate().fold(0u64, |v, (k, &b)| v | u64::from(b) << (8 * k)))
 }
 
 /// First slot of a packed word in [`Filter::packed`].
@@ -289,14 +333,40 @@ impl Filter {
     /// Class bits of a packed word ([`pack`]; 0 when it is not a key).
     #[inline]
     fn packed_class(&self, key: u64) -> u8 {
+        self.packed_entry(key).0
+    }
+
+    /// Class bits and [`rare`] bits of a packed word ([`pack`]; 0 and 0 when it is not in the table).
+    #[inline]
+    fn packed_entry(&self, key: u64) -> (u8, u8) {
+        if !has_bit(&self.short, short_bit(key)) {
+            return (0, 0);
+        }
         let mut slot = packed_slot(key);
         loop {
             match self.packed.get(slot & (PACKED_SLOTS - 1)) {
-                Some(&(k, c)) if k == key => return c,
-                Some(&(0, _)) | None => return 0,
+                Some(&(k, c, r)) if k == key => return (c, r),
+                Some(&(0, _, _)) | None => return (0, 0),
                 Some(_) => slot += 1,
             }
         }
+    }
+
+    /// The slot of a packed word: its own, or the free one where it goes.
+    fn slot_for(&self, key: u64) -> usize {
+        // at most a few hundred keys in 2048 slots: a free slot is near
+        let mut slot = packed_slot(key) & (PACKED_SLOTS - 1);
+        while self.packed[slot].0 != 0 && self.packed[slot].0 != key {
+            slot = (slot + 1) & (PACKED_SLOTS - 1);
+        }
+        slot
+    }
+
+    /// Whether a lower-cased word of more than eight ASCII letters may be a key (as
+    /// [`Filter::may_hold_word`], reading a smaller set).
+    #[inline]
+    fn may_hold_long(&self, w: &[u8]) -> bool {
+        w.len() <= self.max_len && has_bit(&self.long, long_bit(w))
     }
 
     /// Whether a lower-cased ASCII word may be a key.
@@ -308,28 +378,49 @@ impl Filter {
 }
 
 static FILTER: Lazy<Filter> = Lazy::new(|| {
-    let mut f =
-        Filter { max_len: 0, ascii_syms: 0, words: Box::new([0; 1024]), packed: Box::new([(0, 0); PACKED_SLOTS]) };
+    let mut f = Filter {
+        max_len: 0,
+        ascii_syms: 0,
+        sym_class: [0; 128],
+        words: Box::new([0; 1024]),
+        short: Box::new([0; SMALL_SET_WORDS]),
+        long: Box::new([0; SMALL_SET_WORDS]),
+        packed: Box::new([(0, 0, 0); PACKED_SLOTS]),
+    };
     for (k, &c) in LEXICON.iter() {
         f.max_len = f.max_len.max(k.len());
         let b = k.as_bytes();
         if let [c] = b {
             if c.is_ascii() && !c.is_ascii_alphanumeric() {
                 f.ascii_syms |= 1u128 << c;
+                if let Some(slot) = f.sym_class.get_mut(usize::from(*c)) {
+                    *slot = LEXICON.get(k).copied().unwrap_or(0);
+                }
             }
         }
         if !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic) {
             let bit = word_bit(b);
             f.words[bit >> 6] |= 1u64 << (bit & 63);
+            if b.len() > 8 {
+                let bit = long_bit(b);
+                f.long[bit >> 6] |= 1u64 << (bit & 63);
+            }
             if let Some(key) = pack(b) {
-                // at most a few hundred keys in 2048 slots: a free slot is near
-                let mut slot = packed_slot(key);
-                while f.packed[slot & (PACKED_SLOTS - 1)].0 != 0 {
-                    slot += 1;
-                }
-                f.packed[slot & (PACKED_SLOTS - 1)] = (key, c);
+                let slot = f.slot_for(key);
+                f.packed[slot] = (key, c, 0);
             }
         }
+    }
+    for (w, bit) in [(&b"m"[..], rare::M), (b"www", rare::WWW)] {
+        if let Some(key) = pack(w) {
+            let slot = f.slot_for(key);
+            let (_, c, r) = f.packed[slot];
+            f.packed[slot] = (key, c, r | bit);
+        }
+    }
+    for &(key, _, _) in f.packed.iter().filter(|e| e.0 != 0) {
+        let bit = short_bit(key);
+        f.short[bit >> 6] |= 1u64 << (bit & 63);
     }
     f
 });
@@ -480,6 +571,8 @@ pub(crate) fn token_count(phrase: &str) -> usize {
 /// Tokens of a text plus its ASCII-lower-cased copy (same byte offsets).
 pub(crate) struct Tokens<'a> {
     pub text: &'a str,
+    /// The text ASCII-lower-cased (same byte offsets), followed by eight NUL bytes (so that
+    /// the lexer reads eight bytes at any offset of the text).
     pub lower: String,
     pub toks: Vec<Tok>,
     /// The text has an upper-case letter somewhere (a text in lower case only is read more loosely).
@@ -525,7 +618,7 @@ impl<'a> Tokens<'a> {
     /// Make room for texts of up to `len` bytes, so that refilling does not grow the buffers
     /// text by text.
     pub fn reserve_for(&mut self, len: usize) {
-        self.lower.reserve(len);
+        self.lower.reserve(len + 8);
         self.toks.reserve(len / 4 + 1);
         self.marks.reserve(len / 8 + 1);
     }
@@ -623,7 +716,10 @@ fn lex(
     lower_out.clear();
     lower_out.push_str(text);
     lower_out.make_ascii_lowercase();
-    let lower = lower_out.as_str();
+    lower_out.push_str("\0\0\0\0\0\0\0\0");
+    // the eight bytes from any offset of the text, lower-cased (NUL past its end)
+    let padded = lower_out.as_bytes();
+    let lower = lower_out.get(..text.len()).unwrap_or("");
     let low = lower.as_bytes();
     // local buffers (given back below), so that the loop keeps their ends in registers
     let mut toks = std::mem::take(toks_out);
@@ -640,22 +736,22 @@ fn lex(
     while let Some(&b) = bytes.get(i) {
         let c = BYTE_CLASS[usize::from(b)];
         if c & byte::LETTER != 0 {
-            // a word of at most seven ASCII letters ends in the eight bytes from `i`
-            if let Some(&chunk) = bytes.get(i..i + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
+            // a word of at most seven ASCII letters ends in the eight bytes from `i` (lower-cased;
+            // past the end of the text, NUL bytes end it as the end of the text does)
+            if let Some(&chunk) = padded.get(i..i + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
                 let x = u64::from_le_bytes(chunk);
                 let others = non_letters(x);
                 let len = (others.trailing_zeros() / 8) as usize;
                 let next = (x >> ((len * 8) & 63)) as u8;
                 if others != 0 && next.is_ascii() {
-                    let key = (x | 0x2020_2020_2020_2020) & ((1u64 << (len * 8)) - 1);
-                    // (branches, seldom taken, rather than flags folded in at every word)
-                    if len == 1 && b == b'm' {
-                        has_word_m = true;
+                    let key = x & ((1u64 << (len * 8)) - 1);
+                    let (class, noted) = filter.packed_entry(key);
+                    if noted != 0 {
+                        // "m" written in lower case; "www" before "." (a branch seldom taken
+                        // rather than comparisons at every word)
+                        has_word_m |= noted & rare::M != 0 && b == b'm';
+                        maybe_url |= noted & rare::WWW != 0 && next == b'.';
                     }
-                    if key == u64::from_le_bytes(*b"www\0\0\0\0\0") && next == b'.' {
-                        maybe_url = true;
-                    }
-                    let class = filter.packed_class(key);
                     if class & class::STARTS != 0 {
                         marks.push(toks.len());
                     }
@@ -665,6 +761,28 @@ fn lex(
                     // the space after a word
                     i = end + usize::from(next == b' ');
                     continue;
+                }
+                if others == 0 {
+                    // eight ASCII letters or more: the run goes on from `i + 8`
+                    let end = ascii_letters_end(bytes, i + 8);
+                    if !bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+                        // (no "m" nor "www")
+                        let class = if end - i == 8 {
+                            filter.packed_class(x)
+                        } else {
+                            match low.get(i..end) {
+                                Some(w) if filter.may_hold_long(w) => lower.get(i..end).map_or(0, class_of),
+                                _ => 0,
+                            }
+                        };
+                        if class & class::STARTS != 0 {
+                            marks.push(toks.len());
+                        }
+                        let ent = ent::LETTERS | ent::after(bytes.get(end).copied());
+                        toks.push(Tok { start: i, end, kind: TokKind::Word, class, ent });
+                        i = end;
+                        continue;
+                    }
                 }
             }
             let end = ascii_letters_end(bytes, i);
@@ -706,7 +824,8 @@ fn lex(
             let ent = if sep { 0 } else { ent::after(bytes.get(end).copied()) };
             Tok { start: i, end, kind: TokKind::Num, class: 0, ent }
         } else if c == byte::SYMBOL {
-            let class = if filter.ascii_syms & (1u128 << b) != 0 { lower.get(i..i + 1).map_or(0, class_of) } else { 0 };
+            // (a table by byte: no look-up of the lexicon at each "'" or "$")
+            let class = filter.sym_class.get(usize::from(b)).copied().unwrap_or(0);
             maybe_url |= b == b':' && bytes.get(i + 1..i + 3) == Some(b"//");
             // other ASCII punctuation starts nothing
             if class & class::STARTS != 0 || (b == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) {
@@ -976,6 +1095,16 @@ mod tests {
         "m",
         "M",
         "5m",
+        "mm",
+        "wwww",
+        "September",
+        "SEPTEMBER",
+        "thirteenth",
+        "Thousands",
+        "eighteen",
+        "abcdefgh",
+        "abcdefghi",
+        "percentage",
     ];
 
     #[test]
@@ -1016,6 +1145,33 @@ mod tests {
             assert_eq!(t.lower, fresh.lower, "{text:?}");
             assert_eq!((t.has_upper, t.has_word_m), (fresh.has_upper, fresh.has_word_m), "{text:?}");
         }
+    }
+
+    #[test]
+    fn small_sets_hold_every_key() {
+        let f = &*FILTER;
+        for k in LEXICON.keys() {
+            let b = k.as_bytes();
+            if !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic) {
+                if let Some(key) = pack(b) {
+                    assert!(has_bit(&f.short, short_bit(key)), "{k}");
+                    assert_eq!(f.packed_class(key), LEXICON[k], "{k}");
+                } else {
+                    assert!(f.may_hold_long(b) && f.may_hold_word(b), "{k}");
+                }
+            }
+        }
+        for (w, bit) in [("m", rare::M), ("www", rare::WWW), ("M", 0), ("ww", 0)] {
+            let key = pack(w.as_bytes()).unwrap_or(0);
+            assert_eq!(f.packed_entry(key).1, bit, "{w}");
+        }
+        // most words are rejected by the small sets alone
+        let words = ["the", "government", "said", "minister", "people", "because", "international", "would"];
+        let passed = words.iter().filter(|w| match pack(w.as_bytes()) {
+            Some(key) => has_bit(&f.short, short_bit(key)),
+            None => f.may_hold_long(w.as_bytes()),
+        });
+        assert!(passed.count() <= 2);
     }
 
     #[test]
