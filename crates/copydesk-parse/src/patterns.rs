@@ -161,9 +161,17 @@ static COPYRIGHT_FOOTER: Lazy<Regex> =
 /// Separators of menu items.
 const MENU_SEPARATORS: [char; 5] = ['|', '•', '·', '>', '»'];
 
-/// A line made of short menu items separated by "|", "/", "•", "·" or ">": at least two
+/// A line made of short menu items separated by "|", "•", "·", ">" or "»": at least two
 /// separators, every item before the last 1 to 30 characters, the last at most 30.
 fn is_menu(line: &str) -> bool {
+    // every separator is "|", ">" or starts with the byte 0xC2 ("·", "»") or 0xE2 ("•"): a line
+    // without these bytes (most lines) has none, and is no menu
+    let b = line.as_bytes();
+    (memchr::memchr3(b'|', b'>', 0xC2, b).is_some() || memchr::memchr(0xE2, b).is_some()) && menu_items(line)
+}
+
+/// [`is_menu`] on the line's items.
+fn menu_items(line: &str) -> bool {
     let mut items = line.split(MENU_SEPARATORS);
     let Some(mut prev) = items.next() else { return false };
     let mut seps = 0;
@@ -507,6 +515,11 @@ mod tests {
             if CREDIT_START.is_match(&line) {
                 proptest::prop_assert!(may_start_credit(&line), "{line}");
             }
+        }
+
+        #[test]
+        fn menu_guard_keeps_results(line in "([a-zA-Z ]{0,12}[|>\u{b7}\u{bb}\u{2022}\u{e9}\u{2014}]?){0,6}") {
+            proptest::prop_assert_eq!(is_menu(&line), menu_items(&line));
         }
 
         #[test]
