@@ -295,6 +295,16 @@ fn list_marker_at(s: &str, i: usize, style: &str) -> bool {
 /// Is `s[from..end]` only a list marker ("1", "• 9", "⁃10", "a")?
 fn is_list_marker(s: &str, from: usize, end: usize) -> bool {
     let (from, end) = (floor_boundary(s, from), floor_boundary(s, end));
+    // the usual case, a sentence: it starts with an ASCII byte that is no white space (so
+    // nothing is trimmed) and is longer than any marker
+    if end > from + 2 && s.as_bytes().get(from).is_some_and(|&b| b < 0x80 && !matches!(b, b' ' | b'\t'..=b'\r')) {
+        return false;
+    }
+    list_marker_text(s, from, end)
+}
+
+/// [`is_list_marker`] for `from` and `end` on char boundaries, by trimming.
+fn list_marker_text(s: &str, from: usize, end: usize) -> bool {
     let t = s[from.min(end)..end].trim_start_matches(|c: char| is_bullet(c) || c.is_whitespace());
     let digits = t.bytes().all(|b| b.is_ascii_digit());
     !t.is_empty() && ((digits && t.len() <= 2) || (t.len() == 1 && t.bytes().all(|b| b.is_ascii_lowercase())))
@@ -525,6 +535,14 @@ mod tests {
         while let Some(k) = it.next(i) {
             assert!(INTERESTING[usize::from(b[k])] && b[i..k].iter().all(|&x| !INTERESTING[usize::from(x)]));
             i = k + 1 + k % 3;
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn list_marker_shortcut_agrees(s in "[ \t\u{b}\u{c}\u{1f}•⁃a-zA-Z0-9.\u{a0}\u{e9}]{0,8}", from in 0usize..10, end in 0usize..10) {
+            let (f, e) = (floor_boundary(&s, from), floor_boundary(&s, end));
+            proptest::prop_assert_eq!(is_list_marker(&s, from, end), list_marker_text(&s, f, e));
         }
     }
 
