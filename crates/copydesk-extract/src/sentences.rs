@@ -90,6 +90,18 @@ impl<'a> Interesting<'a> {
         Interesting { b, hits: [None; 4] }
     }
 
+    /// [`Interesting::new`] for the splitter, which needs no closing bracket when the text
+    /// opens none (a closing bracket only ends an open one) and no 0xE2 byte the text does not
+    /// have: one search for "(", "[" and 0xE2 replaces the first searches of the three kinds in
+    /// most texts, which have none of them.
+    fn for_splitter(b: &'a [u8]) -> Self {
+        let mut it = Interesting::new(b);
+        if memchr::memchr3(b'(', b'[', 0xE2, b).is_none() {
+            it.hits = [None, Some(b.len()), Some(b.len()), Some(b.len())];
+        }
+        it
+    }
+
     /// The first interesting byte at or after `i` (`i` never goes back between calls).
     fn next(&mut self, i: usize) -> Option<usize> {
         let b = self.b;
@@ -142,6 +154,12 @@ fn split_str(s: &str) -> Vec<Span> {
 /// Append the sentence spans of one segment (bytes of `s`) to `out`; `cuts` is a buffer for the
 /// boundaries (end of a sentence, start of the next), cleared first.
 fn split_into(s: &str, cuts: &mut Vec<(usize, usize)>, out: &mut Vec<Span>) {
+    split_into_with::<true>(s, cuts, out);
+}
+
+/// [`split_into`]; `SKIP`: whether the brackets and 0xE2 bytes go unsearched in a text without
+/// "(", "[" and 0xE2 ([`Interesting::for_splitter`]; tests check that both ways split alike).
+fn split_into_with<const SKIP: bool>(s: &str, cuts: &mut Vec<(usize, usize)>, out: &mut Vec<Span>) {
     let bytes = s.as_bytes();
     cuts.clear();
     // A list marker starts with a bullet, a digit or a lower-case letter: most segments start
@@ -152,7 +170,7 @@ fn split_into(s: &str, cuts: &mut Vec<(usize, usize)>, out: &mut Vec<Span>) {
     // Position of the innermost open bracket; no boundary inside brackets (up to MAX_PAREN bytes).
     let mut open_paren: Option<usize> = None;
     let mut i = 0usize;
-    let mut interesting = Interesting::new(bytes);
+    let mut interesting = if SKIP { Interesting::for_splitter(bytes) } else { Interesting::new(bytes) };
     while i < s.len() {
         // Without list markers, only brackets, terminators and bullets matter: skip to the next.
         if list_style.is_none() {
@@ -295,6 +313,16 @@ fn list_marker_at(s: &str, i: usize, style: &str) -> bool {
 /// Is `s[from..end]` only a list marker ("1", "• 9", "⁃10", "a")?
 fn is_list_marker(s: &str, from: usize, end: usize) -> bool {
     let (from, end) = (floor_boundary(s, from), floor_boundary(s, end));
+    // the usual case, a sentence: it starts with an ASCII byte that is no white space (so
+    // nothing is trimmed) and is longer than any marker
+    if end > from + 2 && s.as_bytes().get(from).is_some_and(|&b| b < 0x80 && !matches!(b, b' ' | b'\t'..=b'\r')) {
+        return false;
+    }
+    list_marker_text(s, from, end)
+}
+
+/// [`is_list_marker`] for `from` and `end` on char boundaries, by trimming.
+fn list_marker_text(s: &str, from: usize, end: usize) -> bool {
     let t = s[from.min(end)..end].trim_start_matches(|c: char| is_bullet(c) || c.is_whitespace());
     let digits = t.bytes().all(|b| b.is_ascii_digit());
     !t.is_empty() && ((digits && t.len() <= 2) || (t.len() == 1 && t.bytes().all(|b| b.is_ascii_lowercase())))
@@ -525,6 +553,22 @@ mod tests {
         while let Some(k) = it.next(i) {
             assert!(INTERESTING[usize::from(b[k])] && b[i..k].iter().all(|&x| !INTERESTING[usize::from(x)]));
             i = k + 1 + k % 3;
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn skipping_brackets_splits_alike(s in "([A-Za-z]{1,6}|[.!?()\\[\\] \u{2026}\u{2014}\u{2022}]|\u{201d}|1\\.){0,30}") {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            split_into_with::<true>(&s, &mut Vec::new(), &mut a);
+            split_into_with::<false>(&s, &mut Vec::new(), &mut b);
+            proptest::prop_assert_eq!(a, b);
+        }
+
+        #[test]
+        fn list_marker_shortcut_agrees(s in "[ \t\u{b}\u{c}\u{1f}•⁃a-zA-Z0-9.\u{a0}\u{e9}]{0,8}", from in 0usize..10, end in 0usize..10) {
+            let (f, e) = (floor_boundary(&s, from), floor_boundary(&s, end));
+            proptest::prop_assert_eq!(is_list_marker(&s, from, end), list_marker_text(&s, f, e));
         }
     }
 

@@ -34,12 +34,14 @@ impl CharIndex {
     }
 
     /// Length of the text in code points.
+    #[inline]
     pub fn char_len(&self) -> usize {
         self.len - self.marks.last().map_or(0, |m| m.1)
     }
 
     /// The code-point offset of byte offset `byte` (which should be on a char boundary;
     /// an offset inside a char maps to the start of the next char).
+    #[inline]
     pub fn char_offset(&self, byte: usize) -> usize {
         let byte = byte.min(self.len);
         let i = self.marks.partition_point(|&(after, _)| after <= byte);
@@ -51,6 +53,7 @@ impl CharIndex {
     }
 
     /// The byte offset of code-point offset `ch` (at most the text's length).
+    #[inline]
     pub fn byte_offset(&self, ch: usize) -> usize {
         let i = self.marks.partition_point(|&(after, extra)| after - extra <= ch);
         let byte = if i == 0 { ch } else { ch + self.marks[i - 1].1 };

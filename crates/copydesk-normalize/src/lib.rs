@@ -56,6 +56,7 @@ pub struct NormalizedText {
 
 impl NormalizedText {
     /// Map a span of the normalized text (bytes) to the raw span it came from (bytes).
+    #[inline]
     pub fn to_original(&self, span: Span) -> Span {
         self.map.to_original(span)
     }

@@ -81,6 +81,7 @@ impl OffsetMap {
     /// Map one normalized offset to a raw offset. `is_end` says the offset ends a span: it then
     /// maps to the end of the raw text that produced the byte before it, so deleted characters
     /// (zero-width spaces, soft hyphens) just after a span are not pulled into it.
+    #[inline]
     pub fn to_original_pos(&self, norm_pos: usize, is_end: bool) -> usize {
         let Some(last) = self.pieces.last() else {
             return norm_pos.min(self.raw_len);
@@ -215,6 +216,7 @@ impl OffsetMap {
     ///
     /// The whole normalized text maps to the whole raw text (deleted characters at either end
     /// included); any other span ending just before deleted characters does not take them in.
+    #[inline]
     pub fn to_original(&self, span: Span) -> Span {
         if span.start == 0 && span.end >= self.norm_len && self.norm_len > 0 {
             return Span::new(0, self.raw_len);

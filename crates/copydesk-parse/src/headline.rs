@@ -53,6 +53,14 @@ fn fnv(bytes: &[u8]) -> u64 {
 /// string (`str::to_lowercase`, so a final sigma stays one). An ASCII line is read byte by byte.
 fn tokens(s: &str) -> WordSet {
     let mut out: Vec<u64> = Vec::with_capacity(s.len() / 4);
+    tokens_into(s, &mut out);
+    WordSet(out)
+}
+
+/// [`tokens`] into `out` (emptied first, its room reused: the loops over candidate lines make
+/// no allocation per line).
+fn tokens_into(s: &str, out: &mut Vec<u64>) {
+    out.clear();
     if s.is_ascii() {
         // the same FNV-1a hashes of the lower-cased words as below, without splitting into strs
         let mut h = None;
@@ -72,7 +80,6 @@ fn tokens(s: &str) -> WordSet {
     }
     out.sort_unstable();
     out.dedup();
-    WordSet(out)
 }
 
 /// Byte length of the title part of `line` and the start of its trailing attribution, when the
@@ -134,11 +141,12 @@ pub(crate) fn anchor(text: &str, lines: &[Line], usable: &dyn Fn(usize) -> bool)
     if tset.len() < 2 {
         return None;
     }
+    let mut cand = WordSet(Vec::new());
     lines.iter().enumerate().skip(1).find_map(|(i, l)| {
         if !usable(i) || !(2..=40).contains(&l.words) || (l.ends_sentence && l.words >= 10) {
             return None;
         }
-        let cand = tokens(l.span.slice(text));
+        tokens_into(l.span.slice(text), &mut cand.0);
         let covered = cand.intersection(&tset) as f32 / tset.len() as f32;
         (similarity(&cand, &tset) >= 0.6 && covered >= 0.7).then_some(i)
     })
@@ -191,15 +199,17 @@ pub(crate) fn choose(
             .collect()
     });
     let mut best: Option<(f32, usize)> = None;
+    let mut cand = WordSet(Vec::new());
     for pass in 0..2 {
         for (i, l) in lines.iter().enumerate().take(limit.min(lines.len())).skip(1) {
             if !usable(i) || !(2..=40).contains(&l.words) || (l.ends_sentence && l.words >= 10) {
                 continue;
             }
-            let cand = tokens(l.span.slice(text));
+            tokens_into(l.span.slice(text), &mut cand.0);
+            let cand = &cand;
             let ok = |target: &WordSet, min_sim: f32, min_cov: f32| {
                 let covered = cand.intersection(target) as f32 / target.len().max(1) as f32;
-                let sim = similarity(&cand, target);
+                let sim = similarity(cand, target);
                 (sim >= min_sim && covered >= min_cov).then_some(sim)
             };
             let sim = if pass == 0 { ok(&tset, 0.5, 0.6) } else { parts.iter().find_map(|p| ok(p, 0.85, 0.8)) };

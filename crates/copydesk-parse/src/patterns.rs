@@ -3,13 +3,12 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 use regex::Regex;
-use std::collections::HashSet;
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-static EXACT: Lazy<HashSet<&'static str>> =
+static EXACT: Lazy<foldhash::HashSet<&'static str>> =
     Lazy::new(|| data_lines(include_str!("../data/boilerplate-exact.txt")).collect());
 
 /// The boilerplate phrases, as automata by word limit: a phrase marks a line as furniture when
@@ -87,16 +86,30 @@ fn phrase_match(line: &str, words: usize) -> bool {
     set.common.as_ref().map_or(true, |f| f.find(lower).is_some()) && set.ac.is_match(&*lower)
 }
 
-/// The related-link prefixes, and which bytes (in either ASCII case) start one.
-static RELATED: Lazy<(Vec<&'static str>, [bool; 256])> = Lazy::new(|| {
-    let prefixes: Vec<&str> = data_lines(include_str!("../data/related-prefixes.txt")).collect();
-    let mut first = [false; 256];
-    for b in prefixes.iter().filter_map(|p| p.as_bytes().first()) {
-        for c in [*b, b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
-            first[usize::from(c)] = true;
+/// The related-link prefixes.
+fn related_prefixes() -> impl Iterator<Item = &'static str> {
+    data_lines(include_str!("../data/related-prefixes.txt"))
+}
+
+/// The related-link prefixes by the first byte of the lines they can start (their first byte
+/// in either ASCII case): a line is compared with the few that start like it.
+static RELATED: Lazy<Vec<Vec<&'static str>>> = Lazy::new(|| {
+    let mut by_first = vec![Vec::new(); 256];
+    for p in related_prefixes() {
+        let Some(&b) = p.as_bytes().first() else { continue };
+        let mut cases = [b, b.to_ascii_lowercase(), b.to_ascii_uppercase()];
+        cases.sort_unstable();
+        let mut last = None;
+        for c in cases {
+            if last != Some(c) {
+                if let Some(list) = by_first.get_mut(usize::from(c)) {
+                    list.push(p);
+                }
+            }
+            last = Some(c);
         }
     }
-    (prefixes, first)
+    by_first
 });
 
 /// Counters, share counts, time-ago stamps and other furniture shapes (whole line). Bounded
@@ -162,9 +175,17 @@ static COPYRIGHT_FOOTER: Lazy<Regex> =
 /// Separators of menu items.
 const MENU_SEPARATORS: [char; 5] = ['|', '•', '·', '>', '»'];
 
-/// A line made of short menu items separated by "|", "/", "•", "·" or ">": at least two
+/// A line made of short menu items separated by "|", "•", "·", ">" or "»": at least two
 /// separators, every item before the last 1 to 30 characters, the last at most 30.
 fn is_menu(line: &str) -> bool {
+    // every separator is "|", ">" or starts with the byte 0xC2 ("·", "»") or 0xE2 ("•"): a line
+    // without these bytes (most lines) has none, and is no menu
+    let b = line.as_bytes();
+    (memchr::memchr3(b'|', b'>', 0xC2, b).is_some() || memchr::memchr(0xE2, b).is_some()) && menu_items(line)
+}
+
+/// [`is_menu`] on the line's items.
+fn menu_items(line: &str) -> bool {
     let mut items = line.split(MENU_SEPARATORS);
     let Some(mut prev) = items.next() else { return false };
     let mut seps = 0;
@@ -197,20 +218,36 @@ static CREDIT_START: Lazy<Regex> = Lazy::new(|| {
 static GLUED_CREDIT: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^©.+?(?:mediabank|media bank|photo bank|image bank)").expect("glued credit regex"));
 
-fn lower_key(line: &str) -> String {
-    let mut s = line.to_lowercase();
-    while s.ends_with([':', '.', '!', '>', '»', '›', ' ', '|', '-', '+']) {
-        s.pop();
+/// ASCII lines up to this many bytes are lower-cased on the stack for [`with_lower_key`].
+const KEY_STACK: usize = 128;
+
+/// `f` of the key of a whole-line phrase: `line` lower-cased, without trailing ":", ".", "!",
+/// ">", "»", "›", " ", "|", "-", "+" and then leading "<", "«", "‹", " ", "|", "-", "+", "#"
+/// ("Follow us:" -> "follow us"). ASCII lines (nearly all short ones) are lower-cased in a
+/// buffer on the stack, others by `str::to_lowercase`.
+fn with_lower_key<R>(line: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; KEY_STACK];
+    if line.is_ascii() {
+        if let Some(b) = buf.get_mut(..line.len()) {
+            b.copy_from_slice(line.as_bytes());
+            b.make_ascii_lowercase();
+            if let Ok(s) = std::str::from_utf8(b) {
+                return f(trim_key(s));
+            }
+        }
     }
-    while s.starts_with(['<', '«', '‹', ' ', '|', '-', '+', '#']) {
-        s.remove(0);
-    }
-    s
+    f(trim_key(&line.to_lowercase()))
+}
+
+/// A lower-cased line without the marks around it that [`with_lower_key`] drops.
+fn trim_key(s: &str) -> &str {
+    s.trim_end_matches([':', '.', '!', '>', '»', '›', ' ', '|', '-', '+'])
+        .trim_start_matches(['<', '«', '‹', ' ', '|', '-', '+', '#'])
 }
 
 /// The rule name when `line` (with `words` tokens) is page furniture.
 pub(crate) fn boilerplate_rule(line: &str, words: usize) -> Option<&'static str> {
-    if words <= 6 && EXACT.contains(lower_key(line).as_str()) {
+    if words <= 6 && with_lower_key(line, |k| EXACT.contains(k)) {
         return Some("boilerplate_word");
     }
     if line.len() <= 400 && furniture_shape(line) {
@@ -310,7 +347,7 @@ const RELATED_HEADERS: [&str; 12] = [
 
 /// True when `line` is a header over links to other articles ("Related Coverage").
 pub(crate) fn is_related_header(line: &str) -> bool {
-    line.len() <= 40 && RELATED_HEADERS.contains(&lower_key(line).as_str())
+    line.len() <= 40 && with_lower_key(line, |k| RELATED_HEADERS.contains(&k))
 }
 
 /// True when `line` introduces a related article ("READ MORE: ...").
@@ -319,11 +356,8 @@ pub(crate) fn is_related(line: &str) -> bool {
         return false;
     }
     let b = line.as_bytes();
-    let (prefixes, first) = &*RELATED;
     // most lines start with a byte no prefix starts with
-    if !b.first().is_some_and(|&c| first[usize::from(c)]) {
-        return false;
-    }
+    let Some(prefixes) = b.first().and_then(|&c| RELATED.get(usize::from(c))) else { return false };
     prefixes.iter().any(|p| {
         b.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
             && (p.ends_with([':', '-']) || line.len() > p.len())
@@ -437,6 +471,35 @@ mod tests {
         assert_eq!(glued_credit("© Agency / Go to the mediabankA caption."), Some(31));
     }
 
+    /// The key of [`with_lower_key`], as a string, the plain way.
+    fn lower_key(line: &str) -> String {
+        let mut s = line.to_lowercase();
+        while s.ends_with([':', '.', '!', '>', '»', '›', ' ', '|', '-', '+']) {
+            s.pop();
+        }
+        while s.starts_with(['<', '«', '‹', ' ', '|', '-', '+', '#']) {
+            s.remove(0);
+        }
+        s
+    }
+
+    #[test]
+    fn keys_of_whole_lines() {
+        for (line, key) in [
+            ("Follow us:", "follow us"),
+            ("  | Related Coverage >> ", "related coverage"),
+            ("## SHARE THIS ARTICLE!", "share this article"),
+            ("«Lire aussi»", "lire aussi"),
+            ("ÉTÉ", "été"),
+            ("-+-", ""),
+        ] {
+            assert_eq!(with_lower_key(line, str::to_string), key, "{line:?}");
+            assert_eq!(lower_key(line), key, "{line:?}");
+        }
+        let long = "A".repeat(KEY_STACK + 1);
+        assert_eq!(with_lower_key(&long, str::to_string), lower_key(&long));
+    }
+
     /// `furniture_shape` without its first-byte tests: both must agree on any line.
     fn furniture_shape_unguarded(line: &str) -> bool {
         if line.chars().all(|c| c == '_' || !c.is_alphanumeric()) || FURNITURE.is_match(line) {
@@ -463,6 +526,28 @@ mod tests {
             if CREDIT_START.is_match(&line) {
                 proptest::prop_assert!(may_start_credit(&line), "{line}");
             }
+        }
+
+        #[test]
+        fn related_buckets_keep_results(
+            line in r"(Read|READ|read|Related|related|Also|see|More|more|Watch|listen|Video|Further|x|\u{e9})?( more| also| on this| story| reading| coverage|:| -|-| |[a-zA-Z]){0,5}"
+        ) {
+            let plain = line.len() <= 300
+                && related_prefixes().any(|p| {
+                    line.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+                        && (p.ends_with([':', '-']) || line.len() > p.len())
+                });
+            proptest::prop_assert_eq!(is_related(&line), plain, "{}", line);
+        }
+
+        #[test]
+        fn menu_guard_keeps_results(line in "([a-zA-Z ]{0,12}[|>\u{b7}\u{bb}\u{2022}\u{e9}\u{2014}]?){0,6}") {
+            proptest::prop_assert_eq!(is_menu(&line), menu_items(&line));
+        }
+
+        #[test]
+        fn stack_keys_agree(line in "[ a-zA-Z0-9:.!>|+#<-]{0,12}[\u{bb}\u{ab}\u{203a}\u{2039}\u{c9}\u{130}\u{3a3}]?[ a-zA-Z:.!>|+#<-]{0,140}") {
+            proptest::prop_assert_eq!(with_lower_key(&line, str::to_string), lower_key(&line));
         }
 
         #[test]
