@@ -376,9 +376,47 @@ mod write {
         2021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869\
         707172737475767778798081828384858687888990919293949596979899";
 
-    /// An unsigned integer: two digits per division, written from the right into a small
-    /// buffer, then appended at once.
-    pub(super) fn uint(out: &mut String, mut v: usize) {
+    /// The two-digit numbers "00" to "99" as text.
+    const PAIRS_STR: &str = match std::str::from_utf8(PAIRS) {
+        Ok(p) => p,
+        Err(_) => panic!("ASCII digits"),
+    };
+
+    /// Two digits of `v` (below 100), `"07"` for 7.
+    #[inline]
+    fn pair(out: &mut String, v: usize) {
+        let d = v * 2;
+        out.push_str(PAIRS_STR.get(d..d + 2).unwrap_or("00"));
+    }
+
+    /// An unsigned integer, written left to right two digits at a time (offsets and counts
+    /// are mostly below 10,000; longer numbers go through a small buffer).
+    pub(super) fn uint(out: &mut String, v: usize) {
+        if v < 10 {
+            out.push(char::from(b'0' + v as u8));
+        } else if v < 100 {
+            pair(out, v);
+        } else if v < 10_000 {
+            let hi = v / 100;
+            if hi < 10 {
+                out.push(char::from(b'0' + hi as u8));
+            } else {
+                pair(out, hi);
+            }
+            pair(out, v % 100);
+        } else if v < 1_000_000 {
+            uint(out, v / 10_000);
+            let lo = v % 10_000;
+            pair(out, lo / 100);
+            pair(out, lo % 100);
+        } else {
+            uint_long(out, v);
+        }
+    }
+
+    /// An unsigned integer of any size: two digits per division, written from the right into
+    /// a small buffer, then appended.
+    fn uint_long(out: &mut String, mut v: usize) {
         let mut buf = [0u8; 20];
         let mut k = buf.len();
         while v >= 100 {
@@ -754,7 +792,8 @@ mod tests {
 
     #[test]
     fn uints_are_written_like_serde() {
-        for v in (0usize..10_000).chain([12_345, 99_999, 100_000, usize::MAX]) {
+        let edges = [10_000, 12_345, 99_999, 100_000, 999_999, 1_000_000, 1_000_001, u32::MAX as usize, usize::MAX];
+        for v in (0usize..10_000).chain((10_000..2_000_000).step_by(7)).chain(edges) {
             let mut out = String::new();
             write::uint(&mut out, v);
             assert_eq!(out, v.to_string());
