@@ -309,32 +309,46 @@ mod write {
     /// spurious (borrows), the lowest one never is.
     #[inline]
     fn escape_mask(w: u128) -> u128 {
-        let zero_in = |v: u128| v.wrapping_sub(LO) & !v & HI;
-        let control = w.wrapping_sub(LO * 0x20) & !w & HI;
-        control | zero_in(w ^ (LO * u128::from(b'"'))) | zero_in(w ^ (LO * u128::from(b'\\')))
+        // a byte x is a control character or `"` exactly when x ^ 2 is below 0x21 (x ^ 2 maps
+        // 0x00..=0x1f onto itself and `"` (0x22) onto 0x20), so one "less than" test finds both
+        let y = w ^ (LO * 0x02);
+        let control_or_quote = y.wrapping_sub(LO * 0x21) & !y & HI;
+        let b = w ^ (LO * u128::from(b'\\'));
+        control_or_quote | (b.wrapping_sub(LO) & !b & HI)
     }
 
     /// The index of the first byte at or after `i` that needs escaping, or `b.len()`: 16 bytes
-    /// at a time, the last few padded with a byte that needs none.
+    /// at a time; a last part shorter than 16 bytes is read as the text's last 16 bytes with the
+    /// lanes before `i` (already passed) set to a byte that needs no escaping, and a text shorter
+    /// than 16 bytes is read byte by byte (no padded copy either way).
     #[inline]
     fn next_escape(b: &[u8], mut i: usize) -> usize {
-        while let Some(rest) = b.get(i..) {
-            let w = match rest.first_chunk::<16>() {
-                Some(w) => *w,
-                None if rest.is_empty() => break,
-                None => {
-                    let mut w = [b'a'; 16];
-                    w[..rest.len()].copy_from_slice(rest);
-                    w
-                }
-            };
-            let m = escape_mask(u128::from_le_bytes(w));
+        let n = b.len();
+        while let Some(w) = b.get(i..).and_then(|r| r.first_chunk::<16>()) {
+            let m = escape_mask(u128::from_le_bytes(*w));
             if m != 0 {
-                return (i + (m.trailing_zeros() / 8) as usize).min(b.len());
+                return i + (m.trailing_zeros() / 8) as usize;
             }
             i += 16;
         }
-        b.len()
+        if i >= n {
+            return n;
+        }
+        match b.last_chunk::<16>() {
+            Some(w) => {
+                // lanes 0..k of the last 16 bytes lie before `i`: replace them with 'a'
+                let k = (i + 16 - n) as u32;
+                let keep = u128::MAX << (8 * k);
+                let w = (u128::from_le_bytes(*w) & keep) | ((LO * u128::from(b'a')) & !keep);
+                let m = escape_mask(w);
+                if m != 0 {
+                    n - 16 + (m.trailing_zeros() / 8) as usize
+                } else {
+                    n
+                }
+            }
+            None => b.get(i..).and_then(|r| r.iter().position(|&c| ESCAPE[usize::from(c)] != 0)).map_or(n, |p| i + p),
+        }
     }
 
     /// A JSON string literal.
@@ -360,6 +374,15 @@ mod write {
                 out.push(char::from(esc));
             }
         }
+        out.push('"');
+    }
+
+    /// A JSON string literal of a fixed name (an enum's `as_str`: letters only, nothing to escape).
+    #[inline]
+    fn name(out: &mut String, s: &'static str) {
+        debug_assert!(s.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_'), "{s}");
+        out.push('"');
+        out.push_str(s);
         out.push('"');
     }
 
@@ -553,7 +576,7 @@ mod write {
         o.push_str(",\"blocks\":");
         array(o, &a.blocks, |o, b| {
             o.push_str("{\"kind\":");
-            string(o, b.kind.as_str());
+            name(o, b.kind.as_str());
             o.push(',');
             sp.start_end_text(o, b.span);
             o.push_str(",\"rule\":");
@@ -567,7 +590,7 @@ mod write {
             o.push_str(",\"text\":");
             string(o, a.slice(q.content));
             o.push_str(",\"kind\":");
-            string(o, q.kind.as_str());
+            name(o, q.kind.as_str());
             o.push_str(",\"speaker\":");
             opt_string(o, q.speaker.as_deref());
             o.push_str(",\"speaker_mention\":");
@@ -581,7 +604,7 @@ mod write {
             o.push('{');
             sp.start_end_text(o, e.span);
             o.push_str(",\"label\":");
-            string(o, e.label.as_str());
+            name(o, e.label.as_str());
             o.push_str(",\"canonical\":");
             opt_string(o, e.canonical.as_deref());
             o.push('}');
@@ -776,6 +799,27 @@ mod tests {
                 let mut out = String::new();
                 write::string(&mut out, &s);
                 assert_eq!(out, serde_json::to_string(&s).expect("serde"), "{c:#x} {pad}");
+            }
+        }
+    }
+
+    #[test]
+    fn escapes_any_two_positions_like_serde() {
+        // every pair of positions in strings up to 40 bytes: the 16-byte windows, the
+        // overlapping last window after an escape, and the byte-by-byte short strings
+        for n in 0..40 {
+            for p in 0..n {
+                for q in p..n {
+                    for (x, y) in [(b'"', b'\n'), (b'\\', 0x1f), (0x7f, b'"')] {
+                        let mut v = vec![b'a'; n];
+                        v[p] = x;
+                        v[q] = y;
+                        let s = String::from_utf8(v).unwrap_or_default();
+                        let mut out = String::new();
+                        write::string(&mut out, &s);
+                        assert_eq!(out, serde_json::to_string(&s).expect("serde"), "{s:?}");
+                    }
+                }
             }
         }
     }
