@@ -353,7 +353,6 @@ mod write {
 
     /// A JSON string literal.
     pub(super) fn string(out: &mut String, s: &str) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
         out.reserve(s.len() + 2);
         out.push('"');
         let b = s.as_bytes();
@@ -364,17 +363,36 @@ mod write {
             out.push_str(s.get(start..i).unwrap_or_default());
             let Some(&c) = b.get(i) else { break };
             start = i + 1;
-            let esc = ESCAPE[usize::from(c)];
-            out.push('\\');
-            if esc == b'u' {
-                out.push_str("u00");
-                out.push(char::from(HEX[usize::from(c >> 4)]));
-                out.push(char::from(HEX[usize::from(c & 0xf)]));
-            } else {
-                out.push(char::from(esc));
-            }
+            escaped(out, c);
         }
         out.push('"');
+    }
+
+    /// The escape sequence of one byte that needs escaping.
+    #[inline]
+    fn escaped(out: &mut String, c: u8) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let esc = ESCAPE[usize::from(c)];
+        out.push('\\');
+        if esc == b'u' {
+            out.push_str("u00");
+            out.push(char::from(HEX[usize::from(c >> 4)]));
+            out.push(char::from(HEX[usize::from(c & 0xf)]));
+        } else {
+            out.push(char::from(esc));
+        }
+    }
+
+    /// The positions of the bytes of `s` that need escaping, in order.
+    pub(super) fn escapes(s: &str) -> Vec<usize> {
+        let b = s.as_bytes();
+        let mut at = Vec::new();
+        let mut i = next_escape(b, 0);
+        while i < b.len() {
+            at.push(i);
+            i = next_escape(b, i + 1);
+        }
+        at
     }
 
     /// A JSON string literal of a fixed name (an enum's `as_str`: letters only, nothing to escape).
@@ -480,12 +498,20 @@ mod write {
     }
 
     /// Code-point offsets and raw text of spans.
-    struct Spans<'a> {
+    pub(super) struct Spans<'a> {
         a: &'a Article,
         ci: CharIndex,
+        /// [`escapes`] of the article's text: span texts are written from it without a scan.
+        esc: Vec<usize>,
+        /// Index into `esc` where the last span's text stopped (spans mostly come in order).
+        next: std::cell::Cell<usize>,
     }
 
-    impl Spans<'_> {
+    impl<'a> Spans<'a> {
+        pub(super) fn new(a: &'a Article) -> Self {
+            Spans { a, ci: CharIndex::new(&a.text), esc: escapes(&a.text), next: std::cell::Cell::new(0) }
+        }
+
         /// `"start":S,"end":E` of a span.
         fn start_end(&self, out: &mut String, s: Span) {
             out.push_str("\"start\":");
@@ -498,7 +524,50 @@ mod write {
         fn start_end_text(&self, out: &mut String, s: Span) {
             self.start_end(out, s);
             out.push_str(",\"text\":");
-            string(out, self.a.slice(s));
+            self.text(out, s);
+        }
+
+        /// The index in `esc` of the first escape at or after byte `start`: from where the last
+        /// span stopped when that is at most a few escapes back from it, else a binary search.
+        fn first_escape(&self, start: usize) -> usize {
+            let at = &self.esc;
+            let mut k = self.next.get().min(at.len());
+            if k > 0 && at.get(k - 1).is_some_and(|&p| p >= start) {
+                return at.partition_point(|&p| p < start);
+            }
+            for _ in 0..8 {
+                match at.get(k) {
+                    Some(&p) if p < start => k += 1,
+                    _ => return k,
+                }
+            }
+            at.partition_point(|&p| p < start)
+        }
+
+        /// The span's text as a JSON string literal, as [`string`] writes `a.slice(s)`.
+        pub(super) fn text(&self, out: &mut String, s: Span) {
+            let text = self.a.text.as_str();
+            if text.get(s.start..s.end).is_none() {
+                out.push_str("\"\"");
+                return;
+            }
+            out.reserve(s.end - s.start + 2);
+            out.push('"');
+            let mut k = self.first_escape(s.start);
+            let mut from = s.start;
+            while let Some(&p) = self.esc.get(k) {
+                if p >= s.end {
+                    break;
+                }
+                // escaped bytes are ASCII, so both ends are char boundaries
+                out.push_str(text.get(from..p).unwrap_or_default());
+                escaped(out, text.as_bytes().get(p).copied().unwrap_or(b'"'));
+                from = p + 1;
+                k += 1;
+            }
+            out.push_str(text.get(from..s.end).unwrap_or_default());
+            out.push('"');
+            self.next.set(k);
         }
 
         /// A mention object or `null`.
@@ -531,7 +600,7 @@ mod write {
         let items =
             a.blocks.len() + a.quotes.len() + a.entities.len() + a.money.len() + a.dates.len() + a.numbers.len();
         let mut out = String::with_capacity(a.text.len() + a.body.len() * 2 + items * 96 + 512);
-        let sp = Spans { a, ci: CharIndex::new(&a.text) };
+        let sp = Spans::new(a);
         let o = &mut out;
         o.push_str("{\"id\":");
         opt_string(o, a.id.as_deref());
@@ -541,7 +610,7 @@ mod write {
         match &a.dateline {
             Some(d) => {
                 o.push_str("{\"text\":");
-                string(o, a.slice(d.span));
+                sp.text(o, d.span);
                 o.push_str(",\"place\":");
                 opt_string(o, d.place.as_deref());
                 o.push_str(",\"agency\":");
@@ -558,7 +627,7 @@ mod write {
         match &a.byline {
             Some(b) => {
                 o.push_str("{\"text\":");
-                string(o, a.slice(b.span));
+                sp.text(o, b.span);
                 o.push_str(",\"authors\":");
                 array(o, &b.authors, |o, s| string(o, s));
                 o.push(',');
@@ -588,7 +657,7 @@ mod write {
             o.push('{');
             sp.start_end(o, q.span);
             o.push_str(",\"text\":");
-            string(o, a.slice(q.content));
+            sp.text(o, q.content);
             o.push_str(",\"kind\":");
             name(o, q.kind.as_str());
             o.push_str(",\"speaker\":");
@@ -831,6 +900,30 @@ mod tests {
             let mut out = String::new();
             write::string(&mut out, &s);
             proptest::prop_assert_eq!(out, serde_json::to_string(&s).expect("serde"));
+        }
+    }
+
+    proptest::proptest! {
+        /// Span texts written from the article's escape positions (with the cursor, spans in
+        /// any order, out of bounds or inside a char) are what `string` writes for `a.slice`.
+        #[test]
+        fn span_text_escapes_like_string(
+            text in "[a\"\\\\\n\u{1}\u{e9} ]{0,120}",
+            spans in proptest::collection::vec((0usize..130, 0usize..130), 0..30),
+        ) {
+            let a = Article { text, ..Article::default() };
+            let mut sorted: Vec<Span> = spans.iter().map(|&(x, y)| Span { start: x.min(y), end: x.max(y) }).collect();
+            let given = sorted.clone();
+            sorted.sort_by_key(|s| (s.start, s.end));
+            for list in [given, sorted] {
+                let sp = write::Spans::new(&a);
+                for s in list {
+                    let (mut got, mut want) = (String::new(), String::new());
+                    sp.text(&mut got, s);
+                    write::string(&mut want, a.slice(s));
+                    proptest::prop_assert_eq!(got, want);
+                }
+            }
         }
     }
 
