@@ -476,8 +476,15 @@ mod write {
         out.extend(buf[k..].iter().map(|&d| char::from(d)));
     }
 
-    /// A float as serde_json writes it (`null` when not finite).
-    fn float(out: &mut String, v: f64) {
+    /// A float as serde_json writes it (`null` when not finite). Whole numbers from 0 up to
+    /// 10^15 (most counts and amounts) are written directly: ryu writes them as their digits
+    /// and ".0" (scientific notation starts at 10^16).
+    pub(super) fn float(out: &mut String, v: f64) {
+        if (0.0..1e15).contains(&v) && v.fract() == 0.0 && v.is_sign_positive() {
+            uint(out, v as usize);
+            out.push_str(".0");
+            return;
+        }
         // ryu's longest output is 24 bytes; the serializer writes into a stack buffer
         let mut buf = [0u8; 40];
         let mut rest: &mut [u8] = &mut buf;
@@ -924,6 +931,34 @@ mod tests {
                     proptest::prop_assert_eq!(got, want);
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Whole and fractional floats of any size are written as serde_json writes them.
+        #[test]
+        fn any_float_is_written_like_serde(w in 0u64..2_000_000_000_000_000, d in 1u32..1000, bits in proptest::num::f64::NORMAL) {
+            for v in [w as f64, w as f64 / f64::from(d), bits] {
+                let mut out = String::new();
+                write::float(&mut out, v);
+                proptest::prop_assert_eq!(out, serde_json::to_string(&v).expect("serde"));
+            }
+        }
+    }
+
+    #[test]
+    fn floats_are_written_like_serde() {
+        let mut vals =
+            vec![0.0, -0.0, 1.0, -1.0, 0.5, 1e15 - 1.0, 1e15, 1e15 + 2.0, 1e16, 1e300, f64::NAN, f64::INFINITY];
+        vals.extend((0..5000).map(|k| f64::from(k) * 3.0));
+        vals.extend((0..40).map(|e| 10f64.powi(e)));
+        vals.extend((0..40).map(|e| 10f64.powi(e) * 1.5));
+        vals.extend((0..60).map(|e| 2f64.powi(e) - 1.0));
+        for v in vals {
+            let mut out = String::new();
+            write::float(&mut out, v);
+            let want = if v.is_finite() { serde_json::to_string(&v).expect("serde") } else { "null".to_string() };
+            assert_eq!(out, want, "{v}");
         }
     }
 
