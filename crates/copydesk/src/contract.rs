@@ -317,6 +317,16 @@ mod write {
         control_or_quote | (b.wrapping_sub(LO) & !b & HI)
     }
 
+    /// [`escape_mask`] for 8 bytes: non-zero when one of them needs escaping.
+    #[inline]
+    fn escape_mask64(w: u64) -> u64 {
+        const LO8: u64 = u64::from_le_bytes([1; 8]);
+        const HI8: u64 = LO8 * 0x80;
+        let y = w ^ (LO8 * 0x02);
+        let b = w ^ (LO8 * u64::from(b'\\'));
+        (y.wrapping_sub(LO8 * 0x21) & !y & HI8) | (b.wrapping_sub(LO8) & !b & HI8)
+    }
+
     /// The index of the first byte at or after `i` that needs escaping, or `b.len()`: 16 bytes
     /// at a time; a last part shorter than 16 bytes is read as the text's last 16 bytes with the
     /// lanes before `i` (already passed) set to a byte that needs no escaping, and a text shorter
@@ -356,6 +366,14 @@ mod write {
         out.reserve(s.len() + 2);
         out.push('"');
         let b = s.as_bytes();
+        // 8 to 16 bytes (names, cues, rules): its first and last 8 bytes cover it
+        if let (Some(h), Some(t)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+            if b.len() <= 16 && escape_mask64(u64::from_le_bytes(*h)) | escape_mask64(u64::from_le_bytes(*t)) == 0 {
+                out.push_str(s);
+                out.push('"');
+                return;
+            }
+        }
         let mut start = 0;
         loop {
             let i = next_escape(b, start);
@@ -386,7 +404,7 @@ mod write {
     /// The positions of the bytes of `s` that need escaping, in order.
     pub(super) fn escapes(s: &str) -> Vec<usize> {
         let b = s.as_bytes();
-        let mut at = Vec::new();
+        let mut at = Vec::with_capacity(32);
         let mut i = next_escape(b, 0);
         while i < b.len() {
             at.push(i);
