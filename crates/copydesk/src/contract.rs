@@ -309,40 +309,71 @@ mod write {
     /// spurious (borrows), the lowest one never is.
     #[inline]
     fn escape_mask(w: u128) -> u128 {
-        let zero_in = |v: u128| v.wrapping_sub(LO) & !v & HI;
-        let control = w.wrapping_sub(LO * 0x20) & !w & HI;
-        control | zero_in(w ^ (LO * u128::from(b'"'))) | zero_in(w ^ (LO * u128::from(b'\\')))
+        // a byte x is a control character or `"` exactly when x ^ 2 is below 0x21 (x ^ 2 maps
+        // 0x00..=0x1f onto itself and `"` (0x22) onto 0x20), so one "less than" test finds both
+        let y = w ^ (LO * 0x02);
+        let control_or_quote = y.wrapping_sub(LO * 0x21) & !y & HI;
+        let b = w ^ (LO * u128::from(b'\\'));
+        control_or_quote | (b.wrapping_sub(LO) & !b & HI)
+    }
+
+    /// [`escape_mask`] for 8 bytes: non-zero when one of them needs escaping.
+    #[inline]
+    fn escape_mask64(w: u64) -> u64 {
+        const LO8: u64 = u64::from_le_bytes([1; 8]);
+        const HI8: u64 = LO8 * 0x80;
+        let y = w ^ (LO8 * 0x02);
+        let b = w ^ (LO8 * u64::from(b'\\'));
+        (y.wrapping_sub(LO8 * 0x21) & !y & HI8) | (b.wrapping_sub(LO8) & !b & HI8)
     }
 
     /// The index of the first byte at or after `i` that needs escaping, or `b.len()`: 16 bytes
-    /// at a time, the last few padded with a byte that needs none.
+    /// at a time; a last part shorter than 16 bytes is read as the text's last 16 bytes with the
+    /// lanes before `i` (already passed) set to a byte that needs no escaping, and a text shorter
+    /// than 16 bytes is read byte by byte (no padded copy either way).
     #[inline]
     fn next_escape(b: &[u8], mut i: usize) -> usize {
-        while let Some(rest) = b.get(i..) {
-            let w = match rest.first_chunk::<16>() {
-                Some(w) => *w,
-                None if rest.is_empty() => break,
-                None => {
-                    let mut w = [b'a'; 16];
-                    w[..rest.len()].copy_from_slice(rest);
-                    w
-                }
-            };
-            let m = escape_mask(u128::from_le_bytes(w));
+        let n = b.len();
+        while let Some(w) = b.get(i..).and_then(|r| r.first_chunk::<16>()) {
+            let m = escape_mask(u128::from_le_bytes(*w));
             if m != 0 {
-                return (i + (m.trailing_zeros() / 8) as usize).min(b.len());
+                return i + (m.trailing_zeros() / 8) as usize;
             }
             i += 16;
         }
-        b.len()
+        if i >= n {
+            return n;
+        }
+        match b.last_chunk::<16>() {
+            Some(w) => {
+                // lanes 0..k of the last 16 bytes lie before `i`: replace them with 'a'
+                let k = (i + 16 - n) as u32;
+                let keep = u128::MAX << (8 * k);
+                let w = (u128::from_le_bytes(*w) & keep) | ((LO * u128::from(b'a')) & !keep);
+                let m = escape_mask(w);
+                if m != 0 {
+                    n - 16 + (m.trailing_zeros() / 8) as usize
+                } else {
+                    n
+                }
+            }
+            None => b.get(i..).and_then(|r| r.iter().position(|&c| ESCAPE[usize::from(c)] != 0)).map_or(n, |p| i + p),
+        }
     }
 
     /// A JSON string literal.
     pub(super) fn string(out: &mut String, s: &str) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
         out.reserve(s.len() + 2);
         out.push('"');
         let b = s.as_bytes();
+        // 8 to 16 bytes (names, cues, rules): its first and last 8 bytes cover it
+        if let (Some(h), Some(t)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+            if b.len() <= 16 && escape_mask64(u64::from_le_bytes(*h)) | escape_mask64(u64::from_le_bytes(*t)) == 0 {
+                out.push_str(s);
+                out.push('"');
+                return;
+            }
+        }
         let mut start = 0;
         loop {
             let i = next_escape(b, start);
@@ -350,16 +381,44 @@ mod write {
             out.push_str(s.get(start..i).unwrap_or_default());
             let Some(&c) = b.get(i) else { break };
             start = i + 1;
-            let esc = ESCAPE[usize::from(c)];
-            out.push('\\');
-            if esc == b'u' {
-                out.push_str("u00");
-                out.push(char::from(HEX[usize::from(c >> 4)]));
-                out.push(char::from(HEX[usize::from(c & 0xf)]));
-            } else {
-                out.push(char::from(esc));
-            }
+            escaped(out, c);
         }
+        out.push('"');
+    }
+
+    /// The escape sequence of one byte that needs escaping.
+    #[inline]
+    fn escaped(out: &mut String, c: u8) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let esc = ESCAPE[usize::from(c)];
+        out.push('\\');
+        if esc == b'u' {
+            out.push_str("u00");
+            out.push(char::from(HEX[usize::from(c >> 4)]));
+            out.push(char::from(HEX[usize::from(c & 0xf)]));
+        } else {
+            out.push(char::from(esc));
+        }
+    }
+
+    /// The positions of the bytes of `s` that need escaping, in order.
+    pub(super) fn escapes(s: &str) -> Vec<usize> {
+        let b = s.as_bytes();
+        let mut at = Vec::with_capacity(32);
+        let mut i = next_escape(b, 0);
+        while i < b.len() {
+            at.push(i);
+            i = next_escape(b, i + 1);
+        }
+        at
+    }
+
+    /// A JSON string literal of a fixed name (an enum's `as_str`: letters only, nothing to escape).
+    #[inline]
+    fn name(out: &mut String, s: &'static str) {
+        debug_assert!(s.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_'), "{s}");
+        out.push('"');
+        out.push_str(s);
         out.push('"');
     }
 
@@ -376,9 +435,47 @@ mod write {
         2021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869\
         707172737475767778798081828384858687888990919293949596979899";
 
-    /// An unsigned integer: two digits per division, written from the right into a small
-    /// buffer, then appended at once.
-    pub(super) fn uint(out: &mut String, mut v: usize) {
+    /// The two-digit numbers "00" to "99" as text.
+    const PAIRS_STR: &str = match std::str::from_utf8(PAIRS) {
+        Ok(p) => p,
+        Err(_) => panic!("ASCII digits"),
+    };
+
+    /// Two digits of `v` (below 100), `"07"` for 7.
+    #[inline]
+    fn pair(out: &mut String, v: usize) {
+        let d = v * 2;
+        out.push_str(PAIRS_STR.get(d..d + 2).unwrap_or("00"));
+    }
+
+    /// An unsigned integer, written left to right two digits at a time (offsets and counts
+    /// are mostly below 10,000; longer numbers go through a small buffer).
+    pub(super) fn uint(out: &mut String, v: usize) {
+        if v < 10 {
+            out.push(char::from(b'0' + v as u8));
+        } else if v < 100 {
+            pair(out, v);
+        } else if v < 10_000 {
+            let hi = v / 100;
+            if hi < 10 {
+                out.push(char::from(b'0' + hi as u8));
+            } else {
+                pair(out, hi);
+            }
+            pair(out, v % 100);
+        } else if v < 1_000_000 {
+            uint(out, v / 10_000);
+            let lo = v % 10_000;
+            pair(out, lo / 100);
+            pair(out, lo % 100);
+        } else {
+            uint_long(out, v);
+        }
+    }
+
+    /// An unsigned integer of any size: two digits per division, written from the right into
+    /// a small buffer, then appended.
+    fn uint_long(out: &mut String, mut v: usize) {
         let mut buf = [0u8; 20];
         let mut k = buf.len();
         while v >= 100 {
@@ -397,8 +494,15 @@ mod write {
         out.extend(buf[k..].iter().map(|&d| char::from(d)));
     }
 
-    /// A float as serde_json writes it (`null` when not finite).
-    fn float(out: &mut String, v: f64) {
+    /// A float as serde_json writes it (`null` when not finite). Whole numbers from 0 up to
+    /// 10^15 (most counts and amounts) are written directly: ryu writes them as their digits
+    /// and ".0" (scientific notation starts at 10^16).
+    pub(super) fn float(out: &mut String, v: f64) {
+        if (0.0..1e15).contains(&v) && v.fract() == 0.0 && v.is_sign_positive() {
+            uint(out, v as usize);
+            out.push_str(".0");
+            return;
+        }
         // ryu's longest output is 24 bytes; the serializer writes into a stack buffer
         let mut buf = [0u8; 40];
         let mut rest: &mut [u8] = &mut buf;
@@ -419,12 +523,20 @@ mod write {
     }
 
     /// Code-point offsets and raw text of spans.
-    struct Spans<'a> {
+    pub(super) struct Spans<'a> {
         a: &'a Article,
         ci: CharIndex,
+        /// [`escapes`] of the article's text: span texts are written from it without a scan.
+        esc: Vec<usize>,
+        /// Index into `esc` where the last span's text stopped (spans mostly come in order).
+        next: std::cell::Cell<usize>,
     }
 
-    impl Spans<'_> {
+    impl<'a> Spans<'a> {
+        pub(super) fn new(a: &'a Article) -> Self {
+            Spans { a, ci: CharIndex::new(&a.text), esc: escapes(&a.text), next: std::cell::Cell::new(0) }
+        }
+
         /// `"start":S,"end":E` of a span.
         fn start_end(&self, out: &mut String, s: Span) {
             out.push_str("\"start\":");
@@ -437,7 +549,50 @@ mod write {
         fn start_end_text(&self, out: &mut String, s: Span) {
             self.start_end(out, s);
             out.push_str(",\"text\":");
-            string(out, self.a.slice(s));
+            self.text(out, s);
+        }
+
+        /// The index in `esc` of the first escape at or after byte `start`: from where the last
+        /// span stopped when that is at most a few escapes back from it, else a binary search.
+        fn first_escape(&self, start: usize) -> usize {
+            let at = &self.esc;
+            let mut k = self.next.get().min(at.len());
+            if k > 0 && at.get(k - 1).is_some_and(|&p| p >= start) {
+                return at.partition_point(|&p| p < start);
+            }
+            for _ in 0..8 {
+                match at.get(k) {
+                    Some(&p) if p < start => k += 1,
+                    _ => return k,
+                }
+            }
+            at.partition_point(|&p| p < start)
+        }
+
+        /// The span's text as a JSON string literal, as [`string`] writes `a.slice(s)`.
+        pub(super) fn text(&self, out: &mut String, s: Span) {
+            let text = self.a.text.as_str();
+            if text.get(s.start..s.end).is_none() {
+                out.push_str("\"\"");
+                return;
+            }
+            out.reserve(s.end - s.start + 2);
+            out.push('"');
+            let mut k = self.first_escape(s.start);
+            let mut from = s.start;
+            while let Some(&p) = self.esc.get(k) {
+                if p >= s.end {
+                    break;
+                }
+                // escaped bytes are ASCII, so both ends are char boundaries
+                out.push_str(text.get(from..p).unwrap_or_default());
+                escaped(out, text.as_bytes().get(p).copied().unwrap_or(b'"'));
+                from = p + 1;
+                k += 1;
+            }
+            out.push_str(text.get(from..s.end).unwrap_or_default());
+            out.push('"');
+            self.next.set(k);
         }
 
         /// A mention object or `null`.
@@ -470,7 +625,7 @@ mod write {
         let items =
             a.blocks.len() + a.quotes.len() + a.entities.len() + a.money.len() + a.dates.len() + a.numbers.len();
         let mut out = String::with_capacity(a.text.len() + a.body.len() * 2 + items * 96 + 512);
-        let sp = Spans { a, ci: CharIndex::new(&a.text) };
+        let sp = Spans::new(a);
         let o = &mut out;
         o.push_str("{\"id\":");
         opt_string(o, a.id.as_deref());
@@ -480,7 +635,7 @@ mod write {
         match &a.dateline {
             Some(d) => {
                 o.push_str("{\"text\":");
-                string(o, a.slice(d.span));
+                sp.text(o, d.span);
                 o.push_str(",\"place\":");
                 opt_string(o, d.place.as_deref());
                 o.push_str(",\"agency\":");
@@ -497,7 +652,7 @@ mod write {
         match &a.byline {
             Some(b) => {
                 o.push_str("{\"text\":");
-                string(o, a.slice(b.span));
+                sp.text(o, b.span);
                 o.push_str(",\"authors\":");
                 array(o, &b.authors, |o, s| string(o, s));
                 o.push(',');
@@ -515,7 +670,7 @@ mod write {
         o.push_str(",\"blocks\":");
         array(o, &a.blocks, |o, b| {
             o.push_str("{\"kind\":");
-            string(o, b.kind.as_str());
+            name(o, b.kind.as_str());
             o.push(',');
             sp.start_end_text(o, b.span);
             o.push_str(",\"rule\":");
@@ -527,9 +682,9 @@ mod write {
             o.push('{');
             sp.start_end(o, q.span);
             o.push_str(",\"text\":");
-            string(o, a.slice(q.content));
+            sp.text(o, q.content);
             o.push_str(",\"kind\":");
-            string(o, q.kind.as_str());
+            name(o, q.kind.as_str());
             o.push_str(",\"speaker\":");
             opt_string(o, q.speaker.as_deref());
             o.push_str(",\"speaker_mention\":");
@@ -543,7 +698,7 @@ mod write {
             o.push('{');
             sp.start_end_text(o, e.span);
             o.push_str(",\"label\":");
-            string(o, e.label.as_str());
+            name(o, e.label.as_str());
             o.push_str(",\"canonical\":");
             opt_string(o, e.canonical.as_deref());
             o.push('}');
@@ -742,6 +897,27 @@ mod tests {
         }
     }
 
+    #[test]
+    fn escapes_any_two_positions_like_serde() {
+        // every pair of positions in strings up to 40 bytes: the 16-byte windows, the
+        // overlapping last window after an escape, and the byte-by-byte short strings
+        for n in 0..40 {
+            for p in 0..n {
+                for q in p..n {
+                    for (x, y) in [(b'"', b'\n'), (b'\\', 0x1f), (0x7f, b'"')] {
+                        let mut v = vec![b'a'; n];
+                        v[p] = x;
+                        v[q] = y;
+                        let s = String::from_utf8(v).unwrap_or_default();
+                        let mut out = String::new();
+                        write::string(&mut out, &s);
+                        assert_eq!(out, serde_json::to_string(&s).expect("serde"), "{s:?}");
+                    }
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
         /// The 16-byte scan escapes exactly what serde_json escapes, wherever the bytes fall.
         #[test]
@@ -752,9 +928,62 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Span texts written from the article's escape positions (with the cursor, spans in
+        /// any order, out of bounds or inside a char) are what `string` writes for `a.slice`.
+        #[test]
+        fn span_text_escapes_like_string(
+            text in "[a\"\\\\\n\u{1}\u{e9} ]{0,120}",
+            spans in proptest::collection::vec((0usize..130, 0usize..130), 0..30),
+        ) {
+            let a = Article { text, ..Article::default() };
+            let mut sorted: Vec<Span> = spans.iter().map(|&(x, y)| Span { start: x.min(y), end: x.max(y) }).collect();
+            let given = sorted.clone();
+            sorted.sort_by_key(|s| (s.start, s.end));
+            for list in [given, sorted] {
+                let sp = write::Spans::new(&a);
+                for s in list {
+                    let (mut got, mut want) = (String::new(), String::new());
+                    sp.text(&mut got, s);
+                    write::string(&mut want, a.slice(s));
+                    proptest::prop_assert_eq!(got, want);
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Whole and fractional floats of any size are written as serde_json writes them.
+        #[test]
+        fn any_float_is_written_like_serde(w in 0u64..2_000_000_000_000_000, d in 1u32..1000, bits in proptest::num::f64::NORMAL) {
+            for v in [w as f64, w as f64 / f64::from(d), bits] {
+                let mut out = String::new();
+                write::float(&mut out, v);
+                proptest::prop_assert_eq!(out, serde_json::to_string(&v).expect("serde"));
+            }
+        }
+    }
+
+    #[test]
+    fn floats_are_written_like_serde() {
+        let mut vals =
+            vec![0.0, -0.0, 1.0, -1.0, 0.5, 1e15 - 1.0, 1e15, 1e15 + 2.0, 1e16, 1e300, f64::NAN, f64::INFINITY];
+        vals.extend((0..5000).map(|k| f64::from(k) * 3.0));
+        vals.extend((0..40).map(|e| 10f64.powi(e)));
+        vals.extend((0..40).map(|e| 10f64.powi(e) * 1.5));
+        vals.extend((0..60).map(|e| 2f64.powi(e) - 1.0));
+        for v in vals {
+            let mut out = String::new();
+            write::float(&mut out, v);
+            let want = if v.is_finite() { serde_json::to_string(&v).expect("serde") } else { "null".to_string() };
+            assert_eq!(out, want, "{v}");
+        }
+    }
+
     #[test]
     fn uints_are_written_like_serde() {
-        for v in (0usize..10_000).chain([12_345, 99_999, 100_000, usize::MAX]) {
+        let edges = [10_000, 12_345, 99_999, 100_000, 999_999, 1_000_000, 1_000_001, u32::MAX as usize, usize::MAX];
+        for v in (0usize..10_000).chain((10_000..2_000_000).step_by(7)).chain(edges) {
             let mut out = String::new();
             write::uint(&mut out, v);
             assert_eq!(out, v.to_string());
