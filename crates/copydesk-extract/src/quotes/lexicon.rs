@@ -390,6 +390,53 @@ fn flags(w: &str) -> u16 {
     }
 }
 
+/// A set of 8192 bits (1 KiB) over words as written (case and all): a word whose bit is clear
+/// is not in the set. Small enough to stay in the cache, so that most words asked about a
+/// word list are turned away without reading the list's map (whose reads at random places
+/// miss the cache).
+pub(crate) struct WordBits(Box<[u64; SEEN_WORDS]>);
+
+impl WordBits {
+    /// A set that holds no word.
+    pub(crate) fn new() -> Self {
+        WordBits(Box::new([0; SEEN_WORDS]))
+    }
+
+    /// Add `w`.
+    pub(crate) fn add(&mut self, w: &str) {
+        let bit = exact_bit(w.as_bytes());
+        if let Some(x) = self.0.get_mut(bit >> 6) {
+            *x |= 1u64 << (bit & 63);
+        }
+    }
+
+    /// Might `w` have been added? (False only for words never added.)
+    #[inline]
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        has_bit(&self.0, exact_bit(w.as_bytes()))
+    }
+}
+
+/// The bit of a word (its bytes as they are) in a [`WordBits`]: from its bytes packed into one
+/// integer (words of up to eight bytes, by overlapping loads) or from its first and last eight
+/// bytes, and its length.
+#[inline]
+fn exact_bit(b: &[u8]) -> usize {
+    let n = b.len();
+    let le8 = |i: usize| b.get(i..i + 8).and_then(|x| x.try_into().ok()).map_or(0, u64::from_le_bytes);
+    let le4 =
+        |i: usize| b.get(i..i + 4).and_then(|x| x.try_into().ok()).map_or(0, |x| u64::from(u32::from_le_bytes(x)));
+    let x = if n >= 8 {
+        le8(0) ^ le8(n - 8).rotate_left(29)
+    } else if n >= 4 {
+        le4(0) | (le4(n - 4) << (8 * (n - 4)))
+    } else {
+        let at = |i: usize| b.get(i).map_or(0, |&c| u64::from(c));
+        at(0) | (at(1) << 8) | (at(2) << 16)
+    };
+    ((x ^ ((n as u64) << 56)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize & (SEEN_WORDS * 64 - 1)
+}
+
 /// The lists one word is on, from a single look-up (see [`lists`]): for callers that ask
 /// several of the word tests below about the same word.
 #[derive(Debug, Clone, Copy)]
@@ -714,6 +761,22 @@ mod tests {
         });
         assert!(passed.count() <= 2);
         assert_eq!(t.short(0), 0);
+    }
+
+    #[test]
+    fn word_bits_hold_every_word_added() {
+        let long = "x".repeat(70);
+        let words =
+            ["Sen.", "SEN", "sen", "A", "", "Ángel", long.as_str(), "Mary", "mARY", "9/11", "Government", "abcdefgh"];
+        let mut f = WordBits::new();
+        for w in words {
+            f.add(w);
+        }
+        for w in words {
+            assert!(f.may_hold(w), "{w}");
+        }
+        let others = ["Senator", "Bob", "Ma", "mary", "Governments", "abcdefg", "abcdefgh\0", "x", "Polly"];
+        assert!(others.iter().filter(|w| f.may_hold(w)).count() <= 1);
     }
 
     #[test]
