@@ -231,8 +231,8 @@ fn word_map() -> HashMap<&'static str, u16> {
 struct WordTable {
     map: HashMap<&'static [u8], u16>,
     /// The lower-case ASCII words of up to [`SHORT`] bytes again, by [`short_key`], in an
-    /// open-addressed table (0: an empty slot; less than three quarters full): an integer look-up, no
-    /// string hashing or comparing, in 5 KiB (262 words: about half full).
+    /// open-addressed table (0: an empty slot; less than three quarters full, 262 words in 512
+    /// slots now): an integer look-up, no string hashing or comparing, in 5 KiB.
     short_keys: Box<[u64; SHORT_SLOTS]>,
     short_vals: Box<[u16; SHORT_SLOTS]>,
     /// The lower-case ASCII words of up to [`LOWER_BUF`] bytes, one bit each ([`short_bit`],
@@ -281,8 +281,6 @@ fn has_bit(set: &[u64; SEEN_WORDS], bit: usize) -> bool {
 
 impl WordTable {
     fn new(words: HashMap<&'static str, u16>) -> Self {
-        let mut filter = LenFilter::new();
-        let mut map = HashMap::default();
         let mut t = WordTable {
             map: HashMap::default(),
             short_keys: Box::new([0; SHORT_SLOTS]),
@@ -291,8 +289,8 @@ impl WordTable {
             filter: LenFilter::new(),
         };
         for (w, f) in words {
-            filter.add(w);
-            map.insert(w.as_bytes(), f);
+            t.filter.add(w);
+            t.map.insert(w.as_bytes(), f);
             // Only words a lowered ASCII query can equal (the quick paths are for ASCII words).
             if !w.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) || w.is_empty() || w.len() > LOWER_BUF {
                 continue;
@@ -311,8 +309,6 @@ impl WordTable {
             };
             t.seen[bit >> 6] |= 1u64 << (bit & 63);
         }
-        t.map = map;
-        t.filter = filter;
         t
     }
 
