@@ -1,7 +1,7 @@
 //! Word lists of the quote extractor (compiled in from `data/*.txt`) and small word tests.
 
 use super::len_filter::LenFilter;
-use crate::ascii_scan::{in_range, HI};
+use crate::ascii_scan::{in_range, load_le, HI};
 use foldhash::HashMap;
 use once_cell::sync::Lazy;
 
@@ -226,31 +226,90 @@ fn word_map() -> HashMap<&'static str, u16> {
     m
 }
 
-/// The listed words (lower case) with their flags, and a quick test that turns most other
+/// The listed words (lower case) with their flags, and quick tests that turn most other
 /// words away unhashed.
 struct WordTable {
     map: HashMap<&'static [u8], u16>,
-    /// The words of up to [`SHORT`] bytes again, by [`short_key`]: an integer look-up, no
-    /// string hashing or comparing.
-    short: HashMap<u64, u16>,
-    /// The first two letters and lengths of the words: most other words fail it unhashed.
+    /// The lower-case ASCII words of up to [`SHORT`] bytes again, by [`short_key`], in an
+    /// open-addressed table (0: an empty slot; less than three quarters full, 262 words in 512
+    /// slots now): an integer look-up, no string hashing or comparing, in 5 KiB.
+    short_keys: Box<[u64; SHORT_SLOTS]>,
+    short_vals: Box<[u16; SHORT_SLOTS]>,
+    /// The lower-case ASCII words of up to [`LOWER_BUF`] bytes, one bit each ([`short_bit`],
+    /// [`long_bit`]): 1 KiB, which stays in the cache, so that most unlisted words are turned
+    /// away without reading the tables (whose reads at random places missed the cache).
+    seen: Box<[u64; SEEN_WORDS]>,
+    /// The first two letters and lengths of the words: most other words fail it unhashed
+    /// (for the words that are lowered by `to_lowercase`).
     filter: LenFilter,
+}
+
+/// Slots of [`WordTable::short_keys`] (a power of two, more than 4/3 of the number of words).
+const SHORT_SLOTS: usize = 512;
+
+/// Size in `u64` of [`WordTable::seen`] (8192 bits).
+const SEEN_WORDS: usize = 128;
+
+/// The slot where the probe for a [`short_key`] starts.
+#[inline]
+fn short_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize & (SHORT_SLOTS - 1)
+}
+
+/// The bit of a [`short_key`] in [`WordTable::seen`] (other bits of the hash than [`short_slot`]'s).
+#[inline]
+fn short_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 29) as usize & (SEEN_WORDS * 64 - 1)
+}
+
+/// The bit of a lower-case ASCII word of more than [`SHORT`] bytes in [`WordTable::seen`]:
+/// from its first and last eight bytes (which overlap or cover it) and its length.
+#[inline]
+fn long_bit(lw: &[u8]) -> usize {
+    let n = lw.len();
+    let first = load_le(lw, 0, n.min(8)).unwrap_or(0);
+    let last = load_le(lw, n.saturating_sub(8), n.min(8)).unwrap_or(0);
+    let x = first ^ last.rotate_left(29) ^ ((n as u64) << 56);
+    (x.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 51) as usize & (SEEN_WORDS * 64 - 1)
+}
+
+/// Whether bit `bit` of [`WordTable::seen`] is set.
+#[inline]
+fn has_bit(set: &[u64; SEEN_WORDS], bit: usize) -> bool {
+    set.get(bit >> 6).is_some_and(|w| w & (1u64 << (bit & 63)) != 0)
 }
 
 impl WordTable {
     fn new(words: HashMap<&'static str, u16>) -> Self {
-        let mut filter = LenFilter::new();
-        let mut map = HashMap::default();
-        let mut short = HashMap::default();
+        let mut t = WordTable {
+            map: HashMap::default(),
+            short_keys: Box::new([0; SHORT_SLOTS]),
+            short_vals: Box::new([0; SHORT_SLOTS]),
+            seen: Box::new([0; SEEN_WORDS]),
+            filter: LenFilter::new(),
+        };
         for (w, f) in words {
-            filter.add(w);
-            map.insert(w.as_bytes(), f);
-            // Only words a lowered ASCII query can equal (the short path is for ASCII words).
-            if w.len() <= SHORT && w.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
-                short.insert(short_key(w.as_bytes()), f);
+            t.filter.add(w);
+            t.map.insert(w.as_bytes(), f);
+            // Only words a lowered ASCII query can equal (the quick paths are for ASCII words).
+            if !w.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) || w.is_empty() || w.len() > LOWER_BUF {
+                continue;
             }
+            let bit = if w.len() <= SHORT {
+                let key = short_key(w.as_bytes());
+                let mut slot = short_slot(key);
+                while t.short_keys[slot] != 0 {
+                    slot = (slot + 1) & (SHORT_SLOTS - 1);
+                }
+                t.short_keys[slot] = key;
+                t.short_vals[slot] = f;
+                short_bit(key)
+            } else {
+                long_bit(w.as_bytes())
+            };
+            t.seen[bit >> 6] |= 1u64 << (bit & 63);
         }
-        WordTable { map, short, filter }
+        t
     }
 
     /// The flags of the lower-case word `lw` (0 when not listed).
@@ -261,21 +320,46 @@ impl WordTable {
         }
         self.map.get(lw.as_bytes()).copied().unwrap_or(0)
     }
+
+    /// The flags of the ASCII word of [`short_key`] `key` (0 when not listed).
+    #[inline]
+    fn short(&self, key: u64) -> u16 {
+        if !has_bit(&self.seen, short_bit(key)) {
+            return 0;
+        }
+        let mut slot = short_slot(key);
+        // Less than three quarters full: an empty slot ends every probe; the bound is a safeguard.
+        for _ in 0..SHORT_SLOTS {
+            match self.short_keys.get(slot) {
+                Some(&k) if k == key => return self.short_vals.get(slot).copied().unwrap_or(0),
+                Some(&0) | None => return 0,
+                Some(_) => slot = (slot + 1) & (SHORT_SLOTS - 1),
+            }
+        }
+        0
+    }
 }
 
-/// Longest word of [`WordTable::short`], in bytes.
+/// Longest word of [`WordTable::short_keys`], in bytes.
 const SHORT: usize = 7;
 
 /// An ASCII word of at most [`SHORT`] bytes as one integer, lowered: its bytes from the lowest
 /// (lowered eight at a time), its length in the top byte (so words differing only by trailing
-/// NUL bytes differ).
+/// NUL bytes differ). Read with two overlapping four-byte loads, or byte by byte (no copy).
 #[inline]
 fn short_key(b: &[u8]) -> u64 {
-    let mut a = [0u8; 8];
     let n = b.len().min(SHORT);
-    a[..n].copy_from_slice(&b[..n]);
+    let le4 =
+        |i: usize| b.get(i..i + 4).and_then(|x| x.try_into().ok()).map_or(0, |x| u64::from(u32::from_le_bytes(x)));
+    let x = if n >= 4 {
+        // The overlapping bytes are the same in both loads.
+        le4(0) | (le4(n - 4) << (8 * (n - 4)))
+    } else {
+        let at = |i: usize| b.get(i).map_or(0, |&c| u64::from(c));
+        at(0) | (at(1) << 8) | (at(2) << 16)
+    };
+    let x = x & !HI;
     // ASCII: the high bits are clear, as `in_range` wants; 0x80 >> 2 is the case bit 0x20.
-    let x = u64::from_le_bytes(a) & !HI;
     (x | (in_range(x, b'A', b'Z') >> 2)) | ((b.len() as u64) << 56)
 }
 
@@ -285,22 +369,68 @@ fn flags(w: &str) -> u16 {
     let b = w.as_bytes();
     let table = &*WORDS;
     if b.len() <= LOWER_BUF && b.is_ascii() {
-        // The first two letters (in either case) and the length turn most words away before
-        // they are lowered.
-        if !table.filter.may_hold(w) {
-            return 0;
-        }
         if b.len() <= SHORT {
-            return table.short.get(&short_key(b)).copied().unwrap_or(0);
+            return table.short(short_key(b));
         }
         let mut buf = [0u8; LOWER_BUF];
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        table.map.get(&buf[..b.len()]).copied().unwrap_or(0)
+        let lw = buf.get(..b.len()).unwrap_or_default();
+        if !has_bit(&table.seen, long_bit(lw)) {
+            return 0;
+        }
+        table.map.get(lw).copied().unwrap_or(0)
     } else {
         table.get(&w.to_lowercase())
     }
+}
+
+/// A set of 8192 bits (1 KiB) over words as written (case and all): a word whose bit is clear
+/// is not in the set. Small enough to stay in the cache, so that most words asked about a
+/// word list are turned away without reading the list's map (whose reads at random places
+/// miss the cache).
+pub(crate) struct WordBits(Box<[u64; SEEN_WORDS]>);
+
+impl WordBits {
+    /// A set that holds no word.
+    pub(crate) fn new() -> Self {
+        WordBits(Box::new([0; SEEN_WORDS]))
+    }
+
+    /// Add `w`.
+    pub(crate) fn add(&mut self, w: &str) {
+        let bit = exact_bit(w.as_bytes());
+        if let Some(x) = self.0.get_mut(bit >> 6) {
+            *x |= 1u64 << (bit & 63);
+        }
+    }
+
+    /// Might `w` have been added? (False only for words never added.)
+    #[inline]
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        has_bit(&self.0, exact_bit(w.as_bytes()))
+    }
+}
+
+/// The bit of a word (its bytes as they are) in a [`WordBits`]: from its bytes packed into one
+/// integer (words of up to eight bytes, by overlapping loads) or from its first and last eight
+/// bytes, and its length.
+#[inline]
+fn exact_bit(b: &[u8]) -> usize {
+    let n = b.len();
+    let le8 = |i: usize| b.get(i..i + 8).and_then(|x| x.try_into().ok()).map_or(0, u64::from_le_bytes);
+    let le4 =
+        |i: usize| b.get(i..i + 4).and_then(|x| x.try_into().ok()).map_or(0, |x| u64::from(u32::from_le_bytes(x)));
+    let x = if n >= 8 {
+        le8(0) ^ le8(n - 8).rotate_left(29)
+    } else if n >= 4 {
+        le4(0) | (le4(n - 4) << (8 * (n - 4)))
+    } else {
+        let at = |i: usize| b.get(i).map_or(0, |&c| u64::from(c));
+        at(0) | (at(1) << 8) | (at(2) << 16)
+    };
+    ((x ^ ((n as u64) << 56)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize & (SEEN_WORDS * 64 - 1)
 }
 
 /// The lists one word is on, from a single look-up (see [`lists`]): for callers that ask
@@ -597,6 +727,52 @@ mod tests {
         for w in &words {
             assert_eq!(flags(w), map_flags(&m, w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn quick_tests_pass_every_listed_word() {
+        let t = &*WORDS;
+        let mut short = 0;
+        for (&w, &f) in &word_map() {
+            let b = w.as_bytes();
+            if b.is_empty() || b.len() > LOWER_BUF || !b.iter().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
+                continue;
+            }
+            if b.len() <= SHORT {
+                assert!(has_bit(&t.seen, short_bit(short_key(b))), "{w}");
+                assert_eq!(t.short(short_key(b)), f, "{w}");
+                short += 1;
+            } else {
+                assert!(has_bit(&t.seen, long_bit(b)), "{w}");
+            }
+            assert_eq!(flags(w), f, "{w}");
+        }
+        assert!(short * 4 < SHORT_SLOTS * 3, "{short}");
+        // Most unlisted words are turned away by the bit set alone.
+        let words = ["people", "international", "year", "Kelin", "Boris", "water", "economy", "village", "football"];
+        let passed = words.iter().filter(|w| {
+            let lw = w.to_ascii_lowercase();
+            let b = lw.as_bytes();
+            has_bit(&t.seen, if b.len() <= SHORT { short_bit(short_key(b)) } else { long_bit(b) })
+        });
+        assert!(passed.count() <= 2);
+        assert_eq!(t.short(0), 0);
+    }
+
+    #[test]
+    fn word_bits_hold_every_word_added() {
+        let long = "x".repeat(70);
+        let words =
+            ["Sen.", "SEN", "sen", "A", "", "Ángel", long.as_str(), "Mary", "mARY", "9/11", "Government", "abcdefgh"];
+        let mut f = WordBits::new();
+        for w in words {
+            f.add(w);
+        }
+        for w in words {
+            assert!(f.may_hold(w), "{w}");
+        }
+        let others = ["Senator", "Bob", "Ma", "mary", "Governments", "abcdefg", "abcdefgh\0", "x", "Polly"];
+        assert!(others.iter().filter(|w| f.may_hold(w)).count() <= 1);
     }
 
     #[test]

@@ -7,10 +7,9 @@
 //! official") to the last person speaker. Organisations and documents stay as written; a
 //! nearby "it" is the organisation or document that spoke last.
 
-use super::len_filter::LenFilter;
 use super::lexicon::{
     core_word, determiner_words, is_determiner, is_org_word, is_role, is_title, lists, not_name_start, not_name_words,
-    title_gender, Gender,
+    title_gender, Gender, WordBits,
 };
 use super::name_runs;
 use super::span_index::SpanIndex;
@@ -223,7 +222,7 @@ static CASED_WORDS: Lazy<CasedWords> = Lazy::new(|| {
     for w in not_name_words() {
         add(w, W_NOT_NAME);
     }
-    let mut filter = LenFilter::new();
+    let mut filter = WordBits::new();
     for k in m.keys() {
         filter.add(k);
     }
@@ -233,8 +232,8 @@ static CASED_WORDS: Lazy<CasedWords> = Lazy::new(|| {
 /// The words of [`CASED_WORDS`] with a quick test that turns most other words away unhashed.
 struct CasedWords {
     map: HashMap<String, u8>,
-    /// The lengths of the words per first two letters.
-    filter: LenFilter,
+    /// One bit per word.
+    filter: WordBits,
 }
 
 impl CasedWords {
@@ -511,7 +510,7 @@ fn first_name_gender(name: &str) -> Gender {
 /// Common first names with gender (data/first_names.txt); the first line of a name wins.
 static FIRST_NAMES: Lazy<FirstNames> = Lazy::new(|| {
     let mut map = HashMap::new();
-    let mut filter = LenFilter::new();
+    let mut filter = WordBits::new();
     include_str!("../../data/first_names.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -529,7 +528,8 @@ static FIRST_NAMES: Lazy<FirstNames> = Lazy::new(|| {
 /// The first names with a quick test that turns most other words away unhashed.
 struct FirstNames {
     map: HashMap<&'static str, Gender>,
-    filter: LenFilter,
+    /// One bit per name.
+    filter: WordBits,
 }
 
 impl FirstNames {
@@ -1299,6 +1299,23 @@ mod tests {
         assert_eq!((st.toks(), st.gender, st.person_title()), (&["Smith"][..], Gender::Male, true));
         assert!(!strip_name("Presidential Debates").person_title());
         assert!(!strip_name("A B C D E F G").person_like());
+    }
+
+    #[test]
+    fn bit_sets_pass_every_listed_word() {
+        let cased = &*CASED_WORDS;
+        assert!(!cased.map.is_empty());
+        for (w, &bits) in &cased.map {
+            assert!(cased.filter.may_hold(w), "{w}");
+            assert_eq!(cased.get(w), bits, "{w}");
+        }
+        let names = &*FIRST_NAMES;
+        assert!(names.map.len() > 100);
+        for (w, g) in &names.map {
+            assert!(names.filter.may_hold(w), "{w}");
+            assert_eq!(names.get(w), Some(g), "{w}");
+            assert!(names.contains_key(w), "{w}");
+        }
     }
 
     #[test]
