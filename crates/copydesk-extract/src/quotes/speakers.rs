@@ -393,7 +393,16 @@ fn is_quantifier(w: &str) -> bool {
 #[cfg(test)]
 fn title_key(t: &str) -> String {
     let t = t.trim_end_matches('.').to_lowercase();
-    let full = match t.as_str() {
+    match title_spelled_out(&t) {
+        Some(full) => full.to_string(),
+        None => t,
+    }
+}
+
+/// The spelled-out, unmarked form of a lower-case title abbreviation or variant ("sen" ->
+/// "senator", "chairwoman" -> "chairman"), or None when `t` is its own key.
+fn title_spelled_out(t: &str) -> Option<&'static str> {
+    Some(match t {
         "sen" | "sens" | "senators" => "senator",
         "rep" | "reps" | "representatives" => "representative",
         "gov" | "govs" | "governors" => "governor",
@@ -402,28 +411,14 @@ fn title_key(t: &str) -> String {
         "congresswoman" => "congressman",
         "chairwoman" | "chair" => "chairman",
         "spokeswoman" | "spokesperson" => "spokesman",
-        _ => return t,
-    };
-    full.to_string()
+        _ => return None,
+    })
 }
 
 /// Call `f` with the title key of `t` (see `title_key`), lowered on the stack (see
 /// [`super::lexicon::with_lower`]): no allocation unless the caller keeps it.
 fn with_title_key<R>(t: &str, f: impl FnOnce(&str) -> R) -> R {
-    super::lexicon::with_lower(t.trim_end_matches('.'), |t| {
-        let full = match t {
-            "sen" | "sens" | "senators" => "senator",
-            "rep" | "reps" | "representatives" => "representative",
-            "gov" | "govs" | "governors" => "governor",
-            "gen" => "general",
-            "pres" => "president",
-            "congresswoman" => "congressman",
-            "chairwoman" | "chair" => "chairman",
-            "spokeswoman" | "spokesperson" => "spokesman",
-            _ => t,
-        };
-        f(full)
-    })
+    super::lexicon::with_lower(t.trim_end_matches('.'), |t| f(title_spelled_out(t).unwrap_or(t)))
 }
 
 /// [`with_title_key`] for an optional title.
