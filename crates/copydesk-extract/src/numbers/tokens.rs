@@ -752,12 +752,8 @@ fn lex(
                         has_word_m |= noted & rare::M != 0 && b == b'm';
                         maybe_url |= noted & rare::WWW != 0 && next == b'.';
                     }
-                    if class & class::STARTS != 0 {
-                        marks.push(toks.len());
-                    }
                     let end = i + len;
-                    let ent = ent::LETTERS | ent::AFTER_RUN[usize::from(next)];
-                    toks.push(Tok { start: i, end, kind: TokKind::Word, class, ent });
+                    push_word(&mut toks, &mut marks, i, end, class, ent::LETTERS | ent::AFTER_RUN[usize::from(next)]);
                     // the space after a word
                     i = end + usize::from(next == b' ');
                     continue;
@@ -775,11 +771,14 @@ fn lex(
                                 _ => 0,
                             }
                         };
-                        if class & class::STARTS != 0 {
-                            marks.push(toks.len());
-                        }
-                        let ent = ent::LETTERS | ent::after(bytes.get(end).copied());
-                        toks.push(Tok { start: i, end, kind: TokKind::Word, class, ent });
+                        push_word(
+                            &mut toks,
+                            &mut marks,
+                            i,
+                            end,
+                            class,
+                            ent::LETTERS | ent::after(bytes.get(end).copied()),
+                        );
                         i = end;
                         continue;
                     }
@@ -795,11 +794,7 @@ fn lex(
                 };
                 has_word_m |= end - i == 1 && b == b'm';
                 maybe_url |= low.get(i..end) == Some(b"www") && bytes.get(end) == Some(&b'.');
-                if class & class::STARTS != 0 {
-                    marks.push(toks.len());
-                }
-                let ent = ent::LETTERS | ent::after(bytes.get(end).copied());
-                toks.push(Tok { start: i, end, kind: TokKind::Word, class, ent });
+                push_word(&mut toks, &mut marks, i, end, class, ent::LETTERS | ent::after(bytes.get(end).copied()));
                 i = end;
                 continue;
             }
@@ -856,6 +851,16 @@ fn lex(
         urls_out.extend(url_ranges(text));
     }
     Facts { has_upper, has_word_m }
+}
+
+/// Push the word token `start..end` of word class `class` and entity bits `ent`, noting its
+/// index in `marks` when it may start a number, sum or date (the lexer's three ASCII word paths).
+#[inline(always)]
+fn push_word(toks: &mut Vec<Tok>, marks: &mut Vec<usize>, start: usize, end: usize, class: u8, ent: u8) {
+    if class & class::STARTS != 0 {
+        marks.push(toks.len());
+    }
+    toks.push(Tok { start, end, kind: TokKind::Word, class, ent });
 }
 
 /// End of the run of ASCII letters starting at byte `i`, eight bytes at a time.
