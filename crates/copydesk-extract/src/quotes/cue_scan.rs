@@ -4,7 +4,8 @@
 //!
 //! Words are cut 64 bytes at a time from bit masks of word bytes (eight bytes classified per
 //! arithmetic step; characters outside ASCII are decoded only in the tokens that contain them);
-//! a word is looked up only when its first two letters and length fit some cue.
+//! a word is looked up only when it passes a one-probe filter (a 4 KiB bit set indexed by a
+//! hash of its first three bytes, last byte and length), which about one token in twenty passes.
 //! The few two-word cues ("pointed out", "according to") are checked against the next word.
 //! Cue words are matched case-sensitively (they are lower case), except "According to".
 
@@ -48,39 +49,35 @@ struct Entry {
 /// The compiled cue lists.
 struct Lexicon {
     words: HashMap<&'static str, Entry>,
-    /// Per first two bytes (first `a`..`z`, "A" as "a"; second `a`..`z` or any other byte as
-    /// one more column): bit `n` is set when a cue word (or first word of a two-word cue) of `n`
-    /// bytes starts with them. Most words fail this test and are never hashed.
-    len_mask: [u32; 26 * 27],
-    /// The same per first letter and last byte (a column as for the second byte).
-    last_mask: [u32; 26 * 27],
-    /// Bytes in the shortest word of `len_mask` (1 to 8): shorter tokens hold no cue.
+    /// The quick test: bit [`filter_key`] of every cue word (and first word of a two-word
+    /// cue) is set. Most words fail it and are never hashed.
+    filter: Box<[u64; FILTER_WORDS]>,
+    /// Bytes in the shortest word of the lists (1 to 8): shorter tokens hold no cue.
     min_len: u32,
 }
 
-/// Column of the second byte of a word in [`Lexicon::len_mask`].
-fn second_col(b: Option<&u8>) -> usize {
-    match b {
-        Some(&c) if c.is_ascii_lowercase() => usize::from(c - b'a'),
-        _ => 26,
-    }
+/// Bits of [`Lexicon::filter`] (4 KiB, which stay in the L1 cache).
+const FILTER_BITS: u32 = 15;
+/// `u64` words of [`Lexicon::filter`].
+const FILTER_WORDS: usize = 1 << (FILTER_BITS - 6);
+
+/// The bit of word `w` in [`Lexicon::filter`]: a multiplicative hash of its first three
+/// bytes, last byte and length, as written (no case folding). None for an empty word.
+#[inline]
+fn filter_key(w: &[u8]) -> Option<usize> {
+    let (&first, &last) = (w.first()?, w.last()?);
+    let byte = |i: usize| u64::from(w.get(i).copied().unwrap_or(0));
+    let k = u64::from(first) | byte(1) << 8 | byte(2) << 16 | u64::from(last) << 24 | (w.len() as u64) << 32;
+    // Fibonacci hashing: the top bits of the product depend on every bit of the key.
+    Some((k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS)) as usize)
 }
 
 impl Lexicon {
-    /// Might `w` be a cue word?
+    /// Might `w` be a cue word? (One probe of [`Lexicon::filter`]: true for every listed
+    /// word and about one other token in twenty.)
     #[inline]
     fn may_be_cue(&self, w: &[u8]) -> bool {
-        let f = match w.first() {
-            Some(b'A') => b'a',
-            Some(&f) => f,
-            None => return false,
-        };
-        if !f.is_ascii_lowercase() || w.len() >= 32 {
-            return false;
-        }
-        let row = usize::from(f - b'a') * 27;
-        let bit = 1 << w.len();
-        self.len_mask[row + second_col(w.get(1))] & bit != 0 && self.last_mask[row + second_col(w.last())] & bit != 0
+        filter_key(w).is_some_and(|i| self.filter.get(i / 64).is_some_and(|&x| (x >> (i % 64)) & 1 != 0))
     }
 }
 
@@ -89,19 +86,18 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
-    let mut lx = Lexicon { words: HashMap::new(), len_mask: [0; 26 * 27], last_mask: [0; 26 * 27], min_len: 1 };
+    let mut lx = Lexicon { words: HashMap::new(), filter: Box::new([0; FILTER_WORDS]), min_len: 1 };
     let speech = lines(include_str!("../../data/cues.txt")).map(|c| (c, SPEECH | REPORT));
     let report = lines(include_str!("../../data/reporting_verbs.txt")).map(|c| (c, REPORT));
     let according = [("according to", SPEECH | REPORT), ("According to", SPEECH | REPORT)];
+    let mut shortest = usize::MAX;
     for (cue, bits) in speech.chain(report).chain(according) {
         let mut ws = cue.split_whitespace();
         let (Some(a), b) = (ws.next(), ws.next()) else { continue };
-        let f = a.as_bytes()[0].to_ascii_lowercase();
-        if f.is_ascii_lowercase() && a.len() < 32 {
-            let row = usize::from(f - b'a') * 27;
-            lx.len_mask[row + second_col(a.as_bytes().get(1))] |= 1 << a.len();
-            lx.last_mask[row + second_col(a.as_bytes().last())] |= 1 << a.len();
+        if let Some(i) = filter_key(a.as_bytes()) {
+            lx.filter[i / 64] |= 1 << (i % 64);
         }
+        shortest = shortest.min(a.len());
         let e = lx.words.entry(a).or_default();
         match b {
             None => e.single |= bits,
@@ -111,8 +107,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             },
         }
     }
-    let shortest = lx.len_mask.iter().filter(|&&m| m != 0).map(|m| m.trailing_zeros()).min();
-    lx.min_len = shortest.unwrap_or(1).clamp(1, 8);
+    lx.min_len = u32::try_from(shortest.clamp(1, 8)).unwrap_or(1);
     lx
 });
 
@@ -486,7 +481,7 @@ mod tests {
 
     #[test]
     fn every_cue_word_passes_the_quick_test() {
-        // Lower case and under 32 bytes, so the quick test (also in `is_cue_word`) drops none.
+        // The quick test (also in `is_cue_word`) drops none.
         for w in LEXICON.words.keys() {
             assert!(LEXICON.may_be_cue(w.as_bytes()), "{w}");
         }
