@@ -9,7 +9,7 @@
 //! The few two-word cues ("pointed out", "according to") are checked against the next word.
 //! Cue words are matched case-sensitively (they are lower case), except "According to".
 
-use crate::ascii_scan::{in_range, HI, LO};
+use crate::ascii_scan::{HI, LO};
 use foldhash::{HashMap, HashMapExt};
 use once_cell::sync::Lazy;
 
@@ -122,21 +122,42 @@ fn pack(m: u64) -> u64 {
     (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
+/// The high bit of each byte of `y` (eight ASCII bytes, high bits clear) that is a word byte:
+/// a letter (`| 0x20` folds upper case onto lower case, and no other byte into a..z), a digit
+/// or '_'. The range tests of [`crate::ascii_scan::in_range`], sharing their final mask; no
+/// byte carries into the next (every sum stays below 0x100).
+#[inline]
+fn ascii_word_bytes(y: u64) -> u64 {
+    let v = y | (LO * 0x20);
+    let letter = v.wrapping_add(LO * u64::from(0x80 - b'a')) & !v.wrapping_add(LO * u64::from(0x7f - b'z'));
+    let digit = y.wrapping_add(LO * u64::from(0x80 - b'0')) & !y.wrapping_add(LO * u64::from(0x7f - b'9'));
+    // A byte of `y ^ '_'` is zero when adding 0x7f leaves its high bit clear.
+    let underscore = !(y ^ (LO * u64::from(b'_'))).wrapping_add(LO * 0x7f);
+    (letter | digit | underscore) & HI
+}
+
 /// For 64 bytes: bit `j` of the first mask is set when byte `j` is a word byte (an ASCII
 /// letter, digit or '_', or any byte of a non-ASCII character), of the second when it is not ASCII.
+/// A block without non-ASCII bytes (most blocks of most texts) skips the second mask's work.
 #[inline]
 fn block_masks(block: &[u8; 64]) -> (u64, u64) {
-    let mut word = 0;
-    let mut high = 0;
-    for (k, c) in block.chunks_exact(8).enumerate() {
+    let mut x = [0u64; 8];
+    for (xk, c) in x.iter_mut().zip(block.chunks_exact(8)) {
         let mut a = [0u8; 8];
         a.copy_from_slice(c);
-        let x = u64::from_le_bytes(a);
-        let h = x & HI;
-        let y = x & !HI;
-        // `| 0x20` folds upper-case letters onto lower case (and no other byte into a..z).
-        let w = in_range(y | (LO * 0x20), b'a', b'z') | in_range(y, b'0', b'9') | in_range(y, b'_', b'_') | h;
-        word |= pack(w) << (8 * k);
+        *xk = u64::from_le_bytes(a);
+    }
+    let mut word = 0;
+    if x.iter().fold(0, |acc, &v| acc | v) & HI == 0 {
+        for (k, &v) in x.iter().enumerate() {
+            word |= pack(ascii_word_bytes(v)) << (8 * k);
+        }
+        return (word, 0);
+    }
+    let mut high = 0;
+    for (k, &v) in x.iter().enumerate() {
+        let h = v & HI;
+        word |= pack(ascii_word_bytes(v & !HI) | h) << (8 * k);
         high |= pack(h) << (8 * k);
     }
     (word, high)
@@ -487,6 +508,31 @@ mod tests {
         }
         assert!(is_cue_word("Said", Cues::Speech) && is_cue_word("SEÑALÓ", Cues::Speech));
         assert!(!is_cue_word("sad", Cues::Speech) && !is_cue_word("believe", Cues::Speech));
+    }
+
+    /// The masks of [`block_masks`], a byte at a time.
+    fn slow_masks(block: &[u8; 64]) -> (u64, u64) {
+        let mut word = 0;
+        let mut high = 0;
+        for (j, &x) in block.iter().enumerate() {
+            word |= u64::from(is_word_byte(x)) << j;
+            high |= u64::from(x >= 0x80) << j;
+        }
+        (word, high)
+    }
+
+    #[test]
+    fn block_masks_agree_with_a_byte_scan() {
+        // Every byte value at every position, in all-ASCII blocks and blocks with a high byte.
+        for x in 0..=255u8 {
+            for j in 0..64 {
+                for other in [b' ', b'a', 0xC3] {
+                    let mut block = [other; 64];
+                    block[j] = x;
+                    assert_eq!(block_masks(&block), slow_masks(&block), "{x:#x} at {j} among {other:#x}");
+                }
+            }
+        }
     }
 
     #[test]
