@@ -336,7 +336,15 @@ fn content_start(r: &str, ce: usize, cue: &str) -> usize {
     let mut buf: [(usize, &str); 20] = [(0, ""); 20];
     let mut ws = r.split_ws();
     let first_word = ws.next();
-    let take = if first_word.is_some_and(is_preposition) { 20 } else { 10 };
+    // Without a "that" anywhere after the cue (one substring search), the first word is all
+    // that is needed, unless it is a preposition.
+    let take = if first_word.is_some_and(is_preposition) {
+        20
+    } else if r.contains("that") {
+        10
+    } else {
+        1
+    };
     let r_at = r.as_ptr() as usize;
     let mut n = 0;
     let mut next_word = first_word;
@@ -348,7 +356,7 @@ fn content_start(r: &str, ce: usize, cue: &str) -> usize {
             that_at = Some(buf[n - 1].0);
             break;
         }
-        next_word = ws.next();
+        next_word = if n < take { ws.next() } else { None };
     }
     if let Some(off) = that_at {
         if that_opens_content(&buf[..n], off) {
