@@ -4,11 +4,12 @@
 //!
 //! Words are cut 64 bytes at a time from bit masks of word bytes (eight bytes classified per
 //! arithmetic step; characters outside ASCII are decoded only in the tokens that contain them);
-//! a word is looked up only when its first two letters and length fit some cue.
+//! a word is looked up only when it passes a one-probe filter (a 4 KiB bit set indexed by a
+//! hash of its first three bytes, last byte and length), which about one token in twenty passes.
 //! The few two-word cues ("pointed out", "according to") are checked against the next word.
 //! Cue words are matched case-sensitively (they are lower case), except "According to".
 
-use crate::ascii_scan::{in_range, HI, LO};
+use crate::ascii_scan::{HI, LO};
 use foldhash::{HashMap, HashMapExt};
 use once_cell::sync::Lazy;
 
@@ -48,39 +49,62 @@ struct Entry {
 /// The compiled cue lists.
 struct Lexicon {
     words: HashMap<&'static str, Entry>,
-    /// Per first two bytes (first `a`..`z`, "A" as "a"; second `a`..`z` or any other byte as
-    /// one more column): bit `n` is set when a cue word (or first word of a two-word cue) of `n`
-    /// bytes starts with them. Most words fail this test and are never hashed.
-    len_mask: [u32; 26 * 27],
-    /// The same per first letter and last byte (a column as for the second byte).
-    last_mask: [u32; 26 * 27],
-    /// Bytes in the shortest word of `len_mask` (1 to 8): shorter tokens hold no cue.
+    /// The quick test: bit [`filter_key`] of every cue word (and first word of a two-word
+    /// cue) is set. Most words fail it and are never hashed.
+    filter: Box<[u64; FILTER_WORDS]>,
+    /// Bytes in the shortest word of the lists (1 to 8): shorter tokens hold no cue.
     min_len: u32,
 }
 
-/// Column of the second byte of a word in [`Lexicon::len_mask`].
-fn second_col(b: Option<&u8>) -> usize {
-    match b {
-        Some(&c) if c.is_ascii_lowercase() => usize::from(c - b'a'),
-        _ => 26,
-    }
+/// Bits of [`Lexicon::filter`] (4 KiB, which stay in the L1 cache).
+const FILTER_BITS: u32 = 15;
+/// `u64` words of [`Lexicon::filter`].
+const FILTER_WORDS: usize = 1 << (FILTER_BITS - 6);
+
+/// The bit of word `w` in [`Lexicon::filter`]: a multiplicative hash of its first three
+/// bytes, last byte and length, as written (no case folding). None for an empty word.
+#[inline]
+fn filter_key(w: &[u8]) -> Option<usize> {
+    let (&first, &last) = (w.first()?, w.last()?);
+    let byte = |i: usize| u64::from(w.get(i).copied().unwrap_or(0));
+    Some(filter_bit(u64::from(first) | byte(1) << 8 | byte(2) << 16 | u64::from(last) << 24 | (w.len() as u64) << 32))
+}
+
+/// The bit of a key of [`filter_key`] (Fibonacci hashing: the top bits of the product depend
+/// on every bit of the key).
+#[inline]
+fn filter_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS)) as usize
 }
 
 impl Lexicon {
-    /// Might `w` be a cue word?
+    /// Is bit `i` of [`Lexicon::filter`] set?
+    #[inline]
+    fn probe(&self, i: usize) -> bool {
+        self.filter.get(i / 64).is_some_and(|&x| (x >> (i % 64)) & 1 != 0)
+    }
+
+    /// Might `w` be a cue word? (One probe of [`Lexicon::filter`]: true for every listed
+    /// word and about one other token in twenty.)
     #[inline]
     fn may_be_cue(&self, w: &[u8]) -> bool {
-        let f = match w.first() {
-            Some(b'A') => b'a',
-            Some(&f) => f,
-            None => return false,
-        };
-        if !f.is_ascii_lowercase() || w.len() >= 32 {
-            return false;
+        filter_key(w).is_some_and(|i| self.probe(i))
+    }
+
+    /// [`Lexicon::may_be_cue`] of the token `b[start..end]`, its first bytes read with one
+    /// eight-byte load when the text goes on that far.
+    #[inline]
+    fn may_be_cue_at(&self, b: &[u8], start: usize, end: usize) -> bool {
+        let len = end.wrapping_sub(start);
+        let head = b.get(start..start.wrapping_add(8)).and_then(|c| <[u8; 8]>::try_from(c).ok());
+        match (head, b.get(end.wrapping_sub(1))) {
+            (Some(head), Some(&last)) if (1..=end).contains(&len) => {
+                // The first `min(len, 3)` bytes, zero-padded as in `filter_key`.
+                let first = u64::from_le_bytes(head) & (u64::MAX >> (64 - 8 * len.min(3)));
+                self.probe(filter_bit(first | u64::from(last) << 24 | (len as u64) << 32))
+            }
+            _ => b.get(start..end).is_some_and(|w| self.may_be_cue(w)),
         }
-        let row = usize::from(f - b'a') * 27;
-        let bit = 1 << w.len();
-        self.len_mask[row + second_col(w.get(1))] & bit != 0 && self.last_mask[row + second_col(w.last())] & bit != 0
     }
 }
 
@@ -89,19 +113,18 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
-    let mut lx = Lexicon { words: HashMap::new(), len_mask: [0; 26 * 27], last_mask: [0; 26 * 27], min_len: 1 };
+    let mut lx = Lexicon { words: HashMap::new(), filter: Box::new([0; FILTER_WORDS]), min_len: 1 };
     let speech = lines(include_str!("../../data/cues.txt")).map(|c| (c, SPEECH | REPORT));
     let report = lines(include_str!("../../data/reporting_verbs.txt")).map(|c| (c, REPORT));
     let according = [("according to", SPEECH | REPORT), ("According to", SPEECH | REPORT)];
+    let mut shortest = usize::MAX;
     for (cue, bits) in speech.chain(report).chain(according) {
         let mut ws = cue.split_whitespace();
         let (Some(a), b) = (ws.next(), ws.next()) else { continue };
-        let f = a.as_bytes()[0].to_ascii_lowercase();
-        if f.is_ascii_lowercase() && a.len() < 32 {
-            let row = usize::from(f - b'a') * 27;
-            lx.len_mask[row + second_col(a.as_bytes().get(1))] |= 1 << a.len();
-            lx.last_mask[row + second_col(a.as_bytes().last())] |= 1 << a.len();
+        if let Some(i) = filter_key(a.as_bytes()) {
+            lx.filter[i / 64] |= 1 << (i % 64);
         }
+        shortest = shortest.min(a.len());
         let e = lx.words.entry(a).or_default();
         match b {
             None => e.single |= bits,
@@ -111,8 +134,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             },
         }
     }
-    let shortest = lx.len_mask.iter().filter(|&&m| m != 0).map(|m| m.trailing_zeros()).min();
-    lx.min_len = shortest.unwrap_or(1).clamp(1, 8);
+    lx.min_len = u32::try_from(shortest.clamp(1, 8)).unwrap_or(1);
     lx
 });
 
@@ -127,21 +149,42 @@ fn pack(m: u64) -> u64 {
     (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
+/// The high bit of each byte of `y` (eight ASCII bytes, high bits clear) that is a word byte:
+/// a letter (`| 0x20` folds upper case onto lower case, and no other byte into a..z), a digit
+/// or '_'. The range tests of [`crate::ascii_scan::in_range`], sharing their final mask; no
+/// byte carries into the next (every sum stays below 0x100).
+#[inline]
+fn ascii_word_bytes(y: u64) -> u64 {
+    let v = y | (LO * 0x20);
+    let letter = v.wrapping_add(LO * u64::from(0x80 - b'a')) & !v.wrapping_add(LO * u64::from(0x7f - b'z'));
+    let digit = y.wrapping_add(LO * u64::from(0x80 - b'0')) & !y.wrapping_add(LO * u64::from(0x7f - b'9'));
+    // A byte of `y ^ '_'` is zero when adding 0x7f leaves its high bit clear.
+    let underscore = !(y ^ (LO * u64::from(b'_'))).wrapping_add(LO * 0x7f);
+    (letter | digit | underscore) & HI
+}
+
 /// For 64 bytes: bit `j` of the first mask is set when byte `j` is a word byte (an ASCII
 /// letter, digit or '_', or any byte of a non-ASCII character), of the second when it is not ASCII.
+/// A block without non-ASCII bytes (most blocks of most texts) skips the second mask's work.
 #[inline]
 fn block_masks(block: &[u8; 64]) -> (u64, u64) {
-    let mut word = 0;
-    let mut high = 0;
-    for (k, c) in block.chunks_exact(8).enumerate() {
+    let mut x = [0u64; 8];
+    for (xk, c) in x.iter_mut().zip(block.chunks_exact(8)) {
         let mut a = [0u8; 8];
         a.copy_from_slice(c);
-        let x = u64::from_le_bytes(a);
-        let h = x & HI;
-        let y = x & !HI;
-        // `| 0x20` folds upper-case letters onto lower case (and no other byte into a..z).
-        let w = in_range(y | (LO * 0x20), b'a', b'z') | in_range(y, b'0', b'9') | in_range(y, b'_', b'_') | h;
-        word |= pack(w) << (8 * k);
+        *xk = u64::from_le_bytes(a);
+    }
+    let mut word = 0;
+    if x.iter().fold(0, |acc, &v| acc | v) & HI == 0 {
+        for (k, &v) in x.iter().enumerate() {
+            word |= pack(ascii_word_bytes(v)) << (8 * k);
+        }
+        return (word, 0);
+    }
+    let mut high = 0;
+    for (k, &v) in x.iter().enumerate() {
+        let h = v & HI;
+        word |= pack(ascii_word_bytes(v & !HI) | h) << (8 * k);
         high |= pack(h) << (8 * k);
     }
     (word, high)
@@ -185,7 +228,7 @@ fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool)) {
             let run = (!(w >> j)).trailing_zeros();
             let start = base + j as usize;
             if j + run < 64 {
-                f(start, start + run as usize, (h >> j) & ((1u64 << run) - 1) == 0);
+                f(start, start + run as usize, h == 0 || (h >> j) & ((1u64 << run) - 1) == 0);
             } else {
                 let mut end = base + 64;
                 while b.get(end).is_some_and(|&x| is_word_byte(x)) {
@@ -225,7 +268,7 @@ impl CueIndex {
         let mut hits = Vec::with_capacity(text.len() / 128);
         raw_tokens(b, lx.min_len, |start, end, ascii| {
             if ascii {
-                if lx.may_be_cue(&b[start..end]) {
+                if lx.may_be_cue_at(b, start, end) {
                     record(lx, text, start, end, &mut hits);
                 }
                 return;
@@ -486,12 +529,49 @@ mod tests {
 
     #[test]
     fn every_cue_word_passes_the_quick_test() {
-        // Lower case and under 32 bytes, so the quick test (also in `is_cue_word`) drops none.
+        // The quick test (also in `is_cue_word`) drops none.
         for w in LEXICON.words.keys() {
             assert!(LEXICON.may_be_cue(w.as_bytes()), "{w}");
         }
         assert!(is_cue_word("Said", Cues::Speech) && is_cue_word("SEÑALÓ", Cues::Speech));
         assert!(!is_cue_word("sad", Cues::Speech) && !is_cue_word("believe", Cues::Speech));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quick_test_at_agrees_with_the_quick_test(s in "(said|told|says|seem|x|ab|According|pointed|\u{e9}| |, ){0,12}") {
+            let b = s.as_bytes();
+            for start in 0..=b.len() {
+                for end in start..=b.len() {
+                    proptest::prop_assert_eq!(LEXICON.may_be_cue_at(b, start, end), LEXICON.may_be_cue(&b[start..end]));
+                }
+            }
+        }
+    }
+
+    /// The masks of [`block_masks`], a byte at a time.
+    fn slow_masks(block: &[u8; 64]) -> (u64, u64) {
+        let mut word = 0;
+        let mut high = 0;
+        for (j, &x) in block.iter().enumerate() {
+            word |= u64::from(is_word_byte(x)) << j;
+            high |= u64::from(x >= 0x80) << j;
+        }
+        (word, high)
+    }
+
+    #[test]
+    fn block_masks_agree_with_a_byte_scan() {
+        // Every byte value at every position, in all-ASCII blocks and blocks with a high byte.
+        for x in 0..=255u8 {
+            for j in 0..64 {
+                for other in [b' ', b'a', 0xC3] {
+                    let mut block = [other; 64];
+                    block[j] = x;
+                    assert_eq!(block_masks(&block), slow_masks(&block), "{x:#x} at {j} among {other:#x}");
+                }
+            }
+        }
     }
 
     #[test]

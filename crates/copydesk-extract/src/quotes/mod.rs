@@ -100,12 +100,12 @@ fn sentence_of(ctx: &Context, at: usize) -> Option<usize> {
 
 /// Has `s` more than `n` words? (Stops reading at word `n + 1`.)
 fn more_words_than(s: &str, n: usize) -> bool {
-    s.split_ws().nth(n).is_some()
+    ws::at_least_words(s, n.saturating_add(1))
 }
 
 /// Has `s` at least `n` words?
 fn at_least_words(s: &str, n: usize) -> bool {
-    n == 0 || more_words_than(s, n - 1)
+    ws::at_least_words(s, n)
 }
 
 /// Is `s` only closing punctuation and space?

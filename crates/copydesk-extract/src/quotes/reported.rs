@@ -10,7 +10,7 @@ use super::cue_scan::{is_cue_word, CueIndex, Cues};
 use super::lexicon::core_word;
 use super::marks::Piece;
 use super::span_index::SpanIndex;
-use super::ws::SplitWsExt;
+use super::ws::{at_least_words, SplitWsExt};
 use super::{is_according, lexicon, mentions, participle_subject, Draft, SpanExt};
 use crate::{Context, QuoteKind};
 use copydesk_normalize::Span;
@@ -176,7 +176,7 @@ fn clean(s: &str, start: usize, end: usize) -> Option<Span> {
     let t2 = t.trim_end().trim_end_matches([',', '.', ';', ':']).trim_end();
     let a = start + lead;
     let b = start + t2.len();
-    (b > a && s[a..b].split_ws().take(MIN_WORDS).count() >= MIN_WORDS).then(|| Span::new(a, b))
+    (b > a && at_least_words(&s[a..b], MIN_WORDS)).then(|| Span::new(a, b))
 }
 
 /// Parse one cue at `cs..ce` of sentence `s`: the mention and the content span.
@@ -222,7 +222,7 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Opt
         if let Some(rest) = s[m.end..].trim_start().strip_prefix(',') {
             let first = rest.split_ws().next().unwrap_or("");
             let clause = !lexicon::is_stop_word(first) && !first.ends_with("ing");
-            if clause && rest.split_ws().take(MIN_WORDS).count() >= MIN_WORDS {
+            if clause && at_least_words(rest, MIN_WORDS) {
                 // After an opening connector ("But", "In addition"), the clause after the source;
                 // else the sentence, split by the source.
                 let lead = left.split_ws().next().unwrap_or("").trim_end_matches(',');
@@ -281,7 +281,7 @@ fn forward(s: &str, cs: usize, ce: usize, cue: &str, prior: Option<Span>) -> Opt
     let mut cend = clause_end(s, cstart, s.len());
     if subordinate_subject(&s[..mention.start]) {
         if let Some(i) = s[cstart..cend].find(',') {
-            if s[cstart..cstart + i].split_ws().take(MIN_WORDS).count() >= MIN_WORDS {
+            if at_least_words(&s[cstart..cstart + i], MIN_WORDS) {
                 cend = cstart + i;
             }
         }
@@ -336,7 +336,15 @@ fn content_start(r: &str, ce: usize, cue: &str) -> usize {
     let mut buf: [(usize, &str); 20] = [(0, ""); 20];
     let mut ws = r.split_ws();
     let first_word = ws.next();
-    let take = if first_word.is_some_and(is_preposition) { 20 } else { 10 };
+    // Without a "that" anywhere after the cue (one substring search), the first word is all
+    // that is needed, unless it is a preposition.
+    let take = if first_word.is_some_and(is_preposition) {
+        20
+    } else if r.contains("that") {
+        10
+    } else {
+        1
+    };
     let r_at = r.as_ptr() as usize;
     let mut n = 0;
     let mut next_word = first_word;
@@ -348,7 +356,7 @@ fn content_start(r: &str, ce: usize, cue: &str) -> usize {
             that_at = Some(buf[n - 1].0);
             break;
         }
-        next_word = ws.next();
+        next_word = if n < take { ws.next() } else { None };
     }
     if let Some(off) = that_at {
         if that_opens_content(&buf[..n], off) {
@@ -411,11 +419,11 @@ fn pronoun_subject(words: &[(usize, &str)]) -> Option<usize> {
 fn goes_on(s: &str, ce: usize) -> bool {
     let Some(rest) = s[ce..].trim_start().strip_prefix(',') else { return false };
     let first = rest.split_ws().next().unwrap_or("").trim_end_matches([',', '.']);
-    let words = rest.split_ws().take(MIN_WORDS).count();
+    let words = at_least_words(rest, MIN_WORDS);
     let phrase = (first.len() > 4 && first.ends_with("ing"))
         || matches!(first, "which" | "who" | "according" | "in" | "on" | "at" | "during" | "after" | "before" | "as")
         || (may_be_cue(first) && is_cue_word(first, Cues::Report));
-    words >= MIN_WORDS && !phrase
+    words && !phrase
 }
 
 /// How far (bytes) left of a cue its subject may start: longer sentence openings are cut off
@@ -735,7 +743,7 @@ fn comma_end(s: &str, start: usize, end: usize) -> usize {
                 )
                 || (!semicolon && may_be_cue(lw) && is_cue_word(lw, Cues::Speech))
         };
-        if cut && t[..pos].split_ws().take(MIN_WORDS).count() >= MIN_WORDS {
+        if cut && at_least_words(&t[..pos], MIN_WORDS) {
             return start + pos;
         }
     }
@@ -782,10 +790,7 @@ fn conjoined_cue(s: &str, start: usize, end: usize) -> usize {
         for pos in finder.find_iter(t.as_bytes()) {
             let next = t[pos + n..].split_ws().next().unwrap_or("");
             let next = next.trim_end_matches([',', '.', ':']);
-            if may_be_cue(next)
-                && is_cue_word(next, Cues::Speech)
-                && t[..pos].split_ws().take(MIN_WORDS).count() >= MIN_WORDS
-            {
+            if may_be_cue(next) && is_cue_word(next, Cues::Speech) && at_least_words(&t[..pos], MIN_WORDS) {
                 best = best.min(start + t[..pos].trim_end().trim_end_matches(',').len());
                 break;
             }

@@ -81,6 +81,40 @@ fn find_last_maybe_space(b: &[u8], lo: usize, mut j: usize) -> Option<usize> {
     b.get(lo..j)?.iter().rposition(|&x| x <= b' ' || x >= 0x80).map(|k| lo + k)
 }
 
+/// Has `s` at least `n` words (as [`SplitWs`] yields them)? One pass over the bytes that
+/// counts word starts and stops at the `n`th (a non-ASCII character is decoded only when its
+/// first byte may open whitespace), without cutting out the words.
+pub(crate) fn at_least_words(s: &str, n: usize) -> bool {
+    if n == 0 {
+        return true;
+    }
+    let b = s.as_bytes();
+    let mut count = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let space = match CLASS[usize::from(x)] {
+            SPACE => 1,
+            WORD => 0,
+            _ => space_at(s, i),
+        };
+        if space > 0 {
+            in_word = false;
+            i += space;
+            continue;
+        }
+        if !in_word {
+            count += 1;
+            if count >= n {
+                return true;
+            }
+            in_word = true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// The words of a string, as [`str::split_whitespace`] yields them.
 #[derive(Debug, Clone)]
 pub(crate) struct SplitWs<'a> {
@@ -232,6 +266,16 @@ mod tests {
         // Characters sharing a first byte with whitespace ones, and none.
         for s in ["\u{a9}\u{85}x \u{a1}", "\u{2013}\u{2019}\u{3001} \u{1681}\u{2060}", "", " ", "  a  ", "a"] {
             check(s);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn at_least_words_agrees_with_the_splitter(s in "[a-c \t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{a9}\u{1680}\u{2000}\u{2009}\u{200b}\u{2014}\u{2028}\u{202f}\u{205f}\u{3000}\u{3001}é]{0,40}") {
+            let words = s.split_whitespace().count();
+            for n in 0..words + 3 {
+                proptest::prop_assert_eq!(at_least_words(&s, n), words >= n, "{:?} {}", s, n);
+            }
         }
     }
 
