@@ -33,9 +33,12 @@ fn words(s: &'static str) -> HashSet<&'static str> {
 /// Split every segment into sentences.
 /// The boundary and span buffers are reused from segment to segment.
 pub(crate) fn split(text: &str, segments: &[Segment]) -> Vec<Sentence> {
-    let mut out = Vec::with_capacity(segments.len() * 2);
-    let mut cuts = Vec::new();
-    let mut spans = Vec::new();
+    // room for the sentences of most texts (one in about a hundred bytes, or two per segment),
+    // and for those of most segments
+    let bytes: usize = segments.iter().map(|s| s.span.end.saturating_sub(s.span.start)).sum();
+    let mut out = Vec::with_capacity((segments.len() * 2).max(bytes / 100));
+    let mut cuts = Vec::with_capacity(16);
+    let mut spans = Vec::with_capacity(16);
     for (si, seg) in segments.iter().enumerate() {
         let s = seg.span.slice(text);
         spans.clear();
