@@ -77,7 +77,10 @@ pub fn process_with(text: &str, options: &Options) -> Article {
         error: None,
         page: None,
     };
-    remap(&mut article, &norm, identity);
+    match identity {
+        Some(n) => remap(&mut article, |s| identity_span(s, n)),
+        None => remap(&mut article, |s| norm.to_original(s)),
+    }
     article
 }
 
@@ -91,10 +94,10 @@ fn to_original(norm: &NormalizedText, identity: Option<usize>, span: Span) -> Sp
     }
 }
 
-/// Map every span of the article from normalized-text bytes to raw-input bytes (`identity`: see
-/// [`to_original`]).
-fn remap(a: &mut Article, norm: &NormalizedText, identity: Option<usize>) {
-    let m = |s: &mut Span| *s = to_original(norm, identity, *s);
+/// Map every span of the article from normalized-text bytes to raw-input bytes by `to_original`
+/// (one loop per way of mapping: the identity's clamp is inlined in it).
+fn remap(a: &mut Article, to_original: impl Fn(Span) -> Span) {
+    let m = |s: &mut Span| *s = to_original(*s);
     a.blocks.iter_mut().for_each(|b| m(&mut b.span));
     a.sentences.iter_mut().for_each(|s| m(&mut s.span));
     for q in &mut a.quotes {
