@@ -29,21 +29,23 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Build the context: select content blocks and split them into sentences.
     pub fn new(text: &'a str, doc: &Document, options: &ExtractOptions) -> Self {
-        let segments: Vec<Segment> = doc
-            .blocks
-            .iter()
-            .filter(|b| {
-                matches!(
-                    b.kind,
-                    BlockKind::Headline
-                        | BlockKind::Standfirst
-                        | BlockKind::Paragraph
-                        | BlockKind::Subheading
-                        | BlockKind::Caption
-                )
-            })
-            .map(|b| Segment { span: b.span, kind: b.kind })
-            .collect();
+        // (room for all blocks: most are content, and the list is not grown)
+        let mut segments: Vec<Segment> = Vec::with_capacity(doc.blocks.len());
+        segments.extend(
+            doc.blocks
+                .iter()
+                .filter(|b| {
+                    matches!(
+                        b.kind,
+                        BlockKind::Headline
+                            | BlockKind::Standfirst
+                            | BlockKind::Paragraph
+                            | BlockKind::Subheading
+                            | BlockKind::Caption
+                    )
+                })
+                .map(|b| Segment { span: b.span, kind: b.kind }),
+        );
         let sentences = sentences::split(text, &segments);
         let published = options.published.clone().or_else(|| doc.published.clone());
         Context { text, segments, sentences, published }

@@ -33,9 +33,12 @@ fn words(s: &'static str) -> HashSet<&'static str> {
 /// Split every segment into sentences.
 /// The boundary and span buffers are reused from segment to segment.
 pub(crate) fn split(text: &str, segments: &[Segment]) -> Vec<Sentence> {
-    let mut out = Vec::with_capacity(segments.len() * 2);
-    let mut cuts = Vec::new();
-    let mut spans = Vec::new();
+    // room for the sentences of most texts (one in about a hundred bytes, or two per segment),
+    // and for those of most segments
+    let bytes: usize = segments.iter().map(|s| s.span.end.saturating_sub(s.span.start)).sum();
+    let mut out = Vec::with_capacity((segments.len() * 2).max(bytes / 100));
+    let mut cuts = Vec::with_capacity(16);
+    let mut spans = Vec::with_capacity(16);
     for (si, seg) in segments.iter().enumerate() {
         let s = seg.span.slice(text);
         spans.clear();
@@ -250,7 +253,7 @@ fn split_into_with<const SKIP: bool>(s: &str, cuts: &mut Vec<(usize, usize)>, ou
         if !ws.is_whitespace() {
             continue;
         }
-        let n = k + (s[k..].len() - s[k..].trim_start().len());
+        let n = after_space(s, k);
         if n >= s.len() {
             continue;
         }
@@ -296,6 +299,19 @@ fn split_into_with<const SKIP: bool>(s: &str, cuts: &mut Vec<(usize, usize)>, ou
     push(out, s, from, s.len());
 }
 
+/// The end of the white space starting at byte `k` of `s` (a char boundary): one plain space
+/// before a visible ASCII byte (nearly every sentence gap) is read at once, other gaps by
+/// `str::trim_start`.
+#[inline]
+fn after_space(s: &str, k: usize) -> usize {
+    let b = s.as_bytes();
+    if b.get(k) == Some(&b' ') && b.get(k + 1).is_some_and(u8::is_ascii_graphic) {
+        return k + 1;
+    }
+    let rest = s.get(k..).unwrap_or("");
+    k + (rest.len() - rest.trim_start().len())
+}
+
 /// Is a list marker of the same style as the first one at `i` ("2.", "b)")?
 fn list_marker_at(s: &str, i: usize, style: &str) -> bool {
     let rest = &s[i..];
@@ -311,6 +327,7 @@ fn list_marker_at(s: &str, i: usize, style: &str) -> bool {
 }
 
 /// Is `s[from..end]` only a list marker ("1", "• 9", "⁃10", "a")?
+#[inline]
 fn is_list_marker(s: &str, from: usize, end: usize) -> bool {
     let (from, end) = (floor_boundary(s, from), floor_boundary(s, end));
     // the usual case, a sentence: it starts with an ASCII byte that is no white space (so
@@ -368,7 +385,12 @@ fn word_before(s: &str, from: usize, end: usize) -> &str {
     } else {
         s[from..end].char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(from, |(p, c)| from + p + c.len_utf8())
     };
-    s[w_start..end].trim_start_matches(|c: char| is_opener(c) || is_bullet(c) || c == '-' || c == '—')
+    let w = &s[w_start..end];
+    // a word starting with a letter or digit (most) has nothing to trim
+    if w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+        return w;
+    }
+    w.trim_start_matches(|c: char| is_opener(c) || is_bullet(c) || c == '-' || c == '—')
 }
 
 /// Where [`abbrev_shape`] puts a word of `len` bytes from `first` to `last` (ASCII): letters
@@ -563,6 +585,14 @@ mod tests {
             split_into_with::<true>(&s, &mut Vec::new(), &mut a);
             split_into_with::<false>(&s, &mut Vec::new(), &mut b);
             proptest::prop_assert_eq!(a, b);
+        }
+
+        #[test]
+        fn space_shortcut_agrees(s in "[ \t\u{b}\u{c}\u{1f}\u{a0}\u{2009}a.\u{e9}]{0,8}", k in 0usize..10) {
+            // the end of the white space, as str::trim_start finds it
+            let k = floor_boundary(&s, k);
+            let rest = &s[k..];
+            proptest::prop_assert_eq!(after_space(&s, k), k + rest.len() - rest.trim_start().len());
         }
 
         #[test]

@@ -26,7 +26,7 @@ mod tables;
 mod unicode;
 
 pub use chars::CharIndex;
-pub use offsets::{OffsetMap, Piece};
+pub use offsets::{identity_span, OffsetMap, Piece};
 pub use options::{NormalizeOptions, UnicodeForm};
 pub use span::Span;
 

@@ -30,6 +30,14 @@ pub struct OffsetMap {
     norm_len: usize,
 }
 
+/// [`OffsetMap::to_original`] of `span` for a map that is the identity on a text of `n` bytes
+/// ([`OffsetMap::identity_len`]): the span clamped to the text.
+#[inline]
+pub fn identity_span(span: Span, n: usize) -> Span {
+    let start = span.start.min(n);
+    Span { start, end: span.end.min(n).max(start) }
+}
+
 impl OffsetMap {
     /// An identity map for a text of `len` bytes.
     pub fn identity(len: usize) -> Self {
@@ -212,6 +220,23 @@ impl OffsetMap {
         (out, map, spans)
     }
 
+    /// `Some(n)` when the map is the identity on a text of `n` bytes (the normalized text is the
+    /// raw text: one copied piece from 0, or nothing at all): [`OffsetMap::to_original`] is then
+    /// [`identity_span`] with `n`, which callers mapping many spans can use without a search.
+    pub fn identity_len(&self) -> Option<usize> {
+        match self.pieces.as_slice() {
+            [] => (self.norm_len == 0 && self.raw_len == 0).then_some(0),
+            [p] => (p.copied
+                && p.norm_start == 0
+                && p.raw_start == 0
+                && p.norm_len == self.norm_len
+                && p.raw_len == p.norm_len
+                && self.raw_len == p.norm_len)
+                .then_some(p.norm_len),
+            _ => None,
+        }
+    }
+
     /// Map a span of normalized text to the span of raw text it came from.
     ///
     /// The whole normalized text maps to the whole raw text (deleted characters at either end
@@ -227,5 +252,42 @@ impl OffsetMap {
         }
         let end = self.to_original_pos(span.end, true).max(start);
         Span::new(start, end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{normalize, NormalizeOptions};
+    use proptest::prelude::*;
+
+    #[test]
+    fn identity_only_for_unchanged_text() {
+        let o = NormalizeOptions::default();
+        assert_eq!(normalize("Plain text.\n\nMore.", &o).map.identity_len(), Some(18));
+        assert_eq!(normalize("", &o).map.identity_len(), Some(0));
+        assert_eq!(normalize("A \u{201c}quote\u{201d}.", &o).map.identity_len(), None);
+        assert_eq!(OffsetMap::identity(5).identity_len(), Some(5));
+    }
+
+    proptest! {
+        #[test]
+        fn identity_spans_agree(
+            raw in "[A-Za-z .,\n\u{a0}\u{201c}\u{e9}]{0,30}",
+            spans in prop::collection::vec((0usize..40, 0usize..40), 0..20),
+        ) {
+            // a map that is the identity maps every span (in bounds or not, ordered or not) as
+            // identity_span does
+            let n = normalize(&raw, &NormalizeOptions::default());
+            if let Some(len) = n.map.identity_len() {
+                prop_assert_eq!(&n.text, &raw);
+                prop_assert_eq!(len, raw.len());
+                for (a, b) in spans {
+                    for s in [Span::new(a, b), Span { start: a, end: b }, Span::new(0, len), Span::new(a, len)] {
+                        prop_assert_eq!(n.to_original(s), identity_span(s, len), "{:?} in {:?}", s, raw);
+                    }
+                }
+            }
+        }
     }
 }

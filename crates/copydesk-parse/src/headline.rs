@@ -91,7 +91,7 @@ pub(crate) fn split_attribution(line: &str) -> Option<(usize, usize)> {
     let mut missing = SEPARATORS.len();
     // a space followed by the second byte of a separator
     let second = |i: usize| matches!(line.as_bytes().get(i + 1), Some(b'|' | b'-' | 0xE2 | b':' | b'/'));
-    for (i, _) in line.bytes().enumerate().rev().filter(|&(i, b)| b == b' ' && second(i)) {
+    for i in memchr::memrchr_iter(b' ', line.as_bytes()).filter(|&i| second(i)) {
         let rest = line.as_bytes().get(i..).unwrap_or(&[]);
         for (k, sep) in SEPARATORS.iter().enumerate() {
             if last[k].is_none() && rest.starts_with(sep.as_bytes()) {
@@ -270,6 +270,32 @@ mod tests {
             want.sort_unstable();
             want.dedup();
             assert_eq!(tokens(s), WordSet(want), "{s}");
+        }
+    }
+
+    /// [`split_attribution`] with each separator's last place found by `str::rfind`.
+    fn split_attribution_by_rfind(line: &str) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for sep in SEPARATORS {
+            if let Some(i) = line.rfind(sep) {
+                let tail = &line[i + sep.len()..];
+                let words = tail.split_whitespace().count();
+                if i >= 10
+                    && (1..=6).contains(&words)
+                    && tail.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                    && best.map_or(true, |(b, _)| i > b)
+                {
+                    best = Some((i, i + sep.len()));
+                }
+            }
+        }
+        best
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn attribution_agrees_with_rfind(line in "[A-Za-z |:/\\-\u{2013}\u{2014}]{0,60}") {
+            proptest::prop_assert_eq!(split_attribution(&line), split_attribution_by_rfind(&line));
         }
     }
 

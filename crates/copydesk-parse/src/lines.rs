@@ -176,7 +176,10 @@ pub(crate) fn split(text: &str) -> Measured {
 /// tests check that both paths measure alike), the word hashes sent to `sink` (and
 /// [`Measured::word_hashes`] left empty).
 pub(crate) fn split_with<const FAST: bool, W: WordSink>(text: &str, sink: &mut W) -> Measured {
-    let mut m = Measured { lines: Vec::new(), evidence: lang::Evidence::default(), word_hashes: Vec::new() };
+    // room for the lines of most texts (paragraphs of news text run to hundreds of bytes; pages
+    // of short lines grow the list)
+    let lines = Vec::with_capacity(text.len() / 128 + 8);
+    let mut m = Measured { lines, evidence: lang::Evidence::default(), word_hashes: Vec::new() };
     let mut words = 0;
     let mut buf = String::new();
     let stops = lang::index();

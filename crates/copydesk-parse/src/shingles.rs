@@ -48,8 +48,9 @@ impl WordFilter {
         let n = len / 5;
         let bits =
             n.saturating_mul(8).max(64).checked_next_power_of_two().map_or(48, |p| p.trailing_zeros()).clamp(6, 48);
-        // about one word in six bytes of news text: room for the hashes without regrowing
-        let hashes = Vec::with_capacity(len / 6);
+        // about one word in six bytes of news text (some texts a little more): room for the
+        // hashes without regrowing
+        let hashes = Vec::with_capacity(len / 5 + 8);
         WordFilter { hashes, words: vec![0; 1 << (bits - 6)], bits, n: 0, run: 0, maybe: 0 }
     }
 

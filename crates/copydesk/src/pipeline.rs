@@ -2,7 +2,7 @@
 
 use crate::{Article, ArticleByline, ArticleDateline, Options};
 use copydesk_extract::{extract, ExtractOptions};
-use copydesk_normalize::{normalize, NormalizedText, Span};
+use copydesk_normalize::{identity_span, normalize, NormalizedText, Span};
 use copydesk_parse::{parse, BlockKind};
 
 /// Process one article with default options.
@@ -29,19 +29,24 @@ pub fn process_with(text: &str, options: &Options) -> Article {
     let mut doc = parse(&norm);
     let published = options.published.clone().or_else(|| doc.published.clone());
     let ex = extract(&norm, &doc, &ExtractOptions { published: published.clone() });
-    let map = |s: Span| norm.to_original(s);
+    // Most texts need no repair: their map is the identity, and a span maps without a search.
+    let identity = norm.map.identity_len();
+    let map = |s: Span| to_original(&norm, identity, s);
 
-    let body = doc
-        .blocks
-        .iter()
-        .filter(|b| b.kind.is_body())
-        .map(|b| b.span.slice(&norm.text))
-        .collect::<Vec<_>>()
-        .join("\n\n");
+    // The body blocks joined by blank lines, written at once (no list of pieces).
+    let mut body = String::new();
+    for (k, b) in doc.blocks.iter().filter(|b| b.kind.is_body()).enumerate() {
+        if k == 0 {
+            body.reserve(norm.text.len());
+        } else {
+            body.push_str("\n\n");
+        }
+        body.push_str(b.span.slice(&norm.text));
+    }
     // Headline and attribution are given as written (raw text), like every other item's text.
-    let headline = doc.headline.as_ref().map(|h| norm.to_original(h.span).slice(text).to_string());
+    let headline = doc.headline.as_ref().map(|h| map(h.span).slice(text).to_string());
     let headline_attribution =
-        doc.headline.as_ref().and_then(|h| h.attribution).map(|a| norm.to_original(a).slice(text).to_string());
+        doc.headline.as_ref().and_then(|h| h.attribution).map(|a| map(a).slice(text).to_string());
 
     let mut article = Article {
         id: None,
@@ -72,13 +77,27 @@ pub fn process_with(text: &str, options: &Options) -> Article {
         error: None,
         page: None,
     };
-    remap(&mut article, &norm);
+    match identity {
+        Some(n) => remap(&mut article, |s| identity_span(s, n)),
+        None => remap(&mut article, |s| norm.to_original(s)),
+    }
     article
 }
 
-/// Map every span of the article from normalized-text bytes to raw-input bytes.
-fn remap(a: &mut Article, norm: &NormalizedText) {
-    let m = |s: &mut Span| *s = norm.to_original(*s);
+/// [`NormalizedText::to_original`] of `span`, by [`identity_span`] when the map is the identity
+/// on `identity` bytes.
+#[inline]
+fn to_original(norm: &NormalizedText, identity: Option<usize>, span: Span) -> Span {
+    match identity {
+        Some(n) => identity_span(span, n),
+        None => norm.to_original(span),
+    }
+}
+
+/// Map every span of the article from normalized-text bytes to raw-input bytes by `to_original`
+/// (one loop per way of mapping: the identity's clamp is inlined in it).
+fn remap(a: &mut Article, to_original: impl Fn(Span) -> Span) {
+    let m = |s: &mut Span| *s = to_original(*s);
     a.blocks.iter_mut().for_each(|b| m(&mut b.span));
     a.sentences.iter_mut().for_each(|s| m(&mut s.span));
     for q in &mut a.quotes {
