@@ -864,7 +864,7 @@ fn lone_article(low: &[u8], toks: &[Tok], k: usize) -> bool {
     let Some(t) = toks.get(k) else { return false };
     t.kind == TokKind::Word
         && matches!(low.get(t.start..t.end), Some(b"a" | b"an"))
-        && toks.get(k + 1).is_none_or(|n| n.class & (class::NUM_WORD | class::SCALE | class::VAGUE) == 0)
+        && !toks.get(k + 1).is_some_and(|n| n.class & (class::NUM_WORD | class::SCALE | class::VAGUE) != 0)
 }
 
 /// Push the word token `start..end` of word class `class` and entity bits `ent`, noting its
