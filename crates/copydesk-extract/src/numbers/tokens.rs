@@ -91,7 +91,9 @@ pub(crate) mod class {
     /// start nothing, so this bit alone does not make a token a mark.
     pub const SCALE: u8 = 128;
     /// The bits that make a word or symbol a mark (a possible start of a number, sum or date).
-    pub const STARTS: u8 = !SCALE;
+    /// Not the currency bits: a sum starts at its amount (or a vague word), and the money scan
+    /// looks for the currency around it ("$", "US", the "s" of "it's" mark nothing).
+    pub const STARTS: u8 = NUM_WORD | DATE | HOLIDAY | PERCENT | VAGUE;
 }
 
 /// Words of the fixed classes (number and date words); currency forms and holiday names are
@@ -862,7 +864,9 @@ fn lex(
 /// there ("a dozen", "a million", "a few dollars", "a week ago" need them).
 fn lone_article(low: &[u8], toks: &[Tok], k: usize) -> bool {
     let Some(t) = toks.get(k) else { return false };
+    // (the date scan would start at a date or holiday word: none is "a" now)
     t.kind == TokKind::Word
+        && t.class & (class::DATE | class::HOLIDAY) == 0
         && matches!(low.get(t.start..t.end), Some(b"a" | b"an"))
         && !toks.get(k + 1).is_some_and(|n| n.class & (class::NUM_WORD | class::SCALE | class::VAGUE) != 0)
 }
