@@ -299,11 +299,13 @@ fn near(t: &Tokens, a: usize, b: usize) -> bool {
 
 /// Currency marker ending right before token `i`.
 fn marker_before(t: &Tokens, i: usize) -> Option<Marker> {
-    if i == 0 || !near(t, i - 1, i) {
-        return None;
-    }
     let tables = &*TABLES;
     let max = tables.max_toks.min(i);
+    // a marker starts at a token of the lexicon's currency class, which most numbers have
+    // none of just before them: that is seen before the gap is read
+    if (1..=max).all(|k| t.class(i - k) & class::CUR_PRE == 0) || !near(t, i - 1, i) {
+        return None;
+    }
     for k in (1..=max).rev() {
         let a = i - k;
         if t.class(a) & class::CUR_PRE == 0 {

@@ -864,9 +864,11 @@ fn lex(
 /// there ("a dozen", "a million", "a few dollars", "a week ago" need them).
 fn lone_article(low: &[u8], toks: &[Tok], k: usize) -> bool {
     let Some(t) = toks.get(k) else { return false };
-    // (the date scan would start at a date or holiday word: none is "a" now)
-    t.kind == TokKind::Word
-        && t.class & (class::DATE | class::HOLIDAY) == 0
+    // (the class and length first, which rule out most marks; the date scan would start at a
+    // date or holiday word: none is "a" now)
+    t.class & (class::NUM_WORD | class::DATE | class::HOLIDAY) == class::NUM_WORD
+        && t.end - t.start <= 2
+        && t.kind == TokKind::Word
         && matches!(low.get(t.start..t.end), Some(b"a" | b"an"))
         && !toks.get(k + 1).is_some_and(|n| n.class & (class::NUM_WORD | class::SCALE | class::VAGUE) != 0)
 }
