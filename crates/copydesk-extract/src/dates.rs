@@ -1467,8 +1467,8 @@ mod word {
 
 /// The parsers that may succeed at a word or symbol token with lower-cased text `w` ([`word`]
 /// bits; a test checks that the others fail): each reads a few words at its first token
-/// (ordinals, deictic words, quarter letters, decades, seasons); any other word may be a
-/// month or a weekday.
+/// (ordinals, deictic words, quarter letters, decades, seasons); any other word only as a
+/// month or weekday name.
 fn word_parsers(w: &str) -> u8 {
     use word::*;
     match w {
@@ -1483,7 +1483,8 @@ fn word_parsers(w: &str) -> u8 {
         "twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies" | "eighties" | "nineties" | "'"
         | "\u{2019}" => DECADE,
         "spring" | "summer" | "autumn" | "fall" | "winter" => SEASON,
-        _ => MONTH | WEEKDAY,
+        // a month or weekday name ("New", "today" and other date or holiday words are neither)
+        _ => (if month_of(w).is_some() { MONTH } else { 0 }) | (if weekday_of(w).is_some() { WEEKDAY } else { 0 }),
     }
 }
 
