@@ -1463,6 +1463,8 @@ mod word {
     pub const SEASON: u8 = 64;
     /// Every parser (at digits).
     pub const ALL: u8 = 127;
+    /// A deictic word ("last", "this"): [`WEEKDAY`] only before a weekday name ([`super::parsers_at`]).
+    pub const BEFORE_WEEKDAY: u8 = 128;
 }
 
 /// The parsers that may succeed at a word or symbol token with lower-cased text `w` ([`word`]
@@ -1474,8 +1476,8 @@ fn word_parsers(w: &str) -> u8 {
     match w {
         "first" | "second" | "third" | "fourth" => NTH | DAY | QUARTER,
         "fifth" => NTH | DAY,
-        "last" => NTH | WEEKDAY,
-        "past" | "next" | "coming" | "this" => WEEKDAY,
+        "last" => NTH | WEEKDAY | BEFORE_WEEKDAY,
+        "past" | "next" | "coming" | "this" => WEEKDAY | BEFORE_WEEKDAY,
         "sixth" | "seventh" | "eighth" | "ninth" | "tenth" | "eleventh" | "twelfth" | "thirteenth" | "fourteenth"
         | "fifteenth" | "sixteenth" | "seventeenth" | "eighteenth" | "nineteenth" | "twentieth" | "thirtieth"
         | "twenty" | "thirty" => DAY,
@@ -1485,6 +1487,18 @@ fn word_parsers(w: &str) -> u8 {
         "spring" | "summer" | "autumn" | "fall" | "winter" => SEASON,
         // a month or weekday name ("New", "today" and other date or holiday words are neither)
         _ => (if month_of(w).is_some() { MONTH } else { 0 }) | (if weekday_of(w).is_some() { WEEKDAY } else { 0 }),
+    }
+}
+
+/// [`word_parsers`] of token `i`, without the weekday parser after a deictic word not before a
+/// weekday name ("last year", "this week").
+#[inline]
+fn parsers_at(t: &Tokens, i: usize) -> u8 {
+    let w = word_parsers(t.low(i));
+    if w & word::BEFORE_WEEKDAY != 0 && weekday_of(t.low(i + 1)).is_none() {
+        w & !word::WEEKDAY
+    } else {
+        w
     }
 }
 
@@ -1531,7 +1545,7 @@ pub(crate) fn scan_into(t: &Tokens, published: Option<&str>, opts: &DateOptions,
         }
         // of the parsers that may start at a word or symbol, only those its text lets succeed
         // are tried (digits: all of theirs)
-        let w = if num { word::ALL } else { word_parsers(t.low(i)) };
+        let w = if num { word::ALL } else { parsers_at(t, i) };
         let found: Option<(usize, usize, Val)> = (if w & word::NTH == 0 { None } else { p.nth_of(i) })
             .map(|(l, v)| (i, l, v))
             .or_else(|| p.bare_day_range(i))
@@ -1719,7 +1733,7 @@ mod tests {
         }
     }
 
-    /// Where [`word_parsers`] leaves a parser out at a word or symbol, that parser fails.
+    /// Where [`parsers_at`] leaves a parser out at a word or symbol, that parser fails.
     fn word_gate_agrees(text: &str) {
         let t = Tokens::new(text);
         let p = P { t: &t };
@@ -1727,7 +1741,7 @@ mod tests {
             if t.is(i, TokKind::Num) {
                 continue;
             }
-            let w = word_parsers(t.low(i));
+            let w = parsers_at(&t, i);
             let ctx = |name: &str| format!("{text:?} {i} {name}");
             assert!(w & word::NTH != 0 || p.nth_of(i).is_none(), "{}", ctx("nth"));
             assert!(w & word::WEEKDAY != 0 || p.weekday_phrase(i).is_none(), "{}", ctx("weekday"));
