@@ -929,6 +929,7 @@ impl P<'_, '_> {
     }
 
     /// Weekdays: "Tuesday", "last Tuesday", "Tuesday, June 28", "Friday 22 July".
+    #[inline(never)]
     fn weekday_phrase(&self, i: usize) -> Option<(usize, usize, Val)> {
         let mut first = i;
         let mut shift = 0;
@@ -984,6 +985,7 @@ impl P<'_, '_> {
 
     /// Decades and centuries in words or with an apostrophe: "the '90s", "the 90s", "the
     /// nineties", "19th century".
+    #[inline(never)]
     fn decade_century(&self, i: usize) -> Option<(usize, Val)> {
         let t = self.t;
         let w = self.low(i);
@@ -1046,6 +1048,7 @@ impl P<'_, '_> {
     /// Ordinal days, weekdays and weeks of a month or year: "the first Tuesday of October", "the
     /// last Friday in March 2014", "the third day of October", "the last day of October 2015",
     /// "the first week of 2015".
+    #[inline(never)]
     fn nth_of(&self, i: usize) -> Option<(usize, Val)> {
         let n = match self.low(i) {
             "first" => 1,
@@ -1073,6 +1076,7 @@ impl P<'_, '_> {
     }
 
     /// Quarters: "Q3 2016", "3Q2022", "the third quarter of 2016".
+    #[inline(never)]
     fn quarter(&self, i: usize) -> Option<(usize, Val)> {
         let t = self.t;
         let w = self.low(i);
@@ -1132,6 +1136,7 @@ impl P<'_, '_> {
     }
 
     /// Seasons with a year or a modifier: "summer 2016", "the spring of 2019", "last winter".
+    #[inline(never)]
     fn season(&self, i: usize) -> Option<(usize, usize, Val)> {
         let code = |w: &str| -> Option<&'static str> {
             Some(match w {
@@ -1153,6 +1158,7 @@ impl P<'_, '_> {
     }
 
     /// Holidays from the table: "Christmas", "Eid al-Adha", "New Year's Day".
+    #[inline(never)]
     fn holiday(&self, i: usize) -> Option<(usize, Val)> {
         if self.t.class(i) & class::HOLIDAY == 0
             || !self.t.is(i, TokKind::Word)
@@ -1196,6 +1202,7 @@ impl P<'_, '_> {
     }
 
     /// Deictic expressions (relative mode only).
+    #[inline(never)]
     fn relative(&self, i: usize) -> Option<(usize, Val)> {
         let w = self.low(i);
         let unit = |s: &str| -> Option<&'static str> {
@@ -1438,11 +1445,75 @@ fn modifier_before(t: &Tokens, i: usize) -> usize {
     i
 }
 
+/// Bits of [`word_parsers`]: the parsers of [`scan_into`] that may succeed at a token.
+mod word {
+    /// [`super::P::nth_of`].
+    pub const NTH: u8 = 1;
+    /// [`super::P::weekday_phrase`].
+    pub const WEEKDAY: u8 = 2;
+    /// [`super::P::month_first`].
+    pub const MONTH: u8 = 4;
+    /// [`super::P::day_first`].
+    pub const DAY: u8 = 8;
+    /// [`super::P::quarter`].
+    pub const QUARTER: u8 = 16;
+    /// [`super::P::decade_century`].
+    pub const DECADE: u8 = 32;
+    /// [`super::P::season`].
+    pub const SEASON: u8 = 64;
+    /// Every parser (at digits).
+    pub const ALL: u8 = 127;
+    /// A deictic word ("last", "this"): [`WEEKDAY`] only before a weekday name ([`super::parsers_at`]).
+    pub const BEFORE_WEEKDAY: u8 = 128;
+}
+
+/// The parsers that may succeed at a word or symbol token with lower-cased text `w` ([`word`]
+/// bits; a test checks that the others fail): each reads a few words at its first token
+/// (ordinals, deictic words, quarter letters, decades, seasons); any other word only as a
+/// month or weekday name.
+fn word_parsers(w: &str) -> u8 {
+    use word::*;
+    match w {
+        "first" | "second" | "third" | "fourth" => NTH | DAY | QUARTER,
+        "fifth" => NTH | DAY,
+        "last" => NTH | WEEKDAY | BEFORE_WEEKDAY,
+        "past" | "next" | "coming" | "this" => WEEKDAY | BEFORE_WEEKDAY,
+        "sixth" | "seventh" | "eighth" | "ninth" | "tenth" | "eleventh" | "twelfth" | "thirteenth" | "fourteenth"
+        | "fifteenth" | "sixteenth" | "seventeenth" | "eighteenth" | "nineteenth" | "twentieth" | "thirtieth"
+        | "twenty" | "thirty" => DAY,
+        "q" | "h" => QUARTER,
+        "twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies" | "eighties" | "nineties" | "'"
+        | "\u{2019}" => DECADE,
+        "spring" | "summer" | "autumn" | "fall" | "winter" => SEASON,
+        // a month or weekday name ("New", "today" and other date or holiday words are neither)
+        _ => (if month_of(w).is_some() { MONTH } else { 0 }) | (if weekday_of(w).is_some() { WEEKDAY } else { 0 }),
+    }
+}
+
+/// [`word_parsers`] of token `i`, without the weekday parser after a deictic word not before a
+/// weekday name ("last year", "this week").
+#[inline]
+fn parsers_at(t: &Tokens, i: usize) -> u8 {
+    let w = word_parsers(t.low(i));
+    if w & word::BEFORE_WEEKDAY != 0 && weekday_of(t.low(i + 1)).is_none() {
+        w & !word::WEEKDAY
+    } else {
+        w
+    }
+}
+
 /// Scan tokens for dates.
 pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    scan_into(t, published, opts, &mut out);
+    out
+}
+
+/// [`scan`], pushing the dates onto `out` (whose earlier items it does not read), so that a
+/// caller scanning text after text fills one vector.
+pub(crate) fn scan_into(t: &Tokens, published: Option<&str>, opts: &DateOptions, out: &mut Vec<DateMention>) {
     let pubd = published.and_then(parse_published);
     let p = P { t };
-    let mut out = Vec::new();
     let mut i = 0;
     // tokens that can start a date: digits, date words, holiday names, a few symbols; number
     // words too when deictic expressions ("two weeks ago") are wanted
@@ -1472,17 +1543,20 @@ pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> V
             i += 1;
             continue;
         }
-        let found: Option<(usize, usize, Val)> = (if num { None } else { p.nth_of(i) })
+        // of the parsers that may start at a word or symbol, only those its text lets succeed
+        // are tried (digits: all of theirs)
+        let w = if num { word::ALL } else { parsers_at(t, i) };
+        let found: Option<(usize, usize, Val)> = (if w & word::NTH == 0 { None } else { p.nth_of(i) })
             .map(|(l, v)| (i, l, v))
             .or_else(|| p.bare_day_range(i))
-            .or_else(|| if num { None } else { p.weekday_phrase(i) })
+            .or_else(|| if num || w & word::WEEKDAY == 0 { None } else { p.weekday_phrase(i) })
             .or_else(|| if num { p.numeric(i).map(|(l, v)| (i, l, v)) } else { None })
-            .or_else(|| if num { None } else { p.month_first(i).map(|(l, v)| (i, l, v)) })
-            .or_else(|| p.day_first(i).map(|(l, v)| (i, l, v)))
-            .or_else(|| p.quarter(i).map(|(l, v)| (i, l, v)))
-            .or_else(|| p.decade_century(i).map(|(l, v)| (i, l, v)))
+            .or_else(|| if num || w & word::MONTH == 0 { None } else { p.month_first(i).map(|(l, v)| (i, l, v)) })
+            .or_else(|| if w & word::DAY == 0 { None } else { p.day_first(i).map(|(l, v)| (i, l, v)) })
+            .or_else(|| if w & word::QUARTER == 0 { None } else { p.quarter(i).map(|(l, v)| (i, l, v)) })
+            .or_else(|| if w & word::DECADE == 0 { None } else { p.decade_century(i).map(|(l, v)| (i, l, v)) })
             .or_else(|| if num { p.year_first(i).map(|(l, v)| (i, l, v)) } else { None })
-            .or_else(|| if num { None } else { p.season(i) })
+            .or_else(|| if num || w & word::SEASON == 0 { None } else { p.season(i) })
             .or_else(|| if num { None } else { p.holiday(i).map(|(l, v)| (i, l, v)) })
             .or_else(|| if opts.relative { p.relative(i).map(|(l, v)| (i, l, v)) } else { None });
         let Some((first, last, v)) = found else {
@@ -1566,7 +1640,6 @@ pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> V
         out.push(DateMention { span: Span::new(t.toks[first].start, t.toks[last].end), value });
         i = last + 1;
     }
-    out
 }
 
 /// Find dates in a plain text, resolving relative ones against `published` (ISO 8601 date);
@@ -1657,6 +1730,116 @@ mod tests {
             assert_eq!(p.quarter(i), None, "{text:?} {i}");
             assert_eq!(p.decade_century(i), None, "{text:?} {i}");
             assert_eq!(p.year_first(i), None, "{text:?} {i}");
+        }
+    }
+
+    /// Where [`parsers_at`] leaves a parser out at a word or symbol, that parser fails.
+    fn word_gate_agrees(text: &str) {
+        let t = Tokens::new(text);
+        let p = P { t: &t };
+        for i in 0..t.toks.len() {
+            if t.is(i, TokKind::Num) {
+                continue;
+            }
+            let w = parsers_at(&t, i);
+            let ctx = |name: &str| format!("{text:?} {i} {name}");
+            assert!(w & word::NTH != 0 || p.nth_of(i).is_none(), "{}", ctx("nth"));
+            assert!(w & word::WEEKDAY != 0 || p.weekday_phrase(i).is_none(), "{}", ctx("weekday"));
+            assert!(w & word::MONTH != 0 || p.month_first(i).is_none(), "{}", ctx("month"));
+            assert!(w & word::DAY != 0 || p.day_first(i).is_none(), "{}", ctx("day"));
+            assert!(w & word::QUARTER != 0 || p.quarter(i).is_none(), "{}", ctx("quarter"));
+            assert!(w & word::DECADE != 0 || p.decade_century(i).is_none(), "{}", ctx("decade"));
+            assert!(w & word::SEASON != 0 || p.season(i).is_none(), "{}", ctx("season"));
+        }
+    }
+
+    /// Words of the date parsers, with what may follow them.
+    const WORD_PIECES: &[&str] = &[
+        " ",
+        ", ",
+        ".",
+        "-",
+        "'",
+        "’",
+        "s",
+        "th",
+        "Q",
+        "H",
+        "q",
+        "h",
+        "1",
+        "3",
+        "12",
+        "27",
+        "2019",
+        "90",
+        "the",
+        "of",
+        "in",
+        "to",
+        "and",
+        "from",
+        "between",
+        "first",
+        "First",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "twentieth",
+        "twenty",
+        "thirty",
+        "last",
+        "past",
+        "next",
+        "coming",
+        "this",
+        "This",
+        "week",
+        "day",
+        "year",
+        "quarter",
+        "qtr",
+        "Tuesday",
+        "Tues",
+        "Fri",
+        "tuesday",
+        "May",
+        "may",
+        "Sept",
+        "September",
+        "MAR",
+        "nineties",
+        "twenties",
+        "summer",
+        "Fall",
+        "winter",
+        "Christmas",
+        "Eve",
+        "New",
+        "Year",
+        "Day",
+        "early",
+        "mid",
+        "today",
+    ];
+
+    #[test]
+    fn word_gate_agrees_on_examples() {
+        for text in [
+            "the first Tuesday of October, the last Friday in March 2014, the third day of October 2015",
+            "the first week of 2015, last Tuesday, next Fri, Jul 18, Q3 2016, the third quarter of 2016, H1 2020",
+            "the '90s, the nineties, summer 2016, the spring of 2019, Christmas Eve, twenty-first of May, Sept. 5",
+        ] {
+            word_gate_agrees(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_gate_agrees_on_pieces(pieces in proptest::collection::vec(proptest::sample::select(WORD_PIECES), 0..24)) {
+            word_gate_agrees(&pieces.concat());
         }
     }
 

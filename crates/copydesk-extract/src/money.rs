@@ -196,17 +196,9 @@ fn lookup_key(t: &Tokens, a: usize, b: usize, table: &Map<Box<[u8]>, Form>) -> O
     if raw.len() > 40 {
         return None;
     }
-    let f = if raw.is_ascii() {
-        // the key without allocating: ASCII lower case, white space dropped
-        let mut buf = [0u8; 40];
-        let mut n = 0;
-        for &b in raw.as_bytes() {
-            if !matches!(b, b' ' | b'\t'..=b'\r') {
-                *buf.get_mut(n)? = b.to_ascii_lowercase();
-                n += 1;
-            }
-        }
-        table.get(buf.get(..n)?)?
+    let mut small = [0u8; 40];
+    let f = if let Some(n) = plain_key(raw, &mut small) {
+        table.get(small.get(..n)?)?
     } else if raw.contains('Σ') {
         // a final sigma lower-cases by its context
         let key: String = raw.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
@@ -221,7 +213,8 @@ fn lookup_key(t: &Tokens, a: usize, b: usize, table: &Map<Box<[u8]>, Form>) -> O
         }
         table.get(buf.get(..n)?)?
     };
-    if f.case_sensitive {
+    // (a form as written passes the check of case)
+    if f.case_sensitive && raw != f.form {
         // as written, or with the same capital first letter ("Ksh" for "KSh", "RS" for "Rs")
         let compact = || raw.chars().filter(|c| !c.is_whitespace());
         let want = || f.form.chars().filter(|c| !c.is_whitespace());
@@ -233,6 +226,40 @@ fn lookup_key(t: &Tokens, a: usize, b: usize, table: &Map<Box<[u8]>, Form>) -> O
     }
     // single ASCII letters ("R92", "10c") must be glued to the number
     Some(f.clone())
+}
+
+/// The table key of a text without letters outside ASCII ("$", "US $", "£", "Kč" has one): its
+/// bytes with ASCII letters lower-cased and white space dropped, written into `buf`; returns its
+/// length, or None when the text has a letter outside ASCII (which `to_lowercase` may change)
+/// or the key does not fit. Any other character lower-cases to itself (a test checks them all).
+#[inline]
+fn plain_key(raw: &str, buf: &mut [u8; 40]) -> Option<usize> {
+    let mut n = 0;
+    if raw.is_ascii() {
+        for &b in raw.as_bytes() {
+            if !matches!(b, b' ' | b'\t'..=b'\r') {
+                *buf.get_mut(n)? = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        return Some(n);
+    }
+    for c in raw.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_ascii() {
+            *buf.get_mut(n)? = (c as u8).to_ascii_lowercase();
+            n += 1;
+        } else if c.is_alphabetic() {
+            return None;
+        } else {
+            let len = c.len_utf8();
+            c.encode_utf8(buf.get_mut(n..n + len)?);
+            n += len;
+        }
+    }
+    Some(n)
 }
 
 /// A one-letter ASCII form (must be glued to its number).
@@ -272,11 +299,13 @@ fn near(t: &Tokens, a: usize, b: usize) -> bool {
 
 /// Currency marker ending right before token `i`.
 fn marker_before(t: &Tokens, i: usize) -> Option<Marker> {
-    if i == 0 || !near(t, i - 1, i) {
-        return None;
-    }
     let tables = &*TABLES;
     let max = tables.max_toks.min(i);
+    // a marker starts at a token of the lexicon's currency class, which most numbers have
+    // none of just before them: that is seen before the gap is read
+    if (1..=max).all(|k| t.class(i - k) & class::CUR_PRE == 0) || !near(t, i - 1, i) {
+        return None;
+    }
     for k in (1..=max).rev() {
         let a = i - k;
         if t.class(a) & class::CUR_PRE == 0 {
@@ -532,14 +561,16 @@ fn is_range_word(w: &str) -> bool {
 
 /// Scan a tokenized text for sums of money; spans are bytes of the tokenized text.
 pub(crate) fn scan(t: &Tokens) -> Vec<Money> {
-    scan_noting(t, &mut None)
+    let mut out = Vec::new();
+    scan_noting(t, &mut None, &mut out);
+    out
 }
 
 /// [`scan`], noting in `memo` (when given) what [`parse_at`] gave at each token where a sum was
-/// looked for, in token order, for [`crate::numbers::scan_with`] to reuse (see
-/// [`crate::numbers::PhraseMemo`]).
-pub(crate) fn scan_noting(t: &Tokens, memo: &mut Option<&mut crate::numbers::PhraseMemo>) -> Vec<Money> {
-    let mut out: Vec<Money> = Vec::new();
+/// looked for, in token order, for [`crate::numbers::scan_into`] to reuse (see
+/// [`crate::numbers::PhraseMemo`]); the sums are pushed onto `out` (whose earlier items it
+/// does not read), so that a caller scanning text after text fills one vector.
+pub(crate) fn scan_noting(t: &Tokens, memo: &mut Option<&mut crate::numbers::PhraseMemo>, out: &mut Vec<Money>) {
     let n = t.toks.len();
     let mut i = 0;
     // tokens before this index belong to an earlier sum
@@ -706,7 +737,6 @@ pub(crate) fn scan_noting(t: &Tokens, memo: &mut Option<&mut crate::numbers::Phr
         i = last_tok + 1;
         consumed = i;
     }
-    out
 }
 
 /// Find sums of money in a plain text; spans are bytes of `text`.
@@ -789,6 +819,59 @@ mod tests {
         let forms: Vec<&str> = TABLES.pre.values().chain(TABLES.post.values()).map(|f| f.form).collect();
         for f in forms {
             ends_agree(&format!("{f} 5 {} 7{f} 9 {f}", f.to_uppercase()));
+        }
+    }
+
+    /// The key by its definition: lower-cased, white space dropped.
+    fn key_reference(raw: &str) -> Vec<u8> {
+        raw.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect::<String>().into_bytes()
+    }
+
+    #[test]
+    fn plain_key_agrees_with_lower_case() {
+        // every character that is no letter lower-cases to itself
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32).filter(|c| !c.is_alphabetic()) {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+        for raw in [
+            "$",
+            "US $",
+            "U.S.\u{a0}$",
+            "£",
+            "€",
+            "Kč",
+            "zł",
+            "ΣΑΣ",
+            "R$",
+            "HK\u{2009}$",
+            "\u{b}$\u{85}",
+            "KSh",
+            "₦",
+            "A",
+            "Ⓐ",
+            "ǅ",
+            "İ",
+            "Ⅳ",
+            "ß",
+            "",
+        ] {
+            let mut buf = [0u8; 40];
+            match plain_key(raw, &mut buf) {
+                Some(n) => assert_eq!(buf[..n], key_reference(raw)[..], "{raw:?}"),
+                None => assert!(raw.chars().any(|c| !c.is_ascii() && c.is_alphabetic()), "{raw:?}"),
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_key_agrees_on_any_text(raw in "\\PC{0,12}") {
+            let mut buf = [0u8; 40];
+            if let Some(n) = plain_key(&raw, &mut buf) {
+                proptest::prop_assert_eq!(&buf[..n], &key_reference(&raw)[..]);
+            } else {
+                proptest::prop_assert!(raw.len() > 40 || raw.chars().any(|c| !c.is_ascii() && c.is_alphabetic()));
+            }
         }
     }
 

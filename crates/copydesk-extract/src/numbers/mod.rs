@@ -958,7 +958,7 @@ fn glued_unit(t: &Tokens, p: &Phrase) -> bool {
 
 /// What [`parse_at`] gave at some tokens, noted by the money scan for the number scan. With
 /// `money` set, [`parse_at`] differs only by reading a glued "m" as million ("5m"), so the
-/// notes are taken only from a text without a word "m" ([`PhraseMemo::for_tokens`]).
+/// notes are taken only from a text without a word "m" ([`PhraseMemo::reuse_for`]).
 #[derive(Debug, Default)]
 pub(crate) struct PhraseMemo {
     /// (token, phrase there), tokens ascending.
@@ -968,10 +968,12 @@ pub(crate) struct PhraseMemo {
 }
 
 impl PhraseMemo {
-    /// A memo for the scans of `t`, or None when `t` holds a word "m".
-    pub(crate) fn for_tokens(t: &Tokens) -> Option<PhraseMemo> {
-        // at most one note per mark
-        (!t.has_word_m).then(|| PhraseMemo { notes: Vec::with_capacity(t.marks.len()), cursor: 0 })
+    /// This memo emptied for the scans of `t` (its buffer kept for text after text), or None
+    /// when `t` holds a word "m".
+    pub(crate) fn reuse_for(&mut self, t: &Tokens) -> Option<&mut PhraseMemo> {
+        self.notes.clear();
+        self.cursor = 0;
+        (!t.has_word_m).then_some(self)
     }
 
     /// Note the phrase at token `i` (tokens noted in ascending order; others are ignored).
@@ -998,12 +1000,22 @@ impl PhraseMemo {
 
 /// Scan a tokenized text for numbers and percentages; spans are bytes of the tokenized text.
 pub(crate) fn scan(t: &Tokens) -> Vec<NumberMention> {
-    scan_with(t, None)
+    let mut out = Vec::new();
+    scan_into(t, None, &mut out);
+    out
 }
 
 /// [`scan`] reusing the phrases the money scan noted.
-pub(crate) fn scan_with(t: &Tokens, mut memo: Option<&mut PhraseMemo>) -> Vec<NumberMention> {
+#[cfg(test)]
+pub(crate) fn scan_with(t: &Tokens, memo: Option<&mut PhraseMemo>) -> Vec<NumberMention> {
     let mut out = Vec::new();
+    scan_into(t, memo, &mut out);
+    out
+}
+
+/// [`scan`] reusing the phrases the money scan noted, pushing the numbers onto `out` (whose
+/// earlier items it does not read).
+pub(crate) fn scan_into(t: &Tokens, mut memo: Option<&mut PhraseMemo>, out: &mut Vec<NumberMention>) {
     let mut cursor = 0;
     let mut i = 0;
     // tokens that are not marks start nothing
@@ -1096,7 +1108,6 @@ pub(crate) fn scan_with(t: &Tokens, mut memo: Option<&mut PhraseMemo>) -> Vec<Nu
         out.push(NumberMention { span: Span::new(t.toks[start_tok].start, t.toks[last].end), value, kind });
         i = last + 1;
     }
-    out
 }
 
 /// Find numbers and percentages in a plain text; spans are bytes of `text`.
@@ -1115,6 +1126,9 @@ pub(crate) fn find_all(
     let (mut money, mut dates, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
     let options = crate::dates::DateOptions::default();
     let mut taken: Vec<(usize, usize)> = Vec::new();
+    // the numbers of one segment, before those inside a sum or date are dropped
+    let mut found: Vec<NumberMention> = Vec::new();
+    let mut memo_buf = PhraseMemo::default();
     let mut t = Tokens::new("");
     t.reserve_for(ctx.segments.iter().map(|s| s.span.len()).max().unwrap_or(0));
     for (k, seg) in ctx.segments.iter().enumerate() {
@@ -1123,26 +1137,28 @@ pub(crate) fn find_all(
         let at = |s: Span| Span::new(seg.span.start + s.start, seg.span.start + s.end);
         let m0 = money.len();
         let d0 = dates.len();
-        let mut memo = PhraseMemo::for_tokens(&t);
-        money.extend(crate::money::scan_noting(&t, &mut memo.as_mut()).into_iter().map(|mut m| {
+        let mut memo = memo_buf.reuse_for(&t);
+        crate::money::scan_noting(&t, &mut memo, &mut money);
+        crate::dates::scan_into(&t, ctx.published.as_deref(), &options, &mut dates);
+        for m in &mut money[m0..] {
             m.span = at(m.span);
-            m
-        }));
-        dates.extend(crate::dates::scan(&t, ctx.published.as_deref(), &options).into_iter().map(|mut d| {
+        }
+        for d in &mut dates[d0..] {
             d.span = at(d.span);
-            d
-        }));
+        }
         taken.clear();
         taken.extend(money[m0..].iter().map(|m| (m.span.start, m.span.end)));
         taken.extend(dates[d0..].iter().map(|d| (d.span.start, d.span.end)));
         taken.sort_unstable();
-        for mut n in scan_with(&t, memo.as_mut()) {
-            n.span = at(n.span);
-            let k = taken.partition_point(|r| r.1 <= n.span.start);
-            if taken.get(k).is_some_and(|r| r.0 < n.span.end) {
+        found.clear();
+        scan_into(&t, memo, &mut found);
+        for n in &found {
+            let span = at(n.span);
+            let k = taken.partition_point(|r| r.1 <= span.start);
+            if taken.get(k).is_some_and(|r| r.0 < span.end) {
                 continue;
             }
-            numbers.push(n);
+            numbers.push(NumberMention { span, value: n.value, kind: n.kind });
         }
     }
     (money, dates, numbers)
@@ -1187,12 +1203,20 @@ mod tests {
 
     /// The number scan gives the same with the phrases the money scan noted as without.
     fn memo_agrees(text: &str) {
+        // a memo that noted the phrases of another text first, and a vector that already
+        // holds a sum: the scans start afresh and append after it
+        let mut buf = PhraseMemo::default();
+        let other = Tokens::new("$1 and 2 or 3 million, a dozen");
+        let mut before = Vec::new();
+        crate::money::scan_noting(&other, &mut buf.reuse_for(&other), &mut before);
         let t = Tokens::new(text);
-        let mut memo = PhraseMemo::for_tokens(&t);
+        let mut memo = buf.reuse_for(&t);
         assert_eq!(memo.is_some(), !text.split(|c: char| !c.is_alphabetic()).any(|w| w == "m"), "{text:?}");
-        let money = crate::money::scan_noting(&t, &mut memo.as_mut());
-        assert_eq!(money, crate::money::scan(&t), "{text:?}");
-        assert_eq!(scan_with(&t, memo.as_mut()), scan(&t), "{text:?}");
+        let mut money = before.clone();
+        crate::money::scan_noting(&t, &mut memo, &mut money);
+        assert_eq!(money[..before.len()], before[..], "{text:?}");
+        assert_eq!(money[before.len()..], crate::money::scan(&t)[..], "{text:?}");
+        assert_eq!(scan_with(&t, memo), scan(&t), "{text:?}");
     }
 
     #[test]
@@ -1238,6 +1262,7 @@ mod tests {
         "thousand",
         "a",
         "an",
+        "A",
         "one",
         "two",
         "twenty",

@@ -91,7 +91,9 @@ pub(crate) mod class {
     /// start nothing, so this bit alone does not make a token a mark.
     pub const SCALE: u8 = 128;
     /// The bits that make a word or symbol a mark (a possible start of a number, sum or date).
-    pub const STARTS: u8 = !SCALE;
+    /// Not the currency bits: a sum starts at its amount (or a vague word), and the money scan
+    /// looks for the currency around it ("$", "US", the "s" of "it's" mark nothing).
+    pub const STARTS: u8 = NUM_WORD | DATE | HOLIDAY | PERCENT | VAGUE;
 }
 
 /// Words of the fixed classes (number and date words); currency forms and holiday names are
@@ -844,6 +846,9 @@ fn lex(
         }
         toks.push(tok);
     }
+    // "a" and "an" start a number or sum only before a number, scale or vague word ("a dozen",
+    // "a million", "a few"): the others, most of them, are no marks
+    marks.retain(|&k| !lone_article(low, &toks, k));
     *toks_out = toks;
     *marks_out = marks;
     urls_out.clear();
@@ -851,6 +856,21 @@ fn lex(
         urls_out.extend(url_ranges(text));
     }
     Facts { has_upper, has_word_m }
+}
+
+/// Whether token `k` is the word "a" or "an" (any case; `low` is the lower-cased text) and the
+/// token after it, if any, has none of the classes that may follow it in a number or sum
+/// ([`class::NUM_WORD`], [`class::SCALE`], [`class::VAGUE`]): the scanners start nothing
+/// there ("a dozen", "a million", "a few dollars", "a week ago" need them).
+fn lone_article(low: &[u8], toks: &[Tok], k: usize) -> bool {
+    let Some(t) = toks.get(k) else { return false };
+    // (the class and length first, which rule out most marks; the date scan would start at a
+    // date or holiday word: none is "a" now)
+    t.class & (class::NUM_WORD | class::DATE | class::HOLIDAY) == class::NUM_WORD
+        && t.end - t.start <= 2
+        && t.kind == TokKind::Word
+        && matches!(low.get(t.start..t.end), Some(b"a" | b"an"))
+        && !toks.get(k + 1).is_some_and(|n| n.class & (class::NUM_WORD | class::SCALE | class::VAGUE) != 0)
 }
 
 /// Push the word token `start..end` of word class `class` and entity bits `ent`, noting its
@@ -893,7 +913,7 @@ fn non_letters(x: u64) -> u64 {
 }
 
 /// Whether a token may start a number, sum or date: digits, a word or symbol of the lexicon, a
-/// non-ASCII symbol ("½"), or a "." before a digit (".5"). The scanners read nothing else as a
+/// non-ASCII symbol ("½"), or a "." before a digit (".5"); [`lone_article`] takes some "a" back. The scanners read nothing else as a
 /// start: a word outside the lexicon and other ASCII punctuation only continue or surround
 /// what a mark starts.
 fn is_mark(bytes: &[u8], tok: &Tok) -> bool {
@@ -1012,7 +1032,10 @@ mod tests {
     fn agrees(text: &str) {
         let t = Tokens::new(text);
         let (toks, has_upper, urls) = reference(text);
-        let marks: Vec<usize> = (0..toks.len()).filter(|&k| is_mark(text.as_bytes(), &toks[k])).collect();
+        let low = text.to_ascii_lowercase();
+        let marks: Vec<usize> = (0..toks.len())
+            .filter(|&k| is_mark(text.as_bytes(), &toks[k]) && !lone_article(low.as_bytes(), &toks, k))
+            .collect();
         assert_eq!(t.marks, marks, "{text:?}");
         let word_m = toks.iter().any(|k| k.kind == TokKind::Word && &text[k.start..k.end] == "m");
         assert_eq!(t.has_word_m, word_m, "{text:?}");
