@@ -886,8 +886,10 @@ fn resolve(ctx: &Context, entities: &[Entity], quoted: &[Span], drafts: Vec<Draf
     // Headline attributions name people by surname before the body introduces them: resolve
     // them last, with the body's names known.
     let in_headline = |d: &Draft| ctx.segments.get(d.seg).is_some_and(|s| s.kind == BlockKind::Headline);
-    let (headline, body): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(in_headline);
-    let any_headline = !headline.is_empty();
+    let any_headline = drafts.iter().any(in_headline);
+    // Most articles have no headline attribution: the drafts stay where they are.
+    let (headline, body): (Vec<Draft>, Vec<Draft>) =
+        if any_headline { drafts.into_iter().partition(in_headline) } else { (Vec::new(), drafts) };
     for d in body.into_iter().chain(headline) {
         let (mention, speaker, cue) = if d.inherit {
             match last_direct.and_then(|(seg, i)| out.get(i).filter(|_| d.seg <= seg + 2)) {

@@ -22,6 +22,7 @@ use copydesk_parse::BlockKind;
 use foldhash::{HashMap, HashMapExt};
 use once_cell::sync::Lazy;
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
 
 /// Most people a role noun compares titles with.
@@ -49,21 +50,52 @@ struct Person<'a> {
     next_last: usize,
     /// The next person with the same first token ([`NONE`] at the end).
     next_given: usize,
-    /// Where mentioned (sorted by start once the resolver is built).
-    spans: Vec<Span>,
+    /// Where mentioned: `n_spans` spans from `spans_at` in [`Resolver::spans`], sorted by start
+    /// (only counted while the resolver is built).
+    spans_at: usize,
+    /// How many mentions.
+    n_spans: usize,
     /// Start of the earliest mention.
     first: usize,
     gender: Gender,
     /// Known to be a person (first name, title, PERSON entity, or quoted as a speaker).
     credible: bool,
-    /// Titles the article gives the person, as [`title_key`]s ("senator", "president").
-    titles: Vec<String>,
+    /// Titles the article gives the person, as written ("Sen.", "President"), one per
+    /// [`title_key`]: the first `n_titles`.
+    titles: [&'a str; MAX_TITLES],
+    n_titles: u8,
 }
 
-impl Person<'_> {
+/// Most titles kept per person.
+const MAX_TITLES: usize = 4;
+
+impl<'a> Person<'a> {
+    /// A person not mentioned yet, without titles.
+    fn new(name: Cow<'a, str>, last: &'a str, given: Option<&'a str>, gender: Gender, credible: bool) -> Self {
+        Person {
+            name,
+            last,
+            given,
+            next_last: NONE,
+            next_given: NONE,
+            spans_at: 0,
+            n_spans: 0,
+            first: usize::MAX,
+            gender,
+            credible,
+            titles: [""; MAX_TITLES],
+            n_titles: 0,
+        }
+    }
+
     /// Has the article given this person the title `key` (a [`title_key`])?
     fn has_title(&self, key: &str) -> bool {
-        self.titles.iter().any(|t| t == key)
+        self.titles[..usize::from(self.n_titles)].iter().any(|t| with_title_key(t, |k| k == key))
+    }
+
+    /// Where the person is mentioned, sorted by start, out of the resolver's `spans`.
+    fn spans<'s>(&self, spans: &'s [Span]) -> &'s [Span] {
+        spans.get(self.spans_at..self.spans_at + self.n_spans).unwrap_or(&[])
     }
 }
 
@@ -96,6 +128,8 @@ pub(crate) struct Resolver<'a> {
     by_first: HashMap<&'a str, (usize, usize)>,
     /// Name mentions sorted by start.
     mentions: Vec<NameMention>,
+    /// The mentions of each person together ([`Person::spans`]).
+    spans: Vec<Span>,
     /// Mentions by full name (two or more tokens) of the name runs, sorted by start.
     full_names: Vec<FullMention>,
     sentences: &'a [Sentence],
@@ -166,7 +200,9 @@ impl<'a> Stripped<'a> {
         }
     }
 
-    /// The name tokens joined by spaces into `buf` (cleared first).
+    /// The name tokens joined by spaces into `buf` (cleared first): the plain form of
+    /// [`Resolver::name_of`].
+    #[cfg(test)]
     fn join_into<'b>(&self, buf: &'b mut String) -> &'b str {
         buf.clear();
         for (i, t) in self.toks().iter().enumerate() {
@@ -313,18 +349,25 @@ fn bits_gender(bits: u8) -> Gender {
 }
 
 /// [`not_name_start`] through [`word_bits`].
+#[cfg(test)]
 fn opens_no_name(w: &str, sentence_initial: bool, first_name: bool) -> bool {
-    opens_no_name_bits(w, word_bits(w), sentence_initial, first_name)
+    opens_no_name_bits(w, word_bits(w), || sentence_initial, || first_name)
 }
 
-/// [`opens_no_name`] with the [`word_bits`] of `w` known.
-fn opens_no_name_bits(w: &str, bits: u8, sentence_initial: bool, first_name: bool) -> bool {
+/// [`opens_no_name`] with the [`word_bits`] of `w` known, and whether `w` opens its sentence and
+/// is a first name asked only when it matters (a word of over four letters ending in "ly").
+fn opens_no_name_bits(
+    w: &str,
+    bits: u8,
+    sentence_initial: impl FnOnce() -> bool,
+    first_name: impl FnOnce() -> bool,
+) -> bool {
     bits & W_NOT_NAME != 0
-        || (sentence_initial
-            && !first_name
-            && w.len() > 4
+        || (w.len() > 4
             && w.bytes().all(|c| c.is_ascii_alphabetic())
-            && w[w.len() - 2..].eq_ignore_ascii_case("ly"))
+            && w[w.len() - 2..].eq_ignore_ascii_case("ly")
+            && sentence_initial()
+            && !first_name())
 }
 
 /// Strip titles, possessives and determiners from the front of a name run (and a possessive
@@ -568,6 +611,7 @@ impl<'a> Resolver<'a> {
             by_last: HashMap::new(),
             by_first: HashMap::new(),
             mentions: Vec::new(),
+            spans: Vec::new(),
             full_names: Vec::new(),
             sentences: &ctx.sentences,
             persons: SpanIndex::new(entities.iter().filter(|e| e.label == EntityLabel::Person).map(|e| e.span)),
@@ -605,13 +649,13 @@ impl<'a> Resolver<'a> {
                 let mut run = &s[m_start..m_end];
                 let mut start = m_start;
                 // A sentence-initial connector or date word is no part of a name ("Although Finland").
-                let initial = sentence_initial(&s[..m_start]);
+                let initial = || sentence_initial(&s[..m_start]);
                 // The first token and what follows the whitespace after it.
                 let first = &s[m_start..first_end];
                 let ws = s[first_end..].chars().next().map_or(1, char::len_utf8);
                 let rest = &s[(first_end + ws).min(m_end)..m_end];
                 let first_bits = word_bits(first);
-                let dropped = opens_no_name_bits(first, first_bits, initial, FIRST_NAMES.contains_key(first));
+                let dropped = opens_no_name_bits(first, first_bits, initial, || FIRST_NAMES.contains_key(first));
                 if dropped {
                     start += run.len() - rest.len();
                     run = rest.trim_start();
@@ -643,39 +687,29 @@ impl<'a> Resolver<'a> {
         // At most one person per run (and a few more from resolution later): size the indexes
         // once instead of growing them person by person.
         r.people.reserve(runs.len());
+        r.mentions.reserve(runs.len());
         r.by_name.reserve(runs.len());
         r.by_last.reserve(runs.len());
         r.by_first.reserve(runs.len());
         // Full names first (two or more tokens), then single tokens attach to them.
-        let mut buf = String::new();
         for (span, st) in runs.iter().filter_map(|r| match r {
             Run::Name { span, st } if st.len >= 2 => Some((span, st)),
             _ => None,
         }) {
-            let name = st.join_into(&mut buf);
+            // Borrowed from the text (not joined) when written there with single spaces.
+            let name = r.name_of(st);
             let longer = || {
                 let last = st.toks().last().copied().unwrap_or_default();
-                r.with_last(last).find(|&i| ends_with_name(&r.people[i].name, name))
+                r.with_last(last).find(|&i| ends_with_name(&r.people[i].name, &name))
             };
-            let idx = match r.by_name.get(name).copied().or_else(longer) {
+            let found = r.by_name.get(&*name).copied().or_else(longer);
+            let idx = match found {
                 Some(i) => i,
                 None => {
                     let toks = st.toks();
                     let fg = first_name_gender(toks[0]);
                     let last = toks.last().copied().unwrap_or_default();
-                    let name = r.name_of(st);
-                    r.add_person(Person {
-                        name,
-                        next_last: NONE,
-                        next_given: NONE,
-                        last,
-                        given: Some(toks[0]),
-                        spans: Vec::new(),
-                        first: usize::MAX,
-                        gender: fg,
-                        credible: fg != Gender::Unknown,
-                        titles: Vec::new(),
-                    })
+                    r.add_person(Person::new(name, last, Some(toks[0]), fg, fg != Gender::Unknown))
                 }
             };
             r.add_span(idx, *span);
@@ -700,7 +734,12 @@ impl<'a> Resolver<'a> {
                     }
                     let before = text.get(sentence..span.start).unwrap_or("");
                     if before.trim_end().ends_with(" of")
-                        || opens_no_name(word, sentence_initial(before), FIRST_NAMES.contains_key(word))
+                        || opens_no_name_bits(
+                            word,
+                            word_bits(word),
+                            || sentence_initial(before),
+                            || FIRST_NAMES.contains_key(word),
+                        )
                         || r.non_person.contains(span)
                         || quoted.contains(span)
                     {
@@ -727,32 +766,32 @@ impl<'a> Resolver<'a> {
                 // the same.
                 None if st.person_title() || first_name_gender(st.toks[0]) != Gender::Unknown => {
                     let g = if st.gender == Gender::Unknown { first_name_gender(st.toks[0]) } else { st.gender };
-                    let idx = r.add_person(Person {
-                        name: Cow::Borrowed(st.toks[0]),
-                        next_last: NONE,
-                        next_given: NONE,
-                        last: st.toks[0],
-                        given: None,
-                        spans: Vec::new(),
-                        first: usize::MAX,
-                        gender: g,
-                        credible: true,
-                        titles: Vec::new(),
-                    });
+                    let idx = r.add_person(Person::new(Cow::Borrowed(st.toks[0]), st.toks[0], None, g, true));
                     r.add_span(idx, *span);
                     r.note(idx, st);
                 }
                 None => {}
             }
         }
-        r.mentions.reserve(r.people.iter().map(|p| p.spans.len()).sum());
-        for (i, p) in r.people.iter_mut().enumerate() {
-            p.spans.sort_by_key(|s| s.start);
-            for s in &p.spans {
-                r.mentions.push(NameMention { span: *s, person: i });
-            }
+        // The mentions came full names first, then single words, each in text order: two
+        // sorted runs, merged. By person next at the same start, and in the order added after
+        // that, as when each person's mentions were sorted first.
+        r.mentions.sort_by_key(|m| (m.span.start, m.person));
+        // Each person's mentions together, in that order.
+        let mut at = 0;
+        for p in &mut r.people {
+            p.spans_at = at;
+            at += p.n_spans;
+            p.n_spans = 0;
         }
-        r.mentions.sort_by_key(|m| m.span.start);
+        r.spans = vec![Span::default(); at];
+        for m in &r.mentions {
+            let p = &mut r.people[m.person];
+            if let Some(s) = r.spans.get_mut(p.spans_at + p.n_spans) {
+                *s = m.span;
+            }
+            p.n_spans += 1;
+        }
         if debug_enabled() {
             for m in &r.mentions {
                 eprintln!("mention {:?} {:?} -> {}", m.span, m.span.text_in(r.text), r.people[m.person].name);
@@ -780,7 +819,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Record what a mention tells about person `i`: the gender and title it gives.
-    fn note(&mut self, i: usize, st: &Stripped) {
+    fn note(&mut self, i: usize, st: &Stripped<'a>) {
         let p = &mut self.people[i];
         if st.gender != Gender::Unknown {
             p.gender = st.gender;
@@ -790,12 +829,10 @@ impl<'a> Resolver<'a> {
             if st.person_title() {
                 p.credible = true;
             }
-            if p.titles.len() < 4 {
-                with_title_key(t, |k| {
-                    if !p.has_title(k) {
-                        p.titles.push(k.to_string());
-                    }
-                });
+            let n = usize::from(p.n_titles);
+            if n < MAX_TITLES && !with_title_key(t, |k| p.has_title(k)) {
+                p.titles[n] = t;
+                p.n_titles += 1;
             }
         }
     }
@@ -807,23 +844,26 @@ impl<'a> Resolver<'a> {
         let last = p.last;
         let given = p.given;
         self.people.push(p);
-        match self.by_last.get_mut(last) {
-            Some((_, tail)) => {
+        // One hash per index: the entry either chains the person or starts the chain.
+        match self.by_last.entry(last) {
+            Entry::Occupied(mut e) => {
+                let tail = &mut e.get_mut().1;
                 self.people[*tail].next_last = i;
                 *tail = i;
             }
-            None => {
-                self.by_last.insert(last, (i, i));
+            Entry::Vacant(e) => {
+                e.insert((i, i));
             }
         }
         if let Some(given) = given {
-            match self.by_first.get_mut(given) {
-                Some((_, tail)) => {
+            match self.by_first.entry(given) {
+                Entry::Occupied(mut e) => {
+                    let tail = &mut e.get_mut().1;
                     self.people[*tail].next_given = i;
                     *tail = i;
                 }
-                None => {
-                    self.by_first.insert(given, (i, i));
+                Entry::Vacant(e) => {
+                    e.insert((i, i));
                 }
             }
         }
@@ -865,11 +905,12 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Record a mention of person `i`.
+    /// Record a mention of person `i` (while the resolver is built).
     fn add_span(&mut self, i: usize, span: Span) {
         let p = &mut self.people[i];
         p.first = p.first.min(span.start);
-        p.spans.push(span);
+        p.n_spans += 1;
+        self.mentions.push(NameMention { span, person: i });
     }
 
     /// The person a surname refers to: the most mentioned full name ending in it, preferring
@@ -893,7 +934,7 @@ impl<'a> Resolver<'a> {
             if !g.compatible(p.gender) {
                 continue;
             }
-            let key = (title.is_some_and(|t| p.has_title(t)), p.first <= at, p.spans.len());
+            let key = (title.is_some_and(|t| p.has_title(t)), p.first <= at, p.n_spans);
             if best.map_or(true, |(_, k)| key > k) {
                 best = Some((i, key));
             }
@@ -938,7 +979,7 @@ impl<'a> Resolver<'a> {
         while i != NONE && seen < MAX_NAMESAKES {
             seen += 1;
             let p = &self.people[i];
-            let key = (p.spans.len(), usize::MAX - i);
+            let key = (p.n_spans, usize::MAX - i);
             if g.compatible(p.gender) && best.map_or(true, |(_, k)| key > k) {
                 best = Some((i, key));
             }
@@ -1013,7 +1054,7 @@ impl<'a> Resolver<'a> {
             if !p.credible || !g.compatible(p.gender) || p.first >= at {
                 continue;
             }
-            let n = p.spans.partition_point(|s| s.start < at);
+            let n = p.spans(&self.spans).partition_point(|s| s.start < at);
             if n > 0 && best.map_or(true, |(_, bn)| n > bn) {
                 best = Some((i, n));
             }
@@ -1043,8 +1084,9 @@ impl<'a> Resolver<'a> {
             .take(MAX_ROLE_CANDIDATES)
             .filter(|(_, p)| p.credible && ok(p) && p.has_title(key))
             .filter_map(|(i, p)| {
-                let n = p.spans.partition_point(|s| s.start < at);
-                n.checked_sub(1).map(|k| (p.spans[k].start, i))
+                let spans = p.spans(&self.spans);
+                let n = spans.partition_point(|s| s.start < at);
+                n.checked_sub(1).map(|k| (spans[k].start, i))
             })
             .max();
         titled.map(|(_, i)| i).or(last).or_else(|| self.salient(g, at))
@@ -1124,7 +1166,9 @@ impl<'a> Resolver<'a> {
         let g = st.gender;
         // A capitalised connector or determiner is no part of a name ("Another commenter",
         // "Meanwhile"): without a name after it the speaker stays unknown.
-        if st.len > 0 && opens_no_name(st.toks[0], true, FIRST_NAMES.contains_key(st.toks[0])) {
+        if st.len > 0
+            && opens_no_name_bits(st.toks[0], word_bits(st.toks[0]), || true, || FIRST_NAMES.contains_key(st.toks[0]))
+        {
             st.drop_first();
             if st.len == 0 && !st.overflow {
                 return None;
@@ -1144,8 +1188,8 @@ impl<'a> Resolver<'a> {
         let toks = st.toks();
         let surname = toks.last().copied().unwrap_or_default();
         let idx = if toks.len() >= 2 {
-            let mut buf = String::new();
-            let name = st.join_into(&mut buf);
+            let name = self.name_of(&st);
+            let name = &*name;
             self.by_name
                 .get(name)
                 .copied()
@@ -1174,18 +1218,14 @@ impl<'a> Resolver<'a> {
                 // A lone capitalised word ("Delegates") is a person only when something says so.
                 let credible =
                     toks.len() >= 2 || g != Gender::Unknown || st.person_title() || self.persons.overlaps(span);
-                let idx = self.add_person(Person {
-                    name: self.name_of(&st),
-                    next_last: NONE,
-                    next_given: NONE,
-                    last: surname,
-                    given: (toks.len() >= 2).then(|| toks[0]),
-                    spans: vec![span],
-                    first: span.start,
-                    gender: g,
-                    credible,
-                    titles: Vec::new(),
-                });
+                let mut person =
+                    Person::new(self.name_of(&st), surname, (toks.len() >= 2).then(|| toks[0]), g, credible);
+                // Its one mention goes after the others' (see [`Self::new`]).
+                person.spans_at = self.spans.len();
+                person.n_spans = 1;
+                person.first = span.start;
+                self.spans.push(span);
+                let idx = self.add_person(person);
                 self.note(idx, &st);
                 idx
             }
@@ -1209,6 +1249,20 @@ mod tests {
         #[test]
         fn title_key_on_the_stack_agrees_with_the_plain_one(w in "(Sen|Sens|REP|Gov|Chair|President|Ministre|\u{c9}lu|x)[.a-zA-Z\u{c9}]{0,40}") {
             proptest::prop_assert_eq!(with_title_key(&w, str::to_string), title_key(&w));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn name_from_the_text_is_the_joined_name(text in "( ?(Mr\\.|Sen\\.|The|van|Ann|O'Neill|Lee's|Kyi,|\u{c9}ric|\u{2019}s|[A-Z][a-z]{0,3})( |  |\n|\u{a0}|, |\\. )){0,12}") {
+            let ctx = context(&text);
+            let r = Resolver::new(&ctx, &[], &[]);
+            let mut buf = String::new();
+            for (a, b) in name_runs::find_iter(&text) {
+                let st = strip_name(&text[a..b]);
+                let name = r.name_of(&st);
+                proptest::prop_assert_eq!(name.as_ref(), st.join_into(&mut buf));
+            }
         }
     }
 
