@@ -878,7 +878,8 @@ fn colon_intro(ctx: &Context, cues: &CueIndex, p: &Piece) -> Option<Attr> {
 
 /// Resolve speakers in text order and build the quotes.
 fn resolve(ctx: &Context, entities: &[Entity], quoted: &[Span], drafts: Vec<Draft>) -> Vec<Quote> {
-    let mut resolver = speakers::Resolver::new(ctx, entities, quoted);
+    // Built on the first mention to resolve (an article may have none).
+    let mut resolver: Option<speakers::Resolver> = None;
     let mut out: Vec<Quote> = Vec::with_capacity(drafts.len());
     // The last direct or mixed quote: its segment and its index in `out` (whose mention,
     // speaker and cue quotes that inherit take; copied only then).
@@ -897,7 +898,9 @@ fn resolve(ctx: &Context, entities: &[Entity], quoted: &[Span], drafts: Vec<Draf
                 None => (None, None, None),
             }
         } else {
-            let speaker = d.mention.and_then(|m| resolver.resolve(m));
+            let speaker = d.mention.and_then(|m| {
+                resolver.get_or_insert_with(|| speakers::Resolver::new(ctx, entities, quoted)).resolve(m)
+            });
             (d.mention, speaker, d.cue)
         };
         if d.kind != QuoteKind::Indirect && (mention.is_some() || d.inherit) {

@@ -426,6 +426,22 @@ fn strip_tokens<'a>(toks: impl Iterator<Item = &'a str>, mut first_bits: Option<
     out
 }
 
+/// A lone word as the surname or first name it may be: without trailing punctuation, periods
+/// and a possessive.
+fn word_key(word: &str) -> &str {
+    match word.as_bytes().last() {
+        // Most words end with a letter other than "s": nothing to strip.
+        Some(&x) if x.is_ascii_alphabetic() && x != b's' => word,
+        _ => word_key_slow(word),
+    }
+}
+
+/// [`word_key`] without the shortcut.
+fn word_key_slow(word: &str) -> &str {
+    let key = word.trim_end_matches([',', ';', ':']).trim_end_matches('.');
+    key.strip_suffix("'s").or_else(|| key.strip_suffix("\u{2019}s")).unwrap_or(key)
+}
+
 /// Capitalised quantifiers before a name ("Both Democrat Hillary Clinton").
 fn is_quantifier(w: &str) -> bool {
     matches!(w, "Both" | "All" | "Each" | "Every" | "Either" | "Neither")
@@ -727,8 +743,7 @@ impl<'a> Resolver<'a> {
                 Run::Word { span, sentence } => {
                     let word = span.text_in(text);
                     // Cheap first: only a known surname or a first name can name someone.
-                    let key = word.trim_end_matches([',', ';', ':']).trim_end_matches('.');
-                    let key = key.strip_suffix("'s").or_else(|| key.strip_suffix("\u{2019}s")).unwrap_or(key);
+                    let key = word_key(word);
                     if !r.by_last.contains_key(key) && !FIRST_NAMES.contains_key(key) {
                         continue;
                     }
@@ -1244,6 +1259,11 @@ mod tests {
         #[test]
         fn plain_case_agrees_with_the_byte_test(w in "[a-zA-Z.'\u{e9}\u{c9}0-9-]{0,12}") {
             proptest::prop_assert_eq!(plain_case(&w), plain_case_slow(&w));
+        }
+
+        #[test]
+        fn word_key_agrees_with_the_plain_trims(w in "[A-Za-z\u{e9}]{0,6}('s|\u{2019}s|s|\\.|,|;|:|'|\u{2019}|\u{e9}){0,3}") {
+            proptest::prop_assert_eq!(word_key(&w), word_key_slow(&w));
         }
 
         #[test]
