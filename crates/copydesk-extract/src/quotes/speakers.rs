@@ -142,6 +142,8 @@ pub(crate) struct Resolver<'a> {
     last_org: Option<(usize, &'a str)>,
     /// Speakers of attributions so far: (mention start, order of resolution) -> person.
     marks: BTreeMap<(usize, usize), usize>,
+    /// The words of the name runs of a mention (kept from one mention to the next).
+    run_toks: Vec<(usize, usize)>,
 }
 
 /// End of a chain of people.
@@ -442,6 +444,25 @@ fn word_key_slow(word: &str) -> &str {
     key.strip_suffix("'s").or_else(|| key.strip_suffix("\u{2019}s")).unwrap_or(key)
 }
 
+/// The pieces of `s` between commas, as `s.split(',')` yields them, found a byte at a time (a
+/// mention is a few words).
+fn comma_pieces(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b',') {
+            Some(i) => {
+                rest = r.get(i + 1..);
+                r.get(..i)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// Capitalised quantifiers before a name ("Both Democrat Hillary Clinton").
 fn is_quantifier(w: &str) -> bool {
     matches!(w, "Both" | "All" | "Each" | "Every" | "Either" | "Neither")
@@ -640,6 +661,7 @@ impl<'a> Resolver<'a> {
             last_speaker: None,
             last_org: None,
             marks: BTreeMap::new(),
+            run_toks: Vec::new(),
         };
         let quoted = SpanIndex::new(quoted.iter().copied());
         // Name runs in text order; a lone word is only checked once it may name someone known.
@@ -1110,9 +1132,9 @@ impl<'a> Resolver<'a> {
     /// Resolve a speaker mention at `span`; records the speaker for later pronouns.
     pub(crate) fn resolve(&mut self, span: Span) -> Option<String> {
         let raw = span.text_in(self.text).trim();
-        let raw = raw.split('(').next().unwrap_or(raw);
+        let raw = raw.bytes().position(|b| b == b'(').and_then(|i| raw.get(..i)).unwrap_or(raw);
         // "The mayor, Ann Lee": a name in the appositive beats the role before it.
-        let mut parts = raw.split(',').map(str::trim).filter(|p| !p.is_empty());
+        let mut parts = comma_pieces(raw).map(str::trim).filter(|p| !p.is_empty());
         let first = parts.next().unwrap_or(raw);
         let first_is_role = first.split_ws().next().is_some_and(is_determiner);
         let mention = if first_is_role {
@@ -1173,10 +1195,17 @@ impl<'a> Resolver<'a> {
                 return Some(name.to_string());
             }
         }
-        // A name: the capitalised run at the end of the phrase, titles stripped.
-        let found = name_runs::find_iter(mention).last();
+        // A name: the capitalised run at the end of the phrase, titles stripped; its words as
+        // the scanner read them (the last run's are left in the buffer), not split again.
+        let mut found = None;
+        let mut toks = std::mem::take(&mut self.run_toks);
+        name_runs::for_each_run(mention, &mut toks, |a, b, _| found = Some((a, b)));
         let run = found.map_or(mention, |(a, b)| &mention[a..b]);
-        let mut st = strip_name(run);
+        let mut st = match found {
+            Some(_) => strip_tokens(toks.iter().map(|&(a, b)| mention.get(a..b).unwrap_or_default()), None),
+            None => strip_name(mention),
+        };
+        self.run_toks = toks;
         self.open_at_first_name(&mut st);
         let g = st.gender;
         // A capitalised connector or determiner is no part of a name ("Another commenter",
@@ -1264,6 +1293,13 @@ mod tests {
         #[test]
         fn word_key_agrees_with_the_plain_trims(w in "[A-Za-z\u{e9}]{0,6}('s|\u{2019}s|s|\\.|,|;|:|'|\u{2019}|\u{e9}){0,3}") {
             proptest::prop_assert_eq!(word_key(&w), word_key_slow(&w));
+        }
+
+        #[test]
+        fn comma_pieces_agree_with_split(s in "[a-c ,(\u{e9}\u{2019}]{0,16}") {
+            proptest::prop_assert_eq!(comma_pieces(&s).collect::<Vec<_>>(), s.split(',').collect::<Vec<_>>());
+            let cut = s.bytes().position(|b| b == b'(').and_then(|i| s.get(..i)).unwrap_or(&s);
+            proptest::prop_assert_eq!(cut, s.split('(').next().unwrap_or(&s));
         }
 
         #[test]
