@@ -22,7 +22,6 @@ use copydesk_parse::BlockKind;
 use foldhash::{HashMap, HashMapExt};
 use once_cell::sync::Lazy;
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
 
 /// Most people a role noun compares titles with.
@@ -121,11 +120,9 @@ pub(crate) struct Resolver<'a> {
     people: Vec<Person<'a>>,
     /// Full name -> person.
     by_name: HashMap<Cow<'a, str>, usize>,
-    /// Last token -> first and last person with it (chained through `next_last`, in index order).
-    by_last: HashMap<&'a str, (usize, usize)>,
-    /// First token of names of two or more tokens -> first and last person with it (chained
-    /// through `next_given`).
-    by_first: HashMap<&'a str, (usize, usize)>,
+    /// A token -> the people whose last token it is and those whose first token it is (of names
+    /// of two or more tokens): one map for both, built and dropped once per article.
+    by_token: HashMap<&'a str, Chains>,
     /// Name mentions sorted by start.
     mentions: Vec<NameMention>,
     /// The mentions of each person together ([`Person::spans`]).
@@ -148,6 +145,18 @@ pub(crate) struct Resolver<'a> {
 
 /// End of a chain of people.
 const NONE: usize = usize::MAX;
+
+/// The chains of people through a token: the first and last person whose last token it is
+/// (chained through `next_last`, in index order), and the same for first tokens (through
+/// `next_given`); ([`NONE`], [`NONE`]) when there is none.
+#[derive(Debug, Clone, Copy)]
+struct Chains {
+    last: (usize, usize),
+    first: (usize, usize),
+}
+
+/// A token no person has yet.
+const NO_CHAINS: Chains = Chains { last: (NONE, NONE), first: (NONE, NONE) };
 
 /// A name run of the article, in text order.
 #[derive(Debug, Clone, Copy)]
@@ -645,8 +654,7 @@ impl<'a> Resolver<'a> {
             text: ctx.text,
             people: Vec::new(),
             by_name: HashMap::new(),
-            by_last: HashMap::new(),
-            by_first: HashMap::new(),
+            by_token: HashMap::new(),
             mentions: Vec::new(),
             spans: Vec::new(),
             full_names: Vec::new(),
@@ -727,8 +735,7 @@ impl<'a> Resolver<'a> {
         r.people.reserve(runs.len());
         r.mentions.reserve(runs.len());
         r.by_name.reserve(runs.len());
-        r.by_last.reserve(runs.len());
-        r.by_first.reserve(runs.len());
+        r.by_token.reserve(runs.len());
         // Full names first (two or more tokens), then single tokens attach to them.
         for (span, st) in runs.iter().filter_map(|r| match r {
             Run::Name { span, st } if st.len >= 2 => Some((span, st)),
@@ -766,7 +773,7 @@ impl<'a> Resolver<'a> {
                     let word = span.text_in(text);
                     // Cheap first: only a known surname or a first name can name someone.
                     let key = word_key(word);
-                    if !r.by_last.contains_key(key) && !FIRST_NAMES.contains_key(key) {
+                    if !r.by_token.get(key).is_some_and(|c| c.last.0 != NONE) && !FIRST_NAMES.contains_key(key) {
                         continue;
                     }
                     let before = text.get(sentence..span.start).unwrap_or("");
@@ -881,26 +888,22 @@ impl<'a> Resolver<'a> {
         let last = p.last;
         let given = p.given;
         self.people.push(p);
-        // One hash per index: the entry either chains the person or starts the chain.
-        match self.by_last.entry(last) {
-            Entry::Occupied(mut e) => {
-                let tail = &mut e.get_mut().1;
-                self.people[*tail].next_last = i;
-                *tail = i;
-            }
-            Entry::Vacant(e) => {
-                e.insert((i, i));
+        // One hash per chain: the entry either chains the person or starts the chain.
+        let c = &mut self.by_token.entry(last).or_insert(NO_CHAINS).last;
+        match c.1 {
+            NONE => *c = (i, i),
+            tail => {
+                self.people[tail].next_last = i;
+                c.1 = i;
             }
         }
         if let Some(given) = given {
-            match self.by_first.entry(given) {
-                Entry::Occupied(mut e) => {
-                    let tail = &mut e.get_mut().1;
-                    self.people[*tail].next_given = i;
-                    *tail = i;
-                }
-                Entry::Vacant(e) => {
-                    e.insert((i, i));
+            let c = &mut self.by_token.entry(given).or_insert(NO_CHAINS).first;
+            match c.1 {
+                NONE => *c = (i, i),
+                tail => {
+                    self.people[tail].next_given = i;
+                    c.1 = i;
                 }
             }
         }
@@ -909,7 +912,7 @@ impl<'a> Resolver<'a> {
 
     /// The people whose last token is `last`, in index order.
     fn with_last<'s>(&'s self, last: &str) -> impl Iterator<Item = usize> + 's {
-        let mut i = self.by_last.get(last).map_or(NONE, |&(head, _)| head);
+        let mut i = self.by_token.get(last).map_or(NONE, |c| c.last.0);
         std::iter::from_fn(move || {
             let cur = i;
             (cur != NONE).then(|| {
@@ -1009,7 +1012,7 @@ impl<'a> Resolver<'a> {
         if !FIRST_NAMES.contains_key(first) {
             return None;
         }
-        let (head, _) = *self.by_first.get(first)?;
+        let head = self.by_token.get(first).map_or(NONE, |c| c.first.0);
         let mut best: Option<(usize, (usize, usize))> = None;
         let mut i = head;
         let mut seen = 0;
