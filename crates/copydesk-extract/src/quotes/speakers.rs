@@ -138,13 +138,55 @@ pub(crate) struct Resolver<'a> {
     /// The last organisation or document speaker: (mention start, name), for a later "it".
     last_org: Option<(usize, &'a str)>,
     /// Speakers of attributions so far: (mention start, order of resolution) -> person.
-    marks: BTreeMap<(usize, usize), usize>,
+    marks: Marks,
     /// The words of the name runs of a mention (kept from one mention to the next).
     run_toks: Vec<(usize, usize)>,
 }
 
 /// End of a chain of people.
 const NONE: usize = usize::MAX;
+
+/// Speakers of attributions so far: (mention start, order of resolution) -> person. A list in
+/// key order takes those that come in text order (nearly all); a tree takes the few that come
+/// before the last (headline attributions, resolved last), so that adding one stays cheap.
+#[derive(Debug, Default)]
+struct Marks {
+    /// In key order.
+    sorted: Vec<((usize, usize), usize)>,
+    /// Those that came before the last of `sorted`.
+    late: BTreeMap<(usize, usize), usize>,
+}
+
+impl Marks {
+    /// How many.
+    fn len(&self) -> usize {
+        self.sorted.len() + self.late.len()
+    }
+
+    /// Add person `p` at `key` (keys are distinct).
+    fn insert(&mut self, key: (usize, usize), p: usize) {
+        if self.sorted.last().map_or(true, |&(k, _)| k < key) {
+            self.sorted.push((key, p));
+        } else {
+            self.late.insert(key, p);
+        }
+    }
+
+    /// The person of the greatest key with a mention start in `lo..hi` that `ok` accepts.
+    fn last_in(&self, lo: usize, hi: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
+        if lo >= hi {
+            return None;
+        }
+        let a = self.sorted.partition_point(|&(k, _)| k < (lo, 0));
+        let b = self.sorted.partition_point(|&(k, _)| k < (hi, 0));
+        let listed = self.sorted.get(a..b).unwrap_or(&[]).iter().rev().find(|&&(_, p)| ok(p)).copied();
+        let late = self.late.range((lo, 0)..(hi, 0)).rev().find(|&(_, &p)| ok(p)).map(|(&k, &p)| (k, p));
+        match (listed, late) {
+            (Some(x), Some(y)) => Some(if x.0 > y.0 { x.1 } else { y.1 }),
+            (x, y) => x.or(y).map(|(_, p)| p),
+        }
+    }
+}
 
 /// The chains of people through a token: the first and last person whose last token it is
 /// (chained through `next_last`, in index order), and the same for first tokens (through
@@ -668,7 +710,7 @@ impl<'a> Resolver<'a> {
             ),
             last_speaker: None,
             last_org: None,
-            marks: BTreeMap::new(),
+            marks: Marks::default(),
             run_toks: Vec::new(),
         };
         let quoted = SpanIndex::new(quoted.iter().copied());
@@ -1054,9 +1096,7 @@ impl<'a> Resolver<'a> {
             let s_hi = if si == cur { at } else { sent.end };
             if s_lo < s_hi {
                 // The nearest earlier speaker in the sentence.
-                if let Some((_, &p)) =
-                    self.marks.range((s_lo, 0)..(s_hi, 0)).rev().find(|(_, &p)| ok(p) && self.people[p].credible)
-                {
+                if let Some(p) = self.marks.last_in(s_lo, s_hi, |p| ok(p) && self.people[p].credible) {
                     return Some(p);
                 }
                 let from = self.mentions.partition_point(|m| m.span.start < s_lo);
@@ -1288,6 +1328,28 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        #[test]
+        fn marks_answer_as_one_tree(starts in proptest::collection::vec(0usize..40, 0..30),
+                                    lo in 0usize..45, len in 0usize..20, odd in 0usize..5) {
+            let mut m = Marks::default();
+            let mut tree = BTreeMap::new();
+            for (seq, &at) in starts.iter().enumerate() {
+                // A distinct person per mark, so that the answer tells which mark it is.
+                let p = seq;
+                m.insert((at, m.len()), p);
+                tree.insert((at, seq), p);
+            }
+            proptest::prop_assert_eq!(m.len(), tree.len());
+            let hi = lo + len;
+            let ok = |p: usize| p % 5 != odd;
+            let want = if lo < hi {
+                tree.range((lo, 0)..(hi, 0)).rev().find(|&(_, &p)| ok(p)).map(|(_, &p)| p)
+            } else {
+                None
+            };
+            proptest::prop_assert_eq!(m.last_in(lo, hi, ok), want);
+        }
+
         #[test]
         fn plain_case_agrees_with_the_byte_test(w in "[a-zA-Z.'\u{e9}\u{c9}0-9-]{0,12}") {
             proptest::prop_assert_eq!(plain_case(&w), plain_case_slow(&w));
