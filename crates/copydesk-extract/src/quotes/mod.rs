@@ -878,7 +878,8 @@ fn colon_intro(ctx: &Context, cues: &CueIndex, p: &Piece) -> Option<Attr> {
 
 /// Resolve speakers in text order and build the quotes.
 fn resolve(ctx: &Context, entities: &[Entity], quoted: &[Span], drafts: Vec<Draft>) -> Vec<Quote> {
-    let mut resolver = speakers::Resolver::new(ctx, entities, quoted);
+    // Built on the first mention to resolve (an article may have none).
+    let mut resolver: Option<speakers::Resolver> = None;
     let mut out: Vec<Quote> = Vec::with_capacity(drafts.len());
     // The last direct or mixed quote: its segment and its index in `out` (whose mention,
     // speaker and cue quotes that inherit take; copied only then).
@@ -886,8 +887,10 @@ fn resolve(ctx: &Context, entities: &[Entity], quoted: &[Span], drafts: Vec<Draf
     // Headline attributions name people by surname before the body introduces them: resolve
     // them last, with the body's names known.
     let in_headline = |d: &Draft| ctx.segments.get(d.seg).is_some_and(|s| s.kind == BlockKind::Headline);
-    let (headline, body): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(in_headline);
-    let any_headline = !headline.is_empty();
+    let any_headline = drafts.iter().any(in_headline);
+    // Most articles have no headline attribution: the drafts stay where they are.
+    let (headline, body): (Vec<Draft>, Vec<Draft>) =
+        if any_headline { drafts.into_iter().partition(in_headline) } else { (Vec::new(), drafts) };
     for d in body.into_iter().chain(headline) {
         let (mention, speaker, cue) = if d.inherit {
             match last_direct.and_then(|(seg, i)| out.get(i).filter(|_| d.seg <= seg + 2)) {
@@ -895,7 +898,9 @@ fn resolve(ctx: &Context, entities: &[Entity], quoted: &[Span], drafts: Vec<Draf
                 None => (None, None, None),
             }
         } else {
-            let speaker = d.mention.and_then(|m| resolver.resolve(m));
+            let speaker = d.mention.and_then(|m| {
+                resolver.get_or_insert_with(|| speakers::Resolver::new(ctx, entities, quoted)).resolve(m)
+            });
             (d.mention, speaker, d.cue)
         };
         if d.kind != QuoteKind::Indirect && (mention.is_some() || d.inherit) {

@@ -13,7 +13,11 @@ pub(crate) struct SpanIndex {
 impl SpanIndex {
     /// Index the spans (any order, overlaps allowed).
     pub(crate) fn new(spans: impl IntoIterator<Item = Span>) -> Self {
-        let mut v: Vec<Span> = spans.into_iter().collect();
+        // Sized once by the most spans there may be (a filtered list of entities grows by
+        // doubling otherwise).
+        let spans = spans.into_iter();
+        let mut v: Vec<Span> = Vec::with_capacity(spans.size_hint().1.unwrap_or(0));
+        v.extend(spans);
         // Entities and quotes come in text order: sort only when they do not.
         if v.windows(2).any(|w| w[1].start < w[0].start) {
             v.sort_unstable_by_key(|s| s.start);
