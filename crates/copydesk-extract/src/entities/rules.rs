@@ -489,15 +489,13 @@ fn is_currency_use(s: &Sent, i: usize) -> bool {
         && matches!(s.w(i), "US" | "U.S." | "Canadian" | "Australian" | "Hong Kong" | "Singapore" | "New Zealand")
 }
 
-/// "Zapad-2017": a name joined to a year.
+/// "Zapad-2017": a name joined to a year (at least three bytes, a hyphen and four digits at
+/// the end). Byte tests, no search: the part after the last hyphen is four digits exactly
+/// when the word ends in a hyphen and four digits.
 fn is_year_event(w: &str) -> bool {
-    // At least three chars, a hyphen and four digits: shorter words are ruled out at once.
-    if w.len() < 8 {
-        return false;
-    }
-    match w.rsplit_once('-') {
-        Some((a, y)) => a.len() >= 3 && y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()),
-        None => false,
+    match w.as_bytes() {
+        [a @ .., b'-', y0, y1, y2, y3] => a.len() >= 3 && [y0, y1, y2, y3].iter().all(|y| y.is_ascii_digit()),
+        _ => false,
     }
 }
 
@@ -563,9 +561,10 @@ fn place_noun_at(s: &Sent, k: usize) -> bool {
         )
 }
 
-/// A speech verb at token `k` ("Mugo said").
+/// A speech verb at token `k` ("Mugo said"). The verbs are lower-case words of four to nine
+/// bytes: other tokens are ruled out by their flags and length before the word is compared.
 fn speech_verb_at(s: &Sent, k: usize) -> bool {
-    s.toks.get(k).is_some_and(|t| t.word)
+    s.toks.get(k).is_some_and(|t| t.word && !t.cap && (4..=9).contains(&(t.end() - t.start())))
         && matches!(
             s.w(k),
             "said" | "says" | "told" | "added" | "explained" | "stated" | "noted" | "insisted" | "argued" | "wrote"
@@ -882,6 +881,50 @@ mod tests {
                 out
             })
             .collect()
+    }
+
+    /// The first reading of [`is_year_event`] (split at the last hyphen).
+    fn is_year_event_ref(w: &str) -> bool {
+        if w.len() < 8 {
+            return false;
+        }
+        match w.rsplit_once('-') {
+            Some((a, y)) => a.len() >= 3 && y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()),
+            None => false,
+        }
+    }
+
+    #[test]
+    fn year_events_by_bytes() {
+        for w in ["Zapad-2017", "COP-2021", "ab-2017", "Zapad-201", "Zapad-20177", "Za-pad-2017", "Zapad-2017-", "2017"]
+        {
+            assert_eq!(is_year_event(w), is_year_event_ref(w), "{w}");
+        }
+        assert!(is_year_event("Zapad-2017") && !is_year_event("ab-2017"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn year_event_as_first_read(w in "[A-Za-z\u{e9}0-9-]{0,12}") {
+            proptest::prop_assert_eq!(is_year_event(&w), is_year_event_ref(&w));
+        }
+
+        #[test]
+        fn speech_verbs_as_compared(text in "(said|says|told|Said|added|wrote|noted|x|stated|said-|[a-z]{1,10}|, |\\.| ){0,8}") {
+            let toks = tokens::tokenize(&text);
+            let facts = vec![Cell::new(0); toks.len()];
+            let memo = Memo::new();
+            let s = Sent { text: &text, toks: &toks, title_case: false, g: &GAZ, facts: &facts, memo: &memo };
+            for k in 0..=toks.len() {
+                let plain = toks.get(k).is_some_and(|t| t.word)
+                    && matches!(
+                        s.w(k),
+                        "said" | "says" | "told" | "added" | "explained" | "stated" | "noted" | "insisted" | "argued" | "wrote"
+                    );
+                proptest::prop_assert_eq!(speech_verb_at(&s, k), plain);
+            }
+        }
     }
 
     #[test]
