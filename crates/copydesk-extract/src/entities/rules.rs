@@ -250,14 +250,15 @@ pub(crate) fn find_into(g: &Gazetteer, s: &Sent, out: &mut Vec<Found>) {
         while j < n && !s.toks[j - 1].poss {
             if s.cap(j) {
                 j += 1;
-            } else if s.conn(j)
-                && s.cap(j + 1)
-                && !s.toks[j].poss
-                && !s.has(j + 1, word_bit(layout::W_DATE))
-                && s.w(j) != "in"
-            {
+                continue;
+            }
+            // (whether token `j` is a connector is told once)
+            if !s.conn(j) {
+                break;
+            }
+            if s.cap(j + 1) && !s.toks[j].poss && !s.has(j + 1, word_bit(layout::W_DATE)) && s.w(j) != "in" {
                 j += 2;
-            } else if s.conn(j) && s.conn(j + 1) && s.cap(j + 2) && s.w(j) != "in" {
+            } else if s.conn(j + 1) && s.cap(j + 2) && s.w(j) != "in" {
                 j += 3;
             } else {
                 break;
@@ -369,8 +370,9 @@ fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<(usize, bool)>
     let lim = j.min(i + 8);
     let mut k = i;
     while k < lim {
-        let w = s.w(k);
         if s.conn(k) {
+            // (the word is read only for connectors)
+            let w = s.w(k);
             if w == "and" && k > i && longest(g, s, i, k).is_some_and(|(e, _)| e == k) {
                 break;
             }
