@@ -166,11 +166,13 @@ impl<'a> Sent<'a> {
         self.facts(i) & bits != 0
     }
     /// A listed given name, with or without diacritics.
+    #[inline]
     fn given(&self, i: usize) -> bool {
         let f = self.facts(i);
         f & word_bit(layout::W_GIVEN) != 0 || f & NON_ASCII != 0 && self.g.is_given(self.w(i))
     }
     /// A listed family name, with or without diacritics.
+    #[inline]
     fn surname(&self, i: usize) -> bool {
         let f = self.facts(i);
         f & word_bit(layout::W_SURNAME) != 0 || f & NON_ASCII != 0 && self.g.is_surname(self.w(i))
@@ -482,13 +484,17 @@ fn is_regnal(w: &str) -> bool {
 }
 
 /// "US$", "US dollars", "Hong Kong dollars".
+/// (A byte test for the "$"; the word before a "dollars" is compared before the word after it,
+/// which most capitalized words are not followed by.)
 fn is_currency_use(s: &Sent, i: usize) -> bool {
     let t = s.toks[i];
-    if s.text[t.end()..].starts_with('$') {
+    if s.text.as_bytes().get(t.end()) == Some(&b'$') {
         return true;
     }
-    s.toks.get(i + 1).is_some_and(|n| n.word && matches!(&s.text[n.start()..n.end()], "dollar" | "dollars" | "cents"))
-        && matches!(s.w(i), "US" | "U.S." | "Canadian" | "Australian" | "Hong Kong" | "Singapore" | "New Zealand")
+    matches!(s.w(i), "US" | "U.S." | "Canadian" | "Australian" | "Hong Kong" | "Singapore" | "New Zealand")
+        && s.toks
+            .get(i + 1)
+            .is_some_and(|n| n.word && matches!(&s.text[n.start()..n.end()], "dollar" | "dollars" | "cents"))
 }
 
 /// "Zapad-2017": a name joined to a year (at least three bytes, a hyphen and four digits at
