@@ -590,8 +590,8 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             i += 1;
             continue;
         }
-        let w = s.w(i);
-        if s.stop(i) || s.non_name(i) {
+        // [`Sent::stop`] or [`Sent::non_name`], from one look at the facts.
+        if s.has(i, word_bit(layout::W_STOP) | NON_NAME) {
             i += 1;
             titled = false;
             continue;
@@ -779,7 +779,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             && (speech_verb_at(s, k) || quoted_by)
             && (s.given(i) || s.surname(i) || !common)
             && !s.acronym(i)
-            && !is_year_event(w)
+            && !is_year_event(s.w(i))
         {
             out.push(Found::by_rule(i, k, EntityLabel::Person, 1));
             i = k;
@@ -787,7 +787,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         if len == 1 {
-            if is_year_event(w) {
+            if is_year_event(s.w(i)) {
                 out.push(Found::by_rule(i, k, EntityLabel::Event, 2));
             } else if s.acronym(i) || s.camel(i) && !titled {
                 out.push(Found::by_rule(i, k, EntityLabel::Org, 1));
