@@ -85,7 +85,25 @@ fn is_short_form(s: &str) -> bool {
 
 /// Letters and digits of a short form, lower-cased (what must be found in the long form).
 fn sf_chars(sf: &str) -> Vec<char> {
+    if sf.is_ascii() {
+        return ascii_lower_alnum(sf);
+    }
     sf.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The ASCII letters and digits of the ASCII text `w`, lower-cased: what [`sf_chars`] and
+/// [`lower_alnum`] give for ASCII text, byte by byte (an ASCII char lower-cases to one ASCII
+/// char, a letter or digit exactly when the char was one).
+fn ascii_lower_alnum(w: &str) -> Vec<char> {
+    w.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect()
+}
+
+/// The letters and digits of the lower-cased `p` (a part of a word in [`initials_match`]).
+fn lower_alnum(p: &str) -> Vec<char> {
+    if p.is_ascii() {
+        return ascii_lower_alnum(p);
+    }
+    p.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect()
 }
 
 fn is_word_start(lf: &[char], i: usize) -> bool {
@@ -194,7 +212,7 @@ fn initials_match(sf: &[char], window: &str) -> Option<usize> {
         let st = off;
         off += w.len() + 1;
         for p in w.split(['-', '/']).filter(|p| !p.is_empty()) {
-            let pc: Vec<char> = p.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect();
+            let pc = lower_alnum(p);
             if pc.is_empty() {
                 continue;
             }
@@ -700,6 +718,17 @@ mod tests {
 
     fn p(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn ascii_letters_as_char_by_char(w in "[A-Za-z0-9&./+'-]{0,12}|\\PC{0,8}") {
+            let sf: Vec<char> = w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+            proptest::prop_assert_eq!(sf_chars(&w), sf);
+            let part: Vec<char> = w.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect();
+            proptest::prop_assert_eq!(lower_alnum(&w), part);
+        }
     }
 
     #[test]

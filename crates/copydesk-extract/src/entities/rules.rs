@@ -166,11 +166,13 @@ impl<'a> Sent<'a> {
         self.facts(i) & bits != 0
     }
     /// A listed given name, with or without diacritics.
+    #[inline]
     fn given(&self, i: usize) -> bool {
         let f = self.facts(i);
         f & word_bit(layout::W_GIVEN) != 0 || f & NON_ASCII != 0 && self.g.is_given(self.w(i))
     }
     /// A listed family name, with or without diacritics.
+    #[inline]
     fn surname(&self, i: usize) -> bool {
         let f = self.facts(i);
         f & word_bit(layout::W_SURNAME) != 0 || f & NON_ASCII != 0 && self.g.is_surname(self.w(i))
@@ -250,14 +252,15 @@ pub(crate) fn find_into(g: &Gazetteer, s: &Sent, out: &mut Vec<Found>) {
         while j < n && !s.toks[j - 1].poss {
             if s.cap(j) {
                 j += 1;
-            } else if s.conn(j)
-                && s.cap(j + 1)
-                && !s.toks[j].poss
-                && !s.has(j + 1, word_bit(layout::W_DATE))
-                && s.w(j) != "in"
-            {
+                continue;
+            }
+            // (whether token `j` is a connector is told once)
+            if !s.conn(j) {
+                break;
+            }
+            if s.cap(j + 1) && !s.toks[j].poss && !s.has(j + 1, word_bit(layout::W_DATE)) && s.w(j) != "in" {
                 j += 2;
-            } else if s.conn(j) && s.conn(j + 1) && s.cap(j + 2) && s.w(j) != "in" {
+            } else if s.conn(j + 1) && s.cap(j + 2) && s.w(j) != "in" {
                 j += 3;
             } else {
                 break;
@@ -369,8 +372,9 @@ fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<(usize, bool)>
     let lim = j.min(i + 8);
     let mut k = i;
     while k < lim {
-        let w = s.w(k);
         if s.conn(k) {
+            // (the word is read only for connectors)
+            let w = s.w(k);
             if w == "and" && k > i && longest(g, s, i, k).is_some_and(|(e, _)| e == k) {
                 break;
             }
@@ -480,24 +484,26 @@ fn is_regnal(w: &str) -> bool {
 }
 
 /// "US$", "US dollars", "Hong Kong dollars".
+/// (A byte test for the "$"; the word before a "dollars" is compared before the word after it,
+/// which most capitalized words are not followed by.)
 fn is_currency_use(s: &Sent, i: usize) -> bool {
     let t = s.toks[i];
-    if s.text[t.end()..].starts_with('$') {
+    if s.text.as_bytes().get(t.end()) == Some(&b'$') {
         return true;
     }
-    s.toks.get(i + 1).is_some_and(|n| n.word && matches!(&s.text[n.start()..n.end()], "dollar" | "dollars" | "cents"))
-        && matches!(s.w(i), "US" | "U.S." | "Canadian" | "Australian" | "Hong Kong" | "Singapore" | "New Zealand")
+    matches!(s.w(i), "US" | "U.S." | "Canadian" | "Australian" | "Hong Kong" | "Singapore" | "New Zealand")
+        && s.toks
+            .get(i + 1)
+            .is_some_and(|n| n.word && matches!(&s.text[n.start()..n.end()], "dollar" | "dollars" | "cents"))
 }
 
-/// "Zapad-2017": a name joined to a year.
+/// "Zapad-2017": a name joined to a year (at least three bytes, a hyphen and four digits at
+/// the end). Byte tests, no search: the part after the last hyphen is four digits exactly
+/// when the word ends in a hyphen and four digits.
 fn is_year_event(w: &str) -> bool {
-    // At least three chars, a hyphen and four digits: shorter words are ruled out at once.
-    if w.len() < 8 {
-        return false;
-    }
-    match w.rsplit_once('-') {
-        Some((a, y)) => a.len() >= 3 && y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()),
-        None => false,
+    match w.as_bytes() {
+        [a @ .., b'-', y0, y1, y2, y3] => a.len() >= 3 && [y0, y1, y2, y3].iter().all(|y| y.is_ascii_digit()),
+        _ => false,
     }
 }
 
@@ -563,9 +569,10 @@ fn place_noun_at(s: &Sent, k: usize) -> bool {
         )
 }
 
-/// A speech verb at token `k` ("Mugo said").
+/// A speech verb at token `k` ("Mugo said"). The verbs are lower-case words of four to nine
+/// bytes: other tokens are ruled out by their flags and length before the word is compared.
 fn speech_verb_at(s: &Sent, k: usize) -> bool {
-    s.toks.get(k).is_some_and(|t| t.word)
+    s.toks.get(k).is_some_and(|t| t.word && !t.cap && (4..=9).contains(&(t.end() - t.start())))
         && matches!(
             s.w(k),
             "said" | "says" | "told" | "added" | "explained" | "stated" | "noted" | "insisted" | "argued" | "wrote"
@@ -583,8 +590,8 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             i += 1;
             continue;
         }
-        let w = s.w(i);
-        if s.stop(i) || s.non_name(i) {
+        // [`Sent::stop`] or [`Sent::non_name`], from one look at the facts.
+        if s.has(i, word_bit(layout::W_STOP) | NON_NAME) {
             i += 1;
             titled = false;
             continue;
@@ -772,7 +779,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             && (speech_verb_at(s, k) || quoted_by)
             && (s.given(i) || s.surname(i) || !common)
             && !s.acronym(i)
-            && !is_year_event(w)
+            && !is_year_event(s.w(i))
         {
             out.push(Found::by_rule(i, k, EntityLabel::Person, 1));
             i = k;
@@ -780,7 +787,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         if len == 1 {
-            if is_year_event(w) {
+            if is_year_event(s.w(i)) {
                 out.push(Found::by_rule(i, k, EntityLabel::Event, 2));
             } else if s.acronym(i) || s.camel(i) && !titled {
                 out.push(Found::by_rule(i, k, EntityLabel::Org, 1));
@@ -882,6 +889,50 @@ mod tests {
                 out
             })
             .collect()
+    }
+
+    /// The first reading of [`is_year_event`] (split at the last hyphen).
+    fn is_year_event_ref(w: &str) -> bool {
+        if w.len() < 8 {
+            return false;
+        }
+        match w.rsplit_once('-') {
+            Some((a, y)) => a.len() >= 3 && y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()),
+            None => false,
+        }
+    }
+
+    #[test]
+    fn year_events_by_bytes() {
+        for w in ["Zapad-2017", "COP-2021", "ab-2017", "Zapad-201", "Zapad-20177", "Za-pad-2017", "Zapad-2017-", "2017"]
+        {
+            assert_eq!(is_year_event(w), is_year_event_ref(w), "{w}");
+        }
+        assert!(is_year_event("Zapad-2017") && !is_year_event("ab-2017"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn year_event_as_first_read(w in "[A-Za-z\u{e9}0-9-]{0,12}") {
+            proptest::prop_assert_eq!(is_year_event(&w), is_year_event_ref(&w));
+        }
+
+        #[test]
+        fn speech_verbs_as_compared(text in "(said|says|told|Said|added|wrote|noted|x|stated|said-|[a-z]{1,10}|, |\\.| ){0,8}") {
+            let toks = tokens::tokenize(&text);
+            let facts = vec![Cell::new(0); toks.len()];
+            let memo = Memo::new();
+            let s = Sent { text: &text, toks: &toks, title_case: false, g: &GAZ, facts: &facts, memo: &memo };
+            for k in 0..=toks.len() {
+                let plain = toks.get(k).is_some_and(|t| t.word)
+                    && matches!(
+                        s.w(k),
+                        "said" | "says" | "told" | "added" | "explained" | "stated" | "noted" | "insisted" | "argued" | "wrote"
+                    );
+                proptest::prop_assert_eq!(speech_verb_at(&s, k), plain);
+            }
+        }
     }
 
     #[test]
