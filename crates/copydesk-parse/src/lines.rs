@@ -791,6 +791,12 @@ impl<const FAST: bool, W: WordSink> LineCounts<'_, FAST, W> {
     }
 
     /// Read the token starting at byte `start` of `s` (not whitespace); returns its end.
+    ///
+    /// (Classifying a window per token beats class masks computed once per 64-byte block: the
+    /// masks of every byte of bbc300's lines (space, high, letter, digit; SWAR, packed to one
+    /// bit per byte) cost 5.7 M instructions alone, against about 3.7 M for all the windows'
+    /// classes, as most spaces are skipped without a look and a window's bytes after its token
+    /// are rarely wasted work; the look-ups, hashes and the word filter stay the same.)
     #[inline]
     fn token(&mut self, s: &str, start: usize) -> usize {
         if FAST {
