@@ -149,6 +149,21 @@ pub(crate) struct U128Map {
     keys: Vec<u128>,
     vals: Vec<u8>,
     bits: u32,
+    /// One bit per value of the top [`FILTER_BITS`] bits of a key's product (the product its
+    /// slot is taken from), set for the keys of the map: most absent keys (most words are not
+    /// stopwords) are told by one bit test instead of a probe sequence.
+    filter: Vec<u64>,
+}
+
+/// Bits of a key's product indexing [`U128Map::filter`] (8 KiB of bits: few false positives
+/// for the few thousand stopwords).
+const FILTER_BITS: u32 = 16;
+
+/// Whether the filter `f` has the bit of the product `p`.
+#[inline]
+fn filter_has(f: &[u64], p: u64) -> bool {
+    let b = p >> (64 - FILTER_BITS);
+    f.get((b >> 6) as usize).is_some_and(|w| w & (1u64 << (b & 63)) != 0)
 }
 
 /// A `u128` key folded to 64 bits (a key below 2^64 folds to itself).
@@ -163,9 +178,18 @@ impl U128Map {
     pub fn new(entries: impl IntoIterator<Item = (u128, u8)>) -> Self {
         let entries: Vec<(u128, u8)> = entries.into_iter().filter(|(k, _)| *k != 0).collect();
         let bits = bits_for(entries.len());
-        let mut m = U128Map { keys: vec![0; 1 << bits], vals: vec![0; 1 << bits], bits };
+        let mut m = U128Map {
+            keys: vec![0; 1 << bits],
+            vals: vec![0; 1 << bits],
+            bits,
+            filter: vec![0; 1 << (FILTER_BITS - 6)],
+        };
         let mask = m.keys.len() - 1;
         for (k, v) in entries {
+            let b = fold(k).wrapping_mul(MUL) >> (64 - FILTER_BITS);
+            if let Some(w) = m.filter.get_mut((b >> 6) as usize) {
+                *w |= 1u64 << (b & 63);
+            }
             let mut i = slot(fold(k), bits);
             loop {
                 match m.keys.get(i).copied() {
@@ -188,8 +212,12 @@ impl U128Map {
     /// (The key 0 needs no test: it meets an empty slot, whose value is 0.)
     #[inline]
     pub fn get_short(&self, k: u64) -> u8 {
+        let p = k.wrapping_mul(MUL);
+        if !filter_has(&self.filter, p) {
+            return 0;
+        }
         let mask = self.keys.len() - 1;
-        let mut i = slot(k, self.bits);
+        let mut i = (p >> (64 - self.bits)) as usize;
         loop {
             match self.keys.get(i) {
                 Some(&x) if x == u128::from(k) => return self.vals.get(i).copied().unwrap_or(0),
@@ -202,8 +230,12 @@ impl U128Map {
     /// The value of `k`, 0 when absent (the key 0 meets an empty slot, whose value is 0).
     #[inline]
     pub fn get(&self, k: u128) -> u8 {
+        let p = fold(k).wrapping_mul(MUL);
+        if !filter_has(&self.filter, p) {
+            return 0;
+        }
         let mask = self.keys.len() - 1;
-        let mut i = slot(fold(k), self.bits);
+        let mut i = (p >> (64 - self.bits)) as usize;
         loop {
             match self.keys.get(i) {
                 Some(&x) if x == k => return self.vals.get(i).copied().unwrap_or(0),
@@ -257,6 +289,30 @@ mod tests {
         bulk.reset(10);
         assert_eq!(bulk.insert_all_seen([5, 0, 5].into_iter(), 1), 0);
         assert_eq!(bulk.insert_all_seen([5, 0, 6].into_iter(), 2), 2);
+    }
+
+    #[test]
+    fn map_filter_keeps_every_key() {
+        // keys present and absent, short and long: the filter never hides a key of the map
+        let key = |x: u128| x.wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835) >> (x % 70);
+        let m = U128Map::new((1..3000u128).map(|x| (key(x), (x % 255) as u8 + 1)));
+        let want: std::collections::HashMap<u128, u8> = (1..3000u128).map(|x| (key(x), 0)).collect();
+        for x in 1..3000u128 {
+            let k = key(x);
+            assert_ne!(m.get(k), 0);
+            if k < 1 << 64 {
+                assert_eq!(m.get_short(k as u64), m.get(k));
+            }
+        }
+        for x in 3000..20_000u128 {
+            let k = key(x);
+            if !want.contains_key(&k) {
+                assert_eq!(m.get(k), 0);
+                if k < 1 << 64 {
+                    assert_eq!(m.get_short(k as u64), 0);
+                }
+            }
+        }
     }
 
     #[test]

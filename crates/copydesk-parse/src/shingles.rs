@@ -67,14 +67,12 @@ impl WordSink for WordFilter {
         self.n += 1;
         let i = (h >> (64 - self.bits)) as usize;
         if let Some(x) = self.words.get_mut(i >> 6) {
-            let bit = 1u64 << (i & 63);
-            if *x & bit != 0 {
-                self.run += 1;
-                self.maybe += usize::from(self.run >= 4);
-            } else {
-                self.run = 0;
-                *x |= bit;
-            }
+            // without a branch on the bit (seen or not is unpredictable): the run grows by a
+            // seen word and drops to 0 at a new one
+            let seen = ((*x >> (i & 63)) & 1) as usize;
+            *x |= 1u64 << (i & 63);
+            self.run = (self.run + 1) * seen;
+            self.maybe += usize::from(self.run >= 4);
         }
     }
 
