@@ -735,31 +735,48 @@ fn lex(
     let mut has_word_m = false;
     let mut maybe_url = false;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    'tokens: while let Some(&b) = bytes.get(i) {
         let c = BYTE_CLASS[usize::from(b)];
         if c & byte::LETTER != 0 {
             // a word of at most seven ASCII letters ends in the eight bytes from `i` (lower-cased;
-            // past the end of the text, NUL bytes end it as the end of the text does)
-            if let Some(&chunk) = padded.get(i..i + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
-                let x = u64::from_le_bytes(chunk);
-                let others = non_letters(x);
-                let len = (others.trailing_zeros() / 8) as usize;
-                let next = (x >> ((len * 8) & 63)) as u8;
-                if others != 0 && next.is_ascii() {
+            // past the end of the text, NUL bytes end it as the end of the text does); the
+            // words that follow it after one space are read here too, in a loop tight enough
+            // to keep its values in registers
+            if let Some(mut x) = window(padded, i) {
+                loop {
+                    let others = non_letters(x);
+                    if others & 0x80 != 0 {
+                        // no letter at `i` (after a space only: the byte at `i` is a letter
+                        // when the loop starts)
+                        continue 'tokens;
+                    }
+                    let len = (others.trailing_zeros() / 8) as usize;
+                    let next = (x >> ((len * 8) & 63)) as u8;
+                    if others == 0 || !next.is_ascii() {
+                        break;
+                    }
                     let key = x & ((1u64 << (len * 8)) - 1);
                     let (class, noted) = filter.packed_entry(key);
                     if noted != 0 {
                         // "m" written in lower case; "www" before "." (a branch seldom taken
                         // rather than comparisons at every word)
-                        has_word_m |= noted & rare::M != 0 && b == b'm';
+                        has_word_m |= noted & rare::M != 0 && bytes.get(i) == Some(&b'm');
                         maybe_url |= noted & rare::WWW != 0 && next == b'.';
                     }
                     let end = i + len;
                     push_word(&mut toks, &mut marks, i, end, class, ent::LETTERS | ent::AFTER_RUN[usize::from(next)]);
-                    // the space after a word
-                    i = end + usize::from(next == b' ');
-                    continue;
+                    if next != b' ' {
+                        i = end;
+                        continue 'tokens;
+                    }
+                    // the space after a word, and the token after it
+                    i = end + 1;
+                    match window(padded, i) {
+                        Some(y) => x = y,
+                        None => continue 'tokens,
+                    }
                 }
+                let others = non_letters(x);
                 if others == 0 {
                     // eight ASCII letters or more: the run goes on from `i + 8`
                     let end = ascii_letters_end(bytes, i + 8);
@@ -794,7 +811,8 @@ fn lex(
                     Some(w) if filter.may_hold_word(w) => lower.get(i..end).map_or(0, class_of),
                     _ => 0,
                 };
-                has_word_m |= end - i == 1 && b == b'm';
+                // (`i` may have moved past `b` in the loop of short words)
+                has_word_m |= end - i == 1 && bytes.get(i) == Some(&b'm');
                 maybe_url |= low.get(i..end) == Some(b"www") && bytes.get(end) == Some(&b'.');
                 push_word(&mut toks, &mut marks, i, end, class, ent::LETTERS | ent::after(bytes.get(end).copied()));
                 i = end;
@@ -881,6 +899,12 @@ fn push_word(toks: &mut Vec<Tok>, marks: &mut Vec<usize>, start: usize, end: usi
         marks.push(toks.len());
     }
     toks.push(Tok { start, end, kind: TokKind::Word, class, ent });
+}
+
+/// The eight bytes from `i` as a little-endian `u64` (None when fewer than eight are left).
+#[inline(always)]
+fn window(bytes: &[u8], i: usize) -> Option<u64> {
+    bytes.get(i..)?.first_chunk::<8>().map(|&c| u64::from_le_bytes(c))
 }
 
 /// End of the run of ASCII letters starting at byte `i`, eight bytes at a time.
