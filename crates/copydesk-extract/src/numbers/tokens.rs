@@ -746,41 +746,41 @@ fn lex(
                 loop {
                     let others = non_letters(x);
                     if others & 0x80 != 0 {
-                        // no letter at `i` (after a space only: the byte at `i` is a letter
-                        // when the loop starts)
+                        // no letter at `i` (after a space or symbol only: the byte at `i` is a
+                        // letter when the loop starts)
                         continue 'tokens;
                     }
-                    let len = (others.trailing_zeros() / 8) as usize;
-                    let next = (x >> ((len * 8) & 63)) as u8;
-                    if others == 0 || !next.is_ascii() {
-                        break;
-                    }
-                    let key = x & ((1u64 << (len * 8)) - 1);
-                    let (class, noted) = filter.packed_entry(key);
-                    if noted != 0 {
-                        // "m" written in lower case; "www" before "." (a branch seldom taken
-                        // rather than comparisons at every word)
-                        has_word_m |= noted & rare::M != 0 && bytes.get(i) == Some(&b'm');
-                        maybe_url |= noted & rare::WWW != 0 && next == b'.';
-                    }
-                    let end = i + len;
-                    push_word(&mut toks, &mut marks, i, end, class, ent::LETTERS | ent::AFTER_RUN[usize::from(next)]);
-                    if next != b' ' {
-                        i = end;
-                        continue 'tokens;
-                    }
-                    // the space after a word, and the token after it
-                    i = end + 1;
-                    match window(padded, i) {
-                        Some(y) => x = y,
-                        None => continue 'tokens,
-                    }
-                }
-                let others = non_letters(x);
-                if others == 0 {
-                    // eight ASCII letters or more: the run goes on from `i + 8`
-                    let end = ascii_letters_end(bytes, i + 8);
-                    if !bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+                    let (end, next) = if others != 0 {
+                        let len = (others.trailing_zeros() / 8) as usize;
+                        let next = (x >> ((len * 8) & 63)) as u8;
+                        if !next.is_ascii() {
+                            break;
+                        }
+                        let key = x & ((1u64 << (len * 8)) - 1);
+                        let (class, noted) = filter.packed_entry(key);
+                        if noted != 0 {
+                            // "m" written in lower case; "www" before "." (a branch seldom taken
+                            // rather than comparisons at every word)
+                            has_word_m |= noted & rare::M != 0 && bytes.get(i) == Some(&b'm');
+                            maybe_url |= noted & rare::WWW != 0 && next == b'.';
+                        }
+                        let end = i + len;
+                        push_word(
+                            &mut toks,
+                            &mut marks,
+                            i,
+                            end,
+                            class,
+                            ent::LETTERS | ent::AFTER_RUN[usize::from(next)],
+                        );
+                        (end, next)
+                    } else {
+                        // eight ASCII letters or more: the run goes on from `i + 8`
+                        let end = ascii_letters_end(bytes, i + 8);
+                        let after = bytes.get(end).copied();
+                        if after.is_some_and(|b| !b.is_ascii()) {
+                            break;
+                        }
                         // (no "m" nor "www")
                         let class = if end - i == 8 {
                             filter.packed_class(x)
@@ -790,16 +790,33 @@ fn lex(
                                 _ => 0,
                             }
                         };
-                        push_word(
-                            &mut toks,
-                            &mut marks,
-                            i,
-                            end,
-                            class,
-                            ent::LETTERS | ent::after(bytes.get(end).copied()),
-                        );
+                        push_word(&mut toks, &mut marks, i, end, class, ent::LETTERS | ent::after(after));
+                        // (NUL at the end of the text: no space, no symbol)
+                        (end, after.unwrap_or(0))
+                    };
+                    if next == b' ' {
+                        // the space after a word
+                        i = end + 1;
+                    } else if BYTE_CLASS[usize::from(next)] == byte::SYMBOL && end < bytes.len() {
+                        // an ASCII symbol after a word ("," "." ")"), and a space after it:
+                        // as the general path below reads them
+                        let class = filter.sym_class.get(usize::from(next)).copied().unwrap_or(0);
+                        maybe_url |= next == b':' && bytes.get(end + 1..end + 3) == Some(b"//");
+                        if class & class::STARTS != 0
+                            || (next == b'.' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
+                        {
+                            marks.push(toks.len());
+                        }
+                        toks.push(Tok { start: end, end: end + 1, kind: TokKind::Sym, class, ent: ent::SYM });
+                        i = end + 1 + usize::from(bytes.get(end + 1) == Some(&b' '));
+                    } else {
                         i = end;
-                        continue;
+                        continue 'tokens;
+                    }
+                    // the token after it
+                    match window(padded, i) {
+                        Some(y) => x = y,
+                        None => continue 'tokens,
                     }
                 }
             }
@@ -1157,6 +1174,12 @@ mod tests {
         "abcdefgh",
         "abcdefghi",
         "percentage",
+        "\0",
+        ")",
+        "\"",
+        "?",
+        ". ",
+        ", ",
     ];
 
     #[test]
