@@ -781,15 +781,7 @@ fn lex(
                         if after.is_some_and(|b| !b.is_ascii()) {
                             break;
                         }
-                        // (no "m" nor "www")
-                        let class = if end - i == 8 {
-                            filter.packed_class(x)
-                        } else {
-                            match low.get(i..end) {
-                                Some(w) if filter.may_hold_long(w) => lower.get(i..end).map_or(0, class_of),
-                                _ => 0,
-                            }
-                        };
+                        let class = long_word_class(filter, lower, x, i, end);
                         push_word(&mut toks, &mut marks, i, end, class, ent::LETTERS | ent::after(after));
                         // (NUL at the end of the text: no space, no symbol)
                         (end, after.unwrap_or(0))
@@ -891,6 +883,20 @@ fn lex(
         urls_out.extend(url_ranges(text));
     }
     Facts { has_upper, has_word_m }
+}
+
+/// Class bits of the word `start..end` of more than seven ASCII letters (`lower`: the text
+/// lower-cased; `x`: its first eight bytes there); no such word is "m" nor "www". Out of the
+/// lexer's loop, which it would crowd.
+#[inline(never)]
+fn long_word_class(filter: &Filter, lower: &str, x: u64, start: usize, end: usize) -> u8 {
+    if end - start == 8 {
+        return filter.packed_class(x);
+    }
+    match lower.as_bytes().get(start..end) {
+        Some(w) if filter.may_hold_long(w) => lower.get(start..end).map_or(0, class_of),
+        _ => 0,
+    }
 }
 
 /// Whether token `k` is the word "a" or "an" (any case; `low` is the lower-cased text) and the
