@@ -831,19 +831,7 @@ fn lex(
             i += 1;
             continue;
         }
-        let tok = if c & byte::LETTER != 0 {
-            // non-ASCII letters may continue the word
-            let (end, upper) = word_end(text, i);
-            has_upper |= upper;
-            has_word_m |= text.get(i..end) == Some("m");
-            Tok {
-                start: i,
-                end,
-                kind: TokKind::Word,
-                class: lower.get(i..end).map_or(0, |w| token_class(filter, TokKind::Word, w)),
-                ent: 0,
-            }
-        } else if c == byte::DIGIT {
+        let tok = if c == byte::DIGIT {
             let (end, sep) = digit_run(bytes, i);
             let ent = if sep { 0 } else { ent::after(bytes.get(end).copied()) };
             Tok { start: i, end, kind: TokKind::Num, class: 0, ent }
@@ -859,13 +847,12 @@ fn lex(
             i += 1;
             continue;
         } else {
-            // a non-ASCII character: the general path
-            let Some((start, end, kind, upper)) = next_token(text, i) else { break };
-            has_upper |= upper;
-            maybe_url |= url_start(bytes, lower, start, end);
-            has_word_m |= kind == TokKind::Word && text.get(start..end) == Some("m");
-            let class = lower.get(start..end).map_or(0, |w| token_class(filter, kind, w));
-            Tok { start, end, kind, class, ent: 0 }
+            // a word with non-ASCII letters, or a non-ASCII character: the general path
+            let Some((tok, noted)) = general_token(text, lower, i, c & byte::LETTER != 0) else { break };
+            has_upper |= noted & general::UPPER != 0;
+            maybe_url |= noted & general::URL != 0;
+            has_word_m |= noted & general::M != 0;
+            tok
         };
         i = tok.end;
         if is_mark(bytes, &tok) {
@@ -897,6 +884,40 @@ fn long_word_class(filter: &Filter, lower: &str, x: u64, start: usize, end: usiz
         Some(w) if filter.may_hold_long(w) => lower.get(start..end).map_or(0, class_of),
         _ => 0,
     }
+}
+
+/// Bits of what [`general_token`] notes of its token.
+mod general {
+    /// It has an upper-case letter.
+    pub const UPPER: u8 = 1;
+    /// It may start a URL ([`super::url_start`]).
+    pub const URL: u8 = 2;
+    /// It is the word "m".
+    pub const M: u8 = 4;
+}
+
+/// The token at or after byte `i` by the general path of [`lex`] (`letter`: the byte at `i`
+/// is an ASCII letter, of a word with non-ASCII letters), with its [`general`] bits; None at
+/// the end of the text. Out of the lexer's loop, which it would crowd (few tokens take it).
+#[inline(never)]
+fn general_token(text: &str, lower: &str, i: usize, letter: bool) -> Option<(Tok, u8)> {
+    let filter = &*FILTER;
+    let (start, end, kind, upper) = if letter {
+        // non-ASCII letters may continue the word
+        let (end, upper) = word_end(text, i);
+        (i, end, TokKind::Word, upper)
+    } else {
+        next_token(text, i)?
+    };
+    let mut noted = if upper { general::UPPER } else { 0 };
+    if !letter && url_start(text.as_bytes(), lower, start, end) {
+        noted |= general::URL;
+    }
+    if kind == TokKind::Word && text.get(start..end) == Some("m") {
+        noted |= general::M;
+    }
+    let class = lower.get(start..end).map_or(0, |w| token_class(filter, kind, w));
+    Some((Tok { start, end, kind, class, ent: 0 }, noted))
 }
 
 /// Whether token `k` is the word "a" or "an" (any case; `low` is the lower-cased text) and the
