@@ -735,54 +735,80 @@ fn lex(
     let mut has_word_m = false;
     let mut maybe_url = false;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    'tokens: while let Some(&b) = bytes.get(i) {
         let c = BYTE_CLASS[usize::from(b)];
         if c & byte::LETTER != 0 {
             // a word of at most seven ASCII letters ends in the eight bytes from `i` (lower-cased;
-            // past the end of the text, NUL bytes end it as the end of the text does)
-            if let Some(&chunk) = padded.get(i..i + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
-                let x = u64::from_le_bytes(chunk);
-                let others = non_letters(x);
-                let len = (others.trailing_zeros() / 8) as usize;
-                let next = (x >> ((len * 8) & 63)) as u8;
-                if others != 0 && next.is_ascii() {
-                    let key = x & ((1u64 << (len * 8)) - 1);
-                    let (class, noted) = filter.packed_entry(key);
-                    if noted != 0 {
-                        // "m" written in lower case; "www" before "." (a branch seldom taken
-                        // rather than comparisons at every word)
-                        has_word_m |= noted & rare::M != 0 && b == b'm';
-                        maybe_url |= noted & rare::WWW != 0 && next == b'.';
+            // past the end of the text, NUL bytes end it as the end of the text does); the
+            // words that follow it after one space are read here too, in a loop tight enough
+            // to keep its values in registers
+            if let Some(mut x) = window(padded, i) {
+                loop {
+                    let others = non_letters(x);
+                    if others & 0x80 != 0 {
+                        // no letter at `i` (after a space or symbol only: the byte at `i` is a
+                        // letter when the loop starts)
+                        continue 'tokens;
                     }
-                    let end = i + len;
-                    push_word(&mut toks, &mut marks, i, end, class, ent::LETTERS | ent::AFTER_RUN[usize::from(next)]);
-                    // the space after a word
-                    i = end + usize::from(next == b' ');
-                    continue;
-                }
-                if others == 0 {
-                    // eight ASCII letters or more: the run goes on from `i + 8`
-                    let end = ascii_letters_end(bytes, i + 8);
-                    if !bytes.get(end).is_some_and(|b| !b.is_ascii()) {
-                        // (no "m" nor "www")
-                        let class = if end - i == 8 {
-                            filter.packed_class(x)
-                        } else {
-                            match low.get(i..end) {
-                                Some(w) if filter.may_hold_long(w) => lower.get(i..end).map_or(0, class_of),
-                                _ => 0,
-                            }
-                        };
+                    let (end, next) = if others != 0 {
+                        let len = (others.trailing_zeros() / 8) as usize;
+                        let next = (x >> ((len * 8) & 63)) as u8;
+                        if !next.is_ascii() {
+                            break;
+                        }
+                        let key = x & ((1u64 << (len * 8)) - 1);
+                        let (class, noted) = filter.packed_entry(key);
+                        if noted != 0 {
+                            // "m" written in lower case; "www" before "." (a branch seldom taken
+                            // rather than comparisons at every word)
+                            has_word_m |= noted & rare::M != 0 && bytes.get(i) == Some(&b'm');
+                            maybe_url |= noted & rare::WWW != 0 && next == b'.';
+                        }
+                        let end = i + len;
                         push_word(
                             &mut toks,
                             &mut marks,
                             i,
                             end,
                             class,
-                            ent::LETTERS | ent::after(bytes.get(end).copied()),
+                            ent::LETTERS | ent::AFTER_RUN[usize::from(next)],
                         );
+                        (end, next)
+                    } else {
+                        // eight ASCII letters or more: the run goes on from `i + 8`
+                        let end = ascii_letters_end(bytes, i + 8);
+                        let after = bytes.get(end).copied();
+                        if after.is_some_and(|b| !b.is_ascii()) {
+                            break;
+                        }
+                        let class = long_word_class(filter, lower, x, i, end);
+                        push_word(&mut toks, &mut marks, i, end, class, ent::LETTERS | ent::after(after));
+                        // (NUL at the end of the text: no space, no symbol)
+                        (end, after.unwrap_or(0))
+                    };
+                    if next == b' ' {
+                        // the space after a word
+                        i = end + 1;
+                    } else if BYTE_CLASS[usize::from(next)] == byte::SYMBOL && end < bytes.len() {
+                        // an ASCII symbol after a word ("," "." ")"), and a space after it:
+                        // as the general path below reads them
+                        let class = filter.sym_class.get(usize::from(next)).copied().unwrap_or(0);
+                        maybe_url |= next == b':' && bytes.get(end + 1..end + 3) == Some(b"//");
+                        if class & class::STARTS != 0
+                            || (next == b'.' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
+                        {
+                            marks.push(toks.len());
+                        }
+                        toks.push(Tok { start: end, end: end + 1, kind: TokKind::Sym, class, ent: ent::SYM });
+                        i = end + 1 + usize::from(bytes.get(end + 1) == Some(&b' '));
+                    } else {
                         i = end;
-                        continue;
+                        continue 'tokens;
+                    }
+                    // the token after it
+                    match window(padded, i) {
+                        Some(y) => x = y,
+                        None => continue 'tokens,
                     }
                 }
             }
@@ -794,7 +820,8 @@ fn lex(
                     Some(w) if filter.may_hold_word(w) => lower.get(i..end).map_or(0, class_of),
                     _ => 0,
                 };
-                has_word_m |= end - i == 1 && b == b'm';
+                // (`i` may have moved past `b` in the loop of short words)
+                has_word_m |= end - i == 1 && bytes.get(i) == Some(&b'm');
                 maybe_url |= low.get(i..end) == Some(b"www") && bytes.get(end) == Some(&b'.');
                 push_word(&mut toks, &mut marks, i, end, class, ent::LETTERS | ent::after(bytes.get(end).copied()));
                 i = end;
@@ -804,19 +831,7 @@ fn lex(
             i += 1;
             continue;
         }
-        let tok = if c & byte::LETTER != 0 {
-            // non-ASCII letters may continue the word
-            let (end, upper) = word_end(text, i);
-            has_upper |= upper;
-            has_word_m |= text.get(i..end) == Some("m");
-            Tok {
-                start: i,
-                end,
-                kind: TokKind::Word,
-                class: lower.get(i..end).map_or(0, |w| token_class(filter, TokKind::Word, w)),
-                ent: 0,
-            }
-        } else if c == byte::DIGIT {
+        let tok = if c == byte::DIGIT {
             let (end, sep) = digit_run(bytes, i);
             let ent = if sep { 0 } else { ent::after(bytes.get(end).copied()) };
             Tok { start: i, end, kind: TokKind::Num, class: 0, ent }
@@ -832,13 +847,12 @@ fn lex(
             i += 1;
             continue;
         } else {
-            // a non-ASCII character: the general path
-            let Some((start, end, kind, upper)) = next_token(text, i) else { break };
-            has_upper |= upper;
-            maybe_url |= url_start(bytes, lower, start, end);
-            has_word_m |= kind == TokKind::Word && text.get(start..end) == Some("m");
-            let class = lower.get(start..end).map_or(0, |w| token_class(filter, kind, w));
-            Tok { start, end, kind, class, ent: 0 }
+            // a word with non-ASCII letters, or a non-ASCII character: the general path
+            let Some((tok, noted)) = general_token(text, lower, i, c & byte::LETTER != 0) else { break };
+            has_upper |= noted & general::UPPER != 0;
+            maybe_url |= noted & general::URL != 0;
+            has_word_m |= noted & general::M != 0;
+            tok
         };
         i = tok.end;
         if is_mark(bytes, &tok) {
@@ -856,6 +870,54 @@ fn lex(
         urls_out.extend(url_ranges(text));
     }
     Facts { has_upper, has_word_m }
+}
+
+/// Class bits of the word `start..end` of more than seven ASCII letters (`lower`: the text
+/// lower-cased; `x`: its first eight bytes there); no such word is "m" nor "www". Out of the
+/// lexer's loop, which it would crowd.
+#[inline(never)]
+fn long_word_class(filter: &Filter, lower: &str, x: u64, start: usize, end: usize) -> u8 {
+    if end - start == 8 {
+        return filter.packed_class(x);
+    }
+    match lower.as_bytes().get(start..end) {
+        Some(w) if filter.may_hold_long(w) => lower.get(start..end).map_or(0, class_of),
+        _ => 0,
+    }
+}
+
+/// Bits of what [`general_token`] notes of its token.
+mod general {
+    /// It has an upper-case letter.
+    pub const UPPER: u8 = 1;
+    /// It may start a URL ([`super::url_start`]).
+    pub const URL: u8 = 2;
+    /// It is the word "m".
+    pub const M: u8 = 4;
+}
+
+/// The token at or after byte `i` by the general path of [`lex`] (`letter`: the byte at `i`
+/// is an ASCII letter, of a word with non-ASCII letters), with its [`general`] bits; None at
+/// the end of the text. Out of the lexer's loop, which it would crowd (few tokens take it).
+#[inline(never)]
+fn general_token(text: &str, lower: &str, i: usize, letter: bool) -> Option<(Tok, u8)> {
+    let filter = &*FILTER;
+    let (start, end, kind, upper) = if letter {
+        // non-ASCII letters may continue the word
+        let (end, upper) = word_end(text, i);
+        (i, end, TokKind::Word, upper)
+    } else {
+        next_token(text, i)?
+    };
+    let mut noted = if upper { general::UPPER } else { 0 };
+    if !letter && url_start(text.as_bytes(), lower, start, end) {
+        noted |= general::URL;
+    }
+    if kind == TokKind::Word && text.get(start..end) == Some("m") {
+        noted |= general::M;
+    }
+    let class = lower.get(start..end).map_or(0, |w| token_class(filter, kind, w));
+    Some((Tok { start, end, kind, class, ent: 0 }, noted))
 }
 
 /// Whether token `k` is the word "a" or "an" (any case; `low` is the lower-cased text) and the
@@ -881,6 +943,12 @@ fn push_word(toks: &mut Vec<Tok>, marks: &mut Vec<usize>, start: usize, end: usi
         marks.push(toks.len());
     }
     toks.push(Tok { start, end, kind: TokKind::Word, class, ent });
+}
+
+/// The eight bytes from `i` as a little-endian `u64` (None when fewer than eight are left).
+#[inline(always)]
+fn window(bytes: &[u8], i: usize) -> Option<u64> {
+    bytes.get(i..)?.first_chunk::<8>().map(|&c| u64::from_le_bytes(c))
 }
 
 /// End of the run of ASCII letters starting at byte `i`, eight bytes at a time.
@@ -1133,6 +1201,12 @@ mod tests {
         "abcdefgh",
         "abcdefghi",
         "percentage",
+        "\0",
+        ")",
+        "\"",
+        "?",
+        ". ",
+        ", ",
     ];
 
     #[test]
