@@ -240,13 +240,17 @@ pub(crate) fn find_with(
     acronyms: &[(String, String)],
 ) -> Vec<Entity> {
     let g = &GAZ;
-    let mut ms: Vec<Mention> = Vec::new();
+    // Sized for an article's usual share of names (about one token in ten is in a mention),
+    // so that it seldom grows.
+    let mut ms: Vec<Mention> = Vec::with_capacity(sent_toks.toks.len() / 8 + 16);
     let toks_of = |k: usize| sent_toks.of(k);
     // A segment written in title case or capitals (a headline): only listed names count there.
     let title_case = title_case_segments(ctx, sent_toks);
     let mut found = Vec::with_capacity(16);
     // What is known about each token's word (reset per sentence).
-    let mut facts: Vec<std::cell::Cell<u32>> = Vec::new();
+    // (sized once for the longest sentence: resizing it per sentence never reallocates)
+    let longest = sent_toks.ranges.iter().map(|&(a, b)| b.saturating_sub(a)).max().unwrap_or(0);
+    let mut facts: Vec<std::cell::Cell<u32>> = Vec::with_capacity(longest);
     // The facts of words are remembered across articles (this thread's tables).
     let memo = facts_memo::this_thread();
     for (k, sent) in ctx.sentences.iter().enumerate() {
