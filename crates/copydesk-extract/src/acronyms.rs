@@ -92,18 +92,28 @@ fn sf_chars(sf: &str) -> Vec<char> {
 }
 
 /// The ASCII letters and digits of the ASCII text `w`, lower-cased: what [`sf_chars`] and
-/// [`lower_alnum`] give for ASCII text, byte by byte (an ASCII char lower-cases to one ASCII
+/// [`lower_alnum_into`] give for ASCII text, byte by byte (an ASCII char lower-cases to one ASCII
 /// char, a letter or digit exactly when the char was one).
 fn ascii_lower_alnum(w: &str) -> Vec<char> {
     w.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect()
 }
 
 /// The letters and digits of the lower-cased `p` (a part of a word in [`initials_match`]).
+#[cfg(test)]
 fn lower_alnum(p: &str) -> Vec<char> {
+    let mut out = Vec::new();
+    lower_alnum_into(p, &mut out);
+    out
+}
+
+/// Append the letters and digits of the lower-cased `p` to `out`: ASCII text byte by byte
+/// (as [`ascii_lower_alnum`]), other text char by char.
+fn lower_alnum_into(p: &str, out: &mut Vec<char>) {
     if p.is_ascii() {
-        return ascii_lower_alnum(p);
+        out.extend(p.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.extend(p.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()));
     }
-    p.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect()
 }
 
 fn is_word_start(lf: &[char], i: usize) -> bool {
@@ -205,29 +215,36 @@ fn is_minor_word(w: &str) -> bool {
 /// hyphen parts, and whole upper-case words such as "UN"), minor words skipped or used. Returns
 /// the byte offset (in `window`) where the long form starts.
 fn initials_match(sf: &[char], window: &str) -> Option<usize> {
-    // Parts (word pieces split at hyphens and slashes), right to left, with their word's offset.
-    let mut parts: Vec<(usize, Vec<char>, bool, bool)> = Vec::new();
+    // Parts (word pieces split at hyphens and slashes), right to left, with their word's
+    // offset; the lower-cased letters and digits of all parts are in one buffer, each part's
+    // at a range of it.
+    let mut chars: Vec<char> = Vec::with_capacity(window.len());
+    let mut parts: Vec<(usize, std::ops::Range<usize>, bool, bool)> = Vec::new();
     let mut off = 0usize;
     for w in window.split(' ') {
         let st = off;
         off += w.len() + 1;
         for p in w.split(['-', '/']).filter(|p| !p.is_empty()) {
-            let pc = lower_alnum(p);
-            if pc.is_empty() {
+            let a = chars.len();
+            lower_alnum_into(p, &mut chars);
+            if chars.len() == a {
                 continue;
             }
-            let caps = pc.len() > 1 && p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-            parts.push((st, pc, caps, is_minor_word(p)));
+            let caps = chars.len() - a > 1 && p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            parts.push((st, a..chars.len(), caps, is_minor_word(p)));
         }
     }
     parts.reverse();
     // Depth-first over (part index, letters left), each state visited once: O(parts * letters).
-    let mut seen = HashSet::new();
+    // States (i <= parts, k <= letters) are marked in a table of (parts + 1) x (letters + 1).
+    let width = sf.len() + 1;
+    let mut seen = vec![false; (parts.len() + 1) * width];
     let mut stack = vec![(0usize, sf.len())];
     let mut best: Option<usize> = None;
     while let Some((i, k)) = stack.pop() {
-        if !seen.insert((i, k)) {
-            continue;
+        match seen.get_mut(i * width + k) {
+            Some(v) if !*v => *v = true,
+            _ => continue,
         }
         if k == 0 {
             // The long form starts at the last part used (i - 1).
@@ -236,7 +253,8 @@ fn initials_match(sf: &[char], window: &str) -> Option<usize> {
             }
             continue;
         }
-        let Some((_, pc, caps, minor)) = parts.get(i) else { continue };
+        let Some((_, r, caps, minor)) = parts.get(i) else { continue };
+        let pc = chars.get(r.clone()).unwrap_or(&[]);
         if *minor {
             stack.push((i + 1, k));
         }
@@ -728,6 +746,63 @@ mod tests {
             proptest::prop_assert_eq!(sf_chars(&w), sf);
             let part: Vec<char> = w.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect();
             proptest::prop_assert_eq!(lower_alnum(&w), part);
+        }
+    }
+
+    /// [`initials_match`] as first written: a vector per part, a hash set of states.
+    fn initials_match_reference(sf: &[char], window: &str) -> Option<usize> {
+        let mut parts: Vec<(usize, Vec<char>, bool, bool)> = Vec::new();
+        let mut off = 0usize;
+        for w in window.split(' ') {
+            let st = off;
+            off += w.len() + 1;
+            for p in w.split(['-', '/']).filter(|p| !p.is_empty()) {
+                let pc = lower_alnum(p);
+                if pc.is_empty() {
+                    continue;
+                }
+                let caps = pc.len() > 1 && p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+                parts.push((st, pc, caps, is_minor_word(p)));
+            }
+        }
+        parts.reverse();
+        let mut seen = HashSet::new();
+        let mut stack = vec![(0usize, sf.len())];
+        let mut best: Option<usize> = None;
+        while let Some((i, k)) = stack.pop() {
+            if !seen.insert((i, k)) {
+                continue;
+            }
+            if k == 0 {
+                if let Some(p) = i.checked_sub(1).and_then(|x| parts.get(x)) {
+                    best = Some(best.map_or(p.0, |b: usize| b.max(p.0)));
+                }
+                continue;
+            }
+            let Some((_, pc, caps, minor)) = parts.get(i) else { continue };
+            if *minor {
+                stack.push((i + 1, k));
+            }
+            if *caps && pc.len() <= k && sf[k - pc.len()..k] == pc[..] {
+                stack.push((i + 1, k - pc.len()));
+            }
+            if pc[0] == sf[k - 1] {
+                stack.push((i + 1, k - 1));
+            }
+        }
+        best
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// One buffer of letters and a table of states find what vectors and a hash set found.
+        #[test]
+        fn initials_match_same_as_reference(
+            sf in "[A-Ca-c&\u{130}]{0,6}",
+            window in "(A|B|C|UN|of|and|the|Bank|Cab|\u{130}zmir| |-|/|\\.|\u{e9}){0,24}",
+        ) {
+            let sf = sf_chars(&sf);
+            proptest::prop_assert_eq!(initials_match(&sf, &window), initials_match_reference(&sf, &window));
         }
     }
 

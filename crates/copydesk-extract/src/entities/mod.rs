@@ -55,6 +55,79 @@ fn cap_counts(toks: &[tokens::Tok]) -> (usize, usize) {
     (words, caps)
 }
 
+/// Whether long words and capitalized long words counted by [`cap_counts`] make a headline:
+/// at least four long words, at least 80 % of them capitalized.
+fn is_title_case((words, caps): (usize, usize)) -> bool {
+    words >= 4 && caps * 10 >= words * 8
+}
+
+/// Tokens counted between two looks at whether a segment can still be a headline.
+const TITLE_CHUNK: usize = 16;
+
+/// Whether the tokens of a segment make a headline ([`is_title_case`] of their [`cap_counts`]),
+/// read only as far as needed: with `w` long words and `n` long words not capitalized so far,
+/// and at most `rest` tokens to come, the segment can still be one only while `5 n <= w + rest`
+/// (a headline needs `w' >= 5 n'` of the final counts, and `w' <= w + rest`, `n' >= n`).
+/// Body paragraphs are settled after their first few dozen tokens.
+fn segment_is_title_case(toks: &[tokens::Tok]) -> bool {
+    let mut words = 0;
+    let mut lower = 0;
+    let mut rest = toks.len();
+    for chunk in toks.chunks(TITLE_CHUNK) {
+        for t in chunk {
+            words += usize::from(t.long);
+            lower += usize::from(t.long & !t.cap);
+        }
+        rest -= chunk.len();
+        if 5 * lower > words + rest {
+            return false;
+        }
+    }
+    is_title_case((words, words - lower))
+}
+
+/// For each segment, whether it is written as a headline ([`is_title_case`] of the counts of
+/// all its sentences' tokens). Each run of sentences of one segment takes its tokens as one
+/// slice ([`segment_is_title_case`]); when a segment's sentences do not come in one run, all
+/// counts are taken sentence by sentence.
+fn title_case_segments(ctx: &Context, sent_toks: &tokens::SentenceTokens) -> Vec<bool> {
+    if sent_toks.ranges.len() < ctx.sentences.len() {
+        return title_case_by_sentence(ctx, sent_toks);
+    }
+    let mut out = vec![false; ctx.segments.len()];
+    let mut done = vec![false; ctx.segments.len()];
+    let mut k = 0;
+    while let Some(sent) = ctx.sentences.get(k) {
+        let seg = sent.segment;
+        let mut e = k + 1;
+        while ctx.sentences.get(e).is_some_and(|x| x.segment == seg) {
+            e += 1;
+        }
+        if let Some(d) = done.get_mut(seg) {
+            if *d {
+                return title_case_by_sentence(ctx, sent_toks);
+            }
+            *d = true;
+            out[seg] = segment_is_title_case(sent_toks.of_run(k, e));
+        }
+        k = e;
+    }
+    out
+}
+
+/// [`title_case_segments`] with every sentence's counts added to its segment's.
+fn title_case_by_sentence(ctx: &Context, sent_toks: &tokens::SentenceTokens) -> Vec<bool> {
+    let mut seg_counts = vec![(0usize, 0usize); ctx.segments.len()];
+    for (k, sent) in ctx.sentences.iter().enumerate() {
+        let (w, c) = cap_counts(sent_toks.of(k));
+        if let Some(x) = seg_counts.get_mut(sent.segment) {
+            x.0 += w;
+            x.1 += c;
+        }
+    }
+    seg_counts.into_iter().map(is_title_case).collect()
+}
+
 impl Mention {
     /// Its text in `text` ("" when out of bounds or not on char boundaries): `Span::slice`,
     /// which another crate compiles out of line, written here so that it is inlined.
@@ -167,29 +240,26 @@ pub(crate) fn find_with(
     acronyms: &[(String, String)],
 ) -> Vec<Entity> {
     let g = &GAZ;
-    let mut ms: Vec<Mention> = Vec::new();
+    // Sized for an article's usual share of names (about one token in ten is in a mention),
+    // so that it seldom grows.
+    let mut ms: Vec<Mention> = Vec::with_capacity(sent_toks.toks.len() / 8 + 16);
     let toks_of = |k: usize| sent_toks.of(k);
     // A segment written in title case or capitals (a headline): only listed names count there.
-    let mut seg_counts = vec![(0usize, 0usize); ctx.segments.len()];
-    for (k, sent) in ctx.sentences.iter().enumerate() {
-        let (w, c) = cap_counts(toks_of(k));
-        if let Some(x) = seg_counts.get_mut(sent.segment) {
-            x.0 += w;
-            x.1 += c;
-        }
-    }
+    let title_case = title_case_segments(ctx, sent_toks);
     let mut found = Vec::with_capacity(16);
     // What is known about each token's word (reset per sentence).
-    let mut facts: Vec<std::cell::Cell<u32>> = Vec::new();
+    // (sized once for the longest sentence: resizing it per sentence never reallocates)
+    let longest = sent_toks.ranges.iter().map(|&(a, b)| b.saturating_sub(a)).max().unwrap_or(0);
+    let mut facts: Vec<std::cell::Cell<u32>> = Vec::with_capacity(longest);
     // The facts of words are remembered across articles (this thread's tables).
     let memo = facts_memo::this_thread();
     for (k, sent) in ctx.sentences.iter().enumerate() {
         let toks = toks_of(k);
         let text = text_of(ctx, sent.span);
-        let (w, c) = seg_counts.get(sent.segment).copied().unwrap_or((0, 0));
+        let title_case = title_case.get(sent.segment).copied().unwrap_or(false);
         facts.clear();
         facts.resize(toks.len(), std::cell::Cell::new(0));
-        let s = Sent { text, toks, title_case: w >= 4 && c * 10 >= w * 8, g, facts: &facts, memo: &memo };
+        let s = Sent { text, toks, title_case, g, facts: &facts, memo: &memo };
         rules::find_into(g, &s, &mut found);
         for f in &found {
             let (Some(a), Some(b)) = (toks.get(f.from), toks.get(f.to.saturating_sub(1))) else { continue };
@@ -228,4 +298,64 @@ pub(crate) fn find_with(
         })
         .map(|m| Entity { span: m.span, label: m.label, canonical: m.canonical })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokens::tests::context_of;
+
+    /// What the headline test was: every token counted.
+    fn full(toks: &[tokens::Tok]) -> bool {
+        is_title_case(cap_counts(toks))
+    }
+
+    #[test]
+    fn headline_segments() {
+        for (t, want) in [
+            ("Prime Minister Visits Flooded Northern Towns", true),
+            ("The minister visited the flooded towns in the north on Monday, officials said.", false),
+            ("BANK RATES RISE AGAIN", true),
+            ("Big News Here", false),
+        ] {
+            assert_eq!(segment_is_title_case(&tokens::tokenize(t)), want, "{t}");
+            assert_eq!(full(&tokens::tokenize(t)), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn sentences_of_a_segment_apart_are_counted_together() {
+        use crate::{Segment, Sentence};
+        let text = "Alpha Bravo Charlie Delta. this sentence goes on. Echo Foxtrot Golf Hotel";
+        let ctx0 = context_of(text, &[(27, 0), (50, 1)]);
+        // sentences of segments 0, 1, 0: the first segment's sentences are not one run
+        let segments = vec![
+            Segment { span: Span::new(0, 50), kind: copydesk_parse::BlockKind::Paragraph },
+            Segment { span: Span::new(50, text.len()), kind: copydesk_parse::BlockKind::Paragraph },
+        ];
+        let mut sentences: Vec<Sentence> = ctx0.sentences.clone();
+        for (k, s) in sentences.iter_mut().enumerate() {
+            s.segment = usize::from(k == 1);
+        }
+        let ctx = Context { text, segments, sentences, published: None };
+        let toks = tokens::SentenceTokens::plain(&ctx);
+        assert_eq!(title_case_segments(&ctx, &toks), title_case_by_sentence(&ctx, &toks));
+        assert_eq!(title_case_segments(&ctx, &toks), vec![true, false]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Stopping early gives what counting every token gives.
+        #[test]
+        fn early_stop_agrees(
+            text in "((Alpha|Bravo|charlie|delta|AB|of|the|X|Zulu-Tango|McKinley|\u{c9}mile|Ørsted|hotel's|1999)[ ,.]{1,2}){0,80}",
+            cuts in proptest::collection::vec((0usize..1000, 0u8..8), 0..12),
+        ) {
+            let ctx = context_of(&text, &cuts);
+            let toks = tokens::SentenceTokens::plain(&ctx);
+            proptest::prop_assert_eq!(title_case_segments(&ctx, &toks), title_case_by_sentence(&ctx, &toks));
+            let all = tokens::tokenize(&text);
+            proptest::prop_assert_eq!(segment_is_title_case(&all), full(&all));
+        }
+    }
 }

@@ -189,6 +189,15 @@ impl SentenceTokens {
         self.ranges.get(k).and_then(|&(a, b)| self.toks.get(a..b)).unwrap_or(&[])
     }
 
+    /// The tokens of sentences `k..e` together (none when out of range): one slice, as the
+    /// sentences' tokens follow each other.
+    pub fn of_run(&self, k: usize, e: usize) -> &[Tok] {
+        match (self.ranges.get(k), e.checked_sub(1).and_then(|l| self.ranges.get(l))) {
+            (Some(&(a, _)), Some(&(_, b))) if k < e => self.toks.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
     /// Add the sentences up to those of segment `k`, whose text the number finders cut into
     /// `seg_toks`: sentences before it not added yet are tokenized by themselves. Segments are
     /// given in order.
@@ -559,7 +568,7 @@ fn is_abbrev(w: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -716,7 +725,7 @@ mod tests {
     /// Context of a text cut at `cuts` (any byte offsets, moved to char boundaries): each
     /// piece between cuts is a sentence (trimmed of white space, or skipped, as its flags say)
     /// and a flag starts a new segment.
-    fn context_of<'a>(text: &'a str, cuts: &[(usize, u8)]) -> Context<'a> {
+    pub(crate) fn context_of<'a>(text: &'a str, cuts: &[(usize, u8)]) -> Context<'a> {
         use crate::{Segment, Sentence};
         use copydesk_normalize::Span;
         let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
