@@ -106,18 +106,20 @@ pub(crate) fn split_attribution(line: &str) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for (sep, found) in SEPARATORS.iter().zip(last) {
         if let Some(i) = found {
-            let tail = line.get(i + sep.len()..).unwrap_or("");
-            let words = tail.split_whitespace().count();
-            if i >= 10
-                && (1..=6).contains(&words)
-                && tail.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
-                && best.map_or(true, |(b, _)| i > b)
-            {
+            if attribution_after(line, i, sep) && best.map_or(true, |(b, _)| i > b) {
                 best = Some((i, i + sep.len()));
             }
         }
     }
     best
+}
+
+/// Does the separator `sep` at byte `i` of `line` split off an attribution: far enough into the
+/// line, followed by one to six words that start with a capital or a digit?
+fn attribution_after(line: &str, i: usize, sep: &str) -> bool {
+    let tail = line.get(i + sep.len()..).unwrap_or("");
+    let words = tail.split_whitespace().count();
+    i >= 10 && (1..=6).contains(&words) && tail.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
 /// Similarity of a candidate line to the title: Dice coefficient over word sets.
@@ -278,13 +280,7 @@ mod tests {
         let mut best: Option<(usize, usize)> = None;
         for sep in SEPARATORS {
             if let Some(i) = line.rfind(sep) {
-                let tail = &line[i + sep.len()..];
-                let words = tail.split_whitespace().count();
-                if i >= 10
-                    && (1..=6).contains(&words)
-                    && tail.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
-                    && best.map_or(true, |(b, _)| i > b)
-                {
+                if attribution_after(line, i, sep) && best.map_or(true, |(b, _)| i > b) {
                     best = Some((i, i + sep.len()));
                 }
             }
