@@ -254,18 +254,32 @@ fn initials_match(sf: &[char], window: &str) -> Option<usize> {
             continue;
         }
         let Some((_, r, caps, minor)) = parts.get(i) else { continue };
-        let pc = chars.get(r.clone()).unwrap_or(&[]);
-        if *minor {
-            stack.push((i + 1, k));
-        }
-        if *caps && pc.len() <= k && sf[k - pc.len()..k] == pc[..] {
-            stack.push((i + 1, k - pc.len()));
-        }
-        if pc[0] == sf[k - 1] {
-            stack.push((i + 1, k - 1));
-        }
+        initials_step(sf, i, k, chars.get(r.clone()).unwrap_or(&[]), *caps, *minor, &mut stack);
     }
     best
+}
+
+/// The states [`initials_match`] goes on to from part `i` (letters `pc`, not empty) with the
+/// last `k >= 1` letters of `sf` to spell: past a minor word unused, past a whole upper-case part
+/// spelling the letters before `k`, past the part's initial.
+fn initials_step(
+    sf: &[char],
+    i: usize,
+    k: usize,
+    pc: &[char],
+    caps: bool,
+    minor: bool,
+    stack: &mut Vec<(usize, usize)>,
+) {
+    if minor {
+        stack.push((i + 1, k));
+    }
+    if caps && pc.len() <= k && sf[k - pc.len()..k] == pc[..] {
+        stack.push((i + 1, k - pc.len()));
+    }
+    if pc.first().is_some_and(|c| sf.get(k.wrapping_sub(1)) == Some(c)) {
+        stack.push((i + 1, k - 1));
+    }
 }
 
 /// Match a short form against the text before it; returns the long form's byte span.
@@ -749,7 +763,8 @@ mod tests {
         }
     }
 
-    /// [`initials_match`] as first written: a vector per part, a hash set of states.
+    /// [`initials_match`] as first written: a vector per part, a hash set of states (the same
+    /// steps, [`initials_step`]).
     fn initials_match_reference(sf: &[char], window: &str) -> Option<usize> {
         let mut parts: Vec<(usize, Vec<char>, bool, bool)> = Vec::new();
         let mut off = 0usize;
@@ -780,15 +795,7 @@ mod tests {
                 continue;
             }
             let Some((_, pc, caps, minor)) = parts.get(i) else { continue };
-            if *minor {
-                stack.push((i + 1, k));
-            }
-            if *caps && pc.len() <= k && sf[k - pc.len()..k] == pc[..] {
-                stack.push((i + 1, k - pc.len()));
-            }
-            if pc[0] == sf[k - 1] {
-                stack.push((i + 1, k - 1));
-            }
+            initials_step(sf, i, k, pc, *caps, *minor, &mut stack);
         }
         best
     }

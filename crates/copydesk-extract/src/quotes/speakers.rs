@@ -200,6 +200,21 @@ struct Chains {
 /// A token no person has yet.
 const NO_CHAINS: Chains = Chains { last: (NONE, NONE), first: (NONE, NONE) };
 
+/// Put person `i` at the end of the chain `c` (its first and last person, [`NONE`] when empty);
+/// returns the former last person, whose link must now point at `i`.
+fn chain_push(c: &mut (usize, usize), i: usize) -> Option<usize> {
+    match c.1 {
+        NONE => {
+            *c = (i, i);
+            None
+        }
+        tail => {
+            c.1 = i;
+            Some(tail)
+        }
+    }
+}
+
 /// A name run of the article, in text order.
 #[derive(Debug, Clone, Copy)]
 enum Run<'a> {
@@ -931,22 +946,12 @@ impl<'a> Resolver<'a> {
         let given = p.given;
         self.people.push(p);
         // One hash per chain: the entry either chains the person or starts the chain.
-        let c = &mut self.by_token.entry(last).or_insert(NO_CHAINS).last;
-        match c.1 {
-            NONE => *c = (i, i),
-            tail => {
-                self.people[tail].next_last = i;
-                c.1 = i;
-            }
+        if let Some(tail) = chain_push(&mut self.by_token.entry(last).or_insert(NO_CHAINS).last, i) {
+            self.people[tail].next_last = i;
         }
         if let Some(given) = given {
-            let c = &mut self.by_token.entry(given).or_insert(NO_CHAINS).first;
-            match c.1 {
-                NONE => *c = (i, i),
-                tail => {
-                    self.people[tail].next_given = i;
-                    c.1 = i;
-                }
+            if let Some(tail) = chain_push(&mut self.by_token.entry(given).or_insert(NO_CHAINS).first, i) {
+                self.people[tail].next_given = i;
             }
         }
         i
