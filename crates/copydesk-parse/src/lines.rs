@@ -48,26 +48,25 @@ impl Measured {
     }
 }
 
-/// Where the pass over the text sends the hash of every word (maximal alphanumeric run,
-/// lower-cased), in text order. A word of at most 16 ASCII bytes hashes as its key, by the
+/// Where the pass over the text sends the hashes of the words (maximal alphanumeric runs,
+/// lower-cased) of every line it has read, in text order (they are kept in
+/// [`Measured::word_hashes`]). A word of at most 16 ASCII bytes hashes as its key, by the
 /// multiplication the stopword table takes its slot from ([`key_filter_hash`]: one product
 /// serves the look-up and the hash); other words by [`WordHasher`] (see `filter_hashes`, the
 /// reference in tests).
 pub(crate) trait WordSink {
-    /// Take the hash of the next word of the line.
-    fn word(&mut self, h: u64);
-    /// The line ends: whether it may repeat earlier text (see [`Line::dup_candidate`]).
-    fn end_line(&mut self) -> bool;
+    /// The line of `tokens` whitespace-separated tokens and word hashes `words` ends: whether
+    /// it may repeat earlier text (see [`Line::dup_candidate`]).
+    fn end_line(&mut self, words: &[u64], tokens: usize) -> bool;
 }
 
-/// All the hashes, every line a candidate (the reference for the filter, in tests).
+/// Every line a candidate (the reference for the filter, in tests).
 #[cfg(test)]
-impl WordSink for Vec<u64> {
-    fn word(&mut self, h: u64) {
-        self.push(h);
-    }
+pub(crate) struct AllLines;
 
-    fn end_line(&mut self) -> bool {
+#[cfg(test)]
+impl WordSink for AllLines {
+    fn end_line(&mut self, _: &[u64], _: usize) -> bool {
         true
     }
 }
@@ -166,21 +165,19 @@ fn ends_sentence(s: &str) -> bool {
 /// evidence and the word hashes of the whole text in the same pass: every character is looked
 /// at once, with a fast path for ASCII.
 pub(crate) fn split(text: &str) -> Measured {
-    let mut filter = WordFilter::new(text.len());
-    let mut m = split_with::<true, _>(text, &mut filter);
-    m.word_hashes = filter.into_hashes();
-    m
+    split_with::<true, _>(text, &mut WordFilter::new(text.len()))
 }
 
 /// [`split`], with the 8-byte ASCII fast path of [`LineCounts::token_window`] on or off (off:
-/// tests check that both paths measure alike), the word hashes sent to `sink` (and
-/// [`Measured::word_hashes`] left empty).
+/// tests check that both paths measure alike), the lines' word hashes sent to `sink`.
 pub(crate) fn split_with<const FAST: bool, W: WordSink>(text: &str, sink: &mut W) -> Measured {
     // room for the lines of most texts (paragraphs of news text run to hundreds of bytes; pages
     // of short lines grow the list)
     let lines = Vec::with_capacity(text.len() / 128 + 8);
-    let mut m = Measured { lines, evidence: lang::Evidence::default(), word_hashes: Vec::new() };
-    let mut words = 0;
+    // about one word in six bytes of news text (some texts a little more): room for the hashes
+    // without regrowing
+    let word_hashes = Vec::with_capacity(text.len() / 5 + 8);
+    let mut m = Measured { lines, evidence: lang::Evidence::default(), word_hashes };
     let mut buf = String::new();
     let stops = lang::index();
     let mut next = 0;
@@ -199,7 +196,6 @@ pub(crate) fn split_with<const FAST: bool, W: WordSink>(text: &str, sink: &mut W
             words: 0,
             mixed_words: 0,
             hits: 0,
-            pending: 0,
             stop_hits: [0; lang::N_LISTS],
             // every word of the line can vote: the plain words' votes are their hits
             fold: trimmed.len() <= m.evidence.votes_left(),
@@ -209,8 +205,7 @@ pub(crate) fn split_with<const FAST: bool, W: WordSink>(text: &str, sink: &mut W
             buf: &mut buf,
             stops,
         };
-        let line = measure::<FAST, W>(trimmed, span, tokens, sink, words);
-        words = line.hashes.end;
+        let line = measure::<FAST, W>(trimmed, span, tokens, &mut m.word_hashes, sink);
         m.lines.push(line);
     }
     if m.evidence.needs_latin_count() {
@@ -401,9 +396,8 @@ impl Token {
 struct TokenCounts<'a> {
     words: usize,
     mixed_words: usize,
-    /// Stopword hits per list since the last flush ([`lang::Packed`]), and their number.
+    /// Stopword hits per list since the last flush ([`lang::Packed`]; see [`FLUSH_BYTES`]).
     hits: lang::Packed,
-    pending: u32,
     /// Stopword hits per list (kept as [`Line::stop_hits`], saturated to `u16`).
     stop_hits: [u32; lang::N_LISTS],
     /// Whether the votes of plain words (a core of one alphabetic run of at most 12 bytes) are
@@ -427,11 +421,6 @@ impl TokenCounts<'_> {
             return;
         }
         self.hits += lang::SPREAD[usize::from(m) & (lang::SPREAD.len() - 1)];
-        self.pending += 1;
-        // a 16-bit lane holds at most 65535 hits
-        if self.pending == u32::from(u16::MAX) {
-            self.flush();
-        }
     }
 
     /// Count one stopword hit in each list of the mask `m` for a word that votes by itself.
@@ -459,7 +448,8 @@ impl TokenCounts<'_> {
     /// At the end of a line: the folded votes, and the packed hits moved into `stop_hits`.
     fn finish_line(&mut self) {
         if self.fold {
-            // no flush happened: a line that can fold holds fewer than 2^16 words
+            // no flush happened: a line that can fold is shorter than the vote (see
+            // `split_with`), so shorter than `FLUSH_BYTES`
             self.ev.vote_many(self.hits - self.other, self.folded);
         }
         self.flush();
@@ -471,7 +461,6 @@ impl TokenCounts<'_> {
             *t = t.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
         }
         self.hits = 0;
-        self.pending = 0;
     }
 
     /// Count the token `t` ending at byte `end` of `s`: its stopword hits (by its core, when at
@@ -672,13 +661,6 @@ fn key_hash(key: u128, n: usize) -> u64 {
     }
 }
 
-/// Send the hash `h` of a word to `sink`, counting it in `count`.
-#[inline]
-fn send<W: WordSink>(sink: &mut W, count: &mut usize, h: u64) {
-    *count += 1;
-    sink.word(h);
-}
-
 /// Reading one token of ASCII bytes from one window of lanes (see [`LineCounts::token_window`]).
 macro_rules! token_window {
     ($name:ident, $lanes:ident) => {
@@ -727,7 +709,7 @@ macro_rules! token_window {
             // runs of letters and digits: the words hashed
             let run_starts = alnum & !(alnum << 8);
             if run_starts & (run_starts - 1) == 0 {
-                send(self.hashes, &mut self.word_count, key_filter_hash(key));
+                self.hashes.push(key_filter_hash(key));
                 if digit == 0 {
                     // one alphabetic word: it votes with the core's mask
                     t.vote_plain(m, key, n);
@@ -739,7 +721,7 @@ macro_rules! token_window {
                     let bit = rs.trailing_zeros();
                     let end = (!alnum & l::HIGH & (<l::T>::MAX << bit)).trailing_zeros();
                     let (a, n) = (l::lane(bit), l::lane(end) - l::lane(bit));
-                    send(self.hashes, &mut self.word_count, key_filter_hash(bytes_at(a, n)));
+                    self.hashes.push(key_filter_hash(bytes_at(a, n)));
                     rs &= rs - 1;
                 }
             }
@@ -773,21 +755,20 @@ fn load8(bytes: &[u8], i: usize) -> u64 {
 
 /// The measures of one line being read, token by token; `FAST`: whether
 /// [`LineCounts::token_window`] reads short ASCII tokens.
-struct LineCounts<'a, const FAST: bool, W: WordSink> {
+struct LineCounts<'a, const FAST: bool> {
     /// Letters per script read character by character (tokens holding non-ASCII characters;
     /// the ASCII paths count no letters: see [`Line::counts`]).
     scripts: [usize; lang::N_SCRIPTS],
     tokens: TokenCounts<'a>,
-    hashes: &'a mut W,
-    /// Words sent to `hashes`.
-    word_count: usize,
+    /// The word hashes of the text (those of the line read appended).
+    hashes: &'a mut Vec<u64>,
 }
 
-impl<const FAST: bool, W: WordSink> LineCounts<'_, FAST, W> {
-    /// Send the hash of the line's next word.
+impl<const FAST: bool> LineCounts<'_, FAST> {
+    /// Keep the hash of the line's next word.
     #[inline]
     fn word(&mut self, h: u64) {
-        send(self.hashes, &mut self.word_count, h);
+        self.hashes.push(h);
     }
 
     /// Read the token starting at byte `start` of `s` (not whitespace); returns its end.
@@ -859,7 +840,7 @@ impl<const FAST: bool, W: WordSink> LineCounts<'_, FAST, W> {
         let key = (lower >> (8 * a)) & lanes16::low_bytes(n);
         let m = if n <= 12 { key_mask(t.stops, key, n) } else { 0 };
         t.hit(m);
-        send(self.hashes, &mut self.word_count, key_filter_hash(key));
+        self.hashes.push(key_filter_hash(key));
         if d0 | d1 == 0 {
             // one alphabetic word: it votes with the core's mask
             t.vote_plain(m, key, n);
@@ -1020,38 +1001,52 @@ impl<const FAST: bool, W: WordSink> LineCounts<'_, FAST, W> {
     }
 }
 
-/// The measures of the line `s` at `span`, whose words (alphanumeric runs) are sent to `hashes`
-/// after `words_before` words of the text.
+/// Bytes of a line read between two moves of its packed stopword hits into their totals: a
+/// token starts at most every other byte, and adds at most one hit per list, so no 16-bit lane
+/// of [`TokenCounts::hits`] overflows (see [`TokenCounts::flush`]).
+const FLUSH_BYTES: usize = 1 << 16;
+
+/// The measures of the line `s` at `span`, whose word hashes are appended to `hashes` and sent
+/// to `sink`.
 fn measure<const FAST: bool, W: WordSink>(
     s: &str,
     span: Span,
     tokens: TokenCounts<'_>,
-    hashes: &mut W,
-    words_before: usize,
+    hashes: &mut Vec<u64>,
+    sink: &mut W,
 ) -> Line {
-    let mut c = LineCounts::<FAST, W> { scripts: [0; lang::N_SCRIPTS], tokens, hashes, word_count: 0 };
+    let words_before = hashes.len();
+    let mut c = LineCounts::<FAST> { scripts: [0; lang::N_SCRIPTS], tokens, hashes };
     let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let k = class(b);
-        if k & WS != 0 {
-            i += 1;
-            continue;
+    while i < bytes.len() {
+        if i > 0 {
+            c.tokens.flush();
         }
-        if k & HIGH != 0 {
-            if let Some(ch) = s.get(i..).and_then(|t| t.chars().next()).filter(|ch| ch.is_whitespace()) {
-                i += ch.len_utf8();
+        // the tokens starting in the next `FLUSH_BYTES` bytes (they may run on past them)
+        let part = bytes.get(..bytes.len().min(i + FLUSH_BYTES)).unwrap_or(bytes);
+        while let Some(&b) = part.get(i) {
+            let k = class(b);
+            if k & WS != 0 {
+                i += 1;
                 continue;
             }
-        }
-        i = c.token(s, i);
-        // the space after a token (most tokens), without going round the loop
-        if bytes.get(i) == Some(&b' ') {
-            i += 1;
+            if k & HIGH != 0 {
+                if let Some(ch) = s.get(i..).and_then(|t| t.chars().next()).filter(|ch| ch.is_whitespace()) {
+                    i += ch.len_utf8();
+                    continue;
+                }
+            }
+            i = c.token(s, i);
+            // the space after a token (most tokens), without going round the loop
+            if bytes.get(i) == Some(&b' ') {
+                i += 1;
+            }
         }
     }
-    let LineCounts { scripts, mut tokens, hashes, word_count } = c;
-    let dup_candidate = hashes.end_line();
+    let LineCounts { scripts, mut tokens, hashes } = c;
+    let words = hashes.get(words_before..).unwrap_or(&[]);
+    let dup_candidate = sink.end_line(words, tokens.words);
     // whether the line has ASCII letters (the ASCII paths do not note them): most lines start
     // with one
     let latin = s.bytes().any(|b| b.is_ascii_alphabetic());
@@ -1073,7 +1068,7 @@ fn measure<const FAST: bool, W: WordSink>(
         script,
         mixed_words: tokens.mixed_words,
         dup_candidate,
-        hashes: words_before..words_before + word_count,
+        hashes: words_before..hashes.len(),
     }
 }
 
@@ -1197,8 +1192,8 @@ mod tests {
     /// The measures of `text` (on the fast path) and all its word hashes; checks that they are
     /// those [`filter_hashes`] computes line by line, and those [`split`] keeps.
     fn hashed(text: &str) -> (Measured, Vec<u64>) {
-        let mut all = Vec::new();
-        let m = split_with::<true, _>(text, &mut all);
+        let m = split_with::<true, _>(text, &mut AllLines);
+        let all = m.word_hashes.clone();
         let mut by_line = Vec::new();
         let mut buf = Vec::new();
         let kept = split(text);
@@ -1219,8 +1214,7 @@ mod tests {
         let show = |m: Measured| format!("{:?} {:?}", m.lines, m.evidence);
         let fast = show(split_with::<true, _>(text, &mut WordFilter::new(text.len())));
         let slow = show(split_with::<false, _>(text, &mut WordFilter::new(text.len())));
-        let mut all_slow = Vec::new();
-        split_with::<false, _>(text, &mut all_slow);
+        let all_slow = split_with::<false, _>(text, &mut AllLines).word_hashes;
         let all_fast = hashed(text).1;
         (format!("{fast} {all_fast:?}"), format!("{slow} {all_slow:?}"))
     }
@@ -1282,6 +1276,20 @@ mod tests {
             }
             proptest::prop_assert_eq!(m.evidence.dominant_script(), lang::dominant(&all));
         }
+    }
+
+    #[test]
+    fn long_lines_count_every_stopword_hit() {
+        // a line read in several `FLUSH_BYTES` parts, its hits moved to the totals between them
+        let text = format!("{}\nthe end", "the of ".repeat(3 * FLUSH_BYTES / 7));
+        let m = split(&text);
+        let en = lang::list_index("en").unwrap_or(0);
+        let n = 2 * (3 * FLUSH_BYTES / 7);
+        assert_eq!(m.lines[0].words, n);
+        assert_eq!(usize::from(m.lines[0].stop_hits[en]), n.min(usize::from(u16::MAX)));
+        assert_eq!(m.lines[1].stop_hits[en], 1);
+        let (fast, slow) = both_paths(&text);
+        assert_eq!(fast, slow);
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! filter bounds the share from above: a bit per word hash ([`WordFilter`], a few hundred bytes
 //! for a news article, always in cache) marks the words read so far, and a line whose windows
 //! of four such words make less than 80 % of its windows cannot be a duplicate. The filter runs
-//! inside the one pass over the text (`lines::split`), word by word, as it keeps the word
-//! hashes. Only for the few lines that pass it are the shingles counted exactly: the shingle
+//! in the one pass over the text (`lines::split`), over each line's word hashes as the line
+//! ends. Only for the few lines that pass it are the shingles counted exactly: the shingle
 //! table is then filled with the lines before them (each line once, in text order, so the
 //! counts are those of inserting every line as it comes).
 
@@ -24,20 +24,15 @@ thread_local! {
     static TABLE: std::cell::RefCell<Option<TaggedSet>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The word filter, fed the words of the text in order (a [`WordSink`]) and keeping their
-/// hashes: one bit per word hash (its top `bits` bits) for the words read so far. A word counts
-/// as seen when its bit was set before it, by an earlier line or earlier in its own line: more
-/// words than those of earlier lines, so the bound it gives stays an upper bound.
+/// The word filter, fed the words of each line at its end (a [`WordSink`]): one bit per word
+/// hash (its top `bits` bits) for the words read so far. A word counts as seen when its bit was
+/// set before it, by an earlier line or earlier in its own line: more words than those of
+/// earlier lines, so the bound it gives stays an upper bound. Lines of fewer than
+/// [`MIN_WORDS`] tokens are left out: they are not tested, and their shingles are never counted
+/// as seen (only lines of at least [`MIN_WORDS`] tokens enter the shingle table).
 pub(crate) struct WordFilter {
-    /// The hashes of the words read, in text order.
-    hashes: Vec<u64>,
     words: Vec<u64>,
     bits: u32,
-    /// Words of the current line, the run of seen words ending at the last one, and the windows
-    /// of four seen words so far.
-    n: usize,
-    run: usize,
-    maybe: usize,
 }
 
 impl WordFilter {
@@ -48,39 +43,31 @@ impl WordFilter {
         let n = len / 5;
         let bits =
             n.saturating_mul(8).max(64).checked_next_power_of_two().map_or(48, |p| p.trailing_zeros()).clamp(6, 48);
-        // about one word in six bytes of news text (some texts a little more): room for the
-        // hashes without regrowing
-        let hashes = Vec::with_capacity(len / 5 + 8);
-        WordFilter { hashes, words: vec![0; 1 << (bits - 6)], bits, n: 0, run: 0, maybe: 0 }
-    }
-
-    /// The hashes of the words read, in text order.
-    pub fn into_hashes(self) -> Vec<u64> {
-        self.hashes
+        WordFilter { words: vec![0; 1 << (bits - 6)], bits }
     }
 }
 
 impl WordSink for WordFilter {
-    #[inline]
-    fn word(&mut self, h: u64) {
-        self.hashes.push(h);
-        self.n += 1;
-        let i = (h >> (64 - self.bits)) as usize;
-        if let Some(x) = self.words.get_mut(i >> 6) {
-            // without a branch on the bit (seen or not is unpredictable): the run grows by a
-            // seen word and drops to 0 at a new one
-            let seen = ((*x >> (i & 63)) & 1) as usize;
-            *x |= 1u64 << (i & 63);
-            self.run = (self.run + 1) * seen;
-            self.maybe += usize::from(self.run >= 4);
+    fn end_line(&mut self, words: &[u64], tokens: usize) -> bool {
+        if tokens < MIN_WORDS {
+            return false;
         }
-    }
-
-    fn end_line(&mut self) -> bool {
-        let total = self.n.saturating_sub(3);
-        let candidate = total > 0 && (self.maybe as f32 / total as f32) >= SHARE;
-        (self.n, self.run, self.maybe) = (0, 0, 0);
-        candidate
+        // the run of seen words ending at the last one, and the windows of four seen words
+        let (mut run, mut maybe) = (0usize, 0usize);
+        let shift = 64 - self.bits;
+        for &h in words {
+            let i = (h >> shift) as usize;
+            if let Some(x) = self.words.get_mut(i >> 6) {
+                // without a branch on the bit (seen or not is unpredictable): the run grows by a
+                // seen word and drops to 0 at a new one
+                let seen = ((*x >> (i & 63)) & 1) as usize;
+                *x |= 1u64 << (i & 63);
+                run = (run + 1) * seen;
+                maybe += usize::from(run >= 4);
+            }
+        }
+        let total = words.len().saturating_sub(3);
+        total > 0 && (maybe as f32 / total as f32) >= SHARE
     }
 }
 
@@ -195,10 +182,8 @@ mod tests {
         let m = crate::lines::split(&text);
         assert_eq!(filtered(&m), vec![false, false, false, true, true]);
         assert_eq!(filtered(&m), plain(&m));
-        // every line through to the exact test (the sink that only keeps the hashes): same answers
-        let mut hashes = Vec::new();
-        let mut all = crate::lines::split_with::<true, _>(&text, &mut hashes);
-        all.word_hashes = hashes;
+        // every line through to the exact test: same answers
+        let all = crate::lines::split_with::<true, _>(&text, &mut crate::lines::AllLines);
         assert!(all.lines.iter().all(|l| l.dup_candidate));
         assert_eq!(filtered(&all), plain(&m));
     }
