@@ -432,7 +432,7 @@ impl TokenCounts<'_> {
 
     /// The vote of a plain word (one alphabetic run) of `n` bytes with stopword mask `m`, its
     /// key for words longer than 12 bytes.
-    #[inline]
+    #[inline(always)]
     fn vote_plain(&mut self, m: u8, key: u128, n: usize) {
         if n <= 12 {
             if self.fold {
@@ -663,11 +663,11 @@ fn key_hash(key: u128, n: usize) -> u64 {
 
 /// Reading one token of ASCII bytes from one window of lanes (see [`LineCounts::token_window`]).
 macro_rules! token_window {
-    ($name:ident, $lanes:ident) => {
+    ($(#[$attr:meta])* $name:ident, $lanes:ident) => {
         /// Read a token of ASCII bytes starting at byte `start` from `x`, the window of lanes from
         /// there (lane masks instead of a loop over its bytes); `None` (nothing counted) for a
         /// token longer than the window holds (one lane less than its size) or not ASCII.
-        #[inline]
+        $(#[$attr])*
         fn $name(&mut self, x: $lanes::T, start: usize) -> Option<usize> {
             use $lanes as l;
             let high = x & l::HIGH;
@@ -796,13 +796,23 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
         self.token_bytes(s, start)
     }
 
-    token_window!(token_window, lanes);
-    token_window!(token_window16, lanes16);
+    token_window!(
+        // (the path of most tokens: inlined into the loop over the line's tokens)
+        #[inline(always)]
+        token_window,
+        lanes
+    );
+    token_window!(
+        #[inline]
+        token_window16,
+        lanes16
+    );
 
     /// Read a token of 8 to 15 ASCII bytes from its first 8 bytes `x0` (no space among them)
     /// and the next 8 of `bytes`, as two `u64` windows when it is one run of letters and digits
     /// with punctuation around it (most long tokens), else as one `u128` window; `None` (nothing
     /// counted) for a longer or non-ASCII token.
+    #[inline(always)]
     fn token_window_long(&mut self, x0: u64, bytes: &[u8], start: usize) -> Option<usize> {
         let x1 = load8(bytes, start + 8);
         let high1 = x1 & lanes::HIGH;
@@ -1026,6 +1036,21 @@ fn measure<const FAST: bool, W: WordSink>(
         // the tokens starting in the next `FLUSH_BYTES` bytes (they may run on past them)
         let part = bytes.get(..bytes.len().min(i + FLUSH_BYTES)).unwrap_or(bytes);
         while let Some(&b) = part.get(i) {
+            if FAST {
+                // most tokens start right after the space ending the one before: the window of
+                // the token read at once when it starts with an ASCII byte that is not a space
+                let x = load8(bytes, i);
+                let stop = lanes::space(x) | (x & lanes::HIGH);
+                if stop & 0x80 == 0 {
+                    let end = if stop != 0 { c.token_window(x, i) } else { c.token_window_long(x, bytes, i) };
+                    i = match end {
+                        // the whitespace byte ending it (or the end of the line) passed over
+                        Some(end) => end + 1,
+                        None => c.token_bytes(s, i),
+                    };
+                    continue;
+                }
+            }
             let k = class(b);
             if k & WS != 0 {
                 i += 1;
