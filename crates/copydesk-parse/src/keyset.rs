@@ -152,8 +152,11 @@ pub(crate) struct U128Map {
     /// One bit per value of the top [`FILTER_BITS`] bits of a key's product (the product its
     /// slot is taken from), set for the keys of the map: most absent keys (most words are not
     /// stopwords) are told by one bit test instead of a probe sequence.
-    filter: Vec<u64>,
+    filter: Box<Filter>,
 }
+
+/// The bits of [`U128Map::filter`] (a fixed size: its index needs no bounds check).
+type Filter = [u64; 1 << (FILTER_BITS - 6)];
 
 /// Bits of a key's product indexing [`U128Map::filter`] (8 KiB of bits: few false positives
 /// for the few thousand stopwords).
@@ -161,7 +164,7 @@ const FILTER_BITS: u32 = 16;
 
 /// Whether the filter `f` has the bit of the product `p`.
 #[inline]
-fn filter_has(f: &[u64], p: u64) -> bool {
+fn filter_has(f: &Filter, p: u64) -> bool {
     let b = p >> (64 - FILTER_BITS);
     f.get((b >> 6) as usize).is_some_and(|w| w & (1u64 << (b & 63)) != 0)
 }
@@ -182,7 +185,7 @@ impl U128Map {
             keys: vec![0; 1 << bits],
             vals: vec![0; 1 << bits],
             bits,
-            filter: vec![0; 1 << (FILTER_BITS - 6)],
+            filter: Box::new([0; 1 << (FILTER_BITS - 6)]),
         };
         let mask = m.keys.len() - 1;
         for (k, v) in entries {
