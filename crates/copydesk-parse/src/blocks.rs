@@ -129,7 +129,8 @@ pub(crate) fn parse_text(text: &str) -> Document {
         lines.iter().zip(&pre).map(|(l, p)| content::density(text, l, p.furniture(), has_stoplist)).collect();
     let usable =
         |i: usize| matches!(pre.get(i), Some(Pre::Text) | Some(Pre::Boiler("repeated_line" | "duplicate_text")));
-    let anchor = headline::anchor(text, lines, &usable);
+    let title = headline::Title::new(text, &lines[0]);
+    let anchor = headline::anchor(text, lines, &title, &usable);
     let (a, b) = content::main_region(lines, &dens, anchor);
     let (a, mut b) = if a >= b { (lines.len().min(1), lines.len().min(1)) } else { (a, b) };
     // short closing sentences of the article ("Work starts next year.")
@@ -152,7 +153,7 @@ pub(crate) fn parse_text(text: &str) -> Document {
     // headline
     let webpage = a > 2 || lines.iter().take(a).filter(|l| l.words <= 3).count() >= 3;
     let limit = a.max(anchor.unwrap_or(0)).max(1) + 1;
-    let mut head = headline::choose(text, lines, limit, &usable, webpage);
+    let mut head = headline::choose(text, lines, &title, limit, &usable, webpage);
     let mut head_line = head.as_ref().map(|h| h.line);
 
     // bylines and time stamps near the top of the article

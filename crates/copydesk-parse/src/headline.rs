@@ -131,15 +131,36 @@ fn similarity(a: &WordSet, b: &WordSet) -> f32 {
     2.0 * inter as f32 / (a.len() + b.len()) as f32
 }
 
+/// The page title (the first line of a text): where its trailing attributions start, and the
+/// words of the title without them (found once for [`anchor`] and [`choose`]).
+pub(crate) struct Title {
+    /// The end of the title without its last attribution, and without all of them.
+    first_cut: usize,
+    cut: usize,
+    /// The words of `title[..cut]`.
+    words: WordSet,
+}
+
+impl Title {
+    /// The title of the text whose first line is `first`.
+    pub fn new(text: &str, first: &Line) -> Self {
+        let title = first.span.slice(text);
+        let mut cut = title.len();
+        let mut first_cut = None;
+        while let Some((end, _)) = split_attribution(title.get(..cut).unwrap_or(title)) {
+            cut = end;
+            first_cut.get_or_insert(end);
+        }
+        let words = tokens(title.get(..cut).unwrap_or(title));
+        Title { first_cut: first_cut.unwrap_or(title.len()), cut, words }
+    }
+}
+
 /// The first line after the title (line 0) that repeats it: the page's own headline, which the
 /// article follows.
-pub(crate) fn anchor(text: &str, lines: &[Line], usable: &dyn Fn(usize) -> bool) -> Option<usize> {
-    let title = lines.first()?.span.slice(text);
-    let mut cut = title.len();
-    while let Some((end, _)) = split_attribution(title.get(..cut).unwrap_or(title)) {
-        cut = end;
-    }
-    let tset = tokens(title.get(..cut).unwrap_or(title));
+pub(crate) fn anchor(text: &str, lines: &[Line], title: &Title, usable: &dyn Fn(usize) -> bool) -> Option<usize> {
+    lines.first()?;
+    let tset = &title.words;
     if tset.len() < 2 {
         return None;
     }
@@ -149,8 +170,8 @@ pub(crate) fn anchor(text: &str, lines: &[Line], usable: &dyn Fn(usize) -> bool)
             return None;
         }
         tokens_into(l.span.slice(text), &mut cand.0);
-        let covered = cand.intersection(&tset) as f32 / tset.len() as f32;
-        (similarity(&cand, &tset) >= 0.6 && covered >= 0.7).then_some(i)
+        let covered = cand.intersection(tset) as f32 / tset.len() as f32;
+        (similarity(&cand, tset) >= 0.6 && covered >= 0.7).then_some(i)
     })
 }
 
@@ -166,6 +187,7 @@ pub(crate) struct Choice {
 pub(crate) fn choose(
     text: &str,
     lines: &[Line],
+    t: &Title,
     limit: usize,
     usable: &dyn Fn(usize) -> bool,
     webpage: bool,
@@ -176,19 +198,15 @@ pub(crate) fn choose(
         // the text starts with prose: no title line
         return None;
     }
-    // the title without the site name
-    let mut core = title;
-    let mut cut = title.len();
-    while let Some((end, _)) = split_attribution(core.get(..cut).unwrap_or(core)) {
-        cut = end;
-        if !webpage {
-            break;
-        }
-    }
-    if webpage {
-        core = title.get(..cut).unwrap_or(title);
-    }
-    let tset = tokens(core);
+    // the title without the site name (a page's), or the whole title and where its last
+    // attribution starts
+    let whole;
+    let (cut, tset) = if webpage || t.cut == title.len() {
+        (if webpage { t.cut } else { t.first_cut }, &t.words)
+    } else {
+        whole = tokens(title);
+        (t.first_cut, &whole)
+    };
     // parts of the title: "Site name: The headline", "Site - The headline"
     // (only needed when no line repeats the whole title: made on first use)
     let parts = once_cell::unsync::Lazy::new(|| -> Vec<WordSet> {
@@ -197,7 +215,7 @@ pub(crate) fn choose(
             .flat_map(|p| p.split(" - "))
             .flat_map(|p| p.split(": "))
             .map(tokens)
-            .filter(|t| t.len() >= 2 && *t != tset)
+            .filter(|t| t.len() >= 2 && t != tset)
             .collect()
     });
     let mut best: Option<(f32, usize)> = None;
@@ -214,7 +232,7 @@ pub(crate) fn choose(
                 let sim = similarity(cand, target);
                 (sim >= min_sim && covered >= min_cov).then_some(sim)
             };
-            let sim = if pass == 0 { ok(&tset, 0.5, 0.6) } else { parts.iter().find_map(|p| ok(p, 0.85, 0.8)) };
+            let sim = if pass == 0 { ok(tset, 0.5, 0.6) } else { parts.iter().find_map(|p| ok(p, 0.85, 0.8)) };
             // the title's own wording, letter for letter, beats a variant
             let sim = sim.map(|x| if title.contains(l.span.slice(text)) { x + 0.1 } else { x });
             if let Some(sim) = sim {
