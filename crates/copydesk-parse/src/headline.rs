@@ -134,6 +134,8 @@ fn similarity(a: &WordSet, b: &WordSet) -> f32 {
 /// The page title (the first line of a text): where its trailing attributions start, and the
 /// words of the title without them (found once for [`anchor`] and [`choose`]).
 pub(crate) struct Title {
+    /// The last attribution of the whole title ([`split_attribution`] of it).
+    last: Option<(usize, usize)>,
     /// The end of the title without its last attribution, and without all of them.
     first_cut: usize,
     cut: usize,
@@ -146,13 +148,13 @@ impl Title {
     pub fn new(text: &str, first: &Line) -> Self {
         let title = first.span.slice(text);
         let mut cut = title.len();
-        let mut first_cut = None;
-        while let Some((end, _)) = split_attribution(title.get(..cut).unwrap_or(title)) {
+        let mut last = None;
+        while let Some((end, a)) = split_attribution(title.get(..cut).unwrap_or(title)) {
             cut = end;
-            first_cut.get_or_insert(end);
+            last.get_or_insert((end, a));
         }
         let words = tokens(title.get(..cut).unwrap_or(title));
-        Title { first_cut: first_cut.unwrap_or(title.len()), cut, words }
+        Title { last, first_cut: last.map_or(title.len(), |(end, _)| end), cut, words }
     }
 }
 
@@ -271,7 +273,7 @@ pub(crate) fn choose(
             return Some(Choice { line: 0, span: Span::new(first.span.start, end), attribution: None });
         }
     }
-    let attribution = split_attribution(title).map(|(_, a)| Span::new(first.span.start + a, first.span.end));
+    let attribution = t.last.map(|(_, a)| Span::new(first.span.start + a, first.span.end));
     Some(Choice { line: 0, span: first.span, attribution })
 }
 
