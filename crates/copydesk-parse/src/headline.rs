@@ -57,22 +57,43 @@ fn tokens(s: &str) -> WordSet {
     WordSet(out)
 }
 
+/// Per byte: the ASCII letter or digit lower-cased, 0 for other bytes.
+static LOWER_ALNUM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() {
+            t[i] = b.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
+
 /// [`tokens`] into `out` (emptied first, its room reused: the loops over candidate lines make
 /// no allocation per line).
 fn tokens_into(s: &str, out: &mut Vec<u64>) {
     out.clear();
     if s.is_ascii() {
         // the same FNV-1a hashes of the lower-cased words as below, without splitting into strs
-        let mut h = None;
+        const BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut h = BASIS;
+        let mut in_word = false;
         for &b in s.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                let acc = h.unwrap_or(0xcbf2_9ce4_8422_2325u64);
-                h = Some((acc ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3));
-            } else if let Some(w) = h.take() {
-                out.push(w);
+            let l = LOWER_ALNUM[usize::from(b)];
+            if l != 0 {
+                h = (h ^ u64::from(l)).wrapping_mul(0x0100_0000_01b3);
+                in_word = true;
+            } else if in_word {
+                out.push(h);
+                h = BASIS;
+                in_word = false;
             }
         }
-        out.extend(h);
+        if in_word {
+            out.push(h);
+        }
     } else {
         out.extend(
             s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| fnv(w.to_lowercase().as_bytes())),
@@ -309,6 +330,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn ascii_words_hash_as_lower_cased_strings(s in "[ -~\t]{0,60}") {
+            let mut want: Vec<u64> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| fnv(w.to_lowercase().as_bytes()))
+                .collect();
+            want.sort_unstable();
+            want.dedup();
+            proptest::prop_assert_eq!(tokens(&s), WordSet(want));
+        }
+
         #[test]
         fn attribution_agrees_with_rfind(line in "[A-Za-z |:/\\-\u{2013}\u{2014}]{0,60}") {
             proptest::prop_assert_eq!(split_attribution(&line), split_attribution_by_rfind(&line));
