@@ -148,7 +148,8 @@ impl TaggedSet {
 pub(crate) struct U128Map {
     keys: Vec<u128>,
     vals: Vec<u8>,
-    bits: u32,
+    /// The shift taking a key's slot from its product: 64 minus the bits of the table size.
+    shift: u32,
     /// One bit per value of the top [`FILTER_BITS`] bits of a key's product (the product its
     /// slot is taken from), set for the keys of the map: most absent keys (most words are not
     /// stopwords) are told by one bit test instead of a probe sequence.
@@ -184,7 +185,7 @@ impl U128Map {
         let mut m = U128Map {
             keys: vec![0; 1 << bits],
             vals: vec![0; 1 << bits],
-            bits,
+            shift: 64 - bits,
             filter: Box::new([0; 1 << (FILTER_BITS - 6)]),
         };
         let mask = m.keys.len() - 1;
@@ -220,7 +221,7 @@ impl U128Map {
             return 0;
         }
         let mask = self.keys.len() - 1;
-        let mut i = (p >> (64 - self.bits)) as usize;
+        let mut i = (p >> self.shift) as usize;
         loop {
             match self.keys.get(i) {
                 Some(&x) if x == u128::from(k) => return self.vals.get(i).copied().unwrap_or(0),
@@ -238,7 +239,7 @@ impl U128Map {
             return 0;
         }
         let mask = self.keys.len() - 1;
-        let mut i = (p >> (64 - self.bits)) as usize;
+        let mut i = (p >> self.shift) as usize;
         loop {
             match self.keys.get(i) {
                 Some(&x) if x == k => return self.vals.get(i).copied().unwrap_or(0),

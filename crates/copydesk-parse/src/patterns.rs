@@ -164,7 +164,7 @@ fn furniture_shape(line: &str) -> bool {
             }
         }
     }
-    line.as_bytes().contains(&b'%')
+    memchr::memchr(b'%', line.as_bytes()).is_some()
         && READER_POLL.find(line).is_some_and(|m| line.get(..m.start()).is_some_and(|h| char_len(h) <= 40))
 }
 
