@@ -98,9 +98,10 @@ impl Lexicon {
         let len = end.wrapping_sub(start);
         let head = b.get(start..start.wrapping_add(8)).and_then(|c| <[u8; 8]>::try_from(c).ok());
         match (head, b.get(end.wrapping_sub(1))) {
-            (Some(head), Some(&last)) if (1..=end).contains(&len) => {
-                // The first `min(len, 3)` bytes, zero-padded as in `filter_key`.
-                let first = u64::from_le_bytes(head) & (u64::MAX >> (64 - 8 * len.min(3)));
+            // Three bytes or more (as cue words are): the first three bytes as `filter_key`
+            // takes them.
+            (Some(head), Some(&last)) if (3..=end).contains(&len) => {
+                let first = u64::from_le_bytes(head) & 0xFF_FFFF;
                 self.probe(filter_bit(first | u64::from(last) << 24 | (len as u64) << 32))
             }
             _ => b.get(start..end).is_some_and(|w| self.may_be_cue(w)),
@@ -195,26 +196,37 @@ fn is_word_byte(x: u8) -> bool {
     x >= 0x80 || x.is_ascii_alphanumeric() || x == b'_'
 }
 
+/// [`block_masks`] of the 64 bytes from `base` (zero-padded past the end of `b`: zero bytes
+/// are no word bytes, so the padding ends a token running to the end).
+#[inline]
+fn masks_at(b: &[u8], base: usize) -> (u64, u64) {
+    match b.get(base..base.wrapping_add(64)).and_then(|c| <&[u8; 64]>::try_from(c).ok()) {
+        Some(block) => block_masks(block),
+        None => {
+            let mut pad = [0u8; 64];
+            let rest = b.get(base..).unwrap_or_default();
+            let n = rest.len().min(64);
+            pad[..n].copy_from_slice(&rest[..n]);
+            block_masks(&pad)
+        }
+    }
+}
+
 /// Call `f(start, end, ascii)` for every raw token of `b` in order: a maximal run of word
 /// bytes (see [`block_masks`]), and whether it is all ASCII; tokens shorter than `min_len`
-/// bytes (1 to 8) may be skipped. Works on 64 bytes at a time; a token's end and ASCII test
-/// come from the masks unless it runs past its block.
+/// bytes (1 to 8) may be skipped. Works on 64 bytes at a time, each block's masks made once
+/// (with the next block's, which end a token running into it); a token's end and ASCII test
+/// come from the masks unless it runs past the next block too.
 #[inline]
 fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool)) {
     // Whether the byte before the block is a word byte.
     let mut carry = 0u64;
     let mut base = 0;
+    // The masks of the block at `base`, and of the next (no word bytes past the text).
+    let mut next = masks_at(b, 0);
     while base < b.len() {
-        let (w, h) = match b.get(base..base + 64).and_then(|c| <&[u8; 64]>::try_from(c).ok()) {
-            Some(block) => block_masks(block),
-            None => {
-                // Zero bytes are no word bytes: the padding ends a token running to the end.
-                let mut pad = [0u8; 64];
-                let rest = &b[base..];
-                pad[..rest.len()].copy_from_slice(rest);
-                block_masks(&pad)
-            }
-        };
+        let (w, h) = next;
+        next = if base + 64 < b.len() { masks_at(b, base + 64) } else { (0, 0) };
         let mut starts = w & !((w << 1) | carry);
         // Only starts of `min_len` word bytes in a row (a run reaching the block's end may go on).
         for k in 1..min_len.min(8) {
@@ -230,7 +242,15 @@ fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool)) {
             if j + run < 64 {
                 f(start, start + run as usize, h == 0 || (h >> j) & ((1u64 << run) - 1) == 0);
             } else {
-                let mut end = base + 64;
+                // On into the next block: its word bytes from its start, from its masks.
+                let more = (!next.0).trailing_zeros();
+                if more < 64 {
+                    let ascii = (h >> j) == 0 && next.1 & ((1u64 << more) - 1) == 0;
+                    f(start, base + 64 + more as usize, ascii);
+                    continue;
+                }
+                // Past the next block too: a byte at a time.
+                let mut end = base + 128;
                 while b.get(end).is_some_and(|&x| is_word_byte(x)) {
                     end += 1;
                 }

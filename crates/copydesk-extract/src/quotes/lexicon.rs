@@ -273,6 +273,19 @@ fn long_bit(lw: &[u8]) -> usize {
     (x.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 51) as usize & (SEEN_WORDS * 64 - 1)
 }
 
+/// [`long_bit`] of the ASCII word `b` (more than [`SHORT`] bytes) lowered, without copying
+/// it: its first and last eight bytes are lowered eight at a time.
+#[inline]
+fn long_bit_ascii(b: &[u8]) -> usize {
+    let n = b.len();
+    // ASCII (high bits clear, as `in_range` wants): 0x80 >> 2 is the case bit 0x20.
+    let lower = |x: u64| x | (in_range(x & !HI, b'A', b'Z') >> 2);
+    let first = lower(load_le(b, 0, n.min(8)).unwrap_or(0));
+    let last = lower(load_le(b, n.saturating_sub(8), n.min(8)).unwrap_or(0));
+    let x = first ^ last.rotate_left(29) ^ ((n as u64) << 56);
+    (x.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 51) as usize & (SEEN_WORDS * 64 - 1)
+}
+
 /// Whether bit `bit` of [`WordTable::seen`] is set.
 #[inline]
 fn has_bit(set: &[u64; SEEN_WORDS], bit: usize) -> bool {
@@ -372,14 +385,16 @@ fn flags(w: &str) -> u16 {
         if b.len() <= SHORT {
             return table.short(short_key(b));
         }
+        // The bit test first, from the word's first and last eight bytes lowered in place:
+        // most words fail it, and only the rest are lowered whole for the map.
+        if !has_bit(&table.seen, long_bit_ascii(b)) {
+            return 0;
+        }
         let mut buf = [0u8; LOWER_BUF];
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
         let lw = buf.get(..b.len()).unwrap_or_default();
-        if !has_bit(&table.seen, long_bit(lw)) {
-            return 0;
-        }
         table.map.get(lw).copied().unwrap_or(0)
     } else {
         table.get(&w.to_lowercase())
@@ -757,6 +772,14 @@ mod tests {
         });
         assert!(passed.count() <= 2);
         assert_eq!(t.short(0), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn long_bit_ascii_is_long_bit_of_the_lowered_word(w in "[a-zA-Z0-9@\\[`{_. -]{8,40}") {
+            let lw = w.to_ascii_lowercase();
+            proptest::prop_assert_eq!(long_bit_ascii(w.as_bytes()), long_bit(lw.as_bytes()));
+        }
     }
 
     #[test]
