@@ -196,37 +196,64 @@ fn is_word_byte(x: u8) -> bool {
     x >= 0x80 || x.is_ascii_alphanumeric() || x == b'_'
 }
 
-/// [`block_masks`] of the 64 bytes from `base` (zero-padded past the end of `b`: zero bytes
-/// are no word bytes, so the padding ends a token running to the end).
+/// A block of 64 bytes of the text, zero-padded past the text's end (zero bytes are no word
+/// bytes, so the padding ends a token running to the end), with eight zero bytes after it so
+/// that an eight-byte load at any offset in the block stays inside.
+type Block = [u8; 72];
+
+/// The [`Block`] of `b` from `base`.
+#[inline]
+fn block_at(b: &[u8], base: usize) -> Block {
+    let mut p = [0u8; 72];
+    match b.get(base..base.wrapping_add(64)).and_then(|c| <&[u8; 64]>::try_from(c).ok()) {
+        Some(c) => {
+            if let Some(head) = p.first_chunk_mut::<64>() {
+                *head = *c;
+            }
+        }
+        None => {
+            let rest = b.get(base..).unwrap_or_default();
+            let n = rest.len().min(64);
+            p[..n].copy_from_slice(&rest[..n]);
+        }
+    }
+    p
+}
+
+/// [`block_masks`] of the 64 bytes from `base` (zero-padded past the end of `b`, as in a
+/// [`Block`]), read in place when the text goes on that far.
 #[inline]
 fn masks_at(b: &[u8], base: usize) -> (u64, u64) {
     match b.get(base..base.wrapping_add(64)).and_then(|c| <&[u8; 64]>::try_from(c).ok()) {
-        Some(block) => block_masks(block),
-        None => {
-            let mut pad = [0u8; 64];
-            let rest = b.get(base..).unwrap_or_default();
-            let n = rest.len().min(64);
-            pad[..n].copy_from_slice(&rest[..n]);
-            block_masks(&pad)
-        }
+        Some(c) => block_masks(c),
+        None => masks_of(&block_at(b, base)),
     }
 }
 
-/// Call `f(start, end, ascii)` for every raw token of `b` in order: a maximal run of word
-/// bytes (see [`block_masks`]), and whether it is all ASCII; tokens shorter than `min_len`
-/// bytes (1 to 8) may be skipped. Works on 64 bytes at a time, each block's masks made once
-/// (with the next block's, which end a token running into it); a token's end and ASCII test
-/// come from the masks unless it runs past the next block too.
+/// [`block_masks`] of the 64 bytes of a [`Block`].
 #[inline]
-fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool)) {
+fn masks_of(p: &Block) -> (u64, u64) {
+    p.first_chunk::<64>().map_or((0, 0), block_masks)
+}
+
+/// Call `f(start, end, ascii, key)` for every raw token of `b` in order: a maximal run of word
+/// bytes (see [`block_masks`]), whether it is all ASCII, and, for a token of three bytes or more
+/// inside its block, the key [`Lexicon::may_be_cue_at`] hashes (its first three bytes, last byte
+/// and length), read from the block; tokens shorter than `min_len` bytes (1 to 8) may be
+/// skipped. Works on 64 bytes at a time, each block's masks made once (with the next block's,
+/// which end a token running into it); a token's end and ASCII test come from the masks unless
+/// it runs past the next block too.
+#[inline]
+fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool, Option<u64>)) {
     // Whether the byte before the block is a word byte.
     let mut carry = 0u64;
     let mut base = 0;
-    // The masks of the block at `base`, and of the next (no word bytes past the text).
-    let mut next = masks_at(b, 0);
+    // The masks of the block at `base`, then those of the next (no word bytes past the text).
+    let mut next = masks_of(&block_at(b, 0));
     while base < b.len() {
         let (w, h) = next;
         next = if base + 64 < b.len() { masks_at(b, base + 64) } else { (0, 0) };
+        let block = block_at(b, base);
         let mut starts = w & !((w << 1) | carry);
         // Only starts of `min_len` word bytes in a row (a run reaching the block's end may go on).
         for k in 1..min_len.min(8) {
@@ -240,13 +267,20 @@ fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool)) {
             let run = (!(w >> j)).trailing_zeros();
             let start = base + j as usize;
             if j + run < 64 {
-                f(start, start + run as usize, h == 0 || (h >> j) & ((1u64 << run) - 1) == 0);
+                let key = (run >= 3).then(|| {
+                    // `j + 8 <= 71` and `j + run - 1 <= 62`: inside the block.
+                    let at = (j & 63) as usize;
+                    let head = block[at..at + 8].try_into().map_or(0, u64::from_le_bytes) & 0xFF_FFFF;
+                    let last = block[((j + run - 1) & 63) as usize];
+                    head | u64::from(last) << 24 | u64::from(run) << 32
+                });
+                f(start, start + run as usize, h == 0 || (h >> j) & ((1u64 << run) - 1) == 0, key);
             } else {
                 // On into the next block: its word bytes from its start, from its masks.
                 let more = (!next.0).trailing_zeros();
                 if more < 64 {
                     let ascii = (h >> j) == 0 && next.1 & ((1u64 << more) - 1) == 0;
-                    f(start, base + 64 + more as usize, ascii);
+                    f(start, base + 64 + more as usize, ascii, None);
                     continue;
                 }
                 // Past the next block too: a byte at a time.
@@ -254,7 +288,7 @@ fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool)) {
                 while b.get(end).is_some_and(|&x| is_word_byte(x)) {
                     end += 1;
                 }
-                f(start, end, (h >> j) == 0 && b.get(base + 64..end).is_some_and(<[u8]>::is_ascii));
+                f(start, end, (h >> j) == 0 && b.get(base + 64..end).is_some_and(<[u8]>::is_ascii), None);
             }
         }
         base += 64;
@@ -286,9 +320,13 @@ impl CueIndex {
         let lx = &*LEXICON;
         let b = text.as_bytes();
         let mut hits = Vec::with_capacity(text.len() / 128);
-        raw_tokens(b, lx.min_len, |start, end, ascii| {
+        raw_tokens(b, lx.min_len, |start, end, ascii, key| {
             if ascii {
-                if lx.may_be_cue_at(b, start, end) {
+                let pass = match key {
+                    Some(k) => lx.probe(filter_bit(k)),
+                    None => lx.may_be_cue_at(b, start, end),
+                };
+                if pass {
                     record(lx, text, start, end, &mut hits);
                 }
                 return;
@@ -475,7 +513,13 @@ mod tests {
 
     fn fast_tokens(b: &[u8]) -> Vec<(usize, usize, bool)> {
         let mut out = Vec::new();
-        raw_tokens(b, 1, |a, e, ascii| out.push((a, e, ascii)));
+        raw_tokens(b, 1, |a, e, ascii, key| {
+            // The key read from the block is the quick test's.
+            if let Some(k) = key {
+                assert_eq!(filter_bit(k), filter_key(&b[a..e]).unwrap_or(usize::MAX), "{a}..{e}");
+            }
+            out.push((a, e, ascii));
+        });
         out
     }
 
@@ -484,7 +528,7 @@ mod tests {
         let all = slow_tokens(b);
         for min_len in 1..=8u32 {
             let mut got = Vec::new();
-            raw_tokens(b, min_len, |a, e, ascii| got.push((a, e, ascii)));
+            raw_tokens(b, min_len, |a, e, ascii, _| got.push((a, e, ascii)));
             let long: Vec<_> = all.iter().copied().filter(|t| t.1 - t.0 >= min_len as usize).collect();
             assert!(got.iter().all(|t| all.contains(t)), "{min_len}");
             assert!(long.iter().all(|t| got.contains(t)), "{min_len}");
