@@ -81,10 +81,13 @@ pub(crate) fn find(ctx: &Context, cues: &CueIndex, pieces: &[Piece], drafts: &[D
     used.sort_unstable();
     let covered = SpanIndex::new(drafts.iter().chain(&out).map(|d| d.span));
     let quoted = SpanIndex::new(pieces.iter().chain(&apos).map(|p| p.span));
+    // Where the hits of the sentence start in the cue index (sentences come in text order).
+    let mut cursor = 0;
     for sent in &ctx.sentences {
         if ctx.segments.get(sent.segment).map_or(true, |s| s.kind != BlockKind::Paragraph) {
             continue;
         }
+        cursor = cues.advance(cursor, sent.span.start);
         let s = ctx.slice(sent.span);
         let base = sent.span.start;
         let mut found = 0;
@@ -94,7 +97,7 @@ pub(crate) fn find(ctx: &Context, cues: &CueIndex, pieces: &[Piece], drafts: &[D
         // The mention of the last report in the sentence (relative to it).
         let mut prior: Option<Span> = None;
         // `speech`: the cue is a one-word speech cue (`is_cue_word(cue, Cues::Speech)`).
-        for (m_start, m_end, speech) in cues.in_range_speech(sent.span.start, sent.span.end, Cues::Report) {
+        for (m_start, m_end, speech) in cues.speech_from(cursor, sent.span.end, Cues::Report) {
             let (m_start, m_end) = (m_start - base, m_end - base);
             if found >= MAX_PER_SENTENCE {
                 break;
@@ -880,6 +883,10 @@ fn source_phrase(s: &str, ce: usize) -> Option<Span> {
 /// Longest parenthetical between a subject and its cue, in bytes.
 const MAX_PARENTHETICAL: usize = 200;
 
+/// The closing and opening marks of a parenthetical in [`strip_relative`].
+const PARENTHETICAL_MARKS: [(&str, &str); 4] =
+    [("--", " --"), ("\u{2014}", "\u{2014}"), (" -", " - "), (",", ", who ")];
+
 /// What may come between a relative pronoun and the cue in [`strip_relative`].
 const RELATIVE_AUX: [&str; 7] = ["", " has", " had", " have", " also", " has also", " had also"];
 
@@ -891,8 +898,10 @@ const RELATIVE_ENDS: [&str; 6] = ["who", "which", "has", "had", "have", "also"];
 fn strip_relative(left: &str) -> &str {
     let t = left.trim_end();
     // "Ann Lee -- who ... --", "Ann Lee, who ...,": a parenthetical between the subject and
-    // the cue (at most [`MAX_PARENTHETICAL`] bytes).
-    for (close, open) in [("--", " --"), ("\u{2014}", "\u{2014}"), (" -", " - "), (",", ", who ")] {
+    // the cue (at most [`MAX_PARENTHETICAL`] bytes). Each closing mark ends with '-', ','
+    // or the last byte of '—' (0x94): one test turns the other texts away.
+    let closed = matches!(t.as_bytes().last(), Some(b'-' | b',' | 0x94));
+    for (close, open) in PARENTHETICAL_MARKS.into_iter().filter(|_| closed) {
         if let Some(x) = t.strip_suffix(close) {
             let from = x.len().saturating_sub(MAX_PARENTHETICAL);
             if let Some(i) = x.get(from..).and_then(|w| w.rfind(open)).map(|i| from + i) {
@@ -1118,7 +1127,7 @@ mod tests {
     /// [`strip_relative`] without its quick test on the last word.
     fn strip_relative_reference(left: &str) -> &str {
         let t = left.trim_end();
-        for (close, open) in [("--", " --"), ("\u{2014}", "\u{2014}"), (" -", " - "), (",", ", who ")] {
+        for (close, open) in PARENTHETICAL_MARKS {
             if let Some(x) = t.strip_suffix(close) {
                 let from = x.len().saturating_sub(MAX_PARENTHETICAL);
                 if let Some(i) = x.get(from..).and_then(|w| w.rfind(open)).map(|i| from + i) {
