@@ -361,19 +361,30 @@ const SHORT: usize = 7;
 /// NUL bytes differ). Read with two overlapping four-byte loads, or byte by byte (no copy).
 #[inline]
 fn short_key(b: &[u8]) -> u64 {
+    short_key_of(short_bytes(b) & !HI, b.len())
+}
+
+/// The bytes of a word of at most [`SHORT`] bytes (the first [`SHORT`] of a longer one) as
+/// one integer, from the lowest, as written.
+#[inline]
+fn short_bytes(b: &[u8]) -> u64 {
     let n = b.len().min(SHORT);
     let le4 =
         |i: usize| b.get(i..i + 4).and_then(|x| x.try_into().ok()).map_or(0, |x| u64::from(u32::from_le_bytes(x)));
-    let x = if n >= 4 {
+    if n >= 4 {
         // The overlapping bytes are the same in both loads.
         le4(0) | (le4(n - 4) << (8 * (n - 4)))
     } else {
         let at = |i: usize| b.get(i).map_or(0, |&c| u64::from(c));
         at(0) | (at(1) << 8) | (at(2) << 16)
-    };
-    let x = x & !HI;
+    }
+}
+
+/// [`short_key`] from the [`short_bytes`] `x` (high bits clear) of a word of `len` bytes.
+#[inline]
+fn short_key_of(x: u64, len: usize) -> u64 {
     // ASCII: the high bits are clear, as `in_range` wants; 0x80 >> 2 is the case bit 0x20.
-    (x | (in_range(x, b'A', b'Z') >> 2)) | ((b.len() as u64) << 56)
+    (x | (in_range(x, b'A', b'Z') >> 2)) | ((len as u64) << 56)
 }
 
 /// The lists `w` (any case) is on.
@@ -381,10 +392,13 @@ fn short_key(b: &[u8]) -> u64 {
 fn flags(w: &str) -> u16 {
     let b = w.as_bytes();
     let table = &*WORDS;
-    if b.len() <= LOWER_BUF && b.is_ascii() {
-        if b.len() <= SHORT {
-            return table.short(short_key(b));
+    if b.len() <= SHORT {
+        // All its bytes are in `x`: ASCII when their high bits are clear.
+        let x = short_bytes(b);
+        if x & HI == 0 {
+            return table.short(short_key_of(x, b.len()));
         }
+    } else if b.len() <= LOWER_BUF && b.is_ascii() {
         // The bit test first, from the word's first and last eight bytes lowered in place:
         // most words fail it, and only the rest are lowered whole for the map.
         if !has_bit(&table.seen, long_bit_ascii(b)) {
@@ -395,10 +409,9 @@ fn flags(w: &str) -> u16 {
             *d = s.to_ascii_lowercase();
         }
         let lw = buf.get(..b.len()).unwrap_or_default();
-        table.map.get(lw).copied().unwrap_or(0)
-    } else {
-        table.get(&w.to_lowercase())
+        return table.map.get(lw).copied().unwrap_or(0);
     }
+    table.get(&w.to_lowercase())
 }
 
 /// A set of 8192 bits (1 KiB) over words as written (case and all): a word whose bit is clear

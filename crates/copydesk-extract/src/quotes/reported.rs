@@ -343,7 +343,7 @@ fn content_start(r: &str, ce: usize, cue: &str) -> usize {
     // that is needed, unless it is a preposition.
     let take = if first_word.is_some_and(is_preposition) {
         20
-    } else if r.contains("that") {
+    } else if THAT_FINDER.find(r.as_bytes()).is_some() {
         10
     } else {
         1
@@ -801,6 +801,9 @@ fn conjoined_cue(s: &str, start: usize, end: usize) -> usize {
     }
     best
 }
+
+/// Searches for "that" (see [`content_start`]), built once.
+static THAT_FINDER: Lazy<memchr::memmem::Finder<'static>> = Lazy::new(|| memchr::memmem::Finder::new("that"));
 
 /// Searches for " and " and " but " (see [`conjoined_cue`]).
 static CONJ_FINDERS: Lazy<[memchr::memmem::Finder<'static>; 2]> =
