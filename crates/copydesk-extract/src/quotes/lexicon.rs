@@ -273,6 +273,19 @@ fn long_bit(lw: &[u8]) -> usize {
     (x.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 51) as usize & (SEEN_WORDS * 64 - 1)
 }
 
+/// [`long_bit`] of the ASCII word `b` (more than [`SHORT`] bytes) lowered, without copying
+/// it: its first and last eight bytes are lowered eight at a time.
+#[inline]
+fn long_bit_ascii(b: &[u8]) -> usize {
+    let n = b.len();
+    // ASCII (high bits clear, as `in_range` wants): 0x80 >> 2 is the case bit 0x20.
+    let lower = |x: u64| x | (in_range(x & !HI, b'A', b'Z') >> 2);
+    let first = lower(load_le(b, 0, n.min(8)).unwrap_or(0));
+    let last = lower(load_le(b, n.saturating_sub(8), n.min(8)).unwrap_or(0));
+    let x = first ^ last.rotate_left(29) ^ ((n as u64) << 56);
+    (x.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 51) as usize & (SEEN_WORDS * 64 - 1)
+}
+
 /// Whether bit `bit` of [`WordTable::seen`] is set.
 #[inline]
 fn has_bit(set: &[u64; SEEN_WORDS], bit: usize) -> bool {
@@ -348,19 +361,30 @@ const SHORT: usize = 7;
 /// NUL bytes differ). Read with two overlapping four-byte loads, or byte by byte (no copy).
 #[inline]
 fn short_key(b: &[u8]) -> u64 {
+    short_key_of(short_bytes(b) & !HI, b.len())
+}
+
+/// The bytes of a word of at most [`SHORT`] bytes (the first [`SHORT`] of a longer one) as
+/// one integer, from the lowest, as written.
+#[inline]
+fn short_bytes(b: &[u8]) -> u64 {
     let n = b.len().min(SHORT);
     let le4 =
         |i: usize| b.get(i..i + 4).and_then(|x| x.try_into().ok()).map_or(0, |x| u64::from(u32::from_le_bytes(x)));
-    let x = if n >= 4 {
+    if n >= 4 {
         // The overlapping bytes are the same in both loads.
         le4(0) | (le4(n - 4) << (8 * (n - 4)))
     } else {
         let at = |i: usize| b.get(i).map_or(0, |&c| u64::from(c));
         at(0) | (at(1) << 8) | (at(2) << 16)
-    };
-    let x = x & !HI;
+    }
+}
+
+/// [`short_key`] from the [`short_bytes`] `x` (high bits clear) of a word of `len` bytes.
+#[inline]
+fn short_key_of(x: u64, len: usize) -> u64 {
     // ASCII: the high bits are clear, as `in_range` wants; 0x80 >> 2 is the case bit 0x20.
-    (x | (in_range(x, b'A', b'Z') >> 2)) | ((b.len() as u64) << 56)
+    (x | (in_range(x, b'A', b'Z') >> 2)) | ((len as u64) << 56)
 }
 
 /// The lists `w` (any case) is on.
@@ -368,22 +392,26 @@ fn short_key(b: &[u8]) -> u64 {
 fn flags(w: &str) -> u16 {
     let b = w.as_bytes();
     let table = &*WORDS;
-    if b.len() <= LOWER_BUF && b.is_ascii() {
-        if b.len() <= SHORT {
-            return table.short(short_key(b));
+    if b.len() <= SHORT {
+        // All its bytes are in `x`: ASCII when their high bits are clear.
+        let x = short_bytes(b);
+        if x & HI == 0 {
+            return table.short(short_key_of(x, b.len()));
+        }
+    } else if b.len() <= LOWER_BUF && b.is_ascii() {
+        // The bit test first, from the word's first and last eight bytes lowered in place:
+        // most words fail it, and only the rest are lowered whole for the map.
+        if !has_bit(&table.seen, long_bit_ascii(b)) {
+            return 0;
         }
         let mut buf = [0u8; LOWER_BUF];
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
         let lw = buf.get(..b.len()).unwrap_or_default();
-        if !has_bit(&table.seen, long_bit(lw)) {
-            return 0;
-        }
-        table.map.get(lw).copied().unwrap_or(0)
-    } else {
-        table.get(&w.to_lowercase())
+        return table.map.get(lw).copied().unwrap_or(0);
     }
+    table.get(&w.to_lowercase())
 }
 
 /// A set of 8192 bits (1 KiB) over words as written (case and all): a word whose bit is clear
@@ -586,83 +614,98 @@ pub(crate) fn is_document_noun(w: &str) -> bool {
     flags(w) & DOC != 0
 }
 
-/// Words that mark a capitalised run as an organisation or place rather than a person.
+/// Words that mark a capitalised run as an organisation or place rather than a person (as
+/// written, case and all).
+const ORG_WORDS: [&str; 72] = [
+    "Times",
+    "News",
+    "Post",
+    "Journal",
+    "Party",
+    "Committee",
+    "Council",
+    "Ministry",
+    "Department",
+    "Office",
+    "House",
+    "University",
+    "College",
+    "Institute",
+    "Association",
+    "Union",
+    "Agency",
+    "Bank",
+    "Fund",
+    "Company",
+    "Corporation",
+    "Group",
+    "Foundation",
+    "Center",
+    "Centre",
+    "Court",
+    "Congress",
+    "Senate",
+    "Parliament",
+    "Government",
+    "Administration",
+    "Campaign",
+    "Network",
+    "Magazine",
+    "Press",
+    "Herald",
+    "Tribune",
+    "Street",
+    "States",
+    "Kingdom",
+    "Republic",
+    "City",
+    "County",
+    "Federation",
+    "Nations",
+    "Organization",
+    "Organisation",
+    "Service",
+    "Services",
+    "Force",
+    "Forces",
+    "Army",
+    "Navy",
+    "Police",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Co.",
+    "Corp.",
+    "TV",
+    "Radio",
+    "Channel",
+    "Daily",
+    "Weekly",
+    "Review",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// [`ORG_WORDS`], and their [`WordBits`]: most words asked about (names) are turned away by
+/// one bit test, without hashing.
+static ORG: Lazy<(WordBits, foldhash::HashSet<&'static str>)> = Lazy::new(|| {
+    let mut bits = WordBits::new();
+    for w in ORG_WORDS {
+        bits.add(w);
+    }
+    (bits, ORG_WORDS.into_iter().collect())
+});
+
+/// Words that mark a capitalised run as an organisation or place rather than a person
+/// ([`ORG_WORDS`]).
 pub(crate) fn is_org_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Times"
-            | "News"
-            | "Post"
-            | "Journal"
-            | "Party"
-            | "Committee"
-            | "Council"
-            | "Ministry"
-            | "Department"
-            | "Office"
-            | "House"
-            | "University"
-            | "College"
-            | "Institute"
-            | "Association"
-            | "Union"
-            | "Agency"
-            | "Bank"
-            | "Fund"
-            | "Company"
-            | "Corporation"
-            | "Group"
-            | "Foundation"
-            | "Center"
-            | "Centre"
-            | "Court"
-            | "Congress"
-            | "Senate"
-            | "Parliament"
-            | "Government"
-            | "Administration"
-            | "Campaign"
-            | "Network"
-            | "Magazine"
-            | "Press"
-            | "Herald"
-            | "Tribune"
-            | "Street"
-            | "States"
-            | "Kingdom"
-            | "Republic"
-            | "City"
-            | "County"
-            | "Federation"
-            | "Nations"
-            | "Organization"
-            | "Organisation"
-            | "Service"
-            | "Services"
-            | "Force"
-            | "Forces"
-            | "Army"
-            | "Navy"
-            | "Police"
-            | "Inc"
-            | "Inc."
-            | "Ltd"
-            | "Co."
-            | "Corp."
-            | "TV"
-            | "Radio"
-            | "Channel"
-            | "Daily"
-            | "Weekly"
-            | "Review"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-    )
+    let (bits, set) = &*ORG;
+    bits.may_hold(w) && set.contains(w)
 }
 
 #[cfg(test)]
@@ -757,6 +800,27 @@ mod tests {
         });
         assert!(passed.count() <= 2);
         assert_eq!(t.short(0), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn long_bit_ascii_is_long_bit_of_the_lowered_word(w in "[a-zA-Z0-9@\\[`{_. -]{8,40}") {
+            let lw = w.to_ascii_lowercase();
+            proptest::prop_assert_eq!(long_bit_ascii(w.as_bytes()), long_bit(lw.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn org_words_as_written() {
+        for w in ORG_WORDS {
+            assert!(is_org_word(w), "{w}");
+            let lower = w.to_lowercase();
+            assert_eq!(is_org_word(&lower), ORG_WORDS.contains(&lower.as_str()), "{lower}");
+            for v in [format!("{w}s"), format!("{w}."), w[..w.len() - 1].to_string(), w.to_uppercase()] {
+                assert_eq!(is_org_word(&v), ORG_WORDS.contains(&v.as_str()), "{v}");
+            }
+        }
+        assert!(!is_org_word("Lee") && !is_org_word("") && !is_org_word("times"));
     }
 
     #[test]

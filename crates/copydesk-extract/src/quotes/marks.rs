@@ -85,6 +85,14 @@ fn marks_of(s: &str, out: &mut Vec<Mark>) {
         }
         let prev = s[..i].chars().next_back();
         let next = s[i + c.len_utf8()..].chars().next();
+        // An apostrophe inside a word ("don't", "Lee’s") can neither open a quote nor close
+        // one (see `can_open` and `can_close`) and counts toward no mark total: left out.
+        if matches!(c, '\'' | '\u{2019}')
+            && prev.is_some_and(char::is_alphanumeric)
+            && next.is_some_and(char::is_alphanumeric)
+        {
+            return None;
+        }
         Some(Mark { at: i, c, prev, next })
     };
     out.extend(memchr::memchr3_iter(b'"', b'\'', 0xE2, b).filter_map(mark_at));
@@ -238,6 +246,21 @@ mod tests {
         }
         let ctx = Context { text, segments: segs, sentences: Vec::new(), published: None };
         scan(&ctx).into_iter().map(|p| (p.span.slice(text).to_string(), p.closed)).collect()
+    }
+
+    #[test]
+    fn apostrophes_inside_words_are_no_marks() {
+        let t = |s: &str| pieces(s).into_iter().map(|(p, _)| p).collect::<Vec<_>>();
+        assert_eq!(t("'It's Lee's day,' she said."), vec!["'It's Lee's day,'"]);
+        assert_eq!(
+            t("\u{2018}It\u{2019}s Lee\u{2019}s day,\u{2019} she said."),
+            vec!["\u{2018}It\u{2019}s Lee\u{2019}s day,\u{2019}"]
+        );
+        assert_eq!(t("\"Don't,\" she said. It's 'fine' now."), vec!["\"Don't,\""]);
+        assert_eq!(t("Lee's 'plan' won't work."), vec!["'plan'"]);
+        let mut m = Vec::new();
+        marks_of("don't 'x' Lee\u{2019}s \u{2018}y\u{2019}", &mut m);
+        assert_eq!(m.iter().map(|m| m.c).collect::<String>(), "''\u{2018}\u{2019}");
     }
 
     #[test]

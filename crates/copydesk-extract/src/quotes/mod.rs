@@ -507,8 +507,10 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
     for (pi, p) in pieces.iter().enumerate() {
         let seg = ctx.segments[p.seg].span;
         let content = ctx.slice(p.content);
-        let s_open = sentence_of(ctx, p.span.start).map(|i| ctx.sentences[i].span);
-        let s_close = sentence_of(ctx, p.span.end.saturating_sub(1)).map(|i| ctx.sentences[i].span);
+        let open_i = sentence_of(ctx, p.span.start);
+        let close_i = sentence_of(ctx, p.span.end.saturating_sub(1));
+        let s_open = open_i.map(|i| ctx.sentences[i].span);
+        let s_close = close_i.map(|i| ctx.sentences[i].span);
         let prev_end = if pi > 0 && pieces[pi - 1].seg == p.seg { pieces[pi - 1].span.end } else { seg.start };
         let next_start = pieces.get(pi + 1).filter(|n| n.seg == p.seg).map_or(seg.end, |n| n.span.start);
         let pre_start = s_open.map_or(seg.start, |s| s.start).max(prev_end).min(p.span.start);
@@ -516,12 +518,10 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
         // The quote ends its sentence (before the look into the next one below).
         let ends_sentence = trivial(&text[p.span.end..post_end]);
         // `"...?" Graham asked.`: the splitter ends the sentence at the quote; look at the next one.
-        if trivial(&text[p.span.end..post_end]) && content.trim_end().ends_with(['?', '!', '.']) {
+        if ends_sentence && content.trim_end().ends_with(['?', '!', '.']) {
             // The sentence holding the closing mark, and the one after it.
-            if let Some(next) = sentence_of(ctx, p.span.end.saturating_sub(1)).and_then(|i| ctx.sentences.get(i + 1)) {
-                if next.segment
-                    == ctx.sentences.get(sentence_of(ctx, p.span.start).unwrap_or(0)).map_or(usize::MAX, |s| s.segment)
-                {
+            if let Some(next) = close_i.and_then(|i| ctx.sentences.get(i + 1)) {
+                if next.segment == ctx.sentences.get(open_i.unwrap_or(0)).map_or(usize::MAX, |s| s.segment) {
                     post_end = next.span.end.min(next_start).max(p.span.end);
                 }
             }

@@ -81,10 +81,13 @@ pub(crate) fn find(ctx: &Context, cues: &CueIndex, pieces: &[Piece], drafts: &[D
     used.sort_unstable();
     let covered = SpanIndex::new(drafts.iter().chain(&out).map(|d| d.span));
     let quoted = SpanIndex::new(pieces.iter().chain(&apos).map(|p| p.span));
+    // Where the hits of the sentence start in the cue index (sentences come in text order).
+    let mut cursor = 0;
     for sent in &ctx.sentences {
         if ctx.segments.get(sent.segment).map_or(true, |s| s.kind != BlockKind::Paragraph) {
             continue;
         }
+        cursor = cues.advance(cursor, sent.span.start);
         let s = ctx.slice(sent.span);
         let base = sent.span.start;
         let mut found = 0;
@@ -94,7 +97,7 @@ pub(crate) fn find(ctx: &Context, cues: &CueIndex, pieces: &[Piece], drafts: &[D
         // The mention of the last report in the sentence (relative to it).
         let mut prior: Option<Span> = None;
         // `speech`: the cue is a one-word speech cue (`is_cue_word(cue, Cues::Speech)`).
-        for (m_start, m_end, speech) in cues.in_range_speech(sent.span.start, sent.span.end, Cues::Report) {
+        for (m_start, m_end, speech) in cues.speech_from(cursor, sent.span.end, Cues::Report) {
             let (m_start, m_end) = (m_start - base, m_end - base);
             if found >= MAX_PER_SENTENCE {
                 break;
@@ -340,7 +343,7 @@ fn content_start(r: &str, ce: usize, cue: &str) -> usize {
     // that is needed, unless it is a preposition.
     let take = if first_word.is_some_and(is_preposition) {
         20
-    } else if r.contains("that") {
+    } else if THAT_FINDER.find(r.as_bytes()).is_some() {
         10
     } else {
         1
@@ -799,6 +802,12 @@ fn conjoined_cue(s: &str, start: usize, end: usize) -> usize {
     best
 }
 
+/// Searches for two apostrophes in a row (see [`apostrophe_pieces`]), built once.
+static APOSTROPHE_PAIR: Lazy<memchr::memmem::Finder<'static>> = Lazy::new(|| memchr::memmem::Finder::new("''"));
+
+/// Searches for "that" (see [`content_start`]), built once.
+static THAT_FINDER: Lazy<memchr::memmem::Finder<'static>> = Lazy::new(|| memchr::memmem::Finder::new("that"));
+
 /// Searches for " and " and " but " (see [`conjoined_cue`]).
 static CONJ_FINDERS: Lazy<[memchr::memmem::Finder<'static>; 2]> =
     Lazy::new(|| [memchr::memmem::Finder::new(" and "), memchr::memmem::Finder::new(" but ")]);
@@ -880,12 +889,25 @@ fn source_phrase(s: &str, ce: usize) -> Option<Span> {
 /// Longest parenthetical between a subject and its cue, in bytes.
 const MAX_PARENTHETICAL: usize = 200;
 
+/// The closing and opening marks of a parenthetical in [`strip_relative`].
+const PARENTHETICAL_MARKS: [(&str, &str); 4] =
+    [("--", " --"), ("\u{2014}", "\u{2014}"), (" -", " - "), (",", ", who ")];
+
+/// What may come between a relative pronoun and the cue in [`strip_relative`].
+const RELATIVE_AUX: [&str; 7] = ["", " has", " had", " have", " also", " has also", " had also"];
+
+/// The last words of the forms of [`strip_relative`]: the relative pronouns and the last words
+/// of [`RELATIVE_AUX`].
+const RELATIVE_ENDS: [&str; 6] = ["who", "which", "has", "had", "have", "also"];
+
 /// "..., Lavrov, who has" -> "..., Lavrov" (the person a relative clause hangs on).
 fn strip_relative(left: &str) -> &str {
     let t = left.trim_end();
     // "Ann Lee -- who ... --", "Ann Lee, who ...,": a parenthetical between the subject and
-    // the cue (at most [`MAX_PARENTHETICAL`] bytes).
-    for (close, open) in [("--", " --"), ("\u{2014}", "\u{2014}"), (" -", " - "), (",", ", who ")] {
+    // the cue (at most [`MAX_PARENTHETICAL`] bytes). Each closing mark ends with '-', ','
+    // or the last byte of '—' (0x94): one test turns the other texts away.
+    let closed = matches!(t.as_bytes().last(), Some(b'-' | b',' | 0x94));
+    for (close, open) in PARENTHETICAL_MARKS.into_iter().filter(|_| closed) {
         if let Some(x) = t.strip_suffix(close) {
             let from = x.len().saturating_sub(MAX_PARENTHETICAL);
             if let Some(i) = x.get(from..).and_then(|w| w.rfind(open)).map(|i| from + i) {
@@ -895,8 +917,12 @@ fn strip_relative(left: &str) -> &str {
             }
         }
     }
+    // Every form below ends with one of these words: one test turns the rest away.
+    if !RELATIVE_ENDS.iter().any(|e| t.ends_with(e)) {
+        return left;
+    }
     for rel in [" who", " which"] {
-        for aux in ["", " has", " had", " have", " also", " has also", " had also"] {
+        for aux in RELATIVE_AUX {
             if let Some(x) = t.strip_suffix(aux).and_then(|x| x.strip_suffix(rel)) {
                 return x.trim_end().trim_end_matches(',');
             }
@@ -926,6 +952,11 @@ fn apostrophe_pair(b: &[u8], from: usize) -> Option<usize> {
 /// end (`closed == false`).
 fn apostrophe_pieces(ctx: &Context) -> Vec<Piece> {
     let mut out = Vec::new();
+    // Most texts have no two apostrophes in a row anywhere: one search over the whole text
+    // spares the search of each segment for them.
+    if APOSTROPHE_PAIR.find(ctx.text.as_bytes()).is_none() {
+        return out;
+    }
     for (si, seg) in ctx.segments.iter().enumerate() {
         if !matches!(seg.kind, BlockKind::Paragraph | BlockKind::Standfirst | BlockKind::Caption) {
             continue;
@@ -1101,6 +1132,41 @@ mod tests {
         ) {
             let p = words.join(" ");
             proptest::prop_assert_eq!(common_noun_subject(&p), common_noun_subject_reference(&p), "{:?}", p);
+        }
+    }
+
+    /// [`strip_relative`] without its quick test on the last word.
+    fn strip_relative_reference(left: &str) -> &str {
+        let t = left.trim_end();
+        for (close, open) in PARENTHETICAL_MARKS {
+            if let Some(x) = t.strip_suffix(close) {
+                let from = x.len().saturating_sub(MAX_PARENTHETICAL);
+                if let Some(i) = x.get(from..).and_then(|w| w.rfind(open)).map(|i| from + i) {
+                    if !x[..i].trim().is_empty() {
+                        return &x[..i];
+                    }
+                }
+            }
+        }
+        for rel in [" who", " which"] {
+            for aux in RELATIVE_AUX {
+                if let Some(x) = t.strip_suffix(aux).and_then(|x| x.strip_suffix(rel)) {
+                    return x.trim_end().trim_end_matches(',');
+                }
+            }
+        }
+        left
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn strip_relative_agrees_with_the_reference(
+            words in proptest::collection::vec("(Ann|Lee|,|who|which|has|had|have|also|whose|shad|alsoo|--|\u{2014}| -| |  )", 0..10),
+        ) {
+            let p = words.join(" ");
+            proptest::prop_assert_eq!(strip_relative(&p), strip_relative_reference(&p), "{:?}", p);
+            let q = words.concat();
+            proptest::prop_assert_eq!(strip_relative(&q), strip_relative_reference(&q), "{:?}", q);
         }
     }
 
