@@ -1502,6 +1502,27 @@ fn parsers_at(t: &Tokens, i: usize) -> u8 {
     }
 }
 
+/// The parsers of [`word`] that may succeed at the digit token `i` (a test checks that the
+/// others fail): not [`P::nth_of`] (ordinal words); [`P::day_first`] at one or two digits;
+/// [`P::quarter`] at one digit glued to what follows ("3Q", "3rd quarter");
+/// [`P::decade_century`] at one or two digits glued to what follows ("90s", "19th century").
+#[inline]
+fn digit_parsers(t: &Tokens, i: usize) -> u8 {
+    let len = t.toks.get(i).map_or(0, |tok| tok.end - tok.start);
+    let joined = t.joined(i);
+    let mut w = word::ALL & !word::NTH;
+    if len > 2 {
+        w &= !word::DAY;
+    }
+    if !(joined && len <= 2) {
+        w &= !word::DECADE;
+    }
+    if !(joined && len == 1) {
+        w &= !word::QUARTER;
+    }
+    w
+}
+
 /// Scan tokens for dates.
 pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> Vec<DateMention> {
     let mut out = Vec::new();
@@ -1545,7 +1566,7 @@ pub(crate) fn scan_into(t: &Tokens, published: Option<&str>, opts: &DateOptions,
         }
         // of the parsers that may start at a word or symbol, only those its text lets succeed
         // are tried (digits: all of theirs)
-        let w = if num { word::ALL } else { parsers_at(t, i) };
+        let w = if num { digit_parsers(t, i) } else { parsers_at(t, i) };
         let found: Option<(usize, usize, Val)> = (if w & word::NTH == 0 { None } else { p.nth_of(i) })
             .map(|(l, v)| (i, l, v))
             .or_else(|| p.bare_day_range(i))
@@ -1733,15 +1754,13 @@ mod tests {
         }
     }
 
-    /// Where [`parsers_at`] leaves a parser out at a word or symbol, that parser fails.
+    /// Where [`parsers_at`] leaves a parser out at a word or symbol, or [`digit_parsers`] at
+    /// digits, that parser fails.
     fn word_gate_agrees(text: &str) {
         let t = Tokens::new(text);
         let p = P { t: &t };
         for i in 0..t.toks.len() {
-            if t.is(i, TokKind::Num) {
-                continue;
-            }
-            let w = parsers_at(&t, i);
+            let w = if t.is(i, TokKind::Num) { digit_parsers(&t, i) } else { parsers_at(&t, i) };
             let ctx = |name: &str| format!("{text:?} {i} {name}");
             assert!(w & word::NTH != 0 || p.nth_of(i).is_none(), "{}", ctx("nth"));
             assert!(w & word::WEEKDAY != 0 || p.weekday_phrase(i).is_none(), "{}", ctx("weekday"));
@@ -1894,6 +1913,10 @@ mod tests {
             "between 300 and 27 June, from 45 to 27 January 2020, 1990s, 19th century, 3Q 2022",
         ] {
             num_gate_agrees(text);
+            word_gate_agrees(text);
+        }
+        for text in ["3Q2022, 3rd quarter 2016, the 90s, 19th century, 27 January, 2019, 12/3/2020, 1st of May, 4Q"] {
+            word_gate_agrees(text);
         }
     }
 
@@ -1901,6 +1924,7 @@ mod tests {
         #[test]
         fn num_gate_agrees_on_pieces(pieces in proptest::collection::vec(proptest::sample::select(NUM_PIECES), 0..24)) {
             num_gate_agrees(&pieces.concat());
+            word_gate_agrees(&pieces.concat());
         }
     }
 
