@@ -592,37 +592,51 @@ fn parse_cardinal(t: &Tokens, i: usize, money: bool) -> Option<(usize, f64, bool
 /// dozens). `money` allows the "m"/"b" suffixes.
 #[inline]
 pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
-    match lone_digits(t, i) {
+    match lone_number(t, i, money) {
         Some(p) => p,
         None => parse_at_general(t, i, money),
     }
 }
 
-/// [`parse_at`] at a digit run that the token after it cannot continue, the most common
-/// phrase ("2015", "10 people", "3.5%"), without the general path's many look-ups of the
-/// following words: Some(what [`parse_at_general`] gives), or None when that path must decide
-/// (a test checks that the two agree). The token after such a run is none, or a word that is
-/// not glued to it, has no number or scale class and is not "and", "point", "over" or a
-/// closing scale letter, or a symbol other than a glued "/" or "^".
+/// [`parse_at`] at a digit run or a unit or tens word that the token after it cannot continue,
+/// the most common phrases ("2015", "10 people", "3.5%", "10am", "two years"), without the
+/// general path's many look-ups of the following words: Some(what [`parse_at_general`] gives),
+/// or None when that path must decide (a test checks that the two agree).
 #[inline]
-fn lone_digits(t: &Tokens, i: usize) -> Option<Option<Phrase>> {
+fn lone_number(t: &Tokens, i: usize, money: bool) -> Option<Option<Phrase>> {
     let tok = t.toks.get(i)?;
-    if tok.kind != TokKind::Num {
-        return None;
+    match tok.kind {
+        TokKind::Num => lone_digits(t, i, tok, money),
+        TokKind::Word if tok.class & class::NUM_WORD != 0 => lone_word(t, i),
+        _ => None,
     }
+}
+
+/// [`lone_number`] at the digit run `tok` (token `i`). The token after it is none; a word not
+/// glued to it that has no number or scale class and is not "and", "point", "over" or a
+/// closing scale letter; a word glued to it that is no scale letter ([`glued_scale`]), no
+/// exponent "e" and none of those either; or a symbol other than a glued "/" or "^".
+#[inline]
+fn lone_digits(t: &Tokens, i: usize, tok: &Tok, money: bool) -> Option<Option<Phrase>> {
     if let Some(n) = t.toks.get(i + 1) {
         let joined = n.start == tok.end;
         match n.kind {
             TokKind::Num => return None,
             TokKind::Word => {
-                if joined || n.class & (class::NUM_WORD | class::SCALE) != 0 {
+                if n.class & (class::NUM_WORD | class::SCALE) != 0 {
                     return None;
                 }
                 if matches!(t.low(i + 1), "and" | "point" | "over") {
                     return None;
                 }
-                // "2.33 k" closing the text
-                if i + 2 >= t.toks.len() && matches!(t.raw(i + 1), "k" | "K" | "M" | "G" | "B") {
+                if joined {
+                    // "10k", "5m", "1e10"
+                    let raw = t.raw(i + 1);
+                    if matches!(raw, "e" | "E") || glued_scale(raw, money).is_some() {
+                        return None;
+                    }
+                } else if i + 2 >= t.toks.len() && matches!(t.raw(i + 1), "k" | "K" | "M" | "G" | "B") {
+                    // "2.33 k" closing the text
                     return None;
                 }
             }
@@ -635,6 +649,35 @@ fn lone_digits(t: &Tokens, i: usize) -> Option<Option<Phrase>> {
     }
     let v = parse_digits(t.text.get(tok.start..tok.end)?);
     Some(v.map(|value| Phrase { first: i, last: i, value, words: false, plain_digits: true }))
+}
+
+/// [`lone_number`] at a unit or tens word (token `i`; "one", "twenty"). The token after it is
+/// none; digits; a word with no number or scale class that is not "and", "point", "over" or
+/// an ordinal ("first"); or a symbol with neither class that is not a hyphen.
+#[inline]
+fn lone_word(t: &Tokens, i: usize) -> Option<Option<Phrase>> {
+    let w = t.low(i);
+    let value = unit_word(w).or_else(|| tens_word(w))?;
+    if let Some(n) = t.toks.get(i + 1) {
+        if n.class & (class::NUM_WORD | class::SCALE) != 0 {
+            return None;
+        }
+        let nx = t.low(i + 1);
+        match n.kind {
+            TokKind::Num => {}
+            TokKind::Word => {
+                if matches!(nx, "and" | "point" | "over") || unit_ordinal(nx).is_some() {
+                    return None;
+                }
+            }
+            TokKind::Sym => {
+                if matches!(nx, "-" | "\u{2010}" | "\u{2011}") {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(Some(Phrase { first: i, last: i, value, words: true, plain_digits: false }))
 }
 
 /// The general path of [`parse_at`].
@@ -1512,9 +1555,10 @@ mod tests {
     fn fast_paths_agree(text: &str) {
         let t = Tokens::new(text);
         for i in 0..=t.toks.len() {
-            if let Some(p) = lone_digits(&t, i) {
-                assert_eq!(p, parse_at_general(&t, i, false), "{text:?} {i}");
-                assert_eq!(p, parse_at_general(&t, i, true), "{text:?} {i}");
+            for money in [false, true] {
+                if let Some(p) = lone_number(&t, i, money) {
+                    assert_eq!(p, parse_at_general(&t, i, money), "{text:?} {i} {money}");
+                }
             }
         }
     }
@@ -1592,6 +1636,9 @@ mod tests {
             "5 G.",
             "5",
             "5 ½ and 6\u{2019}s, 7 \u{2013} 8, 9: 10 (11) 12-year-old",
+            "10am, 4th, 5pm, 10km, 3bn, 2MM, 7b, one first, two seconds, one-third, twenty one, nine.",
+            "one hundred, two 3, three and four, five point six, six over two, seven fifths, eight dozen",
+            "ten\u{2010}five, eleven, twelve a, thirteen days, fourteen\u{2011}fifths, Fifteen Million, sixty",
         ] {
             fast_paths_agree(text);
         }
