@@ -35,7 +35,7 @@ pub struct DateOptions {
 
 /// A calendar date (year, month, day), all known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Ymd {
+pub(crate) struct Ymd {
     y: i32,
     m: u32,
     d: u32,
@@ -651,7 +651,9 @@ impl P<'_, '_> {
         let t = self.t;
         // tokens: Num sep Num [sep Num], all glued; the lexer keeps "27.08.2022" as one Num
         let s = t.low(i);
-        if t.is(i, TokKind::Num) && s.contains('.') && !s.contains(',') {
+        // (byte tests: a digit run is short, a call to memchr costs more)
+        let dotted = s.bytes().any(|b| b == b'.');
+        if t.is(i, TokKind::Num) && dotted && !s.bytes().any(|b| b == b',') {
             let mut parts = s.split('.');
             let (Some(p0), Some(p1), Some(p2), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
                 return None;
@@ -664,11 +666,12 @@ impl P<'_, '_> {
             }
             return None;
         }
-        let a = self.num(i)?;
+        // (the separator first: most numbers have none after them)
         let sep = t.low(i + 1);
         if !matches!(sep, "/" | "-") {
             return None;
         }
+        let a = self.num(i)?;
         if !t.joined(i) || !t.joined(i + 1) {
             // spaced month-year only: "11 / 2016", "2016 - 11"
             let b = self.num(i + 2)?;
@@ -1533,7 +1536,17 @@ pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> V
 /// [`scan`], pushing the dates onto `out` (whose earlier items it does not read), so that a
 /// caller scanning text after text fills one vector.
 pub(crate) fn scan_into(t: &Tokens, published: Option<&str>, opts: &DateOptions, out: &mut Vec<DateMention>) {
-    let pubd = published.and_then(parse_published);
+    scan_into_from(t, published_date(published), opts, out);
+}
+
+/// The article date that [`scan_into`] resolves dates against (None when missing or invalid):
+/// read once for all the segments of an article ([`scan_into_from`]).
+pub(crate) fn published_date(published: Option<&str>) -> Option<Ymd> {
+    published.and_then(parse_published)
+}
+
+/// [`scan_into`] with the article date already read ([`published_date`]).
+pub(crate) fn scan_into_from(t: &Tokens, pubd: Option<Ymd>, opts: &DateOptions, out: &mut Vec<DateMention>) {
     let p = P { t };
     let mut i = 0;
     // tokens that can start a date: digits, date words, holiday names, a few symbols; number

@@ -1271,6 +1271,7 @@ pub(crate) fn find_all(
 ) -> (Vec<crate::Money>, Vec<crate::DateMention>, Vec<NumberMention>) {
     let (mut money, mut dates, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
     let options = crate::dates::DateOptions::default();
+    let published = crate::dates::published_date(ctx.published.as_deref());
     let mut taken: Vec<(usize, usize)> = Vec::new();
     // the numbers of one segment, before those inside a sum or date are dropped
     let mut found: Vec<NumberMention> = Vec::new();
@@ -1285,7 +1286,7 @@ pub(crate) fn find_all(
         let d0 = dates.len();
         let mut memo = memo_buf.reuse_for(&t);
         crate::money::scan_noting(&t, &mut memo, &mut money);
-        crate::dates::scan_into(&t, ctx.published.as_deref(), &options, &mut dates);
+        crate::dates::scan_into_from(&t, published, &options, &mut dates);
         for m in &mut money[m0..] {
             m.span = at(m.span);
         }
