@@ -35,7 +35,7 @@ pub struct DateOptions {
 
 /// A calendar date (year, month, day), all known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Ymd {
+pub(crate) struct Ymd {
     y: i32,
     m: u32,
     d: u32,
@@ -651,7 +651,9 @@ impl P<'_, '_> {
         let t = self.t;
         // tokens: Num sep Num [sep Num], all glued; the lexer keeps "27.08.2022" as one Num
         let s = t.low(i);
-        if t.is(i, TokKind::Num) && s.contains('.') && !s.contains(',') {
+        // (byte tests: a digit run is short, a call to memchr costs more)
+        let dotted = s.bytes().any(|b| b == b'.');
+        if t.is(i, TokKind::Num) && dotted && !s.bytes().any(|b| b == b',') {
             let mut parts = s.split('.');
             let (Some(p0), Some(p1), Some(p2), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
                 return None;
@@ -664,11 +666,12 @@ impl P<'_, '_> {
             }
             return None;
         }
-        let a = self.num(i)?;
+        // (the separator first: most numbers have none after them)
         let sep = t.low(i + 1);
         if !matches!(sep, "/" | "-") {
             return None;
         }
+        let a = self.num(i)?;
         if !t.joined(i) || !t.joined(i + 1) {
             // spaced month-year only: "11 / 2016", "2016 - 11"
             let b = self.num(i + 2)?;
@@ -1502,6 +1505,27 @@ fn parsers_at(t: &Tokens, i: usize) -> u8 {
     }
 }
 
+/// The parsers of [`word`] that may succeed at the digit token `i` (a test checks that the
+/// others fail): not [`P::nth_of`] (ordinal words); [`P::day_first`] at one or two digits;
+/// [`P::quarter`] at one digit glued to what follows ("3Q", "3rd quarter");
+/// [`P::decade_century`] at one or two digits glued to what follows ("90s", "19th century").
+#[inline]
+fn digit_parsers(t: &Tokens, i: usize) -> u8 {
+    let len = t.toks.get(i).map_or(0, |tok| tok.end - tok.start);
+    let joined = t.joined(i);
+    let mut w = word::ALL & !word::NTH;
+    if len > 2 {
+        w &= !word::DAY;
+    }
+    if !(joined && len <= 2) {
+        w &= !word::DECADE;
+    }
+    if !(joined && len == 1) {
+        w &= !word::QUARTER;
+    }
+    w
+}
+
 /// Scan tokens for dates.
 pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> Vec<DateMention> {
     let mut out = Vec::new();
@@ -1512,7 +1536,17 @@ pub(crate) fn scan(t: &Tokens, published: Option<&str>, opts: &DateOptions) -> V
 /// [`scan`], pushing the dates onto `out` (whose earlier items it does not read), so that a
 /// caller scanning text after text fills one vector.
 pub(crate) fn scan_into(t: &Tokens, published: Option<&str>, opts: &DateOptions, out: &mut Vec<DateMention>) {
-    let pubd = published.and_then(parse_published);
+    scan_into_from(t, published_date(published), opts, out);
+}
+
+/// The article date that [`scan_into`] resolves dates against (None when missing or invalid):
+/// read once for all the segments of an article ([`scan_into_from`]).
+pub(crate) fn published_date(published: Option<&str>) -> Option<Ymd> {
+    published.and_then(parse_published)
+}
+
+/// [`scan_into`] with the article date already read ([`published_date`]).
+pub(crate) fn scan_into_from(t: &Tokens, pubd: Option<Ymd>, opts: &DateOptions, out: &mut Vec<DateMention>) {
     let p = P { t };
     let mut i = 0;
     // tokens that can start a date: digits, date words, holiday names, a few symbols; number
@@ -1545,7 +1579,7 @@ pub(crate) fn scan_into(t: &Tokens, published: Option<&str>, opts: &DateOptions,
         }
         // of the parsers that may start at a word or symbol, only those its text lets succeed
         // are tried (digits: all of theirs)
-        let w = if num { word::ALL } else { parsers_at(t, i) };
+        let w = if num { digit_parsers(t, i) } else { parsers_at(t, i) };
         let found: Option<(usize, usize, Val)> = (if w & word::NTH == 0 { None } else { p.nth_of(i) })
             .map(|(l, v)| (i, l, v))
             .or_else(|| p.bare_day_range(i))
@@ -1733,15 +1767,13 @@ mod tests {
         }
     }
 
-    /// Where [`parsers_at`] leaves a parser out at a word or symbol, that parser fails.
+    /// Where [`parsers_at`] leaves a parser out at a word or symbol, or [`digit_parsers`] at
+    /// digits, that parser fails.
     fn word_gate_agrees(text: &str) {
         let t = Tokens::new(text);
         let p = P { t: &t };
         for i in 0..t.toks.len() {
-            if t.is(i, TokKind::Num) {
-                continue;
-            }
-            let w = parsers_at(&t, i);
+            let w = if t.is(i, TokKind::Num) { digit_parsers(&t, i) } else { parsers_at(&t, i) };
             let ctx = |name: &str| format!("{text:?} {i} {name}");
             assert!(w & word::NTH != 0 || p.nth_of(i).is_none(), "{}", ctx("nth"));
             assert!(w & word::WEEKDAY != 0 || p.weekday_phrase(i).is_none(), "{}", ctx("weekday"));
@@ -1894,13 +1926,18 @@ mod tests {
             "between 300 and 27 June, from 45 to 27 January 2020, 1990s, 19th century, 3Q 2022",
         ] {
             num_gate_agrees(text);
+            word_gate_agrees(text);
         }
+        word_gate_agrees(
+            "3Q2022, 3rd quarter 2016, the 90s, 19th century, 27 January, 2019, 12/3/2020, 1st of May, 4Q",
+        );
     }
 
     proptest::proptest! {
         #[test]
         fn num_gate_agrees_on_pieces(pieces in proptest::collection::vec(proptest::sample::select(NUM_PIECES), 0..24)) {
             num_gate_agrees(&pieces.concat());
+            word_gate_agrees(&pieces.concat());
         }
     }
 

@@ -254,6 +254,61 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
     if let Some(v) = small_integer(s) {
         return Some(v);
     }
+    if let Some(v) = short_decimal(s) {
+        return Some(v);
+    }
+    parse_digits_general(s)
+}
+
+/// Fast path of [`parse_digits`] for the common "3.5", "1,200", "12,345.67" (one decimal point,
+/// or comma groups of three and at most one decimal point) of at most 15 digits, in one pass
+/// without allocating; None for any other text. The digits as an integer (below 2^53) divided
+/// by a power of ten up to 10^22 (both exact in an `f64`, and the division rounded once) is the
+/// decimal rounded to the nearest `f64`: what parsing it gives (a test checks that they agree).
+#[inline]
+fn short_decimal(s: &str) -> Option<f64> {
+    const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    let b = s.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_digit) || b.len() > 24 {
+        return None;
+    }
+    let mut m = 0u64;
+    let mut digits = 0usize;
+    // digits after the decimal point (None: no point yet)
+    let mut frac: Option<usize> = None;
+    // digits of the integer part since the last comma, and the commas
+    let mut group = 0usize;
+    let mut commas = 0usize;
+    for &c in b {
+        match c {
+            b'0'..=b'9' => {
+                m = m * 10 + u64::from(c - b'0');
+                digits += 1;
+                if digits > 15 {
+                    return None;
+                }
+                match frac.as_mut() {
+                    Some(f) => *f += 1,
+                    None => group += 1,
+                }
+            }
+            b',' if frac.is_none() && (group == 3 || commas == 0 && group <= 3) => {
+                commas += 1;
+                group = 0;
+            }
+            b'.' if frac.is_none() && (commas == 0 || group == 3) => frac = Some(0),
+            _ => return None,
+        }
+    }
+    if commas > 0 && frac.is_none() && group != 3 {
+        return None;
+    }
+    let k = frac.unwrap_or(0);
+    Some(m as f64 / POW10.get(k).copied()?)
+}
+
+/// The general path of [`parse_digits`].
+fn parse_digits_general(s: &str) -> Option<f64> {
     if !has_separator(s) {
         return s.parse().ok();
     }
@@ -535,7 +590,98 @@ fn parse_cardinal(t: &Tokens, i: usize, money: bool) -> Option<(usize, f64, bool
 
 /// Parse the number phrase starting at token `i` (cardinals, decimals with "point", fractions,
 /// dozens). `money` allows the "m"/"b" suffixes.
+#[inline]
 pub(crate) fn parse_at(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
+    match lone_number(t, i, money) {
+        Some(p) => p,
+        None => parse_at_general(t, i, money),
+    }
+}
+
+/// [`parse_at`] at a digit run or a unit or tens word that the token after it cannot continue,
+/// the most common phrases ("2015", "10 people", "3.5%", "10am", "two years"), without the
+/// general path's many look-ups of the following words: Some(what [`parse_at_general`] gives),
+/// or None when that path must decide (a test checks that the two agree).
+#[inline]
+fn lone_number(t: &Tokens, i: usize, money: bool) -> Option<Option<Phrase>> {
+    let tok = t.toks.get(i)?;
+    match tok.kind {
+        TokKind::Num => lone_digits(t, i, tok, money),
+        TokKind::Word if tok.class & class::NUM_WORD != 0 => lone_word(t, i),
+        _ => None,
+    }
+}
+
+/// [`lone_number`] at the digit run `tok` (token `i`). The token after it is none; a word not
+/// glued to it that has no number or scale class and is not "and", "point", "over" or a
+/// closing scale letter; a word glued to it that is no scale letter ([`glued_scale`]), no
+/// exponent "e" and none of those either; or a symbol other than a glued "/" or "^".
+#[inline]
+fn lone_digits(t: &Tokens, i: usize, tok: &Tok, money: bool) -> Option<Option<Phrase>> {
+    if let Some(n) = t.toks.get(i + 1) {
+        let joined = n.start == tok.end;
+        match n.kind {
+            TokKind::Num => return None,
+            TokKind::Word => {
+                if n.class & (class::NUM_WORD | class::SCALE) != 0 {
+                    return None;
+                }
+                if matches!(t.low(i + 1), "and" | "point" | "over") {
+                    return None;
+                }
+                if joined {
+                    // "10k", "5m", "1e10"
+                    let raw = t.raw(i + 1);
+                    if matches!(raw, "e" | "E") || glued_scale(raw, money).is_some() {
+                        return None;
+                    }
+                } else if i + 2 >= t.toks.len() && matches!(t.raw(i + 1), "k" | "K" | "M" | "G" | "B") {
+                    // "2.33 k" closing the text
+                    return None;
+                }
+            }
+            TokKind::Sym => {
+                if joined && matches!(t.low(i + 1), "/" | "^") {
+                    return None;
+                }
+            }
+        }
+    }
+    let v = parse_digits(t.text.get(tok.start..tok.end)?);
+    Some(v.map(|value| Phrase { first: i, last: i, value, words: false, plain_digits: true }))
+}
+
+/// [`lone_number`] at a unit or tens word (token `i`; "one", "twenty"). The token after it is
+/// none; digits; a word with no number or scale class that is not "and", "point", "over" or
+/// an ordinal ("first"); or a symbol with neither class that is not a hyphen.
+#[inline]
+fn lone_word(t: &Tokens, i: usize) -> Option<Option<Phrase>> {
+    let w = t.low(i);
+    let value = unit_word(w).or_else(|| tens_word(w))?;
+    if let Some(n) = t.toks.get(i + 1) {
+        if n.class & (class::NUM_WORD | class::SCALE) != 0 {
+            return None;
+        }
+        let nx = t.low(i + 1);
+        match n.kind {
+            TokKind::Num => {}
+            TokKind::Word => {
+                if matches!(nx, "and" | "point" | "over") || unit_ordinal(nx).is_some() {
+                    return None;
+                }
+            }
+            TokKind::Sym => {
+                if matches!(nx, "-" | "\u{2010}" | "\u{2011}") {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(Some(Phrase { first: i, last: i, value, words: true, plain_digits: false }))
+}
+
+/// The general path of [`parse_at`].
+fn parse_at_general(t: &Tokens, i: usize, money: bool) -> Option<Phrase> {
     let w = t.low(i);
     // "a half", "a quarter", "a fifth", "a dozen", "half a dozen", "half"; "½" (a symbol token)
     if let Some(v) = if t.is(i, TokKind::Sym) { vulgar_fraction(w) } else { None } {
@@ -1125,6 +1271,7 @@ pub(crate) fn find_all(
 ) -> (Vec<crate::Money>, Vec<crate::DateMention>, Vec<NumberMention>) {
     let (mut money, mut dates, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
     let options = crate::dates::DateOptions::default();
+    let published = crate::dates::published_date(ctx.published.as_deref());
     let mut taken: Vec<(usize, usize)> = Vec::new();
     // the numbers of one segment, before those inside a sum or date are dropped
     let mut found: Vec<NumberMention> = Vec::new();
@@ -1139,7 +1286,7 @@ pub(crate) fn find_all(
         let d0 = dates.len();
         let mut memo = memo_buf.reuse_for(&t);
         crate::money::scan_noting(&t, &mut memo, &mut money);
-        crate::dates::scan_into(&t, ctx.published.as_deref(), &options, &mut dates);
+        crate::dates::scan_into_from(&t, published, &options, &mut dates);
         for m in &mut money[m0..] {
             m.span = at(m.span);
         }
@@ -1313,6 +1460,17 @@ mod tests {
         "Q3",
         "mid",
         "\u{2013}",
+        "e",
+        "E",
+        "^",
+        "G",
+        "K",
+        "B",
+        " and",
+        " point",
+        " over",
+        " 3",
+        " 345",
     ];
 
     /// The scans give the same when they visit every token as when they visit the marks only.
@@ -1394,7 +1552,105 @@ mod tests {
         }
     }
 
+    /// The fast paths of [`parse_at`] give what the general path gives wherever they decide.
+    fn fast_paths_agree(text: &str) {
+        let t = Tokens::new(text);
+        for i in 0..=t.toks.len() {
+            for money in [false, true] {
+                if let Some(p) = lone_number(&t, i, money) {
+                    assert_eq!(p, parse_at_general(&t, i, money), "{text:?} {i} {money}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_decimals_agree_with_the_general_path() {
+        for s in [
+            "3.5",
+            "1,200",
+            "12,345.67",
+            "1,234,567.89",
+            "4.800",
+            "0.1",
+            "1,23",
+            "0,5",
+            "1234,567",
+            "1.234.567",
+            "1.111,11",
+            "12,34,567",
+            "1,234.5,6",
+            "5.",
+            "1,234.",
+            "123456789012345.6",
+            "1234567890123456.7",
+            "0.000000000000001",
+            "9,007,199,254,740.993",
+            "1,2345",
+            ",5",
+            ".5",
+            "",
+            "1,,234",
+            "1.,5",
+        ] {
+            if let Some(v) = short_decimal(s) {
+                assert_eq!(Some(v), parse_digits_general(s), "{s:?}");
+            }
+        }
+        assert_eq!(short_decimal("3.5"), Some(3.5));
+        assert_eq!(short_decimal("1,23"), None);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn short_decimals_agree_on_any_digits(s in "[0-9][0-9.,]{0,22}") {
+            if let Some(v) = short_decimal(&s) {
+                proptest::prop_assert_eq!(Some(v), parse_digits_general(&s), "{:?}", s);
+            }
+        }
+
+        #[test]
+        fn short_decimals_agree_on_groups(head in "[1-9][0-9]{0,2}", groups in proptest::collection::vec("[0-9]{3}", 0..5), frac in proptest::option::of("[0-9]{1,9}")) {
+            let mut s = head;
+            for g in groups {
+                s.push(',');
+                s.push_str(&g);
+            }
+            if let Some(f) = frac {
+                s.push('.');
+                s.push_str(&f);
+            }
+            proptest::prop_assert_eq!(short_decimal(&s).is_some(), s.len() - s.matches(['.', ',']).count() <= 15, "{:?}", s);
+            if let Some(v) = short_decimal(&s) {
+                proptest::prop_assert_eq!(Some(v), parse_digits_general(&s), "{:?}", s);
+            }
+        }
+    }
+
+    #[test]
+    fn fast_paths_agree_on_examples() {
+        for text in [
+            "In 2015, 10 people paid 3.5% of 1,200; 5 and a half, 7 point 2, 9 over 3, 4 dozen.",
+            "3/4 of 2^10, 1e10 and 5 e, 10k, 10 k, 2.33 k, 1,674.5 G, 5m, 5 m, 12 345 678, 1 3/4",
+            "192.168.1.2, 22,24,26, 12,34,567, 1.111,11, 4.800 - 5 - 6 \u{2010} 7, 8 AND 9, 10 Point",
+            "5 M",
+            "5 G.",
+            "5",
+            "5 ½ and 6\u{2019}s, 7 \u{2013} 8, 9: 10 (11) 12-year-old",
+            "10am, 4th, 5pm, 10km, 3bn, 2MM, 7b, one first, two seconds, one-third, twenty one, nine.",
+            "one hundred, two 3, three and four, five point six, six over two, seven fifths, eight dozen",
+            "ten\u{2010}five, eleven, twelve a, thirteen days, fourteen\u{2011}fifths, Fifteen Million, sixty",
+        ] {
+            fast_paths_agree(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_agree_on_pieces(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..30)) {
+            fast_paths_agree(&pieces.concat());
+        }
+
         #[test]
         fn marks_agree_on_pieces(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..30)) {
             marks_agree(&pieces.concat());

@@ -300,6 +300,14 @@ fn long_bit(w: &[u8]) -> usize {
     word_bit(w) >> 3
 }
 
+/// [`long_bit`] of a lower-cased word of `len` ASCII letters (more than eight) whose first
+/// eight bytes are `x` (little-endian) and whose last byte is `last`, without reading the word.
+#[inline(always)]
+fn long_bit_of(x: u64, last: u8, len: usize) -> usize {
+    let key = (x as u32 & 0xffff) | u32::from(last) << 16 | (len as u32 & 0xff) << 24;
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize >> 3
+}
+
 /// Whether bit `bit` is set in a set of 8192 bits.
 #[inline]
 fn has_bit(set: &[u64; SMALL_SET_WORDS], bit: usize) -> bool {
@@ -781,7 +789,19 @@ fn lex(
                         if after.is_some_and(|b| !b.is_ascii()) {
                             break;
                         }
-                        let class = long_word_class(filter, lower, x, i, end);
+                        // (most words of more than eight letters are no key: seen from the
+                        // small set without a call)
+                        let len = end - i;
+                        let class = if len > 8
+                            && (len > filter.max_len
+                                || !has_bit(
+                                    &filter.long,
+                                    long_bit_of(x, padded.get(end - 1).copied().unwrap_or(0), len),
+                                )) {
+                            0
+                        } else {
+                            long_word_class(filter, lower, x, i, end)
+                        };
                         push_word(&mut toks, &mut marks, i, end, class, ent::LETTERS | ent::after(after));
                         // (NUL at the end of the text: no space, no symbol)
                         (end, after.unwrap_or(0))
@@ -1260,6 +1280,8 @@ mod tests {
                     assert_eq!(f.packed_class(key), LEXICON[k], "{k}");
                 } else {
                     assert!(f.may_hold_long(b) && f.may_hold_word(b), "{k}");
+                    let x = b.first_chunk::<8>().map_or(0, |c| u64::from_le_bytes(*c));
+                    assert_eq!(long_bit_of(x, b[b.len() - 1], b.len()), long_bit(b), "{k}");
                 }
             }
         }
@@ -1274,6 +1296,11 @@ mod tests {
             None => f.may_hold_long(w.as_bytes()),
         });
         assert!(passed.count() <= 2);
+        for w in ["government", "international", "ninetieths", "abcdefghi", "multibillion"] {
+            let b = w.as_bytes();
+            let x = b.first_chunk::<8>().map_or(0, |c| u64::from_le_bytes(*c));
+            assert_eq!(long_bit_of(x, b[b.len() - 1], b.len()), long_bit(b), "{w}");
+        }
     }
 
     #[test]
