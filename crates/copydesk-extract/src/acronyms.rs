@@ -652,10 +652,13 @@ fn known_candidates(s: &str, max: usize) -> impl Iterator<Item = (usize, &str)> 
     };
     // The next exact trigger at or after `from` (>= 1): capitals and digits are found eight
     // bytes at a time, then the byte before each is checked.
+    // (`chunks_exact`: the loop has no bounds check or length test per chunk, which the
+    // scan's cost was mostly made of when each chunk was sliced by hand)
     let next_trigger = move |from: usize| -> Option<usize> {
         let mut k = from;
-        while let Some(chunk) = b.get(k..k + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-            let mut m = capital_or_digit_bits(u64::from_le_bytes(chunk));
+        for chunk in b.get(from..)?.chunks_exact(8) {
+            let Ok(arr) = <[u8; 8]>::try_from(chunk) else { break };
+            let mut m = capital_or_digit_bits(u64::from_le_bytes(arr));
             while m != 0 {
                 let t = k + (m.trailing_zeros() / 8) as usize;
                 if trigger(t) {

@@ -12,7 +12,8 @@ pub(crate) fn group(g: &Known, text: &str, ms: &mut [Mention], acronyms: &[(Stri
     // Full names of people by their last word, then by their first ("Lee" after "Lee Jun-seok",
     // "Mulatu" after "Mulatu Teshome"); single words that a title, speech verb or name list
     // made a person stand for themselves.
-    let mut by_last: HashMap<&str, &str> = HashMap::new();
+    // (sized once for every mention's name: the map is not rehashed as it fills)
+    let mut by_last: HashMap<&str, &str> = HashMap::with_capacity(ms.len());
     let mut firsts: Vec<(&str, &str)> = Vec::new();
     for m in ms.iter() {
         if m.label != EntityLabel::Person {
