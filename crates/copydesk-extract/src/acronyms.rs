@@ -656,17 +656,23 @@ fn known_candidates(s: &str, max: usize) -> impl Iterator<Item = (usize, &str)> 
     // scan's cost was mostly made of when each chunk was sliced by hand)
     let next_trigger = move |from: usize| -> Option<usize> {
         let mut k = from;
-        for chunk in b.get(from..)?.chunks_exact(8) {
-            let Ok(arr) = <[u8; 8]>::try_from(chunk) else { break };
-            let mut m = capital_or_digit_bits(u64::from_le_bytes(arr));
-            while m != 0 {
-                let t = k + (m.trailing_zeros() / 8) as usize;
-                if trigger(t) {
-                    return Some(t);
+        // (sixteen bytes at a time: most pairs of chunks have no candidate, one test for both)
+        for chunk in b.get(from..)?.chunks_exact(16) {
+            let Ok(arr) = <[u8; 16]>::try_from(chunk) else { break };
+            let x = u128::from_le_bytes(arr);
+            let (m0, m1) = (capital_or_digit_bits(x as u64), capital_or_digit_bits((x >> 64) as u64));
+            if m0 | m1 != 0 {
+                for (base, mut m) in [(k, m0), (k + 8, m1)] {
+                    while m != 0 {
+                        let t = base + (m.trailing_zeros() / 8) as usize;
+                        if trigger(t) {
+                            return Some(t);
+                        }
+                        m &= m - 1;
+                    }
                 }
-                m &= m - 1;
             }
-            k += 8;
+            k += 16;
         }
         (k..b.len()).find(|&t| trigger(t))
     };
