@@ -652,18 +652,27 @@ fn known_candidates(s: &str, max: usize) -> impl Iterator<Item = (usize, &str)> 
     };
     // The next exact trigger at or after `from` (>= 1): capitals and digits are found eight
     // bytes at a time, then the byte before each is checked.
+    // (`chunks_exact`: the loop has no bounds check or length test per chunk, which the
+    // scan's cost was mostly made of when each chunk was sliced by hand)
     let next_trigger = move |from: usize| -> Option<usize> {
         let mut k = from;
-        while let Some(chunk) = b.get(k..k + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-            let mut m = capital_or_digit_bits(u64::from_le_bytes(chunk));
-            while m != 0 {
-                let t = k + (m.trailing_zeros() / 8) as usize;
-                if trigger(t) {
-                    return Some(t);
+        // (sixteen bytes at a time: most pairs of chunks have no candidate, one test for both)
+        for chunk in b.get(from..)?.chunks_exact(16) {
+            let Ok(arr) = <[u8; 16]>::try_from(chunk) else { break };
+            let x = u128::from_le_bytes(arr);
+            let (m0, m1) = (capital_or_digit_bits(x as u64), capital_or_digit_bits((x >> 64) as u64));
+            if m0 | m1 != 0 {
+                for (base, mut m) in [(k, m0), (k + 8, m1)] {
+                    while m != 0 {
+                        let t = base + (m.trailing_zeros() / 8) as usize;
+                        if trigger(t) {
+                            return Some(t);
+                        }
+                        m &= m - 1;
+                    }
                 }
-                m &= m - 1;
             }
-            k += 8;
+            k += 16;
         }
         (k..b.len()).find(|&t| trigger(t))
     };

@@ -106,9 +106,22 @@ impl<'a> Interesting<'a> {
     }
 
     /// The first interesting byte at or after `i` (`i` never goes back between calls).
+    #[inline]
     fn next(&mut self, i: usize) -> Option<usize> {
         let b = self.b;
         let rest = b.get(i..)?;
+        // Only terminators left to find (the other kinds have no hit: [`Interesting::for_splitter`]
+        // in most texts): one search, no pass over the kinds.
+        if let [h0, Some(h1), Some(h2), Some(h3)] = self.hits {
+            if h1 == b.len() && h2 == b.len() && h3 == b.len() {
+                let h = match h0 {
+                    Some(h) if h >= i => h,
+                    _ => memchr::memchr3(b'.', b'!', b'?', rest).map_or(b.len(), |k| i + k),
+                };
+                self.hits[0] = Some(h);
+                return (h < b.len()).then_some(h);
+            }
+        }
         let mut first = b.len();
         for (kind, hit) in self.hits.iter_mut().enumerate() {
             let h = match *hit {
@@ -128,6 +141,17 @@ impl<'a> Interesting<'a> {
             first = first.min(h);
         }
         (first < b.len()).then_some(first)
+    }
+}
+
+/// The char at byte `i` of `s` (a char boundary; None at the end), decoded only when it is
+/// not ASCII (what `s[i..].chars().next()` gives).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
     }
 }
 
@@ -182,7 +206,7 @@ fn split_into_with<const SKIP: bool>(s: &str, cuts: &mut Vec<(usize, usize)>, ou
                 None => break,
             }
         }
-        let Some(c) = s[i..].chars().next() else { break };
+        let Some(c) = char_at(s, i) else { break };
         let clen = c.len_utf8();
         match c {
             '(' | '[' => open_paren = Some(i),
@@ -210,7 +234,7 @@ fn split_into_with<const SKIP: bool>(s: &str, cuts: &mut Vec<(usize, usize)>, ou
         let mut j = i;
         let mut dots = 0usize;
         let mut spaced = false;
-        while let Some(d) = s[j..].chars().next() {
+        while let Some(d) = char_at(s, j) {
             if is_term(d) {
                 if d == '.' {
                     dots += 1;
@@ -232,7 +256,7 @@ fn split_into_with<const SKIP: bool>(s: &str, cuts: &mut Vec<(usize, usize)>, ou
         let run_end = j;
         // Closing quotes and brackets right after the run.
         let mut k = run_end;
-        while let Some(d) = s[k..].chars().next() {
+        while let Some(d) = char_at(s, k) {
             if is_closer(d) {
                 k += d.len_utf8();
             } else {
@@ -240,7 +264,8 @@ fn split_into_with<const SKIP: bool>(s: &str, cuts: &mut Vec<(usize, usize)>, ou
             }
         }
         i = k.max(i + clen);
-        if s[run_end..k].contains([')', ']']) {
+        // (ASCII brackets: byte tests, no char decoding)
+        if bytes.get(run_end..k).is_some_and(|r| r.iter().any(|&b| b == b')' || b == b']')) {
             open_paren = None;
         }
         if open_paren.is_some_and(|p| run_start - p < MAX_PAREN) {
@@ -249,7 +274,7 @@ fn split_into_with<const SKIP: bool>(s: &str, cuts: &mut Vec<(usize, usize)>, ou
         if k >= s.len() {
             continue;
         }
-        let Some(ws) = s[k..].chars().next() else { continue };
+        let Some(ws) = char_at(s, k) else { continue };
         if !ws.is_whitespace() {
             continue;
         }
@@ -585,6 +610,13 @@ mod tests {
             split_into_with::<true>(&s, &mut Vec::new(), &mut a);
             split_into_with::<false>(&s, &mut Vec::new(), &mut b);
             proptest::prop_assert_eq!(a, b);
+        }
+
+        #[test]
+        fn char_at_is_the_next_char(s in "[a .)\\]\u{e9}\u{2026}\u{201d}\u{1f600}]{0,8}") {
+            for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(char_at(&s, i), s[i..].chars().next());
+            }
         }
 
         #[test]

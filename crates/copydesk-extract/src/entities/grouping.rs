@@ -6,22 +6,40 @@ use super::{has_space, Mention};
 use crate::EntityLabel;
 use foldhash::{HashMap, HashMapExt};
 
+/// The first and the last of the words of `t` split at spaces (empty words left out): what
+/// `t.split(' ').filter(|w| !w.is_empty())` gives first and, when there is another, last. Byte
+/// searches from both ends: the words between are not read.
+fn first_and_last_word(t: &str) -> (&str, Option<&str>) {
+    let b = t.as_bytes();
+    let Some(s0) = b.iter().position(|&c| c != b' ') else { return ("", None) };
+    let e0 = b.get(s0..).and_then(|r| r.iter().position(|&c| c == b' ')).map_or(b.len(), |p| s0 + p);
+    let first = t.get(s0..e0).unwrap_or("");
+    // the last byte that is no space, and the start of its word (spaces are ASCII: the cuts are
+    // char boundaries)
+    let e1 = b.iter().rposition(|&c| c != b' ').map_or(0, |p| p + 1);
+    if e1 <= e0 {
+        return (first, None);
+    }
+    let s1 = b.get(..e1).and_then(|r| r.iter().rposition(|&c| c == b' ')).map_or(0, |p| p + 1);
+    (first, t.get(s1..e1))
+}
+
 /// Give every mention its canonical name and settle single-word guesses by the article's
 /// full names ("Kelin" after "Andrey Kelin" is that person).
 pub(crate) fn group(g: &Known, text: &str, ms: &mut [Mention], acronyms: &[(String, String)]) {
     // Full names of people by their last word, then by their first ("Lee" after "Lee Jun-seok",
     // "Mulatu" after "Mulatu Teshome"); single words that a title, speech verb or name list
     // made a person stand for themselves.
-    let mut by_last: HashMap<&str, &str> = HashMap::new();
+    // (sized once for every mention's name: the map is not rehashed as it fills)
+    let mut by_last: HashMap<&str, &str> = HashMap::with_capacity(ms.len());
     let mut firsts: Vec<(&str, &str)> = Vec::new();
     for m in ms.iter() {
         if m.label != EntityLabel::Person {
             continue;
         }
         let t = m.text(text);
-        let mut words = t.split(' ').filter(|w| !w.is_empty());
-        let first = words.next().unwrap_or("");
-        match words.next_back() {
+        let (first, last) = first_and_last_word(t);
+        match last {
             Some(last) => {
                 let key: &str = last.trim_end_matches('.');
                 by_last.entry(key).or_insert(t);
@@ -92,6 +110,33 @@ pub(crate) fn group(g: &Known, text: &str, ms: &mut [Mention], acronyms: &[(Stri
                 }
             }
             _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_and_last_word;
+
+    /// What the words were taken by: a split at spaces without empty words.
+    fn by_split(t: &str) -> (&str, Option<&str>) {
+        let mut words = t.split(' ').filter(|w| !w.is_empty());
+        let first = words.next().unwrap_or("");
+        (first, words.next_back())
+    }
+
+    #[test]
+    fn first_and_last_words() {
+        for t in ["", " ", "Lee", "Lee Jun-seok", "  Andrey  Kelin ", "J. R. R. Tolkien", "Núñez Ortega", "a b"] {
+            assert_eq!(first_and_last_word(t), by_split(t), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn first_and_last_as_split(t in "[ a\u{e9}\u{a0}.B]{0,10}") {
+            proptest::prop_assert_eq!(first_and_last_word(&t), by_split(&t));
         }
     }
 }
