@@ -15,7 +15,9 @@ use super::name_runs;
 use super::span_index::SpanIndex;
 use super::ws::SplitWsExt;
 use super::SpanExt;
-use crate::ascii_scan::{in_range, load_le, HI};
+#[cfg(test)]
+use crate::ascii_scan::load_le;
+use crate::ascii_scan::{in_range, HI};
 use crate::{Context, Entity, EntityLabel, Sentence};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
@@ -141,6 +143,46 @@ pub(crate) struct Resolver<'a> {
     marks: Marks,
     /// The words of the name runs of a mention (kept from one mention to the next).
     run_toks: Vec<(usize, usize)>,
+    /// The last tokens of the people ([`TokenBits`]): most words asked about are no one's,
+    /// and are turned away without hashing.
+    surnames: TokenBits,
+}
+
+/// A set of 512 bits over words as written: a word whose bit is clear was never added.
+#[derive(Debug, Default)]
+struct TokenBits([u64; 8]);
+
+impl TokenBits {
+    /// The bit of `w`: from its first and last eight bytes (packed, see [`pack`]) and length.
+    #[inline]
+    fn bit(w: &str) -> usize {
+        let b = w.as_bytes();
+        let n = b.len();
+        let x = match pack(b) {
+            Some(x) => x,
+            None => {
+                let le8 =
+                    |i: usize| b.get(i..i + 8).and_then(|x| <[u8; 8]>::try_from(x).ok()).map_or(0, u64::from_le_bytes);
+                le8(0) ^ le8(n.saturating_sub(8)).rotate_left(29)
+            }
+        };
+        ((x ^ ((n as u64) << 56)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
+    }
+
+    /// Add `w`.
+    fn add(&mut self, w: &str) {
+        let k = Self::bit(w);
+        if let Some(x) = self.0.get_mut(k >> 6) {
+            *x |= 1 << (k & 63);
+        }
+    }
+
+    /// Might `w` have been added? (False only for words never added.)
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        let k = Self::bit(w);
+        self.0.get(k >> 6).is_some_and(|x| x >> (k & 63) & 1 != 0)
+    }
 }
 
 /// End of a chain of people.
@@ -355,7 +397,7 @@ impl CasedWords {
 /// eight bytes are tested as one integer.
 fn plain_case(w: &str) -> bool {
     let b = w.as_bytes();
-    if let Some(x) = load_le(b, 0, b.len()) {
+    if let Some(x) = pack(b) {
         if x & HI != 0 {
             return false;
         }
@@ -364,6 +406,22 @@ fn plain_case(w: &str) -> bool {
         return upper == 0 || in_range(x, b'a', b'z') == 0;
     }
     plain_case_slow(w)
+}
+
+/// The bytes of a word of one to eight bytes as a little-endian number, zero-padded (as
+/// [`load_le`] reads them), from two overlapping loads instead of a copy; None for other lengths.
+#[inline]
+fn pack(b: &[u8]) -> Option<u64> {
+    let n = b.len();
+    let le4 = |i: usize| b.get(i..i + 4).and_then(|x| <[u8; 4]>::try_from(x).ok()).map(u32::from_le_bytes);
+    match n {
+        4..=8 => Some(u64::from(le4(0)?) | (u64::from(le4(n - 4)?) << (8 * (n - 4)))),
+        1..=3 => {
+            let at = |i: usize| b.get(i).map_or(0, |&c| u64::from(c));
+            Some(at(0) | (at(1) << 8) | (at(2) << 16))
+        }
+        _ => None,
+    }
 }
 
 /// [`plain_case`] a byte at a time.
@@ -699,7 +757,9 @@ fn person_like(toks: &[&str]) -> bool {
         let cap = t.chars().next().is_some_and(char::is_uppercase);
         let particle = matches!(*t, "de" | "van" | "von" | "bin" | "al" | "da" | "der" | "del" | "la" | "le");
         // "NATO", but not initials ("G.K").
-        let acronym = t.len() > 2 && !t.contains('.') && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+        // (The letters first: a capitalised word fails at its second letter, before the search
+        // for a period.)
+        let acronym = t.len() > 2 && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && !t.contains('.');
         (cap || particle) && !acronym && !is_org_word(t)
     })
 }
@@ -727,6 +787,7 @@ impl<'a> Resolver<'a> {
             last_org: None,
             marks: Marks::default(),
             run_toks: Vec::new(),
+            surnames: TokenBits::default(),
         };
         let quoted = SpanIndex::new(quoted.iter().copied());
         // Name runs in text order; a lone word is only checked once it may name someone known.
@@ -830,7 +891,7 @@ impl<'a> Resolver<'a> {
                     let word = span.text_in(text);
                     // Cheap first: only a known surname or a first name can name someone.
                     let key = word_key(word);
-                    if !r.by_token.get(key).is_some_and(|c| c.last.0 != NONE) && !FIRST_NAMES.contains_key(key) {
+                    if !r.is_surname(key) && !FIRST_NAMES.contains_key(key) {
                         continue;
                     }
                     let before = text.get(sentence..span.start).unwrap_or("");
@@ -944,6 +1005,7 @@ impl<'a> Resolver<'a> {
         self.by_name.insert(p.name.clone(), i);
         let last = p.last;
         let given = p.given;
+        self.surnames.add(last);
         self.people.push(p);
         // One hash per chain: the entry either chains the person or starts the chain.
         if let Some(tail) = chain_push(&mut self.by_token.entry(last).or_insert(NO_CHAINS).last, i) {
@@ -957,9 +1019,15 @@ impl<'a> Resolver<'a> {
         i
     }
 
+    /// Is `w` the last token of some person?
+    fn is_surname(&self, w: &str) -> bool {
+        self.surnames.may_hold(w) && self.by_token.get(w).is_some_and(|c| c.last.0 != NONE)
+    }
+
     /// The people whose last token is `last`, in index order.
     fn with_last<'s>(&'s self, last: &str) -> impl Iterator<Item = usize> + 's {
-        let mut i = self.by_token.get(last).map_or(NONE, |c| c.last.0);
+        let mut i =
+            if self.surnames.may_hold(last) { self.by_token.get(last).map_or(NONE, |c| c.last.0) } else { NONE };
         std::iter::from_fn(move || {
             let cur = i;
             (cur != NONE).then(|| {
@@ -1353,6 +1421,26 @@ mod tests {
                 None
             };
             proptest::prop_assert_eq!(m.last_in(lo, hi, ok), want);
+        }
+
+        #[test]
+        fn pack_reads_as_load_le(w in "[a-zA-Z\u{e9}\0]{0,10}") {
+            let b = w.as_bytes();
+            proptest::prop_assert_eq!(pack(b), load_le(b, 0, b.len()));
+        }
+
+        #[test]
+        fn token_bits_hold_every_added_word(ws in proptest::collection::vec("[a-zA-Z\u{e9}'.]{0,20}", 0..40), q in "[a-zA-Z]{0,12}") {
+            let mut t = TokenBits::default();
+            for w in &ws {
+                t.add(w);
+            }
+            for w in &ws {
+                proptest::prop_assert!(t.may_hold(w));
+            }
+            if !t.may_hold(&q) {
+                proptest::prop_assert!(!ws.contains(&q));
+            }
         }
 
         #[test]
