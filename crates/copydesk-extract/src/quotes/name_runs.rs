@@ -42,7 +42,8 @@ static NAME_BYTE: [bool; 128] = {
 
 /// End of the name token starting at `i`, if one starts there. The ASCII letters, apostrophes
 /// and hyphens that make up most of a token are read eight at a time ([`name_bytes_end`]).
-#[inline]
+/// Inlined into the scanner, which calls it for every capitalised word.
+#[inline(always)]
 fn token_at(s: &str, i: usize) -> Option<usize> {
     let b = s.as_bytes();
     let mut j = match *b.get(i)? {

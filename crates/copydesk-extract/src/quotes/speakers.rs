@@ -383,12 +383,19 @@ struct CasedWords {
 }
 
 impl CasedWords {
-    /// The bits of `w` (0 when not listed).
-    #[inline]
+    /// The bits of `w` (0 when not listed). The filter is inlined into the caller; only the
+    /// few words it lets through pay for the call that hashes them.
+    #[inline(always)]
     fn get(&self, w: &str) -> u8 {
         if !self.filter.may_hold(w) {
             return 0;
         }
+        self.get_listed(w)
+    }
+
+    /// [`Self::get`] past the filter.
+    #[inline(never)]
+    fn get_listed(&self, w: &str) -> u8 {
         self.map.get(w).copied().unwrap_or(0)
     }
 }
@@ -732,12 +739,19 @@ struct FirstNames {
 }
 
 impl FirstNames {
-    /// The gender of the first name `w`, if listed.
-    #[inline]
+    /// The gender of the first name `w`, if listed. The filter is inlined into the caller; only
+    /// the few words it lets through pay for the call that hashes them.
+    #[inline(always)]
     fn get(&self, w: &str) -> Option<&Gender> {
         if !self.filter.may_hold(w) {
             return None;
         }
+        self.get_listed(w)
+    }
+
+    /// [`Self::get`] past the filter.
+    #[inline(never)]
+    fn get_listed(&self, w: &str) -> Option<&Gender> {
         self.map.get(w)
     }
 
@@ -854,6 +868,7 @@ impl<'a> Resolver<'a> {
         r.mentions.reserve(runs.len());
         r.by_name.reserve(runs.len());
         r.by_token.reserve(runs.len());
+        r.full_names.reserve(runs.len());
         // Full names first (two or more tokens), then single tokens attach to them.
         for (span, st) in runs.iter().filter_map(|r| match r {
             Run::Name { span, st } if st.len >= 2 => Some((span, st)),
