@@ -257,11 +257,13 @@ fn chain_push(c: &mut (usize, usize), i: usize) -> Option<usize> {
     }
 }
 
-/// A name run of the article, in text order.
+/// A name run of the article that may name someone by one word, in text order (small: the
+/// stripped names are kept apart).
 #[derive(Debug, Clone, Copy)]
-enum Run<'a> {
-    /// A run of two or more words that may be a person's name, titles stripped.
-    Name { span: Span, st: Stripped<'a> },
+enum Run {
+    /// A run of two or more words whose name, titles stripped, is one word: the index of its
+    /// span and name among the names of [`Resolver::new`].
+    Name(usize),
     /// A single capitalised word, checked later.
     Word {
         span: Span,
@@ -805,10 +807,13 @@ impl<'a> Resolver<'a> {
         };
         let quoted = SpanIndex::new(quoted.iter().copied());
         // Name runs in text order; a lone word is only checked once it may name someone known.
-        let mut runs: Vec<Run<'a>> = Vec::with_capacity(ctx.text.len() / 64);
+        let mut runs: Vec<Run> = Vec::with_capacity(ctx.text.len() / 48);
+        // The runs of two or more words that may be a person's name, titles stripped, in text
+        // order.
+        let mut names: Vec<(Span, Stripped<'a>)> = Vec::with_capacity(ctx.text.len() / 192);
         let text = ctx.text;
         // The tokens of the current run (kept across runs).
-        let mut toks: Vec<(usize, usize)> = Vec::new();
+        let mut toks: Vec<(usize, usize)> = Vec::with_capacity(8);
         for sent in &ctx.sentences {
             if ctx.segments.get(sent.segment).map_or(true, |s| {
                 !matches!(s.kind, BlockKind::Paragraph | BlockKind::Standfirst | BlockKind::Subheading)
@@ -859,21 +864,23 @@ impl<'a> Resolver<'a> {
                 if !st.person_like() {
                     return;
                 }
-                runs.push(Run::Name { span, st });
+                if st.len == 1 {
+                    runs.push(Run::Name(names.len()));
+                }
+                names.push((span, st));
             });
         }
         // At most one person per run (and a few more from resolution later): size the indexes
         // once instead of growing them person by person.
-        r.people.reserve(runs.len());
-        r.mentions.reserve(runs.len());
-        r.by_name.reserve(runs.len());
-        r.by_token.reserve(runs.len());
-        r.full_names.reserve(runs.len());
+        // Single-word names are in both lists.
+        let n_runs = runs.len() + names.iter().filter(|(_, st)| st.len >= 2).count();
+        r.people.reserve(n_runs);
+        r.mentions.reserve(n_runs);
+        r.by_name.reserve(n_runs);
+        r.by_token.reserve(n_runs);
+        r.full_names.reserve(names.len());
         // Full names first (two or more tokens), then single tokens attach to them.
-        for (span, st) in runs.iter().filter_map(|r| match r {
-            Run::Name { span, st } if st.len >= 2 => Some((span, st)),
-            _ => None,
-        }) {
+        for (span, st) in names.iter().filter(|(_, st)| st.len >= 2) {
             // Borrowed from the text (not joined) when written there with single spaces.
             let name = r.name_of(st);
             let longer = || {
@@ -900,8 +907,10 @@ impl<'a> Resolver<'a> {
         }
         for run in &runs {
             let (span, st) = match *run {
-                Run::Name { span, st } if st.len == 1 => (span, st),
-                Run::Name { .. } => continue,
+                Run::Name(at) => match names.get(at) {
+                    Some(&(span, st)) => (span, st),
+                    None => continue,
+                },
                 Run::Word { span, sentence } => {
                     let word = span.text_in(text);
                     // Cheap first: only a known surname or a first name can name someone.
