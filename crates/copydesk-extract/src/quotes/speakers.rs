@@ -894,7 +894,9 @@ impl<'a> Resolver<'a> {
                     let toks = st.toks();
                     let fg = first_name_gender(toks[0]);
                     let last = toks.last().copied().unwrap_or_default();
-                    r.add_person(Person::new(name, last, Some(toks[0]), fg, fg != Gender::Unknown))
+                    // A listed first name has a gender.
+                    let listed = fg != Gender::Unknown;
+                    r.add_person(Person::new(name, last, Some(toks[0]), fg, listed), listed)
                 }
             };
             r.add_span(idx, *span);
@@ -952,7 +954,7 @@ impl<'a> Resolver<'a> {
                 // the same.
                 None if st.person_title() || first_name_gender(st.toks[0]) != Gender::Unknown => {
                     let g = if st.gender == Gender::Unknown { first_name_gender(st.toks[0]) } else { st.gender };
-                    let idx = r.add_person(Person::new(Cow::Borrowed(st.toks[0]), st.toks[0], None, g, true));
+                    let idx = r.add_person(Person::new(Cow::Borrowed(st.toks[0]), st.toks[0], None, g, true), false);
                     r.add_span(idx, *span);
                     r.note(idx, st);
                 }
@@ -1023,8 +1025,10 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Add a person to the indexes; returns its index.
-    fn add_person(&mut self, p: Person<'a>) -> usize {
+    /// Add a person to the indexes; returns its index. `given_listed`: the first token is a
+    /// listed first name, the only kind [`Self::best_for_first_name`] looks up, so that only
+    /// those are chained by first token.
+    fn add_person(&mut self, p: Person<'a>, given_listed: bool) -> usize {
         let i = self.people.len();
         self.by_name.insert(p.name.clone(), i);
         let last = p.last;
@@ -1035,7 +1039,7 @@ impl<'a> Resolver<'a> {
         if let Some(tail) = chain_push(&mut self.by_token.entry(last).or_insert(NO_CHAINS).last, i) {
             self.people[tail].next_last = i;
         }
-        if let Some(given) = given {
+        if let Some(given) = given.filter(|_| given_listed) {
             if let Some(tail) = chain_push(&mut self.by_token.entry(given).or_insert(NO_CHAINS).first, i) {
                 self.people[tail].next_given = i;
             }
@@ -1276,7 +1280,11 @@ impl<'a> Resolver<'a> {
         // "The mayor, Ann Lee": a name in the appositive beats the role before it.
         let mut parts = comma_pieces(raw).map(str::trim).filter(|p| !p.is_empty());
         let first = parts.next().unwrap_or(raw);
-        let first_is_role = first.split_ws().next().is_some_and(is_determiner);
+        // One look-up answers the word tests on the first word of `first`, which is the first
+        // word of the mention too unless an appositive name or a possessive replaces it.
+        let head = first.split_ws().next();
+        let head_lists = head.map(lists);
+        let first_is_role = head_lists.is_some_and(|l| l.determiner());
         let mention = if first_is_role {
             parts
                 .next()
@@ -1295,7 +1303,11 @@ impl<'a> Resolver<'a> {
         let first_word = words.next()?;
         let last_word = words.next_back();
         // One look-up answers the word tests on the first word.
-        let first_lists = lists(first_word);
+        let first_lists = match (head, head_lists) {
+            // The same slice (start and length) of the text.
+            (Some(h), Some(l)) if std::ptr::eq(h, first_word) => l,
+            _ => lists(first_word),
+        };
         // Pronoun.
         if last_word.is_none() {
             if let Some(g) = first_lists.pronoun() {
@@ -1409,7 +1421,8 @@ impl<'a> Resolver<'a> {
                 person.n_spans = 1;
                 person.first = span.start;
                 self.spans.push(span);
-                let idx = self.add_person(person);
+                let listed = toks.len() >= 2 && FIRST_NAMES.contains_key(toks[0]);
+                let idx = self.add_person(person, listed);
                 self.note(idx, &st);
                 idx
             }
