@@ -374,7 +374,8 @@ static CASED_WORDS: Lazy<CasedWords> = Lazy::new(|| {
     for k in m.keys() {
         filter.add(k);
     }
-    CasedWords { map: m, filter }
+    let short = PackedMap::new(m.iter().map(|(k, &v)| (k.as_str(), v)), 0);
+    CasedWords { map: m, filter, short }
 });
 
 /// The words of [`CASED_WORDS`] with a quick test that turns most other words away unhashed.
@@ -382,6 +383,8 @@ struct CasedWords {
     map: HashMap<String, u8>,
     /// One bit per word.
     filter: WordBits,
+    /// The words of one to eight bytes, found without hashing.
+    short: PackedMap<u8>,
 }
 
 impl CasedWords {
@@ -398,7 +401,10 @@ impl CasedWords {
     /// [`Self::get`] past the filter.
     #[inline(never)]
     fn get_listed(&self, w: &str) -> u8 {
-        self.map.get(w).copied().unwrap_or(0)
+        match pack(w.as_bytes()) {
+            Some(x) => self.short.get(x, w.len()).unwrap_or(0),
+            None => self.map.get(w).copied().unwrap_or(0),
+        }
     }
 }
 
@@ -430,6 +436,73 @@ fn pack(b: &[u8]) -> Option<u64> {
             Some(at(0) | (at(1) << 8) | (at(2) << 16))
         }
         _ => None,
+    }
+}
+
+/// Words of one to eight bytes with a value each, found by their bytes packed into one integer
+/// ([`pack`]): a multiply and a probe or two, without hashing a string or comparing bytes.
+struct PackedMap<V> {
+    /// (packed word, its length, value) at the slot its hash picks or the next free one after
+    /// it; a power of two long and at most half full, so that every probe ends. Length 0 marks
+    /// a free slot.
+    slots: Vec<(u64, u8, V)>,
+    /// 64 minus the log2 of the number of slots.
+    shift: u32,
+}
+
+impl<V: Copy> PackedMap<V> {
+    /// The map of the words of one to eight bytes among `words` (the others are left out; the
+    /// first value of a word repeated wins); `fill` stands in the free slots.
+    fn new<'w>(words: impl Iterator<Item = (&'w str, V)>, fill: V) -> Self {
+        let words: Vec<(u64, u8, V)> =
+            words.filter_map(|(w, v)| Some((pack(w.as_bytes())?, u8::try_from(w.len()).ok()?, v))).collect();
+        let bits = (words.len() * 2).max(2).next_power_of_two().trailing_zeros();
+        let mut m = PackedMap { slots: vec![(0, 0, fill); 1 << bits], shift: 64 - bits };
+        for (x, n, v) in words {
+            let mut i = m.slot(x, usize::from(n));
+            let mask = m.slots.len() - 1;
+            while let Some(&(k, l, _)) = m.slots.get(i) {
+                if l == 0 || (k == x && l == n) {
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+            if let Some(e) = m.slots.get_mut(i) {
+                if e.1 == 0 {
+                    *e = (x, n, v);
+                }
+            }
+        }
+        m
+    }
+
+    /// The first slot of the word packed as `x`, `n` bytes long.
+    #[inline]
+    fn slot(&self, x: u64, n: usize) -> usize {
+        ((x ^ ((n as u64) << 59)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The value of the word packed as `x`, `n` bytes long.
+    #[inline]
+    fn get_ref(&self, x: u64, n: usize) -> Option<&V> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(x, n);
+        loop {
+            let (k, l, v) = self.slots.get(i)?;
+            if *l == 0 {
+                return None;
+            }
+            if *k == x && usize::from(*l) == n {
+                return Some(v);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// [`Self::get_ref`], copied.
+    #[inline]
+    fn get(&self, x: u64, n: usize) -> Option<V> {
+        self.get_ref(x, n).copied()
     }
 }
 
@@ -730,7 +803,8 @@ static FIRST_NAMES: Lazy<FirstNames> = Lazy::new(|| {
             filter.add(n);
             map.entry(n).or_insert(g);
         });
-    FirstNames { map, filter }
+    let short = PackedMap::new(map.iter().map(|(&k, &v)| (k, v)), Gender::Unknown);
+    FirstNames { map, filter, short }
 });
 
 /// The first names with a quick test that turns most other words away unhashed.
@@ -738,6 +812,8 @@ struct FirstNames {
     map: HashMap<&'static str, Gender>,
     /// One bit per name.
     filter: WordBits,
+    /// The names of one to eight bytes, found without hashing.
+    short: PackedMap<Gender>,
 }
 
 impl FirstNames {
@@ -754,7 +830,10 @@ impl FirstNames {
     /// [`Self::get`] past the filter.
     #[inline(never)]
     fn get_listed(&self, w: &str) -> Option<&Gender> {
-        self.map.get(w)
+        match pack(w.as_bytes()) {
+            Some(x) => self.short.get_ref(x, w.len()),
+            None => self.map.get(w),
+        }
     }
 
     /// Is `w` a listed first name?
@@ -1461,6 +1540,14 @@ mod tests {
         }
 
         #[test]
+        fn packed_maps_agree_with_the_hash_maps(w in "[a-zA-Z.'\u{e9}\0]{0,10}") {
+            let cased = &*CASED_WORDS;
+            proptest::prop_assert_eq!(cased.get_listed(&w), cased.map.get(w.as_str()).copied().unwrap_or(0));
+            let names = &*FIRST_NAMES;
+            proptest::prop_assert_eq!(names.get_listed(&w), names.map.get(w.as_str()));
+        }
+
+        #[test]
         fn pack_reads_as_load_le(w in "[a-zA-Z\u{e9}\0]{0,10}") {
             let b = w.as_bytes();
             proptest::prop_assert_eq!(pack(b), load_le(b, 0, b.len()));
@@ -1606,12 +1693,14 @@ mod tests {
         let cased = &*CASED_WORDS;
         assert!(!cased.map.is_empty());
         for (w, &bits) in &cased.map {
+            assert_eq!(cased.get_listed(w), bits, "{w}");
             assert!(cased.filter.may_hold(w), "{w}");
             assert_eq!(cased.get(w), bits, "{w}");
         }
         let names = &*FIRST_NAMES;
         assert!(names.map.len() > 100);
         for (w, g) in &names.map {
+            assert_eq!(names.get_listed(w), Some(g), "{w}");
             assert!(names.filter.may_hold(w), "{w}");
             assert_eq!(names.get(w), Some(g), "{w}");
             assert!(names.contains_key(w), "{w}");
