@@ -611,7 +611,7 @@ fn strip_tokens<'a>(toks: impl Iterator<Item = &'a str>, mut first_bits: Option<
                 continue;
             }
         }
-        let t = t.trim_end_matches([',', ';', ':']).trim_end_matches('.');
+        let t = trim_token(t);
         if t.is_empty() {
             continue;
         }
@@ -632,6 +632,22 @@ fn strip_tokens<'a>(toks: impl Iterator<Item = &'a str>, mut first_bits: Option<
         }
     }
     out
+}
+
+/// `t` without trailing commas, semicolons and colons, then periods (as the two
+/// `trim_end_matches` of [`trim_token_plain`]); a word ending with a letter or digit, as most
+/// do, is returned at once.
+#[inline]
+fn trim_token(t: &str) -> &str {
+    match t.as_bytes().last() {
+        Some(&x) if x.is_ascii_alphanumeric() => t,
+        _ => trim_token_plain(t),
+    }
+}
+
+/// [`trim_token`] without the shortcut.
+fn trim_token_plain(t: &str) -> &str {
+    t.trim_end_matches([',', ';', ':']).trim_end_matches('.')
 }
 
 /// A lone word as the surname or first name it may be: without trailing punctuation, periods
@@ -1545,6 +1561,11 @@ mod tests {
             proptest::prop_assert_eq!(cased.get_listed(&w), cased.map.get(w.as_str()).copied().unwrap_or(0));
             let names = &*FIRST_NAMES;
             proptest::prop_assert_eq!(names.get_listed(&w), names.map.get(w.as_str()));
+        }
+
+        #[test]
+        fn trim_token_agrees_with_the_plain_trims(w in "[A-Za-z0-9\u{e9}]{0,6}[.,;: a1\u{e9}]{0,4}") {
+            proptest::prop_assert_eq!(trim_token(&w), trim_token_plain(&w));
         }
 
         #[test]
