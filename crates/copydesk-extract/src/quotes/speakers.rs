@@ -645,6 +645,17 @@ fn trim_token(t: &str) -> &str {
     }
 }
 
+/// [`str::trim`], with a shortcut for text that starts and ends with an ASCII byte other than
+/// whitespace (nearly every mention and piece of one).
+#[inline]
+fn trim_ws(s: &str) -> &str {
+    let ws = |x: u8| x >= 0x80 || matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&a), Some(&b)) if !ws(a) && !ws(b) => s,
+        _ => s.trim(),
+    }
+}
+
 /// [`trim_token`] without the shortcut.
 fn trim_token_plain(t: &str) -> &str {
     t.trim_end_matches([',', ';', ':']).trim_end_matches('.')
@@ -1370,10 +1381,10 @@ impl<'a> Resolver<'a> {
 
     /// Resolve a speaker mention at `span`; records the speaker for later pronouns.
     pub(crate) fn resolve(&mut self, span: Span) -> Option<String> {
-        let raw = span.text_in(self.text).trim();
+        let raw = trim_ws(span.text_in(self.text));
         let raw = raw.bytes().position(|b| b == b'(').and_then(|i| raw.get(..i)).unwrap_or(raw);
         // "The mayor, Ann Lee": a name in the appositive beats the role before it.
-        let mut parts = comma_pieces(raw).map(str::trim).filter(|p| !p.is_empty());
+        let mut parts = comma_pieces(raw).map(trim_ws).filter(|p| !p.is_empty());
         let first = parts.next().unwrap_or(raw);
         // One look-up answers the word tests on the first word of `first`, which is the first
         // word of the mention too unless an appositive name or a possessive replaces it.
@@ -1566,6 +1577,11 @@ mod tests {
         #[test]
         fn trim_token_agrees_with_the_plain_trims(w in "[A-Za-z0-9\u{e9}]{0,6}[.,;: a1\u{e9}]{0,4}") {
             proptest::prop_assert_eq!(trim_token(&w), trim_token_plain(&w));
+        }
+
+        #[test]
+        fn trim_ws_agrees_with_trim(w in "[ \t\n\x0b\x0c\r\x1c\u{85}\u{a0}\u{2003}a.,]{0,8}") {
+            proptest::prop_assert_eq!(trim_ws(&w), w.trim());
         }
 
         #[test]
