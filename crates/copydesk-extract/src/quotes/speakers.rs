@@ -1388,7 +1388,8 @@ impl<'a> Resolver<'a> {
         let first = parts.next().unwrap_or(raw);
         // One look-up answers the word tests on the first word of `first`, which is the first
         // word of the mention too unless an appositive name or a possessive replaces it.
-        let head = first.split_ws().next();
+        let mut first_words = first.split_ws();
+        let head = first_words.next();
         let head_lists = head.map(lists);
         let first_is_role = head_lists.is_some_and(|l| l.determiner());
         let mention = if first_is_role {
@@ -1405,9 +1406,14 @@ impl<'a> Resolver<'a> {
             first
         };
         let mention = mention.strip_suffix("'s").or_else(|| mention.strip_suffix("\u{2019}s")).unwrap_or(mention);
-        let mut words = mention.split_ws();
-        let first_word = words.next()?;
-        let last_word = words.next_back();
+        // The mention's first and last words; when the mention is `first` as it was (the same
+        // slice), its words are read on from where the first was.
+        let (first_word, last_word) = if std::ptr::eq(mention, first) {
+            (head?, first_words.next_back())
+        } else {
+            let mut words = mention.split_ws();
+            (words.next()?, words.next_back())
+        };
         // One look-up answers the word tests on the first word.
         let first_lists = match (head, head_lists) {
             // The same slice (start and length) of the text.
