@@ -94,6 +94,14 @@ impl<'a> Person<'a> {
         self.titles[..usize::from(self.n_titles)].iter().any(|t| with_title_key(t, |k| k == key))
     }
 
+    /// Is the title `t` (as written) none the person has, by [`title_key`]? A person without
+    /// titles has no key to compare, and a title written as one kept is no new one: both
+    /// answered without lowering them.
+    fn title_is_new(&self, t: &str) -> bool {
+        let n = usize::from(self.n_titles);
+        n == 0 || !(self.titles[..n].contains(&t) || with_title_key(t, |k| self.has_title(k)))
+    }
+
     /// Where the person is mentioned, sorted by start, out of the resolver's `spans`.
     fn spans<'s>(&self, spans: &'s [Span]) -> &'s [Span] {
         spans.get(self.spans_at..self.spans_at + self.n_spans).unwrap_or(&[])
@@ -1124,7 +1132,7 @@ impl<'a> Resolver<'a> {
                 p.credible = true;
             }
             let n = usize::from(p.n_titles);
-            if n < MAX_TITLES && !with_title_key(t, |k| p.has_title(k)) {
+            if n < MAX_TITLES && p.title_is_new(t) {
                 p.titles[n] = t;
                 p.n_titles += 1;
             }
@@ -1588,6 +1596,20 @@ mod tests {
         #[test]
         fn trim_ws_agrees_with_trim(w in "[ \t\n\x0b\x0c\r\x1c\u{85}\u{a0}\u{2003}a.,]{0,8}") {
             proptest::prop_assert_eq!(trim_ws(&w), w.trim());
+        }
+
+        #[test]
+        fn new_titles_are_those_with_a_new_key(ts in proptest::collection::vec("(Sen|Sen\\.|SEN|Senator|Mr|Mr\\.|Chair|Chairwoman|Gov)", 0..8)) {
+            let mut p = Person::new(Cow::Borrowed("Ann Lee"), "Lee", Some("Ann"), Gender::Unknown, false);
+            for t in &ts {
+                let plain = !with_title_key(t, |k| p.has_title(k));
+                proptest::prop_assert_eq!(p.title_is_new(t), plain, "{}", t);
+                let n = usize::from(p.n_titles);
+                if plain && n < MAX_TITLES {
+                    p.titles[n] = t;
+                    p.n_titles += 1;
+                }
+            }
         }
 
         #[test]
