@@ -15,7 +15,9 @@ use super::name_runs;
 use super::span_index::SpanIndex;
 use super::ws::SplitWsExt;
 use super::SpanExt;
-use crate::ascii_scan::{in_range, load_le, HI};
+#[cfg(test)]
+use crate::ascii_scan::load_le;
+use crate::ascii_scan::{in_range, HI};
 use crate::{Context, Entity, EntityLabel, Sentence};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
@@ -92,6 +94,14 @@ impl<'a> Person<'a> {
         self.titles[..usize::from(self.n_titles)].iter().any(|t| with_title_key(t, |k| k == key))
     }
 
+    /// Is the title `t` (as written) none the person has, by [`title_key`]? A person without
+    /// titles has no key to compare, and a title written as one kept is no new one: both
+    /// answered without lowering them.
+    fn title_is_new(&self, t: &str) -> bool {
+        let n = usize::from(self.n_titles);
+        n == 0 || !(self.titles[..n].contains(&t) || with_title_key(t, |k| self.has_title(k)))
+    }
+
     /// Where the person is mentioned, sorted by start, out of the resolver's `spans`.
     fn spans<'s>(&self, spans: &'s [Span]) -> &'s [Span] {
         spans.get(self.spans_at..self.spans_at + self.n_spans).unwrap_or(&[])
@@ -141,6 +151,46 @@ pub(crate) struct Resolver<'a> {
     marks: Marks,
     /// The words of the name runs of a mention (kept from one mention to the next).
     run_toks: Vec<(usize, usize)>,
+    /// The last tokens of the people ([`TokenBits`]): most words asked about are no one's,
+    /// and are turned away without hashing.
+    surnames: TokenBits,
+}
+
+/// A set of 512 bits over words as written: a word whose bit is clear was never added.
+#[derive(Debug, Default)]
+struct TokenBits([u64; 8]);
+
+impl TokenBits {
+    /// The bit of `w`: from its first and last eight bytes (packed, see [`pack`]) and length.
+    #[inline]
+    fn bit(w: &str) -> usize {
+        let b = w.as_bytes();
+        let n = b.len();
+        let x = match pack(b) {
+            Some(x) => x,
+            None => {
+                let le8 =
+                    |i: usize| b.get(i..i + 8).and_then(|x| <[u8; 8]>::try_from(x).ok()).map_or(0, u64::from_le_bytes);
+                le8(0) ^ le8(n.saturating_sub(8)).rotate_left(29)
+            }
+        };
+        ((x ^ ((n as u64) << 56)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
+    }
+
+    /// Add `w`.
+    fn add(&mut self, w: &str) {
+        let k = Self::bit(w);
+        if let Some(x) = self.0.get_mut(k >> 6) {
+            *x |= 1 << (k & 63);
+        }
+    }
+
+    /// Might `w` have been added? (False only for words never added.)
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        let k = Self::bit(w);
+        self.0.get(k >> 6).is_some_and(|x| x >> (k & 63) & 1 != 0)
+    }
 }
 
 /// End of a chain of people.
@@ -215,11 +265,13 @@ fn chain_push(c: &mut (usize, usize), i: usize) -> Option<usize> {
     }
 }
 
-/// A name run of the article, in text order.
+/// A name run of the article that may name someone by one word, in text order (small: the
+/// stripped names are kept apart).
 #[derive(Debug, Clone, Copy)]
-enum Run<'a> {
-    /// A run of two or more words that may be a person's name, titles stripped.
-    Name { span: Span, st: Stripped<'a> },
+enum Run {
+    /// A run of two or more words whose name, titles stripped, is one word: the index of its
+    /// span and name among the names of [`Resolver::new`].
+    Name(usize),
     /// A single capitalised word, checked later.
     Word {
         span: Span,
@@ -330,7 +382,8 @@ static CASED_WORDS: Lazy<CasedWords> = Lazy::new(|| {
     for k in m.keys() {
         filter.add(k);
     }
-    CasedWords { map: m, filter }
+    let short = PackedMap::new(m.iter().map(|(k, &v)| (k.as_str(), v)), 0);
+    CasedWords { map: m, filter, short }
 });
 
 /// The words of [`CASED_WORDS`] with a quick test that turns most other words away unhashed.
@@ -338,16 +391,28 @@ struct CasedWords {
     map: HashMap<String, u8>,
     /// One bit per word.
     filter: WordBits,
+    /// The words of one to eight bytes, found without hashing.
+    short: PackedMap<u8>,
 }
 
 impl CasedWords {
-    /// The bits of `w` (0 when not listed).
-    #[inline]
+    /// The bits of `w` (0 when not listed). The filter is inlined into the caller; only the
+    /// few words it lets through pay for the call that hashes them.
+    #[inline(always)]
     fn get(&self, w: &str) -> u8 {
         if !self.filter.may_hold(w) {
             return 0;
         }
-        self.map.get(w).copied().unwrap_or(0)
+        self.get_listed(w)
+    }
+
+    /// [`Self::get`] past the filter.
+    #[inline(never)]
+    fn get_listed(&self, w: &str) -> u8 {
+        match pack(w.as_bytes()) {
+            Some(x) => self.short.get(x, w.len()).unwrap_or(0),
+            None => self.map.get(w).copied().unwrap_or(0),
+        }
     }
 }
 
@@ -355,7 +420,7 @@ impl CasedWords {
 /// eight bytes are tested as one integer.
 fn plain_case(w: &str) -> bool {
     let b = w.as_bytes();
-    if let Some(x) = load_le(b, 0, b.len()) {
+    if let Some(x) = pack(b) {
         if x & HI != 0 {
             return false;
         }
@@ -364,6 +429,89 @@ fn plain_case(w: &str) -> bool {
         return upper == 0 || in_range(x, b'a', b'z') == 0;
     }
     plain_case_slow(w)
+}
+
+/// The bytes of a word of one to eight bytes as a little-endian number, zero-padded (as
+/// [`load_le`] reads them), from two overlapping loads instead of a copy; None for other lengths.
+#[inline]
+fn pack(b: &[u8]) -> Option<u64> {
+    let n = b.len();
+    let le4 = |i: usize| b.get(i..i + 4).and_then(|x| <[u8; 4]>::try_from(x).ok()).map(u32::from_le_bytes);
+    match n {
+        4..=8 => Some(u64::from(le4(0)?) | (u64::from(le4(n - 4)?) << (8 * (n - 4)))),
+        1..=3 => {
+            let at = |i: usize| b.get(i).map_or(0, |&c| u64::from(c));
+            Some(at(0) | (at(1) << 8) | (at(2) << 16))
+        }
+        _ => None,
+    }
+}
+
+/// Words of one to eight bytes with a value each, found by their bytes packed into one integer
+/// ([`pack`]): a multiply and a probe or two, without hashing a string or comparing bytes.
+struct PackedMap<V> {
+    /// (packed word, its length, value) at the slot its hash picks or the next free one after
+    /// it; a power of two long and at most half full, so that every probe ends. Length 0 marks
+    /// a free slot.
+    slots: Vec<(u64, u8, V)>,
+    /// 64 minus the log2 of the number of slots.
+    shift: u32,
+}
+
+impl<V: Copy> PackedMap<V> {
+    /// The map of the words of one to eight bytes among `words` (the others are left out; the
+    /// first value of a word repeated wins); `fill` stands in the free slots.
+    fn new<'w>(words: impl Iterator<Item = (&'w str, V)>, fill: V) -> Self {
+        let words: Vec<(u64, u8, V)> =
+            words.filter_map(|(w, v)| Some((pack(w.as_bytes())?, u8::try_from(w.len()).ok()?, v))).collect();
+        let bits = (words.len() * 2).max(2).next_power_of_two().trailing_zeros();
+        let mut m = PackedMap { slots: vec![(0, 0, fill); 1 << bits], shift: 64 - bits };
+        for (x, n, v) in words {
+            let mut i = m.slot(x, usize::from(n));
+            let mask = m.slots.len() - 1;
+            while let Some(&(k, l, _)) = m.slots.get(i) {
+                if l == 0 || (k == x && l == n) {
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+            if let Some(e) = m.slots.get_mut(i) {
+                if e.1 == 0 {
+                    *e = (x, n, v);
+                }
+            }
+        }
+        m
+    }
+
+    /// The first slot of the word packed as `x`, `n` bytes long.
+    #[inline]
+    fn slot(&self, x: u64, n: usize) -> usize {
+        ((x ^ ((n as u64) << 59)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The value of the word packed as `x`, `n` bytes long.
+    #[inline]
+    fn get_ref(&self, x: u64, n: usize) -> Option<&V> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(x, n);
+        loop {
+            let (k, l, v) = self.slots.get(i)?;
+            if *l == 0 {
+                return None;
+            }
+            if *k == x && usize::from(*l) == n {
+                return Some(v);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// [`Self::get_ref`], copied.
+    #[inline]
+    fn get(&self, x: u64, n: usize) -> Option<V> {
+        self.get_ref(x, n).copied()
+    }
 }
 
 /// [`plain_case`] a byte at a time.
@@ -471,7 +619,7 @@ fn strip_tokens<'a>(toks: impl Iterator<Item = &'a str>, mut first_bits: Option<
                 continue;
             }
         }
-        let t = t.trim_end_matches([',', ';', ':']).trim_end_matches('.');
+        let t = trim_token(t);
         if t.is_empty() {
             continue;
         }
@@ -492,6 +640,33 @@ fn strip_tokens<'a>(toks: impl Iterator<Item = &'a str>, mut first_bits: Option<
         }
     }
     out
+}
+
+/// `t` without trailing commas, semicolons and colons, then periods (as the two
+/// `trim_end_matches` of [`trim_token_plain`]); a word ending with a letter or digit, as most
+/// do, is returned at once.
+#[inline]
+fn trim_token(t: &str) -> &str {
+    match t.as_bytes().last() {
+        Some(&x) if x.is_ascii_alphanumeric() => t,
+        _ => trim_token_plain(t),
+    }
+}
+
+/// [`str::trim`], with a shortcut for text that starts and ends with an ASCII byte other than
+/// whitespace (nearly every mention and piece of one).
+#[inline]
+fn trim_ws(s: &str) -> &str {
+    let ws = |x: u8| x >= 0x80 || matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&a), Some(&b)) if !ws(a) && !ws(b) => s,
+        _ => s.trim(),
+    }
+}
+
+/// [`trim_token`] without the shortcut.
+fn trim_token_plain(t: &str) -> &str {
+    t.trim_end_matches([',', ';', ':']).trim_end_matches('.')
 }
 
 /// A lone word as the surname or first name it may be: without trailing punctuation, periods
@@ -663,7 +838,8 @@ static FIRST_NAMES: Lazy<FirstNames> = Lazy::new(|| {
             filter.add(n);
             map.entry(n).or_insert(g);
         });
-    FirstNames { map, filter }
+    let short = PackedMap::new(map.iter().map(|(&k, &v)| (k, v)), Gender::Unknown);
+    FirstNames { map, filter, short }
 });
 
 /// The first names with a quick test that turns most other words away unhashed.
@@ -671,16 +847,28 @@ struct FirstNames {
     map: HashMap<&'static str, Gender>,
     /// One bit per name.
     filter: WordBits,
+    /// The names of one to eight bytes, found without hashing.
+    short: PackedMap<Gender>,
 }
 
 impl FirstNames {
-    /// The gender of the first name `w`, if listed.
-    #[inline]
+    /// The gender of the first name `w`, if listed. The filter is inlined into the caller; only
+    /// the few words it lets through pay for the call that hashes them.
+    #[inline(always)]
     fn get(&self, w: &str) -> Option<&Gender> {
         if !self.filter.may_hold(w) {
             return None;
         }
-        self.map.get(w)
+        self.get_listed(w)
+    }
+
+    /// [`Self::get`] past the filter.
+    #[inline(never)]
+    fn get_listed(&self, w: &str) -> Option<&Gender> {
+        match pack(w.as_bytes()) {
+            Some(x) => self.short.get_ref(x, w.len()),
+            None => self.map.get(w),
+        }
     }
 
     /// Is `w` a listed first name?
@@ -699,7 +887,9 @@ fn person_like(toks: &[&str]) -> bool {
         let cap = t.chars().next().is_some_and(char::is_uppercase);
         let particle = matches!(*t, "de" | "van" | "von" | "bin" | "al" | "da" | "der" | "del" | "la" | "le");
         // "NATO", but not initials ("G.K").
-        let acronym = t.len() > 2 && !t.contains('.') && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+        // (The letters first: a capitalised word fails at its second letter, before the search
+        // for a period.)
+        let acronym = t.len() > 2 && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && !t.contains('.');
         (cap || particle) && !acronym && !is_org_word(t)
     })
 }
@@ -727,13 +917,17 @@ impl<'a> Resolver<'a> {
             last_org: None,
             marks: Marks::default(),
             run_toks: Vec::new(),
+            surnames: TokenBits::default(),
         };
         let quoted = SpanIndex::new(quoted.iter().copied());
         // Name runs in text order; a lone word is only checked once it may name someone known.
-        let mut runs: Vec<Run<'a>> = Vec::with_capacity(ctx.text.len() / 64);
+        let mut runs: Vec<Run> = Vec::with_capacity(ctx.text.len() / 48);
+        // The runs of two or more words that may be a person's name, titles stripped, in text
+        // order.
+        let mut names: Vec<(Span, Stripped<'a>)> = Vec::with_capacity(ctx.text.len() / 192);
         let text = ctx.text;
         // The tokens of the current run (kept across runs).
-        let mut toks: Vec<(usize, usize)> = Vec::new();
+        let mut toks: Vec<(usize, usize)> = Vec::with_capacity(8);
         for sent in &ctx.sentences {
             if ctx.segments.get(sent.segment).map_or(true, |s| {
                 !matches!(s.kind, BlockKind::Paragraph | BlockKind::Standfirst | BlockKind::Subheading)
@@ -784,20 +978,23 @@ impl<'a> Resolver<'a> {
                 if !st.person_like() {
                     return;
                 }
-                runs.push(Run::Name { span, st });
+                if st.len == 1 {
+                    runs.push(Run::Name(names.len()));
+                }
+                names.push((span, st));
             });
         }
         // At most one person per run (and a few more from resolution later): size the indexes
         // once instead of growing them person by person.
-        r.people.reserve(runs.len());
-        r.mentions.reserve(runs.len());
-        r.by_name.reserve(runs.len());
-        r.by_token.reserve(runs.len());
+        // Single-word names are in both lists.
+        let n_runs = runs.len() + names.iter().filter(|(_, st)| st.len >= 2).count();
+        r.people.reserve(n_runs);
+        r.mentions.reserve(n_runs);
+        r.by_name.reserve(n_runs);
+        r.by_token.reserve(n_runs);
+        r.full_names.reserve(names.len());
         // Full names first (two or more tokens), then single tokens attach to them.
-        for (span, st) in runs.iter().filter_map(|r| match r {
-            Run::Name { span, st } if st.len >= 2 => Some((span, st)),
-            _ => None,
-        }) {
+        for (span, st) in names.iter().filter(|(_, st)| st.len >= 2) {
             // Borrowed from the text (not joined) when written there with single spaces.
             let name = r.name_of(st);
             let longer = || {
@@ -811,7 +1008,9 @@ impl<'a> Resolver<'a> {
                     let toks = st.toks();
                     let fg = first_name_gender(toks[0]);
                     let last = toks.last().copied().unwrap_or_default();
-                    r.add_person(Person::new(name, last, Some(toks[0]), fg, fg != Gender::Unknown))
+                    // A listed first name has a gender.
+                    let listed = fg != Gender::Unknown;
+                    r.add_person(Person::new(name, last, Some(toks[0]), fg, listed), listed)
                 }
             };
             r.add_span(idx, *span);
@@ -824,13 +1023,15 @@ impl<'a> Resolver<'a> {
         }
         for run in &runs {
             let (span, st) = match *run {
-                Run::Name { span, st } if st.len == 1 => (span, st),
-                Run::Name { .. } => continue,
+                Run::Name(at) => match names.get(at) {
+                    Some(&(span, st)) => (span, st),
+                    None => continue,
+                },
                 Run::Word { span, sentence } => {
                     let word = span.text_in(text);
                     // Cheap first: only a known surname or a first name can name someone.
                     let key = word_key(word);
-                    if !r.by_token.get(key).is_some_and(|c| c.last.0 != NONE) && !FIRST_NAMES.contains_key(key) {
+                    if !r.is_surname(key) && !FIRST_NAMES.contains_key(key) {
                         continue;
                     }
                     let before = text.get(sentence..span.start).unwrap_or("");
@@ -867,7 +1068,7 @@ impl<'a> Resolver<'a> {
                 // the same.
                 None if st.person_title() || first_name_gender(st.toks[0]) != Gender::Unknown => {
                     let g = if st.gender == Gender::Unknown { first_name_gender(st.toks[0]) } else { st.gender };
-                    let idx = r.add_person(Person::new(Cow::Borrowed(st.toks[0]), st.toks[0], None, g, true));
+                    let idx = r.add_person(Person::new(Cow::Borrowed(st.toks[0]), st.toks[0], None, g, true), false);
                     r.add_span(idx, *span);
                     r.note(idx, st);
                 }
@@ -931,25 +1132,28 @@ impl<'a> Resolver<'a> {
                 p.credible = true;
             }
             let n = usize::from(p.n_titles);
-            if n < MAX_TITLES && !with_title_key(t, |k| p.has_title(k)) {
+            if n < MAX_TITLES && p.title_is_new(t) {
                 p.titles[n] = t;
                 p.n_titles += 1;
             }
         }
     }
 
-    /// Add a person to the indexes; returns its index.
-    fn add_person(&mut self, p: Person<'a>) -> usize {
+    /// Add a person to the indexes; returns its index. `given_listed`: the first token is a
+    /// listed first name, the only kind [`Self::best_for_first_name`] looks up, so that only
+    /// those are chained by first token.
+    fn add_person(&mut self, p: Person<'a>, given_listed: bool) -> usize {
         let i = self.people.len();
         self.by_name.insert(p.name.clone(), i);
         let last = p.last;
         let given = p.given;
+        self.surnames.add(last);
         self.people.push(p);
         // One hash per chain: the entry either chains the person or starts the chain.
         if let Some(tail) = chain_push(&mut self.by_token.entry(last).or_insert(NO_CHAINS).last, i) {
             self.people[tail].next_last = i;
         }
-        if let Some(given) = given {
+        if let Some(given) = given.filter(|_| given_listed) {
             if let Some(tail) = chain_push(&mut self.by_token.entry(given).or_insert(NO_CHAINS).first, i) {
                 self.people[tail].next_given = i;
             }
@@ -957,9 +1161,15 @@ impl<'a> Resolver<'a> {
         i
     }
 
+    /// Is `w` the last token of some person?
+    fn is_surname(&self, w: &str) -> bool {
+        self.surnames.may_hold(w) && self.by_token.get(w).is_some_and(|c| c.last.0 != NONE)
+    }
+
     /// The people whose last token is `last`, in index order.
     fn with_last<'s>(&'s self, last: &str) -> impl Iterator<Item = usize> + 's {
-        let mut i = self.by_token.get(last).map_or(NONE, |c| c.last.0);
+        let mut i =
+            if self.surnames.may_hold(last) { self.by_token.get(last).map_or(NONE, |c| c.last.0) } else { NONE };
         std::iter::from_fn(move || {
             let cur = i;
             (cur != NONE).then(|| {
@@ -1179,12 +1389,17 @@ impl<'a> Resolver<'a> {
 
     /// Resolve a speaker mention at `span`; records the speaker for later pronouns.
     pub(crate) fn resolve(&mut self, span: Span) -> Option<String> {
-        let raw = span.text_in(self.text).trim();
+        let raw = trim_ws(span.text_in(self.text));
         let raw = raw.bytes().position(|b| b == b'(').and_then(|i| raw.get(..i)).unwrap_or(raw);
         // "The mayor, Ann Lee": a name in the appositive beats the role before it.
-        let mut parts = comma_pieces(raw).map(str::trim).filter(|p| !p.is_empty());
+        let mut parts = comma_pieces(raw).map(trim_ws).filter(|p| !p.is_empty());
         let first = parts.next().unwrap_or(raw);
-        let first_is_role = first.split_ws().next().is_some_and(is_determiner);
+        // One look-up answers the word tests on the first word of `first`, which is the first
+        // word of the mention too unless an appositive name or a possessive replaces it.
+        let mut first_words = first.split_ws();
+        let head = first_words.next();
+        let head_lists = head.map(lists);
+        let first_is_role = head_lists.is_some_and(|l| l.determiner());
         let mention = if first_is_role {
             parts
                 .next()
@@ -1199,11 +1414,20 @@ impl<'a> Resolver<'a> {
             first
         };
         let mention = mention.strip_suffix("'s").or_else(|| mention.strip_suffix("\u{2019}s")).unwrap_or(mention);
-        let mut words = mention.split_ws();
-        let first_word = words.next()?;
-        let last_word = words.next_back();
+        // The mention's first and last words; when the mention is `first` as it was (the same
+        // slice), its words are read on from where the first was.
+        let (first_word, last_word) = if std::ptr::eq(mention, first) {
+            (head?, first_words.next_back())
+        } else {
+            let mut words = mention.split_ws();
+            (words.next()?, words.next_back())
+        };
         // One look-up answers the word tests on the first word.
-        let first_lists = lists(first_word);
+        let first_lists = match (head, head_lists) {
+            // The same slice (start and length) of the text.
+            (Some(h), Some(l)) if std::ptr::eq(h, first_word) => l,
+            _ => lists(first_word),
+        };
         // Pronoun.
         if last_word.is_none() {
             if let Some(g) = first_lists.pronoun() {
@@ -1317,7 +1541,8 @@ impl<'a> Resolver<'a> {
                 person.n_spans = 1;
                 person.first = span.start;
                 self.spans.push(span);
-                let idx = self.add_person(person);
+                let listed = toks.len() >= 2 && FIRST_NAMES.contains_key(toks[0]);
+                let idx = self.add_person(person, listed);
                 self.note(idx, &st);
                 idx
             }
@@ -1353,6 +1578,58 @@ mod tests {
                 None
             };
             proptest::prop_assert_eq!(m.last_in(lo, hi, ok), want);
+        }
+
+        #[test]
+        fn packed_maps_agree_with_the_hash_maps(w in "[a-zA-Z.'\u{e9}\0]{0,10}") {
+            let cased = &*CASED_WORDS;
+            proptest::prop_assert_eq!(cased.get_listed(&w), cased.map.get(w.as_str()).copied().unwrap_or(0));
+            let names = &*FIRST_NAMES;
+            proptest::prop_assert_eq!(names.get_listed(&w), names.map.get(w.as_str()));
+        }
+
+        #[test]
+        fn trim_token_agrees_with_the_plain_trims(w in "[A-Za-z0-9\u{e9}]{0,6}[.,;: a1\u{e9}]{0,4}") {
+            proptest::prop_assert_eq!(trim_token(&w), trim_token_plain(&w));
+        }
+
+        #[test]
+        fn trim_ws_agrees_with_trim(w in "[ \t\n\x0b\x0c\r\x1c\u{85}\u{a0}\u{2003}a.,]{0,8}") {
+            proptest::prop_assert_eq!(trim_ws(&w), w.trim());
+        }
+
+        #[test]
+        fn new_titles_are_those_with_a_new_key(ts in proptest::collection::vec("(Sen|Sen\\.|SEN|Senator|Mr|Mr\\.|Chair|Chairwoman|Gov)", 0..8)) {
+            let mut p = Person::new(Cow::Borrowed("Ann Lee"), "Lee", Some("Ann"), Gender::Unknown, false);
+            for t in &ts {
+                let plain = !with_title_key(t, |k| p.has_title(k));
+                proptest::prop_assert_eq!(p.title_is_new(t), plain, "{}", t);
+                let n = usize::from(p.n_titles);
+                if plain && n < MAX_TITLES {
+                    p.titles[n] = t;
+                    p.n_titles += 1;
+                }
+            }
+        }
+
+        #[test]
+        fn pack_reads_as_load_le(w in "[a-zA-Z\u{e9}\0]{0,10}") {
+            let b = w.as_bytes();
+            proptest::prop_assert_eq!(pack(b), load_le(b, 0, b.len()));
+        }
+
+        #[test]
+        fn token_bits_hold_every_added_word(ws in proptest::collection::vec("[a-zA-Z\u{e9}'.]{0,20}", 0..40), q in "[a-zA-Z]{0,12}") {
+            let mut t = TokenBits::default();
+            for w in &ws {
+                t.add(w);
+            }
+            for w in &ws {
+                proptest::prop_assert!(t.may_hold(w));
+            }
+            if !t.may_hold(&q) {
+                proptest::prop_assert!(!ws.contains(&q));
+            }
         }
 
         #[test]
@@ -1481,12 +1758,14 @@ mod tests {
         let cased = &*CASED_WORDS;
         assert!(!cased.map.is_empty());
         for (w, &bits) in &cased.map {
+            assert_eq!(cased.get_listed(w), bits, "{w}");
             assert!(cased.filter.may_hold(w), "{w}");
             assert_eq!(cased.get(w), bits, "{w}");
         }
         let names = &*FIRST_NAMES;
         assert!(names.map.len() > 100);
         for (w, g) in &names.map {
+            assert_eq!(names.get_listed(w), Some(g), "{w}");
             assert!(names.filter.may_hold(w), "{w}");
             assert_eq!(names.get(w), Some(g), "{w}");
             assert!(names.contains_key(w), "{w}");
