@@ -289,18 +289,15 @@ fn sentence_from(
             break;
         }
         if t.start >= at && t.end <= b {
-            // white space up to the token
-            if t.ent & ent::SYM != 0 {
-                out.push(Tok::new(t.start - a, t.end - a, false, false, false, false));
-                at = t.end;
-                rest = tail;
-                continue;
-            }
+            // white space up to the token: an ASCII symbol or a plain word is taken as it is
             let cap = sb.get(t.start).is_some_and(u8::is_ascii_uppercase);
-            if t.ent & ent::AFTER > u8::from(cap) {
-                // a whole run of ASCII letters or digits that what follows ends: a plain word
-                let long = t.ent & ent::LETTERS != 0 && t.end - t.start >= 4;
-                out.push(Tok::new(t.start - a, t.end - a, true, cap, false, long));
+            // ([`CAP`] is bit 4; a shift, not a select, which was compiled worse)
+            let (mut tok, take) = SETTLED[usize::from(t.ent | (u8::from(cap) << 4))];
+            if take {
+                // (the flags copied with one load and store)
+                tok.start = (t.start - a) as u32;
+                tok.end = (t.end - a) as u32;
+                out.push(tok);
                 at = t.end;
                 rest = tail;
                 continue;
@@ -319,6 +316,37 @@ fn sentence_from(
     }
     *cursor = seg_toks.len() - rest.len();
 }
+
+/// The bit [`sentence_from`] adds to a shared token's entity bits when the token starts with an
+/// ASCII capital (one the number lexer leaves 0: [`ent::FREE`]).
+const CAP: u8 = 16;
+
+/// What the entity bits of a shared token ([`NumTok::ent`]) and [`CAP`] settle: whether the token is taken
+/// as it is, and then its token but for its offsets. An ASCII symbol is a one-byte punctuation
+/// token; a whole run of ASCII letters or digits is a plain word when the bits after it
+/// ([`ent::AFTER`]) exceed 1 for a run starting with a capital, 0 for any other (digits are no
+/// capital); anything else is read again.
+static SETTLED: [(Tok, bool); 256] = {
+    assert!(CAP & ent::FREE == CAP && CAP == 1 << 4, "the lexer leaves the capital bit 0");
+    let none = Tok { start: 0, end: 0, word: false, cap: false, poss: false, long: false };
+    let mut t = [(none, false); 256];
+    let mut e = 0;
+    while e < 256 {
+        let bits = e as u8;
+        let letters = bits & ent::LETTERS != 0;
+        let cap = letters && bits & CAP != 0;
+        t[e] = if bits & ent::SYM != 0 {
+            (none, true)
+        } else if bits & ent::AFTER > cap as u8 {
+            let long = letters && bits & ent::LONG != 0;
+            (Tok { word: true, cap, long, ..none }, true)
+        } else {
+            (none, false)
+        };
+        e += 1;
+    }
+    t
+};
 
 /// Handle the non-ASCII char at byte `i`: skip white space, push a symbol or read a word;
 /// return where reading goes on.
