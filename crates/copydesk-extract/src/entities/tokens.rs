@@ -290,9 +290,8 @@ fn sentence_from(
         }
         if t.start >= at && t.end <= b {
             // white space up to the token: an ASCII symbol or a plain word is taken as it is
-            let cap = sb.get(t.start).is_some_and(u8::is_ascii_uppercase);
-            // ([`CAP`] is bit 4; a shift, not a select, which was compiled worse)
-            let (mut tok, take) = SETTLED[usize::from(t.ent | (u8::from(cap) << 4))];
+            let cap = sb.get(t.start).map_or(0, |&c| CAP_OF[usize::from(c)]);
+            let (mut tok, take) = SETTLED[usize::from(t.ent | cap)];
             if take {
                 // (the flags copied with one load and store)
                 tok.start = (t.start - a) as u32;
@@ -321,13 +320,24 @@ fn sentence_from(
 /// ASCII capital (one the number lexer leaves 0: [`ent::FREE`]).
 const CAP: u8 = 16;
 
+/// [`CAP`] for an ASCII capital, 0 for any other byte.
+static CAP_OF: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = b'A';
+    while c <= b'Z' {
+        t[c as usize] = CAP;
+        c += 1;
+    }
+    t
+};
+
 /// What the entity bits of a shared token ([`NumTok::ent`]) and [`CAP`] settle: whether the token is taken
 /// as it is, and then its token but for its offsets. An ASCII symbol is a one-byte punctuation
 /// token; a whole run of ASCII letters or digits is a plain word when the bits after it
 /// ([`ent::AFTER`]) exceed 1 for a run starting with a capital, 0 for any other (digits are no
 /// capital); anything else is read again.
 static SETTLED: [(Tok, bool); 256] = {
-    assert!(CAP & ent::FREE == CAP && CAP == 1 << 4, "the lexer leaves the capital bit 0");
+    assert!(CAP & ent::FREE == CAP, "the lexer leaves the capital bit 0");
     let none = Tok { start: 0, end: 0, word: false, cap: false, poss: false, long: false };
     let mut t = [(none, false); 256];
     let mut e = 0;
