@@ -288,8 +288,10 @@ fn sentence_from(
         if t.start >= b {
             break;
         }
-        if t.start >= at && t.end <= b {
+        if t.start >= at {
             // white space up to the token: an ASCII symbol or a plain word is taken as it is
+            // (it ends by `b`: it starts before, holds no white space, and `b` is white space
+            // or the segment's end)
             let cap = sb.get(t.start).map_or(0, |&c| CAP_OF[usize::from(c)]);
             let (mut tok, take) = SETTLED[usize::from(t.ent | cap)];
             if take {
