@@ -252,7 +252,11 @@ impl SentenceTokens {
 /// tokenized by itself. Kept out of line: inlined into the number finders' loop (which calls
 /// it through [`SentenceTokens::add_segment`]) it cost about 0.1 M more instructions per 300
 /// articles. (Its token loop spills its values to the stack; a loop of its own for the settled
-/// tokens, out of line or inlined, cost more, not less.)
+/// tokens, out of line or inlined, cost more, not less: so did counting a run of settled tokens
+/// first and writing it with one `extend`, +1.0 M per 300 articles; pushing to a local buffer
+/// taken from `out`, +0.3 M; slicing the sentence in an out-of-line step to keep fewer values
+/// across the call, +0.2 M; and measuring the word here rather than taking [`ent::LONG`] from
+/// the lexer, +0.7 M.)
 #[inline(never)]
 fn sentence_from(
     seg_text: &str,
