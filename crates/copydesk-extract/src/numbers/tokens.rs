@@ -43,6 +43,17 @@ pub(crate) mod ent {
     pub const LETTERS: u8 = 4;
     /// An ASCII symbol (a one-byte punctuation token for the entity tokenizer too).
     pub const SYM: u8 = 8;
+    /// With [`LETTERS`]: the run is at least four letters long.
+    pub const LONG: u8 = 32;
+    /// Bits the lexer leaves 0 (the entity tokenizer may use them).
+    pub const FREE: u8 = !(AFTER | LETTERS | SYM | LONG);
+
+    /// [`LETTERS`] with [`LONG`] for a whole run of `len` ASCII letters (without the [`AFTER`]
+    /// bits).
+    #[inline(always)]
+    pub fn letters(len: usize) -> u8 {
+        LETTERS | (u8::from(len >= 4) << 5)
+    }
 
     /// How a byte after a run of ASCII letters or digits ends it for the entity tokenizer: 2
     /// always (white space, other ASCII punctuation), 1 unless the run starts with a capital
@@ -779,7 +790,7 @@ fn lex(
                             i,
                             end,
                             class,
-                            ent::LETTERS | ent::AFTER_RUN[usize::from(next)],
+                            ent::letters(len) | ent::AFTER_RUN[usize::from(next)],
                         );
                         (end, next)
                     } else {
@@ -802,7 +813,7 @@ fn lex(
                         } else {
                             long_word_class(filter, lower, x, i, end)
                         };
-                        push_word(&mut toks, &mut marks, i, end, class, ent::LETTERS | ent::after(after));
+                        push_word(&mut toks, &mut marks, i, end, class, ent::letters(len) | ent::after(after));
                         // (NUL at the end of the text: no space, no symbol)
                         (end, after.unwrap_or(0))
                     };
@@ -843,7 +854,8 @@ fn lex(
                 // (`i` may have moved past `b` in the loop of short words)
                 has_word_m |= end - i == 1 && bytes.get(i) == Some(&b'm');
                 maybe_url |= low.get(i..end) == Some(b"www") && bytes.get(end) == Some(&b'.');
-                push_word(&mut toks, &mut marks, i, end, class, ent::LETTERS | ent::after(bytes.get(end).copied()));
+                let e = ent::letters(end - i) | ent::after(bytes.get(end).copied());
+                push_word(&mut toks, &mut marks, i, end, class, e);
                 i = end;
                 continue;
             }
@@ -1093,7 +1105,10 @@ mod tests {
         };
         match kind {
             TokKind::Sym if w.len() == 1 && w[0].is_ascii() => ent::SYM,
-            TokKind::Word if w.iter().all(u8::is_ascii_alphabetic) => ent::LETTERS | after,
+            TokKind::Word if w.iter().all(u8::is_ascii_alphabetic) => {
+                let long = if w.len() >= 4 { ent::LONG } else { 0 };
+                ent::LETTERS | long | after
+            }
             TokKind::Num if w.iter().all(u8::is_ascii_digit) => after,
             _ => 0,
         }
