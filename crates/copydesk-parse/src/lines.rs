@@ -435,13 +435,20 @@ impl TokenCounts<'_> {
     #[inline(always)]
     fn vote_plain(&mut self, m: u8, key: u128, n: usize) {
         if n <= 12 {
-            if self.fold {
-                self.folded += 1;
-            } else {
-                self.ev.vote(m);
-            }
+            self.vote_short(m);
         } else {
             self.ev.vote(key_mask(self.stops, key, n));
+        }
+    }
+
+    /// The vote of a plain word of at most 12 bytes with stopword mask `m` (see
+    /// [`TokenCounts::vote_plain`]).
+    #[inline(always)]
+    fn vote_short(&mut self, m: u8) {
+        if self.fold {
+            self.folded += 1;
+        } else {
+            self.ev.vote(m);
         }
     }
 
@@ -716,7 +723,14 @@ macro_rules! token_window {
             // its bytes: those below its last lane (the top `lz` bits cleared), shifted down
             // from its first (the high bit of lane `a` is bit `8 * a + 7`)
             let key = u128::from((lower & (<l::T>::MAX >> lz)) >> (tz - 7));
-            let m = if n <= 12 { key_mask(t.stops, key, n) } else { 0 };
+            // (a core in 8-byte lanes is at most 8 bytes: no length test)
+            let m = if l::BITS == 64 {
+                t.stops.mask_short(key as u64)
+            } else if n <= 12 {
+                key_mask(t.stops, key, n)
+            } else {
+                0
+            };
             t.hit(m);
             // runs of letters and digits: the words hashed
             let run_starts = alnum & !(alnum << 8);
@@ -724,7 +738,11 @@ macro_rules! token_window {
                 self.hashes.push(key_filter_hash(key));
                 if digit == 0 {
                     // one alphabetic word: it votes with the core's mask
-                    t.vote_plain(m, key, n);
+                    if l::BITS == 64 {
+                        t.vote_short(m);
+                    } else {
+                        t.vote_plain(m, key, n);
+                    }
                     return start + len;
                 }
             } else {
