@@ -435,13 +435,20 @@ impl TokenCounts<'_> {
     #[inline(always)]
     fn vote_plain(&mut self, m: u8, key: u128, n: usize) {
         if n <= 12 {
-            if self.fold {
-                self.folded += 1;
-            } else {
-                self.ev.vote(m);
-            }
+            self.vote_short(m);
         } else {
             self.ev.vote(key_mask(self.stops, key, n));
+        }
+    }
+
+    /// The vote of a plain word of at most 12 bytes with stopword mask `m` (see
+    /// [`TokenCounts::vote_plain`]).
+    #[inline(always)]
+    fn vote_short(&mut self, m: u8) {
+        if self.fold {
+            self.folded += 1;
+        } else {
+            self.ev.vote(m);
         }
     }
 
@@ -593,8 +600,10 @@ macro_rules! lane_ops {
                 ge & le & HIGH
             }
 
-            /// ASCII whitespace: space, and tab to carriage return.
+            /// ASCII whitespace: space, and tab to carriage return. (The 16-byte lanes find
+            /// their token's end in the 8-byte ones: only tests ask them.)
             #[inline]
+            #[cfg_attr(not(test), allow(dead_code))]
             pub fn space(x: T) -> T {
                 let sp = !(x ^ (ONES * 0x20)).wrapping_add(ONES * 0x7F) & HIGH;
                 sp | range(x, 0x09, 0x0D)
@@ -663,7 +672,7 @@ fn key_hash(key: u128, n: usize) -> u64 {
 
 /// Reading one token of ASCII bytes from one window of lanes (see [`LineCounts::token_window`]).
 macro_rules! token_window {
-    ($(#[$attr:meta])* $name:ident, $lanes:ident) => {
+    ($(#[$attr:meta])* $name:ident, $(#[$battr:meta])* $body:ident, $lanes:ident) => {
         /// Read a token of ASCII bytes starting at byte `start` from `x`, the window of lanes from
         /// there (lane masks instead of a loop over its bytes); `None` (nothing counted) for a
         /// token longer than the window holds (one lane less than its size) or not ASCII.
@@ -681,8 +690,18 @@ macro_rules! token_window {
                 return None;
             }
             // the token: the lanes below its first space
-            let keep = (one << first) - 1;
-            let len = l::lane(first);
+            Some(self.$body(x, (one << first) - 1, l::lane(first), start))
+        }
+
+        token_window!(@body $(#[$battr])* $body, $lanes);
+    };
+    (@body $(#[$battr:meta])* $body:ident, $lanes:ident) => {
+        /// Count the token of `len` ASCII bytes (no whitespace) starting at byte `start`, the
+        /// lanes of `x` under `keep` (the bits below the high bit of the lane after it); returns
+        /// its end.
+        $(#[$battr])*
+        fn $body(&mut self, x: $lanes::T, keep: $lanes::T, len: usize, start: usize) -> usize {
+            use $lanes as l;
             let alpha = l::alpha(x) & keep;
             let digit = l::digit(x) & keep;
             let alnum = alpha | digit;
@@ -690,7 +709,7 @@ macro_rules! token_window {
             t.words += 1;
             if alnum == 0 {
                 // no letter or digit: nothing to look up or vote
-                return Some(start + len);
+                return start + len;
             }
             // letters lower-cased: 0x20 added in the letters' lanes
             let lower = x | (alpha >> 2);
@@ -704,7 +723,14 @@ macro_rules! token_window {
             // its bytes: those below its last lane (the top `lz` bits cleared), shifted down
             // from its first (the high bit of lane `a` is bit `8 * a + 7`)
             let key = u128::from((lower & (<l::T>::MAX >> lz)) >> (tz - 7));
-            let m = if n <= 12 { key_mask(t.stops, key, n) } else { 0 };
+            // (a core in 8-byte lanes is at most 8 bytes: no length test)
+            let m = if l::BITS == 64 {
+                t.stops.mask_short(key as u64)
+            } else if n <= 12 {
+                key_mask(t.stops, key, n)
+            } else {
+                0
+            };
             t.hit(m);
             // runs of letters and digits: the words hashed
             let run_starts = alnum & !(alnum << 8);
@@ -712,8 +738,12 @@ macro_rules! token_window {
                 self.hashes.push(key_filter_hash(key));
                 if digit == 0 {
                     // one alphabetic word: it votes with the core's mask
-                    t.vote_plain(m, key, n);
-                    return Some(start + len);
+                    if l::BITS == 64 {
+                        t.vote_short(m);
+                    } else {
+                        t.vote_plain(m, key, n);
+                    }
+                    return start + len;
                 }
             } else {
                 let mut rs = run_starts;
@@ -735,7 +765,7 @@ macro_rules! token_window {
                 t.ev.vote(key_mask(t.stops, bytes_at(a, n), n));
                 rs &= rs - 1;
             }
-            Some(start + len)
+            start + len
         }
     };
 }
@@ -800,11 +830,14 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
         // (the path of most tokens: inlined into the loop over the line's tokens)
         #[inline(always)]
         token_window,
+        #[inline(always)]
+        token_lanes,
         lanes
     );
     token_window!(
+        @body
         #[inline]
-        token_window16,
+        token_lanes16,
         lanes16
     );
 
@@ -824,6 +857,10 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
         if high1 & (1u64 << first) != 0 {
             return None;
         }
+        if first == 7 {
+            // a token of 8 bytes (about 40 % of the long ones): the first window holds it
+            return Some(self.token_lanes(x0, u64::MAX, 8, start));
+        }
         let keep1 = (1u64 << first) - 1;
         let (a0, d0) = (lanes::alpha(x0), lanes::digit(x0));
         let (a1, d1) = (lanes::alpha(x1) & keep1, lanes::digit(x1) & keep1);
@@ -833,7 +870,8 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
         let rs1 = an1 & !((an1 << 8) | (an0 >> 56));
         let one_run = rs0 & rs0.wrapping_sub(1) == 0 && rs1 & rs1.wrapping_sub(1) == 0 && (rs0 == 0) != (rs1 == 0);
         if !one_run {
-            return self.token_window16(u128::from(x0) | u128::from(x1) << 64, start);
+            let x = u128::from(x0) | u128::from(x1) << 64;
+            return Some(self.token_lanes16(x, (1u128 << (64 + first)) - 1, 8 + lanes::lane(first), start));
         }
         let len = 8 + lanes::lane(first);
         let t = &mut self.tokens;
