@@ -46,21 +46,7 @@ static NAME_BYTE: [bool; 128] = {
 #[inline(always)]
 fn token_at(s: &str, i: usize) -> Option<usize> {
     let b = s.as_bytes();
-    let mut j = match *b.get(i)? {
-        x if x < 0x80 => {
-            if !x.is_ascii_uppercase() {
-                return None;
-            }
-            i + 1
-        }
-        _ => {
-            let c = char_at(s, i)?;
-            if !c.is_uppercase() {
-                return None;
-            }
-            i + c.len_utf8()
-        }
-    };
+    let mut j = capital_end(s, i)?;
     loop {
         j = name_bytes_end(b, j);
         match b.get(j) {
@@ -71,16 +57,36 @@ fn token_at(s: &str, i: usize) -> Option<usize> {
             _ => break,
         }
     }
+    Some(period_end(b, i, j))
+}
+
+/// The end of a name token starting with the capital at `i`: after the capital (None when
+/// the character at `i` is no capital).
+#[inline(always)]
+fn capital_end(s: &str, i: usize) -> Option<usize> {
+    match *s.as_bytes().get(i)? {
+        x if x < 0x80 => x.is_ascii_uppercase().then_some(i + 1),
+        _ => {
+            let c = char_at(s, i)?;
+            c.is_uppercase().then(|| i + c.len_utf8())
+        }
+    }
+}
+
+/// The end of the name token starting at `i` whose letters end at `j`: after a period that
+/// follows them, and after the further initials of initials written together ("G.K.",
+/// "J.R.R.": one token).
+#[inline(always)]
+fn period_end(b: &[u8], i: usize, mut j: usize) -> usize {
     if b.get(j) == Some(&b'.') {
         j += 1;
-        // Initials written together ("G.K.", "J.R.R."): one token.
         if j == i + 2 {
             while b.get(j).is_some_and(u8::is_ascii_uppercase) && b.get(j + 1) == Some(&b'.') {
                 j += 2;
             }
         }
     }
-    Some(j)
+    j
 }
 
 /// The first byte at or after `j` that is not an ASCII letter, apostrophe or hyphen
@@ -109,21 +115,7 @@ fn name_bytes_end(b: &[u8], mut j: usize) -> usize {
 #[cfg(test)]
 fn token_at_plain(s: &str, i: usize) -> Option<usize> {
     let b = s.as_bytes();
-    let mut j = match *b.get(i)? {
-        x if x < 0x80 => {
-            if !x.is_ascii_uppercase() {
-                return None;
-            }
-            i + 1
-        }
-        _ => {
-            let c = char_at(s, i)?;
-            if !c.is_uppercase() {
-                return None;
-            }
-            i + c.len_utf8()
-        }
-    };
+    let mut j = capital_end(s, i)?;
     while let Some(&x) = b.get(j) {
         if x < 0x80 {
             if NAME_BYTE[usize::from(x)] {
@@ -137,15 +129,7 @@ fn token_at_plain(s: &str, i: usize) -> Option<usize> {
             _ => break,
         }
     }
-    if b.get(j) == Some(&b'.') {
-        j += 1;
-        if j == i + 2 {
-            while b.get(j).is_some_and(u8::is_ascii_uppercase) && b.get(j + 1) == Some(&b'.') {
-                j += 2;
-            }
-        }
-    }
-    Some(j)
+    Some(period_end(b, i, j))
 }
 
 /// First byte after the whitespace at `i`.
