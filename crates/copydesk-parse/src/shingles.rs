@@ -56,27 +56,33 @@ impl WordSink for WordFilter {
             return false;
         }
         let shift = 64 - self.bits;
-        // a power of two (see `new`): every index of a word hash's bit is in the table
-        let last = self.words.len().saturating_sub(1);
         let table = &mut self.words[..];
+        // a power of two (see `new`), not 0: every index of a word hash's bit is in the table,
+        // and the mask below tells the compiler so (no bounds check per word)
+        let Some(last) = table.len().checked_sub(1) else { return false };
         // a window of four seen words ends at each word whose bit and the bits of the three
-        // words before it were set before it: counted 64 words at a time, on a mask of the words
-        // seen (bit 3 + k for word k of the chunk) with those of the last three words of the
-        // chunk before below it
+        // words before it were set before it: `run` takes whether each word was seen (bit 0
+        // the word just read, one shift in per word), and every 61 words (and at the end of
+        // the line) the windows ending at the words read since are counted at once, on the
+        // run with the bits of the three words before them above (only those kept: a window
+        // of older words would need a fourth bit above them). (Placing word k of a chunk
+        // at bit k took a second variable shift count per word, and counting on each word cost
+        // more than one `count_ones` per chunk.)
+        let mut run = 0u64;
         let mut maybe = 0u32;
-        let mut before = 0u128;
-        for chunk in words.chunks(64) {
-            let mut seen = 0u64;
-            for (k, &h) in chunk.iter().enumerate() {
+        for chunk in words.chunks(61) {
+            for &h in chunk {
                 let i = (h >> shift) as usize;
+                let bit = 1u64 << (i & 63);
+                let mut seen = 0u64;
                 if let Some(x) = table.get_mut((i >> 6) & last) {
-                    seen |= ((*x >> (i & 63)) & 1) << k;
-                    *x |= 1u64 << (i & 63);
+                    seen = u64::from(*x & bit != 0);
+                    *x |= bit;
                 }
+                run = run << 1 | seen;
             }
-            let t = u128::from(seen) << 3 | before;
-            maybe += (t & t >> 1 & t >> 2 & t >> 3).count_ones();
-            before = t >> 64;
+            maybe += (run & run >> 1 & run >> 2 & run >> 3).count_ones();
+            run &= 7;
         }
         let total = words.len().saturating_sub(3);
         total > 0 && (maybe as f32 / total as f32) >= SHARE
