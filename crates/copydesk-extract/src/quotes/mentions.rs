@@ -4,6 +4,7 @@
 
 use super::lexicon::{
     aux_with, core_word, is_aux, is_determiner, is_document_noun, is_role, is_stop_word, is_title, lists, pronoun,
+    Lists,
 };
 use super::ws::{space_at, SplitWs, SplitWsExt};
 use copydesk_normalize::Span;
@@ -211,7 +212,15 @@ pub(crate) fn left_of(s: &str) -> Option<Span> {
 /// [`left_of`] on the words `ws` of the end of the text; `complete` when they are all its words.
 fn left_in(ws: &[Word], complete: bool) -> Result<Option<Span>, NeedMore> {
     let mut n = ws.len();
-    while n > 0 && is_aux(ws[n - 1].text) {
+    // The lists of the last word that is no auxiliary, for `phrase_before` to use again.
+    let mut last = None;
+    while n > 0 {
+        let t = ws[n - 1].text;
+        let l = lists(t);
+        if !aux_with(t, l) {
+            last = Some(l);
+            break;
+        }
         n -= 1;
     }
     if n == 0 {
@@ -243,7 +252,7 @@ fn left_in(ws: &[Word], complete: bool) -> Result<Option<Span>, NeedMore> {
                 }
                 break;
             };
-            let Some((start, idx)) = phrase_before(&ws[..=kk], true, complete)? else {
+            let Some((start, idx)) = phrase_before(&ws[..=kk], None, true, complete)? else {
                 break;
             };
             head = Some(start);
@@ -263,14 +272,20 @@ fn left_in(ws: &[Word], complete: bool) -> Result<Option<Span>, NeedMore> {
     if ws[n - 1].text.ends_with([';', ':', '.', '"', '\u{201d}', ')']) && !is_title(ws[n - 1].text) {
         return Ok(None);
     }
-    let Some((start, _)) = phrase_before(&ws[..n], false, complete)? else { return Ok(None) };
+    let Some((start, _)) = phrase_before(&ws[..n], last, false, complete)? else { return Ok(None) };
     mention_end = mention_end.max(start);
     Ok(Some(Span::new(start, mention_end)))
 }
 
 /// Start (byte, word index) of the phrase formed by the last words of `ws` (the last one may
 /// end with a comma when `comma_ok`); `complete` when `ws` starts at the text's first word.
-fn phrase_before(ws: &[Word], comma_ok: bool, complete: bool) -> Result<Option<(usize, usize)>, NeedMore> {
+/// `last`, when known, is the [`lists`] of the last word as written.
+fn phrase_before(
+    ws: &[Word],
+    last: Option<Lists>,
+    comma_ok: bool,
+    complete: bool,
+) -> Result<Option<(usize, usize)>, NeedMore> {
     let mut start = None;
     let mut count = 0;
     for (idx, w) in ws.iter().enumerate().rev() {
@@ -290,7 +305,11 @@ fn phrase_before(ws: &[Word], comma_ok: bool, complete: bool) -> Result<Option<(
             break;
         }
         let core = core_word(t);
-        let l = lists(core);
+        // The last word's lists are known when it is its own core.
+        let l = match last {
+            Some(l) if is_last && core.len() == t.len() => l,
+            _ => lists(core),
+        };
         if core.is_empty() || l.stop() && !(idx == 0 && l.determiner()) {
             break;
         }
@@ -578,6 +597,21 @@ mod tests {
                     let want: Vec<_> = plain[p_from..].iter().map(|w| (w.start, w.end, w.text)).collect();
                     assert_eq!((got, complete), (want, p_complete), "{s:?} {first} {max}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn known_last_lists_agree_with_looking_up() {
+        for s in
+            ["the senior diplomat", "Ann Li", "he", "and the", "x,", "said the", "(the", "a spokesman\u{201d}", "The"]
+        {
+            let ws = words(s);
+            let Some(w) = ws.last() else { continue };
+            for comma_ok in [false, true] {
+                let known = phrase_before(&ws, Some(lists(w.text)), comma_ok, true).ok().flatten();
+                let plain = phrase_before(&ws, None, comma_ok, true).ok().flatten();
+                assert_eq!(known, plain, "{s:?}");
             }
         }
     }
