@@ -907,28 +907,45 @@ fn strip_relative(left: &str) -> &str {
     // the cue (at most [`MAX_PARENTHETICAL`] bytes). Each closing mark ends with '-', ','
     // or the last byte of '—' (0x94): one test turns the other texts away.
     let closed = matches!(t.as_bytes().last(), Some(b'-' | b',' | 0x94));
-    for (close, open) in PARENTHETICAL_MARKS.into_iter().filter(|_| closed) {
-        if let Some(x) = t.strip_suffix(close) {
-            let from = x.len().saturating_sub(MAX_PARENTHETICAL);
-            if let Some(i) = x.get(from..).and_then(|w| w.rfind(open)).map(|i| from + i) {
-                if !x[..i].trim().is_empty() {
-                    return &x[..i];
-                }
-            }
-        }
+    if let Some(x) = closed.then(|| cut_parenthetical(t)).flatten() {
+        return x;
     }
     // Every form below ends with one of these words: one test turns the rest away.
     if !RELATIVE_ENDS.iter().any(|e| t.ends_with(e)) {
         return left;
     }
-    for rel in [" who", " which"] {
-        for aux in RELATIVE_AUX {
-            if let Some(x) = t.strip_suffix(aux).and_then(|x| x.strip_suffix(rel)) {
-                return x.trim_end().trim_end_matches(',');
+    cut_relative(t).unwrap_or(left)
+}
+
+/// `t` without a closing parenthetical ("Ann Lee -- who ... --": [`PARENTHETICAL_MARKS`], at
+/// most [`MAX_PARENTHETICAL`] bytes), when something is left before it.
+#[inline]
+fn cut_parenthetical(t: &str) -> Option<&str> {
+    for (close, open) in PARENTHETICAL_MARKS {
+        if let Some(x) = t.strip_suffix(close) {
+            let from = x.len().saturating_sub(MAX_PARENTHETICAL);
+            if let Some(i) = x.get(from..).and_then(|w| w.rfind(open)).map(|i| from + i) {
+                if !x[..i].trim().is_empty() {
+                    return Some(&x[..i]);
+                }
             }
         }
     }
-    left
+    None
+}
+
+/// `t` without a closing relative clause ("Ann Lee, who has": " who"/" which" and one of
+/// [`RELATIVE_AUX`]), and the comma before it.
+#[inline]
+fn cut_relative(t: &str) -> Option<&str> {
+    for rel in [" who", " which"] {
+        for aux in RELATIVE_AUX {
+            if let Some(x) = t.strip_suffix(aux).and_then(|x| x.strip_suffix(rel)) {
+                return Some(x.trim_end().trim_end_matches(','));
+            }
+        }
+    }
+    None
 }
 
 /// Where the first two apostrophes in a row at or after `from` start.
@@ -1135,27 +1152,10 @@ mod tests {
         }
     }
 
-    /// [`strip_relative`] without its quick test on the last word.
+    /// [`strip_relative`] without its quick tests on the last byte and the last word.
     fn strip_relative_reference(left: &str) -> &str {
         let t = left.trim_end();
-        for (close, open) in PARENTHETICAL_MARKS {
-            if let Some(x) = t.strip_suffix(close) {
-                let from = x.len().saturating_sub(MAX_PARENTHETICAL);
-                if let Some(i) = x.get(from..).and_then(|w| w.rfind(open)).map(|i| from + i) {
-                    if !x[..i].trim().is_empty() {
-                        return &x[..i];
-                    }
-                }
-            }
-        }
-        for rel in [" who", " which"] {
-            for aux in RELATIVE_AUX {
-                if let Some(x) = t.strip_suffix(aux).and_then(|x| x.strip_suffix(rel)) {
-                    return x.trim_end().trim_end_matches(',');
-                }
-            }
-        }
-        left
+        cut_parenthetical(t).or_else(|| cut_relative(t)).unwrap_or(left)
     }
 
     proptest::proptest! {
