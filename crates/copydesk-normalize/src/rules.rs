@@ -59,6 +59,16 @@ fn plain_words(b: &[u8], mut j: usize, end: usize) -> usize {
     }
 }
 
+/// The end of the run of line feeds starting at `j` (`j` itself when there is none), at most
+/// `end`.
+#[inline]
+fn newlines_end(b: &[u8], mut j: usize, end: usize) -> usize {
+    while j < end && b.get(j) == Some(&b'\n') {
+        j += 1;
+    }
+    j
+}
+
 /// The result of one pass: the normalized text, and the byte ranges of its lines that the pass
 /// changed (only these can need another pass).
 pub(crate) struct Output {
@@ -220,17 +230,21 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// Lines read straight from the raw text, with the ASCII fast path.
-    fn plain_line(&mut self, start: usize, end: usize) {
+    /// Lines read straight from the raw text, with the ASCII fast path when `FAST`: runs of
+    /// plain bytes copied at once (without it every char goes through [`Pass::unit`], the plain
+    /// path the tests compare with).
+    fn plain_line<const FAST: bool>(&mut self, start: usize, end: usize) {
         let b = self.raw.as_bytes();
         let plain = &PLAIN;
         let end = end.min(b.len());
         let mut i = start.max(self.skip_until);
         while i < end {
             let x = b[i];
-            if plain[x as usize] {
+            if FAST && plain[x as usize] {
                 // A run of plain bytes, with the single spaces between them, and the line
-                // breaks between them while the line is unchanged: copied as they are.
+                // breaks (and blank lines) between them while the line is unchanged: copied as
+                // they are. (Pending spaces first: their flush can change the line.)
+                self.before_visible();
                 let clean = self.line_is_clean();
                 let mut j = i + 1;
                 let mut last_nl = None;
@@ -239,20 +253,20 @@ impl<'a> Pass<'a> {
                     while j < end && plain[b[j] as usize] {
                         j += 1;
                     }
-                    if j + 1 < end && plain[b[j + 1] as usize] {
-                        if b[j] == b' ' {
-                            j += 2;
-                            continue;
-                        }
-                        if b[j] == b'\n' && clean {
-                            last_nl = Some(j);
-                            j += 2;
+                    if j + 1 < end && b[j] == b' ' && plain[b[j + 1] as usize] {
+                        j += 2;
+                        continue;
+                    }
+                    if clean {
+                        let k = newlines_end(b, j, end);
+                        if k > j && k < end && plain[b[k] as usize] {
+                            last_nl = Some(k - 1);
+                            j = k + 1;
                             continue;
                         }
                     }
                     break;
                 }
-                self.before_visible();
                 self.em.copy(i, j);
                 if let Some(nl) = last_nl {
                     // The lines ended inside the run were unchanged: nothing to record.
@@ -261,7 +275,8 @@ impl<'a> Pass<'a> {
                 i = j;
                 continue;
             }
-            if x == b' '
+            if FAST
+                && x == b' '
                 && self.pending.is_none()
                 && !self.at_line_start
                 && b.get(i + 1).is_some_and(|&n| plain[n as usize])
@@ -371,8 +386,64 @@ pub(crate) fn needs_another_pass(out: &Output, opts: &NormalizeOptions) -> bool 
     })
 }
 
+/// Call `f` with the byte range of each line of `raw` (its line feed included) that needs
+/// repairs ([`needs_repair`]), in order. Only lines holding a candidate are judged: an `&` when
+/// `entities`, a byte beyond ASCII when `mojibake` (the other lines need no repair); the search
+/// for each kind of candidate goes on from the end of the last line judged, so each byte is
+/// searched once per kind.
+fn for_each_repair_line(raw: &str, entities: bool, mojibake: bool, mut f: impl FnMut(usize, usize)) {
+    let b = raw.as_bytes();
+    let next_amp = |i: usize| match b.get(i..) {
+        Some(rest) if entities => memchr::memchr(b'&', rest).map_or(b.len(), |k| i + k),
+        _ => b.len(),
+    };
+    let next_high = |i: usize| if mojibake { crate::unicode::next_non_ascii(b, i) } else { b.len() };
+    let (mut amp, mut high) = (next_amp(0), next_high(0));
+    // Lines before `from` are judged.
+    let mut from = 0;
+    loop {
+        let p = amp.min(high);
+        let Some(head) = b.get(from..p) else { break };
+        if p >= b.len() {
+            break;
+        }
+        let start = memchr::memrchr(b'\n', head).map_or(from, |k| from + k + 1);
+        let end = b.get(p..).and_then(|rest| memchr::memchr(b'\n', rest)).map_or(b.len(), |k| p + k + 1);
+        if raw.get(start..end).is_some_and(|line| needs_repair(line, entities, mojibake)) {
+            f(start, end);
+        }
+        from = end;
+        if amp < end {
+            amp = next_amp(end);
+        }
+        if high < end {
+            high = next_high(end);
+        }
+    }
+}
+
+/// [`for_each_repair_line`] line by line: [`needs_repair`] on every line (the tests' reference).
+fn for_each_repair_line_by_line(raw: &str, entities: bool, mojibake: bool, mut f: impl FnMut(usize, usize)) {
+    let b = raw.as_bytes();
+    let mut start = 0;
+    while start < raw.len() {
+        let end = memchr::memchr(b'\n', &b[start..]).map_or(raw.len(), |p| start + p + 1);
+        if raw.get(start..end).is_some_and(|line| needs_repair(line, entities, mojibake)) {
+            f(start, end);
+        }
+        start = end;
+    }
+}
+
 /// One normalization pass over `raw`.
 pub(crate) fn run(raw: &str, opts: &NormalizeOptions) -> Output {
+    run_with::<true>(raw, opts)
+}
+
+/// [`run`]; `FAST`: whether plain runs are copied at once and only the lines holding candidates
+/// are judged for repairs (without it: the plain paths, char by char and line by line, which
+/// the tests compare with).
+fn run_with<const FAST: bool>(raw: &str, opts: &NormalizeOptions) -> Output {
     let mut pass = Pass {
         raw,
         opts,
@@ -390,20 +461,20 @@ pub(crate) fn run(raw: &str, opts: &NormalizeOptions) -> Output {
     let entities = opts.decode_html_entities && memchr::memchr(b'&', b).is_some();
     let mojibake = opts.fix_mojibake && !raw.is_ascii();
     if entities || mojibake {
-        let mut start = 0;
         let mut plain_from = 0;
-        while start < raw.len() {
-            let end = memchr::memchr(b'\n', &b[start..]).map_or(raw.len(), |p| start + p + 1);
-            if raw.get(start..end).is_some_and(|line| needs_repair(line, entities, mojibake)) {
-                pass.plain_line(plain_from, start);
-                pass.repaired_line(start, end);
-                plain_from = end;
-            }
-            start = end;
+        let repair = |start: usize, end: usize| {
+            pass.plain_line::<FAST>(plain_from, start);
+            pass.repaired_line(start, end);
+            plain_from = end;
+        };
+        if FAST {
+            for_each_repair_line(raw, entities, mojibake, repair);
+        } else {
+            for_each_repair_line_by_line(raw, entities, mojibake, repair);
         }
-        pass.plain_line(plain_from, raw.len());
+        pass.plain_line::<FAST>(plain_from, raw.len());
     } else {
-        pass.plain_line(0, raw.len());
+        pass.plain_line::<FAST>(0, raw.len());
     }
     pass.flush_space(opts.collapse_spaces);
     if pass.em.len() > pass.line_out_start && !pass.line_is_clean() {
@@ -447,6 +518,57 @@ mod tests {
         assert_eq!(plain_words(t, 0, t.len()), 8);
         let t = b"abcdefgh\tbcdefgh";
         assert_eq!(plain_words(t, 0, t.len()), 8);
+    }
+
+    /// Text made of what the fast paths look at: plain words, single and double spaces, runs of
+    /// line feeds, other breaks and spaces, character references and mojibake.
+    fn plain_and_repairs() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            4 => "[A-Za-z.,]{1,12}",
+            3 => Just(" ".to_string()),
+            2 => prop::sample::select(vec!["\n", "\n\n", "\n\n\n", " \n", "\n ", "  ", "\r\n", "\t"]).prop_map(str::to_string),
+            1 => prop::sample::select(vec![
+                "&amp;", "&", "&nosuch;", "\u{a3}", "caf\u{e9}", "\u{c3}\u{a9}", "\u{e2}\u{20ac}\u{2122}", "\u{a0}",
+                "\u{201c}", "\u{200b}", "\u{2028}", "\u{7f}",
+            ]).prop_map(str::to_string),
+        ];
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The fast paths (plain runs with their line breaks and blank lines copied at once, only
+        /// lines holding a candidate judged for repairs) write what the plain paths write.
+        #[test]
+        fn fast_paths_as_plain_paths(raw in plain_and_repairs(), flags in proptest::prelude::any::<[bool; 4]>()) {
+            let opts = NormalizeOptions {
+                decode_html_entities: flags[0],
+                fix_mojibake: flags[1],
+                collapse_spaces: flags[2],
+                join_hyphenated: flags[3],
+                ..NormalizeOptions::default()
+            };
+            let (fast, plain) = (run_with::<true>(&raw, &opts), run_with::<false>(&raw, &opts));
+            proptest::prop_assert_eq!(&fast.nt, &plain.nt);
+            proptest::prop_assert_eq!(&fast.dirty, &plain.dirty);
+            for (e, m) in [(true, true), (true, false), (false, true)] {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                for_each_repair_line(&raw, e, m, |s, t| a.push((s, t)));
+                for_each_repair_line_by_line(&raw, e, m, |s, t| b.push((s, t)));
+                proptest::prop_assert_eq!(a, b);
+            }
+        }
+    }
+
+    #[test]
+    fn blank_lines_copied_with_the_run() {
+        let opts = NormalizeOptions::default();
+        for raw in ["a\n\nb", "a\n\n\n\nb c", "a\n\n", "\n\na", "a\n\n b", "a \n\nb", "a\n\n\u{e9}", "ab.\n\nCd\n"] {
+            let (fast, plain) = (run_with::<true>(raw, &opts), run_with::<false>(raw, &opts));
+            assert_eq!(fast.nt, plain.nt, "raw {raw:?}");
+            assert_eq!(fast.dirty, plain.dirty, "raw {raw:?}");
+        }
     }
 
     #[test]
