@@ -25,7 +25,14 @@ pub(crate) fn next_non_ascii(b: &[u8], mut i: usize) -> usize {
         a.copy_from_slice(w);
         u64::from_le_bytes(a)
     };
-    // 32 bytes at a time (four words tested at once), then a word, then bytes
+    // 64 bytes at a time by the standard library's (vectorized) ASCII test, 32 bytes at a time
+    // (four words tested at once), then a word, then bytes
+    while let Some(w) = b.get(i..i + 64) {
+        if !w.is_ascii() {
+            break;
+        }
+        i += 64;
+    }
     while let Some(w) = b.get(i..i + 32) {
         let (x, y) = w.split_at(16);
         let any = word(&x[..8]) | word(&x[8..]) | word(&y[..8]) | word(&y[8..]);
@@ -107,7 +114,7 @@ mod tests {
     #[test]
     fn agrees_with_a_byte_scan() {
         // non-ASCII bytes at every place of texts longer than the 32-byte and 8-byte steps
-        for n in 0..80 {
+        for n in 0..150 {
             for at in 0..=n {
                 let mut b = vec![b'a'; n];
                 if let Some(x) = b.get_mut(at) {
