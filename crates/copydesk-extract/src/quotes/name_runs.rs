@@ -205,21 +205,61 @@ fn word_char_before(s: &str, i: usize) -> bool {
     }
 }
 
+/// The high bits of the bytes of `x` that may open a run: upper-case ASCII letters and bytes
+/// that are not ASCII.
+#[inline(always)]
+fn candidate_marks(x: u64) -> u64 {
+    (x & HI) | in_range(x & !HI, b'A', b'Z')
+}
+
+/// Does the byte `x` open a run ([`candidate_marks`] a byte at a time)?
+fn is_candidate(x: u8) -> bool {
+    x.is_ascii_uppercase() || x >= 0x80
+}
+
 /// The first byte at or after `i` that is an upper-case ASCII letter or not ASCII: sixteen
 /// bytes a step (two eight-byte words tested together; most of a sentence is lower case), then
-/// eight at a time.
+/// the last few in at most two eight-byte steps ([`last_candidate_steps`]).
 fn next_candidate(b: &[u8], mut i: usize) -> Option<usize> {
-    let marks = |x: u64| (x & HI) | in_range(x & !HI, b'A', b'Z');
     while let Some((lo, hi)) = b.get(i..i + 16).map(|c| c.split_at(8)) {
         let (Ok(lo), Ok(hi)) = (<[u8; 8]>::try_from(lo), <[u8; 8]>::try_from(hi)) else { break };
-        let (m0, m1) = (marks(u64::from_le_bytes(lo)), marks(u64::from_le_bytes(hi)));
+        let (m0, m1) = (candidate_marks(u64::from_le_bytes(lo)), candidate_marks(u64::from_le_bytes(hi)));
         if m0 | m1 != 0 {
             let k = if m0 != 0 { m0.trailing_zeros() / 8 } else { 8 + m1.trailing_zeros() / 8 };
             return Some(i + k as usize);
         }
         i += 16;
     }
-    find_first(b, i, marks, |x| x.is_ascii_uppercase() || x >= 0x80)
+    last_candidate_steps(b, i)
+}
+
+/// [`next_candidate`] for the last bytes (fewer than sixteen after `i`, as a sentence ends): the
+/// eight at `i` if there are eight, then the text's last eight bytes, those before `i` (read
+/// already) masked off; a text shorter than eight bytes a byte at a time.
+#[inline]
+fn last_candidate_steps(b: &[u8], mut i: usize) -> Option<usize> {
+    let word =
+        |at: usize| b.get(at..at.checked_add(8)?).and_then(|c| <[u8; 8]>::try_from(c).ok()).map(u64::from_le_bytes);
+    if let Some(x) = word(i) {
+        let m = candidate_marks(x);
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    let n = b.len();
+    if i >= n {
+        return None;
+    }
+    match n.checked_sub(8).and_then(|at| Some((at, word(at)?))) {
+        // `at < i`: the bytes from `at` to `i` are no candidates, or were found already.
+        Some((at, x)) if at < i => {
+            let seen = u32::try_from(8 * (i - at)).ok()?;
+            let m = candidate_marks(x) & u64::MAX.checked_shl(seen).unwrap_or(0);
+            (m != 0).then(|| at + (m.trailing_zeros() / 8) as usize)
+        }
+        _ => find_first(b, i, candidate_marks, is_candidate),
+    }
 }
 
 /// The name runs of `s` as byte ranges, in text order.

@@ -883,15 +883,30 @@ fn person_like(toks: &[&str]) -> bool {
     if toks.is_empty() || toks.len() > 5 {
         return false;
     }
-    toks.iter().all(|t| {
-        let cap = t.chars().next().is_some_and(char::is_uppercase);
-        let particle = matches!(*t, "de" | "van" | "von" | "bin" | "al" | "da" | "der" | "del" | "la" | "le");
-        // "NATO", but not initials ("G.K").
-        // (The letters first: a capitalised word fails at its second letter, before the search
-        // for a period.)
-        let acronym = t.len() > 2 && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && !t.contains('.');
-        (cap || particle) && !acronym && !is_org_word(t)
-    })
+    toks.iter().all(|t| name_shaped(t) && !is_org_word(t))
+}
+
+/// Is `t` shaped like a word of a person's name: capitalised or a name particle, and no acronym?
+/// A word opening with an upper-case ASCII letter and a lower-case one, as nearly every name
+/// does, is answered from those two bytes.
+#[inline]
+fn name_shaped(t: &str) -> bool {
+    match t.as_bytes() {
+        // Capitalised, and its second letter keeps it from being an acronym.
+        [a, b, ..] if a.is_ascii_uppercase() && b.is_ascii_lowercase() => true,
+        _ => name_shaped_plain(t),
+    }
+}
+
+/// [`name_shaped`] character by character.
+fn name_shaped_plain(t: &str) -> bool {
+    let cap = t.chars().next().is_some_and(char::is_uppercase);
+    let particle = matches!(t, "de" | "van" | "von" | "bin" | "al" | "da" | "der" | "del" | "la" | "le");
+    // "NATO", but not initials ("G.K").
+    // (The letters first: a capitalised word fails at its second letter, before the search
+    // for a period.)
+    let acronym = t.len() > 2 && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && !t.contains('.');
+    (cap || particle) && !acronym
 }
 
 impl<'a> Resolver<'a> {
@@ -943,23 +958,28 @@ impl<'a> Resolver<'a> {
                     runs.push(Run::Word { span, sentence: base });
                     return;
                 }
-                let mut run = &s[m_start..m_end];
+                // Inside an organisation, place or group, or a quotation: so is what is left of
+                // the run when its first word is dropped below, which is looked at no further.
+                let within = |span: Span| r.non_person.contains(span) || quoted.contains(span);
+                let mut span = Span::new(base + m_start, base + m_end);
+                if within(span) {
+                    return;
+                }
                 let mut start = m_start;
                 // A sentence-initial connector or date word is no part of a name ("Although Finland").
                 let initial = || sentence_initial(&s[..m_start]);
-                // The first token and what follows the whitespace after it.
                 let first = &s[m_start..first_end];
-                let ws = s[first_end..].chars().next().map_or(1, char::len_utf8);
-                let rest = &s[(first_end + ws).min(m_end)..m_end];
                 let first_bits = word_bits(first);
                 let dropped = opens_no_name_bits(first, first_bits, initial, || FIRST_NAMES.contains_key(first));
                 if dropped {
-                    start += run.len() - rest.len();
-                    run = rest.trim_start();
-                }
-                let span = Span::new(base + start, base + start + run.len());
-                if r.non_person.contains(span) || quoted.contains(span) {
-                    return;
+                    // What follows the whitespace after the first token.
+                    let ws = s[first_end..].chars().next().map_or(1, char::len_utf8);
+                    let rest = &s[(first_end + ws).min(m_end)..m_end];
+                    start += (m_end - m_start) - rest.len();
+                    span = Span::new(base + start, base + start + rest.trim_start().len());
+                    if within(span) {
+                        return;
+                    }
                 }
                 // The run's words as the scanner read them (without the first when it was
                 // dropped), not split again.
@@ -1630,6 +1650,11 @@ mod tests {
             if !t.may_hold(&q) {
                 proptest::prop_assert!(!ws.contains(&q));
             }
+        }
+
+        #[test]
+        fn name_shape_agrees_with_the_plain_test(w in "[A-Za-z.'\u{e9}\u{c9}0-9-]{0,6}") {
+            proptest::prop_assert_eq!(name_shaped(&w), name_shaped_plain(&w));
         }
 
         #[test]
