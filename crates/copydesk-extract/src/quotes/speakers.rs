@@ -17,7 +17,7 @@ use super::ws::SplitWsExt;
 use super::SpanExt;
 #[cfg(test)]
 use crate::ascii_scan::load_le;
-use crate::ascii_scan::{in_range, HI};
+use crate::ascii_scan::{find_first, in_range, HI};
 use crate::{Context, Entity, EntityLabel, Sentence};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
@@ -672,9 +672,10 @@ fn trim_token_plain(t: &str) -> &str {
 /// A lone word as the surname or first name it may be: without trailing punctuation, periods
 /// and a possessive.
 fn word_key(word: &str) -> &str {
-    match word.as_bytes().last() {
-        // Most words end with a letter other than "s": nothing to strip.
-        Some(&x) if x.is_ascii_alphabetic() && x != b's' => word,
+    match word.as_bytes() {
+        // Most words end with a letter and no possessive ("'s", or "’s", whose mark ends with
+        // the byte 0x99): nothing to strip.
+        [.., p, x] if x.is_ascii_alphabetic() && (*x != b's' || !matches!(p, b'\'' | 0x99)) => word,
         _ => word_key_slow(word),
     }
 }
@@ -685,13 +686,21 @@ fn word_key_slow(word: &str) -> &str {
     key.strip_suffix("'s").or_else(|| key.strip_suffix("\u{2019}s")).unwrap_or(key)
 }
 
-/// The pieces of `s` between commas, as `s.split(',')` yields them, found a byte at a time (a
+/// Where the ASCII byte `x` first occurs in `s`: eight bytes a step, then the last few one by
+/// one.
+fn find_ascii_byte(s: &str, x: u8) -> Option<usize> {
+    // Bytes whose low seven bits are `x`, less those with the high bit set (inside a character
+    // that is not ASCII).
+    find_first(s.as_bytes(), 0, |w| in_range(w & !HI, x, x) & !w, |c| c == x)
+}
+
+/// The pieces of `s` between commas, as `s.split(',')` yields them ([`find_ascii_byte`]: a
 /// mention is a few words).
 fn comma_pieces(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
     std::iter::from_fn(move || {
         let r = rest?;
-        match r.bytes().position(|b| b == b',') {
+        match find_ascii_byte(r, b',') {
             Some(i) => {
                 rest = r.get(i + 1..);
                 r.get(..i)
@@ -1410,7 +1419,7 @@ impl<'a> Resolver<'a> {
     /// Resolve a speaker mention at `span`; records the speaker for later pronouns.
     pub(crate) fn resolve(&mut self, span: Span) -> Option<String> {
         let raw = trim_ws(span.text_in(self.text));
-        let raw = raw.bytes().position(|b| b == b'(').and_then(|i| raw.get(..i)).unwrap_or(raw);
+        let raw = find_ascii_byte(raw, b'(').and_then(|i| raw.get(..i)).unwrap_or(raw);
         // "The mayor, Ann Lee": a name in the appositive beats the role before it.
         let mut parts = comma_pieces(raw).map(trim_ws).filter(|p| !p.is_empty());
         let first = parts.next().unwrap_or(raw);
@@ -1665,6 +1674,13 @@ mod tests {
         #[test]
         fn word_key_agrees_with_the_plain_trims(w in "[A-Za-z\u{e9}]{0,6}('s|\u{2019}s|s|\\.|,|;|:|'|\u{2019}|\u{e9}){0,3}") {
             proptest::prop_assert_eq!(word_key(&w), word_key_slow(&w));
+        }
+
+        #[test]
+        fn ascii_bytes_are_found_where_a_byte_scan_finds_them(s in "[a-c ,(\u{e9}\u{a8}\u{ac}\u{2019}\u{2c2c}\u{a828}]{0,40}") {
+            for x in [b',', b'(', b'a'] {
+                proptest::prop_assert_eq!(find_ascii_byte(&s, x), s.bytes().position(|b| b == x));
+            }
         }
 
         #[test]
