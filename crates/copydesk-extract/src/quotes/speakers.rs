@@ -952,6 +952,9 @@ impl<'a> Resolver<'a> {
         let text = ctx.text;
         // The tokens of the current run (kept across runs).
         let mut toks: Vec<(usize, usize)> = Vec::with_capacity(8);
+        // A run inside a quotation is dropped below (the runs of two or more words at once, the
+        // lone words when checked): the scan passes over the quoted stretches.
+        let mut in_quote = quoted.cursor();
         for sent in &ctx.sentences {
             if ctx.segments.get(sent.segment).map_or(true, |s| {
                 !matches!(s.kind, BlockKind::Paragraph | BlockKind::Standfirst | BlockKind::Subheading)
@@ -960,7 +963,8 @@ impl<'a> Resolver<'a> {
             }
             let Some(s) = text.get(sent.span.start..sent.span.end) else { continue };
             let base = sent.span.start;
-            name_runs::for_each_run(s, &mut toks, |m_start, m_end, toks| {
+            let skip = |i: usize| in_quote.covered_until(base + i).map(|e| e.min(sent.span.end) - base);
+            name_runs::for_each_run_outside(s, &mut toks, skip, |m_start, m_end, toks| {
                 let first_end = toks.first().map_or(m_end, |t| t.1);
                 if first_end == m_end {
                     let span = Span::new(base + m_start, base + m_end);
