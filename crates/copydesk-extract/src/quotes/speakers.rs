@@ -578,12 +578,10 @@ fn opens_no_name_bits(
     sentence_initial: impl FnOnce() -> bool,
     first_name: impl FnOnce() -> bool,
 ) -> bool {
+    // The ending first: few words end in "ly", every word would be read through for letters.
+    let ly = matches!(w.as_bytes(), [.., l, y] if l.eq_ignore_ascii_case(&b'l') && y.eq_ignore_ascii_case(&b'y'));
     bits & W_NOT_NAME != 0
-        || (w.len() > 4
-            && w.bytes().all(|c| c.is_ascii_alphabetic())
-            && w[w.len() - 2..].eq_ignore_ascii_case("ly")
-            && sentence_initial()
-            && !first_name())
+        || (w.len() > 4 && ly && w.bytes().all(|c| c.is_ascii_alphabetic()) && sentence_initial() && !first_name())
 }
 
 /// Strip titles, possessives and determiners from the front of a name run (and a possessive
@@ -1834,6 +1832,13 @@ mod tests {
             "Gov..",
             "However",
             "Quickly",
+            "QUICKLY",
+            "Italy",
+            "Only",
+            "ly",
+            "Sly",
+            "Reallly\u{e9}",
+            "R\u{e9}ally",
             "Trump",
             "Ángel",
             "co-founder",
