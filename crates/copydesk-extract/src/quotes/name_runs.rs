@@ -132,13 +132,25 @@ fn token_at_plain(s: &str, i: usize) -> Option<usize> {
     Some(period_end(b, i, j))
 }
 
+/// ASCII whitespace as [`skip_ws`] (and `char::is_whitespace`) sees it.
+fn is_ascii_space(x: u8) -> bool {
+    matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// Does a word starting with the byte `x` end a run before it? A lower-case word continues the
+/// run only as a particle ("de", "van", "bin", "al", "la", "di", "ibn"...): the other initials
+/// end it at once.
+fn ends_at_lower(x: u8) -> bool {
+    x.is_ascii_lowercase() && !matches!(x, b'd' | b'v' | b'b' | b'a' | b'l' | b'i')
+}
+
 /// First byte after the whitespace at `i`.
 fn skip_ws(s: &str, i: usize) -> usize {
     let b = s.as_bytes();
     let mut j = i;
     while let Some(&x) = b.get(j) {
         if x < 0x80 {
-            if !matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            if !is_ascii_space(x) {
                 break;
             }
             j += 1;
@@ -156,16 +168,22 @@ fn skip_ws(s: &str, i: usize) -> usize {
 /// included) as a byte range.
 #[inline]
 fn run_end(s: &str, mut e: usize, mut tok: impl FnMut(usize, usize)) -> usize {
+    let b = s.as_bytes();
     loop {
+        // Most runs end at once: at the text's end, at ASCII punctuation, or at one space before
+        // a lower-case word that is no particle (the tests below, without the whitespace loop).
+        match (b.get(e), b.get(e + 1)) {
+            (None, _) => return e,
+            (Some(&x), _) if x < 0x80 && !is_ascii_space(x) => return e,
+            (Some(b' '), Some(&x)) if ends_at_lower(x) => return e,
+            _ => {}
+        }
         let k = skip_ws(s, e);
         if k == e {
             return e;
         }
-        let b = s.as_bytes();
         match b.get(k) {
-            // A lower-case word continues the run only as a particle ("de", "van", "bin", "al",
-            // "la", "di", "ibn"...): the other initials end it at once.
-            Some(&x) if x.is_ascii_lowercase() && !matches!(x, b'd' | b'v' | b'b' | b'a' | b'l' | b'i') => return e,
+            Some(&x) if ends_at_lower(x) => return e,
             // Neither a particle nor (without an upper-case letter) a token.
             Some(&x) if x < 0x80 && !x.is_ascii_alphabetic() => return e,
             _ => {}
@@ -205,21 +223,61 @@ fn word_char_before(s: &str, i: usize) -> bool {
     }
 }
 
+/// The high bits of the bytes of `x` that may open a run: upper-case ASCII letters and bytes
+/// that are not ASCII.
+#[inline(always)]
+fn candidate_marks(x: u64) -> u64 {
+    (x & HI) | in_range(x & !HI, b'A', b'Z')
+}
+
+/// Does the byte `x` open a run ([`candidate_marks`] a byte at a time)?
+fn is_candidate(x: u8) -> bool {
+    x.is_ascii_uppercase() || x >= 0x80
+}
+
 /// The first byte at or after `i` that is an upper-case ASCII letter or not ASCII: sixteen
 /// bytes a step (two eight-byte words tested together; most of a sentence is lower case), then
-/// eight at a time.
+/// the last few in at most two eight-byte steps ([`last_candidate_steps`]).
 fn next_candidate(b: &[u8], mut i: usize) -> Option<usize> {
-    let marks = |x: u64| (x & HI) | in_range(x & !HI, b'A', b'Z');
     while let Some((lo, hi)) = b.get(i..i + 16).map(|c| c.split_at(8)) {
         let (Ok(lo), Ok(hi)) = (<[u8; 8]>::try_from(lo), <[u8; 8]>::try_from(hi)) else { break };
-        let (m0, m1) = (marks(u64::from_le_bytes(lo)), marks(u64::from_le_bytes(hi)));
+        let (m0, m1) = (candidate_marks(u64::from_le_bytes(lo)), candidate_marks(u64::from_le_bytes(hi)));
         if m0 | m1 != 0 {
             let k = if m0 != 0 { m0.trailing_zeros() / 8 } else { 8 + m1.trailing_zeros() / 8 };
             return Some(i + k as usize);
         }
         i += 16;
     }
-    find_first(b, i, marks, |x| x.is_ascii_uppercase() || x >= 0x80)
+    last_candidate_steps(b, i)
+}
+
+/// [`next_candidate`] for the last bytes (fewer than sixteen after `i`, as a sentence ends): the
+/// eight at `i` if there are eight, then the text's last eight bytes, those before `i` (read
+/// already) masked off; a text shorter than eight bytes a byte at a time.
+#[inline]
+fn last_candidate_steps(b: &[u8], mut i: usize) -> Option<usize> {
+    let word =
+        |at: usize| b.get(at..at.checked_add(8)?).and_then(|c| <[u8; 8]>::try_from(c).ok()).map(u64::from_le_bytes);
+    if let Some(x) = word(i) {
+        let m = candidate_marks(x);
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    let n = b.len();
+    if i >= n {
+        return None;
+    }
+    match n.checked_sub(8).and_then(|at| Some((at, word(at)?))) {
+        // `at < i`: the bytes from `at` to `i` are no candidates, or were found already.
+        Some((at, x)) if at < i => {
+            let seen = u32::try_from(8 * (i - at)).ok()?;
+            let m = candidate_marks(x) & u64::MAX.checked_shl(seen).unwrap_or(0);
+            (m != 0).then(|| at + (m.trailing_zeros() / 8) as usize)
+        }
+        _ => find_first(b, i, candidate_marks, is_candidate),
+    }
 }
 
 /// The name runs of `s` as byte ranges, in text order.
@@ -235,7 +293,7 @@ pub(crate) fn find_runs(s: &str) -> impl Iterator<Item = (usize, usize, usize)> 
     let b = s.as_bytes();
     let mut pos = 0usize;
     std::iter::from_fn(move || {
-        let (start, first) = next_run_start(s, b, &mut pos)?;
+        let (start, first) = next_run_start(s, b, &mut pos, &mut |_| None)?;
         let end = run_end(s, first, |_, _| {});
         pos = end;
         Some((start, first, end))
@@ -246,14 +304,24 @@ pub(crate) fn find_runs(s: &str) -> impl Iterator<Item = (usize, usize, usize)> 
 /// (the words [`str::split_whitespace`] cuts it into, particles included) as byte ranges, as
 /// the scanner read them: no second pass over the run. `toks` is the buffer they are kept in;
 /// the last run's tokens are left there.
-pub(crate) fn for_each_run(
+pub(crate) fn for_each_run(s: &str, toks: &mut Vec<(usize, usize)>, f: impl FnMut(usize, usize, &[(usize, usize)])) {
+    for_each_run_outside(s, toks, |_| None, f);
+}
+
+/// [`for_each_run`] passing over stretches of `s` whose runs the caller has no use for:
+/// `skip(i)`, asked where a run would start, gives the end of a stretch from at or before `i`
+/// (past `i`) whose runs, those that lie inside it, the caller would drop. The scan goes on at
+/// that end when no run can reach across it ([`no_run_across`]): the runs not inside a
+/// stretch are those [`for_each_run`] finds.
+pub(crate) fn for_each_run_outside(
     s: &str,
     toks: &mut Vec<(usize, usize)>,
+    mut skip: impl FnMut(usize) -> Option<usize>,
     mut f: impl FnMut(usize, usize, &[(usize, usize)]),
 ) {
     let b = s.as_bytes();
     let mut pos = 0usize;
-    while let Some((start, first)) = next_run_start(s, b, &mut pos) {
+    while let Some((start, first)) = next_run_start(s, b, &mut pos, &mut skip) {
         toks.clear();
         toks.push((start, first));
         let end = run_end(s, first, |a, e| toks.push((a, e)));
@@ -262,10 +330,32 @@ pub(crate) fn for_each_run(
     }
 }
 
+/// Can no run reach across byte `to` of `s`? Yes where the text ends, and where the character
+/// before `to` (a closing quotation mark, say) is neither whitespace nor anything a token is
+/// made of (letters, marks, apostrophes, hyphens, periods).
+fn no_run_across(s: &str, to: usize) -> bool {
+    if to >= s.len() {
+        return to == s.len();
+    }
+    s.get(..to).and_then(|t| t.chars().next_back()).is_some_and(|c| {
+        !(c.is_alphanumeric()
+            || c.is_uppercase()
+            || c.is_whitespace()
+            || is_mark(c)
+            || matches!(c, '\'' | '-' | '.' | '_' | '\u{2019}'))
+    })
+}
+
 /// The start and first token's end of the next run at or after `*pos` (set to the text's end
-/// when there is none). Always inlined: its scan loop is the hot part of every caller.
+/// when there is none), passing over the stretches `skip` gives (see [`for_each_run_outside`]).
+/// Always inlined: its scan loop is the hot part of every caller.
 #[inline(always)]
-fn next_run_start(s: &str, b: &[u8], pos: &mut usize) -> Option<(usize, usize)> {
+fn next_run_start(
+    s: &str,
+    b: &[u8],
+    pos: &mut usize,
+    skip: &mut impl FnMut(usize) -> Option<usize>,
+) -> Option<(usize, usize)> {
     let mut i = *pos;
     loop {
         // Only upper-case ASCII letters and non-ASCII characters can open a run.
@@ -280,7 +370,13 @@ fn next_run_start(s: &str, b: &[u8], pos: &mut usize) -> Option<(usize, usize)> 
             _ => s.get(i..).and_then(|t| t.chars().next())?,
         };
         if c.is_uppercase() && !word_char_before(s, i) {
-            return Some((i, token_at(s, i)?));
+            match skip(i).filter(|&to| to > i && no_run_across(s, to)) {
+                Some(to) => {
+                    i = to;
+                    continue;
+                }
+                None => return Some((i, token_at(s, i)?)),
+            }
         }
         i += c.len_utf8();
     }
@@ -416,6 +512,56 @@ mod tests {
                 proptest::prop_assert_eq!(toks[0], &s[a..first]);
             }
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn skipped_stretches_keep_the_runs_outside_them(
+            s in "[A-Za-z' .,\n-]{0,12}( ?(de|van|Ann|O'Neill-Doe|G\\.K\\.|Mr\\.|\u{c9}ric|\u{2019}s|\u{a0}|\"|\u{201c}|\u{201d}|\u{2018}|  |, |\n|[A-Z][a-z]{0,3})){0,40}",
+            picks in proptest::collection::vec((0usize..200, 0usize..12, 0usize..200), 0..4),
+        ) {
+            // Stretches from any byte to just after a closing mark, to the end, or to any byte
+            // (where the scan must not go on unless no run can reach across).
+            let ends: Vec<usize> = s
+                .char_indices()
+                .filter(|&(_, c)| matches!(c, '"' | '\u{201d}' | '\u{2019}'))
+                .map(|(i, c)| i + c.len_utf8())
+                .chain([s.len()])
+                .collect();
+            let stretches: Vec<(usize, usize)> = picks
+                .iter()
+                .map(|&(a, k, any)| {
+                    let e = ends.get(k).copied().unwrap_or(any % (s.len() + 1));
+                    (a % (e + 1), e)
+                })
+                .collect();
+            let inside = |r: &(usize, usize, Vec<(usize, usize)>)| stretches.iter().any(|&(a, e)| a <= r.0 && r.1 <= e);
+            let skip = |i: usize| stretches.iter().filter(|&&(a, _)| a <= i).map(|&(_, e)| e).max().filter(|&e| e > i);
+            let mut buf = Vec::new();
+            let mut all = Vec::new();
+            for_each_run(&s, &mut buf, |a, e, t| all.push((a, e, t.to_vec())));
+            let mut kept = Vec::new();
+            for_each_run_outside(&s, &mut buf, skip, |a, e, t| kept.push((a, e, t.to_vec())));
+            all.retain(|r| !inside(r));
+            kept.retain(|r| !inside(r));
+            proptest::prop_assert_eq!(all, kept);
+        }
+    }
+
+    #[test]
+    fn runs_reach_across_no_closing_mark() {
+        let s = "\"Ann\" Lee, \u{201c}Bo\u{201d} O'Neill' Eve\u{2019} x";
+        for (to, want) in
+            [(0, false), (1, true), (4, false), (5, true), (6, false), (s.len(), true), (s.len() + 1, false)]
+        {
+            assert_eq!(no_run_across(s, to), want, "{to}");
+        }
+        let after_curly = s.find('\u{201d}').map_or(0, |i| i + 3);
+        assert!(no_run_across(s, after_curly));
+        let after_apostrophe = s.find("' ").map_or(0, |i| i + 1);
+        assert!(!no_run_across(s, after_apostrophe));
+        // Inside a character.
+        assert!(!no_run_across(s, after_curly - 1));
     }
 
     proptest::proptest! {

@@ -51,6 +51,49 @@ impl SpanIndex {
     pub(crate) fn overlaps(&self, sp: Span) -> bool {
         self.max_end_starting_before(sp.end).is_some_and(|e| e > sp.start)
     }
+
+    /// A [`Cursor`] before the first span.
+    pub(crate) fn cursor(&self) -> Cursor<'_> {
+        let mut c = Cursor { spans: &self.spans, from: 0, to: 0, end: 0 };
+        c.seek(0);
+        c
+    }
+}
+
+/// Answers [`Cursor::covered_until`] for positions asked mostly in increasing order (a scan
+/// through the text) by walking the spans forward: most answers compare a position with the
+/// two starts around it.
+#[derive(Debug, Clone)]
+pub(crate) struct Cursor<'a> {
+    /// The spans of the [`SpanIndex`] (each end the largest so far).
+    spans: &'a [Span],
+    /// Positions from `from` up to `to` (excluded) have the same spans starting at or before
+    /// them ...
+    from: usize,
+    to: usize,
+    /// ... whose largest end is `end` (0 when there are none).
+    end: usize,
+}
+
+impl Cursor<'_> {
+    /// The largest end among the spans starting at or before `x`, when past `x`: the span that
+    /// ends there covers everything from `x` to it.
+    #[inline]
+    pub(crate) fn covered_until(&mut self, x: usize) -> Option<usize> {
+        if x < self.from || x >= self.to {
+            self.seek(x);
+        }
+        (self.end > x).then_some(self.end)
+    }
+
+    /// Move to the spans starting at or before `x` (a binary search).
+    fn seek(&mut self, x: usize) {
+        let n = self.spans.partition_point(|s| s.start <= x);
+        let last = n.checked_sub(1).and_then(|i| self.spans.get(i));
+        self.from = last.map_or(0, |s| s.start);
+        self.end = last.map_or(0, |s| s.end);
+        self.to = self.spans.get(n).map_or(usize::MAX, |s| s.start);
+    }
 }
 
 #[cfg(test)]
@@ -72,6 +115,21 @@ mod tests {
             prop_assert_eq!(ix.contains(q), v.iter().any(|s| s.start <= q.start && q.end <= s.end));
             prop_assert_eq!(ix.contains_strictly_after_start(q), v.iter().any(|s| s.start < q.start && q.end <= s.end));
             prop_assert_eq!(ix.overlaps(q), v.iter().any(|s| s.start < q.end && q.start < s.end));
+        }
+
+        #[test]
+        fn cursor_answers_as_a_scan(v in proptest::collection::vec((0usize..50, 0usize..20), 0..12),
+                                    xs in proptest::collection::vec(0usize..80, 0..20)) {
+            let v = spans(&v);
+            let ix = SpanIndex::new(v.iter().copied());
+            let mut c = ix.cursor();
+            // In increasing order, then in any.
+            let mut sorted = xs.clone();
+            sorted.sort_unstable();
+            for &x in sorted.iter().chain(&xs) {
+                let want = v.iter().filter(|s| s.start <= x).map(|s| s.end).max().filter(|&e| e > x);
+                prop_assert_eq!(c.covered_until(x), want, "{}", x);
+            }
         }
     }
 }

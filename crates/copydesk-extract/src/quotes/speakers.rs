@@ -17,7 +17,7 @@ use super::ws::SplitWsExt;
 use super::SpanExt;
 #[cfg(test)]
 use crate::ascii_scan::load_le;
-use crate::ascii_scan::{in_range, HI};
+use crate::ascii_scan::{find_first, in_range, HI};
 use crate::{Context, Entity, EntityLabel, Sentence};
 use copydesk_normalize::Span;
 use copydesk_parse::BlockKind;
@@ -578,12 +578,10 @@ fn opens_no_name_bits(
     sentence_initial: impl FnOnce() -> bool,
     first_name: impl FnOnce() -> bool,
 ) -> bool {
+    // The ending first: few words end in "ly", every word would be read through for letters.
+    let ly = matches!(w.as_bytes(), [.., l, y] if l.eq_ignore_ascii_case(&b'l') && y.eq_ignore_ascii_case(&b'y'));
     bits & W_NOT_NAME != 0
-        || (w.len() > 4
-            && w.bytes().all(|c| c.is_ascii_alphabetic())
-            && w[w.len() - 2..].eq_ignore_ascii_case("ly")
-            && sentence_initial()
-            && !first_name())
+        || (w.len() > 4 && ly && w.bytes().all(|c| c.is_ascii_alphabetic()) && sentence_initial() && !first_name())
 }
 
 /// Strip titles, possessives and determiners from the front of a name run (and a possessive
@@ -672,9 +670,10 @@ fn trim_token_plain(t: &str) -> &str {
 /// A lone word as the surname or first name it may be: without trailing punctuation, periods
 /// and a possessive.
 fn word_key(word: &str) -> &str {
-    match word.as_bytes().last() {
-        // Most words end with a letter other than "s": nothing to strip.
-        Some(&x) if x.is_ascii_alphabetic() && x != b's' => word,
+    match word.as_bytes() {
+        // Most words end with a letter and no possessive ("'s", or "’s", whose mark ends with
+        // the byte 0x99): nothing to strip.
+        [.., p, x] if x.is_ascii_alphabetic() && (*x != b's' || !matches!(p, b'\'' | 0x99)) => word,
         _ => word_key_slow(word),
     }
 }
@@ -685,13 +684,21 @@ fn word_key_slow(word: &str) -> &str {
     key.strip_suffix("'s").or_else(|| key.strip_suffix("\u{2019}s")).unwrap_or(key)
 }
 
-/// The pieces of `s` between commas, as `s.split(',')` yields them, found a byte at a time (a
+/// Where the ASCII byte `x` first occurs in `s`: eight bytes a step, then the last few one by
+/// one.
+fn find_ascii_byte(s: &str, x: u8) -> Option<usize> {
+    // Bytes whose low seven bits are `x`, less those with the high bit set (inside a character
+    // that is not ASCII).
+    find_first(s.as_bytes(), 0, |w| in_range(w & !HI, x, x) & !w, |c| c == x)
+}
+
+/// The pieces of `s` between commas, as `s.split(',')` yields them ([`find_ascii_byte`]: a
 /// mention is a few words).
 fn comma_pieces(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
     std::iter::from_fn(move || {
         let r = rest?;
-        match r.bytes().position(|b| b == b',') {
+        match find_ascii_byte(r, b',') {
             Some(i) => {
                 rest = r.get(i + 1..);
                 r.get(..i)
@@ -883,15 +890,30 @@ fn person_like(toks: &[&str]) -> bool {
     if toks.is_empty() || toks.len() > 5 {
         return false;
     }
-    toks.iter().all(|t| {
-        let cap = t.chars().next().is_some_and(char::is_uppercase);
-        let particle = matches!(*t, "de" | "van" | "von" | "bin" | "al" | "da" | "der" | "del" | "la" | "le");
-        // "NATO", but not initials ("G.K").
-        // (The letters first: a capitalised word fails at its second letter, before the search
-        // for a period.)
-        let acronym = t.len() > 2 && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && !t.contains('.');
-        (cap || particle) && !acronym && !is_org_word(t)
-    })
+    toks.iter().all(|t| name_shaped(t) && !is_org_word(t))
+}
+
+/// Is `t` shaped like a word of a person's name: capitalised or a name particle, and no acronym?
+/// A word opening with an upper-case ASCII letter and a lower-case one, as nearly every name
+/// does, is answered from those two bytes.
+#[inline]
+fn name_shaped(t: &str) -> bool {
+    match t.as_bytes() {
+        // Capitalised, and its second letter keeps it from being an acronym.
+        [a, b, ..] if a.is_ascii_uppercase() && b.is_ascii_lowercase() => true,
+        _ => name_shaped_plain(t),
+    }
+}
+
+/// [`name_shaped`] character by character.
+fn name_shaped_plain(t: &str) -> bool {
+    let cap = t.chars().next().is_some_and(char::is_uppercase);
+    let particle = matches!(t, "de" | "van" | "von" | "bin" | "al" | "da" | "der" | "del" | "la" | "le");
+    // "NATO", but not initials ("G.K").
+    // (The letters first: a capitalised word fails at its second letter, before the search
+    // for a period.)
+    let acronym = t.len() > 2 && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && !t.contains('.');
+    (cap || particle) && !acronym
 }
 
 impl<'a> Resolver<'a> {
@@ -928,6 +950,9 @@ impl<'a> Resolver<'a> {
         let text = ctx.text;
         // The tokens of the current run (kept across runs).
         let mut toks: Vec<(usize, usize)> = Vec::with_capacity(8);
+        // A run inside a quotation is dropped below (the runs of two or more words at once, the
+        // lone words when checked): the scan passes over the quoted stretches.
+        let mut in_quote = quoted.cursor();
         for sent in &ctx.sentences {
             if ctx.segments.get(sent.segment).map_or(true, |s| {
                 !matches!(s.kind, BlockKind::Paragraph | BlockKind::Standfirst | BlockKind::Subheading)
@@ -936,30 +961,36 @@ impl<'a> Resolver<'a> {
             }
             let Some(s) = text.get(sent.span.start..sent.span.end) else { continue };
             let base = sent.span.start;
-            name_runs::for_each_run(s, &mut toks, |m_start, m_end, toks| {
+            let skip = |i: usize| in_quote.covered_until(base + i).map(|e| e.min(sent.span.end) - base);
+            name_runs::for_each_run_outside(s, &mut toks, skip, |m_start, m_end, toks| {
                 let first_end = toks.first().map_or(m_end, |t| t.1);
                 if first_end == m_end {
                     let span = Span::new(base + m_start, base + m_end);
                     runs.push(Run::Word { span, sentence: base });
                     return;
                 }
-                let mut run = &s[m_start..m_end];
+                // Inside an organisation, place or group, or a quotation: so is what is left of
+                // the run when its first word is dropped below, which is looked at no further.
+                let within = |span: Span| r.non_person.contains(span) || quoted.contains(span);
+                let mut span = Span::new(base + m_start, base + m_end);
+                if within(span) {
+                    return;
+                }
                 let mut start = m_start;
                 // A sentence-initial connector or date word is no part of a name ("Although Finland").
                 let initial = || sentence_initial(&s[..m_start]);
-                // The first token and what follows the whitespace after it.
                 let first = &s[m_start..first_end];
-                let ws = s[first_end..].chars().next().map_or(1, char::len_utf8);
-                let rest = &s[(first_end + ws).min(m_end)..m_end];
                 let first_bits = word_bits(first);
                 let dropped = opens_no_name_bits(first, first_bits, initial, || FIRST_NAMES.contains_key(first));
                 if dropped {
-                    start += run.len() - rest.len();
-                    run = rest.trim_start();
-                }
-                let span = Span::new(base + start, base + start + run.len());
-                if r.non_person.contains(span) || quoted.contains(span) {
-                    return;
+                    // What follows the whitespace after the first token.
+                    let ws = s[first_end..].chars().next().map_or(1, char::len_utf8);
+                    let rest = &s[(first_end + ws).min(m_end)..m_end];
+                    start += (m_end - m_start) - rest.len();
+                    span = Span::new(base + start, base + start + rest.trim_start().len());
+                    if within(span) {
+                        return;
+                    }
                 }
                 // The run's words as the scanner read them (without the first when it was
                 // dropped), not split again.
@@ -1390,7 +1421,7 @@ impl<'a> Resolver<'a> {
     /// Resolve a speaker mention at `span`; records the speaker for later pronouns.
     pub(crate) fn resolve(&mut self, span: Span) -> Option<String> {
         let raw = trim_ws(span.text_in(self.text));
-        let raw = raw.bytes().position(|b| b == b'(').and_then(|i| raw.get(..i)).unwrap_or(raw);
+        let raw = find_ascii_byte(raw, b'(').and_then(|i| raw.get(..i)).unwrap_or(raw);
         // "The mayor, Ann Lee": a name in the appositive beats the role before it.
         let mut parts = comma_pieces(raw).map(trim_ws).filter(|p| !p.is_empty());
         let first = parts.next().unwrap_or(raw);
@@ -1633,6 +1664,11 @@ mod tests {
         }
 
         #[test]
+        fn name_shape_agrees_with_the_plain_test(w in "[A-Za-z.'\u{e9}\u{c9}0-9-]{0,6}") {
+            proptest::prop_assert_eq!(name_shaped(&w), name_shaped_plain(&w));
+        }
+
+        #[test]
         fn plain_case_agrees_with_the_byte_test(w in "[a-zA-Z.'\u{e9}\u{c9}0-9-]{0,12}") {
             proptest::prop_assert_eq!(plain_case(&w), plain_case_slow(&w));
         }
@@ -1640,6 +1676,13 @@ mod tests {
         #[test]
         fn word_key_agrees_with_the_plain_trims(w in "[A-Za-z\u{e9}]{0,6}('s|\u{2019}s|s|\\.|,|;|:|'|\u{2019}|\u{e9}){0,3}") {
             proptest::prop_assert_eq!(word_key(&w), word_key_slow(&w));
+        }
+
+        #[test]
+        fn ascii_bytes_are_found_where_a_byte_scan_finds_them(s in "[a-c ,(\u{e9}\u{a8}\u{ac}\u{2019}\u{2c2c}\u{a828}]{0,40}") {
+            for x in [b',', b'(', b'a'] {
+                proptest::prop_assert_eq!(find_ascii_byte(&s, x), s.bytes().position(|b| b == x));
+            }
         }
 
         #[test]
@@ -1789,6 +1832,13 @@ mod tests {
             "Gov..",
             "However",
             "Quickly",
+            "QUICKLY",
+            "Italy",
+            "Only",
+            "ly",
+            "Sly",
+            "Reallly\u{e9}",
+            "R\u{e9}ally",
             "Trump",
             "Ángel",
             "co-founder",
