@@ -287,39 +287,45 @@ fn sentence_from(
     }
     // `at`: where reading goes on (offset in the segment)
     let mut at = a;
-    let mut rest = seg_toks.get(k..).unwrap_or(&[]);
-    while let [t, tail @ ..] = rest {
-        if t.start >= b {
-            break;
-        }
-        if t.start >= at {
+    // (an iterator, whose end stays put, rather than a slice whose length is counted down:
+    // the loop keeps one value fewer in memory)
+    let mut rest = seg_toks.get(k..).unwrap_or(&[]).iter();
+    // how many tokens taken from `rest` are left for the next sentence (0 or 1)
+    let left = 'tokens: loop {
+        // the tokens taken as they are, in a loop without calls (but to grow `out`), so that
+        // its values stay in registers; it stops at the first token it does not settle
+        let t = loop {
+            let Some(t) = rest.next() else { break 'tokens 0 };
+            if t.start >= b {
+                break 'tokens 1;
+            }
+            if t.start < at {
+                break t;
+            }
             // white space up to the token: an ASCII symbol or a plain word is taken as it is
             // (it ends by `b`: it starts before, holds no white space, and `b` is white space
             // or the segment's end)
             let cap = sb.get(t.start).map_or(0, |&c| CAP_OF[usize::from(c)]);
             let (mut tok, take) = SETTLED[usize::from(t.ent | cap)];
-            if take {
-                // (the flags copied with one load and store)
-                tok.start = (t.start - a) as u32;
-                tok.end = (t.end - a) as u32;
-                out.push(tok);
-                at = t.end;
-                rest = tail;
-                continue;
+            if !take {
+                break t;
             }
+            // (the flags copied with one load and store)
+            tok.start = (t.start - a) as u32;
+            tok.end = (t.end - a) as u32;
+            out.push(tok);
+            at = t.end;
+        };
+        // what the shared tokens do not settle: read here, up to the token's end (a token read
+        // already by `step` is passed over)
+        while at < t.end {
+            if at >= b {
+                break 'tokens 1;
+            }
+            at = a + step_out_of_line(s, at.max(t.start) - a, out);
         }
-        if t.end <= at {
-            // read already (by `step`)
-            rest = tail;
-            continue;
-        }
-        if at >= b {
-            break;
-        }
-        // what the shared tokens do not settle: read here
-        at = a + step_out_of_line(s, at.max(t.start) - a, out);
-    }
-    *cursor = seg_toks.len() - rest.len();
+    };
+    *cursor = seg_toks.len() - rest.len() - left;
 }
 
 /// The bit [`sentence_from`] adds to a shared token's entity bits when the token starts with an
