@@ -829,19 +829,16 @@ fn lex(
                         if after.is_some_and(|b| !b.is_ascii()) {
                             break;
                         }
-                        // (most words of more than eight letters are no key: seen from the
-                        // small set without a call)
+                        // (most words of eight letters or more are no key: seen from the
+                        // small sets without a call)
                         let len = end - i;
-                        let class = if len > 8
-                            && (len > filter.max_len
-                                || !has_bit(
-                                    &filter.long,
-                                    long_bit_of(x, padded.get(end - 1).copied().unwrap_or(0), len),
-                                )) {
-                            0
+                        let maybe_key = if len == 8 {
+                            has_bit(&filter.short, short_bit(x))
                         } else {
-                            long_word_class(filter, lower, x, i, end)
+                            len <= filter.max_len
+                                && has_bit(&filter.long, long_bit_of(x, padded.get(end - 1).copied().unwrap_or(0), len))
                         };
+                        let class = if maybe_key { long_word_class(filter, lower, x, i, end) } else { 0 };
                         push_word(&mut toks, &mut marks, i, end, class, ent::letters(len) | ent::after(after));
                         // (NUL at the end of the text: no space, no symbol)
                         (end, after.unwrap_or(0))
@@ -1262,6 +1259,11 @@ mod tests {
         "thirteenth",
         "Thousands",
         "eighteen",
+        // eight letters: keys and not ([`Filter::short`] before the packed table)
+        "thousand",
+        "Thursday",
+        "DECEMBER",
+        "children",
         "abcdefgh",
         "abcdefghi",
         "percentage",
