@@ -308,7 +308,11 @@ fn sentence_from(
             let cap = sb.get(t.start).map_or(0, |&c| CAP_OF[usize::from(c)]);
             let (mut tok, take) = SETTLED[usize::from(t.ent | cap)];
             if !take {
-                break t;
+                // a word before a possessive or a period, settled by the bytes after it
+                let Some((tok, next)) = joined_word(seg_text, a, t, cap != 0) else { break t };
+                out.push(tok);
+                at = next;
+                continue;
             }
             // (the flags copied with one load and store)
             tok.start = (t.start - a) as u32;
@@ -326,6 +330,42 @@ fn sentence_from(
         }
     };
     *cursor = seg_toks.len() - rest.len() - left;
+}
+
+/// The token of a word of ASCII letters (the shared token `t`, where reading goes on) that
+/// [`SETTLED`] does not take as it is for what follows it, when the bytes after it settle
+/// what [`word`] makes of it: a possessive "'s" ("Kato's": the word, possessive; reading goes
+/// on after the "s"), a bare "'" after a word ending in "s" ("Jones' ": possessive; on after
+/// the "'"), or a period after a word of two letters or more starting with a capital that is
+/// no abbreviation ("London.": the word; on at the period). Returns the token (offsets in the
+/// sentence starting at byte `a` of the segment `seg_text`) and where reading goes on (in the
+/// segment); None for any other word, which [`step`] reads. Out of line: few tokens need it.
+#[inline(never)]
+fn joined_word(seg_text: &str, a: usize, t: &NumTok, cap: bool) -> Option<(Tok, usize)> {
+    if t.ent & ent::LETTERS == 0 {
+        return None;
+    }
+    let sb = seg_text.as_bytes();
+    let e = t.end;
+    // what ends a word for this tokenizer (white space, other punctuation, a period after a
+    // word that is no abbreviation), or the end of the sentence (white space or the segment's end)
+    let ends_word = |p: usize| sb.get(p).map_or(true, |&c| ent::AFTER_RUN[usize::from(c)] != 0);
+    let (end, poss, next) = match (t.ent & ent::AFTER, sb.get(e), sb.get(e + 1)) {
+        // ("X's" is no abbreviation: a period after it ends it)
+        (0, Some(b'\''), Some(b's' | b'S')) if ends_word(e + 2) => (e, true, e + 2),
+        (0, Some(b'\''), after)
+            if sb.get(e.wrapping_sub(1)) == Some(&b's')
+                && after.map_or(true, |c| c.is_ascii() && !c.is_ascii_alphanumeric()) =>
+        {
+            (e, true, e + 1)
+        }
+        (1, Some(b'.'), _) if cap && e - t.start >= 2 && !seg_text.get(t.start..e).is_some_and(is_abbrev) => {
+            (e, false, e)
+        }
+        _ => return None,
+    };
+    let long = t.ent & ent::LONG != 0;
+    Some((Tok::new(t.start - a, end - a, true, cap, poss, long), next))
 }
 
 /// The bit [`sentence_from`] adds to a shared token's entity bits when the token starts with an
@@ -838,6 +878,7 @@ pub(crate) mod tests {
             "the U.S. and Mr. Kato's group. The Palestinians' cause, NATO's (NRC) [ICAO].",
             "U.S.A. A.B.C-D. J.R.R. Tolkien's pro-Western ex-President al-Assad el-sisi 1,234.5 3.5m 5m abc123 123abc",
             "he said.The end. it ended.\u{c9}t\u{e9} 2.5 a.B. b.c 7.Z St. Mr.X x. caf\u{e9}'s na\u{ef}ve\u{a0}word\u{2019}s",
+            "Kato's. Jones' Jones's, London. Mr. J. NATO'S it's Ms. Xs'\u{e9} Xs'1 Xs'. To. A's'  Bs' As's-a ZZ.Q Ab.C Xs' Ys'",
             "Zapad-2017 2017-18 2017. 2017, A+B R&D x&y 4.7 $4.7bn 12% \u{bd} \u{b2}3 \u{663}\u{664}",
         ] {
             shared_agrees(s, &[]);
@@ -870,7 +911,12 @@ pub(crate) mod tests {
         "St",
         "s",
         "'s",
+        "'S",
         "'",
+        "Jones",
+        "London",
+        "Ms",
+        "I",
         "\u{2019}",
         ".",
         ". ",
