@@ -176,13 +176,28 @@ pub(crate) struct SentenceTokens {
     pub ranges: Vec<(usize, usize)>,
 }
 
+/// The buffers of this thread's last [`SentenceTokens`], emptied ([`SentenceTokens::new`] takes
+/// them, dropping it gives them back): an article's tokens allocate nothing once they are
+/// large enough.
+type Spare = (Vec<Tok>, Vec<(usize, usize)>);
+
+thread_local! {
+    static SPARE: std::cell::Cell<Spare> = const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+}
+
+/// Most tokens whose buffer is kept for the next article (a longer one's is freed, so that one
+/// huge article does not hold its memory for the thread's life).
+const SPARE_MAX_TOKS: usize = 1 << 18;
+
 impl SentenceTokens {
-    /// Empty buffers sized for the article.
+    /// Empty buffers sized for the article (this thread's spare ones when there are).
     pub fn new(ctx: &Context) -> Self {
-        SentenceTokens {
-            toks: Vec::with_capacity(ctx.text.len() / 5 + 16),
-            ranges: Vec::with_capacity(ctx.sentences.len()),
-        }
+        let (mut toks, mut ranges) = SPARE.try_with(std::cell::Cell::take).unwrap_or_default();
+        toks.clear();
+        ranges.clear();
+        toks.reserve(ctx.text.len() / 5 + 16);
+        ranges.reserve(ctx.sentences.len());
+        SentenceTokens { toks, ranges }
     }
 
     /// The tokens of sentence `k` (none when out of range).
@@ -242,6 +257,17 @@ impl SentenceTokens {
         let mut t = SentenceTokens::new(ctx);
         t.finish(ctx);
         t
+    }
+}
+
+impl Drop for SentenceTokens {
+    /// Give the buffers back to this thread for the next article, unless they grew too large.
+    fn drop(&mut self) {
+        if self.toks.capacity() <= SPARE_MAX_TOKS {
+            let spare = (std::mem::take(&mut self.toks), std::mem::take(&mut self.ranges));
+            // (nothing to keep them in while the thread is being torn down)
+            let _ = SPARE.try_with(|s| s.set(spare));
+        }
     }
 }
 
@@ -870,6 +896,21 @@ pub(crate) mod tests {
             assert_eq!(shared.of(k), tokenize(s), "{s:?} in {text:?}");
             assert_eq!(plain.of(k), tokenize(s), "{s:?} in {text:?}");
         }
+    }
+
+    #[test]
+    fn spare_buffers_start_empty() {
+        let ctx = context_of("The U.S. said so. Mr. Kato's group", &[(18, 0)]);
+        let first = SentenceTokens::plain(&ctx);
+        let want: Vec<Vec<Tok>> = (0..ctx.sentences.len()).map(|k| first.of(k).to_vec()).collect();
+        assert!(!first.toks.is_empty());
+        drop(first);
+        // the buffers the first one gave back, emptied
+        let again = SentenceTokens::new(&ctx);
+        assert!(again.toks.is_empty() && again.ranges.is_empty());
+        drop(again);
+        let second = SentenceTokens::plain(&ctx);
+        assert_eq!((0..ctx.sentences.len()).map(|k| second.of(k).to_vec()).collect::<Vec<_>>(), want);
     }
 
     #[test]
