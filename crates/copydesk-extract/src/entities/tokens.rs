@@ -1,6 +1,6 @@
 //! Word tokens of a sentence, with the flags the entity rules need.
 
-use crate::numbers::{ent, Tok as NumTok};
+use crate::numbers::{ent, Tok as NumTok, TokKind};
 use crate::Context;
 
 /// One token: a word, or a punctuation mark that breaks names apart. Twelve bytes (offsets
@@ -335,8 +335,7 @@ fn sentence_from(
             let (mut tok, take) = SETTLED[usize::from(t.ent | cap)];
             if !take {
                 // a word before a possessive or a period, settled by the bytes after it
-                let Some((tok, next)) = joined_word(seg_text, a, t, cap != 0) else { break t };
-                out.push(tok);
+                let Some(next) = settled_run(seg_text, a, t, cap != 0, out) else { break t };
                 at = next;
                 continue;
             }
@@ -358,6 +357,47 @@ fn sentence_from(
     *cursor = seg_toks.len() - rest.len() - left;
 }
 
+/// Push the tokens of the shared token `t` (where reading goes on) that [`SETTLED`] does not
+/// take as it is for what follows it, when the bytes after it settle them ([`joined_word`],
+/// [`digit_groups`]); returns where reading goes on (in the segment `seg_text`; the tokens'
+/// offsets are in the sentence starting at its byte `a`), or None (pushing nothing) when
+/// [`step`] must read them. Out of line: few tokens need it.
+#[inline(never)]
+fn settled_run(seg_text: &str, a: usize, t: &NumTok, cap: bool, out: &mut Vec<Tok>) -> Option<usize> {
+    if t.kind == TokKind::Num {
+        return digit_groups(seg_text.as_bytes(), a, t, out);
+    }
+    let (tok, next) = joined_word(seg_text, a, t, cap)?;
+    out.push(tok);
+    Some(next)
+}
+
+/// What ends a word for this tokenizer at byte `p` of a segment: white space, other
+/// punctuation, a period after a word that is no abbreviation (nor starts with a capital), or
+/// the end of the segment ([`ent::AFTER_RUN`]).
+#[inline]
+fn ends_word(sb: &[u8], p: usize) -> bool {
+    sb.get(p).map_or(true, |&c| ent::AFTER_RUN[usize::from(c)] != 0)
+}
+
+/// Push the tokens of the digit run `t` ("1,234.5": digits with inner "," and "." before
+/// digits) when what follows it ends it ([`ends_word`]): each group of digits is a plain word
+/// (a "," or "." after digits ends it) and each separator a punctuation token. Returns where
+/// reading goes on (the run's end), or None.
+fn digit_groups(sb: &[u8], a: usize, t: &NumTok, out: &mut Vec<Tok>) -> Option<usize> {
+    let run = sb.get(t.start..t.end).filter(|_| ends_word(sb, t.end))?;
+    let mut group = t.start;
+    for (p, &c) in (t.start..).zip(run) {
+        if !c.is_ascii_digit() {
+            out.push(Tok::new(group - a, p - a, true, false, false, false));
+            out.push(Tok::new(p - a, p + 1 - a, false, false, false, false));
+            group = p + 1;
+        }
+    }
+    out.push(Tok::new(group - a, t.end - a, true, false, false, false));
+    Some(t.end)
+}
+
 /// The token of a word of ASCII letters (the shared token `t`, where reading goes on) that
 /// [`SETTLED`] does not take as it is for what follows it, when the bytes after it settle
 /// what [`word`] makes of it: a possessive "'s" ("Kato's": the word, possessive; reading goes
@@ -365,17 +405,15 @@ fn sentence_from(
 /// the "'"), or a period after a word of two letters or more starting with a capital that is
 /// no abbreviation ("London.": the word; on at the period). Returns the token (offsets in the
 /// sentence starting at byte `a` of the segment `seg_text`) and where reading goes on (in the
-/// segment); None for any other word, which [`step`] reads. Out of line: few tokens need it.
-#[inline(never)]
+/// segment); None for any other word, which [`step`] reads.
 fn joined_word(seg_text: &str, a: usize, t: &NumTok, cap: bool) -> Option<(Tok, usize)> {
     if t.ent & ent::LETTERS == 0 {
         return None;
     }
     let sb = seg_text.as_bytes();
     let e = t.end;
-    // what ends a word for this tokenizer (white space, other punctuation, a period after a
-    // word that is no abbreviation), or the end of the sentence (white space or the segment's end)
-    let ends_word = |p: usize| sb.get(p).map_or(true, |&c| ent::AFTER_RUN[usize::from(c)] != 0);
+    // (the end of the sentence is white space or the segment's end, where a word ends too)
+    let ends_word = |p: usize| ends_word(sb, p);
     let (end, poss, next) = match (t.ent & ent::AFTER, sb.get(e), sb.get(e + 1)) {
         // ("X's" is no abbreviation: a period after it ends it)
         (0, Some(b'\''), Some(b's' | b'S')) if ends_word(e + 2) => (e, true, e + 2),
@@ -919,6 +957,7 @@ pub(crate) mod tests {
             "the U.S. and Mr. Kato's group. The Palestinians' cause, NATO's (NRC) [ICAO].",
             "U.S.A. A.B.C-D. J.R.R. Tolkien's pro-Western ex-President al-Assad el-sisi 1,234.5 3.5m 5m abc123 123abc",
             "he said.The end. it ended.\u{c9}t\u{e9} 2.5 a.B. b.c 7.Z St. Mr.X x. caf\u{e9}'s na\u{ef}ve\u{a0}word\u{2019}s",
+            "1,234% 3.5. 1.2.3, 10,000,000 (2.5) 7.5bn 1,2\u{e9} 3.4- 5.6'7 8.9&x 1.5+2 0.5\u{a0}x 4.4",
             "Kato's. Jones' Jones's, London. Mr. J. NATO'S it's Ms. Xs'\u{e9} Xs'1 Xs'. To. A's'  Bs' As's-a ZZ.Q Ab.C Xs' Ys'",
             "Zapad-2017 2017-18 2017. 2017, A+B R&D x&y 4.7 $4.7bn 12% \u{bd} \u{b2}3 \u{663}\u{664}",
         ] {
