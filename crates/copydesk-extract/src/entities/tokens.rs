@@ -187,7 +187,7 @@ thread_local! {
 
 /// Most tokens whose buffer is kept for the next article (a longer one's is freed, so that one
 /// huge article does not hold its memory for the thread's life).
-const SPARE_MAX_TOKS: usize = 1 << 18;
+const SPARE_MAX_TOKS: usize = 1 << 16;
 
 impl SentenceTokens {
     /// Empty buffers sized for the article (this thread's spare ones when there are).

@@ -1323,7 +1323,7 @@ struct Scratch {
 
 /// Largest text (bytes) whose buffers [`Scratch::keep`] keeps: those of a longer one are freed,
 /// so that one huge article does not hold its memory for the thread's life.
-const SCRATCH_MAX_TEXT: usize = 1 << 20;
+const SCRATCH_MAX_TEXT: usize = 1 << 18;
 
 thread_local! {
     static SCRATCH: std::cell::Cell<Scratch> = const {
