@@ -1,6 +1,6 @@
 //! Word tokens of a sentence, with the flags the entity rules need.
 
-use crate::numbers::{ent, Tok as NumTok};
+use crate::numbers::{ent, Tok as NumTok, TokKind};
 use crate::Context;
 
 /// One token: a word, or a punctuation mark that breaks names apart. Twelve bytes (offsets
@@ -176,13 +176,28 @@ pub(crate) struct SentenceTokens {
     pub ranges: Vec<(usize, usize)>,
 }
 
+/// The buffers of this thread's last [`SentenceTokens`], emptied ([`SentenceTokens::new`] takes
+/// them, dropping it gives them back): an article's tokens allocate nothing once they are
+/// large enough.
+type Spare = (Vec<Tok>, Vec<(usize, usize)>);
+
+thread_local! {
+    static SPARE: std::cell::Cell<Spare> = const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+}
+
+/// Most tokens whose buffer is kept for the next article (a longer one's is freed, so that one
+/// huge article does not hold its memory for the thread's life).
+const SPARE_MAX_TOKS: usize = 1 << 16;
+
 impl SentenceTokens {
-    /// Empty buffers sized for the article.
+    /// Empty buffers sized for the article (this thread's spare ones when there are).
     pub fn new(ctx: &Context) -> Self {
-        SentenceTokens {
-            toks: Vec::with_capacity(ctx.text.len() / 5 + 16),
-            ranges: Vec::with_capacity(ctx.sentences.len()),
-        }
+        let (mut toks, mut ranges) = SPARE.try_with(std::cell::Cell::take).unwrap_or_default();
+        toks.clear();
+        ranges.clear();
+        toks.reserve(ctx.text.len() / 5 + 16);
+        ranges.reserve(ctx.sentences.len());
+        SentenceTokens { toks, ranges }
     }
 
     /// The tokens of sentence `k` (none when out of range).
@@ -245,6 +260,17 @@ impl SentenceTokens {
     }
 }
 
+impl Drop for SentenceTokens {
+    /// Give the buffers back to this thread for the next article, unless they grew too large.
+    fn drop(&mut self) {
+        if self.toks.capacity() <= SPARE_MAX_TOKS {
+            let spare = (std::mem::take(&mut self.toks), std::mem::take(&mut self.ranges));
+            // (nothing to keep them in while the thread is being torn down)
+            let _ = SPARE.try_with(|s| s.set(spare));
+        }
+    }
+}
+
 /// Append the tokens of sentence `s` (at `span` of the text) to `out`, read off the tokens of
 /// its segment (`seg_text`, starting at byte `base` of the text); `cursor` is a position in
 /// `seg_toks` kept from sentence to sentence of the segment. A sentence that does not start
@@ -287,39 +313,123 @@ fn sentence_from(
     }
     // `at`: where reading goes on (offset in the segment)
     let mut at = a;
-    let mut rest = seg_toks.get(k..).unwrap_or(&[]);
-    while let [t, tail @ ..] = rest {
-        if t.start >= b {
-            break;
-        }
-        if t.start >= at {
+    // (an iterator, whose end stays put, rather than a slice whose length is counted down:
+    // the loop keeps one value fewer in memory)
+    let mut rest = seg_toks.get(k..).unwrap_or(&[]).iter();
+    // how many tokens taken from `rest` are left for the next sentence (0 or 1)
+    let left = 'tokens: loop {
+        // the tokens taken as they are, in a loop without calls (but to grow `out`), so that
+        // its values stay in registers; it stops at the first token it does not settle
+        let t = loop {
+            let Some(t) = rest.next() else { break 'tokens 0 };
+            if t.start >= b {
+                break 'tokens 1;
+            }
+            if t.start < at {
+                break t;
+            }
             // white space up to the token: an ASCII symbol or a plain word is taken as it is
             // (it ends by `b`: it starts before, holds no white space, and `b` is white space
             // or the segment's end)
             let cap = sb.get(t.start).map_or(0, |&c| CAP_OF[usize::from(c)]);
             let (mut tok, take) = SETTLED[usize::from(t.ent | cap)];
-            if take {
-                // (the flags copied with one load and store)
-                tok.start = (t.start - a) as u32;
-                tok.end = (t.end - a) as u32;
-                out.push(tok);
-                at = t.end;
-                rest = tail;
+            if !take {
+                // a word before a possessive or a period, settled by the bytes after it
+                let Some(next) = settled_run(seg_text, a, t, cap != 0, out) else { break t };
+                at = next;
                 continue;
             }
+            // (the flags copied with one load and store)
+            tok.start = (t.start - a) as u32;
+            tok.end = (t.end - a) as u32;
+            out.push(tok);
+            at = t.end;
+        };
+        // what the shared tokens do not settle: read here, up to the token's end (a token read
+        // already by `step` is passed over)
+        while at < t.end {
+            if at >= b {
+                break 'tokens 1;
+            }
+            at = a + step_out_of_line(s, at.max(t.start) - a, out);
         }
-        if t.end <= at {
-            // read already (by `step`)
-            rest = tail;
-            continue;
-        }
-        if at >= b {
-            break;
-        }
-        // what the shared tokens do not settle: read here
-        at = a + step_out_of_line(s, at.max(t.start) - a, out);
+    };
+    *cursor = seg_toks.len() - rest.len() - left;
+}
+
+/// Push the tokens of the shared token `t` (where reading goes on) that [`SETTLED`] does not
+/// take as it is for what follows it, when the bytes after it settle them ([`joined_word`],
+/// [`digit_groups`]); returns where reading goes on (in the segment `seg_text`; the tokens'
+/// offsets are in the sentence starting at its byte `a`), or None (pushing nothing) when
+/// [`step`] must read them. Out of line: few tokens need it.
+#[inline(never)]
+fn settled_run(seg_text: &str, a: usize, t: &NumTok, cap: bool, out: &mut Vec<Tok>) -> Option<usize> {
+    if t.kind == TokKind::Num {
+        return digit_groups(seg_text.as_bytes(), a, t, out);
     }
-    *cursor = seg_toks.len() - rest.len();
+    let (tok, next) = joined_word(seg_text, a, t, cap)?;
+    out.push(tok);
+    Some(next)
+}
+
+/// What ends a word for this tokenizer at byte `p` of a segment: white space, other
+/// punctuation, a period after a word that is no abbreviation (nor starts with a capital), or
+/// the end of the segment ([`ent::AFTER_RUN`]).
+#[inline]
+fn ends_word(sb: &[u8], p: usize) -> bool {
+    sb.get(p).map_or(true, |&c| ent::AFTER_RUN[usize::from(c)] != 0)
+}
+
+/// Push the tokens of the digit run `t` ("1,234.5": digits with inner "," and "." before
+/// digits) when what follows it ends it ([`ends_word`]): each group of digits is a plain word
+/// (a "," or "." after digits ends it) and each separator a punctuation token. Returns where
+/// reading goes on (the run's end), or None.
+fn digit_groups(sb: &[u8], a: usize, t: &NumTok, out: &mut Vec<Tok>) -> Option<usize> {
+    let run = sb.get(t.start..t.end).filter(|_| ends_word(sb, t.end))?;
+    let mut group = t.start;
+    for (p, &c) in (t.start..).zip(run) {
+        if !c.is_ascii_digit() {
+            out.push(Tok::new(group - a, p - a, true, false, false, false));
+            out.push(Tok::new(p - a, p + 1 - a, false, false, false, false));
+            group = p + 1;
+        }
+    }
+    out.push(Tok::new(group - a, t.end - a, true, false, false, false));
+    Some(t.end)
+}
+
+/// The token of a word of ASCII letters (the shared token `t`, where reading goes on) that
+/// [`SETTLED`] does not take as it is for what follows it, when the bytes after it settle
+/// what [`word`] makes of it: a possessive "'s" ("Kato's": the word, possessive; reading goes
+/// on after the "s"), a bare "'" after a word ending in "s" ("Jones' ": possessive; on after
+/// the "'"), or a period after a word of two letters or more starting with a capital that is
+/// no abbreviation ("London.": the word; on at the period). Returns the token (offsets in the
+/// sentence starting at byte `a` of the segment `seg_text`) and where reading goes on (in the
+/// segment); None for any other word, which [`step`] reads.
+fn joined_word(seg_text: &str, a: usize, t: &NumTok, cap: bool) -> Option<(Tok, usize)> {
+    if t.ent & ent::LETTERS == 0 {
+        return None;
+    }
+    let sb = seg_text.as_bytes();
+    let e = t.end;
+    // (the end of the sentence is white space or the segment's end, where a word ends too)
+    let ends_word = |p: usize| ends_word(sb, p);
+    let (end, poss, next) = match (t.ent & ent::AFTER, sb.get(e), sb.get(e + 1)) {
+        // ("X's" is no abbreviation: a period after it ends it)
+        (0, Some(b'\''), Some(b's' | b'S')) if ends_word(e + 2) => (e, true, e + 2),
+        (0, Some(b'\''), after)
+            if sb.get(e.wrapping_sub(1)) == Some(&b's')
+                && after.map_or(true, |c| c.is_ascii() && !c.is_ascii_alphanumeric()) =>
+        {
+            (e, true, e + 1)
+        }
+        (1, Some(b'.'), _) if cap && e - t.start >= 2 && !seg_text.get(t.start..e).is_some_and(is_abbrev) => {
+            (e, false, e)
+        }
+        _ => return None,
+    };
+    let long = t.ent & ent::LONG != 0;
+    Some((Tok::new(t.start - a, end - a, true, cap, poss, long), next))
 }
 
 /// The bit [`sentence_from`] adds to a shared token's entity bits when the token starts with an
@@ -827,11 +937,28 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn spare_buffers_start_empty() {
+        let ctx = context_of("The U.S. said so. Mr. Kato's group", &[(18, 0)]);
+        let first = SentenceTokens::plain(&ctx);
+        let want: Vec<Vec<Tok>> = (0..ctx.sentences.len()).map(|k| first.of(k).to_vec()).collect();
+        assert!(!first.toks.is_empty());
+        drop(first);
+        // the buffers the first one gave back, emptied
+        let again = SentenceTokens::new(&ctx);
+        assert!(again.toks.is_empty() && again.ranges.is_empty());
+        drop(again);
+        let second = SentenceTokens::plain(&ctx);
+        assert_eq!((0..ctx.sentences.len()).map(|k| second.of(k).to_vec()).collect::<Vec<_>>(), want);
+    }
+
+    #[test]
     fn shared_tokens_agree_on_samples() {
         for s in [
             "the U.S. and Mr. Kato's group. The Palestinians' cause, NATO's (NRC) [ICAO].",
             "U.S.A. A.B.C-D. J.R.R. Tolkien's pro-Western ex-President al-Assad el-sisi 1,234.5 3.5m 5m abc123 123abc",
             "he said.The end. it ended.\u{c9}t\u{e9} 2.5 a.B. b.c 7.Z St. Mr.X x. caf\u{e9}'s na\u{ef}ve\u{a0}word\u{2019}s",
+            "1,234% 3.5. 1.2.3, 10,000,000 (2.5) 7.5bn 1,2\u{e9} 3.4- 5.6'7 8.9&x 1.5+2 0.5\u{a0}x 4.4",
+            "Kato's. Jones' Jones's, London. Mr. J. NATO'S it's Ms. Xs'\u{e9} Xs'1 Xs'. To. A's'  Bs' As's-a ZZ.Q Ab.C Xs' Ys'",
             "Zapad-2017 2017-18 2017. 2017, A+B R&D x&y 4.7 $4.7bn 12% \u{bd} \u{b2}3 \u{663}\u{664}",
         ] {
             shared_agrees(s, &[]);
@@ -864,7 +991,12 @@ pub(crate) mod tests {
         "St",
         "s",
         "'s",
+        "'S",
         "'",
+        "Jones",
+        "London",
+        "Ms",
+        "I",
         "\u{2019}",
         ".",
         ". ",

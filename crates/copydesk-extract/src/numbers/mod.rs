@@ -34,7 +34,7 @@ pub struct NumberMention {
 
 mod tokens;
 
-pub(crate) use tokens::{class, ent, first_word, token_count, Tok, TokKind, Tokens};
+pub(crate) use tokens::{class, ent, first_word, token_count, Tok, TokBuffers, TokKind, Tokens};
 
 /// Small cardinal words.
 pub(crate) fn unit_word(w: &str) -> Option<f64> {
@@ -1272,11 +1272,8 @@ pub(crate) fn find_all(
     let (mut money, mut dates, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
     let options = crate::dates::DateOptions::default();
     let published = crate::dates::published_date(ctx.published.as_deref());
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    // the numbers of one segment, before those inside a sum or date are dropped
-    let mut found: Vec<NumberMention> = Vec::new();
-    let mut memo_buf = PhraseMemo::default();
-    let mut t = Tokens::new("");
+    let Scratch { mut taken, mut found, mut memo_buf, toks } = Scratch::take();
+    let mut t = Tokens::from_buffers(toks);
     t.reserve_for(ctx.segments.iter().map(|s| s.span.len()).max().unwrap_or(0));
     for (k, seg) in ctx.segments.iter().enumerate() {
         t.refill(ctx.slice(seg.span));
@@ -1308,7 +1305,51 @@ pub(crate) fn find_all(
             numbers.push(NumberMention { span, value: n.value, kind: n.kind });
         }
     }
+    Scratch { taken, found, memo_buf, toks: t.into_buffers() }.keep();
     (money, dates, numbers)
+}
+
+/// The working buffers of [`find_all`], kept per thread from article to article so that
+/// an article's scans allocate nothing once they are large enough.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// Spans of the sums and dates of a segment.
+    taken: Vec<(usize, usize)>,
+    /// The numbers of a segment, before those inside a sum or date are dropped.
+    found: Vec<NumberMention>,
+    memo_buf: PhraseMemo,
+    toks: TokBuffers,
+}
+
+/// Largest text (bytes) whose buffers [`Scratch::keep`] keeps: those of a longer one are freed,
+/// so that one huge article does not hold its memory for the thread's life.
+const SCRATCH_MAX_TEXT: usize = 1 << 18;
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = const {
+        std::cell::Cell::new(Scratch {
+            taken: Vec::new(),
+            found: Vec::new(),
+            memo_buf: PhraseMemo { notes: Vec::new(), cursor: 0 },
+            toks: TokBuffers::EMPTY,
+        })
+    };
+}
+
+impl Scratch {
+    /// This thread's buffers (empty ones when another caller holds them or the thread is
+    /// being torn down).
+    fn take() -> Scratch {
+        SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default()
+    }
+
+    /// Give the buffers back to this thread, unless they grew for a huge text.
+    fn keep(self) {
+        if self.toks.text_capacity() <= SCRATCH_MAX_TEXT {
+            // (nothing to keep them in while the thread is being torn down)
+            let _ = SCRATCH.try_with(|s| s.set(self));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1737,6 +1778,43 @@ mod tests {
         assert_eq!(parse_comma_grouped("12,345,678.9"), Some(12345678.9));
         assert_eq!(parse_comma_grouped("12,34,567"), None);
         assert_eq!(parse_comma_grouped("1.111,11"), None);
+    }
+
+    #[test]
+    fn kept_buffers_give_what_fresh_ones_give() {
+        // a segment (of one sentence) per line
+        let context_of = |text: &'static str| {
+            let mut segments = Vec::new();
+            let mut sentences = Vec::new();
+            let mut start = 0;
+            for line in text.split_inclusive('\n') {
+                let span = Span::new(start, start + line.trim_end().len());
+                sentences.push(crate::Sentence { span, segment: segments.len() });
+                segments.push(crate::Segment { span, kind: copydesk_parse::BlockKind::Paragraph });
+                start += line.len();
+            }
+            Context { text, segments, sentences, published: Some("2020-01-15".into()) }
+        };
+        let texts = [
+            "It cost $4.7 billion on Nov. 27, 2019\nand 12% more. Two thirds of 1,200 people",
+            "",
+            "Prices rose 3.5 per cent in March.\n\nA few hundred dollars; £600m (€700m) last Tuesday",
+            "see www.x.com/2019 and 5m. The 1990s, Q3 2016, 22,24,26 and ½ of it\nUS$5 to $7 million",
+        ];
+        for _ in 0..2 {
+            for text in texts {
+                let ctx = context_of(text);
+                // this thread's buffers hold what earlier texts left; a new thread's are new
+                let kept = find_all(&ctx, |_, _| {});
+                let fresh = std::thread::scope(|s| s.spawn(|| find_all(&ctx, |_, _| {})).join().unwrap());
+                assert_eq!(kept, fresh, "{text:?}");
+            }
+        }
+        // buffers grown for a text too long to keep are freed, not kept
+        let long: &'static str = "1 ".repeat(SCRATCH_MAX_TEXT).leak();
+        let ctx = context_of(long);
+        assert_eq!(find_all(&ctx, |_, _| {}).2.len(), SCRATCH_MAX_TEXT);
+        assert!(Scratch::take().toks.text_capacity() <= SCRATCH_MAX_TEXT);
     }
 
     #[test]

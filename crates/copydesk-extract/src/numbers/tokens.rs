@@ -608,23 +608,52 @@ pub(crate) struct Tokens<'a> {
     pub has_word_m: bool,
 }
 
+/// The buffers of a [`Tokens`] without the text they were filled from, so that they can be
+/// kept from article to article ([`Tokens::from_buffers`], [`Tokens::into_buffers`]) and
+/// tokenizing allocates nothing once they are large enough.
+#[derive(Debug, Default)]
+pub(crate) struct TokBuffers {
+    lower: String,
+    toks: Vec<Tok>,
+    urls: Vec<(usize, usize)>,
+    marks: Vec<usize>,
+}
+
+impl TokBuffers {
+    /// No buffers (nothing allocated).
+    pub const EMPTY: TokBuffers =
+        TokBuffers { lower: String::new(), toks: Vec::new(), urls: Vec::new(), marks: Vec::new() };
+
+    /// Bytes of text the buffers have room for.
+    pub fn text_capacity(&self) -> usize {
+        self.lower.capacity()
+    }
+}
+
 impl<'a> Tokens<'a> {
     /// Tokenize a text and classify its tokens (linear). ASCII words, digit runs and symbols
     /// are read through [`BYTE_CLASS`]; a token touching a non-ASCII character goes through
     /// [`next_token`] and [`token_class`], which define the tokens (the fast path agrees with
     /// them: see the tests).
     pub fn new(text: &'a str) -> Self {
-        let mut t = Tokens {
-            text: "",
-            lower: String::new(),
-            toks: Vec::new(),
-            has_upper: false,
-            urls: Vec::new(),
-            marks: Vec::new(),
-            has_word_m: false,
-        };
+        let mut t = Tokens::from_buffers(TokBuffers::EMPTY);
         t.refill(text);
         t
+    }
+
+    /// The tokens of the empty text in the given buffers (to be refilled: [`Tokens::refill`]).
+    pub fn from_buffers(b: TokBuffers) -> Self {
+        let TokBuffers { mut lower, mut toks, mut urls, mut marks } = b;
+        lower.clear();
+        toks.clear();
+        urls.clear();
+        marks.clear();
+        Tokens { text: "", lower, toks, has_upper: false, urls, marks, has_word_m: false }
+    }
+
+    /// The buffers, for the next text ([`Tokens::from_buffers`]).
+    pub fn into_buffers(self) -> TokBuffers {
+        TokBuffers { lower: self.lower, toks: self.toks, urls: self.urls, marks: self.marks }
     }
 
     /// Tokenize another text into the same buffers (as [`Tokens::new`], without allocating
@@ -800,19 +829,16 @@ fn lex(
                         if after.is_some_and(|b| !b.is_ascii()) {
                             break;
                         }
-                        // (most words of more than eight letters are no key: seen from the
-                        // small set without a call)
+                        // (most words of eight letters or more are no key: seen from the
+                        // small sets without a call)
                         let len = end - i;
-                        let class = if len > 8
-                            && (len > filter.max_len
-                                || !has_bit(
-                                    &filter.long,
-                                    long_bit_of(x, padded.get(end - 1).copied().unwrap_or(0), len),
-                                )) {
-                            0
+                        let maybe_key = if len == 8 {
+                            has_bit(&filter.short, short_bit(x))
                         } else {
-                            long_word_class(filter, lower, x, i, end)
+                            len <= filter.max_len
+                                && has_bit(&filter.long, long_bit_of(x, padded.get(end - 1).copied().unwrap_or(0), len))
                         };
+                        let class = if maybe_key { long_word_class(filter, lower, x, i, end) } else { 0 };
                         push_word(&mut toks, &mut marks, i, end, class, ent::letters(len) | ent::after(after));
                         // (NUL at the end of the text: no space, no symbol)
                         (end, after.unwrap_or(0))
@@ -1233,6 +1259,11 @@ mod tests {
         "thirteenth",
         "Thousands",
         "eighteen",
+        // eight letters: keys and not ([`Filter::short`] before the packed table)
+        "thousand",
+        "Thursday",
+        "DECEMBER",
+        "children",
         "abcdefgh",
         "abcdefghi",
         "percentage",
