@@ -196,9 +196,9 @@ fn is_word_byte(x: u8) -> bool {
     x >= 0x80 || x.is_ascii_alphanumeric() || x == b'_'
 }
 
-/// A block of 64 bytes of the text, zero-padded past the text's end (zero bytes are no word
-/// bytes, so the padding ends a token running to the end), with eight zero bytes after it so
-/// that an eight-byte load at any offset in the block stays inside.
+/// A block of 64 bytes of the text and the eight bytes after it (so that an eight-byte load at
+/// any offset in the block stays inside), zero-padded past the text's end (zero bytes are no
+/// word bytes, so the padding ends a token running to the end).
 type Block = [u8; 72];
 
 /// The [`Block`] of `b` from `base`.
@@ -253,7 +253,16 @@ fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool, Opti
     while base < b.len() {
         let (w, h) = next;
         next = if base + 64 < b.len() { masks_at(b, base + 64) } else { (0, 0) };
-        let block = block_at(b, base);
+        // The block and the eight bytes after it read in place (a copy, zero-padded, only near
+        // the text's end): a key reads at most three bytes of its token, all inside the block.
+        let padded;
+        let block: &Block = match b.get(base..base.wrapping_add(72)).and_then(|c| <&Block>::try_from(c).ok()) {
+            Some(c) => c,
+            None => {
+                padded = block_at(b, base);
+                &padded
+            }
+        };
         let mut starts = w & !((w << 1) | carry);
         // Only starts of `min_len` word bytes in a row (a run reaching the block's end may go on).
         for k in 1..min_len.min(8) {

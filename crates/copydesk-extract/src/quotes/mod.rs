@@ -582,6 +582,9 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                 continue;
             }
         }
+        // [`attr_after`] of this piece, once made by the split-quote test below (the tests after
+        // it ask for it again).
+        let mut after_memo: Option<Option<Attr>> = None;
         // Second part of a split quote: `"...," X said, "..."` or `"...," X said. "..."`.
         if let Some(last) = out.last_mut() {
             let between_start = last.span.end;
@@ -614,6 +617,7 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                         last.attributed_after = false;
                         continue;
                     }
+                    after_memo = Some(own);
                 }
             }
         }
@@ -640,7 +644,9 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                 continue;
             }
         }
-        if let Some(a) = attr_after(cues, post, p.span.end) {
+        let after = after_memo.unwrap_or_else(|| attr_after(cues, post, p.span.end));
+        let has_after = after.is_some();
+        if let Some(a) = after {
             // `He was always "charming," X said`: the quote finishes a clause of the writer's.
             let lead = pre.trim();
             let lead_words = lead.split_ws().take(2).count();
@@ -701,9 +707,8 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                 && !more_words_than(g, MAX_INTRO_WORDS)
                 && !g.contains(" that ")
                 && !g.starts_with("that ");
-            let direct = !clause_goes_on
-                && (introducer(gap) || long_intro)
-                && (ends_sentence || sentence_quoted || attr_after(cues, post, p.span.end).is_some());
+            let direct =
+                !clause_goes_on && (introducer(gap) || long_intro) && (ends_sentence || sentence_quoted || has_after);
             // `If she wins, he said, "she might ..."`: a quote going on (in lower case) with a
             // sentence the writer began before the attribution is a partial quote of that
             // sentence, from its start. Not after an attribution frame (`As X wrote, "..."`).
