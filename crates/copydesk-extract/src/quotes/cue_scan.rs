@@ -5,7 +5,7 @@
 //! Words are cut 64 bytes at a time from bit masks of word bytes (eight bytes classified per
 //! arithmetic step; characters outside ASCII are decoded only in the tokens that contain them);
 //! a word is looked up only when it passes a one-probe filter (a 4 KiB bit set indexed by a
-//! hash of its first three bytes, last byte and length), which about one token in twenty passes.
+//! hash of its first four bytes and length), which about one token in twenty passes.
 //! The few two-word cues ("pointed out", "according to") are checked against the next word.
 //! Cue words are matched case-sensitively (they are lower case), except "According to".
 
@@ -61,13 +61,23 @@ const FILTER_BITS: u32 = 15;
 /// `u64` words of [`Lexicon::filter`].
 const FILTER_WORDS: usize = 1 << (FILTER_BITS - 6);
 
-/// The bit of word `w` in [`Lexicon::filter`]: a multiplicative hash of its first three
-/// bytes, last byte and length, as written (no case folding). None for an empty word.
+/// The bit of word `w` in [`Lexicon::filter`]: a multiplicative hash of its first four bytes
+/// (zeros past a shorter word's end) and length, as written (no case folding). None for an
+/// empty word.
 #[inline]
 fn filter_key(w: &[u8]) -> Option<usize> {
-    let (&first, &last) = (w.first()?, w.last()?);
+    let &first = w.first()?;
     let byte = |i: usize| u64::from(w.get(i).copied().unwrap_or(0));
-    Some(filter_bit(u64::from(first) | byte(1) << 8 | byte(2) << 16 | u64::from(last) << 24 | (w.len() as u64) << 32))
+    Some(filter_bit(u64::from(first) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24 | (w.len() as u64) << 32))
+}
+
+/// The key [`filter_key`] hashes for a token of `len` bytes (three or more) whose first eight
+/// bytes (or more of the text after a shorter token) are `head` (little-endian): the first four
+/// bytes, or three of a three-byte token, and the length.
+#[inline]
+fn head_key(head: u64, len: u64) -> u64 {
+    let mask = if len >= 4 { 0xFFFF_FFFF } else { 0xFF_FFFF };
+    head & mask | len << 32
 }
 
 /// The bit of a key of [`filter_key`] (Fibonacci hashing: the top bits of the product depend
@@ -97,12 +107,11 @@ impl Lexicon {
     fn may_be_cue_at(&self, b: &[u8], start: usize, end: usize) -> bool {
         let len = end.wrapping_sub(start);
         let head = b.get(start..start.wrapping_add(8)).and_then(|c| <[u8; 8]>::try_from(c).ok());
-        match (head, b.get(end.wrapping_sub(1))) {
-            // Three bytes or more (as cue words are): the first three bytes as `filter_key`
-            // takes them.
-            (Some(head), Some(&last)) if (3..=end).contains(&len) => {
-                let first = u64::from_le_bytes(head) & 0xFF_FFFF;
-                self.probe(filter_bit(first | u64::from(last) << 24 | (len as u64) << 32))
+        match head {
+            // Three bytes or more (as cue words are), inside the text: the first bytes as
+            // `filter_key` takes them.
+            Some(head) if (3..=end).contains(&len) && end <= b.len() => {
+                self.probe(filter_bit(head_key(u64::from_le_bytes(head), len as u64)))
             }
             _ => b.get(start..end).is_some_and(|w| self.may_be_cue(w)),
         }
@@ -238,8 +247,8 @@ fn masks_of(p: &Block) -> (u64, u64) {
 
 /// Call `f(start, end, ascii, key)` for every raw token of `b` in order: a maximal run of word
 /// bytes (see [`block_masks`]), whether it is all ASCII, and, for a token of three bytes or more
-/// inside its block, the key [`Lexicon::may_be_cue_at`] hashes (its first three bytes, last byte
-/// and length), read from the block; tokens shorter than `min_len` bytes (1 to 8) may be
+/// inside its block, the key [`Lexicon::may_be_cue_at`] hashes ([`head_key`]), read from the
+/// block; tokens shorter than `min_len` bytes (1 to 8) may be
 /// skipped. Works on 64 bytes at a time, each block's masks made once (with the next block's,
 /// which end a token running into it); a token's end and ASCII test come from the masks unless
 /// it runs past the next block too.
@@ -254,7 +263,7 @@ fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool, Opti
         let (w, h) = next;
         next = if base + 64 < b.len() { masks_at(b, base + 64) } else { (0, 0) };
         // The block and the eight bytes after it read in place (a copy, zero-padded, only near
-        // the text's end): a key reads at most three bytes of its token, all inside the block.
+        // the text's end): a key reads at most four bytes of its token, all inside the block.
         let padded;
         let block: &Block = match b.get(base..base.wrapping_add(72)).and_then(|c| <&Block>::try_from(c).ok()) {
             Some(c) => c,
@@ -277,11 +286,10 @@ fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool, Opti
             let start = base + j as usize;
             if j + run < 64 {
                 let key = (run >= 3).then(|| {
-                    // `j + 8 <= 71` and `j + run - 1 <= 62`: inside the block.
+                    // `j + 8 <= 71`: inside the block.
                     let at = (j & 63) as usize;
-                    let head = block[at..at + 8].try_into().map_or(0, u64::from_le_bytes) & 0xFF_FFFF;
-                    let last = block[((j + run - 1) & 63) as usize];
-                    head | u64::from(last) << 24 | u64::from(run) << 32
+                    let head = block[at..at + 8].try_into().map_or(0, u64::from_le_bytes);
+                    head_key(head, u64::from(run))
                 });
                 f(start, start + run as usize, h == 0 || (h >> j) & ((1u64 << run) - 1) == 0, key);
             } else {
@@ -636,6 +644,9 @@ mod tests {
         }
         assert!(is_cue_word("Said", Cues::Speech) && is_cue_word("SEÑALÓ", Cues::Speech));
         assert!(!is_cue_word("sad", Cues::Speech) && !is_cue_word("believe", Cues::Speech));
+        // A range running past the text is no word (the quick test reads no byte past it).
+        let t = b"said and told them";
+        assert!(LEXICON.may_be_cue_at(t, 9, 13) && !LEXICON.may_be_cue_at(t, 9, 19));
     }
 
     proptest::proptest! {
