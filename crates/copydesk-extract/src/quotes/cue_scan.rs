@@ -71,12 +71,13 @@ fn filter_key(w: &[u8]) -> Option<usize> {
     Some(filter_bit(u64::from(first) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24 | (w.len() as u64) << 32))
 }
 
-/// The key [`filter_key`] hashes for a token of `len` bytes (three or more) whose first eight
-/// bytes (or more of the text after a shorter token) are `head` (little-endian): the first four
-/// bytes, or three of a three-byte token, and the length.
+/// The key [`filter_key`] hashes for a token of `len` bytes whose first eight bytes (with the
+/// text after a shorter token) are `head` (little-endian): its first four bytes (all of a
+/// shorter token) and the length.
 #[inline]
 fn head_key(head: u64, len: u64) -> u64 {
-    let mask = if len >= 4 { 0xFFFF_FFFF } else { 0xFF_FFFF };
+    // At most 32 bits: no shift overflows.
+    let mask = (1u64 << (8 * len.min(4))) - 1;
     head & mask | len << 32
 }
 
@@ -87,11 +88,17 @@ fn filter_bit(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS)) as usize
 }
 
+/// Is bit `i` of `filter` (a [`Lexicon::filter`]) set?
+#[inline]
+fn probe(filter: &[u64; FILTER_WORDS], i: usize) -> bool {
+    filter.get(i / 64).is_some_and(|&x| (x >> (i % 64)) & 1 != 0)
+}
+
 impl Lexicon {
     /// Is bit `i` of [`Lexicon::filter`] set?
     #[inline]
     fn probe(&self, i: usize) -> bool {
-        self.filter.get(i / 64).is_some_and(|&x| (x >> (i % 64)) & 1 != 0)
+        probe(&self.filter, i)
     }
 
     /// Might `w` be a cue word? (One probe of [`Lexicon::filter`]: true for every listed
@@ -108,9 +115,8 @@ impl Lexicon {
         let len = end.wrapping_sub(start);
         let head = b.get(start..start.wrapping_add(8)).and_then(|c| <[u8; 8]>::try_from(c).ok());
         match head {
-            // Three bytes or more (as cue words are), inside the text: the first bytes as
-            // `filter_key` takes them.
-            Some(head) if (3..=end).contains(&len) && end <= b.len() => {
+            // A word inside the text: its first bytes as `filter_key` takes them.
+            Some(head) if (1..=end).contains(&len) && end <= b.len() => {
                 self.probe(filter_bit(head_key(u64::from_le_bytes(head), len as u64)))
             }
             _ => b.get(start..end).is_some_and(|w| self.may_be_cue(w)),
@@ -246,8 +252,8 @@ fn masks_of(p: &Block) -> (u64, u64) {
 }
 
 /// Call `f(start, end, ascii, key)` for every raw token of `b` in order: a maximal run of word
-/// bytes (see [`block_masks`]), whether it is all ASCII, and, for a token of three bytes or more
-/// inside its block, the key [`Lexicon::may_be_cue_at`] hashes ([`head_key`]), read from the
+/// bytes (see [`block_masks`]), whether it is all ASCII, and, for a token inside its block, the
+/// key [`Lexicon::may_be_cue_at`] hashes ([`head_key`]), read from the
 /// block; tokens shorter than `min_len` bytes (1 to 8) may be
 /// skipped. Works on 64 bytes at a time, each block's masks made once (with the next block's,
 /// which end a token running into it); a token's end and ASCII test come from the masks unless
@@ -285,12 +291,10 @@ fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool, Opti
             let run = (!(w >> j)).trailing_zeros();
             let start = base + j as usize;
             if j + run < 64 {
-                let key = (run >= 3).then(|| {
-                    // `j + 8 <= 71`: inside the block.
-                    let at = (j & 63) as usize;
-                    let head = block[at..at + 8].try_into().map_or(0, u64::from_le_bytes);
-                    head_key(head, u64::from(run))
-                });
+                // `j + 8 <= 71`: inside the block.
+                let at = (j & 63) as usize;
+                let head = block[at..at + 8].try_into().map_or(0, u64::from_le_bytes);
+                let key = Some(head_key(head, u64::from(run)));
                 f(start, start + run as usize, h == 0 || (h >> j) & ((1u64 << run) - 1) == 0, key);
             } else {
                 // On into the next block: its word bytes from its start, from its masks.
@@ -335,12 +339,14 @@ impl CueIndex {
     #[inline(never)]
     pub(crate) fn new(text: &str) -> Self {
         let lx = &*LEXICON;
+        // The filter, held here (not read again through the lexicon for every token).
+        let filter: &[u64; FILTER_WORDS] = &lx.filter;
         let b = text.as_bytes();
         let mut hits = Vec::with_capacity(text.len() / 128);
         raw_tokens(b, lx.min_len, |start, end, ascii, key| {
             if ascii {
                 let pass = match key {
-                    Some(k) => lx.probe(filter_bit(k)),
+                    Some(k) => probe(filter, filter_bit(k)),
                     None => lx.may_be_cue_at(b, start, end),
                 };
                 if pass {
