@@ -284,35 +284,56 @@ fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool, Opti
             starts &= (w >> k) | !(u64::MAX >> k);
         }
         carry = w >> 63;
-        while starts != 0 {
-            let j = starts.trailing_zeros();
-            starts &= starts - 1;
-            // Word bytes from `j` on within the block (`!(w >> j)` has its top `j` bits set).
-            let run = (!(w >> j)).trailing_zeros();
-            let start = base + j as usize;
-            if j + run < 64 {
-                // `j + 8 <= 71`: inside the block.
-                let at = (j & 63) as usize;
-                let head = block[at..at + 8].try_into().map_or(0, u64::from_le_bytes);
-                let key = Some(head_key(head, u64::from(run)));
-                f(start, start + run as usize, h == 0 || (h >> j) & ((1u64 << run) - 1) == 0, key);
-            } else {
-                // On into the next block: its word bytes from its start, from its masks.
-                let more = (!next.0).trailing_zeros();
-                if more < 64 {
-                    let ascii = (h >> j) == 0 && next.1 & ((1u64 << more) - 1) == 0;
-                    f(start, base + 64 + more as usize, ascii, None);
-                    continue;
-                }
-                // Past the next block too: a byte at a time.
-                let mut end = base + 128;
-                while b.get(end).is_some_and(|&x| is_word_byte(x)) {
-                    end += 1;
-                }
-                f(start, end, (h >> j) == 0 && b.get(base + 64..end).is_some_and(<[u8]>::is_ascii), None);
-            }
+        // A block without bytes outside ASCII (most blocks) gets its own copy of the token loop,
+        // in which every token inside it is ASCII without a test.
+        if h == 0 {
+            block_tokens(b, base, (w, 0), next, block, starts, &mut f);
+        } else {
+            block_tokens(b, base, (w, h), next, block, starts, &mut f);
         }
         base += 64;
+    }
+}
+
+/// The tokens of [`raw_tokens`] starting in the block at `base` (its bytes `block`, its masks
+/// `(w, h)`, the next block's masks `next`), at the bits of `starts`.
+#[inline(always)]
+fn block_tokens(
+    b: &[u8],
+    base: usize,
+    (w, h): (u64, u64),
+    next: (u64, u64),
+    block: &Block,
+    mut starts: u64,
+    f: &mut impl FnMut(usize, usize, bool, Option<u64>),
+) {
+    while starts != 0 {
+        let j = starts.trailing_zeros();
+        starts &= starts - 1;
+        // Word bytes from `j` on within the block (`!(w >> j)` has its top `j` bits set).
+        let run = (!(w >> j)).trailing_zeros();
+        let start = base + j as usize;
+        if j + run < 64 {
+            // `j + 8 <= 71`: inside the block.
+            let at = (j & 63) as usize;
+            let head = block[at..at + 8].try_into().map_or(0, u64::from_le_bytes);
+            let key = Some(head_key(head, u64::from(run)));
+            f(start, start + run as usize, h == 0 || (h >> j) & ((1u64 << run) - 1) == 0, key);
+        } else {
+            // On into the next block: its word bytes from its start, from its masks.
+            let more = (!next.0).trailing_zeros();
+            if more < 64 {
+                let ascii = (h >> j) == 0 && next.1 & ((1u64 << more) - 1) == 0;
+                f(start, base + 64 + more as usize, ascii, None);
+                continue;
+            }
+            // Past the next block too: a byte at a time.
+            let mut end = base + 128;
+            while b.get(end).is_some_and(|&x| is_word_byte(x)) {
+                end += 1;
+            }
+            f(start, end, (h >> j) == 0 && b.get(base + 64..end).is_some_and(<[u8]>::is_ascii), None);
+        }
     }
 }
 
