@@ -76,10 +76,12 @@ fn filter_key(w: &[u8]) -> Option<usize> {
 /// shorter token) and the length.
 #[inline]
 fn head_key(head: u64, len: u64) -> u64 {
-    // At most 32 bits: no shift overflows.
-    let mask = (1u64 << (8 * len.min(4))) - 1;
+    let mask = HEAD_MASKS.get(len.min(4) as usize).copied().unwrap_or(0);
     head & mask | len << 32
 }
+
+/// The masks of the first `n` bytes of a little-endian word, for `n` up to 4 ([`head_key`]).
+const HEAD_MASKS: [u64; 5] = [0, 0xFF, 0xFFFF, 0xFF_FFFF, 0xFFFF_FFFF];
 
 /// The bit of a key of [`filter_key`] (Fibonacci hashing: the top bits of the product depend
 /// on every bit of the key).
