@@ -5,7 +5,7 @@
 //! Words are cut 64 bytes at a time from bit masks of word bytes (eight bytes classified per
 //! arithmetic step; characters outside ASCII are decoded only in the tokens that contain them);
 //! a word is looked up only when it passes a one-probe filter (a 4 KiB bit set indexed by a
-//! hash of its first three bytes, last byte and length), which about one token in twenty passes.
+//! hash of its first four bytes and length), which about one token in twenty passes.
 //! The few two-word cues ("pointed out", "according to") are checked against the next word.
 //! Cue words are matched case-sensitively (they are lower case), except "According to".
 
@@ -61,14 +61,27 @@ const FILTER_BITS: u32 = 15;
 /// `u64` words of [`Lexicon::filter`].
 const FILTER_WORDS: usize = 1 << (FILTER_BITS - 6);
 
-/// The bit of word `w` in [`Lexicon::filter`]: a multiplicative hash of its first three
-/// bytes, last byte and length, as written (no case folding). None for an empty word.
+/// The bit of word `w` in [`Lexicon::filter`]: a multiplicative hash of its first four bytes
+/// (zeros past a shorter word's end) and length, as written (no case folding). None for an
+/// empty word.
 #[inline]
 fn filter_key(w: &[u8]) -> Option<usize> {
-    let (&first, &last) = (w.first()?, w.last()?);
+    let &first = w.first()?;
     let byte = |i: usize| u64::from(w.get(i).copied().unwrap_or(0));
-    Some(filter_bit(u64::from(first) | byte(1) << 8 | byte(2) << 16 | u64::from(last) << 24 | (w.len() as u64) << 32))
+    Some(filter_bit(u64::from(first) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24 | (w.len() as u64) << 32))
 }
+
+/// The key [`filter_key`] hashes for a token of `len` bytes whose first eight bytes (with the
+/// text after a shorter token) are `head` (little-endian): its first four bytes (all of a
+/// shorter token) and the length.
+#[inline]
+fn head_key(head: u64, len: u64) -> u64 {
+    let mask = HEAD_MASKS.get(len.min(4) as usize).copied().unwrap_or(0);
+    head & mask | len << 32
+}
+
+/// The masks of the first `n` bytes of a little-endian word, for `n` up to 4 ([`head_key`]).
+const HEAD_MASKS: [u64; 5] = [0, 0xFF, 0xFFFF, 0xFF_FFFF, 0xFFFF_FFFF];
 
 /// The bit of a key of [`filter_key`] (Fibonacci hashing: the top bits of the product depend
 /// on every bit of the key).
@@ -77,11 +90,17 @@ fn filter_bit(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS)) as usize
 }
 
+/// Is bit `i` of `filter` (a [`Lexicon::filter`]) set?
+#[inline]
+fn probe(filter: &[u64; FILTER_WORDS], i: usize) -> bool {
+    filter.get(i / 64).is_some_and(|&x| (x >> (i % 64)) & 1 != 0)
+}
+
 impl Lexicon {
     /// Is bit `i` of [`Lexicon::filter`] set?
     #[inline]
     fn probe(&self, i: usize) -> bool {
-        self.filter.get(i / 64).is_some_and(|&x| (x >> (i % 64)) & 1 != 0)
+        probe(&self.filter, i)
     }
 
     /// Might `w` be a cue word? (One probe of [`Lexicon::filter`]: true for every listed
@@ -97,12 +116,10 @@ impl Lexicon {
     fn may_be_cue_at(&self, b: &[u8], start: usize, end: usize) -> bool {
         let len = end.wrapping_sub(start);
         let head = b.get(start..start.wrapping_add(8)).and_then(|c| <[u8; 8]>::try_from(c).ok());
-        match (head, b.get(end.wrapping_sub(1))) {
-            // Three bytes or more (as cue words are): the first three bytes as `filter_key`
-            // takes them.
-            (Some(head), Some(&last)) if (3..=end).contains(&len) => {
-                let first = u64::from_le_bytes(head) & 0xFF_FFFF;
-                self.probe(filter_bit(first | u64::from(last) << 24 | (len as u64) << 32))
+        match head {
+            // A word inside the text: its first bytes as `filter_key` takes them.
+            Some(head) if (1..=end).contains(&len) && end <= b.len() => {
+                self.probe(filter_bit(head_key(u64::from_le_bytes(head), len as u64)))
             }
             _ => b.get(start..end).is_some_and(|w| self.may_be_cue(w)),
         }
@@ -196,9 +213,9 @@ fn is_word_byte(x: u8) -> bool {
     x >= 0x80 || x.is_ascii_alphanumeric() || x == b'_'
 }
 
-/// A block of 64 bytes of the text, zero-padded past the text's end (zero bytes are no word
-/// bytes, so the padding ends a token running to the end), with eight zero bytes after it so
-/// that an eight-byte load at any offset in the block stays inside.
+/// A block of 64 bytes of the text and the eight bytes after it (so that an eight-byte load at
+/// any offset in the block stays inside), zero-padded past the text's end (zero bytes are no
+/// word bytes, so the padding ends a token running to the end).
 type Block = [u8; 72];
 
 /// The [`Block`] of `b` from `base`.
@@ -237,9 +254,9 @@ fn masks_of(p: &Block) -> (u64, u64) {
 }
 
 /// Call `f(start, end, ascii, key)` for every raw token of `b` in order: a maximal run of word
-/// bytes (see [`block_masks`]), whether it is all ASCII, and, for a token of three bytes or more
-/// inside its block, the key [`Lexicon::may_be_cue_at`] hashes (its first three bytes, last byte
-/// and length), read from the block; tokens shorter than `min_len` bytes (1 to 8) may be
+/// bytes (see [`block_masks`]), whether it is all ASCII, and, for a token inside its block, the
+/// key [`Lexicon::may_be_cue_at`] hashes ([`head_key`]), read from the
+/// block; tokens shorter than `min_len` bytes (1 to 8) may be
 /// skipped. Works on 64 bytes at a time, each block's masks made once (with the next block's,
 /// which end a token running into it); a token's end and ASCII test come from the masks unless
 /// it runs past the next block too.
@@ -253,45 +270,72 @@ fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool, Opti
     while base < b.len() {
         let (w, h) = next;
         next = if base + 64 < b.len() { masks_at(b, base + 64) } else { (0, 0) };
-        let block = block_at(b, base);
+        // The block and the eight bytes after it read in place (a copy, zero-padded, only near
+        // the text's end): a key reads at most four bytes of its token, all inside the block.
+        let padded;
+        let block: &Block = match b.get(base..base.wrapping_add(72)).and_then(|c| <&Block>::try_from(c).ok()) {
+            Some(c) => c,
+            None => {
+                padded = block_at(b, base);
+                &padded
+            }
+        };
         let mut starts = w & !((w << 1) | carry);
         // Only starts of `min_len` word bytes in a row (a run reaching the block's end may go on).
         for k in 1..min_len.min(8) {
             starts &= (w >> k) | !(u64::MAX >> k);
         }
         carry = w >> 63;
-        while starts != 0 {
-            let j = starts.trailing_zeros();
-            starts &= starts - 1;
-            // Word bytes from `j` on within the block (`!(w >> j)` has its top `j` bits set).
-            let run = (!(w >> j)).trailing_zeros();
-            let start = base + j as usize;
-            if j + run < 64 {
-                let key = (run >= 3).then(|| {
-                    // `j + 8 <= 71` and `j + run - 1 <= 62`: inside the block.
-                    let at = (j & 63) as usize;
-                    let head = block[at..at + 8].try_into().map_or(0, u64::from_le_bytes) & 0xFF_FFFF;
-                    let last = block[((j + run - 1) & 63) as usize];
-                    head | u64::from(last) << 24 | u64::from(run) << 32
-                });
-                f(start, start + run as usize, h == 0 || (h >> j) & ((1u64 << run) - 1) == 0, key);
-            } else {
-                // On into the next block: its word bytes from its start, from its masks.
-                let more = (!next.0).trailing_zeros();
-                if more < 64 {
-                    let ascii = (h >> j) == 0 && next.1 & ((1u64 << more) - 1) == 0;
-                    f(start, base + 64 + more as usize, ascii, None);
-                    continue;
-                }
-                // Past the next block too: a byte at a time.
-                let mut end = base + 128;
-                while b.get(end).is_some_and(|&x| is_word_byte(x)) {
-                    end += 1;
-                }
-                f(start, end, (h >> j) == 0 && b.get(base + 64..end).is_some_and(<[u8]>::is_ascii), None);
-            }
+        // A block without bytes outside ASCII (most blocks) gets its own copy of the token loop,
+        // in which every token inside it is ASCII without a test.
+        if h == 0 {
+            block_tokens(b, base, (w, 0), next, block, starts, &mut f);
+        } else {
+            block_tokens(b, base, (w, h), next, block, starts, &mut f);
         }
         base += 64;
+    }
+}
+
+/// The tokens of [`raw_tokens`] starting in the block at `base` (its bytes `block`, its masks
+/// `(w, h)`, the next block's masks `next`), at the bits of `starts`.
+#[inline(always)]
+fn block_tokens(
+    b: &[u8],
+    base: usize,
+    (w, h): (u64, u64),
+    next: (u64, u64),
+    block: &Block,
+    mut starts: u64,
+    f: &mut impl FnMut(usize, usize, bool, Option<u64>),
+) {
+    while starts != 0 {
+        let j = starts.trailing_zeros();
+        starts &= starts - 1;
+        // Word bytes from `j` on within the block (`!(w >> j)` has its top `j` bits set).
+        let run = (!(w >> j)).trailing_zeros();
+        let start = base + j as usize;
+        if j + run < 64 {
+            // `j + 8 <= 71`: inside the block.
+            let at = (j & 63) as usize;
+            let head = block[at..at + 8].try_into().map_or(0, u64::from_le_bytes);
+            let key = Some(head_key(head, u64::from(run)));
+            f(start, start + run as usize, h == 0 || (h >> j) & ((1u64 << run) - 1) == 0, key);
+        } else {
+            // On into the next block: its word bytes from its start, from its masks.
+            let more = (!next.0).trailing_zeros();
+            if more < 64 {
+                let ascii = (h >> j) == 0 && next.1 & ((1u64 << more) - 1) == 0;
+                f(start, base + 64 + more as usize, ascii, None);
+                continue;
+            }
+            // Past the next block too: a byte at a time.
+            let mut end = base + 128;
+            while b.get(end).is_some_and(|&x| is_word_byte(x)) {
+                end += 1;
+            }
+            f(start, end, (h >> j) == 0 && b.get(base + 64..end).is_some_and(<[u8]>::is_ascii), None);
+        }
     }
 }
 
@@ -318,12 +362,14 @@ impl CueIndex {
     #[inline(never)]
     pub(crate) fn new(text: &str) -> Self {
         let lx = &*LEXICON;
+        // The filter, held here (not read again through the lexicon for every token).
+        let filter: &[u64; FILTER_WORDS] = &lx.filter;
         let b = text.as_bytes();
         let mut hits = Vec::with_capacity(text.len() / 128);
         raw_tokens(b, lx.min_len, |start, end, ascii, key| {
             if ascii {
                 let pass = match key {
-                    Some(k) => lx.probe(filter_bit(k)),
+                    Some(k) => probe(filter, filter_bit(k)),
                     None => lx.may_be_cue_at(b, start, end),
                 };
                 if pass {
@@ -440,6 +486,17 @@ pub(crate) fn is_cue_word(w: &str, which: Cues) -> bool {
     super::lexicon::with_lower(w, |lw| {
         lx.may_be_cue(lw.as_bytes()) && lx.words.get(lw).is_some_and(|e| e.single & which.bit() != 0)
     })
+}
+
+/// [`is_cue_word`] for a word of ASCII letters only (a headline's "Says"): the quick test is
+/// made on the word's bytes folded to lower case, without lowering a copy, and turns most words
+/// away before [`is_cue_word`]. (Of a word with other bytes, where `| 0x20` is no lowering, it
+/// may say no where [`is_cue_word`] says yes.)
+pub(crate) fn is_cue_letters(w: &str, which: Cues) -> bool {
+    let b = w.as_bytes();
+    // `filter_key` of the word in lower case (`| 0x20` lowers an ASCII letter).
+    let head = b.iter().take(4).enumerate().fold(0u64, |h, (i, &x)| h | u64::from(x | 0x20) << (8 * i));
+    LEXICON.probe(filter_bit(head | (b.len() as u64) << 32)) && is_cue_word(w, which)
 }
 
 /// Record the word `text[a..b]` if it is a cue (two-word form first, then the one-word form).
@@ -627,9 +684,19 @@ mod tests {
         }
         assert!(is_cue_word("Said", Cues::Speech) && is_cue_word("SEÑALÓ", Cues::Speech));
         assert!(!is_cue_word("sad", Cues::Speech) && !is_cue_word("believe", Cues::Speech));
+        // A range running past the text is no word (the quick test reads no byte past it).
+        let t = b"said and told them";
+        assert!(LEXICON.may_be_cue_at(t, 9, 13) && !LEXICON.may_be_cue_at(t, 9, 19));
     }
 
     proptest::proptest! {
+        #[test]
+        fn cue_letters_agree_with_cue_words(w in "(Said|SAYS|says|Told|Adds|x|Warns|According|b){0,2}") {
+            for which in [Cues::Speech, Cues::Report] {
+                proptest::prop_assert_eq!(is_cue_letters(&w, which), is_cue_word(&w, which));
+            }
+        }
+
         #[test]
         fn quick_test_at_agrees_with_the_quick_test(s in "(said|told|says|seem|x|ab|According|pointed|\u{e9}| |, ){0,12}") {
             let b = s.as_bytes();

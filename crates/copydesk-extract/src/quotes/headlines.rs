@@ -2,7 +2,7 @@
 //! ("Trump: 'I'm the worst thing that ever happened to the establishment'") and a capitalised
 //! cue ("County Says Trump Should Win").
 
-use super::cue_scan::{is_cue_word, Cues};
+use super::cue_scan::{is_cue_letters, Cues};
 use super::ws::SplitWsExt;
 use super::{mentions, reported, Draft, SpanExt};
 use crate::{Context, QuoteKind};
@@ -146,7 +146,7 @@ fn cue_form(h: &str) -> Option<Parts> {
         }
         let off = w.as_ptr() as usize - h.as_ptr() as usize;
         let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if core.is_empty() || !core.chars().all(|c| c.is_ascii_alphabetic()) || !is_cue_word(core, Cues::Speech) {
+        if core.is_empty() || !core.chars().all(|c| c.is_ascii_alphabetic()) || !is_cue_letters(core, Cues::Speech) {
             continue;
         }
         let cue = core.to_ascii_lowercase();

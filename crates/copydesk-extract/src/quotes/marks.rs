@@ -72,33 +72,55 @@ struct Mark {
     next: Option<char>,
 }
 
+/// Is the byte at `i` of `b` an ASCII apostrophe between two ASCII letters or digits (`don't`)?
+/// Such an apostrophe is no mark (see [`marks_of`]): told from the bytes, without decoding.
+#[inline]
+fn ascii_apostrophe_in_word(b: &[u8], i: usize) -> bool {
+    let alnum = |k: Option<usize>| k.and_then(|k| b.get(k)).is_some_and(u8::is_ascii_alphanumeric);
+    b.get(i) == Some(&b'\'') && alnum(i.checked_sub(1)) && alnum(i.checked_add(1))
+}
+
+/// Does the text hold a guillemet (U+00AB or U+00BB: 0xC2 then 0xAB or 0xBB)?
+fn has_guillemet(b: &[u8]) -> bool {
+    memchr::memchr_iter(0xC2, b).any(|i| matches!(b.get(i + 1), Some(0xAB | 0xBB)))
+}
+
+/// The mark at byte `i` of `s`, if a double or single mark starts there (decoded, with its
+/// neighbours), unless it is an apostrophe inside a word.
+fn mark_at(s: &str, i: usize) -> Option<Mark> {
+    let c = s.get(i..)?.chars().next()?;
+    if !(is_double(c) || is_single(c)) {
+        return None;
+    }
+    let prev = s[..i].chars().next_back();
+    let next = s[i + c.len_utf8()..].chars().next();
+    // An apostrophe inside a word ("don't", "Lee’s") can neither open a quote nor close
+    // one (see `can_open` and `can_close`) and counts toward no mark total: left out.
+    if matches!(c, '\'' | '\u{2019}')
+        && prev.is_some_and(char::is_alphanumeric)
+        && next.is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    Some(Mark { at: i, c, prev, next })
+}
+
 /// The quote-like characters of `s` (double and single marks) in order, found with a byte
-/// search: `"`, `'`, and the lead bytes of the typographic marks (U+201C.., U+00AB, U+00BB).
+/// search: `"`, `'`, and the lead bytes of the typographic marks (U+201C.., U+00AB, U+00BB);
+/// guillemets are looked for only when `guillemets` (false when the whole text has none).
 /// `out` is emptied first (one buffer serves every segment of a document).
-fn marks_of(s: &str, out: &mut Vec<Mark>) {
+fn marks_of(s: &str, guillemets: bool, out: &mut Vec<Mark>) {
     out.clear();
     let b = s.as_bytes();
-    let mark_at = |i: usize| {
-        let c = s.get(i..)?.chars().next()?;
-        if !(is_double(c) || is_single(c)) {
-            return None;
-        }
-        let prev = s[..i].chars().next_back();
-        let next = s[i + c.len_utf8()..].chars().next();
-        // An apostrophe inside a word ("don't", "Lee’s") can neither open a quote nor close
-        // one (see `can_open` and `can_close`) and counts toward no mark total: left out.
-        if matches!(c, '\'' | '\u{2019}')
-            && prev.is_some_and(char::is_alphanumeric)
-            && next.is_some_and(char::is_alphanumeric)
-        {
-            return None;
-        }
-        Some(Mark { at: i, c, prev, next })
-    };
-    out.extend(memchr::memchr3_iter(b'"', b'\'', 0xE2, b).filter_map(mark_at));
+    // An ASCII apostrophe inside a word (the most frequent hit) is turned away undecoded.
+    let mark = |i: usize| if ascii_apostrophe_in_word(b, i) { None } else { mark_at(s, i) };
+    out.extend(memchr::memchr3_iter(b'"', b'\'', 0xE2, b).filter_map(mark));
     // Guillemets (lead byte 0xC2) are rare: merged in order only when there are some.
+    if !guillemets {
+        return;
+    }
     let before = out.len();
-    out.extend(memchr::memchr_iter(0xC2, b).filter(|&i| matches!(b.get(i + 1), Some(0xAB | 0xBB))).filter_map(mark_at));
+    out.extend(memchr::memchr_iter(0xC2, b).filter(|&i| matches!(b.get(i + 1), Some(0xAB | 0xBB))).filter_map(mark));
     if out.len() > before {
         out.sort_unstable_by_key(|m| m.at);
     }
@@ -116,9 +138,11 @@ pub(crate) fn scan(ctx: &Context) -> Vec<Piece> {
     let mut pull_quotes: Vec<usize> = Vec::new();
     // The marks of the current segment (kept across segments).
     let mut marks: Vec<Mark> = Vec::new();
+    // One search of the whole text spares most segments the search for guillemets.
+    let guillemets = has_guillemet(ctx.text.as_bytes());
     for (si, seg) in ctx.segments.iter().enumerate() {
         let s = ctx.slice(seg.span);
-        marks_of(s, &mut marks);
+        marks_of(s, guillemets, &mut marks);
         if marks.is_empty() {
             continue;
         }
@@ -259,8 +283,25 @@ mod tests {
         assert_eq!(t("\"Don't,\" she said. It's 'fine' now."), vec!["\"Don't,\""]);
         assert_eq!(t("Lee's 'plan' won't work."), vec!["'plan'"]);
         let mut m = Vec::new();
-        marks_of("don't 'x' Lee\u{2019}s \u{2018}y\u{2019}", &mut m);
+        marks_of("don't 'x' Lee\u{2019}s \u{2018}y\u{2019}", true, &mut m);
         assert_eq!(m.iter().map(|m| m.c).collect::<String>(), "''\u{2018}\u{2019}");
+    }
+
+    /// [`marks_of`] the plain way: every candidate byte decoded, guillemets always looked for.
+    fn plain_marks(s: &str) -> Vec<(usize, char, Option<char>, Option<char>)> {
+        let b = s.as_bytes();
+        let candidate = |i: &usize| matches!(b[*i], b'"' | b'\'' | 0xE2) || b[*i] == 0xC2;
+        (0..b.len()).filter(candidate).filter_map(|i| mark_at(s, i)).map(|m| (m.at, m.c, m.prev, m.next)).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn marks_agree_with_decoding_every_candidate(s in "[a1 '\"\u{2019}\u{2018}\u{201c}\u{201d}\u{2014}\u{ab}\u{bb}\u{a3}\u{e9}]{0,40}") {
+            let mut m = Vec::new();
+            marks_of(&s, has_guillemet(s.as_bytes()), &mut m);
+            let got: Vec<_> = m.iter().map(|m| (m.at, m.c, m.prev, m.next)).collect();
+            proptest::prop_assert_eq!(got, plain_marks(&s));
+        }
     }
 
     #[test]

@@ -156,9 +156,9 @@ fn name_connector(w: &str) -> bool {
 pub(crate) fn plausible(phrase: &str) -> bool {
     let mut ws = phrase.split_ws();
     let Some(last) = ws.next_back() else { return false };
-    let one_word = ws.next().is_none();
     let last = lists(core_word(last));
-    if one_word && last.pronoun().is_some() {
+    // Whether the pronoun is the whole phrase is read only for a pronoun.
+    if last.pronoun().is_some() && ws.next().is_none() {
         return true;
     }
     if last.role() || last.document_noun() {

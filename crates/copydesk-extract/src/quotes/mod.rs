@@ -146,14 +146,14 @@ fn attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
     }
     let (m_start, m_end) = cue_after(cues, s, base)?;
     let left_full = &s[..m_start];
-    let max_words = if left_full.matches(',').count() >= 2 { MAX_APPOSITIVE_WORDS } else { 10 };
+    let two_commas = left_full.bytes().filter(|&b| b == b',').nth(1).is_some();
+    let max_words = if two_commas { MAX_APPOSITIVE_WORDS } else { 10 };
     if left_full.contains(['!', '?', '"', '\u{201c}', '\u{201d}', ';']) || more_words_than(left_full, max_words) {
         return None;
     }
     let lt = left_full.trim_start_matches(|c: char| c == ',' || c.is_whitespace() || c == '—' || c == '–');
     let loff = left_full.len() - lt.len();
     let cue_span = Span::new(base + m_start, base + m_end);
-    let cue = s[m_start..m_end].to_string();
     let mention = if lt.trim().is_empty() {
         let r = &s[m_end..];
         mentions::right_of(r)
@@ -176,7 +176,8 @@ fn attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
         mentions::plausible(m) || m.split_ws().next().is_some_and(lexicon::is_determiner)
     });
     mention?;
-    Some(Attr { mention, cue, cue_span })
+    // The cue's text is copied only for an attribution found.
+    Some(Attr { mention, cue: s[m_start..m_end].to_string(), cue_span })
 }
 
 /// Most words between a quote and its cue that [`loose_attr_after`] takes as the subject.
@@ -200,7 +201,6 @@ fn loose_attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
     {
         return None;
     }
-    let cue = s[m_start..m_end].to_string();
     let cue_span = Span::new(base + m_start, base + m_end);
     let lt = left.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
     let loff = left.len() - lt.len();
@@ -239,7 +239,7 @@ fn loose_attr_after(cues: &CueIndex, s: &str, base: usize) -> Option<Attr> {
             },
         }
     };
-    Some(Attr { mention: Some(mention), cue, cue_span })
+    Some(Attr { mention: Some(mention), cue: s[m_start..m_end].to_string(), cue_span })
 }
 
 /// An attribution after a quote whose verb is not in the cue list: `<subject> <verb>` (`Lee
@@ -367,14 +367,14 @@ fn attr_before(cues: &CueIndex, s: &str, base: usize) -> Option<(Attr, usize)> {
     if gap.contains(['.', '!', '?', ';', '"', '\u{201c}', '\u{201d}']) {
         return None;
     }
-    let cue = s[m_start..m_end].to_string();
+    let cue = &s[m_start..m_end];
     let cue_span = Span::new(base + m_start, base + m_end);
-    if is_according(&cue) {
+    if is_according(cue) {
         let sp = mentions::right_of(gap)?;
-        return Some((Attr { mention: Some(sp.shift(base + m_end)), cue, cue_span }, m_end));
+        return Some((Attr { mention: Some(sp.shift(base + m_end)), cue: cue.to_string(), cue_span }, m_end));
     }
     let left = &s[..m_start];
-    let mention = match participle_subject(left, &cue) {
+    let mention = match participle_subject(left, cue) {
         Some(sp) => Some(sp),
         None => mentions::left_of(left).filter(|sp| mentions::plausible(sp.text_in(left))),
     }
@@ -395,7 +395,7 @@ fn attr_before(cues: &CueIndex, s: &str, base: usize) -> Option<(Attr, usize)> {
             .map(|sp| sp.shift(base)),
         None => return None,
     };
-    Some((Attr { mention, cue, cue_span }, m_end))
+    Some((Attr { mention, cue: cue.to_string(), cue_span }, m_end))
 }
 
 /// An inverted attribution opening the sentence before a quote (`Said Ann Lee, "..."`, `Said
@@ -582,6 +582,9 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                 continue;
             }
         }
+        // [`attr_after`] of this piece, once made by the split-quote test below (the tests after
+        // it ask for it again).
+        let mut after_memo: Option<Option<Attr>> = None;
         // Second part of a split quote: `"...," X said, "..."` or `"...," X said. "..."`.
         if let Some(last) = out.last_mut() {
             let between_start = last.span.end;
@@ -614,6 +617,7 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                         last.attributed_after = false;
                         continue;
                     }
+                    after_memo = Some(own);
                 }
             }
         }
@@ -640,7 +644,9 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                 continue;
             }
         }
-        if let Some(a) = attr_after(cues, post, p.span.end) {
+        let after = after_memo.unwrap_or_else(|| attr_after(cues, post, p.span.end));
+        let has_after = after.is_some();
+        if let Some(a) = after {
             // `He was always "charming," X said`: the quote finishes a clause of the writer's.
             let lead = pre.trim();
             let lead_words = lead.split_ws().take(2).count();
@@ -701,9 +707,8 @@ fn direct_quotes(ctx: &Context, cues: &CueIndex, pieces: &[Piece]) -> Vec<Draft>
                 && !more_words_than(g, MAX_INTRO_WORDS)
                 && !g.contains(" that ")
                 && !g.starts_with("that ");
-            let direct = !clause_goes_on
-                && (introducer(gap) || long_intro)
-                && (ends_sentence || sentence_quoted || attr_after(cues, post, p.span.end).is_some());
+            let direct =
+                !clause_goes_on && (introducer(gap) || long_intro) && (ends_sentence || sentence_quoted || has_after);
             // `If she wins, he said, "she might ..."`: a quote going on (in lower case) with a
             // sentence the writer began before the attribution is a partial quote of that
             // sentence, from its start. Not after an attribution frame (`As X wrote, "..."`).
