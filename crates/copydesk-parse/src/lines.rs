@@ -773,8 +773,8 @@ macro_rules! token_window {
 /// The 8 bytes of `bytes` from `i`, little endian, padded with spaces past the end.
 #[inline]
 fn load8(bytes: &[u8], i: usize) -> u64 {
-    if let Some(w) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
-        return u64::from_le_bytes(w);
+    if let Some(w) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        return u64::from_le_bytes(*w);
     }
     let mut w = [b' '; 8];
     for (d, s) in w.iter_mut().zip(bytes.get(i..).unwrap_or(&[])) {
@@ -1073,7 +1073,9 @@ fn measure<const FAST: bool, W: WordSink>(
         }
         // the tokens starting in the next `FLUSH_BYTES` bytes (they may run on past them)
         let part = bytes.get(..bytes.len().min(i + FLUSH_BYTES)).unwrap_or(bytes);
-        while let Some(&b) = part.get(i) {
+        // (the fast path reads no byte on its own: its window's load checks the bounds once, with
+        // no overflow test on `i + 8`)
+        while i < part.len() {
             if FAST {
                 // most tokens start right after the space ending the one before: the window of
                 // the token read at once when it starts with an ASCII byte that is not a space
@@ -1089,6 +1091,7 @@ fn measure<const FAST: bool, W: WordSink>(
                     continue;
                 }
             }
+            let Some(&b) = part.get(i) else { break };
             let k = class(b);
             if k & WS != 0 {
                 i += 1;
