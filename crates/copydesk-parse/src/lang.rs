@@ -172,6 +172,12 @@ impl Evidence {
         self.hits += hits;
     }
 
+    /// The stopword vote so far: hits per list and words voted.
+    #[cfg(test)]
+    pub fn votes(&self) -> (Packed, usize) {
+        (self.hits, self.voted)
+    }
+
     /// True while words are still counted for the stopword vote.
     #[inline]
     pub fn voting(&self) -> bool {

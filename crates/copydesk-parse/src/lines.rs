@@ -400,13 +400,16 @@ struct TokenCounts<'a> {
     hits: lang::Packed,
     /// Stopword hits per list (kept as [`Line::stop_hits`], saturated to `u16`).
     stop_hits: [u32; lang::N_LISTS],
-    /// Whether the votes of plain words (a core of one alphabetic run of at most 12 bytes) are
-    /// taken from `hits` at the end of the line instead of counted one by one: when the line is
-    /// too short to reach the end of the vote, so their order does not matter.
+    /// Whether the line votes while it is read: when it is too short to reach the end of the
+    /// vote, so the order of its votes does not matter, and the votes of plain words (a core
+    /// of one alphabetic run of at most 12 bytes) are taken from `hits` at the end of the line
+    /// instead of counted one by one. Other lines vote at their end, each alphabetic run in
+    /// order, read again ([`lang::Evidence::vote_token`] over the line), and are read without
+    /// a test per plain word.
     fold: bool,
     /// The hits of the words that vote one by one (all words but the folded plain ones).
     other: lang::Packed,
-    /// Plain words whose votes are folded.
+    /// Plain words whose votes are folded (counted in every line, used when `fold`).
     folded: usize,
     ev: &'a mut lang::Evidence,
     buf: &'a mut String,
@@ -433,31 +436,52 @@ impl TokenCounts<'_> {
     /// The vote of a plain word (one alphabetic run) of `n` bytes with stopword mask `m`, its
     /// key for words longer than 12 bytes.
     #[inline(always)]
-    fn vote_plain(&mut self, m: u8, key: u128, n: usize) {
+    fn vote_plain(&mut self, key: u128, n: usize) {
         if n <= 12 {
-            self.vote_short(m);
+            self.vote_short();
         } else {
-            self.ev.vote(key_mask(self.stops, key, n));
+            self.vote(key_mask(self.stops, key, n));
         }
     }
 
-    /// The vote of a plain word of at most 12 bytes with stopword mask `m` (see
-    /// [`TokenCounts::vote_plain`]).
+    /// The vote of a plain word of at most 12 bytes (see [`TokenCounts::vote_plain`]): folded
+    /// (its mask is in `hits`).
     #[inline(always)]
-    fn vote_short(&mut self, m: u8) {
+    fn vote_short(&mut self) {
+        self.folded += 1;
+    }
+
+    /// The vote of one alphabetic run with stopword mask `m`, in a line that votes while it is
+    /// read (see [`TokenCounts::fold`]).
+    #[inline]
+    fn vote(&mut self, m: u8) {
         if self.fold {
-            self.folded += 1;
-        } else {
             self.ev.vote(m);
         }
     }
 
-    /// At the end of a line: the folded votes, and the packed hits moved into `stop_hits`.
-    fn finish_line(&mut self) {
+    /// The votes of the alphabetic runs of `token`, in a line that votes while it is read.
+    fn vote_token(&mut self, token: &str) {
+        if self.fold {
+            self.ev.vote_token(token, self.buf);
+        }
+    }
+
+    /// Whether the line votes while it is read (see [`TokenCounts::fold`]).
+    #[inline]
+    fn voting(&self) -> bool {
+        self.fold
+    }
+
+    /// At the end of the line `s`: its votes (the folded ones, or all of them read again), and
+    /// the packed hits moved into `stop_hits`.
+    fn finish_line(&mut self, s: &str) {
         if self.fold {
             // no flush happened: a line that can fold is shorter than the vote (see
             // `split_with`), so shorter than `FLUSH_BYTES`
             self.ev.vote_many(self.hits - self.other, self.folded);
+        } else if self.ev.voting() {
+            self.ev.vote_token(s, self.buf);
         }
         self.flush();
     }
@@ -502,9 +526,9 @@ impl TokenCounts<'_> {
         // votes with the mask just computed
         if t.non_alpha >= z {
             let m = if core.len() <= 12 { m } else { lookup(self.buf) };
-            self.ev.vote(m);
+            self.vote(m);
         } else {
-            self.ev.vote_token(s.get(t.start..end).unwrap_or(""), self.buf);
+            self.vote_token(s.get(t.start..end).unwrap_or(""));
         }
     }
 }
@@ -749,9 +773,9 @@ macro_rules! token_window {
                 if digit == 0 {
                     // one alphabetic word: it votes with the core's mask
                     if l::BITS == 64 {
-                        t.vote_short(m);
+                        t.vote_short();
                     } else {
-                        t.vote_plain(m, key, n);
+                        t.vote_plain(key, n);
                     }
                     return start + len;
                 }
@@ -768,11 +792,11 @@ macro_rules! token_window {
             // the vote of each maximal run of letters
             t.other += lang::SPREAD[usize::from(m) & (lang::SPREAD.len() - 1)];
             let mut rs = alpha & !(alpha << 8);
-            while rs != 0 && t.ev.voting() {
+            while rs != 0 && t.voting() {
                 let bit = rs.trailing_zeros();
                 let end = (!alpha & l::HIGH & (<l::T>::MAX << bit)).trailing_zeros();
                 let (a, n) = (l::lane(bit), l::lane(end) - l::lane(bit));
-                t.ev.vote(key_mask(t.stops, bytes_at(a, n), n));
+                t.vote(key_mask(t.stops, bytes_at(a, n), n));
                 rs &= rs - 1;
             }
             start + len
@@ -901,17 +925,17 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
         self.hashes.push(key_filter_hash(key));
         if d0 | d1 == 0 {
             // one alphabetic word: it votes with the core's mask
-            t.vote_plain(m, key, n);
+            t.vote_plain(key, n);
         } else {
             // letters and digits: the vote of each run of letters
             t.other += lang::SPREAD[usize::from(m) & (lang::SPREAD.len() - 1)];
             let alpha = u128::from(a0) | u128::from(a1) << 64;
             let mut rs = alpha & !(alpha << 8);
-            while rs != 0 && t.ev.voting() {
+            while rs != 0 && t.voting() {
                 let bit = rs.trailing_zeros();
                 let end = (!alpha & lanes16::HIGH & (u128::MAX << bit)).trailing_zeros();
                 let (a, n) = (lanes16::lane(bit), lanes16::lane(end) - lanes16::lane(bit));
-                t.ev.vote(key_mask(t.stops, (lower >> (8 * a)) & lanes16::low_bytes(n), n));
+                t.vote(key_mask(t.stops, (lower >> (8 * a)) & lanes16::low_bytes(n), n));
                 rs &= rs - 1;
             }
         }
@@ -987,9 +1011,9 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
             } else {
                 0
             };
-            t.ev.vote(m);
+            t.vote(m);
         } else {
-            t.ev.vote_token(s.get(start..end).unwrap_or(""), t.buf);
+            t.vote_token(s.get(start..end).unwrap_or(""));
         }
         end
     }
@@ -1135,7 +1159,7 @@ fn measure<const FAST: bool, W: WordSink>(
     // whether the line has ASCII letters (the ASCII paths do not note them): most lines start
     // with one
     let latin = s.bytes().any(|b| b.is_ascii_alphabetic());
-    tokens.finish_line();
+    tokens.finish_line(s);
     // the script: Latin when the line has letters of no other script; else counted exactly
     let other = scripts.iter().skip(1).any(|&n| n > 0);
     let script = if other {
@@ -1331,6 +1355,40 @@ mod tests {
                     x-ABCDEFGHIJKLMNOPQ-\u{e9}t\u{e9} sixteenletterswd seventeenletterwd\u{a0}seventeenletterwd";
         let (fast, slow) = both_paths(text);
         assert_eq!(fast, slow);
+    }
+
+    /// The stopword vote of `text` the plain way: every alphabetic run of every line, in order.
+    fn plain_votes(text: &str) -> (lang::Packed, usize) {
+        let mut ev = lang::Evidence::default();
+        let mut buf = String::new();
+        for line in text.split('\n') {
+            ev.vote_token(line, &mut buf);
+        }
+        ev.votes()
+    }
+
+    #[test]
+    fn votes_are_those_of_every_alphabetic_run() {
+        // lines that vote while read and lines past (or across) the end of the vote, with all
+        // token shapes
+        let shapes = "The U.S. and don't 3.5% $1.13bn (£600m) a-b-c-d x 12ab ab12 \"Quoted,\" it's e.g. \
+                      Government, (international) don't-stop-me-now.com sixteen-letters! ALLCAPS seven77 \
+                      caf\u{e9} Yоur le chat et der Hund themselves Internationalization-caf\u{e9} \
+                      Abcdefghijklmnop\u{e9} seventeenletterwd x-ABCDEFGHIJKLMNOPQ-\u{e9}t\u{e9} ";
+        for (short, long) in [(1, 300), (3, 40), (1, 2000)] {
+            let mut text = String::new();
+            for i in 0..700 {
+                let n = if i % 23 == 0 { long } else { short + i % 3 };
+                for _ in 0..n {
+                    text.push_str(shapes);
+                }
+                text.push('\n');
+            }
+            for t in [text.as_str(), text.get(..text.len() / 3).unwrap_or(""), "the of\nund"] {
+                assert_eq!(split(t).evidence.votes(), plain_votes(t));
+                assert_eq!(split_with::<false, _>(t, &mut AllLines).evidence.votes(), plain_votes(t));
+            }
+        }
     }
 
     #[test]
