@@ -297,9 +297,15 @@ impl ShortMap {
     }
 
     /// The value of `k`, 0 when absent (the key 0 meets an empty slot, whose value is 0).
-    #[inline]
+    #[cfg(test)]
     pub fn get(&self, k: u64) -> u8 {
-        let mut i = short_slot(k);
+        self.get_by(k, k.wrapping_mul(MUL))
+    }
+
+    /// The value of `k` given its product by [`MUL`], 0 when absent.
+    #[inline]
+    pub fn get_by(&self, k: u64, product: u64) -> u8 {
+        let mut i = slot_of_product(product);
         loop {
             let x = self.keys.get(i).copied().unwrap_or(0);
             if x == k {
@@ -314,9 +320,14 @@ impl ShortMap {
 }
 
 /// The first slot of `k` in a [`ShortMap`].
-#[inline]
 fn short_slot(k: u64) -> usize {
-    (k.wrapping_mul(MUL) >> (64 - SHORT_BITS)) as usize & (SHORT_SLOTS - 1)
+    slot_of_product(k.wrapping_mul(MUL))
+}
+
+/// The first slot in a [`ShortMap`] of the key whose product by [`MUL`] is `p`.
+#[inline]
+fn slot_of_product(p: u64) -> usize {
+    (p >> (64 - SHORT_BITS)) as usize & (SHORT_SLOTS - 1)
 }
 
 #[cfg(test)]

@@ -48,8 +48,15 @@ impl Index {
     /// longer stopword would not match it: no length test).
     #[inline]
     pub fn mask_short(&self, key: u64) -> u8 {
+        self.mask_short_by(key, key.wrapping_mul(crate::keyset::MUL))
+    }
+
+    /// [`Index::mask_short`] given the key's product by [`crate::keyset::MUL`] too (the
+    /// filter hash of the word, which the caller needs anyway: one multiplication for both).
+    #[inline]
+    pub fn mask_short_by(&self, key: u64, product: u64) -> u8 {
         match &self.short {
-            Some(short) => short.get(key),
+            Some(short) => short.get_by(key, product),
             None => self.map.get_short(key),
         }
     }

@@ -757,9 +757,12 @@ macro_rules! token_window {
             // its bytes: those below its last lane (the top `lz` bits cleared), shifted down
             // from its first (the high bit of lane `a` is bit `8 * a + 7`)
             let key = u128::from((lower & (<l::T>::MAX >> lz)) >> (tz - 7));
+            // its filter hash: for a key of at most 8 bytes the product its stopword slot is
+            // taken from (one multiplication for both)
+            let hash = key_filter_hash(key);
             // (a core in 8-byte lanes is at most 8 bytes: no length test)
             let m = if l::BITS == 64 {
-                t.stops.mask_short(key as u64)
+                t.stops.mask_short_by(key as u64, hash)
             } else if n <= 12 {
                 key_mask(t.stops, key, n)
             } else {
@@ -769,7 +772,7 @@ macro_rules! token_window {
             // runs of letters and digits: the words hashed
             let run_starts = alnum & !(alnum << 8);
             if run_starts & (run_starts - 1) == 0 {
-                self.hashes.push(key_filter_hash(key));
+                self.hashes.push(hash);
                 if digit == 0 {
                     // one alphabetic word: it votes with the core's mask
                     if l::BITS == 64 {
