@@ -827,8 +827,10 @@ struct LineCounts<'a, const FAST: bool> {
     /// the ASCII paths count no letters: see [`Line::counts`]).
     scripts: [usize; lang::N_SCRIPTS],
     tokens: TokenCounts<'a>,
-    /// The word hashes of the text (those of the line read appended).
-    hashes: &'a mut Vec<u64>,
+    /// The word hashes of the text (those of the line read appended): the text's list, taken
+    /// for the line (held by value, its length and room are the loop's own, not behind a
+    /// reference) and given back at its end.
+    hashes: Vec<u64>,
 }
 
 impl<const FAST: bool> LineCounts<'_, FAST> {
@@ -1128,7 +1130,7 @@ fn measure<const FAST: bool, W: WordSink>(
     sink: &mut W,
 ) -> Line {
     let words_before = hashes.len();
-    let mut c = LineCounts::<FAST> { scripts: [0; lang::N_SCRIPTS], tokens, hashes };
+    let mut c = LineCounts::<FAST> { scripts: [0; lang::N_SCRIPTS], tokens, hashes: std::mem::take(hashes) };
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -1183,7 +1185,8 @@ fn measure<const FAST: bool, W: WordSink>(
             }
         }
     }
-    let LineCounts { scripts, mut tokens, hashes } = c;
+    let LineCounts { scripts, mut tokens, hashes: read } = c;
+    *hashes = read;
     let words = hashes.get(words_before..).unwrap_or(&[]);
     let dup_candidate = sink.end_line(words, tokens.words);
     // whether the line has ASCII letters (the ASCII paths do not note them): most lines start
