@@ -1391,7 +1391,8 @@ mod tests {
                     ALLCAPS wordy, seven77 eightchr ninechars\tTAB \u{a0}nbsp caf\u{e9} _under_ @at [br] {c}\n\
                     Yоur mixed. end.\n\
                     Internationalization-caf\u{e9} caf\u{e9}-Internationalizations Abcdefghijklmnop\u{e9} \
-                    x-ABCDEFGHIJKLMNOPQ-\u{e9}t\u{e9} sixteenletterswd seventeenletterwd\u{a0}seventeenletterwd";
+                    x-ABCDEFGHIJKLMNOPQ-\u{e9}t\u{e9} sixteenletterswd seventeenletterwd\u{a0}seventeenletterwd\n\
+                    \u{30fb}a\t(\u{a3}600m) \u{a3}1.2bn-\u{a3}3bn \u{2014} \u{a3} \u{2014}\u{a0}x \u{a3}\u{e9}t\u{e9} \u{a3}\u{b2}";
         let (fast, slow) = both_paths(text);
         assert_eq!(fast, slow);
     }
