@@ -255,6 +255,81 @@ impl U128Map {
     }
 }
 
+/// Bits of the slot index of [`ShortMap`].
+const SHORT_BITS: u32 = 11;
+
+/// Slots of [`ShortMap`]: a fixed power of two, so a slot index masked to it needs no bounds
+/// check.
+const SHORT_SLOTS: usize = 1 << SHORT_BITS;
+
+/// A fixed map from `u64` keys (words of at most 8 bytes) to bytes, at most half full, without
+/// a filter in front: a key present is found by its first probe or soon after (no filter bit
+/// to test first: about half the words of news text are stopwords), a key absent meets an
+/// empty slot about as soon.
+pub(crate) struct ShortMap {
+    keys: Box<[u64; SHORT_SLOTS]>,
+    vals: Box<[u8; SHORT_SLOTS]>,
+}
+
+impl ShortMap {
+    /// The map of `entries` (values of repeated keys or-ed together; the key 0 ignored), or
+    /// `None` when they would fill more than half the slots.
+    pub fn new(entries: impl IntoIterator<Item = (u64, u8)>) -> Option<Self> {
+        let mut m = ShortMap { keys: Box::new([0; SHORT_SLOTS]), vals: Box::new([0; SHORT_SLOTS]) };
+        let mut len = 0;
+        for (k, v) in entries.into_iter().filter(|(k, _)| *k != 0) {
+            let mut i = short_slot(k);
+            // an empty slot or the key's own is met: at most half the slots are taken
+            while m.keys.get(i).is_some_and(|&x| x != 0 && x != k) {
+                i = (i + 1) & (SHORT_SLOTS - 1);
+            }
+            let (Some(kk), Some(vv)) = (m.keys.get_mut(i), m.vals.get_mut(i)) else { return None };
+            if *kk == 0 {
+                len += 1;
+                if len * 2 > SHORT_SLOTS {
+                    return None;
+                }
+            }
+            *kk = k;
+            *vv |= v;
+        }
+        Some(m)
+    }
+
+    /// The value of `k`, 0 when absent (the key 0 meets an empty slot, whose value is 0).
+    #[cfg(test)]
+    pub fn get(&self, k: u64) -> u8 {
+        self.get_by(k, k.wrapping_mul(MUL))
+    }
+
+    /// The value of `k` given its product by [`MUL`], 0 when absent.
+    #[inline]
+    pub fn get_by(&self, k: u64, product: u64) -> u8 {
+        let mut i = slot_of_product(product);
+        loop {
+            let x = self.keys.get(i).copied().unwrap_or(0);
+            if x == k {
+                return self.vals.get(i).copied().unwrap_or(0);
+            }
+            if x == 0 {
+                return 0;
+            }
+            i = (i + 1) & (SHORT_SLOTS - 1);
+        }
+    }
+}
+
+/// The first slot of `k` in a [`ShortMap`].
+fn short_slot(k: u64) -> usize {
+    slot_of_product(k.wrapping_mul(MUL))
+}
+
+/// The first slot in a [`ShortMap`] of the key whose product by [`MUL`] is `p`.
+#[inline]
+fn slot_of_product(p: u64) -> usize {
+    (p >> (64 - SHORT_BITS)) as usize & (SHORT_SLOTS - 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,6 +397,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn short_map_agrees_with_map() {
+        // keys of 1 to 8 bytes present and absent: the short map gives the values of the map
+        let key = |x: u64| x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (x % 64);
+        let entries: Vec<(u64, u8)> = (1..900u64).map(|x| (key(x), (x % 255) as u8 + 1)).collect();
+        let m = U128Map::new(entries.iter().map(|&(k, v)| (u128::from(k), v)));
+        let Some(s) = ShortMap::new(entries.iter().copied()) else { panic!("900 keys fit") };
+        for x in 0..5000u64 {
+            let k = key(x);
+            assert_eq!(s.get(k), m.get_short(k), "{k}");
+        }
+        assert_eq!(
+            (s.get(0), ShortMap::new([(0, 1), (5, 2), (5, 4)]).map(|m| (m.get(0), m.get(5)))),
+            (0, Some((0, 6)))
+        );
+        // more keys than half the slots: no map
+        assert!(ShortMap::new((1..=SHORT_SLOTS as u64).map(|k| (k, 1))).is_none());
     }
 
     #[test]

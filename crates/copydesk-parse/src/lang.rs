@@ -1,6 +1,6 @@
 //! Cheap language identification from stopwords and scripts, and stopword counting.
 
-use crate::keyset::U128Map;
+use crate::keyset::{ShortMap, U128Map};
 use once_cell::sync::Lazy;
 
 /// Stopword lists compiled in from `data/stopwords-*.txt`.
@@ -28,6 +28,8 @@ fn word_key(w: &[u8]) -> Option<u128> {
 /// and the byte length of the longest (lower-case) stopword (longer words need no lookup).
 pub(crate) struct Index {
     map: U128Map,
+    /// The words of at most 8 bytes, as their `u64` keys (for [`Index::mask_short`]).
+    short: Option<ShortMap>,
     max_len: usize,
 }
 
@@ -46,17 +48,31 @@ impl Index {
     /// longer stopword would not match it: no length test).
     #[inline]
     pub fn mask_short(&self, key: u64) -> u8 {
-        self.map.get_short(key)
+        self.mask_short_by(key, key.wrapping_mul(crate::keyset::MUL))
+    }
+
+    /// [`Index::mask_short`] given the key's product by [`crate::keyset::MUL`] too (the
+    /// filter hash of the word, which the caller needs anyway: one multiplication for both).
+    #[inline]
+    pub fn mask_short_by(&self, key: u64, product: u64) -> u8 {
+        match &self.short {
+            Some(short) => short.get_by(key, product),
+            None => self.map.get_short(key),
+        }
     }
 }
 
+/// The stopwords of all lists as [`word_key`]s, with the bit of their list.
+fn keyed_words() -> impl Iterator<Item = (u128, u8)> {
+    LISTS
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, words))| words.iter().filter_map(move |w| Some((word_key(w.as_bytes())?, 1u8 << i))))
+}
+
 static INDEX: Lazy<Index> = Lazy::new(|| Index {
-    map: U128Map::new(
-        LISTS
-            .iter()
-            .enumerate()
-            .flat_map(|(i, (_, words))| words.iter().filter_map(move |w| Some((word_key(w.as_bytes())?, 1u8 << i)))),
-    ),
+    map: U128Map::new(keyed_words()),
+    short: ShortMap::new(keyed_words().filter_map(|(k, m)| Some((u64::try_from(k).ok()?, m)))),
     max_len: LISTS.iter().flat_map(|(_, ws)| ws.iter()).map(|w| w.len()).filter(|&n| n <= 16).max().unwrap_or(0),
 });
 
@@ -161,6 +177,12 @@ impl Evidence {
     pub fn vote_many(&mut self, hits: Packed, n: usize) {
         self.voted += n;
         self.hits += hits;
+    }
+
+    /// The stopword vote so far: hits per list and words voted.
+    #[cfg(test)]
+    pub fn votes(&self) -> (Packed, usize) {
+        (self.hits, self.voted)
     }
 
     /// True while words are still counted for the stopword vote.
