@@ -198,36 +198,41 @@ fn list_goes_on(text: &str, end: usize) -> bool {
     next.is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Lower-case compass words (each ends in "n ") that join a listed place after them.
+const COMPASS: &[&str] = &[
+    "northern ",
+    "southern ",
+    "eastern ",
+    "western ",
+    "northeastern ",
+    "northwestern ",
+    "southeastern ",
+    "southwestern ",
+    "north-eastern ",
+    "north-western ",
+    "south-eastern ",
+    "south-western ",
+    "sub-Saharan ",
+];
+
 /// Lower-case compass words before a listed place belong to it: "northern Rwanda",
-/// "sub-Saharan Africa".
+/// "sub-Saharan Africa". The text before the mention is read first (a compass word ends in
+/// "n ", so most mentions are settled by two bytes); the lists are asked only after one.
 fn with_compass_word(k: &known::Known, text: &str, m: &mut Mention) {
-    const COMPASS: &[&str] = &[
-        "northern ",
-        "southern ",
-        "eastern ",
-        "western ",
-        "northeastern ",
-        "northwestern ",
-        "southeastern ",
-        "southwestern ",
-        "north-eastern ",
-        "north-western ",
-        "south-eastern ",
-        "south-western ",
-        "sub-Saharan ",
-    ];
-    if m.label != EntityLabel::Loc || !k.phrase(m.text(text)).is_some_and(|e| e.label == EntityLabel::Loc) {
+    if m.label != EntityLabel::Loc {
         return;
     }
     let Some(before) = text.get(..m.span.start) else { return };
-    for c in COMPASS {
-        if let Some(rest) = before.strip_suffix(c) {
-            if !rest.chars().next_back().is_some_and(char::is_alphanumeric) {
-                m.span = Span::new(rest.len(), m.span.end);
-                m.canonical = None;
-            }
-            return;
-        }
+    if !before.ends_with("n ") {
+        return;
+    }
+    let Some(rest) = COMPASS.iter().find_map(|c| before.strip_suffix(c)) else { return };
+    if !k.phrase(m.text(text)).is_some_and(|e| e.label == EntityLabel::Loc) {
+        return;
+    }
+    if !rest.chars().next_back().is_some_and(char::is_alphanumeric) {
+        m.span = Span::new(rest.len(), m.span.end);
+        m.canonical = None;
     }
 }
 
@@ -341,6 +346,74 @@ mod tests {
         let toks = tokens::SentenceTokens::plain(&ctx);
         assert_eq!(title_case_segments(&ctx, &toks), title_case_by_sentence(&ctx, &toks));
         assert_eq!(title_case_segments(&ctx, &toks), vec![true, false]);
+    }
+
+    /// What the compass rule was: the lists asked first, then each compass word in turn.
+    fn with_compass_word_ref(k: &known::Known, text: &str, m: &mut Mention) {
+        if m.label != EntityLabel::Loc || !k.phrase(m.text(text)).is_some_and(|e| e.label == EntityLabel::Loc) {
+            return;
+        }
+        let Some(before) = text.get(..m.span.start) else { return };
+        for c in COMPASS {
+            if let Some(rest) = before.strip_suffix(c) {
+                if !rest.chars().next_back().is_some_and(char::is_alphanumeric) {
+                    m.span = Span::new(rest.len(), m.span.end);
+                    m.canonical = None;
+                }
+                return;
+            }
+        }
+    }
+
+    #[test]
+    fn compass_words_as_first_read() {
+        assert!(COMPASS.iter().all(|c| c.ends_with("n ")));
+        let memo = facts_memo::Memo::new();
+        let k = known::Known { g: &GAZ, memo: &memo };
+        let places = ["Rwanda", "Africa", "Kenya", "London", "Kigali", "Xqzv", "Ethiopia", "CAIRO", "UK"];
+        let befores = [
+            "",
+            "n ",
+            "northern ",
+            "in northern ",
+            "north-eastern ",
+            "the sub-Saharan ",
+            "xnorthern ",
+            "2northern ",
+            "eastern",
+            "Northern ",
+            "south-western ",
+            "é northern ",
+            "western  ",
+        ];
+        for before in befores {
+            for place in places {
+                for label in [EntityLabel::Loc, EntityLabel::Org] {
+                    let text = format!("{before}{place} and more");
+                    let span = Span::new(before.len(), before.len() + place.len());
+                    let m = Mention { span, label, canonical: Some("x".into()), strength: 2, grouped_only: false };
+                    let (mut a, mut b) = (m.clone(), m);
+                    with_compass_word(&k, &text, &mut a);
+                    with_compass_word_ref(&k, &text, &mut b);
+                    assert_eq!((a.span, a.canonical), (b.span, b.canonical), "{text}");
+                }
+            }
+        }
+        // Out of bounds or inside a char: no change.
+        let text = "é northern Kenya";
+        for (start, end) in [(1, text.len()), (40, 41)] {
+            let m = Mention {
+                span: Span { start, end },
+                label: EntityLabel::Loc,
+                canonical: None,
+                strength: 2,
+                grouped_only: false,
+            };
+            let (mut a, mut b) = (m.clone(), m);
+            with_compass_word(&k, text, &mut a);
+            with_compass_word_ref(&k, text, &mut b);
+            assert_eq!(a.span, b.span);
+        }
     }
 
     proptest::proptest! {
