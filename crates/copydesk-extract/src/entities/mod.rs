@@ -153,9 +153,39 @@ pub(crate) fn has_space(t: &str) -> bool {
 /// "Kigali, Rwanda", "DAKAR, Senegal", "Iqaluit, Nunavut": a place that is neither a country
 /// nor a region, a comma and a country or region make one place, unless the place ends a list
 /// ("Ethiopia, Kigali, Rwanda") or the country or region goes on with one ("Lagos, Abuja,
-/// Kano"). Mentions are in text order; one pass.
-fn place_with_country(k: &known::Known, text: &str, ms: Vec<Mention>) -> Vec<Mention> {
-    let is_country = |m: &Mention| k.phrase(m.text(text)).is_some_and(|e| e.country);
+/// Kano"). Mentions are in text order; one pass, in place: a mention is moved only after a
+/// pair was made one (most articles have none), and the lists are asked only about places.
+fn place_with_country(k: &known::Known, text: &str, ms: &mut Vec<Mention>) {
+    // The first `w` mentions are settled; `r` is the next to read (`w <= r`).
+    let mut w: usize = 0;
+    let mut r = 0;
+    while let Some(m) = ms.get(r) {
+        let next = ms.get(r + 1);
+        let prev = w.checked_sub(1).and_then(|p| ms.get(p));
+        let joined = match next {
+            Some(n) if m.label == EntityLabel::Loc && joins_country(k, text, m, n, prev) => Some(n.span.end),
+            _ => None,
+        };
+        if let (Some(end), Some(m)) = (joined, ms.get_mut(r)) {
+            m.span = Span::new(m.span.start, end);
+            m.canonical = None;
+            m.strength = 2;
+            m.grouped_only = false;
+        }
+        if w < r {
+            // (`w < r < ms.len()`)
+            ms.swap(w, r);
+        }
+        w += 1;
+        r += if joined.is_some() { 2 } else { 1 };
+    }
+    ms.truncate(w);
+}
+
+/// Whether the place `m` and the country or region `n` after it make one place (see
+/// [`place_with_country`]); `prev` is the mention kept before `m`.
+fn joins_country(k: &known::Known, text: &str, m: &Mention, n: &Mention, prev: Option<&Mention>) -> bool {
+    let phrase = |m: &Mention| k.phrase(m.text(text));
     let is_area = |m: &Mention| {
         let t = m.text(text);
         k.phrase(t).is_some_and(|e| e.country || e.region)
@@ -163,32 +193,16 @@ fn place_with_country(k: &known::Known, text: &str, ms: Vec<Mention>) -> Vec<Men
             || t.ends_with(" Province")
             || t.ends_with(" Prefecture")
     };
-    let is_region = |m: &Mention| k.phrase(m.text(text)).is_some_and(|e| e.region);
-    let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
-    let mut it = ms.into_iter().peekable();
-    while let Some(mut m) = it.next() {
-        let next_country = it.peek().is_some_and(|n| {
-            n.label == EntityLabel::Loc
-                && text.get(m.span.end..n.span.start) == Some(", ")
-                && is_area(n)
-                && !is_region(&m)
-                && (is_country(n) || !list_goes_on(text, n.span.end))
-        });
-        let in_list = out.last().is_some_and(|p| {
-            p.label == EntityLabel::Loc
-                && matches!(text.get(p.span.end..m.span.start), Some(", " | " and " | ", and " | " or "))
-        });
-        if m.label == EntityLabel::Loc && next_country && !in_list && !is_country(&m) {
-            if let Some(n) = it.next() {
-                m.span = Span::new(m.span.start, n.span.end);
-                m.canonical = None;
-                m.strength = 2;
-                m.grouped_only = false;
-            }
-        }
-        out.push(m);
-    }
-    out
+    let next_country = n.label == EntityLabel::Loc
+        && text.get(m.span.end..n.span.start) == Some(", ")
+        && is_area(n)
+        && !phrase(m).is_some_and(|e| e.region)
+        && (phrase(n).is_some_and(|e| e.country) || !list_goes_on(text, n.span.end));
+    let in_list = prev.is_some_and(|p| {
+        p.label == EntityLabel::Loc
+            && matches!(text.get(p.span.end..m.span.start), Some(", " | " and " | ", and " | " or "))
+    });
+    next_country && !in_list && !phrase(m).is_some_and(|e| e.country)
 }
 
 /// Whether a list of names goes on after byte `end` (", Kano", " and Kano").
@@ -287,7 +301,7 @@ pub(crate) fn find_with(
     }
     // Whole mention texts are looked up in the lists through the memo.
     let known = known::Known { g, memo: &memo };
-    let mut ms = place_with_country(&known, ctx.text, ms);
+    place_with_country(&known, ctx.text, &mut ms);
     for m in &mut ms {
         with_compass_word(&known, ctx.text, m);
     }
@@ -346,6 +360,113 @@ mod tests {
         let toks = tokens::SentenceTokens::plain(&ctx);
         assert_eq!(title_case_segments(&ctx, &toks), title_case_by_sentence(&ctx, &toks));
         assert_eq!(title_case_segments(&ctx, &toks), vec![true, false]);
+    }
+
+    /// What the pairing of places with their country was: every mention moved to a new list.
+    fn place_with_country_ref(k: &known::Known, text: &str, ms: Vec<Mention>) -> Vec<Mention> {
+        let is_country = |m: &Mention| k.phrase(m.text(text)).is_some_and(|e| e.country);
+        let is_area = |m: &Mention| {
+            let t = m.text(text);
+            k.phrase(t).is_some_and(|e| e.country || e.region)
+                || t.ends_with(" province")
+                || t.ends_with(" Province")
+                || t.ends_with(" Prefecture")
+        };
+        let is_region = |m: &Mention| k.phrase(m.text(text)).is_some_and(|e| e.region);
+        let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
+        let mut it = ms.into_iter().peekable();
+        while let Some(mut m) = it.next() {
+            let next_country = it.peek().is_some_and(|n| {
+                n.label == EntityLabel::Loc
+                    && text.get(m.span.end..n.span.start) == Some(", ")
+                    && is_area(n)
+                    && !is_region(&m)
+                    && (is_country(n) || !list_goes_on(text, n.span.end))
+            });
+            let in_list = out.last().is_some_and(|p| {
+                p.label == EntityLabel::Loc
+                    && matches!(text.get(p.span.end..m.span.start), Some(", " | " and " | ", and " | " or "))
+            });
+            if m.label == EntityLabel::Loc && next_country && !in_list && !is_country(&m) {
+                if let Some(n) = it.next() {
+                    m.span = Span::new(m.span.start, n.span.end);
+                    m.canonical = None;
+                    m.strength = 2;
+                    m.grouped_only = false;
+                }
+            }
+            out.push(m);
+        }
+        out
+    }
+
+    /// A text of names (index into a list of names, of separators after it, of labels; each
+    /// taken modulo the list's length), and a mention of each name.
+    fn places_text(names: &[(usize, usize, usize)]) -> (String, Vec<Mention>) {
+        const NAMES: &[&str] = &[
+            "Kigali",
+            "Rwanda",
+            "Lagos",
+            "Abuja",
+            "Kano",
+            "Ethiopia",
+            "Nunavut",
+            "Iqaluit",
+            "Guangdong Province",
+            "CAIRO",
+            "Xqzv",
+            "\u{c9}mile",
+        ];
+        const SEPS: &[&str] = &[", ", " and ", ", and ", " or ", " ", ". ", ",  "];
+        const LABELS: &[EntityLabel] = &[EntityLabel::Loc, EntityLabel::Loc, EntityLabel::Org, EntityLabel::Person];
+        let mut text = String::new();
+        let mut ms = Vec::new();
+        for &(name, sep, label) in names {
+            let start = text.len();
+            text.push_str(NAMES[name % NAMES.len()]);
+            ms.push(Mention {
+                span: Span::new(start, text.len()),
+                label: LABELS[label % LABELS.len()],
+                canonical: Some("c".into()),
+                strength: 1,
+                grouped_only: true,
+            });
+            text.push_str(SEPS[sep % SEPS.len()]);
+        }
+        (text, ms)
+    }
+
+    /// What is compared of a mention.
+    fn parts(ms: &[Mention]) -> Vec<(Span, EntityLabel, Option<String>, u8, bool)> {
+        ms.iter().map(|m| (m.span, m.label, m.canonical.clone(), m.strength, m.grouped_only)).collect()
+    }
+
+    #[test]
+    fn places_pair_with_their_country() {
+        let memo = facts_memo::Memo::new();
+        let k = known::Known { g: &GAZ, memo: &memo };
+        // "Kigali, Rwanda and Xqzv, Rwanda, Lagos, Abuja, Kano": the first pair is made one.
+        let (text, ms) = places_text(&[(0, 0, 0), (1, 1, 0), (10, 0, 0), (1, 0, 0), (2, 0, 0), (3, 0, 0), (4, 2, 0)]);
+        let want = place_with_country_ref(&k, &text, ms.clone());
+        let mut got = ms;
+        place_with_country(&k, &text, &mut got);
+        assert_eq!(got.first().map(|m| m.text(&text)), Some("Kigali, Rwanda"));
+        assert_eq!(parts(&got), parts(&want));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Pairing places in place gives what pairing them into a new list gave.
+        #[test]
+        fn places_with_country_in_place(names in proptest::collection::vec((0usize..12, 0usize..7, 0usize..4), 0..12)) {
+            let (text, ms) = places_text(&names);
+            let memo = facts_memo::Memo::new();
+            let k = known::Known { g: &GAZ, memo: &memo };
+            let want = place_with_country_ref(&k, &text, ms.clone());
+            let mut got = ms;
+            place_with_country(&k, &text, &mut got);
+            proptest::prop_assert_eq!(parts(&got), parts(&want), "{}", text);
+        }
     }
 
     /// What the compass rule was: the lists asked first, then each compass word in turn.
