@@ -26,7 +26,7 @@ fn first_and_last_word(t: &str) -> (&str, Option<&str>) {
 
 /// Give every mention its canonical name and settle single-word guesses by the article's
 /// full names ("Kelin" after "Andrey Kelin" is that person).
-pub(crate) fn group(g: &Known, text: &str, ms: &mut [Mention], acronyms: &[(String, String)]) {
+pub(crate) fn group(g: &Known, ms: &mut [Mention], acronyms: &[(String, String)]) {
     // Full names of people by their last word, then by their first ("Lee" after "Lee Jun-seok",
     // "Mulatu" after "Mulatu Teshome"); single words that a title, speech verb or name list
     // made a person stand for themselves.
@@ -37,7 +37,7 @@ pub(crate) fn group(g: &Known, text: &str, ms: &mut [Mention], acronyms: &[(Stri
         if m.label != EntityLabel::Person {
             continue;
         }
-        let t = m.text(text);
+        let t = m.text();
         let (first, last) = first_and_last_word(t);
         match last {
             Some(last) => {
@@ -67,14 +67,14 @@ pub(crate) fn group(g: &Known, text: &str, ms: &mut [Mention], acronyms: &[(Stri
     if !acr.is_empty() {
         let longs: foldhash::HashSet<&str> = acr.values().copied().collect();
         for m in ms.iter() {
-            let t = m.text(text);
+            let t = m.text();
             if m.strength >= 2 && longs.contains(t) {
                 long_label.entry(t).or_insert(m.label);
             }
         }
     }
     for m in ms.iter_mut() {
-        let t = m.text(text);
+        let t = m.text();
         if !has_space(t) {
             if let Some(&full) = by_last.get(t) {
                 // A listed place that is also a family name ("Moreno" after "Lenín Moreno").

@@ -29,9 +29,11 @@ use rules::Sent;
 
 /// A mention during grouping.
 #[derive(Debug, Clone)]
-pub(crate) struct Mention {
-    /// Where it is (bytes of normalized text).
+pub(crate) struct Mention<'t> {
+    /// Where it is (bytes of normalized text); changed only with its text ([`Mention::set_span`]).
     pub span: Span,
+    /// Its text (`span` of the article's text), sliced once: grouping reads it several times.
+    text: &'t str,
     /// Label.
     pub label: EntityLabel,
     /// Canonical name.
@@ -128,12 +130,25 @@ fn title_case_by_sentence(ctx: &Context, sent_toks: &tokens::SentenceTokens) -> 
     seg_counts.into_iter().map(is_title_case).collect()
 }
 
-impl Mention {
-    /// Its text in `text` ("" when out of bounds or not on char boundaries): `Span::slice`,
-    /// which another crate compiles out of line, written here so that it is inlined.
+impl<'t> Mention<'t> {
+    /// A mention of `span` of the article's `text` (its text "" when out of bounds or not on
+    /// char boundaries).
+    #[cfg(test)]
+    fn new(text: &'t str, span: Span, label: EntityLabel, strength: u8) -> Self {
+        let text = text.get(span.start..span.end).unwrap_or("");
+        Mention { span, text, label, canonical: None, strength, grouped_only: false }
+    }
+
+    /// Its text.
     #[inline]
-    pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.span.start..self.span.end).unwrap_or("")
+    pub(crate) fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Move it to `span` of the article's `text`.
+    fn set_span(&mut self, text: &'t str, span: Span) {
+        self.span = span;
+        self.text = text.get(span.start..span.end).unwrap_or("");
     }
 }
 
@@ -155,7 +170,7 @@ pub(crate) fn has_space(t: &str) -> bool {
 /// ("Ethiopia, Kigali, Rwanda") or the country or region goes on with one ("Lagos, Abuja,
 /// Kano"). Mentions are in text order; one pass, in place: a mention is moved only after a
 /// pair was made one (most articles have none), and the lists are asked only about places.
-fn place_with_country(k: &known::Known, text: &str, ms: &mut Vec<Mention>) {
+fn place_with_country<'t>(k: &known::Known, text: &'t str, ms: &mut Vec<Mention<'t>>) {
     // The first `w` mentions are settled; `r` is the next to read (`w <= r`).
     let mut w: usize = 0;
     let mut r = 0;
@@ -167,7 +182,7 @@ fn place_with_country(k: &known::Known, text: &str, ms: &mut Vec<Mention>) {
             _ => None,
         };
         if let (Some(end), Some(m)) = (joined, ms.get_mut(r)) {
-            m.span = Span::new(m.span.start, end);
+            m.set_span(text, Span::new(m.span.start, end));
             m.canonical = None;
             m.strength = 2;
             m.grouped_only = false;
@@ -185,9 +200,9 @@ fn place_with_country(k: &known::Known, text: &str, ms: &mut Vec<Mention>) {
 /// Whether the place `m` and the country or region `n` after it make one place (see
 /// [`place_with_country`]); `prev` is the mention kept before `m`.
 fn joins_country(k: &known::Known, text: &str, m: &Mention, n: &Mention, prev: Option<&Mention>) -> bool {
-    let phrase = |m: &Mention| k.phrase(m.text(text));
+    let phrase = |m: &Mention| k.phrase(m.text());
     let is_area = |m: &Mention| {
-        let t = m.text(text);
+        let t = m.text();
         k.phrase(t).is_some_and(|e| e.country || e.region)
             || t.ends_with(" province")
             || t.ends_with(" Province")
@@ -232,7 +247,7 @@ const COMPASS: &[&str] = &[
 /// Lower-case compass words before a listed place belong to it: "northern Rwanda",
 /// "sub-Saharan Africa". The text before the mention is read first (a compass word ends in
 /// "n ", so most mentions are settled by two bytes); the lists are asked only after one.
-fn with_compass_word(k: &known::Known, text: &str, m: &mut Mention) {
+fn with_compass_word<'t>(k: &known::Known, text: &'t str, m: &mut Mention<'t>) {
     if m.label != EntityLabel::Loc {
         return;
     }
@@ -241,11 +256,11 @@ fn with_compass_word(k: &known::Known, text: &str, m: &mut Mention) {
         return;
     }
     let Some(rest) = COMPASS.iter().find_map(|c| before.strip_suffix(c)) else { return };
-    if !k.phrase(m.text(text)).is_some_and(|e| e.label == EntityLabel::Loc) {
+    if !k.phrase(m.text()).is_some_and(|e| e.label == EntityLabel::Loc) {
         return;
     }
     if !rest.chars().next_back().is_some_and(char::is_alphanumeric) {
-        m.span = Span::new(rest.len(), m.span.end);
+        m.set_span(text, Span::new(rest.len(), m.span.end));
         m.canonical = None;
     }
 }
@@ -286,12 +301,12 @@ pub(crate) fn find_with(
                 Some((x, y)) => (a.start() + x, a.start() + y),
                 None => (a.start(), b.end()),
             };
-            if start >= end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-                continue;
-            }
+            // (the sentence's text is the article's text at the sentence's span)
+            let Some(t) = text.get(start..end).filter(|t| !t.is_empty()) else { continue };
             let canonical = f.entry.and_then(|e| e.canonical).map(str::to_string);
             ms.push(Mention {
                 span: Span::new(sent.span.start + start, sent.span.start + end),
+                text: t,
                 label: f.label,
                 canonical,
                 strength: f.strength,
@@ -305,13 +320,13 @@ pub(crate) fn find_with(
     for m in &mut ms {
         with_compass_word(&known, ctx.text, m);
     }
-    grouping::group(&known, ctx.text, &mut ms, acronyms);
+    grouping::group(&known, &mut ms, acronyms);
     // A bare capitalized word that no full name, title, speech verb or name list backs is too
     // often an organisation, place or group to be called a person.
     ms.into_iter()
         .filter(|m| {
             !(m.label == EntityLabel::Person && m.strength == 0 && {
-                let t = m.text(ctx.text);
+                let t = m.text();
                 m.grouped_only || !has_space(t) && !known.surname(t)
             })
         })
@@ -363,16 +378,16 @@ mod tests {
     }
 
     /// What the pairing of places with their country was: every mention moved to a new list.
-    fn place_with_country_ref(k: &known::Known, text: &str, ms: Vec<Mention>) -> Vec<Mention> {
-        let is_country = |m: &Mention| k.phrase(m.text(text)).is_some_and(|e| e.country);
+    fn place_with_country_ref<'t>(k: &known::Known, text: &'t str, ms: Vec<Mention<'t>>) -> Vec<Mention<'t>> {
+        let is_country = |m: &Mention| k.phrase(m.text()).is_some_and(|e| e.country);
         let is_area = |m: &Mention| {
-            let t = m.text(text);
+            let t = m.text();
             k.phrase(t).is_some_and(|e| e.country || e.region)
                 || t.ends_with(" province")
                 || t.ends_with(" Province")
                 || t.ends_with(" Prefecture")
         };
-        let is_region = |m: &Mention| k.phrase(m.text(text)).is_some_and(|e| e.region);
+        let is_region = |m: &Mention| k.phrase(m.text()).is_some_and(|e| e.region);
         let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
         let mut it = ms.into_iter().peekable();
         while let Some(mut m) = it.next() {
@@ -389,7 +404,7 @@ mod tests {
             });
             if m.label == EntityLabel::Loc && next_country && !in_list && !is_country(&m) {
                 if let Some(n) = it.next() {
-                    m.span = Span::new(m.span.start, n.span.end);
+                    m.set_span(text, Span::new(m.span.start, n.span.end));
                     m.canonical = None;
                     m.strength = 2;
                     m.grouped_only = false;
@@ -402,7 +417,7 @@ mod tests {
 
     /// A text of names (index into a list of names, of separators after it, of labels; each
     /// taken modulo the list's length), and a mention of each name.
-    fn places_text(names: &[(usize, usize, usize)]) -> (String, Vec<Mention>) {
+    fn places_text(names: &[(usize, usize, usize)]) -> (String, Vec<(Span, EntityLabel)>) {
         const NAMES: &[&str] = &[
             "Kigali",
             "Rwanda",
@@ -424,16 +439,20 @@ mod tests {
         for &(name, sep, label) in names {
             let start = text.len();
             text.push_str(NAMES[name % NAMES.len()]);
-            ms.push(Mention {
-                span: Span::new(start, text.len()),
-                label: LABELS[label % LABELS.len()],
-                canonical: Some("c".into()),
-                strength: 1,
-                grouped_only: true,
-            });
+            ms.push((Span::new(start, text.len()), LABELS[label % LABELS.len()]));
             text.push_str(SEPS[sep % SEPS.len()]);
         }
         (text, ms)
+    }
+
+    /// Mentions of `spans` of `text` (with a canonical name, kept only if grouped).
+    fn mentions<'t>(text: &'t str, spans: &[(Span, EntityLabel)]) -> Vec<Mention<'t>> {
+        let mention = |&(span, label): &(Span, EntityLabel)| Mention {
+            canonical: Some("c".into()),
+            grouped_only: true,
+            ..Mention::new(text, span, label, 1)
+        };
+        spans.iter().map(mention).collect()
     }
 
     /// What is compared of a mention.
@@ -446,11 +465,12 @@ mod tests {
         let memo = facts_memo::Memo::new();
         let k = known::Known { g: &GAZ, memo: &memo };
         // "Kigali, Rwanda and Xqzv, Rwanda, Lagos, Abuja, Kano": the first pair is made one.
-        let (text, ms) = places_text(&[(0, 0, 0), (1, 1, 0), (10, 0, 0), (1, 0, 0), (2, 0, 0), (3, 0, 0), (4, 2, 0)]);
-        let want = place_with_country_ref(&k, &text, ms.clone());
-        let mut got = ms;
+        let (text, spans) =
+            places_text(&[(0, 0, 0), (1, 1, 0), (10, 0, 0), (1, 0, 0), (2, 0, 0), (3, 0, 0), (4, 2, 0)]);
+        let want = place_with_country_ref(&k, &text, mentions(&text, &spans));
+        let mut got = mentions(&text, &spans);
         place_with_country(&k, &text, &mut got);
-        assert_eq!(got.first().map(|m| m.text(&text)), Some("Kigali, Rwanda"));
+        assert_eq!(got.first().map(Mention::text), Some("Kigali, Rwanda"));
         assert_eq!(parts(&got), parts(&want));
     }
 
@@ -459,26 +479,26 @@ mod tests {
         /// Pairing places in place gives what pairing them into a new list gave.
         #[test]
         fn places_with_country_in_place(names in proptest::collection::vec((0usize..12, 0usize..7, 0usize..4), 0..12)) {
-            let (text, ms) = places_text(&names);
+            let (text, spans) = places_text(&names);
             let memo = facts_memo::Memo::new();
             let k = known::Known { g: &GAZ, memo: &memo };
-            let want = place_with_country_ref(&k, &text, ms.clone());
-            let mut got = ms;
+            let want = place_with_country_ref(&k, &text, mentions(&text, &spans));
+            let mut got = mentions(&text, &spans);
             place_with_country(&k, &text, &mut got);
             proptest::prop_assert_eq!(parts(&got), parts(&want), "{}", text);
         }
     }
 
     /// What the compass rule was: the lists asked first, then each compass word in turn.
-    fn with_compass_word_ref(k: &known::Known, text: &str, m: &mut Mention) {
-        if m.label != EntityLabel::Loc || !k.phrase(m.text(text)).is_some_and(|e| e.label == EntityLabel::Loc) {
+    fn with_compass_word_ref<'t>(k: &known::Known, text: &'t str, m: &mut Mention<'t>) {
+        if m.label != EntityLabel::Loc || !k.phrase(m.text()).is_some_and(|e| e.label == EntityLabel::Loc) {
             return;
         }
         let Some(before) = text.get(..m.span.start) else { return };
         for c in COMPASS {
             if let Some(rest) = before.strip_suffix(c) {
                 if !rest.chars().next_back().is_some_and(char::is_alphanumeric) {
-                    m.span = Span::new(rest.len(), m.span.end);
+                    m.set_span(text, Span::new(rest.len(), m.span.end));
                     m.canonical = None;
                 }
                 return;
@@ -512,28 +532,22 @@ mod tests {
                 for label in [EntityLabel::Loc, EntityLabel::Org] {
                     let text = format!("{before}{place} and more");
                     let span = Span::new(before.len(), before.len() + place.len());
-                    let m = Mention { span, label, canonical: Some("x".into()), strength: 2, grouped_only: false };
+                    let m = Mention { canonical: Some("x".into()), ..Mention::new(&text, span, label, 2) };
                     let (mut a, mut b) = (m.clone(), m);
                     with_compass_word(&k, &text, &mut a);
                     with_compass_word_ref(&k, &text, &mut b);
-                    assert_eq!((a.span, a.canonical), (b.span, b.canonical), "{text}");
+                    assert_eq!((a.span, a.text, a.canonical), (b.span, b.text, b.canonical), "{text}");
                 }
             }
         }
         // Out of bounds or inside a char: no change.
         let text = "é northern Kenya";
         for (start, end) in [(1, text.len()), (40, 41)] {
-            let m = Mention {
-                span: Span { start, end },
-                label: EntityLabel::Loc,
-                canonical: None,
-                strength: 2,
-                grouped_only: false,
-            };
+            let m = Mention::new(text, Span { start, end }, EntityLabel::Loc, 2);
             let (mut a, mut b) = (m.clone(), m);
             with_compass_word(&k, text, &mut a);
             with_compass_word_ref(&k, text, &mut b);
-            assert_eq!(a.span, b.span);
+            assert_eq!((a.span, a.text), (b.span, b.text));
         }
     }
 
