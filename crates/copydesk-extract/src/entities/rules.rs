@@ -800,10 +800,11 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 }
             }
         }
-        let place_prep = i > 0 && place_prep_at(s, i - 1);
+        // (told only where a rule asks)
+        let place_prep = || i > 0 && place_prep_at(s, i - 1);
         let common = s.common(i);
         // "Lee said" at a sentence start, '"...," explained César': a name next to a speech verb.
-        let quoted_by = i >= 2 && speech_verb_at(s, i - 1) && !s.toks[i - 2].word;
+        let quoted_by = || i >= 2 && speech_verb_at(s, i - 1) && !s.toks[i - 2].word;
         // "Kamonyi district", "Iceme village": an unlisted word before a lower-case place noun.
         if len == 1 && !common && !s.acronym(i) && place_noun_at(s, k) {
             out.push(Found::by_rule(i, k, EntityLabel::Loc, 1));
@@ -812,7 +813,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         if len == 1
-            && (speech_verb_at(s, k) || quoted_by)
+            && (speech_verb_at(s, k) || quoted_by())
             && (s.given(i) || s.surname(i) || !common)
             && !s.acronym(i)
             && !s.year_event(i)
@@ -840,7 +841,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                     grouped_only: true,
                 });
             } else if !common {
-                let label = if place_prep && !s.surname(i) { EntityLabel::Loc } else { EntityLabel::Person };
+                let label = if place_prep() && !s.surname(i) { EntityLabel::Loc } else { EntityLabel::Person };
                 // "Mugo said": a speech verb after a bare name makes it a person.
                 let speaks = speech_verb_at(s, k);
                 let strength = u8::from(speaks && label == EntityLabel::Person);
@@ -869,6 +870,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 && !(s.has(i, word_bit(layout::W_ARTICLE)) && k - i == 2);
             // A capitals-only word ("Umurenge SACCO") marks an organisation, not a person.
             let any_acronym = (i..k).any(|t| s.acronym(t));
+            let place_prep = place_prep();
             let label = if person {
                 EntityLabel::Person
             } else if any_common || any_acronym || s.has(i, word_bit(layout::W_ARTICLE)) && !place_prep {
