@@ -767,15 +767,15 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         // (Stop words never get here: they were skipped at the top of the loop.)
         // The extent of unlisted words from here. After a given name or a title, a family name
         // that is also a place goes on with the name ("Lenín Moreno", "Lewis Hamilton").
-        let name_start = titled || s.given(i);
+        // (told only for a listed place after it)
+        let name_start = || titled || s.given(i);
         let mut k = i + 1;
         while k < j && !s.toks[k - 1].poss {
             if s.cap(k) {
                 let listed = longest(g, s, k, j);
-                let surname_place = name_start
-                    && listed.is_some_and(|(e, en)| {
-                        e == k + 1 && en.label == EntityLabel::Loc && !en.country && s.surname(k)
-                    });
+                let surname_place = listed
+                    .is_some_and(|(e, en)| e == k + 1 && en.label == EntityLabel::Loc && !en.country && s.surname(k))
+                    && name_start();
                 if listed.is_some() && !surname_place || s.title(k) {
                     break;
                 }
@@ -787,13 +787,14 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             }
         }
         let len = k - i;
-        let initial = s.initial(i);
+        // (told only where a rule asks)
+        let initial = || s.initial(i);
         // "BRAC Uganda", "Claro Nicaragua": a brand or acronym before a country that ends the
         // run names the company's branch there.
         if k < j && !s.toks[k - 1].poss && !titled {
             if let Some((end, e)) = longest(g, s, k, j) {
                 let brand = |t: usize| s.acronym(t) || s.camel(t) || !s.common(t) && !s.given(t) && !s.surname(t);
-                if e.country && end == j && !initial && (i..k).all(brand) && s.phrase(i, end).is_some() {
+                if e.country && end == j && !initial() && (i..k).all(brand) && s.phrase(i, end).is_some() {
                     out.push(Found::by_rule(i, end, EntityLabel::Org, 1));
                     i = end;
                     continue;
@@ -828,7 +829,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 out.push(Found::by_rule(i, k, EntityLabel::Event, 2));
             } else if s.acronym(i) || s.camel(i) && !titled {
                 out.push(Found::by_rule(i, k, EntityLabel::Org, 1));
-            } else if titled || s.given(i) && !initial && !common {
+            } else if titled || s.given(i) && !initial() && !common {
                 out.push(Found::by_rule(i, k, EntityLabel::Person, 1));
             } else if common {
                 out.push(Found {
@@ -852,7 +853,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         // Drop a sentence-initial ordinary word ("Officials", "Critics") in front of a name.
-        if initial && common && !s.given(i) && !titled {
+        if common && initial() && !s.given(i) && !titled {
             i += 1;
             continue;
         }
