@@ -406,7 +406,7 @@ fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<(usize, bool)>
             if !matches!(w, "of" | "for" | "and" | "the" | "on" | "de" | "des" | "du" | "la") {
                 break;
             }
-        } else if (k > i || s.conn_in(k + 1, j)) && s.has(k, word_bit(layout::W_ORG_HEAD | layout::W_MISC_HEAD)) {
+        } else if s.has(k, word_bit(layout::W_ORG_HEAD | layout::W_MISC_HEAD)) && (k > i || s.conn_in(k + 1, j)) {
             head = Some(k + 1);
             misc = !s.has(k, word_bit(layout::W_ORG_HEAD));
         }
