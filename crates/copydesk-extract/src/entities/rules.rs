@@ -678,9 +678,9 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         if let Some((end, e)) = longest(g, s, i, j) {
             // A given name that is also a place ("Jordan") starts a person's name when a name follows.
             let person_next = end == i + 1
-                && s.given(i)
                 && i + 1 < j
                 && s.cap(i + 1)
+                && s.given(i)
                 && longest(g, s, i + 1, j).is_none()
                 && !s.has(i + 1, word_bit(layout::W_ORG_HEAD));
             // A listed place and a place head: "Nile River", "Guangdong Province".
