@@ -83,12 +83,14 @@ impl Known<'_> {
         e
     }
 
-    /// The long form and label of the well-known acronym `w`. Every listed short form starts
-    /// with an ASCII capital and has a capital or digit after it (a test of the gazetteer
-    /// checks this), so other words are not looked up.
+    /// The long form and label of the well-known acronym `w`. Every listed short form has at
+    /// most [`Gazetteer::acronym_max_len`] bytes, starts with an ASCII capital and has a
+    /// capital or digit after it (a test of the gazetteer checks this), so other words (and
+    /// names of several words) are not looked up.
     pub fn acronym(&self, w: &str) -> Option<(&'static str, Option<crate::EntityLabel>)> {
         let b = w.as_bytes();
-        let shape = b.first().is_some_and(u8::is_ascii_uppercase)
+        let shape = b.len() <= self.g.acronym_max_len
+            && b.first().is_some_and(u8::is_ascii_uppercase)
             && b.iter().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
         if shape {
             self.g.acronyms.get(w)
@@ -147,6 +149,11 @@ mod tests {
         "Zapad-2017",
         "SACCO",
         "Ethiopia",
+        "Time Warner",
+        "BBC News",
+        "AfDB",
+        "UNESCO",
+        "United Nations Development Programme",
     ];
 
     /// Fill a memo the way the rules do: each word as a one-token sentence, its facts, whether

@@ -29,9 +29,11 @@ use rules::Sent;
 
 /// A mention during grouping.
 #[derive(Debug, Clone)]
-pub(crate) struct Mention {
-    /// Where it is (bytes of normalized text).
+pub(crate) struct Mention<'t> {
+    /// Where it is (bytes of normalized text); changed only with its text ([`Mention::set_span`]).
     pub span: Span,
+    /// Its text (`span` of the article's text), sliced once: grouping reads it several times.
+    text: &'t str,
     /// Label.
     pub label: EntityLabel,
     /// Canonical name.
@@ -128,12 +130,25 @@ fn title_case_by_sentence(ctx: &Context, sent_toks: &tokens::SentenceTokens) -> 
     seg_counts.into_iter().map(is_title_case).collect()
 }
 
-impl Mention {
-    /// Its text in `text` ("" when out of bounds or not on char boundaries): `Span::slice`,
-    /// which another crate compiles out of line, written here so that it is inlined.
+impl<'t> Mention<'t> {
+    /// A mention of `span` of the article's `text` (its text "" when out of bounds or not on
+    /// char boundaries).
+    #[cfg(test)]
+    fn new(text: &'t str, span: Span, label: EntityLabel, strength: u8) -> Self {
+        let text = text.get(span.start..span.end).unwrap_or("");
+        Mention { span, text, label, canonical: None, strength, grouped_only: false }
+    }
+
+    /// Its text.
     #[inline]
-    pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.span.start..self.span.end).unwrap_or("")
+    pub(crate) fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Move it to `span` of the article's `text`.
+    fn set_span(&mut self, text: &'t str, span: Span) {
+        self.span = span;
+        self.text = text.get(span.start..span.end).unwrap_or("");
     }
 }
 
@@ -153,42 +168,56 @@ pub(crate) fn has_space(t: &str) -> bool {
 /// "Kigali, Rwanda", "DAKAR, Senegal", "Iqaluit, Nunavut": a place that is neither a country
 /// nor a region, a comma and a country or region make one place, unless the place ends a list
 /// ("Ethiopia, Kigali, Rwanda") or the country or region goes on with one ("Lagos, Abuja,
-/// Kano"). Mentions are in text order; one pass.
-fn place_with_country(k: &known::Known, text: &str, ms: Vec<Mention>) -> Vec<Mention> {
-    let is_country = |m: &Mention| k.phrase(m.text(text)).is_some_and(|e| e.country);
+/// Kano"). Mentions are in text order; one pass, in place: a mention is moved only after a
+/// pair was made one (most articles have none), and the lists are asked only about places.
+fn place_with_country<'t>(k: &known::Known, text: &'t str, ms: &mut Vec<Mention<'t>>) {
+    // The first `w` mentions are settled; `r` is the next to read (`w <= r`).
+    let mut w: usize = 0;
+    let mut r = 0;
+    while let Some(m) = ms.get(r) {
+        let next = ms.get(r + 1);
+        let prev = w.checked_sub(1).and_then(|p| ms.get(p));
+        let joined = match next {
+            Some(n) if m.label == EntityLabel::Loc && joins_country(k, text, m, n, prev) => Some(n.span.end),
+            _ => None,
+        };
+        if let (Some(end), Some(m)) = (joined, ms.get_mut(r)) {
+            m.set_span(text, Span::new(m.span.start, end));
+            m.canonical = None;
+            m.strength = 2;
+            m.grouped_only = false;
+        }
+        if w < r {
+            // (`w < r < ms.len()`)
+            ms.swap(w, r);
+        }
+        w += 1;
+        r += if joined.is_some() { 2 } else { 1 };
+    }
+    ms.truncate(w);
+}
+
+/// Whether the place `m` and the country or region `n` after it make one place (see
+/// [`place_with_country`]); `prev` is the mention kept before `m`.
+fn joins_country(k: &known::Known, text: &str, m: &Mention, n: &Mention, prev: Option<&Mention>) -> bool {
+    let phrase = |m: &Mention| k.phrase(m.text());
     let is_area = |m: &Mention| {
-        let t = m.text(text);
+        let t = m.text();
         k.phrase(t).is_some_and(|e| e.country || e.region)
             || t.ends_with(" province")
             || t.ends_with(" Province")
             || t.ends_with(" Prefecture")
     };
-    let is_region = |m: &Mention| k.phrase(m.text(text)).is_some_and(|e| e.region);
-    let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
-    let mut it = ms.into_iter().peekable();
-    while let Some(mut m) = it.next() {
-        let next_country = it.peek().is_some_and(|n| {
-            n.label == EntityLabel::Loc
-                && text.get(m.span.end..n.span.start) == Some(", ")
-                && is_area(n)
-                && !is_region(&m)
-                && (is_country(n) || !list_goes_on(text, n.span.end))
-        });
-        let in_list = out.last().is_some_and(|p| {
-            p.label == EntityLabel::Loc
-                && matches!(text.get(p.span.end..m.span.start), Some(", " | " and " | ", and " | " or "))
-        });
-        if m.label == EntityLabel::Loc && next_country && !in_list && !is_country(&m) {
-            if let Some(n) = it.next() {
-                m.span = Span::new(m.span.start, n.span.end);
-                m.canonical = None;
-                m.strength = 2;
-                m.grouped_only = false;
-            }
-        }
-        out.push(m);
-    }
-    out
+    let next_country = n.label == EntityLabel::Loc
+        && text.get(m.span.end..n.span.start) == Some(", ")
+        && is_area(n)
+        && !phrase(m).is_some_and(|e| e.region)
+        && (phrase(n).is_some_and(|e| e.country) || !list_goes_on(text, n.span.end));
+    let in_list = prev.is_some_and(|p| {
+        p.label == EntityLabel::Loc
+            && matches!(text.get(p.span.end..m.span.start), Some(", " | " and " | ", and " | " or "))
+    });
+    next_country && !in_list && !phrase(m).is_some_and(|e| e.country)
 }
 
 /// Whether a list of names goes on after byte `end` (", Kano", " and Kano").
@@ -198,36 +227,41 @@ fn list_goes_on(text: &str, end: usize) -> bool {
     next.is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Lower-case compass words (each ends in "n ") that join a listed place after them.
+const COMPASS: &[&str] = &[
+    "northern ",
+    "southern ",
+    "eastern ",
+    "western ",
+    "northeastern ",
+    "northwestern ",
+    "southeastern ",
+    "southwestern ",
+    "north-eastern ",
+    "north-western ",
+    "south-eastern ",
+    "south-western ",
+    "sub-Saharan ",
+];
+
 /// Lower-case compass words before a listed place belong to it: "northern Rwanda",
-/// "sub-Saharan Africa".
-fn with_compass_word(k: &known::Known, text: &str, m: &mut Mention) {
-    const COMPASS: &[&str] = &[
-        "northern ",
-        "southern ",
-        "eastern ",
-        "western ",
-        "northeastern ",
-        "northwestern ",
-        "southeastern ",
-        "southwestern ",
-        "north-eastern ",
-        "north-western ",
-        "south-eastern ",
-        "south-western ",
-        "sub-Saharan ",
-    ];
-    if m.label != EntityLabel::Loc || !k.phrase(m.text(text)).is_some_and(|e| e.label == EntityLabel::Loc) {
+/// "sub-Saharan Africa". The text before the mention is read first (a compass word ends in
+/// "n ", so most mentions are settled by two bytes); the lists are asked only after one.
+fn with_compass_word<'t>(k: &known::Known, text: &'t str, m: &mut Mention<'t>) {
+    if m.label != EntityLabel::Loc {
         return;
     }
     let Some(before) = text.get(..m.span.start) else { return };
-    for c in COMPASS {
-        if let Some(rest) = before.strip_suffix(c) {
-            if !rest.chars().next_back().is_some_and(char::is_alphanumeric) {
-                m.span = Span::new(rest.len(), m.span.end);
-                m.canonical = None;
-            }
-            return;
-        }
+    if !before.ends_with("n ") {
+        return;
+    }
+    let Some(rest) = COMPASS.iter().find_map(|c| before.strip_suffix(c)) else { return };
+    if !k.phrase(m.text()).is_some_and(|e| e.label == EntityLabel::Loc) {
+        return;
+    }
+    if !rest.chars().next_back().is_some_and(char::is_alphanumeric) {
+        m.set_span(text, Span::new(rest.len(), m.span.end));
+        m.canonical = None;
     }
 }
 
@@ -267,12 +301,12 @@ pub(crate) fn find_with(
                 Some((x, y)) => (a.start() + x, a.start() + y),
                 None => (a.start(), b.end()),
             };
-            if start >= end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-                continue;
-            }
+            // (the sentence's text is the article's text at the sentence's span)
+            let Some(t) = text.get(start..end).filter(|t| !t.is_empty()) else { continue };
             let canonical = f.entry.and_then(|e| e.canonical).map(str::to_string);
             ms.push(Mention {
                 span: Span::new(sent.span.start + start, sent.span.start + end),
+                text: t,
                 label: f.label,
                 canonical,
                 strength: f.strength,
@@ -282,17 +316,17 @@ pub(crate) fn find_with(
     }
     // Whole mention texts are looked up in the lists through the memo.
     let known = known::Known { g, memo: &memo };
-    let mut ms = place_with_country(&known, ctx.text, ms);
+    place_with_country(&known, ctx.text, &mut ms);
     for m in &mut ms {
         with_compass_word(&known, ctx.text, m);
     }
-    grouping::group(&known, ctx.text, &mut ms, acronyms);
+    grouping::group(&known, &mut ms, acronyms);
     // A bare capitalized word that no full name, title, speech verb or name list backs is too
     // often an organisation, place or group to be called a person.
     ms.into_iter()
         .filter(|m| {
             !(m.label == EntityLabel::Person && m.strength == 0 && {
-                let t = m.text(ctx.text);
+                let t = m.text();
                 m.grouped_only || !has_space(t) && !known.surname(t)
             })
         })
@@ -341,6 +375,180 @@ mod tests {
         let toks = tokens::SentenceTokens::plain(&ctx);
         assert_eq!(title_case_segments(&ctx, &toks), title_case_by_sentence(&ctx, &toks));
         assert_eq!(title_case_segments(&ctx, &toks), vec![true, false]);
+    }
+
+    /// What the pairing of places with their country was: every mention moved to a new list.
+    fn place_with_country_ref<'t>(k: &known::Known, text: &'t str, ms: Vec<Mention<'t>>) -> Vec<Mention<'t>> {
+        let is_country = |m: &Mention| k.phrase(m.text()).is_some_and(|e| e.country);
+        let is_area = |m: &Mention| {
+            let t = m.text();
+            k.phrase(t).is_some_and(|e| e.country || e.region)
+                || t.ends_with(" province")
+                || t.ends_with(" Province")
+                || t.ends_with(" Prefecture")
+        };
+        let is_region = |m: &Mention| k.phrase(m.text()).is_some_and(|e| e.region);
+        let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
+        let mut it = ms.into_iter().peekable();
+        while let Some(mut m) = it.next() {
+            let next_country = it.peek().is_some_and(|n| {
+                n.label == EntityLabel::Loc
+                    && text.get(m.span.end..n.span.start) == Some(", ")
+                    && is_area(n)
+                    && !is_region(&m)
+                    && (is_country(n) || !list_goes_on(text, n.span.end))
+            });
+            let in_list = out.last().is_some_and(|p| {
+                p.label == EntityLabel::Loc
+                    && matches!(text.get(p.span.end..m.span.start), Some(", " | " and " | ", and " | " or "))
+            });
+            if m.label == EntityLabel::Loc && next_country && !in_list && !is_country(&m) {
+                if let Some(n) = it.next() {
+                    m.set_span(text, Span::new(m.span.start, n.span.end));
+                    m.canonical = None;
+                    m.strength = 2;
+                    m.grouped_only = false;
+                }
+            }
+            out.push(m);
+        }
+        out
+    }
+
+    /// A text of names (index into a list of names, of separators after it, of labels; each
+    /// taken modulo the list's length), and a mention of each name.
+    fn places_text(names: &[(usize, usize, usize)]) -> (String, Vec<(Span, EntityLabel)>) {
+        const NAMES: &[&str] = &[
+            "Kigali",
+            "Rwanda",
+            "Lagos",
+            "Abuja",
+            "Kano",
+            "Ethiopia",
+            "Nunavut",
+            "Iqaluit",
+            "Guangdong Province",
+            "CAIRO",
+            "Xqzv",
+            "\u{c9}mile",
+        ];
+        const SEPS: &[&str] = &[", ", " and ", ", and ", " or ", " ", ". ", ",  "];
+        const LABELS: &[EntityLabel] = &[EntityLabel::Loc, EntityLabel::Loc, EntityLabel::Org, EntityLabel::Person];
+        let mut text = String::new();
+        let mut ms = Vec::new();
+        for &(name, sep, label) in names {
+            let start = text.len();
+            text.push_str(NAMES[name % NAMES.len()]);
+            ms.push((Span::new(start, text.len()), LABELS[label % LABELS.len()]));
+            text.push_str(SEPS[sep % SEPS.len()]);
+        }
+        (text, ms)
+    }
+
+    /// Mentions of `spans` of `text` (with a canonical name, kept only if grouped).
+    fn mentions<'t>(text: &'t str, spans: &[(Span, EntityLabel)]) -> Vec<Mention<'t>> {
+        let mention = |&(span, label): &(Span, EntityLabel)| Mention {
+            canonical: Some("c".into()),
+            grouped_only: true,
+            ..Mention::new(text, span, label, 1)
+        };
+        spans.iter().map(mention).collect()
+    }
+
+    /// What is compared of a mention.
+    fn parts(ms: &[Mention]) -> Vec<(Span, EntityLabel, Option<String>, u8, bool)> {
+        ms.iter().map(|m| (m.span, m.label, m.canonical.clone(), m.strength, m.grouped_only)).collect()
+    }
+
+    #[test]
+    fn places_pair_with_their_country() {
+        let memo = facts_memo::Memo::new();
+        let k = known::Known { g: &GAZ, memo: &memo };
+        // "Kigali, Rwanda and Xqzv, Rwanda, Lagos, Abuja, Kano": the first pair is made one.
+        let (text, spans) =
+            places_text(&[(0, 0, 0), (1, 1, 0), (10, 0, 0), (1, 0, 0), (2, 0, 0), (3, 0, 0), (4, 2, 0)]);
+        let want = place_with_country_ref(&k, &text, mentions(&text, &spans));
+        let mut got = mentions(&text, &spans);
+        place_with_country(&k, &text, &mut got);
+        assert_eq!(got.first().map(Mention::text), Some("Kigali, Rwanda"));
+        assert_eq!(parts(&got), parts(&want));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Pairing places in place gives what pairing them into a new list gave.
+        #[test]
+        fn places_with_country_in_place(names in proptest::collection::vec((0usize..12, 0usize..7, 0usize..4), 0..12)) {
+            let (text, spans) = places_text(&names);
+            let memo = facts_memo::Memo::new();
+            let k = known::Known { g: &GAZ, memo: &memo };
+            let want = place_with_country_ref(&k, &text, mentions(&text, &spans));
+            let mut got = mentions(&text, &spans);
+            place_with_country(&k, &text, &mut got);
+            proptest::prop_assert_eq!(parts(&got), parts(&want), "{}", text);
+        }
+    }
+
+    /// What the compass rule was: the lists asked first, then each compass word in turn.
+    fn with_compass_word_ref<'t>(k: &known::Known, text: &'t str, m: &mut Mention<'t>) {
+        if m.label != EntityLabel::Loc || !k.phrase(m.text()).is_some_and(|e| e.label == EntityLabel::Loc) {
+            return;
+        }
+        let Some(before) = text.get(..m.span.start) else { return };
+        for c in COMPASS {
+            if let Some(rest) = before.strip_suffix(c) {
+                if !rest.chars().next_back().is_some_and(char::is_alphanumeric) {
+                    m.set_span(text, Span::new(rest.len(), m.span.end));
+                    m.canonical = None;
+                }
+                return;
+            }
+        }
+    }
+
+    #[test]
+    fn compass_words_as_first_read() {
+        assert!(COMPASS.iter().all(|c| c.ends_with("n ")));
+        let memo = facts_memo::Memo::new();
+        let k = known::Known { g: &GAZ, memo: &memo };
+        let places = ["Rwanda", "Africa", "Kenya", "London", "Kigali", "Xqzv", "Ethiopia", "CAIRO", "UK"];
+        let befores = [
+            "",
+            "n ",
+            "northern ",
+            "in northern ",
+            "north-eastern ",
+            "the sub-Saharan ",
+            "xnorthern ",
+            "2northern ",
+            "eastern",
+            "Northern ",
+            "south-western ",
+            "é northern ",
+            "western  ",
+        ];
+        for before in befores {
+            for place in places {
+                for label in [EntityLabel::Loc, EntityLabel::Org] {
+                    let text = format!("{before}{place} and more");
+                    let span = Span::new(before.len(), before.len() + place.len());
+                    let m = Mention { canonical: Some("x".into()), ..Mention::new(&text, span, label, 2) };
+                    let (mut a, mut b) = (m.clone(), m);
+                    with_compass_word(&k, &text, &mut a);
+                    with_compass_word_ref(&k, &text, &mut b);
+                    assert_eq!((a.span, a.text, a.canonical), (b.span, b.text, b.canonical), "{text}");
+                }
+            }
+        }
+        // Out of bounds or inside a char: no change.
+        let text = "é northern Kenya";
+        for (start, end) in [(1, text.len()), (40, 41)] {
+            let m = Mention::new(text, Span { start, end }, EntityLabel::Loc, 2);
+            let (mut a, mut b) = (m.clone(), m);
+            with_compass_word(&k, text, &mut a);
+            with_compass_word_ref(&k, text, &mut b);
+            assert_eq!((a.span, a.text), (b.span, b.text));
+        }
     }
 
     proptest::proptest! {

@@ -153,6 +153,11 @@ impl<'a> Sent<'a> {
     fn camel(&self, i: usize) -> bool {
         self.facts(i) & CAMEL != 0
     }
+    /// [`is_year_event`] of the word of token `i`: such a word has a hyphen, which its facts
+    /// tell, so other words are not read.
+    fn year_event(&self, i: usize) -> bool {
+        self.has(i, HYPHEN) && is_year_event(self.w(i))
+    }
     /// [`is_non_name`] of the word of token `i` (false for plain words).
     fn non_name(&self, i: usize) -> bool {
         self.facts(i) & NON_NAME != 0
@@ -209,6 +214,18 @@ impl<'a> Sent<'a> {
     fn conn(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word && !t.cap && connector_at(self.text.as_bytes(), t.start(), t.end()))
     }
+    /// [`Sent::conn`] of token `k`, asked by the rules for a run of names ([`run_end`]) that goes
+    /// on at least to token `j - 1`: inside the run every token is a capitalized word or a
+    /// connector, so there a connector is a token that is not capitalized (no word is read);
+    /// from token `j` on, the word is read.
+    #[inline]
+    fn conn_in(&self, k: usize, j: usize) -> bool {
+        if k < j {
+            self.toks.get(k).is_some_and(|t| !t.cap)
+        } else {
+            self.conn(k)
+        }
+    }
     /// Text of tokens i..j as written (None when separated by anything but one space).
     fn phrase(&self, i: usize, j: usize) -> Option<&'a str> {
         for k in i + 1..j {
@@ -239,42 +256,50 @@ impl<'a> Sent<'a> {
 /// Find mentions in one sentence, into `out` (cleared first; a buffer reused across sentences).
 pub(crate) fn find_into(g: &Gazetteer, s: &Sent, out: &mut Vec<Found>) {
     out.clear();
-    let n = s.toks.len();
     let mut i = 0;
-    while i < n {
-        // Runs start at capitalized words (only words are capitalized): skip to the next.
-        match s.toks.get(i..).and_then(|r| r.iter().position(|t| t.cap)) {
-            Some(k) => i += k,
-            None => break,
-        }
-        // The run: capitalized words, joined by connectors followed by a capitalized word.
-        let mut j = i + 1;
-        while j < n && !s.toks[j - 1].poss {
-            if s.cap(j) {
-                j += 1;
-                continue;
-            }
-            // (whether token `j` is a connector is told once)
-            if !s.conn(j) {
-                break;
-            }
-            if s.cap(j + 1) && !s.toks[j].poss && !s.has(j + 1, word_bit(layout::W_DATE)) && s.w(j) != "in" {
-                j += 2;
-            } else if s.conn(j + 1) && s.cap(j + 2) && s.w(j) != "in" {
-                j += 3;
-            } else {
-                break;
-            }
-        }
-        let from = out.len();
-        run(g, s, i, j, out);
-        for f in out.iter_mut().skip(from) {
-            if f.label == EntityLabel::Person && f.sub.is_none() && f.to >= f.from + 2 && is_regnal(s.w(f.to - 1)) {
-                f.to -= 1;
-            }
-        }
+    // Runs start at capitalized words (only words are capitalized).
+    while let Some(start) = next_cap(s.toks, i) {
+        let j = run_end(s, start);
+        run(g, s, start, j, out);
         i = j;
     }
+    // Regnal numbers end no person's span ("Abdullah II"; each run's mentions, one pass).
+    for f in out.iter_mut() {
+        if f.label == EntityLabel::Person && f.sub.is_none() && f.to >= f.from + 2 && is_regnal(s.w(f.to - 1)) {
+            f.to -= 1;
+        }
+    }
+}
+
+/// The first capitalized token at or after token `i` (None: there is none).
+fn next_cap(toks: &[Tok], i: usize) -> Option<usize> {
+    toks.get(i..)?.iter().position(|t| t.cap).map(|k| i + k)
+}
+
+/// End (one past the last token) of the run of names starting at the capitalized token `i`:
+/// capitalized words, joined by connectors followed by a capitalized word. Every token of
+/// the run is a capitalized word or a connector (see [`Sent::conn_in`]).
+fn run_end(s: &Sent, i: usize) -> usize {
+    let n = s.toks.len();
+    let mut j = i + 1;
+    while j < n && !s.toks[j - 1].poss {
+        if s.cap(j) {
+            j += 1;
+            continue;
+        }
+        // (whether token `j` is a connector is told once)
+        if !s.conn(j) {
+            break;
+        }
+        if s.cap(j + 1) && !s.toks[j].poss && !s.has(j + 1, word_bit(layout::W_DATE)) && s.w(j) != "in" {
+            j += 2;
+        } else if s.conn(j + 1) && s.cap(j + 2) && s.w(j) != "in" {
+            j += 3;
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 /// The listed name (or place in capitals) that tokens `i..j` write; one-word names are
@@ -349,7 +374,7 @@ fn longest(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<(usize, Entry)
     let first = word_bit(layout::W_PHRASE_FIRST) | UPPER;
     let max = if f & first != 0 { (j - i).min(g.max_words) } else { (j - i).min(1) };
     for len in (1..=max).rev() {
-        if s.conn(i + len - 1) {
+        if s.conn_in(i + len - 1, j) {
             continue;
         }
         if len == 1 && f & (word_bit(layout::W_PHRASE) | UPPER) == 0 {
@@ -372,7 +397,7 @@ fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<(usize, bool)>
     let lim = j.min(i + 8);
     let mut k = i;
     while k < lim {
-        if s.conn(k) {
+        if s.conn_in(k, j) {
             // (the word is read only for connectors)
             let w = s.w(k);
             if w == "and" && k > i && longest(g, s, i, k).is_some_and(|(e, _)| e == k) {
@@ -381,7 +406,7 @@ fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<(usize, bool)>
             if !matches!(w, "of" | "for" | "and" | "the" | "on" | "de" | "des" | "du" | "la") {
                 break;
             }
-        } else if (k > i || s.conn(k + 1)) && s.has(k, word_bit(layout::W_ORG_HEAD | layout::W_MISC_HEAD)) {
+        } else if s.has(k, word_bit(layout::W_ORG_HEAD | layout::W_MISC_HEAD)) && (k > i || s.conn_in(k + 1, j)) {
             head = Some(k + 1);
             misc = !s.has(k, word_bit(layout::W_ORG_HEAD));
         }
@@ -389,12 +414,12 @@ fn org_end(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<(usize, bool)>
     }
     let mut end = head?;
     // "Ministry of Foreign Affairs", "Electoral Commission of Uganda".
-    if end < j && s.conn(end) && matches!(s.w(end), "of" | "for" | "on") {
+    if end < j && s.conn_in(end, j) && matches!(s.w(end), "of" | "for" | "on") {
         let mut k = end;
-        while k < j && (s.cap(k) || s.conn(k) && !(s.w(k) == "and" && s.conn(k + 1))) {
+        while k < j && (s.cap(k) || s.conn_in(k, j) && !(s.w(k) == "and" && s.conn_in(k + 1, j))) {
             k += 1;
         }
-        while k > end && s.conn(k - 1) {
+        while k > end && s.conn_in(k - 1, j) {
             k -= 1;
         }
         end = k;
@@ -491,10 +516,23 @@ fn is_currency_use(s: &Sent, i: usize) -> bool {
     if s.text.as_bytes().get(t.end()) == Some(&b'$') {
         return true;
     }
-    matches!(s.w(i), "US" | "U.S." | "Canadian" | "Australian" | "Hong Kong" | "Singapore" | "New Zealand")
-        && s.toks
-            .get(i + 1)
-            .is_some_and(|n| n.word && matches!(&s.text[n.start()..n.end()], "dollar" | "dollars" | "cents"))
+    unit_word_at(s, i + 1)
+        && matches!(s.w(i), "US" | "U.S." | "Canadian" | "Australian" | "Hong Kong" | "Singapore" | "New Zealand")
+}
+
+/// "dollar", "dollars" or "cents" at token `k`: lower-case words of five to seven bytes, so
+/// other tokens are ruled out by their flags and length before the word is compared (most
+/// capitalized words are followed by none of them).
+fn unit_word_at(s: &Sent, k: usize) -> bool {
+    s.toks.get(k).is_some_and(|t| t.word && !t.cap && (5..=7).contains(&(t.end() - t.start())))
+        && matches!(s.w(k), "dollar" | "dollars" | "cents")
+}
+
+/// A preposition of place at token `k` ("in", "near"): lower-case words of two to seven bytes,
+/// so other tokens are ruled out by their flags and length before the word is compared.
+fn place_prep_at(s: &Sent, k: usize) -> bool {
+    s.toks.get(k).is_some_and(|t| t.word && !t.cap && (2..=7).contains(&(t.end() - t.start())))
+        && matches!(s.w(k), "in" | "at" | "near" | "from" | "to" | "across" | "outside" | "inside")
 }
 
 /// "Zapad-2017": a name joined to a year (at least three bytes, a hyphen and four digits at
@@ -584,7 +622,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
     let mut i = i0;
     let mut titled = false;
     while i < j {
-        if s.conn(i) {
+        if s.conn_in(i, j) {
             // "Minister of Tourism": a title's "of" phrase names an office, not a person.
             titled = false;
             i += 1;
@@ -602,7 +640,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         // Organisation names by their head word (not "Member of Parliament").
-        if !(s.title_case || s.title(i) && s.conn(i + 1)) {
+        if !(s.title_case || s.title(i) && s.conn_in(i + 1, j)) {
             if let Some((end, misc)) = org_end(g, s, i, j) {
                 let whole = lookup(g, s, i, end);
                 let head = if misc { EntityLabel::Misc } else { EntityLabel::Org };
@@ -640,9 +678,9 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         if let Some((end, e)) = longest(g, s, i, j) {
             // A given name that is also a place ("Jordan") starts a person's name when a name follows.
             let person_next = end == i + 1
-                && s.given(i)
                 && i + 1 < j
                 && s.cap(i + 1)
+                && s.given(i)
                 && longest(g, s, i + 1, j).is_none()
                 && !s.has(i + 1, word_bit(layout::W_ORG_HEAD));
             // A listed place and a place head: "Nile River", "Guangdong Province".
@@ -729,45 +767,45 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         // (Stop words never get here: they were skipped at the top of the loop.)
         // The extent of unlisted words from here. After a given name or a title, a family name
         // that is also a place goes on with the name ("Lenín Moreno", "Lewis Hamilton").
-        let name_start = titled || s.given(i);
+        // (told only for a listed place after it)
+        let name_start = || titled || s.given(i);
         let mut k = i + 1;
         while k < j && !s.toks[k - 1].poss {
             if s.cap(k) {
                 let listed = longest(g, s, k, j);
-                let surname_place = name_start
-                    && listed.is_some_and(|(e, en)| {
-                        e == k + 1 && en.label == EntityLabel::Loc && !en.country && s.surname(k)
-                    });
+                let surname_place = listed
+                    .is_some_and(|(e, en)| e == k + 1 && en.label == EntityLabel::Loc && !en.country && s.surname(k))
+                    && name_start();
                 if listed.is_some() && !surname_place || s.title(k) {
                     break;
                 }
                 k += 1;
-            } else if s.conn(k) && is_name_particle(s.w(k)) && s.cap(k + 1) {
+            } else if s.conn_in(k, j) && is_name_particle(s.w(k)) && s.cap(k + 1) {
                 k += 1;
             } else {
                 break;
             }
         }
         let len = k - i;
-        let initial = s.initial(i);
+        // (told only where a rule asks)
+        let initial = || s.initial(i);
         // "BRAC Uganda", "Claro Nicaragua": a brand or acronym before a country that ends the
         // run names the company's branch there.
         if k < j && !s.toks[k - 1].poss && !titled {
             if let Some((end, e)) = longest(g, s, k, j) {
                 let brand = |t: usize| s.acronym(t) || s.camel(t) || !s.common(t) && !s.given(t) && !s.surname(t);
-                if e.country && end == j && !initial && (i..k).all(brand) && s.phrase(i, end).is_some() {
+                if e.country && end == j && !initial() && (i..k).all(brand) && s.phrase(i, end).is_some() {
                     out.push(Found::by_rule(i, end, EntityLabel::Org, 1));
                     i = end;
                     continue;
                 }
             }
         }
-        let place_prep = i > 0
-            && s.toks[i - 1].word
-            && matches!(s.w(i - 1), "in" | "at" | "near" | "from" | "to" | "across" | "outside" | "inside");
+        // (told only where a rule asks)
+        let place_prep = || i > 0 && place_prep_at(s, i - 1);
         let common = s.common(i);
         // "Lee said" at a sentence start, '"...," explained César': a name next to a speech verb.
-        let quoted_by = i >= 2 && speech_verb_at(s, i - 1) && !s.toks[i - 2].word;
+        let quoted_by = || i >= 2 && speech_verb_at(s, i - 1) && !s.toks[i - 2].word;
         // "Kamonyi district", "Iceme village": an unlisted word before a lower-case place noun.
         if len == 1 && !common && !s.acronym(i) && place_noun_at(s, k) {
             out.push(Found::by_rule(i, k, EntityLabel::Loc, 1));
@@ -776,10 +814,10 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         if len == 1
-            && (speech_verb_at(s, k) || quoted_by)
+            && (speech_verb_at(s, k) || quoted_by())
             && (s.given(i) || s.surname(i) || !common)
             && !s.acronym(i)
-            && !is_year_event(s.w(i))
+            && !s.year_event(i)
         {
             out.push(Found::by_rule(i, k, EntityLabel::Person, 1));
             i = k;
@@ -787,11 +825,11 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         if len == 1 {
-            if is_year_event(s.w(i)) {
+            if s.year_event(i) {
                 out.push(Found::by_rule(i, k, EntityLabel::Event, 2));
             } else if s.acronym(i) || s.camel(i) && !titled {
                 out.push(Found::by_rule(i, k, EntityLabel::Org, 1));
-            } else if titled || s.given(i) && !initial && !common {
+            } else if titled || s.given(i) && !initial() && !common {
                 out.push(Found::by_rule(i, k, EntityLabel::Person, 1));
             } else if common {
                 out.push(Found {
@@ -804,7 +842,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                     grouped_only: true,
                 });
             } else if !common {
-                let label = if place_prep && !s.surname(i) { EntityLabel::Loc } else { EntityLabel::Person };
+                let label = if place_prep() && !s.surname(i) { EntityLabel::Loc } else { EntityLabel::Person };
                 // "Mugo said": a speech verb after a bare name makes it a person.
                 let speaks = speech_verb_at(s, k);
                 let strength = u8::from(speaks && label == EntityLabel::Person);
@@ -815,7 +853,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
             continue;
         }
         // Drop a sentence-initial ordinary word ("Officials", "Critics") in front of a name.
-        if initial && common && !s.given(i) && !titled {
+        if common && initial() && !s.given(i) && !titled {
             i += 1;
             continue;
         }
@@ -825,7 +863,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
         } else if titled || (s.given(i) || s.surname(i)) && !s.has(i, word_bit(layout::W_ARTICLE)) {
             out.push(Found::by_rule(i, k.min(i + 5), EntityLabel::Person, 1));
         } else {
-            let any_common = (i..k).any(|t| !s.conn(t) && s.common(t));
+            let any_common = (i..k).any(|t| !s.conn_in(t, j) && s.common(t));
             // "Sadio Mane said", "... Taimoor Khan": a speech verb after the name, or a listed
             // family name ending two or three words.
             let person = k - i <= 3
@@ -833,6 +871,7 @@ fn run(g: &Gazetteer, s: &Sent, i0: usize, j: usize, out: &mut Vec<Found>) {
                 && !(s.has(i, word_bit(layout::W_ARTICLE)) && k - i == 2);
             // A capitals-only word ("Umurenge SACCO") marks an organisation, not a person.
             let any_acronym = (i..k).any(|t| s.acronym(t));
+            let place_prep = place_prep();
             let label = if person {
                 EntityLabel::Person
             } else if any_common || any_acronym || s.has(i, word_bit(layout::W_ARTICLE)) && !place_prep {
@@ -919,7 +958,7 @@ mod tests {
         }
 
         #[test]
-        fn speech_verbs_as_compared(text in "(said|says|told|Said|added|wrote|noted|x|stated|said-|[a-z]{1,10}|, |\\.| ){0,8}") {
+        fn speech_verbs_as_compared(text in "(said|says|told|Said|added|wrote|noted|x|stated|said-|dollar|dollars|Dollars|cents|in|In|at|near|from|to|across|outside|inside|Zapad-2017|\u{e9}t\u{e9}|[a-z]{1,10}|, |\\.| ){0,8}") {
             let toks = tokens::tokenize(&text);
             let facts = vec![Cell::new(0); toks.len()];
             let memo = Memo::new();
@@ -931,6 +970,42 @@ mod tests {
                         "said" | "says" | "told" | "added" | "explained" | "stated" | "noted" | "insisted" | "argued" | "wrote"
                     );
                 proptest::prop_assert_eq!(speech_verb_at(&s, k), plain);
+                let word = |ws: &[&str]| toks.get(k).is_some_and(|t| t.word && ws.contains(&s.w(k)));
+                proptest::prop_assert_eq!(unit_word_at(&s, k), word(&["dollar", "dollars", "cents"]));
+                let places = ["in", "at", "near", "from", "to", "across", "outside", "inside"];
+                proptest::prop_assert_eq!(place_prep_at(&s, k), word(&places));
+                if k < toks.len() {
+                    proptest::prop_assert_eq!(s.year_event(k), is_year_event(s.w(k)));
+                }
+            }
+        }
+    }
+
+    /// Sentences of capitalized words, connectors (some of them not joining), lower-case words,
+    /// possessives, punctuation and non-ASCII words.
+    const RUN_TEXT: &str = "((Alpha|Bravo|of|the|de|von|and|in|for|said|x|Jan|Mr|Ángel|États|O'Neil|UN|UN's|Bank's|US-China|\\(|,|\\.|-|\"|March|ab\u{e9})[ ,]{1,2}){0,40}";
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Inside a run of names, a connector is a token that is not capitalized: what
+        /// `conn_in` tells from the flags is what `conn` reads off the word, in the run and after.
+        #[test]
+        fn connectors_of_a_run_by_their_flags(text in RUN_TEXT) {
+            let toks = tokens::tokenize(&text);
+            let facts = vec![Cell::new(0); toks.len()];
+            let memo = Memo::new();
+            let s = Sent { text: &text, toks: &toks, title_case: false, g: &GAZ, facts: &facts, memo: &memo };
+            let mut i = 0;
+            while let Some(start) = next_cap(&toks, i) {
+                let j = run_end(&s, start);
+                proptest::prop_assert!(j > start && j <= toks.len());
+                // (any end of the run's tokens asked about, any token from the run's start on)
+                for end in start + 1..=j {
+                    for k in start..j + 3 {
+                        proptest::prop_assert_eq!(s.conn_in(k, end), s.conn(k), "{} {} {}", k, end, &text);
+                    }
+                }
+                i = j;
             }
         }
     }
@@ -960,6 +1035,7 @@ mod tests {
                 assert_eq!(s.acronym(i), !plain && is_acronym(w), "{w}");
                 assert_eq!(s.camel(i), !plain && is_camel(w), "{w}");
                 assert_eq!(f & HYPHEN != 0, !plain && w.contains('-'), "{w}");
+                assert_eq!(s.year_event(i), is_year_event(w), "{w}");
                 assert!(!(plain && w.contains('-')), "{w}");
                 // One-word names, remembered or not, are those of the list.
                 let fresh = Memo::new();
