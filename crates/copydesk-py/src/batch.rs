@@ -174,6 +174,60 @@ pub(crate) fn threads(n_threads: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
     }
 }
 
+/// Input bytes per thread in one chunk: about 60 ms of work at the pipeline's speed, so Ctrl-C
+/// and the progress callback stay responsive while the pool meets few barriers between chunks
+/// (each chunk ends with threads idle while the last documents finish).
+const CHUNK_BYTES_PER_THREAD: usize = 2 << 20;
+
+/// How [`run_chunks`] cuts the jobs: a chunk ends after `docs` jobs or once it holds `bytes`
+/// bytes of input, whichever comes first (a chunk has at least one job).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ChunkLimits {
+    /// Jobs per chunk at most.
+    pub docs: usize,
+    /// Input bytes per chunk: the chunk ends with the job that reaches this.
+    pub bytes: usize,
+}
+
+impl ChunkLimits {
+    /// The limits for `threads` threads: `docs_per_thread` jobs per thread, at least `min_docs`
+    /// jobs per chunk, and [`CHUNK_BYTES_PER_THREAD`] bytes per thread.
+    pub(crate) fn new(threads: usize, docs_per_thread: usize, min_docs: usize) -> Self {
+        let threads = threads.max(1);
+        ChunkLimits {
+            docs: threads.saturating_mul(docs_per_thread).max(min_docs).max(1),
+            bytes: threads.saturating_mul(CHUNK_BYTES_PER_THREAD),
+        }
+    }
+
+    /// The number of jobs in the chunk that starts with the first of `sizes` (input bytes per
+    /// job, from the chunk's first job on): at least one, unless `sizes` is empty.
+    fn chunk_len(&self, sizes: impl Iterator<Item = usize>) -> usize {
+        let mut n = 0;
+        let mut bytes = 0usize;
+        for size in sizes.take(self.docs.max(1)) {
+            n += 1;
+            bytes = bytes.saturating_add(size);
+            if bytes >= self.bytes {
+                break;
+            }
+        }
+        n
+    }
+}
+
+/// Input bytes of a job, for cutting a batch into chunks.
+pub(crate) trait JobBytes {
+    /// The job's input bytes (0 for an error row).
+    fn bytes(&self) -> usize;
+}
+
+impl JobBytes for Job {
+    fn bytes(&self) -> usize {
+        self.text.as_ref().map_or(0, String::len)
+    }
+}
+
 /// Process text `jobs` detached on `threads` threads, in chunks; between chunks call
 /// `progress(n_done_in_chunk)` and check for signals (Ctrl-C).
 pub(crate) fn run(
@@ -183,18 +237,22 @@ pub(crate) fn run(
     threads: usize,
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<copydesk::Article>> {
-    // Chunks big enough that the pool stays busy, small enough for a lively progress bar.
-    let chunk = (threads * 64).max(256);
-    run_chunks(py, jobs, chunk, threads, progress, |j| j.process(opts, copydesk::process_with))
+    // A progress bar wants frequent updates: chunks of a few hundred documents. Without one,
+    // chunks are cut by input bytes only (and 2,048 documents per thread for tiny texts).
+    let limits = match progress.filter(|p| !p.is_none()) {
+        Some(_) => ChunkLimits::new(threads, 64, 256),
+        None => ChunkLimits::new(threads, 2048, 256),
+    };
+    run_chunks(py, jobs, limits, threads, progress, |j| j.process(opts, copydesk::process_with))
 }
 
 /// The batch plumbing shared by texts and HTML pages: `work` on every job, detached on
-/// `threads` threads, `chunk` jobs at a time; between chunks call `progress(n_done_in_chunk)`
+/// `threads` threads, in chunks cut by `limits`; between chunks call `progress(n_done_in_chunk)`
 /// (which must be callable) and check for signals (Ctrl-C).
-pub(crate) fn run_chunks<J: Sync>(
+pub(crate) fn run_chunks<J: Sync + JobBytes>(
     py: Python<'_>,
     jobs: &[J],
-    chunk: usize,
+    limits: ChunkLimits,
     threads: usize,
     progress: Option<&Bound<'_, PyAny>>,
     work: impl Fn(&J) -> copydesk::Article + Sync + Send,
@@ -209,7 +267,10 @@ pub(crate) fn run_chunks<J: Sync>(
         }
     }
     let mut out = Vec::with_capacity(jobs.len());
-    for part in jobs.chunks(chunk.max(1)) {
+    let mut start = 0;
+    while let Some(rest) = jobs.get(start..).filter(|r| !r.is_empty()) {
+        let part = rest.get(..limits.chunk_len(rest.iter().map(JobBytes::bytes)).max(1)).unwrap_or(rest);
+        start += part.len();
         let done = py.detach(|| pool::map(part, threads, &work));
         out.extend(done);
         if let Some(p) = progress {
@@ -218,4 +279,41 @@ pub(crate) fn run_chunks<J: Sync>(
         py.check_signals()?;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The chunks `limits` cuts `sizes` into, as (start, end) pairs.
+    fn chunks(limits: ChunkLimits, sizes: &[usize]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < sizes.len() {
+            let end = start + limits.chunk_len(sizes[start..].iter().copied()).max(1);
+            out.push((start, end));
+            start = end;
+        }
+        out
+    }
+
+    #[test]
+    fn chunks_end_at_the_document_or_byte_limit() {
+        let limits = ChunkLimits { docs: 3, bytes: 10 };
+        assert_eq!(chunks(limits, &[1; 7]), vec![(0, 3), (3, 6), (6, 7)]);
+        // The job that reaches the byte limit ends its chunk; a huge job is a chunk of its own.
+        assert_eq!(chunks(limits, &[4, 4, 4, 100, 1]), vec![(0, 3), (3, 4), (4, 5)]);
+        assert_eq!(chunks(limits, &[]), Vec::<(usize, usize)>::new());
+        // Degenerate limits still make progress, one job at a time.
+        assert_eq!(chunks(ChunkLimits { docs: 0, bytes: 0 }, &[0, 0]), vec![(0, 1), (1, 2)]);
+    }
+
+    #[test]
+    fn limits_scale_with_threads() {
+        let l = ChunkLimits::new(2, 64, 256);
+        assert_eq!((l.docs, l.bytes), (256, 2 * CHUNK_BYTES_PER_THREAD));
+        let l = ChunkLimits::new(8, 2048, 256);
+        assert_eq!((l.docs, l.bytes), (8 * 2048, 8 * CHUNK_BYTES_PER_THREAD));
+        assert_eq!(ChunkLimits::new(0, 0, 0).docs, 1);
+    }
 }

@@ -15,6 +15,12 @@ struct HtmlJob {
     url: Option<String>,
 }
 
+impl batch::JobBytes for HtmlJob {
+    fn bytes(&self) -> usize {
+        batch::JobBytes::bytes(&self.row)
+    }
+}
+
 /// An HTML argument: a str, or bytes decoded by the page's own declarations.
 fn html_value(obj: &Bound<'_, PyAny>) -> Result<String, String> {
     if obj.is_none() {
@@ -132,9 +138,9 @@ fn process_html_batch(
     let threads = batch::threads(n_threads)?;
     let jobs: Vec<HtmlJob> =
         batch::jobs(rows, per_row).into_iter().zip(urls).map(|(row, url)| HtmlJob { row, url }).collect();
-    // HTML pages are heavier than texts: smaller chunks keep progress and Ctrl-C responsive.
-    let chunk = (threads * 16).max(64);
-    let out = batch::run_chunks(py, &jobs, chunk, threads, progress, |j| {
+    // HTML pages are heavier than texts: fewer per chunk keep progress and Ctrl-C responsive.
+    let limits = batch::ChunkLimits::new(threads, 16, 64);
+    let out = batch::run_chunks(py, &jobs, limits, threads, progress, |j| {
         j.row.process(&opts, |html, o| copydesk::process_html(html, j.url.as_deref(), o))
     })?;
     Ok(out
