@@ -46,6 +46,29 @@ impl Tok {
 
 const PREFIXES: &[&str] = &["pro-", "anti-", "ex-", "non-", "post-", "pre-", "neo-", "mid-", "all-", "trans-"];
 
+/// [`PREFIXES`] packed ([`pack`]; each is lower case, at most six bytes, and ends with its only
+/// hyphen).
+static PACKED_PREFIXES: [u64; PREFIXES.len()] = {
+    let mut t = [0u64; PREFIXES.len()];
+    let mut k = 0;
+    while k < PREFIXES.len() {
+        assert!(PREFIXES[k].len() <= 6, "a prefix fits the bytes prefix_len reads");
+        t[k] = pack(PREFIXES[k].as_bytes());
+        k += 1;
+    }
+    t
+};
+
+/// Length of the prefix of [`PREFIXES`] (in any case) that the word `w` starts with and goes
+/// on after, or None. A prefix ends at the word's first hyphen, so only the bytes up to it are
+/// compared: lower-cased and packed into one number.
+fn prefix_len(w: &[u8]) -> Option<usize> {
+    let h = w.iter().take(6).position(|&c| c == b'-')?;
+    let p = w.get(..=h).filter(|p| w.len() > p.len())?;
+    let v = p.iter().rev().fold(0u64, |v, &c| v << 8 | u64::from(c.to_ascii_lowercase()));
+    PACKED_PREFIXES.contains(&v).then_some(p.len())
+}
+
 /// Byte classes: ASCII white space, ASCII word byte (letter or digit), ASCII joiner inside a
 /// word, byte of a non-ASCII char (0 for other ASCII punctuation and symbols).
 const WS: u8 = 1;
@@ -556,16 +579,10 @@ fn word(s: &str, start: usize, from: usize, out: &mut Vec<Tok>) -> usize {
     }
     let mut tstart = start;
     let w = s.get(start..wend).unwrap_or("");
-    // Prefixes end in a hyphen at byte 2 to 5.
-    if hyphen && w.as_bytes().get(2..w.len().min(6)).is_some_and(|t| t.contains(&b'-')) {
-        for p in PREFIXES {
-            if w.len() > p.len() && w.is_char_boundary(p.len()) && w[..p.len()].eq_ignore_ascii_case(p) {
-                let rest = &w[p.len()..];
-                if rest.chars().next().is_some_and(char::is_uppercase) {
-                    tstart = start + p.len();
-                }
-                break;
-            }
+    // A prefix before a capital is no part of the name ("ex-President").
+    if let Some(n) = prefix_len(w.as_bytes()).filter(|_| hyphen) {
+        if w.get(n..).and_then(|rest| rest.chars().next()).is_some_and(char::is_uppercase) {
+            tstart = start + n;
         }
     }
     let mut cap = match bytes.get(tstart) {
@@ -743,6 +760,57 @@ pub(crate) mod tests {
         #[test]
         fn long_first_part_never_an_initial_sequence(w in "[A-Za-zÉé.'-]{0,6}") {
             proptest::prop_assert!(!(starts_long_part(&w) && is_initial_seq(&w)));
+        }
+    }
+
+    /// [`prefix_len`] by its definition: the first prefix the word starts with (in any case)
+    /// and goes on after.
+    fn prefix_len_reference(w: &str) -> Option<usize> {
+        let starts =
+            |p: &&str| w.len() > p.len() && w.is_char_boundary(p.len()) && w[..p.len()].eq_ignore_ascii_case(p);
+        PREFIXES.iter().find(|p| starts(p)).map(|p| p.len())
+    }
+
+    #[test]
+    fn prefixes_by_their_packed_bytes() {
+        for w in [
+            "ex-President",
+            "EX-x",
+            "ex-",
+            "ex",
+            "Pro-Kremlin",
+            "anti-War",
+            "trans-Atlantic",
+            "trans-",
+            "post-",
+            "posts-x",
+            "all-Ireland",
+            "al-Assad",
+            "non-é",
+            "neo-Nazi",
+            "mid-1990s",
+            "pre-war",
+            "x-ex-Y",
+            "exx-Y",
+            "e-x-Y",
+            "",
+            "-",
+            "é-ex-Y",
+            "ANTI-Y",
+            "antI-y",
+            "tran-Y",
+            "trans-é",
+        ] {
+            assert_eq!(prefix_len(w.as_bytes()), prefix_len_reference(w), "{w:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prefixes_agree_on_any_word(
+            w in "([pP][rR][oeE]|[aA]nti|[eE][xX]|[nN]on|post|neo|mid|[aA]ll|trans|tran|e)?-?[A-Za-zé0-9'-]{0,5}"
+        ) {
+            proptest::prop_assert_eq!(prefix_len(w.as_bytes()), prefix_len_reference(&w));
         }
     }
 
