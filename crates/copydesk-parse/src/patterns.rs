@@ -61,12 +61,14 @@ struct PhraseSet {
 /// else an Aho-Corasick automaton.
 enum PhraseSearch {
     Packed(aho_corasick::packed::Searcher),
-    /// The automaton, behind a gate of one byte pair per phrase.
-    Automaton(TripleGate, AhoCorasick),
+    /// The automaton, behind a gate of one anchor per phrase (none when a phrase is shorter
+    /// than an anchor).
+    Automaton(Option<AnchorGate>, AhoCorasick),
 }
 
 /// English letters from the most to the least frequent (a general ranking of the language's
-/// letters): a phrase's rarest pair of bytes by it is its anchor in a [`TripleGate`].
+/// letters): a phrase's rarest [`ANCHOR_BYTES`] adjacent bytes by it are its anchor in an
+/// [`AnchorGate`].
 const LETTERS_BY_FREQUENCY: &[u8; 26] = b"etaoinshrdlcumwfgypbvkjxqz";
 
 /// The rank of a byte in [`LETTERS_BY_FREQUENCY`] (1 for the most frequent letter, 0 for bytes
@@ -75,48 +77,48 @@ fn rarity(b: u8) -> usize {
     LETTERS_BY_FREQUENCY.iter().position(|&l| l == b).map_or(0, |i| i + 1)
 }
 
-/// A gate before a phrase automaton: three adjacent bytes of each phrase (its rarest by
-/// [`rarity`]), as bits by a hash of the three bytes; a text without any of them holds none of
-/// the phrases (each phrase holds its three), and is not searched.
-struct TripleGate {
+/// A gate before a phrase automaton: [`ANCHOR_BYTES`] adjacent bytes of each phrase (its
+/// rarest by [`rarity`]), as bits by a hash of the bytes; a text without any of these anchors
+/// holds none of the phrases (each phrase holds its anchor), and is not searched.
+struct AnchorGate {
     bits: Box<[u64; GATE_WORDS]>,
 }
 
-/// The words of a [`TripleGate`]'s bits (2^16 bits).
+/// The bytes of an anchor: four, one `u32` (three let through most lines of news text).
+const ANCHOR_BYTES: usize = 4;
+const _: () = assert!(ANCHOR_BYTES * 8 == u32::BITS as usize);
+
+/// The words of an [`AnchorGate`]'s bits (2^16 bits).
 const GATE_WORDS: usize = 1 << 10;
 
-impl TripleGate {
-    /// The gate of `phrases`, `None` when one of them is shorter than three bytes.
+impl AnchorGate {
+    /// The gate of `phrases`, `None` when one of them is shorter than an anchor.
     fn new(phrases: &[&str]) -> Option<Self> {
         let mut bits = Box::new([0u64; GATE_WORDS]);
         for p in phrases {
-            let anchor = p.as_bytes().windows(3).max_by_key(|w| w.iter().map(|&b| rarity(b)).sum::<usize>())?;
+            let anchor =
+                p.as_bytes().windows(ANCHOR_BYTES).max_by_key(|w| w.iter().map(|&b| rarity(b)).sum::<usize>())?;
             let i = Self::index(anchor.iter().fold(0, |t, &b| t << 8 | u32::from(b)));
             if let Some(w) = bits.get_mut(i >> 6) {
                 *w |= 1u64 << (i & 63);
             }
         }
-        Some(TripleGate { bits })
+        Some(AnchorGate { bits })
     }
 
-    /// The gate that lets every text through.
-    fn open() -> Self {
-        TripleGate { bits: Box::new([u64::MAX; GATE_WORDS]) }
-    }
-
-    /// The bit of the three bytes `t` (the last in the low byte; bits above 24 ignored).
+    /// The bit of the anchor `t` (its bytes from the high to the low byte).
     #[inline]
     fn index(t: u32) -> usize {
-        ((t & 0xFF_FFFF).wrapping_mul(0x9E37_79B1) >> 16) as usize
+        (t.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
 
-    /// Whether `hay` holds one of the triples (so may hold one of the phrases).
+    /// Whether `hay` holds one of the anchors (so may hold one of the phrases).
     fn may_match(&self, hay: &[u8]) -> bool {
         let mut t = 0u32;
         hay.iter().enumerate().any(|(n, &b)| {
             t = t << 8 | u32::from(b);
             let i = Self::index(t);
-            n >= 2 && self.bits.get(i >> 6).is_some_and(|w| w & (1u64 << (i & 63)) != 0)
+            n + 1 >= ANCHOR_BYTES && self.bits.get(i >> 6).is_some_and(|w| w & (1u64 << (i & 63)) != 0)
         })
     }
 }
@@ -133,10 +135,7 @@ impl PhraseSearch {
             .build();
         match packed {
             Some(p) => PhraseSearch::Packed(p),
-            None => {
-                let gate = TripleGate::new(phrases).unwrap_or_else(TripleGate::open);
-                PhraseSearch::Automaton(gate, phrase_automaton(phrases))
-            }
+            None => PhraseSearch::Automaton(AnchorGate::new(phrases), phrase_automaton(phrases)),
         }
     }
 
@@ -144,7 +143,7 @@ impl PhraseSearch {
     fn is_match(&self, hay: &[u8]) -> bool {
         match self {
             PhraseSearch::Packed(p) => p.find(hay).is_some(),
-            PhraseSearch::Automaton(gate, ac) => gate.may_match(hay) && ac.is_match(hay),
+            PhraseSearch::Automaton(gate, ac) => gate.as_ref().map_or(true, |g| g.may_match(hay)) && ac.is_match(hay),
         }
     }
 }
@@ -641,21 +640,21 @@ mod tests {
     }
 
     #[test]
-    fn triple_gate_lets_every_phrase_through() {
+    fn anchor_gate_lets_every_phrase_through() {
         let list = phrase_list();
         let phrases: Vec<&str> = list.iter().map(|(p, _)| p.as_str()).collect();
-        let gate = TripleGate::new(&phrases).unwrap_or_else(TripleGate::open);
+        let Some(gate) = AnchorGate::new(&phrases) else { panic!("a phrase shorter than an anchor") };
         for p in &phrases {
             for hay in [p.to_string(), format!("xy {p}s and more"), format!("\u{e9}{p}")] {
                 assert!(gate.may_match(hay.as_bytes()), "{hay:?}");
             }
         }
-        // too short for any triple, or holding none of the anchors
+        // too short for any anchor, or holding none of them
         assert!(!gate.may_match(b""));
-        assert!(!gate.may_match(b"ab"));
-        assert!(TripleGate::new(&["ab"]).is_none());
-        assert!(TripleGate::open().may_match(b"xyz"));
-        let few = TripleGate::new(&["jazz"]).unwrap_or_else(TripleGate::open);
+        assert!(!gate.may_match(b"abc"));
+        assert!(AnchorGate::new(&["abc"]).is_none());
+        assert!(AnchorGate::new(&["jazz", "ad"]).is_none());
+        let Some(few) = AnchorGate::new(&["jazz"]) else { panic!("no gate") };
         assert!(few.may_match(b"all that jazz") && !few.may_match(b"plain text here"));
     }
 
