@@ -31,6 +31,9 @@ pub(crate) struct Index {
     /// The words of at most 8 bytes, as their `u64` keys (for [`Index::mask_short`]).
     short: Option<ShortMap>,
     max_len: usize,
+    /// Whether some stopword holds an ASCII byte that is neither a letter nor a digit (see
+    /// [`Index::may_hold_runs`]).
+    marked: bool,
 }
 
 impl Index {
@@ -42,6 +45,14 @@ impl Index {
             return 0;
         }
         self.map.get(key)
+    }
+
+    /// Whether a word of several runs of letters and digits with ASCII bytes between them
+    /// ("long-term", "u.s.") may be a stopword: false when no stopword holds an ASCII byte
+    /// other than a letter or digit, so such a word's mask is 0 without a look-up.
+    #[inline]
+    pub fn may_hold_runs(&self) -> bool {
+        self.marked
     }
 
     /// [`Index::mask`] of a word of at most 8 bytes, given as its little-endian `u64` key (a
@@ -74,7 +85,13 @@ static INDEX: Lazy<Index> = Lazy::new(|| Index {
     map: U128Map::new(keyed_words()),
     short: ShortMap::new(keyed_words().filter_map(|(k, m)| Some((u64::try_from(k).ok()?, m)))),
     max_len: LISTS.iter().flat_map(|(_, ws)| ws.iter()).map(|w| w.len()).filter(|&n| n <= 16).max().unwrap_or(0),
+    marked: any_marked(LISTS.iter().flat_map(|(_, ws)| ws.iter().copied())),
 });
+
+/// Whether one of `words` holds an ASCII byte that is neither a letter nor a digit.
+fn any_marked<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
+    words.any(|w| w.bytes().any(|b| b.is_ascii() && !b.is_ascii_alphanumeric()))
+}
 
 /// The stopword index (built on first use).
 pub(crate) fn index() -> &'static Index {
@@ -340,6 +357,16 @@ pub(crate) fn detect(ev: &Evidence) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::{any_marked, index, LISTS};
+
+    #[test]
+    fn marked_words_are_told() {
+        assert!(!any_marked(["the", "f\u{fc}r", "x9"].into_iter()));
+        assert!(any_marked(["the", "aujourd'hui"].into_iter()));
+        assert!(any_marked(["u.s."].into_iter()));
+        assert_eq!(index().may_hold_runs(), any_marked(LISTS.iter().flat_map(|(_, ws)| ws.iter().copied())));
+    }
+
     fn detect(text: &str) -> Option<String> {
         super::detect(&crate::lines::split(text).evidence)
     }

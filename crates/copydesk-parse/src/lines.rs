@@ -694,6 +694,18 @@ fn key_mask(stops: &lang::Index, key: u128, n: usize) -> u8 {
     }
 }
 
+/// Stopword mask of a lower-cased word of `n <= 16` bytes given as its key and its filter hash
+/// `hash` ([`key_filter_hash`]: for a key of at most 8 bytes the product its stopword slot is
+/// taken from).
+#[inline]
+fn run_mask(stops: &lang::Index, key: u128, n: usize, hash: u64) -> u8 {
+    if n <= 8 {
+        stops.mask_short_by(key as u64, hash)
+    } else {
+        key_mask(stops, key, n)
+    }
+}
+
 /// Hash of a lower-cased word of `1..=16` bytes given as its key (as [`WordHasher`]).
 #[cfg(test)]
 fn key_hash(key: u128, n: usize) -> u64 {
@@ -760,17 +772,28 @@ macro_rules! token_window {
             // its filter hash: for a key of at most 8 bytes the product its stopword slot is
             // taken from (one multiplication for both)
             let hash = key_filter_hash(key);
-            // (a core in 8-byte lanes is at most 8 bytes: no length test)
+            // runs of letters and digits: the words hashed
+            let run_starts = alnum & !(alnum << 8);
+            // (a core in 8-byte lanes is at most 8 bytes: no length test; one of several runs
+            // in 16-byte lanes is looked up only if a stopword may be such a word)
             let m = if l::BITS == 64 {
                 t.stops.mask_short_by(key as u64, hash)
-            } else if n <= 12 {
+            } else if n <= 12 && (run_starts & (run_starts - 1) == 0 || t.stops.may_hold_runs()) {
                 key_mask(t.stops, key, n)
             } else {
                 0
             };
             t.hit(m);
-            // runs of letters and digits: the words hashed
-            let run_starts = alnum & !(alnum << 8);
+            // the votes of the maximal runs of letters starting in the lanes `rs`, in order
+            let vote_runs = |t: &mut TokenCounts, mut rs: l::T| {
+                while rs != 0 {
+                    let bit = rs.trailing_zeros();
+                    let end = (!alpha & l::HIGH & (<l::T>::MAX << bit)).trailing_zeros();
+                    let (a, n) = (l::lane(bit), l::lane(end) - l::lane(bit));
+                    t.vote(key_mask(t.stops, bytes_at(a, n), n));
+                    rs &= rs - 1;
+                }
+            };
             if run_starts & (run_starts - 1) == 0 {
                 self.hashes.push(hash);
                 if digit == 0 {
@@ -782,25 +805,34 @@ macro_rules! token_window {
                     }
                     return start + len;
                 }
-            } else {
-                let mut rs = run_starts;
-                while rs != 0 {
-                    let bit = rs.trailing_zeros();
-                    let end = (!alnum & l::HIGH & (<l::T>::MAX << bit)).trailing_zeros();
-                    let (a, n) = (l::lane(bit), l::lane(end) - l::lane(bit));
-                    self.hashes.push(key_filter_hash(bytes_at(a, n)));
-                    rs &= rs - 1;
-                }
             }
-            // the vote of each maximal run of letters
             t.other += lang::SPREAD[usize::from(m) & (lang::SPREAD.len() - 1)];
-            let mut rs = alpha & !(alpha << 8);
-            while rs != 0 && t.voting() {
+            let alpha_starts = alpha & !(alpha << 8);
+            let several = run_starts & (run_starts - 1) != 0;
+            // in 16-byte lanes, several runs of letters and digits vote as they are hashed: the
+            // runs of letters in each in order, a run without digits by the product of its hash
+            let votes_by_run = l::BITS > 64 && several;
+            let voting = t.voting();
+            let mut rs = if several { run_starts } else { 0 };
+            while rs != 0 {
                 let bit = rs.trailing_zeros();
-                let end = (!alpha & l::HIGH & (<l::T>::MAX << bit)).trailing_zeros();
-                let (a, n) = (l::lane(bit), l::lane(end) - l::lane(bit));
-                t.vote(key_mask(t.stops, bytes_at(a, n), n));
+                let end = (!alnum & l::HIGH & (<l::T>::MAX << bit)).trailing_zeros();
+                let (a, z) = (l::lane(bit), l::lane(end));
+                let run_key = bytes_at(a, z - a);
+                let run_hash = key_filter_hash(run_key);
+                self.hashes.push(run_hash);
+                if votes_by_run && voting {
+                    let lanes_of_run = l::low_bytes(z) ^ l::low_bytes(a);
+                    if digit & lanes_of_run == 0 {
+                        t.vote(run_mask(t.stops, run_key, z - a, run_hash));
+                    } else {
+                        vote_runs(t, alpha_starts & lanes_of_run);
+                    }
+                }
                 rs &= rs - 1;
+            }
+            if voting && !votes_by_run {
+                vote_runs(t, alpha_starts);
             }
             start + len
         }
@@ -1395,6 +1427,20 @@ mod tests {
                     \u{30fb}a\t(\u{a3}600m) \u{a3}1.2bn-\u{a3}3bn \u{2014} \u{a3} \u{2014}\u{a0}x \u{a3}\u{e9}t\u{e9} \u{a3}\u{b2}";
         let (fast, slow) = both_paths(text);
         assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn fast_path_agrees_on_stopword_runs() {
+        // tokens of up to 16 bytes made of several runs, most runs stopwords, some with digits
+        // (their cores are not looked up unless a stopword may hold such a mark; their runs vote
+        // by their hashes)
+        let text = "their-then would.been these,those u.s.-based don't-stop about/which abc-def-gh \
+                    there-were. (which-was) 12-these-ab off-the-wall nine-to-five long-term-x the2-and-of \
+                    x-9the-an of-the-and-a a1b2-c3d4 and,the.of/to it's-not-the";
+        for line in [text.to_string(), text.to_uppercase(), text.replace(' ', "\n")] {
+            let (fast, slow) = both_paths(&line);
+            assert_eq!(fast, slow);
+        }
     }
 
     /// The stopword vote of `text` the plain way: every alphabetic run of every line, in order.

@@ -61,7 +61,66 @@ struct PhraseSet {
 /// else an Aho-Corasick automaton.
 enum PhraseSearch {
     Packed(aho_corasick::packed::Searcher),
-    Automaton(AhoCorasick),
+    /// The automaton, behind a gate of one anchor per phrase (none when a phrase is shorter
+    /// than an anchor).
+    Automaton(Option<AnchorGate>, AhoCorasick),
+}
+
+/// English letters from the most to the least frequent (a general ranking of the language's
+/// letters): a phrase's rarest [`ANCHOR_BYTES`] adjacent bytes by it are its anchor in an
+/// [`AnchorGate`].
+const LETTERS_BY_FREQUENCY: &[u8; 26] = b"etaoinshrdlcumwfgypbvkjxqz";
+
+/// The rank of a byte in [`LETTERS_BY_FREQUENCY`] (1 for the most frequent letter, 0 for bytes
+/// other than lower-case letters).
+fn rarity(b: u8) -> usize {
+    LETTERS_BY_FREQUENCY.iter().position(|&l| l == b).map_or(0, |i| i + 1)
+}
+
+/// A gate before a phrase automaton: [`ANCHOR_BYTES`] adjacent bytes of each phrase (its
+/// rarest by [`rarity`]), as bits by a hash of the bytes; a text without any of these anchors
+/// holds none of the phrases (each phrase holds its anchor), and is not searched.
+struct AnchorGate {
+    bits: Box<[u64; GATE_WORDS]>,
+}
+
+/// The bytes of an anchor: four, one `u32` (three let through most lines of news text).
+const ANCHOR_BYTES: usize = 4;
+const _: () = assert!(ANCHOR_BYTES * 8 == u32::BITS as usize);
+
+/// The words of an [`AnchorGate`]'s bits (2^16 bits).
+const GATE_WORDS: usize = 1 << 10;
+
+impl AnchorGate {
+    /// The gate of `phrases`, `None` when one of them is shorter than an anchor.
+    fn new(phrases: &[&str]) -> Option<Self> {
+        let mut bits = Box::new([0u64; GATE_WORDS]);
+        for p in phrases {
+            let anchor =
+                p.as_bytes().windows(ANCHOR_BYTES).max_by_key(|w| w.iter().map(|&b| rarity(b)).sum::<usize>())?;
+            let i = Self::index(anchor.iter().fold(0, |t, &b| t << 8 | u32::from(b)));
+            if let Some(w) = bits.get_mut(i >> 6) {
+                *w |= 1u64 << (i & 63);
+            }
+        }
+        Some(AnchorGate { bits })
+    }
+
+    /// The bit of the anchor `t` (its bytes from the high to the low byte).
+    #[inline]
+    fn index(t: u32) -> usize {
+        (t.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    /// Whether `hay` holds one of the anchors (so may hold one of the phrases).
+    fn may_match(&self, hay: &[u8]) -> bool {
+        let mut t = 0u32;
+        hay.iter().enumerate().any(|(n, &b)| {
+            t = t << 8 | u32::from(b);
+            let i = Self::index(t);
+            n + 1 >= ANCHOR_BYTES && self.bits.get(i >> 6).is_some_and(|w| w & (1u64 << (i & 63)) != 0)
+        })
+    }
 }
 
 impl PhraseSearch {
@@ -76,7 +135,7 @@ impl PhraseSearch {
             .build();
         match packed {
             Some(p) => PhraseSearch::Packed(p),
-            None => PhraseSearch::Automaton(phrase_automaton(phrases)),
+            None => PhraseSearch::Automaton(AnchorGate::new(phrases), phrase_automaton(phrases)),
         }
     }
 
@@ -84,7 +143,7 @@ impl PhraseSearch {
     fn is_match(&self, hay: &[u8]) -> bool {
         match self {
             PhraseSearch::Packed(p) => p.find(hay).is_some(),
-            PhraseSearch::Automaton(ac) => ac.is_match(hay),
+            PhraseSearch::Automaton(gate, ac) => gate.as_ref().map_or(true, |g| g.may_match(hay)) && ac.is_match(hay),
         }
     }
 }
@@ -578,6 +637,25 @@ mod tests {
             }
         }
         assert!(PHRASES.iter().any(|s| matches!(s.search, PhraseSearch::Packed(_))) || !cfg!(target_arch = "x86_64"));
+    }
+
+    #[test]
+    fn anchor_gate_lets_every_phrase_through() {
+        let list = phrase_list();
+        let phrases: Vec<&str> = list.iter().map(|(p, _)| p.as_str()).collect();
+        let Some(gate) = AnchorGate::new(&phrases) else { panic!("a phrase shorter than an anchor") };
+        for p in &phrases {
+            for hay in [p.to_string(), format!("xy {p}s and more"), format!("\u{e9}{p}")] {
+                assert!(gate.may_match(hay.as_bytes()), "{hay:?}");
+            }
+        }
+        // too short for any anchor, or holding none of them
+        assert!(!gate.may_match(b""));
+        assert!(!gate.may_match(b"abc"));
+        assert!(AnchorGate::new(&["abc"]).is_none());
+        assert!(AnchorGate::new(&["jazz", "ad"]).is_none());
+        let Some(few) = AnchorGate::new(&["jazz"]) else { panic!("no gate") };
+        assert!(few.may_match(b"all that jazz") && !few.may_match(b"plain text here"));
     }
 
     proptest::proptest! {
