@@ -19,8 +19,8 @@ mod key_hash;
 mod layout;
 use layout::{
     string_bits, COUNTRY, EVENT, LOC, MISC, NORP, NO_LABEL, ORG, PERSON, REGION, W_ARTICLE, W_COMPASS, W_DATE,
-    W_EVENT_HEAD, W_GIVEN, W_LOC_HEAD, W_MEDIA, W_MISC_HEAD, W_ORG_HEAD, W_PHRASE, W_PHRASE_FIRST, W_PLAIN_ACRONYM,
-    W_STOP, W_SURNAME, W_TITLE,
+    W_EVENT_HEAD, W_GIVEN, W_LOC_HEAD, W_MEDIA, W_MISC_HEAD, W_ORG_HEAD, W_PHRASE, W_PHRASE_FIRST, W_PHRASE_LAST,
+    W_PLAIN_ACRONYM, W_STOP, W_SURNAME, W_TITLE,
 };
 
 #[path = "src/entities/word_lists.rs"]
@@ -263,9 +263,12 @@ fn main() {
         }
     };
     for k in &phrases.keys {
-        match k.split_once(' ') {
-            Some((first, _)) => flag(first, W_PHRASE_FIRST),
-            None => flag(k, W_PHRASE),
+        match (k.split_once(' '), k.rsplit_once(' ')) {
+            (Some((first, _)), Some((_, last))) => {
+                flag(first, W_PHRASE_FIRST);
+                flag(last, W_PHRASE_LAST);
+            }
+            _ => flag(k, W_PHRASE),
         }
     }
     for (name, data, doc, bit) in &lists {

@@ -65,3 +65,6 @@ pub(crate) const W_MEDIA: u64 = 1 << 12;
 pub(crate) const W_ARTICLE: u64 = 1 << 13;
 /// A well-known acronym without a label (an acronym of a common noun: "CEO", "TV").
 pub(crate) const W_PLAIN_ACRONYM: u64 = 1 << 14;
+/// The last word of a listed phrase of several words (a phrase is looked up only when its
+/// first and last words may begin and end one).
+pub(crate) const W_PHRASE_LAST: u64 = 1 << 15;
