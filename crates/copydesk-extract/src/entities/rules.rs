@@ -187,11 +187,17 @@ impl<'a> Sent<'a> {
         self.has(i, word_bit(layout::W_TITLE))
     }
     /// The lower-case form of the word is an ordinary English word (remembered).
+    #[inline]
     fn common(&self, i: usize) -> bool {
         let f = self.facts(i);
         if f & COMMON_KNOWN != 0 {
             return f & COMMON != 0;
         }
+        self.learn_common(i, f)
+    }
+    /// Look up whether the word of token `i` (facts `f`) is common, and remember it.
+    #[inline(never)]
+    fn learn_common(&self, i: usize, f: u32) -> bool {
         let c = self.g.is_common(self.w(i));
         let f = f | COMMON_KNOWN | if c { COMMON } else { 0 };
         if let Some(cell) = self.facts.get(i) {
