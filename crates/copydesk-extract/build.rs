@@ -18,9 +18,9 @@ mod key_hash;
 #[allow(dead_code)]
 mod layout;
 use layout::{
-    string_bits, COUNTRY, EVENT, LOC, MISC, NORP, NO_LABEL, ORG, PERSON, REGION, W_ARTICLE, W_COMPASS, W_DATE,
-    W_EVENT_HEAD, W_GIVEN, W_LOC_HEAD, W_MEDIA, W_MISC_HEAD, W_ORG_HEAD, W_PHRASE, W_PHRASE_FIRST, W_PLAIN_ACRONYM,
-    W_STOP, W_SURNAME, W_TITLE,
+    string_bits, COMMON_FILTER_LOG2, COUNTRY, EVENT, LOC, MISC, NORP, NO_LABEL, ORG, PERSON, PHRASES_FILTER_LOG2,
+    REGION, WORDS_FILTER_LOG2, W_ARTICLE, W_COMPASS, W_DATE, W_EVENT_HEAD, W_GIVEN, W_LOC_HEAD, W_MEDIA, W_MISC_HEAD,
+    W_ORG_HEAD, W_PHRASE, W_PHRASE_FIRST, W_PHRASE_LAST, W_PLAIN_ACRONYM, W_STOP, W_SURNAME, W_TITLE,
 };
 
 #[path = "src/entities/word_lists.rs"]
@@ -102,8 +102,9 @@ impl Out {
     }
 
     /// Emit a table named `name` with `keys` (distinct) and, for maps, one value per key:
-    /// slots and values as little-endian `u64` files beside the generated source.
-    fn table(&mut self, name: &str, doc: &str, keys: &[&str], vals: Option<&[u64]>) {
+    /// slots and values as little-endian `u64` files beside the generated source; with
+    /// `filter_log2`, also its prefilter (`NAME_FILTER`, see `table::Prefilter`).
+    fn table(&mut self, name: &str, doc: &str, keys: &[&str], vals: Option<&[u64]>, filter_log2: Option<u32>) {
         let size = (keys.len() * 2).next_power_of_two().max(8);
         let mask = size - 1;
         let mut slots = vec![0u64; size];
@@ -124,6 +125,16 @@ impl Out {
         std::fs::write(self.dir.join(format!("{name}.slots")), bytes(&slots)).expect("write slots");
         let vals = if vals.is_some() { bytes(&slot_vals) } else { Vec::new() };
         std::fs::write(self.dir.join(format!("{name}.vals")), vals).expect("write values");
+        if let Some(log2) = filter_log2 {
+            std::fs::write(self.dir.join(format!("{name}.filter")), bytes(&prefilter(&slots, log2)))
+                .expect("write filter");
+            let _ = writeln!(
+                self.src,
+                "/// The prefilter of [`{name}`] ({} bytes).\npub(crate) static {name}_FILTER: Prefilter = \
+                 Prefilter {{ words: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}.filter\")) }};\n",
+                8usize << log2
+            );
+        }
         let _ = writeln!(
             self.src,
             "/// {doc} ({} keys).\npub(crate) static {name}: Table = Table {{\n    len: {},\n    \
@@ -133,6 +144,17 @@ impl Out {
             keys.len()
         );
     }
+}
+
+/// The prefilter of a table's `slots`: `1 << log2` words, with the two bits of each key's hash
+/// set (`key_hash::filter_place` of the high 32 bits, which the slot keeps).
+fn prefilter(slots: &[u64], log2: u32) -> Vec<u64> {
+    let mut words = vec![0u64; 1 << log2];
+    for &s in slots.iter().filter(|&&s| s != 0) {
+        let (w, bits) = key_hash::filter_place(s & !0xffff_ffff, words.len());
+        words[w] |= bits;
+    }
+    words
 }
 
 /// Add the lines of a `name<TAB>canonical...` list to the phrases (names already listed keep
@@ -231,6 +253,7 @@ fn main() {
         "Listed names: countries, demonyms, organisations, cities, regions",
         &phrases.keys,
         Some(&vals),
+        Some(PHRASES_FILTER_LOG2),
     );
     let vals: Vec<u64> = acronyms
         .keys
@@ -240,19 +263,25 @@ fn main() {
             acronym_value(&mut out, label, long)
         })
         .collect();
-    out.table("ACRONYMS", "Well-known acronyms: short form -> long form and label", &acronyms.keys, Some(&vals));
-    let lists: Vec<(&str, String, &str, u64)> = [
-        ("GIVEN", "given_names.txt", "Given names", W_GIVEN),
-        ("SURNAMES", "surnames.txt", "Family names", W_SURNAME),
-        ("TITLES", "titles.txt", "Titles and honorifics", W_TITLE),
-        ("ORG_HEADS", "org_heads.txt", "Words ending organisation names", W_ORG_HEAD),
-        ("LOC_HEADS", "loc_heads.txt", "Words ending place names", W_LOC_HEAD),
-        ("EVENT_HEADS", "event_heads.txt", "Words ending event names", W_EVENT_HEAD),
-        ("MISC_HEADS", "misc_heads.txt", "Words ending names of laws, awards, programmes and buildings", W_MISC_HEAD),
-        ("COMMON", "common_words.txt", "Lower-case English words", 0),
+    out.table("ACRONYMS", "Well-known acronyms: short form -> long form and label", &acronyms.keys, Some(&vals), None);
+    let lists: Vec<(&str, String, &str, u64, Option<u32>)> = [
+        ("GIVEN", "given_names.txt", "Given names", W_GIVEN, None),
+        ("SURNAMES", "surnames.txt", "Family names", W_SURNAME, None),
+        ("TITLES", "titles.txt", "Titles and honorifics", W_TITLE, None),
+        ("ORG_HEADS", "org_heads.txt", "Words ending organisation names", W_ORG_HEAD, None),
+        ("LOC_HEADS", "loc_heads.txt", "Words ending place names", W_LOC_HEAD, None),
+        ("EVENT_HEADS", "event_heads.txt", "Words ending event names", W_EVENT_HEAD, None),
+        (
+            "MISC_HEADS",
+            "misc_heads.txt",
+            "Words ending names of laws, awards, programmes and buildings",
+            W_MISC_HEAD,
+            None,
+        ),
+        ("COMMON", "common_words.txt", "Lower-case English words", 0, Some(COMMON_FILTER_LOG2)),
     ]
     .into_iter()
-    .map(|(name, file, doc, bit)| (name, read(&format!("gazetteer/{file}")), doc, bit))
+    .map(|(name, file, doc, bit, filter)| (name, read(&format!("gazetteer/{file}")), doc, bit, filter))
     .collect();
     // Words: which of the lists hold each single word, in one value (one probe per word).
     let mut words: Ordered<u64> = Ordered::new();
@@ -263,12 +292,15 @@ fn main() {
         }
     };
     for k in &phrases.keys {
-        match k.split_once(' ') {
-            Some((first, _)) => flag(first, W_PHRASE_FIRST),
-            None => flag(k, W_PHRASE),
+        match (k.split_once(' '), k.rsplit_once(' ')) {
+            (Some((first, _)), Some((_, last))) => {
+                flag(first, W_PHRASE_FIRST);
+                flag(last, W_PHRASE_LAST);
+            }
+            _ => flag(k, W_PHRASE),
         }
     }
-    for (name, data, doc, bit) in &lists {
+    for (name, data, doc, bit, filter) in &lists {
         let mut set: Ordered<()> = Ordered::new();
         for l in lines(data) {
             set.or_insert(l, ());
@@ -276,7 +308,7 @@ fn main() {
                 flag(l, *bit);
             }
         }
-        out.table(name, doc, &set.keys, None);
+        out.table(name, doc, &set.keys, None, *filter);
     }
     // The rules' closed word lists, and known acronyms without a label (common nouns).
     for (list, bit) in [
@@ -296,7 +328,13 @@ fn main() {
         }
     }
     let vals: Vec<u64> = words.keys.iter().map(|k| words.vals[k]).collect();
-    out.table("WORDS", "Single words: which lists hold them (the `W_` bits of table_layout)", &words.keys, Some(&vals));
+    out.table(
+        "WORDS",
+        "Single words: which lists hold them (the `W_` bits of table_layout)",
+        &words.keys,
+        Some(&vals),
+        Some(WORDS_FILTER_LOG2),
+    );
     std::fs::write(out.dir.join("gazetteer_blob.txt"), &out.blob).expect("write blob");
     std::fs::write(out.dir.join("gazetteer_tables.rs"), &out.src).expect("write tables");
 }

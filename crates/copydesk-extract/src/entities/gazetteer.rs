@@ -1,17 +1,14 @@
 //! Word lists compiled into the crate (see `data/gazetteer/README.md` for sources and licenses).
 
-use super::table::{self, Prefilter, Table};
+use super::table::{self, Table};
 use crate::EntityLabel;
-use once_cell::sync::Lazy;
 
-/// Prefilters of the big tables read per word (see [`Prefilter`]): most words asked about are
-/// in none of them, and the filters (56 KiB in all) say so without reading the tables (3 MiB of
-/// slots and values, read at random places). The word table's (32,492 keys in 32 KiB) lets
-/// about 5 % of other words through, the list of names' (10,896 keys in 8 KiB) about 15 %, the
-/// common words' (63,993 keys in 16 KiB) about 40 %.
-static WORDS_FILTER: Lazy<Prefilter> = Lazy::new(|| Prefilter::of(&table::WORDS, 12));
-static PHRASES_FILTER: Lazy<Prefilter> = Lazy::new(|| Prefilter::of(&table::PHRASES, 10));
-static COMMON_FILTER: Lazy<Prefilter> = Lazy::new(|| Prefilter::of(&table::COMMON, 11));
+// Prefilters of the big tables read per word (see `table::Prefilter`, built with the tables): most
+// words asked about are in none of them, and the filters (56 KiB in all) say so without
+// reading the tables (3 MiB of slots and values, read at random places). The word table's
+// (33,553 keys in 32 KiB) lets about 5 % of other words through, the list of names' (10,896
+// keys in 8 KiB) about 15 %, the common words' (63,993 keys in 16 KiB) about 40 %.
+use table::{COMMON_FILTER, PHRASES_FILTER, WORDS_FILTER};
 
 /// What a gazetteer phrase names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -347,9 +344,12 @@ mod tests {
         use super::super::table_layout as l;
         let mut want: HashMap<&str, u64> = HashMap::new();
         for k in phrases.keys() {
-            match k.split_once(' ') {
-                Some((first, _)) => *want.entry(first).or_default() |= l::W_PHRASE_FIRST,
-                None => *want.entry(k).or_default() |= l::W_PHRASE,
+            match (k.split_once(' '), k.rsplit_once(' ')) {
+                (Some((first, _)), Some((_, last))) => {
+                    *want.entry(first).or_default() |= l::W_PHRASE_FIRST;
+                    *want.entry(last).or_default() |= l::W_PHRASE_LAST;
+                }
+                _ => *want.entry(k).or_default() |= l::W_PHRASE,
             }
         }
         for (t, bit) in [

@@ -49,3 +49,12 @@ pub fn hash(key: &[u8]) -> u64 {
     }
     fold(r8(key, n - 8) ^ P0, h ^ P1)
 }
+
+/// Where a key of hash `h` sits in a prefilter of `n` eight-byte words (a power of two): the
+/// word and its two bits, from the high 32 bits of the hash (the low bits pick the table slot).
+/// The build script sets them, the tables' readers test them.
+#[inline(always)]
+pub fn filter_place(h: u64, n: usize) -> (usize, u64) {
+    let w = (h >> 44) as usize & n.wrapping_sub(1);
+    (w, (1u64 << ((h >> 32) & 63)) | (1u64 << ((h >> 38) & 63)))
+}

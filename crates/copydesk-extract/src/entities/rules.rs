@@ -187,11 +187,17 @@ impl<'a> Sent<'a> {
         self.has(i, word_bit(layout::W_TITLE))
     }
     /// The lower-case form of the word is an ordinary English word (remembered).
+    #[inline]
     fn common(&self, i: usize) -> bool {
         let f = self.facts(i);
         if f & COMMON_KNOWN != 0 {
             return f & COMMON != 0;
         }
+        self.learn_common(i, f)
+    }
+    /// Look up whether the word of token `i` (facts `f`) is common, and remember it.
+    #[inline(never)]
+    fn learn_common(&self, i: usize, f: u32) -> bool {
         let c = self.g.is_common(self.w(i));
         let f = f | COMMON_KNOWN | if c { COMMON } else { 0 };
         if let Some(cell) = self.facts.get(i) {
@@ -306,7 +312,7 @@ fn run_end(s: &Sent, i: usize) -> usize {
 /// remembered across articles.
 fn lookup(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
     if j != i + 1 {
-        return lookup_phrase(g, s, i, j);
+        return if may_be_phrase(s, i, j) { lookup_phrase(g, s, i, j) } else { None };
     }
     let key = s.toks.get(i).and_then(|t| facts_memo::key(s.text.as_bytes(), t.start(), t.end()));
     if let Some(e) = key.and_then(|k| s.memo.entry(k)) {
@@ -317,6 +323,17 @@ fn lookup(g: &Gazetteer, s: &Sent, i: usize, j: usize) -> Option<Entry> {
         s.memo.put_entry(k, e);
     }
     e
+}
+
+/// Whether tokens `i..j` (several) may write a listed phrase, told by the facts of their first and
+/// last words: a listed phrase begins with a word flagged as the first word of one and ends with a
+/// word flagged as the last word of one; a phrase in capitals ("KUALA LUMPUR", looked up
+/// title-cased) has every word in capitals. Only then is the phrase hashed and probed.
+#[inline]
+fn may_be_phrase(s: &Sent, i: usize, j: usize) -> bool {
+    let last = j.checked_sub(1).map_or(0, |k| s.facts(k));
+    s.facts(i) & (word_bit(layout::W_PHRASE_FIRST) | UPPER) != 0
+        && last & (word_bit(layout::W_PHRASE_LAST) | UPPER) != 0
 }
 
 /// [`lookup`] in the compiled list (a one-word name depends on the word alone).
@@ -1008,6 +1025,41 @@ mod tests {
                 i = j;
             }
         }
+    }
+
+    /// Every span of several tokens of `text`: [`lookup`] (which probes only spans whose first
+    /// and last words may begin and end a listed phrase) finds what [`lookup_phrase`] finds.
+    /// Returns how many spans are listed.
+    fn phrases_found_as_by_probing(text: &str) -> usize {
+        let mut found = 0;
+        let toks = tokens::tokenize(text);
+        let facts = vec![Cell::new(0); toks.len()];
+        let memo = Memo::new();
+        let s = Sent { text, toks: &toks, title_case: false, g: &GAZ, facts: &facts, memo: &memo };
+        for i in 0..toks.len() {
+            for j in i + 2..=toks.len().min(i + GAZ.max_words) {
+                let e = lookup(&GAZ, &s, i, j);
+                assert_eq!(e, lookup_phrase(&GAZ, &s, i, j), "{text} {i}..{j}");
+                found += usize::from(e.is_some());
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn phrases_are_probed_when_they_may_be_listed() {
+        let in_texts: usize = TEXTS.iter().map(|t| phrases_found_as_by_probing(t)).sum();
+        assert!(in_texts >= 1, "{in_texts}");
+        // Every listed phrase of several words, as written, in capitals and inside a sentence:
+        // each is found as written.
+        let (mut listed, mut found) = (0, 0);
+        for k in crate::entities::table::PHRASES.keys().filter(|k| k.contains(' ')) {
+            for text in [k.to_string(), k.to_uppercase(), format!("The {k} and {k} said")] {
+                found += phrases_found_as_by_probing(&text);
+            }
+            listed += 1;
+        }
+        assert!(listed > 100 && found >= listed, "{listed} {found}");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! [`BLOB`] (0: an empty slot). Tables are at most half full, so a probe ends at an empty
 //! slot. Maps have one `u64` value per slot, laid out as [`super::table_layout`] says.
 
-use super::key_hash::hash;
+use super::key_hash::{filter_place, hash};
 use super::table_layout as layout;
 use crate::EntityLabel;
 
@@ -109,40 +109,37 @@ impl Value {
 /// A small set of bits over the keys of one [`Table`] (a blocked Bloom filter: two bits of one
 /// `u64`, picked by the key's hash), which says "not in the table" for most other words after
 /// one load, without touching the table. The big tables are read at random places and miss
-/// the cache; the filter is a few KiB and stays in it. Built once, at first use.
+/// the cache; the filter is a few KiB and stays in it. Built by `build.rs` with its table
+/// (`NAME_FILTER`), so nothing is built at start-up.
 pub(crate) struct Prefilter {
-    words: Box<[u64]>,
+    /// Little-endian `u64` words (a power of two of them).
+    words: &'static [u8],
 }
 
 impl Prefilter {
-    /// The filter of the keys of `t`, in `1 << log2_words` words of eight bytes.
+    /// The filter of the keys of `t`, in `1 << log2_words` words of eight bytes, built here
+    /// (what `build.rs` builds; leaked: for tests).
+    #[cfg(test)]
     pub(crate) fn of(t: &Table, log2_words: u32) -> Self {
-        let mut words = vec![0u64; 1usize << log2_words.min(20)].into_boxed_slice();
+        let mut words = vec![0u64; 1usize << log2_words.min(20)];
         for i in 0..t.slots.len() / 8 {
             if let Some(s) = u64_at(t.slots, i).filter(|&s| s != 0) {
-                // The slot holds the high 32 bits of its key's hash, all that `place` reads.
-                let (w, bits) = Self::place(s & !0xffff_ffff, words.len());
+                // The slot holds the high 32 bits of its key's hash, all that `filter_place` reads.
+                let (w, bits) = filter_place(s & !0xffff_ffff, words.len());
                 if let Some(x) = words.get_mut(w) {
                     *x |= bits;
                 }
             }
         }
-        Prefilter { words }
-    }
-
-    /// The word and the two bits of a key of hash `h`: from the high 32 bits of the hash (the
-    /// low bits pick the table slot).
-    #[inline(always)]
-    fn place(h: u64, n: usize) -> (usize, u64) {
-        let w = (h >> 44) as usize & n.wrapping_sub(1);
-        (w, (1u64 << ((h >> 32) & 63)) | (1u64 << ((h >> 38) & 63)))
+        let bytes: Vec<u8> = words.iter().flat_map(|x| x.to_le_bytes()).collect();
+        Prefilter { words: Box::leak(bytes.into_boxed_slice()) }
     }
 
     /// Whether a key of hash `h` may be in the table (false: it is not).
     #[inline(always)]
     fn may_hold(&self, h: u64) -> bool {
-        let (w, bits) = Self::place(h, self.words.len());
-        self.words.get(w).is_some_and(|&x| x & bits == bits)
+        let (w, bits) = filter_place(h, self.words.len() / 8);
+        u64_at(self.words, w).is_some_and(|x| x & bits == bits)
     }
 }
 
@@ -242,10 +239,22 @@ mod tests {
     }
 
     #[test]
+    fn compiled_prefilters_are_those_of_their_tables() {
+        for (t, f, log2) in [
+            (&WORDS, &WORDS_FILTER, layout::WORDS_FILTER_LOG2),
+            (&PHRASES, &PHRASES_FILTER, layout::PHRASES_FILTER_LOG2),
+            (&COMMON, &COMMON_FILTER, layout::COMMON_FILTER_LOG2),
+        ] {
+            assert_eq!(f.words, Prefilter::of(t, log2).words);
+            assert_eq!(f.words.len(), 8 << log2);
+        }
+    }
+
+    #[test]
     fn prefilters_hold_every_key() {
         for (t, log2) in [(&WORDS, 12), (&COMMON, 11), (&PHRASES, 10), (&TITLES, 4), (&ACRONYMS, 2)] {
             let f = Prefilter::of(t, log2);
-            assert_eq!(f.words.len(), 1 << log2);
+            assert_eq!(f.words.len(), 8 << log2);
             let mut n = 0;
             for k in t.keys() {
                 assert!(f.may_hold(hash(k.as_bytes())), "{k}");

@@ -65,3 +65,16 @@ pub(crate) const W_MEDIA: u64 = 1 << 12;
 pub(crate) const W_ARTICLE: u64 = 1 << 13;
 /// A well-known acronym without a label (an acronym of a common noun: "CEO", "TV").
 pub(crate) const W_PLAIN_ACRONYM: u64 = 1 << 14;
+/// The last word of a listed phrase of several words (a phrase is looked up only when its
+/// first and last words may begin and end one).
+pub(crate) const W_PHRASE_LAST: u64 = 1 << 15;
+
+/// Size of the word table's prefilter: `1 << log2` eight-byte words.
+#[cfg_attr(not(test), allow(dead_code))] // used by build.rs, the writer (and tests)
+pub(crate) const WORDS_FILTER_LOG2: u32 = 12;
+/// Size of the list of names' prefilter.
+#[cfg_attr(not(test), allow(dead_code))] // used by build.rs, the writer (and tests)
+pub(crate) const PHRASES_FILTER_LOG2: u32 = 10;
+/// Size of the common words' prefilter.
+#[cfg_attr(not(test), allow(dead_code))] // used by build.rs, the writer (and tests)
+pub(crate) const COMMON_FILTER_LOG2: u32 = 11;
