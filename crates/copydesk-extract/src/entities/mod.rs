@@ -197,17 +197,21 @@ fn place_with_country<'t>(k: &known::Known, text: &'t str, ms: &mut Vec<Mention<
     ms.truncate(w);
 }
 
+/// Whether the mention `m` names a country, a region or a province (the place a place before it
+/// may be paired with: "Kigali, Rwanda", "Sendai, Miyagi Prefecture").
+fn is_area(k: &known::Known, m: &Mention) -> bool {
+    let t = m.text();
+    k.phrase(t).is_some_and(|e| e.country || e.region)
+        || t.ends_with(" province")
+        || t.ends_with(" Province")
+        || t.ends_with(" Prefecture")
+}
+
 /// Whether the place `m` and the country or region `n` after it make one place (see
 /// [`place_with_country`]); `prev` is the mention kept before `m`.
 fn joins_country(k: &known::Known, text: &str, m: &Mention, n: &Mention, prev: Option<&Mention>) -> bool {
     let phrase = |m: &Mention| k.phrase(m.text());
-    let is_area = |m: &Mention| {
-        let t = m.text();
-        k.phrase(t).is_some_and(|e| e.country || e.region)
-            || t.ends_with(" province")
-            || t.ends_with(" Province")
-            || t.ends_with(" Prefecture")
-    };
+    let is_area = |m: &Mention| is_area(k, m);
     let next_country = n.label == EntityLabel::Loc
         && text.get(m.span.end..n.span.start) == Some(", ")
         && is_area(n)
@@ -380,13 +384,7 @@ mod tests {
     /// What the pairing of places with their country was: every mention moved to a new list.
     fn place_with_country_ref<'t>(k: &known::Known, text: &'t str, ms: Vec<Mention<'t>>) -> Vec<Mention<'t>> {
         let is_country = |m: &Mention| k.phrase(m.text()).is_some_and(|e| e.country);
-        let is_area = |m: &Mention| {
-            let t = m.text();
-            k.phrase(t).is_some_and(|e| e.country || e.region)
-                || t.ends_with(" province")
-                || t.ends_with(" Province")
-                || t.ends_with(" Prefecture")
-        };
+        let is_area = |m: &Mention| is_area(k, m);
         let is_region = |m: &Mention| k.phrase(m.text()).is_some_and(|e| e.region);
         let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
         let mut it = ms.into_iter().peekable();
