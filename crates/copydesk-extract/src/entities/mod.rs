@@ -150,6 +150,15 @@ impl<'t> Mention<'t> {
         self.span = span;
         self.text = text.get(span.start..span.end).unwrap_or("");
     }
+
+    /// Make it one place with the one ending at `end` ("Kigali, Rwanda"): a strong mention of
+    /// its own, not grouped yet.
+    fn join_through(&mut self, text: &'t str, end: usize) {
+        self.set_span(text, Span::new(self.span.start, end));
+        self.canonical = None;
+        self.strength = 2;
+        self.grouped_only = false;
+    }
 }
 
 /// The text of `span` ("" when out of bounds or not on char boundaries): `Context::slice`,
@@ -182,10 +191,7 @@ fn place_with_country<'t>(k: &known::Known, text: &'t str, ms: &mut Vec<Mention<
             _ => None,
         };
         if let (Some(end), Some(m)) = (joined, ms.get_mut(r)) {
-            m.set_span(text, Span::new(m.span.start, end));
-            m.canonical = None;
-            m.strength = 2;
-            m.grouped_only = false;
+            m.join_through(text, end);
         }
         if w < r {
             // (`w < r < ms.len()`)
@@ -383,29 +389,14 @@ mod tests {
 
     /// What the pairing of places with their country was: every mention moved to a new list.
     fn place_with_country_ref<'t>(k: &known::Known, text: &'t str, ms: Vec<Mention<'t>>) -> Vec<Mention<'t>> {
-        let is_country = |m: &Mention| k.phrase(m.text()).is_some_and(|e| e.country);
-        let is_area = |m: &Mention| is_area(k, m);
-        let is_region = |m: &Mention| k.phrase(m.text()).is_some_and(|e| e.region);
         let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
         let mut it = ms.into_iter().peekable();
         while let Some(mut m) = it.next() {
-            let next_country = it.peek().is_some_and(|n| {
-                n.label == EntityLabel::Loc
-                    && text.get(m.span.end..n.span.start) == Some(", ")
-                    && is_area(n)
-                    && !is_region(&m)
-                    && (is_country(n) || !list_goes_on(text, n.span.end))
-            });
-            let in_list = out.last().is_some_and(|p| {
-                p.label == EntityLabel::Loc
-                    && matches!(text.get(p.span.end..m.span.start), Some(", " | " and " | ", and " | " or "))
-            });
-            if m.label == EntityLabel::Loc && next_country && !in_list && !is_country(&m) {
+            let joins =
+                it.peek().is_some_and(|n| m.label == EntityLabel::Loc && joins_country(k, text, &m, n, out.last()));
+            if joins {
                 if let Some(n) = it.next() {
-                    m.set_span(text, Span::new(m.span.start, n.span.end));
-                    m.canonical = None;
-                    m.strength = 2;
-                    m.grouped_only = false;
+                    m.join_through(text, n.span.end);
                 }
             }
             out.push(m);
