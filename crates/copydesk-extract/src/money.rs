@@ -14,6 +14,7 @@
 //! company" is 1e9.
 
 use crate::numbers::{class, glued_scale, parse_at, scale_word, tens_word, unit_word, Phrase, TokKind, Tokens};
+use crate::quotes::WordBits;
 use crate::Money;
 use copydesk_normalize::Span;
 use once_cell::sync::Lazy;
@@ -48,45 +49,17 @@ struct Tables {
     /// ([`Ends`]), so that most spans that are no form are rejected without building a key.
     pre_ends: Ends,
     post_ends: Ends,
-    /// The (first byte, last byte, length) of the keys of `pre` and `post` ([`Shapes`]), so
-    /// that most keys built from spans that are no form are rejected without hashing them.
-    pre_shapes: Shapes,
-    post_shapes: Shapes,
+    /// The keys of `pre` and `post` as bit sets ([`key_bits`]).
+    pre_bits: WordBits,
+    post_bits: WordBits,
 }
 
-/// A set of keys' (first byte, last byte, length) triples, kept as one bit per hash of the
-/// triple (8,192 bits: a triple that is no key's may share a bit with one that is, never the
-/// reverse): a key whose triple's bit is clear is in no table it was made of.
-struct Shapes(Box<[u64; 128]>);
-
-impl Shapes {
-    /// The shapes of `keys`.
-    fn of<'k>(keys: impl Iterator<Item = &'k [u8]>) -> Shapes {
-        let mut s = Shapes(Box::new([0; 128]));
-        for k in keys {
-            let bit = Shapes::bit(k);
-            if let Some(w) = s.0.get_mut(bit >> 6) {
-                *w |= 1u64 << (bit & 63);
-            }
-        }
-        s
-    }
-
-    /// The bit of a key's shape: a multiplicative hash of its first byte, last byte and length
-    /// (the empty key has the shape of a key of one byte 0), 13 bits wide.
-    #[inline]
-    fn bit(k: &[u8]) -> usize {
-        let (a, b) = (k.first().copied().unwrap_or(0), k.last().copied().unwrap_or(0));
-        let x = u32::from(a) << 24 | u32::from(b) << 16 | (k.len() & 0xffff) as u32;
-        (x.wrapping_mul(0x9E37_79B1) >> 19) as usize
-    }
-
-    /// Whether `key` may be one of the keys (false: it is none of them).
-    #[inline]
-    fn may_hold(&self, key: &[u8]) -> bool {
-        let bit = Shapes::bit(key);
-        self.0.get(bit >> 6).is_some_and(|w| w & (1u64 << (bit & 63)) != 0)
-    }
+/// The keys of a table as a bit set ([`WordBits`]): most keys built from spans that are no
+/// form are rejected without hashing them for the table.
+fn key_bits<'k>(keys: impl Iterator<Item = &'k [u8]>) -> WordBits {
+    let mut bits = WordBits::new();
+    keys.for_each(|k| bits.add_bytes(k));
+    bits
 }
 
 /// A set of (first byte, last byte) pairs of ASCII bytes: 128 x 128 bits (the key ends of a
@@ -184,9 +157,9 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
     }
     let pre_ends = Ends::of(pre.keys().map(|k| &k[..]));
     let post_ends = Ends::of(post.keys().map(|k| &k[..]));
-    let pre_shapes = Shapes::of(pre.keys().map(|k| &k[..]));
-    let post_shapes = Shapes::of(post.keys().map(|k| &k[..]));
-    Tables { pre, post, max_toks, pre_ends, post_ends, pre_shapes, post_shapes }
+    let pre_bits = key_bits(pre.keys().map(|k| &k[..]));
+    let post_bits = key_bits(post.keys().map(|k| &k[..]));
+    Tables { pre, post, max_toks, pre_ends, post_ends, pre_bits, post_bits }
 });
 
 /// First words (lower-cased) of the currency forms, with whether the form is written before
@@ -217,9 +190,9 @@ struct Marker {
 
 /// Look up the text of tokens `a..=b` in a table, respecting case-sensitive forms; `ends` are
 /// the table's key ends: a span whose first and last bytes (ASCII, lower-cased: the key's own
-/// first and last bytes) no key has is no form; `shapes` are its keys' shapes: a key built
-/// from the span whose shape no key has is not looked up.
-fn lookup(t: &Tokens, a: usize, b: usize, table: &Map<Box<[u8]>, Form>, ends: &Ends, shapes: &Shapes) -> Option<Form> {
+/// first and last bytes) no key has is no form; `bits` holds its keys: a key built
+/// from the span that is not in `bits` (the table's keys, [`key_bits`]) is not looked up.
+fn lookup(t: &Tokens, a: usize, b: usize, table: &Map<Box<[u8]>, Form>, ends: &Ends, bits: &WordBits) -> Option<Form> {
     let (Some(ta), Some(tb)) = (t.toks.get(a), t.toks.get(b)) else { return None };
     let low = t.lower.as_bytes();
     let (Some(&first), Some(&last)) = (low.get(ta.start), tb.end.checked_sub(1).and_then(|e| low.get(e))) else {
@@ -228,7 +201,7 @@ fn lookup(t: &Tokens, a: usize, b: usize, table: &Map<Box<[u8]>, Form>, ends: &E
     if !ends.may_hold(first, last) {
         return None;
     }
-    lookup_key(t, a, b, |k| if shapes.may_hold(k) { table.get(k) } else { None })
+    lookup_key(t, a, b, |k| if bits.may_hold_bytes(k) { table.get(k) } else { None })
 }
 
 /// [`lookup`] without the check of the key's ends, getting the form of a key with `get`.
@@ -360,7 +333,7 @@ fn marker_before(t: &Tokens, i: usize) -> Option<Marker> {
         if a > 0 && t.joined(a - 1) && t.is(a - 1, TokKind::Num) {
             continue;
         }
-        if let Some(f) = lookup(t, a, i - 1, &tables.pre, &tables.pre_ends, &tables.pre_shapes) {
+        if let Some(f) = lookup(t, a, i - 1, &tables.pre, &tables.pre_ends, &tables.pre_bits) {
             if is_letter_form(&f) && !t.joined(i - 1) {
                 continue;
             }
@@ -399,7 +372,7 @@ fn marker_after_tok(t: &Tokens, last: usize) -> Option<Marker> {
         if t.joined(b) && t.is(b, TokKind::Word) && t.is(b + 1, TokKind::Word) {
             continue;
         }
-        if let Some(f) = lookup(t, last + 1, b, &tables.post, &tables.post_ends, &tables.post_shapes) {
+        if let Some(f) = lookup(t, last + 1, b, &tables.post, &tables.post_ends, &tables.post_bits) {
             if is_letter_form(&f) && !t.joined(last) {
                 continue;
             }
@@ -833,15 +806,15 @@ mod tests {
         assert!(close(v, 10.0) && close(vmax.unwrap_or(0.0), 20.0));
     }
 
-    /// The checks of the key ends and shapes reject only spans that are no form.
+    /// The checks of the key ends and bits reject only spans that are no form.
     fn ends_agree(text: &str) {
         let t = Tokens::new(text);
         let tables = &*TABLES;
-        let pre = (&tables.pre, &tables.pre_ends, &tables.pre_shapes);
+        let pre = (&tables.pre, &tables.pre_ends, &tables.pre_bits);
         for a in 0..t.toks.len() {
             for b in a..(a + tables.max_toks).min(t.toks.len()) {
-                for (table, ends, shapes) in [pre, (&tables.post, &tables.post_ends, &tables.post_shapes)] {
-                    let (x, y) = (lookup(&t, a, b, table, ends, shapes), lookup_key(&t, a, b, |k| table.get(k)));
+                for (table, ends, bits) in [pre, (&tables.post, &tables.post_ends, &tables.post_bits)] {
+                    let (x, y) = (lookup(&t, a, b, table, ends, bits), lookup_key(&t, a, b, |k| table.get(k)));
                     assert_eq!(x.map(|f| f.form), y.map(|f| f.form), "{text:?} {a} {b}");
                 }
             }
@@ -924,12 +897,12 @@ mod tests {
     }
 
     #[test]
-    fn shapes_hold_every_key() {
-        for (table, shapes) in [(&TABLES.pre, &TABLES.pre_shapes), (&TABLES.post, &TABLES.post_shapes)] {
-            assert!(table.keys().all(|k| shapes.may_hold(k)));
+    fn key_bits_hold_every_key() {
+        for (table, bits) in [(&TABLES.pre, &TABLES.pre_bits), (&TABLES.post, &TABLES.post_bits)] {
+            assert!(table.keys().all(|k| bits.may_hold_bytes(k)));
         }
-        let some = Shapes::of([&b"usd"[..], b""].into_iter());
-        assert!(some.may_hold(b"usd") && some.may_hold(b"") && !some.may_hold(b"usd$"));
+        let some = key_bits([&b"usd"[..], b""].into_iter());
+        assert!(some.may_hold_bytes(b"usd") && some.may_hold_bytes(b"") && !some.may_hold_bytes(b"usd$"));
     }
 
     #[test]

@@ -428,7 +428,12 @@ impl WordBits {
 
     /// Add `w`.
     pub(crate) fn add(&mut self, w: &str) {
-        let bit = exact_bit(w.as_bytes());
+        self.add_bytes(w.as_bytes());
+    }
+
+    /// Add the key `b` (bytes as they are).
+    pub(crate) fn add_bytes(&mut self, b: &[u8]) {
+        let bit = exact_bit(b);
         if let Some(x) = self.0.get_mut(bit >> 6) {
             *x |= 1u64 << (bit & 63);
         }
@@ -437,7 +442,13 @@ impl WordBits {
     /// Might `w` have been added? (False only for words never added.)
     #[inline]
     pub(crate) fn may_hold(&self, w: &str) -> bool {
-        has_bit(&self.0, exact_bit(w.as_bytes()))
+        self.may_hold_bytes(w.as_bytes())
+    }
+
+    /// Might the key `b` have been added? (False only for keys never added.)
+    #[inline]
+    pub(crate) fn may_hold_bytes(&self, b: &[u8]) -> bool {
+        has_bit(&self.0, exact_bit(b))
     }
 }
 

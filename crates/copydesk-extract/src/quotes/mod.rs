@@ -15,6 +15,7 @@ mod cue_scan;
 mod headlines;
 mod len_filter;
 mod lexicon;
+pub(crate) use lexicon::WordBits;
 mod marks;
 mod mentions;
 mod name_runs;
