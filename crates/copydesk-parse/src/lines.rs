@@ -839,6 +839,15 @@ macro_rules! token_window {
     };
 }
 
+/// The bits of a token's bytes in a window of 8 lanes, from the bits `keep` below the high bit
+/// of the lane after it (`u64::MAX` for a token filling the window): `keep` without the low 7
+/// bits of that lane (an arithmetic shift keeps all bits of `u64::MAX`, and the others have
+/// their top bit clear).
+#[inline]
+fn token_lane_bits(keep: u64) -> u64 {
+    ((keep as i64) >> 7) as u64
+}
+
 /// The 8 bytes of `bytes` from `i`, little endian, padded with spaces past the end.
 #[inline]
 fn load8(bytes: &[u8], i: usize) -> u64 {
@@ -923,8 +932,7 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
         if alpha != keep & lanes::HIGH {
             return self.token_lanes(x, keep, len, start);
         }
-        // the lanes below the high bit of the lane after the token: the token's bytes
-        let key = (x | (alpha >> 2)) & (keep >> 7);
+        let key = (x | (alpha >> 2)) & token_lane_bits(keep);
         let hash = key_filter_hash(u128::from(key));
         let t = &mut self.tokens;
         t.words += 1;
@@ -934,10 +942,25 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
         start + len
     }
 
+    /// Count the plain word (letters only) of `n` (9 to 15) bytes starting at byte `start`,
+    /// given lower-cased as its first 8 bytes `lo` and the rest `hi` (zero above its end);
+    /// returns its end.
+    #[inline(always)]
+    fn plain_word_long(&mut self, lo: u64, hi: u64, n: usize, start: usize) -> usize {
+        let key = u128::from(lo) | u128::from(hi) << 64;
+        let t = &mut self.tokens;
+        t.words += 1;
+        let m = if n <= 12 { key_mask(t.stops, key, n) } else { 0 };
+        t.hit(m);
+        self.hashes.push(key_filter_hash(key));
+        t.vote_plain(key, n);
+        start + n
+    }
+
     /// Read a token of 8 to 15 ASCII bytes from its first 8 bytes `x0` (no space among them)
-    /// and the next 8 of `bytes`, as two `u64` windows when it is one run of letters and digits
-    /// with punctuation around it (most long tokens), else as one `u128` window; `None` (nothing
-    /// counted) for a longer or non-ASCII token.
+    /// and the next 8 of `bytes`: as one plain word when it is letters only (most long tokens),
+    /// as two `u64` windows when it is one run of letters and digits with punctuation around
+    /// it, else as one `u128` window; `None` (nothing counted) for a longer or non-ASCII token.
     #[inline(always)]
     fn token_window_long(&mut self, x0: u64, bytes: &[u8], start: usize) -> Option<usize> {
         let x1 = load8(bytes, start + 8);
@@ -952,11 +975,16 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
         }
         if first == 7 {
             // a token of 8 bytes (about 40 % of the long ones): the first window holds it
-            return Some(self.token_lanes(x0, u64::MAX, 8, start));
+            return Some(self.token_lanes_plain(x0, u64::MAX, 8, start));
         }
         let keep1 = (1u64 << first) - 1;
-        let (a0, d0) = (lanes::alpha(x0), lanes::digit(x0));
-        let (a1, d1) = (lanes::alpha(x1) & keep1, lanes::digit(x1) & keep1);
+        let (a0, a1) = (lanes::alpha(x0), lanes::alpha(x1) & keep1);
+        if a0 == lanes::HIGH && a1 == keep1 & lanes::HIGH {
+            // letters only (most long tokens): one plain word, its own core
+            let (lo, hi) = (x0 | (a0 >> 2), (x1 | (a1 >> 2)) & token_lane_bits(keep1));
+            return Some(self.plain_word_long(lo, hi, 8 + lanes::lane(first), start));
+        }
+        let (d0, d1) = (lanes::digit(x0), lanes::digit(x1) & keep1);
         let (an0, an1) = (a0 | d0, a1 | d1);
         // the starts of the runs of letters and digits in both halves
         let rs0 = an0 & !(an0 << 8);
@@ -1452,12 +1480,23 @@ mod tests {
     }
 
     #[test]
+    fn token_lane_bits_are_the_lanes_below_the_stop() {
+        assert_eq!(token_lane_bits(u64::MAX), u64::MAX);
+        for len in 1..8 {
+            assert_eq!(token_lane_bits((1 << (8 * len + 7)) - 1), lanes::low_bytes(len));
+        }
+    }
+
+    #[test]
     fn fast_path_agrees_on_plain_words() {
-        // words of letters only, 1 to 8 bytes, before a space (read at once) and before other
+        // words of letters only, 1 to 16 bytes, before a space (read at once) and before other
         // whitespace or the end of the line, next to the bytes around the letters' ranges
         let text = "a I an AN The THE Then their these STOPS Xylophone they'd them, it The@ @the the[ [The \
                     a`b `a a{b {a Z[ [Z z{ {z the\tthe of\x0bof and\nAND of the and to in a that is was\n\
-                    abcdefg ABCDEFG abcdefgh x7 7x QUIZ quiz\u{a0}the caf\u{e9} the";
+                    abcdefg ABCDEFG abcdefgh x7 7x QUIZ quiz\u{a0}the caf\u{e9} the nonetheless \
+                    International internationa Internationa@ Internation[ abcdefghijklmno Abcdefghijklm \
+                    abcdefghijklmnop\tabcdefghijklmnopq notwithstanding\u{a0}wherever\x0bwhereupon \
+                    abcdefghi`a abcdefgh{a abcdefghijkl abcdefghijk7 themselves";
         for line in [text.to_string(), text.to_uppercase(), text.replace(' ', "  ")] {
             let (fast, slow) = both_paths(&line);
             assert_eq!(fast, slow);
