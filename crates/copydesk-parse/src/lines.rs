@@ -201,6 +201,7 @@ pub(crate) fn split_with<const FAST: bool, W: WordSink>(text: &str, sink: &mut W
             fold: trimmed.len() <= m.evidence.votes_left(),
             other: 0,
             folded: 0,
+            plain: 0,
             ev: &mut m.evidence,
             buf: &mut buf,
             stops,
@@ -411,6 +412,10 @@ struct TokenCounts<'a> {
     other: lang::Packed,
     /// Plain words whose votes are folded (counted in every line, used when `fold`).
     folded: usize,
+    /// Tokens read by [`LineCounts::token_lanes_plain`]: plain words of at most 8 letters, each
+    /// one of `words` and of `folded` (one counter for both while the line is read, see
+    /// [`TokenCounts::settle_plain`]).
+    plain: usize,
     ev: &'a mut lang::Evidence,
     buf: &'a mut String,
     stops: &'static lang::Index,
@@ -484,6 +489,13 @@ impl TokenCounts<'_> {
             self.ev.vote_token(s, self.buf);
         }
         self.flush();
+    }
+
+    /// Count the plain words of [`TokenCounts::plain`] in `words` and `folded`.
+    fn settle_plain(&mut self) {
+        self.words += self.plain;
+        self.folded += self.plain;
+        self.plain = 0;
     }
 
     /// Move the packed hits into `stop_hits`.
@@ -935,10 +947,10 @@ impl<const FAST: bool> LineCounts<'_, FAST> {
         let key = (x | (alpha >> 2)) & token_lane_bits(keep);
         let hash = key_filter_hash(u128::from(key));
         let t = &mut self.tokens;
-        t.words += 1;
+        // one of the words, voting with the core's mask (see `vote_short`)
+        t.plain += 1;
         t.hit(t.stops.mask_short_by(key, hash));
         self.hashes.push(hash);
-        t.vote_short();
         start + len
     }
 
@@ -1268,6 +1280,7 @@ fn measure<const FAST: bool, W: WordSink>(
         }
     }
     let LineCounts { scripts, mut tokens, hashes: read } = c;
+    tokens.settle_plain();
     *hashes = read;
     let words = hashes.get(words_before..).unwrap_or(&[]);
     let dup_candidate = sink.end_line(words, tokens.words);
