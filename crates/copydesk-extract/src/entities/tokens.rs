@@ -1060,6 +1060,10 @@ pub(crate) mod tests {
             "1,234% 3.5. 1.2.3, 10,000,000 (2.5) 7.5bn 1,2\u{e9} 3.4- 5.6'7 8.9&x 1.5+2 0.5\u{a0}x 4.4",
             "Kato's. Jones' Jones's, London. Mr. J. NATO'S it's Ms. Xs'\u{e9} Xs'1 Xs'. To. A's'  Bs' As's-a ZZ.Q Ab.C Xs' Ys'",
             "Zapad-2017 2017-18 2017. 2017, A+B R&D x&y 4.7 $4.7bn 12% \u{bd} \u{b2}3 \u{663}\u{664}",
+            // tokens read by `step` across several shared tokens, then settled ones, sentence
+            // after sentence of one segment (the shared tokens before where reading goes on
+            // are passed over)
+            "U.S.A. said so. Mr. Kato's U.S.-led ex-NATO deal. A.B.C. Jones' 1,234.5bn x. Q.E.D. ok",
         ] {
             shared_agrees(s, &[]);
             for cut in 0..s.len() {
