@@ -241,27 +241,7 @@ impl SentenceTokens {
     /// `seg_toks`: sentences before it not added yet are tokenized by themselves. Segments are
     /// given in order.
     pub fn add_segment(&mut self, ctx: &Context, k: usize, seg_toks: &[NumTok]) {
-        let mut cursor = 0;
-        while let Some(sent) = ctx.sentences.get(self.ranges.len()) {
-            if sent.segment > k {
-                break;
-            }
-            let from = self.toks.len();
-            let s = ctx.slice(sent.span);
-            match ctx.segments.get(sent.segment) {
-                Some(seg) if sent.segment == k => sentence_from(
-                    ctx.slice(seg.span),
-                    seg.span.start,
-                    sent.span,
-                    s,
-                    seg_toks,
-                    &mut cursor,
-                    &mut self.toks,
-                ),
-                _ => tokenize_into(s, &mut self.toks),
-            }
-            self.ranges.push((from, self.toks.len()));
-        }
+        segment_sentences(ctx, k, seg_toks, &mut self.toks, &mut self.ranges);
     }
 
     /// Add the sentences not added yet, each tokenized by itself.
@@ -294,62 +274,101 @@ impl Drop for SentenceTokens {
     }
 }
 
-/// Append the tokens of sentence `s` (at `span` of the text) to `out`, read off the tokens of
-/// its segment (`seg_text`, starting at byte `base` of the text); `cursor` is a position in
-/// `seg_toks` kept from sentence to sentence of the segment. A sentence that does not start
-/// and end at white space or its segment's ends (so that a token might cross its ends) is
-/// tokenized by itself. Kept out of line: inlined into the number finders' loop (which calls
-/// it through [`SentenceTokens::add_segment`]) it cost about 0.1 M more instructions per 300
-/// articles. (Its token loop spills its values to the stack; a loop of its own for the settled
-/// tokens, out of line or inlined, cost more, not less: so did counting a run of settled tokens
-/// first and writing it with one `extend`, +1.0 M per 300 articles; pushing to a local buffer
-/// taken from `out`, +0.3 M; slicing the sentence in an out-of-line step to keep fewer values
-/// across the call, +0.2 M; and measuring the word here rather than taking [`ent::LONG`] from
-/// the lexer, +0.7 M.)
+/// The sentences up to those of segment `k` not added yet ([`SentenceTokens::add_segment`]),
+/// their tokens pushed onto `toks` and each one's range in it onto `ranges`: those of segment
+/// `k` read off its tokens `seg_toks` ([`sentence_from`]), any before it tokenized by
+/// themselves. One call per segment rather than per sentence: a sentence costs no call, no
+/// slicing of its text nor of its segment's (which check char boundaries) and no cursor kept
+/// in memory. Out of line (its caller is the number finders' loop).
 #[inline(never)]
+fn segment_sentences(
+    ctx: &Context,
+    k: usize,
+    seg_toks: &[NumTok],
+    toks: &mut Vec<Tok>,
+    ranges: &mut Vec<(usize, usize)>,
+) {
+    let seg = ctx.segments.get(k);
+    let (seg_text, base) = seg.map_or(("", 0), |s| (ctx.slice(s.span), s.span.start));
+    let mut cursor = 0;
+    while let Some(sent) = ctx.sentences.get(ranges.len()) {
+        if sent.segment > k {
+            break;
+        }
+        let from = toks.len();
+        if sent.segment != k || seg.is_none() || !sentence_from(seg_text, base, sent.span, seg_toks, &mut cursor, toks)
+        {
+            tokenize_into(ctx.slice(sent.span), toks);
+        }
+        ranges.push((from, toks.len()));
+    }
+}
+
+/// Append the tokens of the sentence at `span` of the text to `out`, read off the tokens of
+/// its segment (`seg_text`, starting at byte `base` of the text); `cursor` is a position in
+/// `seg_toks` kept from sentence to sentence of the segment. A sentence that does not lie in
+/// its segment, or does not start and end at white space or its segment's ends (so that a
+/// token might cross its ends), is left to the caller, which tokenizes it by itself: returns
+/// false then (having pushed nothing). Inlined into [`segment_sentences`]. (Its token loop
+/// spills its values to the stack; a loop of its own for the settled tokens, out of line or
+/// inlined, cost more, not less: so did counting a run of settled tokens first and writing it
+/// with one `extend`, +1.0 M per 300 articles; pushing to a local buffer taken from `out`,
+/// +0.3 M; slicing the sentence in an out-of-line step to keep fewer values across the call,
+/// +0.2 M; and measuring the word here rather than taking [`ent::LONG`] from the lexer,
+/// +0.7 M.)
+#[inline(always)]
 fn sentence_from(
     seg_text: &str,
     base: usize,
     span: copydesk_normalize::Span,
-    s: &str,
     seg_toks: &[NumTok],
     cursor: &mut usize,
     out: &mut Vec<Tok>,
-) {
-    if s.len() > MAX_SENTENCE {
-        return;
-    }
+) -> bool {
     let sb = seg_text.as_bytes();
     // the sentence in segment offsets
     let (a, b) = (span.start.wrapping_sub(base), span.end.wrapping_sub(base));
     let ws = |p: usize| sb.get(p).is_some_and(|&c| CLASS[usize::from(c)] & WS != 0);
-    // (`s` is `seg_text[a..b]` when both spans are valid and the sentence lies in its segment)
-    let inside = span.start >= base && a <= b && b <= sb.len() && s.len() == b - a;
+    // (both ends are char boundaries when they are white space or the segment's ends, so that
+    // `s` is then the sentence's text)
+    let inside = span.start >= base && a <= b && b <= sb.len();
     if !(inside && (a == 0 || ws(a - 1)) && (b == sb.len() || ws(b))) {
-        tokenize_into(s, out);
-        return;
+        return false;
+    }
+    let Some(s) = seg_text.get(a..b) else { return false };
+    if s.len() > MAX_SENTENCE {
+        return true;
     }
     let mut k = *cursor;
     if k > 0 && seg_toks.get(k - 1).is_some_and(|t| t.end > a) {
         // the cursor went past the sentence's start (sentences out of order): search again
         k = seg_toks.partition_point(|t| t.end <= a);
     }
-    // `at`: where reading goes on (offset in the segment)
+    // `at`: where reading goes on (offset in the segment) after a token that the shared
+    // tokens' bits do not settle; the tokens starting before it were read with it
     let mut at = a;
     // (an iterator, whose end stays put, rather than a slice whose length is counted down:
     // the loop keeps one value fewer in memory)
     let mut rest = seg_toks.get(k..).unwrap_or(&[]).iter();
     // how many tokens taken from `rest` are left for the next sentence (0 or 1)
     let left = 'tokens: loop {
+        // the tokens starting before `at`: read by `step` up to their ends (those ending by
+        // `at` are passed over: read already)
+        while let Some(t) = rest.as_slice().first().filter(|t| t.start < at) {
+            rest.next();
+            if let Some(next) = step_through(s, a, b, at, t, out) {
+                at = next;
+            } else {
+                break 'tokens 1;
+            }
+        }
         // the tokens taken as they are, in a loop without calls (but to grow `out`), so that
-        // its values stay in registers; it stops at the first token it does not settle
-        let t = loop {
+        // its values stay in registers; it stops at the first token it does not settle (so
+        // that it need not compare each token with `at`)
+        let (t, cap) = loop {
             let Some(t) = rest.next() else { break 'tokens 0 };
             if t.start >= b {
                 break 'tokens 1;
-            }
-            if t.start < at {
-                break t;
             }
             // white space up to the token: an ASCII symbol or a plain word is taken as it is
             // (it ends by `b`: it starts before, holds no white space, and `b` is white space
@@ -357,27 +376,40 @@ fn sentence_from(
             let cap = sb.get(t.start).map_or(0, |&c| CAP_OF[usize::from(c)]);
             let (mut tok, take) = SETTLED[usize::from(t.ent | cap)];
             if !take {
-                // a word before a possessive or a period, settled by the bytes after it
-                let Some(next) = settled_run(seg_text, a, t, cap != 0, out) else { break t };
-                at = next;
-                continue;
+                break (t, cap);
             }
             // (the flags copied with one load and store)
             tok.start = (t.start - a) as u32;
             tok.end = (t.end - a) as u32;
             out.push(tok);
-            at = t.end;
         };
-        // what the shared tokens do not settle: read here, up to the token's end (a token read
-        // already by `step` is passed over)
-        while at < t.end {
-            if at >= b {
-                break 'tokens 1;
-            }
-            at = a + step_out_of_line(s, at.max(t.start) - a, out);
-        }
+        // a word before a possessive or a period, settled by the bytes after it; else what
+        // the shared tokens do not settle, read here up to the token's end
+        at = match settled_run(seg_text, a, t, cap != 0, out) {
+            Some(next) => next,
+            None => match step_through(s, a, b, t.start, t, out) {
+                Some(next) => next,
+                None => break 'tokens 1,
+            },
+        };
     };
     *cursor = seg_toks.len() - rest.len() - left;
+    true
+}
+
+/// Read the shared token `t` with [`step`] from `at` (offsets in the segment; `s` is the
+/// sentence at its bytes `a..b`) up to the token's end, pushing the tokens; returns where
+/// reading goes on (`at` itself when the token ends by then), or None when reading reaches
+/// the sentence's end first.
+#[inline(always)]
+fn step_through(s: &str, a: usize, b: usize, mut at: usize, t: &NumTok, out: &mut Vec<Tok>) -> Option<usize> {
+    while at < t.end {
+        if at >= b {
+            return None;
+        }
+        at = a + step_out_of_line(s, at.max(t.start) - a, out);
+    }
+    Some(at)
 }
 
 /// Push the tokens of the shared token `t` (where reading goes on) that [`SETTLED`] does not
@@ -1028,6 +1060,10 @@ pub(crate) mod tests {
             "1,234% 3.5. 1.2.3, 10,000,000 (2.5) 7.5bn 1,2\u{e9} 3.4- 5.6'7 8.9&x 1.5+2 0.5\u{a0}x 4.4",
             "Kato's. Jones' Jones's, London. Mr. J. NATO'S it's Ms. Xs'\u{e9} Xs'1 Xs'. To. A's'  Bs' As's-a ZZ.Q Ab.C Xs' Ys'",
             "Zapad-2017 2017-18 2017. 2017, A+B R&D x&y 4.7 $4.7bn 12% \u{bd} \u{b2}3 \u{663}\u{664}",
+            // tokens read by `step` across several shared tokens, then settled ones, sentence
+            // after sentence of one segment (the shared tokens before where reading goes on
+            // are passed over)
+            "U.S.A. said so. Mr. Kato's U.S.-led ex-NATO deal. A.B.C. Jones' 1,234.5bn x. Q.E.D. ok",
         ] {
             shared_agrees(s, &[]);
             for cut in 0..s.len() {
