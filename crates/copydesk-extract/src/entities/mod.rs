@@ -71,21 +71,23 @@ const TITLE_CHUNK: usize = 16;
 /// and at most `rest` tokens to come, the segment can still be one only while `5 n <= w + rest`
 /// (a headline needs `w' >= 5 n'` of the final counts, and `w' <= w + rest`, `n' >= n`).
 /// Body paragraphs are settled after their first few dozen tokens.
+/// Each chunk is counted by [`cap_counts`] (long words, capitalized long words: two adds a
+/// token), the long words not capitalized being their difference.
 fn segment_is_title_case(toks: &[tokens::Tok]) -> bool {
     let mut words = 0;
-    let mut lower = 0;
+    let mut caps = 0;
     let mut rest = toks.len();
     for chunk in toks.chunks(TITLE_CHUNK) {
-        for t in chunk {
-            words += usize::from(t.long);
-            lower += usize::from(t.long & !t.cap);
-        }
+        let (w, c) = cap_counts(chunk);
+        words += w;
+        caps += c;
         rest -= chunk.len();
-        if 5 * lower > words + rest {
+        // (`caps <= words`: a capitalized long word is a long word)
+        if 5 * (words - caps) > words + rest {
             return false;
         }
     }
-    is_title_case((words, words - lower))
+    is_title_case((words, caps))
 }
 
 /// For each segment, whether it is written as a headline ([`is_title_case`] of the counts of
