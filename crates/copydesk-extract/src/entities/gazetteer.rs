@@ -1,6 +1,7 @@
 //! Word lists compiled into the crate (see `data/gazetteer/README.md` for sources and licenses).
 
 use super::table::{self, Table};
+use crate::ascii_scan::load_le;
 use crate::EntityLabel;
 
 // Prefilters of the big tables read per word (see `table::Prefilter`, built with the tables): most
@@ -115,6 +116,40 @@ pub(crate) static GAZ: Gazetteer = Gazetteer {
     acronym_max_len: table::ACRONYM_MAX_LEN,
 };
 
+/// One in each byte of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte of a `u64`.
+const HIGH: u64 = ONES * 0x80;
+
+/// The eight ASCII bytes packed in `x` (little-endian; every byte below 0x80) with the bytes
+/// from 'A' to 'Z' lower-cased: adding 0x3F to a byte sets its high bit when it is 'A' or more,
+/// adding 0x25 when it is past 'Z' (no sum carries into the next byte), and 0x20 is added to
+/// the bytes in between.
+#[inline]
+fn lower8(x: u64) -> u64 {
+    let from_a = x + ONES * (0x80 - u64::from(b'A'));
+    let past_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
+    x | ((from_a & !past_z & HIGH) >> 2)
+}
+
+/// `b` lower-cased into `buf` ([`u8::to_ascii_lowercase`] of each byte) eight bytes at a time,
+/// when it is ASCII and fits (true); false otherwise (`buf` then holds no meaning).
+fn ascii_lower_into(b: &[u8], buf: &mut [u8; 32]) -> bool {
+    if b.len() > buf.len() {
+        return false;
+    }
+    for (k, out) in buf.chunks_exact_mut(8).enumerate() {
+        let start = k * 8;
+        let Some(n) = b.len().checked_sub(start).filter(|&n| n > 0) else { break };
+        let Some(x) = load_le(b, start, n.min(8)) else { return false };
+        if x & HIGH != 0 {
+            return false;
+        }
+        out.copy_from_slice(&lower8(x).to_le_bytes());
+    }
+    true
+}
+
 /// Latin letters with diacritics -> their ASCII base letter ("é" -> 'e'); None for others.
 fn ascii_base(c: char) -> Option<u8> {
     let b = match c {
@@ -200,10 +235,7 @@ impl Gazetteer {
     pub fn is_common(&self, word: &str) -> bool {
         let b = word.as_bytes();
         let mut buf = [0u8; 32];
-        if b.len() <= buf.len() && b.is_ascii() {
-            for (d, c) in buf.iter_mut().zip(b) {
-                *d = c.to_ascii_lowercase();
-            }
+        if ascii_lower_into(b, &mut buf) {
             return self.common.contains_bytes_filtered(&COMMON_FILTER, buf.get(..b.len()).unwrap_or(&[]));
         }
         if b.iter().all(u8::is_ascii_lowercase) {
@@ -218,6 +250,49 @@ impl Gazetteer {
 mod tests {
     use super::*;
     use std::collections::{HashMap, HashSet};
+
+    /// What the lower-casing of a common-word look-up was: byte by byte, after an ASCII test.
+    fn lower_ref(b: &[u8]) -> Option<Vec<u8>> {
+        (b.len() <= 32 && b.is_ascii()).then(|| b.to_ascii_lowercase())
+    }
+
+    /// Lower-cased as byte by byte, or refused (too long, not ASCII).
+    fn lower_agrees(b: &[u8]) {
+        let mut buf = [0u8; 32];
+        let got = ascii_lower_into(b, &mut buf).then(|| buf[..b.len()].to_vec());
+        assert_eq!(got, lower_ref(b), "{b:?}");
+    }
+
+    #[test]
+    fn words_lower_cased_eight_bytes_at_a_time() {
+        let all: Vec<u8> = (0u8..0x80).collect();
+        for w in all.chunks(8).chain(all.chunks(7)).chain(all.chunks(32)) {
+            lower_agrees(w);
+        }
+        for w in [
+            "",
+            "A",
+            "@[`{",
+            "Officials",
+            "KUALA-LUMPUR",
+            "AbCdEfGhIjKlMnOpQrStUvWxYz012345",
+            "AbCdEfGhIjKlMnOpQrStUvWxYz0123456",
+            "Caf\u{e9}",
+            "\u{c9}mile",
+            "Zz\u{7f}\u{0}Aa",
+        ] {
+            lower_agrees(w.as_bytes());
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn lower_casing_as_byte_by_byte(b in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40), ascii in proptest::collection::vec(0u8..0x80, 0..40)) {
+            lower_agrees(&b);
+            lower_agrees(&ascii);
+        }
+    }
 
     #[test]
     fn lists_load() {

@@ -71,21 +71,23 @@ const TITLE_CHUNK: usize = 16;
 /// and at most `rest` tokens to come, the segment can still be one only while `5 n <= w + rest`
 /// (a headline needs `w' >= 5 n'` of the final counts, and `w' <= w + rest`, `n' >= n`).
 /// Body paragraphs are settled after their first few dozen tokens.
+/// Each chunk is counted by [`cap_counts`] (long words, capitalized long words: two adds a
+/// token), the long words not capitalized being their difference.
 fn segment_is_title_case(toks: &[tokens::Tok]) -> bool {
     let mut words = 0;
-    let mut lower = 0;
+    let mut caps = 0;
     let mut rest = toks.len();
     for chunk in toks.chunks(TITLE_CHUNK) {
-        for t in chunk {
-            words += usize::from(t.long);
-            lower += usize::from(t.long & !t.cap);
-        }
+        let (w, c) = cap_counts(chunk);
+        words += w;
+        caps += c;
         rest -= chunk.len();
-        if 5 * lower > words + rest {
+        // (`caps <= words`: a capitalized long word is a long word)
+        if 5 * (words - caps) > words + rest {
             return false;
         }
     }
-    is_title_case((words, words - lower))
+    is_title_case((words, caps))
 }
 
 /// For each segment, whether it is written as a headline ([`is_title_case`] of the counts of
@@ -178,11 +180,14 @@ pub(crate) fn has_space(t: &str) -> bool {
 /// nor a region, a comma and a country or region make one place, unless the place ends a list
 /// ("Ethiopia, Kigali, Rwanda") or the country or region goes on with one ("Lagos, Abuja,
 /// Kano"). Mentions are in text order; one pass, in place: a mention is moved only after a
-/// pair was made one (most articles have none), and the lists are asked only about places.
+/// pair was made one (most articles have none: [`first_pair`] finds the first, or tells there
+/// is none), and the lists are asked only about places.
 fn place_with_country<'t>(k: &known::Known, text: &'t str, ms: &mut Vec<Mention<'t>>) {
+    // The mentions before the first pair stay as they are.
+    let Some(first) = first_pair(k, text, ms) else { return };
     // The first `w` mentions are settled; `r` is the next to read (`w <= r`).
-    let mut w: usize = 0;
-    let mut r = 0;
+    let mut w: usize = first;
+    let mut r = first;
     while let Some(m) = ms.get(r) {
         let next = ms.get(r + 1);
         let prev = w.checked_sub(1).and_then(|p| ms.get(p));
@@ -201,6 +206,22 @@ fn place_with_country<'t>(k: &known::Known, text: &'t str, ms: &mut Vec<Mention<
         r += if joined.is_some() { 2 } else { 1 };
     }
     ms.truncate(w);
+}
+
+/// The first mention that [`place_with_country`] pairs with the one after it: until a pair is
+/// made, the mention kept before a mention is the one before it in the list. A pair is made
+/// only of two places, so other mentions are passed over by their labels.
+fn first_pair(k: &known::Known, text: &str, ms: &[Mention]) -> Option<usize> {
+    let mut prev = None;
+    for (r, pair) in ms.windows(2).enumerate() {
+        if let [m, n] = pair {
+            if m.label == EntityLabel::Loc && n.label == EntityLabel::Loc && joins_country(k, text, m, n, prev) {
+                return Some(r);
+            }
+            prev = Some(m);
+        }
+    }
+    None
 }
 
 /// Whether the mention `m` names a country, a region or a province (the place a place before it
