@@ -5,7 +5,9 @@
 //! Words are cut 64 bytes at a time from bit masks of word bytes (eight bytes classified per
 //! arithmetic step; characters outside ASCII are decoded only in the tokens that contain them);
 //! a word is looked up only when it passes a one-probe filter (a 4 KiB bit set indexed by a
-//! hash of its first four bytes and length), which about one token in twenty passes.
+//! hash of its first four bytes and length, read with one load: after a word of three bytes,
+//! the byte that ends it, whose every value a three-byte cue word has a bit for), which about
+//! one token in twenty passes.
 //! The few two-word cues ("pointed out", "according to") are checked against the next word.
 //! Cue words are matched case-sensitively (they are lower case), except "According to".
 
@@ -69,6 +71,34 @@ fn filter_key(w: &[u8]) -> Option<usize> {
     let &first = w.first()?;
     let byte = |i: usize| u64::from(w.get(i).copied().unwrap_or(0));
     Some(filter_bit(u64::from(first) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24 | (w.len() as u64) << 32))
+}
+
+/// The bits of [`Lexicon::filter`] set for the listed word `w`: its [`filter_key`] and, for a
+/// word of [`MIN_LEN`] bytes, the keys of [`raw_key`] with every byte that may end it (a byte
+/// that is no word byte, see [`is_word_byte`]) after it.
+fn filter_keys(w: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let ends = (0..=255u8).filter(|&x| !is_word_byte(x) && w.len() == MIN_LEN as usize);
+    let raw = ends.filter_map(move |x| {
+        let mut four = [x; 4];
+        four.get_mut(..w.len())?.copy_from_slice(w);
+        Some(filter_bit(raw_key(four, w.len() as u64)))
+    });
+    filter_key(w).into_iter().chain(raw)
+}
+
+/// Fewest bytes of a listed word the token scan is built for: it skips shorter tokens, and
+/// [`raw_key`] keys a token of at least this many bytes. The lists hold no shorter word (a test
+/// checks it); if they did, [`CueIndex::new`] would index the text by the plain scan
+/// ([`consider_words`]).
+const MIN_LEN: u32 = 3;
+
+/// The key of a token of `len` bytes, [`MIN_LEN`] or more, whose first four bytes (with the
+/// byte after a token of three) are `four`: its [`filter_key`] when it is four bytes or longer,
+/// one of the keys [`filter_keys`] sets for a listed word of three bytes otherwise (no mask to
+/// make: one four-byte load).
+#[inline]
+fn raw_key(four: [u8; 4], len: u64) -> u64 {
+    u64::from(u32::from_le_bytes(four)) | len << 32
 }
 
 /// The key [`filter_key`] hashes for a token of `len` bytes whose first eight bytes (with the
@@ -139,7 +169,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     for (cue, bits) in speech.chain(report).chain(according) {
         let mut ws = cue.split_whitespace();
         let (Some(a), b) = (ws.next(), ws.next()) else { continue };
-        if let Some(i) = filter_key(a.as_bytes()) {
+        for i in filter_keys(a.as_bytes()) {
             lx.filter[i / 64] |= 1 << (i % 64);
         }
         shortest = shortest.min(a.len());
@@ -254,14 +284,13 @@ fn masks_of(p: &Block) -> (u64, u64) {
 }
 
 /// Call `f(start, end, ascii, key)` for every raw token of `b` in order: a maximal run of word
-/// bytes (see [`block_masks`]), whether it is all ASCII, and, for a token inside its block, the
-/// key [`Lexicon::may_be_cue_at`] hashes ([`head_key`]), read from the
-/// block; tokens shorter than `min_len` bytes (1 to 8) may be
-/// skipped. Works on 64 bytes at a time, each block's masks made once (with the next block's,
-/// which end a token running into it); a token's end and ASCII test come from the masks unless
-/// it runs past the next block too.
+/// bytes (see [`block_masks`]), whether it is all ASCII, and, for a token inside its block, its
+/// [`raw_key`], read from the block; tokens shorter than [`MIN_LEN`] bytes may be skipped.
+/// Works on 64 bytes at a time, each block's masks made once (with the next block's, which end
+/// a token running into it); a token's end and ASCII test come from the masks unless it runs
+/// past the next block too.
 #[inline]
-fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool, Option<u64>)) {
+fn raw_tokens(b: &[u8], mut f: impl FnMut(usize, usize, bool, Option<u64>)) {
     // Whether the byte before the block is a word byte.
     let mut carry = 0u64;
     let mut base = 0;
@@ -281,8 +310,8 @@ fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool, Opti
             }
         };
         let mut starts = w & !((w << 1) | carry);
-        // Only starts of `min_len` word bytes in a row (a run reaching the block's end may go on).
-        for k in 1..min_len.min(8) {
+        // Only starts of `MIN_LEN` word bytes in a row (a run reaching the block's end may go on).
+        for k in 1..MIN_LEN {
             starts &= (w >> k) | !(u64::MAX >> k);
         }
         carry = w >> 63;
@@ -316,10 +345,10 @@ fn block_tokens(
         let run = (!(w >> j)).trailing_zeros();
         let start = base + j as usize;
         if j + run < 64 {
-            // `j + 8 <= 71`: inside the block.
+            // `j + 4 <= 67`: inside the block. A token inside its block is `MIN_LEN` bytes or
+            // longer (its start has `MIN_LEN` word bytes after it within the block).
             let at = (j & 63) as usize;
-            let head = block[at..at + 8].try_into().map_or(0, u64::from_le_bytes);
-            let key = Some(head_key(head, u64::from(run)));
+            let key = Some(raw_key(block[at..at + 4].try_into().unwrap_or_default(), u64::from(run)));
             f(start, start + run as usize, h == 0 || (h >> j) & ((1u64 << run) - 1) == 0, key);
         } else {
             // On into the next block: its word bytes from its start, from its masks.
@@ -366,7 +395,7 @@ impl CueIndex {
         let filter: &[u64; FILTER_WORDS] = &lx.filter;
         let b = text.as_bytes();
         let mut hits = Vec::with_capacity(text.len() / 128);
-        raw_tokens(b, lx.min_len, |start, end, ascii, key| {
+        let on_token = |start: usize, end: usize, ascii: bool, key: Option<u64>| {
             if ascii {
                 let pass = match key {
                     Some(k) => probe(filter, filter_bit(k)),
@@ -378,23 +407,13 @@ impl CueIndex {
                 return;
             }
             // Cut the token into words by their characters.
-            let Some(tok) = text.get(start..end) else { return };
-            let mut w: Option<usize> = None;
-            for (off, c) in tok.char_indices() {
-                let at = start + off;
-                match (is_word_char(c), w) {
-                    (true, None) => w = Some(at),
-                    (false, Some(ws)) => {
-                        consider(lx, text, ws, at, &mut hits);
-                        w = None;
-                    }
-                    _ => {}
-                }
-            }
-            if let Some(ws) = w {
-                consider(lx, text, ws, end, &mut hits);
-            }
-        });
+            consider_words(lx, text, start, end, &mut hits);
+        };
+        if lx.min_len >= MIN_LEN {
+            raw_tokens(b, on_token);
+        } else {
+            consider_words(lx, text, 0, text.len(), &mut hits);
+        }
         CueIndex { hits }
     }
 
@@ -499,6 +518,28 @@ pub(crate) fn is_cue_letters(w: &str, which: Cues) -> bool {
     LEXICON.probe(filter_bit(head | (b.len() as u64) << 32)) && is_cue_word(w, which)
 }
 
+/// [`consider`] every word of `text[start..end]` (a maximal run of characters that are
+/// [`is_word_char`]; `start` and `end` are char boundaries): the plain scan, which the token scan
+/// uses inside a token with bytes outside ASCII.
+fn consider_words(lx: &Lexicon, text: &str, start: usize, end: usize, hits: &mut Vec<Hit>) {
+    let Some(tok) = text.get(start..end) else { return };
+    let mut w: Option<usize> = None;
+    for (off, c) in tok.char_indices() {
+        let at = start + off;
+        match (is_word_char(c), w) {
+            (true, None) => w = Some(at),
+            (false, Some(ws)) => {
+                consider(lx, text, ws, at, hits);
+                w = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(ws) = w {
+        consider(lx, text, ws, end, hits);
+    }
+}
+
 /// Record the word `text[a..b]` if it is a cue (two-word form first, then the one-word form).
 fn consider(lx: &Lexicon, text: &str, a: usize, b: usize, hits: &mut Vec<Hit>) {
     if lx.may_be_cue(&text.as_bytes()[a..b]) {
@@ -596,57 +637,64 @@ mod tests {
         out
     }
 
-    fn fast_tokens(b: &[u8]) -> Vec<(usize, usize, bool)> {
-        let mut out = Vec::new();
-        raw_tokens(b, 1, |a, e, ascii, key| {
-            // The key read from the block is the quick test's.
-            if let Some(k) = key {
-                assert_eq!(filter_bit(k), filter_key(&b[a..e]).unwrap_or(usize::MAX), "{a}..{e}");
-            }
-            out.push((a, e, ascii));
-        });
-        out
-    }
-
-    /// Tokens with short ones skippable: all long enough ones, and only tokens.
-    fn check_min_len(b: &[u8]) {
+    /// The tokens of [`raw_tokens`], checked against those of a byte-at-a-time scan: all those
+    /// of [`MIN_LEN`] bytes or more and only tokens, each key read its [`raw_key`] (the byte
+    /// after a token of three bytes is zero past the text's end).
+    fn check_tokens(b: &[u8]) {
         let all = slow_tokens(b);
-        for min_len in 1..=8u32 {
-            let mut got = Vec::new();
-            raw_tokens(b, min_len, |a, e, ascii, _| got.push((a, e, ascii)));
-            let long: Vec<_> = all.iter().copied().filter(|t| t.1 - t.0 >= min_len as usize).collect();
-            assert!(got.iter().all(|t| all.contains(t)), "{min_len}");
-            assert!(long.iter().all(|t| got.contains(t)), "{min_len}");
-        }
+        let mut got = Vec::new();
+        raw_tokens(b, |a, e, ascii, key| {
+            if let Some(k) = key {
+                let mut four = [0u8; 4];
+                for (d, s) in four.iter_mut().zip(&b[a..]) {
+                    *d = *s;
+                }
+                assert!(e - a >= MIN_LEN as usize);
+                assert_eq!(k, raw_key(four, (e - a) as u64), "{a}..{e}");
+            }
+            got.push((a, e, ascii));
+        });
+        let long: Vec<_> = all.iter().copied().filter(|t| t.1 - t.0 >= MIN_LEN as usize).collect();
+        assert!(got.iter().all(|t| all.contains(t)));
+        assert!(long.iter().all(|t| got.contains(t)));
     }
 
     #[test]
-    fn short_tokens_skipped_at_block_edges() {
-        for n in [0, 1, 7, 8, 9, 63, 64, 65, 127, 128, 129] {
-            for fill in ["a", " ", "é", "a ", "_Z9", "ab said, ", "abc de ", "to be or not "] {
-                check_min_len(fill.repeat(n).as_bytes());
+    fn listed_words_pass_by_their_raw_keys() {
+        // A word of four bytes or more is keyed by its first four; one of three by them and the
+        // byte that ends it, whatever that is.
+        for w in LEXICON.words.keys() {
+            let b = w.as_bytes();
+            let len = b.len() as u64;
+            if let Some(&four) = b.first_chunk::<4>() {
+                assert!(LEXICON.probe(filter_bit(raw_key(four, len))), "{w}");
+                continue;
+            }
+            for end in (0..=255u8).filter(|&x| !is_word_byte(x)) {
+                let mut four = [end; 4];
+                four[..b.len()].copy_from_slice(b);
+                assert!(LEXICON.probe(filter_bit(raw_key(four, len))), "{w:?} {end:#x}");
             }
         }
-        assert_eq!(LEXICON.min_len, 3);
     }
 
     #[test]
     fn tokens_at_block_edges() {
         for n in [0, 1, 7, 8, 9, 63, 64, 65, 127, 128, 129] {
-            for fill in ["a", " ", "é", "a ", "_Z9", "@[`{/:", "said, "] {
-                let s: String = fill.repeat(n);
-                assert_eq!(fast_tokens(s.as_bytes()), slow_tokens(s.as_bytes()), "{fill:?} x {n}");
+            for fill in ["a", " ", "é", "a ", "_Z9", "@[`{/:", "said, ", "ab said, ", "abc de ", "to be or not "] {
+                check_tokens(fill.repeat(n).as_bytes());
             }
         }
         let all: Vec<u8> = (0..=255u8).collect();
-        assert_eq!(fast_tokens(&all), slow_tokens(&all));
+        check_tokens(&all);
+        // The lists hold no word shorter than the token scan's tokens.
+        assert_eq!(LEXICON.min_len, MIN_LEN);
     }
 
     proptest::proptest! {
         #[test]
         fn tokens_agree_with_a_byte_scan(s in "[a-zA-Z0-9_ ,.@`{\\[\\]\u{e9}\u{2014}\u{201c}\u{a0}]{0,300}") {
-            proptest::prop_assert_eq!(fast_tokens(s.as_bytes()), slow_tokens(s.as_bytes()));
-            check_min_len(s.as_bytes());
+            check_tokens(s.as_bytes());
         }
 
         #[test]
@@ -655,17 +703,7 @@ mod tests {
             let s: String = words.concat();
             // Every maximal run of word characters, looked up as the index does.
             let mut want = Vec::new();
-            let mut w: Option<usize> = None;
-            for (at, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-                match (is_word_char(c), w) {
-                    (true, None) => w = Some(at),
-                    (false, Some(ws)) => {
-                        consider(&LEXICON, &s, ws, at, &mut want);
-                        w = None;
-                    }
-                    _ => {}
-                }
-            }
+            consider_words(&LEXICON, &s, 0, s.len(), &mut want);
             let ix = CueIndex::new(&s);
             proptest::prop_assert_eq!(&ix.hits, &want);
             for which in [Cues::Speech, Cues::Report] {
