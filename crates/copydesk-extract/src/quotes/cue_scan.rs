@@ -50,9 +50,16 @@ struct Entry {
 
 /// The compiled cue lists.
 struct Lexicon {
-    words: HashMap<&'static str, Entry>,
-    /// The quick test: bit [`filter_key`] of every cue word (and first word of a two-word
-    /// cue) is set. Most words fail it and are never hashed.
+    /// Every listed word (a one-word cue or the first word of a two-word cue), once, with what
+    /// it stands for.
+    entries: Vec<(&'static str, Entry)>,
+    /// Where the words are found by their bits of [`Lexicon::filter`] ([`Lexicon::entry`]):
+    /// (bit, index in `entries`) at the slot the bit picks or the next free one after it; a
+    /// power of two long and at most half full, so that every probe ends. `u32::MAX` marks a
+    /// free slot.
+    slots: Vec<(u32, u32)>,
+    /// The quick test: the bits of [`filter_keys`] of every cue word (and first word of a
+    /// two-word cue) are set. Most words fail it and are never looked up.
     filter: Box<[u64; FILTER_WORDS]>,
     /// Bytes in the shortest word of the lists (1 to 8): shorter tokens hold no cue.
     min_len: u32,
@@ -133,25 +140,67 @@ impl Lexicon {
         probe(&self.filter, i)
     }
 
-    /// Might `w` be a cue word? (One probe of [`Lexicon::filter`]: true for every listed
-    /// word and about one other token in twenty.)
+    /// The bit of `w` in [`Lexicon::filter`] when it is set: `w` might be a cue word. (One
+    /// probe: some for every listed word and about one other token in twenty.)
     #[inline]
-    fn may_be_cue(&self, w: &[u8]) -> bool {
-        filter_key(w).is_some_and(|i| self.probe(i))
+    fn cue_bit(&self, w: &[u8]) -> Option<usize> {
+        filter_key(w).filter(|&i| self.probe(i))
     }
 
-    /// [`Lexicon::may_be_cue`] of the token `b[start..end]`, its first bytes read with one
+    /// [`Lexicon::cue_bit`] of the token `b[start..end]`, its first bytes read with one
     /// eight-byte load when the text goes on that far.
     #[inline]
-    fn may_be_cue_at(&self, b: &[u8], start: usize, end: usize) -> bool {
+    fn cue_bit_at(&self, b: &[u8], start: usize, end: usize) -> Option<usize> {
         let len = end.wrapping_sub(start);
         let head = b.get(start..start.wrapping_add(8)).and_then(|c| <[u8; 8]>::try_from(c).ok());
         match head {
             // A word inside the text: its first bytes as `filter_key` takes them.
             Some(head) if (1..=end).contains(&len) && end <= b.len() => {
-                self.probe(filter_bit(head_key(u64::from_le_bytes(head), len as u64)))
+                Some(filter_bit(head_key(u64::from_le_bytes(head), len as u64))).filter(|&i| self.probe(i))
             }
-            _ => b.get(start..end).is_some_and(|w| self.may_be_cue(w)),
+            _ => b.get(start..end).and_then(|w| self.cue_bit(w)),
+        }
+    }
+
+    /// The slot of [`Lexicon::slots`] where the search for `bit` starts.
+    #[inline]
+    fn first_slot(&self, bit: usize) -> usize {
+        bit & (self.slots.len().wrapping_sub(1))
+    }
+
+    /// The entry of the listed word `w`, found by `bit`, one of its bits in [`Lexicon::filter`]
+    /// (the bit [`Lexicon::cue_bit`] or the token scan's key gives it).
+    #[inline]
+    fn entry(&self, bit: usize, w: &[u8]) -> Option<&Entry> {
+        let mut i = self.first_slot(bit);
+        loop {
+            let &(b, e) = self.slots.get(i)?;
+            if b == u32::MAX {
+                return None;
+            }
+            if b as usize == bit {
+                if let Some((_, entry)) = self.entries.get(e as usize).filter(|(x, _)| x.as_bytes() == w) {
+                    return Some(entry);
+                }
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    /// Make `w`, the entry at `e`, found by each of its bits, and set them in the filter.
+    fn index_word(&mut self, w: &[u8], e: u32) {
+        for bit in filter_keys(w) {
+            self.filter[bit / 64] |= 1 << (bit % 64);
+            let mut i = self.first_slot(bit);
+            while let Some(&(b, x)) = self.slots.get(i) {
+                if b == u32::MAX || (b as usize == bit && x == e) {
+                    break;
+                }
+                i = (i + 1) & (self.slots.len() - 1);
+            }
+            if let Some(slot) = self.slots.get_mut(i) {
+                *slot = (bit as u32, e);
+            }
         }
     }
 }
@@ -161,19 +210,16 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
-    let mut lx = Lexicon { words: HashMap::new(), filter: Box::new([0; FILTER_WORDS]), min_len: 1 };
     let speech = lines(include_str!("../../data/cues.txt")).map(|c| (c, SPEECH | REPORT));
     let report = lines(include_str!("../../data/reporting_verbs.txt")).map(|c| (c, REPORT));
     let according = [("according to", SPEECH | REPORT), ("According to", SPEECH | REPORT)];
     let mut shortest = usize::MAX;
+    let mut words: HashMap<&'static str, Entry> = HashMap::new();
     for (cue, bits) in speech.chain(report).chain(according) {
         let mut ws = cue.split_whitespace();
         let (Some(a), b) = (ws.next(), ws.next()) else { continue };
-        for i in filter_keys(a.as_bytes()) {
-            lx.filter[i / 64] |= 1 << (i % 64);
-        }
         shortest = shortest.min(a.len());
-        let e = lx.words.entry(a).or_default();
+        let e = words.entry(a).or_default();
         match b {
             None => e.single |= bits,
             Some(b) => match e.second.iter_mut().find(|(w, _)| *w == b) {
@@ -182,7 +228,17 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             },
         }
     }
-    lx.min_len = u32::try_from(shortest.clamp(1, 8)).unwrap_or(1);
+    let entries: Vec<(&'static str, Entry)> = words.into_iter().collect();
+    // Room for every bit of every word twice over (a word of three bytes has one for each
+    // byte that can end it).
+    let bits: usize = entries.iter().map(|(w, _)| filter_keys(w.as_bytes()).count()).sum();
+    let slots = vec![(u32::MAX, u32::MAX); (bits * 2).max(2).next_power_of_two()];
+    let min_len = u32::try_from(shortest.clamp(1, 8)).unwrap_or(1);
+    let mut lx = Lexicon { entries: Vec::new(), slots, filter: Box::new([0; FILTER_WORDS]), min_len };
+    for (e, (w, _)) in entries.iter().enumerate() {
+        lx.index_word(w.as_bytes(), u32::try_from(e).unwrap_or(u32::MAX));
+    }
+    lx.entries = entries;
     lx
 });
 
@@ -397,12 +453,12 @@ impl CueIndex {
         let mut hits = Vec::with_capacity(text.len() / 128);
         let on_token = |start: usize, end: usize, ascii: bool, key: Option<u64>| {
             if ascii {
-                let pass = match key {
-                    Some(k) => probe(filter, filter_bit(k)),
-                    None => lx.may_be_cue_at(b, start, end),
+                let bit = match key {
+                    Some(k) => Some(filter_bit(k)).filter(|&i| probe(filter, i)),
+                    None => lx.cue_bit_at(b, start, end),
                 };
-                if pass {
-                    record(lx, text, start, end, &mut hits);
+                if let Some(bit) = bit {
+                    record(lx, text, start, end, bit, &mut hits);
                 }
                 return;
             }
@@ -503,7 +559,8 @@ impl CueIndex {
 pub(crate) fn is_cue_word(w: &str, which: Cues) -> bool {
     let lx = &*LEXICON;
     super::lexicon::with_lower(w, |lw| {
-        lx.may_be_cue(lw.as_bytes()) && lx.words.get(lw).is_some_and(|e| e.single & which.bit() != 0)
+        let lw = lw.as_bytes();
+        lx.cue_bit(lw).and_then(|bit| lx.entry(bit, lw)).is_some_and(|e| e.single & which.bit() != 0)
     })
 }
 
@@ -542,14 +599,15 @@ fn consider_words(lx: &Lexicon, text: &str, start: usize, end: usize, hits: &mut
 
 /// Record the word `text[a..b]` if it is a cue (two-word form first, then the one-word form).
 fn consider(lx: &Lexicon, text: &str, a: usize, b: usize, hits: &mut Vec<Hit>) {
-    if lx.may_be_cue(&text.as_bytes()[a..b]) {
-        record(lx, text, a, b, hits);
+    if let Some(bit) = text.as_bytes().get(a..b).and_then(|w| lx.cue_bit(w)) {
+        record(lx, text, a, b, bit, hits);
     }
 }
 
-/// [`consider`] for a word that passed [`Lexicon::may_be_cue`].
-fn record(lx: &Lexicon, text: &str, a: usize, b: usize, hits: &mut Vec<Hit>) {
-    let Some(e) = lx.words.get(&text[a..b]) else { return };
+/// [`consider`] for a word that passed the quick test by `bit` ([`Lexicon::cue_bit`], or the
+/// bit of the token scan's key).
+fn record(lx: &Lexicon, text: &str, a: usize, b: usize, bit: usize, hits: &mut Vec<Hit>) {
+    let Some(e) = text.as_bytes().get(a..b).and_then(|w| lx.entry(bit, w)) else { return };
     let mut double_bits = 0;
     if !e.second.is_empty() {
         if let Some((second, d)) = next_word(text, b) {
@@ -663,7 +721,7 @@ mod tests {
     fn listed_words_pass_by_their_raw_keys() {
         // A word of four bytes or more is keyed by its first four; one of three by them and the
         // byte that ends it, whatever that is.
-        for w in LEXICON.words.keys() {
+        for (w, _) in &LEXICON.entries {
             let b = w.as_bytes();
             let len = b.len() as u64;
             if let Some(&four) = b.first_chunk::<4>() {
@@ -717,17 +775,41 @@ mod tests {
     #[test]
     fn every_cue_word_passes_the_quick_test() {
         // The quick test (also in `is_cue_word`) drops none.
-        for w in LEXICON.words.keys() {
-            assert!(LEXICON.may_be_cue(w.as_bytes()), "{w}");
+        for (w, _) in &LEXICON.entries {
+            assert!(LEXICON.cue_bit(w.as_bytes()).is_some(), "{w}");
         }
         assert!(is_cue_word("Said", Cues::Speech) && is_cue_word("SEÑALÓ", Cues::Speech));
         assert!(!is_cue_word("sad", Cues::Speech) && !is_cue_word("believe", Cues::Speech));
         // A range running past the text is no word (the quick test reads no byte past it).
         let t = b"said and told them";
-        assert!(LEXICON.may_be_cue_at(t, 9, 13) && !LEXICON.may_be_cue_at(t, 9, 19));
+        assert!(LEXICON.cue_bit_at(t, 9, 13).is_some() && LEXICON.cue_bit_at(t, 9, 19).is_none());
+    }
+
+    #[test]
+    fn entries_are_found_by_each_of_their_bits() {
+        let lx = &*LEXICON;
+        for (e, (w, entry)) in lx.entries.iter().enumerate() {
+            for bit in filter_keys(w.as_bytes()) {
+                let found = lx.entry(bit, w.as_bytes()).map(|x| std::ptr::eq(x, entry));
+                assert_eq!(found, Some(true), "{w} {bit} {e}");
+            }
+        }
     }
 
     proptest::proptest! {
+        #[test]
+        fn entries_agree_with_the_list(w in "(sa|sai|said|says|x|told|to|ld|ed|according|s|é|señaló){1,3}") {
+            // Found (by any bit) exactly when listed.
+            let lx = &*LEXICON;
+            let listed = lx.entries.iter().find(|(x, _)| *x == w).map(|(_, e)| e as *const Entry);
+            for bit in 0..(1usize << FILTER_BITS) {
+                let found = lx.entry(bit, w.as_bytes()).map(|e| e as *const Entry);
+                proptest::prop_assert!(found.is_none() || found == listed);
+            }
+            let by_cue_bit = lx.cue_bit(w.as_bytes()).and_then(|bit| lx.entry(bit, w.as_bytes()));
+            proptest::prop_assert_eq!(by_cue_bit.map(|e| e as *const Entry), listed);
+        }
+
         #[test]
         fn cue_letters_agree_with_cue_words(w in "(Said|SAYS|says|Told|Adds|x|Warns|According|b){0,2}") {
             for which in [Cues::Speech, Cues::Report] {
@@ -740,7 +822,7 @@ mod tests {
             let b = s.as_bytes();
             for start in 0..=b.len() {
                 for end in start..=b.len() {
-                    proptest::prop_assert_eq!(LEXICON.may_be_cue_at(b, start, end), LEXICON.may_be_cue(&b[start..end]));
+                    proptest::prop_assert_eq!(LEXICON.cue_bit_at(b, start, end), LEXICON.cue_bit(&b[start..end]));
                 }
             }
         }
