@@ -5,7 +5,9 @@
 //! Words are cut 64 bytes at a time from bit masks of word bytes (eight bytes classified per
 //! arithmetic step; characters outside ASCII are decoded only in the tokens that contain them);
 //! a word is looked up only when it passes a one-probe filter (a 4 KiB bit set indexed by a
-//! hash of its first four bytes and length), which about one token in twenty passes.
+//! hash of its first four bytes and length, read with one load: after a word of three bytes,
+//! the byte that ends it, whose every value a three-byte cue word has a bit for), which about
+//! one token in twenty passes.
 //! The few two-word cues ("pointed out", "according to") are checked against the next word.
 //! Cue words are matched case-sensitively (they are lower case), except "According to".
 
@@ -48,9 +50,16 @@ struct Entry {
 
 /// The compiled cue lists.
 struct Lexicon {
-    words: HashMap<&'static str, Entry>,
-    /// The quick test: bit [`filter_key`] of every cue word (and first word of a two-word
-    /// cue) is set. Most words fail it and are never hashed.
+    /// Every listed word (a one-word cue or the first word of a two-word cue), once, with what
+    /// it stands for.
+    entries: Vec<(&'static str, Entry)>,
+    /// Where the words are found by their bits of [`Lexicon::filter`] ([`Lexicon::entry`]):
+    /// (bit, index in `entries`) at the slot the bit picks or the next free one after it; a
+    /// power of two long and at most half full, so that every probe ends. `u32::MAX` marks a
+    /// free slot.
+    slots: Vec<(u32, u32)>,
+    /// The quick test: the bits of [`filter_keys`] of every cue word (and first word of a
+    /// two-word cue) are set. Most words fail it and are never looked up.
     filter: Box<[u64; FILTER_WORDS]>,
     /// Bytes in the shortest word of the lists (1 to 8): shorter tokens hold no cue.
     min_len: u32,
@@ -69,6 +78,34 @@ fn filter_key(w: &[u8]) -> Option<usize> {
     let &first = w.first()?;
     let byte = |i: usize| u64::from(w.get(i).copied().unwrap_or(0));
     Some(filter_bit(u64::from(first) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24 | (w.len() as u64) << 32))
+}
+
+/// The bits of [`Lexicon::filter`] set for the listed word `w`: its [`filter_key`] and, for a
+/// word of [`MIN_LEN`] bytes, the keys of [`raw_key`] with every byte that may end it (a byte
+/// that is no word byte, see [`is_word_byte`]) after it.
+fn filter_keys(w: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let ends = (0..=255u8).filter(|&x| !is_word_byte(x) && w.len() == MIN_LEN as usize);
+    let raw = ends.filter_map(move |x| {
+        let mut four = [x; 4];
+        four.get_mut(..w.len())?.copy_from_slice(w);
+        Some(filter_bit(raw_key(four, w.len() as u64)))
+    });
+    filter_key(w).into_iter().chain(raw)
+}
+
+/// Fewest bytes of a listed word the token scan is built for: it skips shorter tokens, and
+/// [`raw_key`] keys a token of at least this many bytes. The lists hold no shorter word (a test
+/// checks it); if they did, [`CueIndex::new`] would index the text by the plain scan
+/// ([`consider_words`]).
+const MIN_LEN: u32 = 3;
+
+/// The key of a token of `len` bytes, [`MIN_LEN`] or more, whose first four bytes (with the
+/// byte after a token of three) are `four`: its [`filter_key`] when it is four bytes or longer,
+/// one of the keys [`filter_keys`] sets for a listed word of three bytes otherwise (no mask to
+/// make: one four-byte load).
+#[inline]
+fn raw_key(four: [u8; 4], len: u64) -> u64 {
+    u64::from(u32::from_le_bytes(four)) | len << 32
 }
 
 /// The key [`filter_key`] hashes for a token of `len` bytes whose first eight bytes (with the
@@ -103,25 +140,67 @@ impl Lexicon {
         probe(&self.filter, i)
     }
 
-    /// Might `w` be a cue word? (One probe of [`Lexicon::filter`]: true for every listed
-    /// word and about one other token in twenty.)
+    /// The bit of `w` in [`Lexicon::filter`] when it is set: `w` might be a cue word. (One
+    /// probe: some for every listed word and about one other token in twenty.)
     #[inline]
-    fn may_be_cue(&self, w: &[u8]) -> bool {
-        filter_key(w).is_some_and(|i| self.probe(i))
+    fn cue_bit(&self, w: &[u8]) -> Option<usize> {
+        filter_key(w).filter(|&i| self.probe(i))
     }
 
-    /// [`Lexicon::may_be_cue`] of the token `b[start..end]`, its first bytes read with one
+    /// [`Lexicon::cue_bit`] of the token `b[start..end]`, its first bytes read with one
     /// eight-byte load when the text goes on that far.
     #[inline]
-    fn may_be_cue_at(&self, b: &[u8], start: usize, end: usize) -> bool {
+    fn cue_bit_at(&self, b: &[u8], start: usize, end: usize) -> Option<usize> {
         let len = end.wrapping_sub(start);
         let head = b.get(start..start.wrapping_add(8)).and_then(|c| <[u8; 8]>::try_from(c).ok());
         match head {
             // A word inside the text: its first bytes as `filter_key` takes them.
             Some(head) if (1..=end).contains(&len) && end <= b.len() => {
-                self.probe(filter_bit(head_key(u64::from_le_bytes(head), len as u64)))
+                Some(filter_bit(head_key(u64::from_le_bytes(head), len as u64))).filter(|&i| self.probe(i))
             }
-            _ => b.get(start..end).is_some_and(|w| self.may_be_cue(w)),
+            _ => b.get(start..end).and_then(|w| self.cue_bit(w)),
+        }
+    }
+
+    /// The slot of [`Lexicon::slots`] where the search for `bit` starts.
+    #[inline]
+    fn first_slot(&self, bit: usize) -> usize {
+        bit & (self.slots.len().wrapping_sub(1))
+    }
+
+    /// The entry of the listed word `w`, found by `bit`, one of its bits in [`Lexicon::filter`]
+    /// (the bit [`Lexicon::cue_bit`] or the token scan's key gives it).
+    #[inline]
+    fn entry(&self, bit: usize, w: &[u8]) -> Option<&Entry> {
+        let mut i = self.first_slot(bit);
+        loop {
+            let &(b, e) = self.slots.get(i)?;
+            if b == u32::MAX {
+                return None;
+            }
+            if b as usize == bit {
+                if let Some((_, entry)) = self.entries.get(e as usize).filter(|(x, _)| x.as_bytes() == w) {
+                    return Some(entry);
+                }
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    /// Make `w`, the entry at `e`, found by each of its bits, and set them in the filter.
+    fn index_word(&mut self, w: &[u8], e: u32) {
+        for bit in filter_keys(w) {
+            self.filter[bit / 64] |= 1 << (bit % 64);
+            let mut i = self.first_slot(bit);
+            while let Some(&(b, x)) = self.slots.get(i) {
+                if b == u32::MAX || (b as usize == bit && x == e) {
+                    break;
+                }
+                i = (i + 1) & (self.slots.len() - 1);
+            }
+            if let Some(slot) = self.slots.get_mut(i) {
+                *slot = (bit as u32, e);
+            }
         }
     }
 }
@@ -131,19 +210,16 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
-    let mut lx = Lexicon { words: HashMap::new(), filter: Box::new([0; FILTER_WORDS]), min_len: 1 };
     let speech = lines(include_str!("../../data/cues.txt")).map(|c| (c, SPEECH | REPORT));
     let report = lines(include_str!("../../data/reporting_verbs.txt")).map(|c| (c, REPORT));
     let according = [("according to", SPEECH | REPORT), ("According to", SPEECH | REPORT)];
     let mut shortest = usize::MAX;
+    let mut words: HashMap<&'static str, Entry> = HashMap::new();
     for (cue, bits) in speech.chain(report).chain(according) {
         let mut ws = cue.split_whitespace();
         let (Some(a), b) = (ws.next(), ws.next()) else { continue };
-        if let Some(i) = filter_key(a.as_bytes()) {
-            lx.filter[i / 64] |= 1 << (i % 64);
-        }
         shortest = shortest.min(a.len());
-        let e = lx.words.entry(a).or_default();
+        let e = words.entry(a).or_default();
         match b {
             None => e.single |= bits,
             Some(b) => match e.second.iter_mut().find(|(w, _)| *w == b) {
@@ -152,7 +228,17 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             },
         }
     }
-    lx.min_len = u32::try_from(shortest.clamp(1, 8)).unwrap_or(1);
+    let entries: Vec<(&'static str, Entry)> = words.into_iter().collect();
+    // Room for every bit of every word twice over (a word of three bytes has one for each
+    // byte that can end it).
+    let bits: usize = entries.iter().map(|(w, _)| filter_keys(w.as_bytes()).count()).sum();
+    let slots = vec![(u32::MAX, u32::MAX); (bits * 2).max(2).next_power_of_two()];
+    let min_len = u32::try_from(shortest.clamp(1, 8)).unwrap_or(1);
+    let mut lx = Lexicon { entries: Vec::new(), slots, filter: Box::new([0; FILTER_WORDS]), min_len };
+    for (e, (w, _)) in entries.iter().enumerate() {
+        lx.index_word(w.as_bytes(), u32::try_from(e).unwrap_or(u32::MAX));
+    }
+    lx.entries = entries;
     lx
 });
 
@@ -254,14 +340,13 @@ fn masks_of(p: &Block) -> (u64, u64) {
 }
 
 /// Call `f(start, end, ascii, key)` for every raw token of `b` in order: a maximal run of word
-/// bytes (see [`block_masks`]), whether it is all ASCII, and, for a token inside its block, the
-/// key [`Lexicon::may_be_cue_at`] hashes ([`head_key`]), read from the
-/// block; tokens shorter than `min_len` bytes (1 to 8) may be
-/// skipped. Works on 64 bytes at a time, each block's masks made once (with the next block's,
-/// which end a token running into it); a token's end and ASCII test come from the masks unless
-/// it runs past the next block too.
+/// bytes (see [`block_masks`]), whether it is all ASCII, and, for a token inside its block, its
+/// [`raw_key`], read from the block; tokens shorter than [`MIN_LEN`] bytes may be skipped.
+/// Works on 64 bytes at a time, each block's masks made once (with the next block's, which end
+/// a token running into it); a token's end and ASCII test come from the masks unless it runs
+/// past the next block too.
 #[inline]
-fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool, Option<u64>)) {
+fn raw_tokens(b: &[u8], mut f: impl FnMut(usize, usize, bool, Option<u64>)) {
     // Whether the byte before the block is a word byte.
     let mut carry = 0u64;
     let mut base = 0;
@@ -281,8 +366,8 @@ fn raw_tokens(b: &[u8], min_len: u32, mut f: impl FnMut(usize, usize, bool, Opti
             }
         };
         let mut starts = w & !((w << 1) | carry);
-        // Only starts of `min_len` word bytes in a row (a run reaching the block's end may go on).
-        for k in 1..min_len.min(8) {
+        // Only starts of `MIN_LEN` word bytes in a row (a run reaching the block's end may go on).
+        for k in 1..MIN_LEN {
             starts &= (w >> k) | !(u64::MAX >> k);
         }
         carry = w >> 63;
@@ -316,10 +401,10 @@ fn block_tokens(
         let run = (!(w >> j)).trailing_zeros();
         let start = base + j as usize;
         if j + run < 64 {
-            // `j + 8 <= 71`: inside the block.
+            // `j + 4 <= 67`: inside the block. A token inside its block is `MIN_LEN` bytes or
+            // longer (its start has `MIN_LEN` word bytes after it within the block).
             let at = (j & 63) as usize;
-            let head = block[at..at + 8].try_into().map_or(0, u64::from_le_bytes);
-            let key = Some(head_key(head, u64::from(run)));
+            let key = Some(raw_key(block[at..at + 4].try_into().unwrap_or_default(), u64::from(run)));
             f(start, start + run as usize, h == 0 || (h >> j) & ((1u64 << run) - 1) == 0, key);
         } else {
             // On into the next block: its word bytes from its start, from its masks.
@@ -366,35 +451,25 @@ impl CueIndex {
         let filter: &[u64; FILTER_WORDS] = &lx.filter;
         let b = text.as_bytes();
         let mut hits = Vec::with_capacity(text.len() / 128);
-        raw_tokens(b, lx.min_len, |start, end, ascii, key| {
+        let on_token = |start: usize, end: usize, ascii: bool, key: Option<u64>| {
             if ascii {
-                let pass = match key {
-                    Some(k) => probe(filter, filter_bit(k)),
-                    None => lx.may_be_cue_at(b, start, end),
+                let bit = match key {
+                    Some(k) => Some(filter_bit(k)).filter(|&i| probe(filter, i)),
+                    None => lx.cue_bit_at(b, start, end),
                 };
-                if pass {
-                    record(lx, text, start, end, &mut hits);
+                if let Some(bit) = bit {
+                    record(lx, text, start, end, bit, &mut hits);
                 }
                 return;
             }
             // Cut the token into words by their characters.
-            let Some(tok) = text.get(start..end) else { return };
-            let mut w: Option<usize> = None;
-            for (off, c) in tok.char_indices() {
-                let at = start + off;
-                match (is_word_char(c), w) {
-                    (true, None) => w = Some(at),
-                    (false, Some(ws)) => {
-                        consider(lx, text, ws, at, &mut hits);
-                        w = None;
-                    }
-                    _ => {}
-                }
-            }
-            if let Some(ws) = w {
-                consider(lx, text, ws, end, &mut hits);
-            }
-        });
+            consider_words(lx, text, start, end, &mut hits);
+        };
+        if lx.min_len >= MIN_LEN {
+            raw_tokens(b, on_token);
+        } else {
+            consider_words(lx, text, 0, text.len(), &mut hits);
+        }
         CueIndex { hits }
     }
 
@@ -484,7 +559,8 @@ impl CueIndex {
 pub(crate) fn is_cue_word(w: &str, which: Cues) -> bool {
     let lx = &*LEXICON;
     super::lexicon::with_lower(w, |lw| {
-        lx.may_be_cue(lw.as_bytes()) && lx.words.get(lw).is_some_and(|e| e.single & which.bit() != 0)
+        let lw = lw.as_bytes();
+        lx.cue_bit(lw).and_then(|bit| lx.entry(bit, lw)).is_some_and(|e| e.single & which.bit() != 0)
     })
 }
 
@@ -499,16 +575,39 @@ pub(crate) fn is_cue_letters(w: &str, which: Cues) -> bool {
     LEXICON.probe(filter_bit(head | (b.len() as u64) << 32)) && is_cue_word(w, which)
 }
 
-/// Record the word `text[a..b]` if it is a cue (two-word form first, then the one-word form).
-fn consider(lx: &Lexicon, text: &str, a: usize, b: usize, hits: &mut Vec<Hit>) {
-    if lx.may_be_cue(&text.as_bytes()[a..b]) {
-        record(lx, text, a, b, hits);
+/// [`consider`] every word of `text[start..end]` (a maximal run of characters that are
+/// [`is_word_char`]; `start` and `end` are char boundaries): the plain scan, which the token scan
+/// uses inside a token with bytes outside ASCII.
+fn consider_words(lx: &Lexicon, text: &str, start: usize, end: usize, hits: &mut Vec<Hit>) {
+    let Some(tok) = text.get(start..end) else { return };
+    let mut w: Option<usize> = None;
+    for (off, c) in tok.char_indices() {
+        let at = start + off;
+        match (is_word_char(c), w) {
+            (true, None) => w = Some(at),
+            (false, Some(ws)) => {
+                consider(lx, text, ws, at, hits);
+                w = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(ws) = w {
+        consider(lx, text, ws, end, hits);
     }
 }
 
-/// [`consider`] for a word that passed [`Lexicon::may_be_cue`].
-fn record(lx: &Lexicon, text: &str, a: usize, b: usize, hits: &mut Vec<Hit>) {
-    let Some(e) = lx.words.get(&text[a..b]) else { return };
+/// Record the word `text[a..b]` if it is a cue (two-word form first, then the one-word form).
+fn consider(lx: &Lexicon, text: &str, a: usize, b: usize, hits: &mut Vec<Hit>) {
+    if let Some(bit) = text.as_bytes().get(a..b).and_then(|w| lx.cue_bit(w)) {
+        record(lx, text, a, b, bit, hits);
+    }
+}
+
+/// [`consider`] for a word that passed the quick test by `bit` ([`Lexicon::cue_bit`], or the
+/// bit of the token scan's key).
+fn record(lx: &Lexicon, text: &str, a: usize, b: usize, bit: usize, hits: &mut Vec<Hit>) {
+    let Some(e) = text.as_bytes().get(a..b).and_then(|w| lx.entry(bit, w)) else { return };
     let mut double_bits = 0;
     if !e.second.is_empty() {
         if let Some((second, d)) = next_word(text, b) {
@@ -596,57 +695,64 @@ mod tests {
         out
     }
 
-    fn fast_tokens(b: &[u8]) -> Vec<(usize, usize, bool)> {
-        let mut out = Vec::new();
-        raw_tokens(b, 1, |a, e, ascii, key| {
-            // The key read from the block is the quick test's.
-            if let Some(k) = key {
-                assert_eq!(filter_bit(k), filter_key(&b[a..e]).unwrap_or(usize::MAX), "{a}..{e}");
-            }
-            out.push((a, e, ascii));
-        });
-        out
-    }
-
-    /// Tokens with short ones skippable: all long enough ones, and only tokens.
-    fn check_min_len(b: &[u8]) {
+    /// The tokens of [`raw_tokens`], checked against those of a byte-at-a-time scan: all those
+    /// of [`MIN_LEN`] bytes or more and only tokens, each key read its [`raw_key`] (the byte
+    /// after a token of three bytes is zero past the text's end).
+    fn check_tokens(b: &[u8]) {
         let all = slow_tokens(b);
-        for min_len in 1..=8u32 {
-            let mut got = Vec::new();
-            raw_tokens(b, min_len, |a, e, ascii, _| got.push((a, e, ascii)));
-            let long: Vec<_> = all.iter().copied().filter(|t| t.1 - t.0 >= min_len as usize).collect();
-            assert!(got.iter().all(|t| all.contains(t)), "{min_len}");
-            assert!(long.iter().all(|t| got.contains(t)), "{min_len}");
-        }
+        let mut got = Vec::new();
+        raw_tokens(b, |a, e, ascii, key| {
+            if let Some(k) = key {
+                let mut four = [0u8; 4];
+                for (d, s) in four.iter_mut().zip(&b[a..]) {
+                    *d = *s;
+                }
+                assert!(e - a >= MIN_LEN as usize);
+                assert_eq!(k, raw_key(four, (e - a) as u64), "{a}..{e}");
+            }
+            got.push((a, e, ascii));
+        });
+        let long: Vec<_> = all.iter().copied().filter(|t| t.1 - t.0 >= MIN_LEN as usize).collect();
+        assert!(got.iter().all(|t| all.contains(t)));
+        assert!(long.iter().all(|t| got.contains(t)));
     }
 
     #[test]
-    fn short_tokens_skipped_at_block_edges() {
-        for n in [0, 1, 7, 8, 9, 63, 64, 65, 127, 128, 129] {
-            for fill in ["a", " ", "é", "a ", "_Z9", "ab said, ", "abc de ", "to be or not "] {
-                check_min_len(fill.repeat(n).as_bytes());
+    fn listed_words_pass_by_their_raw_keys() {
+        // A word of four bytes or more is keyed by its first four; one of three by them and the
+        // byte that ends it, whatever that is.
+        for (w, _) in &LEXICON.entries {
+            let b = w.as_bytes();
+            let len = b.len() as u64;
+            if let Some(&four) = b.first_chunk::<4>() {
+                assert!(LEXICON.probe(filter_bit(raw_key(four, len))), "{w}");
+                continue;
+            }
+            for end in (0..=255u8).filter(|&x| !is_word_byte(x)) {
+                let mut four = [end; 4];
+                four[..b.len()].copy_from_slice(b);
+                assert!(LEXICON.probe(filter_bit(raw_key(four, len))), "{w:?} {end:#x}");
             }
         }
-        assert_eq!(LEXICON.min_len, 3);
     }
 
     #[test]
     fn tokens_at_block_edges() {
         for n in [0, 1, 7, 8, 9, 63, 64, 65, 127, 128, 129] {
-            for fill in ["a", " ", "é", "a ", "_Z9", "@[`{/:", "said, "] {
-                let s: String = fill.repeat(n);
-                assert_eq!(fast_tokens(s.as_bytes()), slow_tokens(s.as_bytes()), "{fill:?} x {n}");
+            for fill in ["a", " ", "é", "a ", "_Z9", "@[`{/:", "said, ", "ab said, ", "abc de ", "to be or not "] {
+                check_tokens(fill.repeat(n).as_bytes());
             }
         }
         let all: Vec<u8> = (0..=255u8).collect();
-        assert_eq!(fast_tokens(&all), slow_tokens(&all));
+        check_tokens(&all);
+        // The lists hold no word shorter than the token scan's tokens.
+        assert_eq!(LEXICON.min_len, MIN_LEN);
     }
 
     proptest::proptest! {
         #[test]
         fn tokens_agree_with_a_byte_scan(s in "[a-zA-Z0-9_ ,.@`{\\[\\]\u{e9}\u{2014}\u{201c}\u{a0}]{0,300}") {
-            proptest::prop_assert_eq!(fast_tokens(s.as_bytes()), slow_tokens(s.as_bytes()));
-            check_min_len(s.as_bytes());
+            check_tokens(s.as_bytes());
         }
 
         #[test]
@@ -655,17 +761,7 @@ mod tests {
             let s: String = words.concat();
             // Every maximal run of word characters, looked up as the index does.
             let mut want = Vec::new();
-            let mut w: Option<usize> = None;
-            for (at, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-                match (is_word_char(c), w) {
-                    (true, None) => w = Some(at),
-                    (false, Some(ws)) => {
-                        consider(&LEXICON, &s, ws, at, &mut want);
-                        w = None;
-                    }
-                    _ => {}
-                }
-            }
+            consider_words(&LEXICON, &s, 0, s.len(), &mut want);
             let ix = CueIndex::new(&s);
             proptest::prop_assert_eq!(&ix.hits, &want);
             for which in [Cues::Speech, Cues::Report] {
@@ -679,17 +775,41 @@ mod tests {
     #[test]
     fn every_cue_word_passes_the_quick_test() {
         // The quick test (also in `is_cue_word`) drops none.
-        for w in LEXICON.words.keys() {
-            assert!(LEXICON.may_be_cue(w.as_bytes()), "{w}");
+        for (w, _) in &LEXICON.entries {
+            assert!(LEXICON.cue_bit(w.as_bytes()).is_some(), "{w}");
         }
         assert!(is_cue_word("Said", Cues::Speech) && is_cue_word("SEÑALÓ", Cues::Speech));
         assert!(!is_cue_word("sad", Cues::Speech) && !is_cue_word("believe", Cues::Speech));
         // A range running past the text is no word (the quick test reads no byte past it).
         let t = b"said and told them";
-        assert!(LEXICON.may_be_cue_at(t, 9, 13) && !LEXICON.may_be_cue_at(t, 9, 19));
+        assert!(LEXICON.cue_bit_at(t, 9, 13).is_some() && LEXICON.cue_bit_at(t, 9, 19).is_none());
+    }
+
+    #[test]
+    fn entries_are_found_by_each_of_their_bits() {
+        let lx = &*LEXICON;
+        for (e, (w, entry)) in lx.entries.iter().enumerate() {
+            for bit in filter_keys(w.as_bytes()) {
+                let found = lx.entry(bit, w.as_bytes()).map(|x| std::ptr::eq(x, entry));
+                assert_eq!(found, Some(true), "{w} {bit} {e}");
+            }
+        }
     }
 
     proptest::proptest! {
+        #[test]
+        fn entries_agree_with_the_list(w in "(sa|sai|said|says|x|told|to|ld|ed|according|s|é|señaló){1,3}") {
+            // Found (by any bit) exactly when listed.
+            let lx = &*LEXICON;
+            let listed = lx.entries.iter().find(|(x, _)| *x == w).map(|(_, e)| e as *const Entry);
+            for bit in 0..(1usize << FILTER_BITS) {
+                let found = lx.entry(bit, w.as_bytes()).map(|e| e as *const Entry);
+                proptest::prop_assert!(found.is_none() || found == listed);
+            }
+            let by_cue_bit = lx.cue_bit(w.as_bytes()).and_then(|bit| lx.entry(bit, w.as_bytes()));
+            proptest::prop_assert_eq!(by_cue_bit.map(|e| e as *const Entry), listed);
+        }
+
         #[test]
         fn cue_letters_agree_with_cue_words(w in "(Said|SAYS|says|Told|Adds|x|Warns|According|b){0,2}") {
             for which in [Cues::Speech, Cues::Report] {
@@ -702,7 +822,7 @@ mod tests {
             let b = s.as_bytes();
             for start in 0..=b.len() {
                 for end in start..=b.len() {
-                    proptest::prop_assert_eq!(LEXICON.may_be_cue_at(b, start, end), LEXICON.may_be_cue(&b[start..end]));
+                    proptest::prop_assert_eq!(LEXICON.cue_bit_at(b, start, end), LEXICON.cue_bit(&b[start..end]));
                 }
             }
         }
