@@ -466,9 +466,21 @@ fn lettered_long_form(text: &str, open: usize, inner: &str) -> Option<(usize, us
 /// Find acronym definitions in one text (a paragraph or a sentence). Linear: each bracket
 /// looks back at most a few hundred bytes.
 pub fn definitions(text: &str) -> Vec<Definition> {
+    let b = text.as_bytes();
+    definitions_at(text, memchr::memchr2_iter(b'(', b'[', b), memchr::memchr2_iter(b'-', 0xE2, b))
+}
+
+/// [`definitions`], given the offsets in `text` of its opening brackets ("(", "[") and of its
+/// bytes "-" and 0xE2 (each list in order): [`find`] searches them once per article instead
+/// of once per segment.
+fn definitions_at(
+    text: &str,
+    brackets: impl Iterator<Item = usize>,
+    dash_bytes: impl Iterator<Item = usize>,
+) -> Vec<Definition> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    for open in memchr::memchr2_iter(b'(', b'[', bytes) {
+    for open in brackets {
         let ob = bytes[open];
         let close_b = if ob == b'(' { b')' } else { b']' };
         let lim = (open + 160).min(bytes.len());
@@ -530,7 +542,7 @@ pub fn definitions(text: &str) -> Vec<Definition> {
             }
         }
     }
-    dashes(text, &mut out);
+    dashes(text, dash_bytes, &mut out);
     out
 }
 
@@ -587,11 +599,12 @@ fn dash_definition(text: &str, sp: usize, min: usize) -> Option<(usize, usize, u
 }
 
 /// "NASA - National Aeronautics and Space Administration -" (hyphen, en or em dashes).
-/// One pass: only spaces followed by a dash are looked at.
-fn dashes(text: &str, out: &mut Vec<Definition>) {
+/// One pass: only spaces followed by a dash are looked at (`dash_bytes`: the offsets of the
+/// bytes "-" and 0xE2 of `text`, in order).
+fn dashes(text: &str, dash_bytes: impl Iterator<Item = usize>, out: &mut Vec<Definition>) {
     let b = text.as_bytes();
     let mut resume = 0usize;
-    for i in memchr::memchr2_iter(b'-', 0xE2, b) {
+    for i in dash_bytes {
         if i < resume + 2 || b[i - 1] != b' ' || dash_len(b, i).is_none() {
             continue;
         }
@@ -707,13 +720,54 @@ fn known_candidates(s: &str, max: usize) -> impl Iterator<Item = (usize, &str)> 
     })
 }
 
+/// The offsets of the hits of `hits` (offsets in the whole text, in order) within `span`, as
+/// offsets in the span's text; hits before the span are passed over, hits after it are left.
+fn offsets_in<I: Iterator<Item = usize>>(
+    hits: &mut std::iter::Peekable<I>,
+    span: Span,
+) -> impl Iterator<Item = usize> + '_ {
+    std::iter::from_fn(move || {
+        while let Some(h) = hits.next_if(|&h| h < span.end) {
+            if h >= span.start {
+                return Some(h - span.start);
+            }
+        }
+        None
+    })
+}
+
+/// The definitions of each segment, with the segment's start. `SHARED`: the brackets and dash
+/// bytes of the whole text are searched once and handed to the segments in turn (while the
+/// segments come in text order, as [`Context::new`] gives them), instead of searched per
+/// segment; tests check that both ways find alike.
+fn segment_definitions<'c, const SHARED: bool>(
+    ctx: &'c Context,
+) -> impl Iterator<Item = (usize, Vec<Definition>)> + 'c {
+    let all = ctx.text.as_bytes();
+    // (most segments hold no bracket and few dash bytes: a search per segment cost more than
+    // the searching)
+    let mut brackets = memchr::memchr2_iter(b'(', b'[', all).peekable();
+    let mut dash_bytes = memchr::memchr2_iter(b'-', 0xE2, all).peekable();
+    let mut in_order = 0usize;
+    ctx.segments.iter().map(move |seg| {
+        let base = seg.span.start;
+        let text = crate::entities::text_of(ctx, seg.span);
+        let defs = if SHARED && base >= in_order && text.len() == seg.span.end.wrapping_sub(base) {
+            in_order = seg.span.end;
+            definitions_at(text, offsets_in(&mut brackets, seg.span), offsets_in(&mut dash_bytes, seg.span))
+        } else {
+            definitions(text)
+        };
+        (base, defs)
+    })
+}
+
 /// Acronyms of the article: those defined in it, then well-known ones used in it but not defined.
 pub(crate) fn find(ctx: &Context, _entities: &[Entity]) -> Vec<Acronym> {
     let mut out = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
-    for seg in &ctx.segments {
-        let base = seg.span.start;
-        for d in definitions(crate::entities::text_of(ctx, seg.span)) {
+    for (base, defs) in segment_definitions::<true>(ctx) {
+        for d in defs {
             if !seen.insert(format!("{}\u{0}{}", d.short, d.long.to_lowercase())) {
                 continue;
             }
@@ -904,7 +958,7 @@ mod tests {
 
     fn dashes_new(text: &str) -> Vec<Definition> {
         let mut out = Vec::new();
-        dashes(text, &mut out);
+        dashes(text, memchr::memchr2_iter(b'-', 0xE2, text.as_bytes()), &mut out);
         out
     }
 
@@ -927,6 +981,45 @@ mod tests {
         #[test]
         fn dashes_same_as_reference(s in "(AB|NA|[A-Ca-c]|U\\.S|&| |-|--|\u{2013}|\u{2014}|[.;(]|\u{e9}|Al|Bo){0,40}") {
             proptest::prop_assert_eq!(dashes_new(&s), dashes_reference(&s));
+        }
+    }
+
+    /// The segments' definitions as [`segment_definitions`] finds them, the dash and bracket
+    /// hits searched once per text (`true`) or per segment (`false`).
+    fn segment_defs<const SHARED: bool>(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, Vec<Definition>)> {
+        let segments = spans
+            .iter()
+            .map(|&(a, b)| crate::Segment { span: Span::new(a, b), kind: copydesk_parse::BlockKind::Paragraph })
+            .collect();
+        let ctx = Context { text, segments, sentences: Vec::new(), published: None };
+        segment_definitions::<SHARED>(&ctx).collect()
+    }
+
+    #[test]
+    fn shared_hits_find_what_segments_find() {
+        let t = "the European Union (EU) said. NASA - National Aeronautics and Space Administration - \
+                 ICAO's [International Civil Aviation Organization] rules; AB \u{2014} Alpha Bravo \u{2014} x";
+        let n = t.len();
+        for spans in [
+            vec![(0, n)],
+            vec![(0, 30), (30, n)],
+            vec![(4, 25), (29, 90), (95, n)],
+            vec![(29, 90), (0, 30), (80, n)],
+            vec![(0, 12), (5, 40), (40, 41), (200, 100), (n, n + 5), (30, n)],
+        ] {
+            assert_eq!(segment_defs::<true>(t, &spans), segment_defs::<false>(t, &spans), "{spans:?}");
+        }
+        assert_eq!(segment_defs::<true>(t, &[(0, n)])[0].1.len(), 4);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn shared_hits_same_as_per_segment(
+            s in "(EU|NASA|AB|Al|Bo|European|Union|[a-c]| |-|--|\u{2013}|\u{2014}|[()\\[\\].;]|\u{e9}){0,40}",
+            spans in proptest::collection::vec((0usize..80, 0usize..80), 0..6),
+        ) {
+            proptest::prop_assert_eq!(segment_defs::<true>(&s, &spans), segment_defs::<false>(&s, &spans));
         }
     }
 
