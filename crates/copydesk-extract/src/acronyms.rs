@@ -9,7 +9,7 @@
 //! "(File)", "(AP)" after a dateline, "(Spenner et al., 1995)", airport codes, party tags after
 //! names ("(BJP)"), descriptions ("the refugee agency (UNHCR)").
 
-use crate::ascii_scan::{in_range, HI};
+use crate::ascii_scan::{in_range, load_le, HI};
 use crate::entities::GAZ;
 use crate::{Acronym, AcronymSource, Context, Entity};
 use copydesk_normalize::Span;
@@ -463,6 +463,15 @@ fn lettered_long_form(text: &str, open: usize, inner: &str) -> Option<(usize, us
     ok.then_some((ws, lf_end))
 }
 
+/// `s.split_once(" and ")`, by a byte search: bracketed texts are short, and a substring
+/// searcher costs more to set up than this costs to run.
+fn split_at_and(s: &str) -> Option<(&str, &str)> {
+    let b = s.as_bytes();
+    let and = u64::from_le_bytes(*b" and \0\0\0");
+    let i = (0..b.len()).find(|&i| b.get(i) == Some(&b' ') && load_le(b, i, 5) == Some(and))?;
+    Some((s.get(..i)?, s.get(i + 5..)?))
+}
+
 /// Find acronym definitions in one text (a paragraph or a sentence). Linear: each bracket
 /// looks back at most a few hundred bytes.
 pub fn definitions(text: &str) -> Vec<Definition> {
@@ -496,7 +505,7 @@ fn definitions_at(
         let inner = inner_raw.trim();
         let is = open + 1 + lead;
         // "(DPR and LPR)"
-        if let Some((x, y)) = inner.split_once(" and ") {
+        if let Some((x, y)) = split_at_and(inner) {
             if is_short_form(x) && is_short_form(y) {
                 let a = (is, is + x.len());
                 let b = (is + x.len() + 5, is + inner.len());
@@ -981,6 +990,22 @@ mod tests {
         #[test]
         fn dashes_same_as_reference(s in "(AB|NA|[A-Ca-c]|U\\.S|&| |-|--|\u{2013}|\u{2014}|[.;(]|\u{e9}|Al|Bo){0,40}") {
             proptest::prop_assert_eq!(dashes_new(&s), dashes_reference(&s));
+        }
+    }
+
+    #[test]
+    fn split_at_and_is_split_once() {
+        for t in
+            ["DPR and LPR", "a and b and c", " and ", "and", "x and", "\u{e9} and \u{e9}", "", "A andB", "A  and  B"]
+        {
+            assert_eq!(split_at_and(t), t.split_once(" and "), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_at_and_same_as_split_once(s in "( |a|n|d|and|A|\u{e9}){0,12}") {
+            proptest::prop_assert_eq!(split_at_and(&s), s.split_once(" and "));
         }
     }
 
