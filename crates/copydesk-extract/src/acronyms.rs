@@ -62,25 +62,24 @@ pub struct Definition {
 }
 
 /// Whether `s` can be a short form in brackets: one token of 2 to 12 characters with an
-/// upper-case letter, not a word in title case ("File"), not a number or year.
+/// upper-case letter, not a word in title case ("File"), not a number or year. One pass over the
+/// chars (white space is no letter, digit or allowed sign, so it fails the last test).
 fn is_short_form(s: &str) -> bool {
-    let n = s.chars().count();
-    if !(2..=12).contains(&n) || s.contains(char::is_whitespace) {
-        return false;
+    let mut first = None;
+    let (mut n, mut upper, mut letters) = (0usize, 0usize, 0usize);
+    for c in s.chars() {
+        if n == 12 || !(c.is_alphanumeric() || matches!(c, '-' | '&' | '.' | '/' | '+')) {
+            return false;
+        }
+        first = first.or(Some(c));
+        n += 1;
+        upper += usize::from(c.is_uppercase());
+        letters += usize::from(c.is_alphabetic());
     }
-    if !s.chars().next().is_some_and(char::is_alphanumeric) {
-        return false;
-    }
-    let upper = s.chars().filter(|c| c.is_uppercase()).count();
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    if upper == 0 || letters < 2 {
-        return false;
-    }
+    let Some(first) = first.filter(|c| c.is_alphanumeric()) else { return false };
     // "File", "Reuters": a capitalized word is not a short form (but "AfDB", "ToM", "BoG" are).
-    if upper == 1 && s.chars().next().is_some_and(char::is_uppercase) && letters == n && n > 3 {
-        return false;
-    }
-    s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '.' | '/' | '+'))
+    let title_word = upper == 1 && first.is_uppercase() && letters == n && n > 3;
+    n >= 2 && upper > 0 && letters >= 2 && !title_word
 }
 
 /// Letters and digits of a short form, lower-cased (what must be found in the long form).
@@ -220,20 +219,15 @@ fn initials_match(sf: &[char], window: &str) -> Option<usize> {
     // at a range of it.
     let mut chars: Vec<char> = Vec::with_capacity(window.len());
     let mut parts: Vec<(usize, std::ops::Range<usize>, bool, bool)> = Vec::new();
-    let mut off = 0usize;
-    for w in window.split(' ') {
-        let st = off;
-        off += w.len() + 1;
-        for p in w.split(['-', '/']).filter(|p| !p.is_empty()) {
-            let a = chars.len();
-            lower_alnum_into(p, &mut chars);
-            if chars.len() == a {
-                continue;
-            }
-            let caps = chars.len() - a > 1 && p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-            parts.push((st, a..chars.len(), caps, is_minor_word(p)));
+    for_each_part(window, |st, p| {
+        let a = chars.len();
+        lower_alnum_into(p, &mut chars);
+        if chars.len() == a {
+            return;
         }
-    }
+        let caps = chars.len() - a > 1 && p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        parts.push((st, a..chars.len(), caps, is_minor_word(p)));
+    });
     parts.reverse();
     // Depth-first over (part index, letters left), each state visited once: O(parts * letters).
     // States (i <= parts, k <= letters) are marked in a table of (parts + 1) x (letters + 1).
@@ -257,6 +251,43 @@ fn initials_match(sf: &[char], window: &str) -> Option<usize> {
         initials_step(sf, i, k, chars.get(r.clone()).unwrap_or(&[]), *caps, *minor, &mut stack);
     }
     best
+}
+
+/// Call `f` with each part of `window` [`initials_match`] reads, left to right: the pieces of
+/// its words (split at spaces) split at hyphens and slashes, not empty, with their word's
+/// offset. An ASCII window is cut by one pass over its bytes, others by `str::split`.
+fn for_each_part(window: &str, mut f: impl FnMut(usize, &str)) {
+    if window.is_ascii() {
+        let (mut word, mut part) = (0usize, 0usize);
+        for (i, &c) in window.as_bytes().iter().enumerate() {
+            if matches!(c, b' ' | b'-' | b'/') {
+                if let Some(p) = window.get(part..i).filter(|p| !p.is_empty()) {
+                    f(word, p);
+                }
+                part = i + 1;
+                if c == b' ' {
+                    word = i + 1;
+                }
+            }
+        }
+        if let Some(p) = window.get(part..).filter(|p| !p.is_empty()) {
+            f(word, p);
+        }
+        return;
+    }
+    split_parts(window, f);
+}
+
+/// [`for_each_part`] by `str::split`, for any window.
+fn split_parts(window: &str, mut f: impl FnMut(usize, &str)) {
+    let mut off = 0usize;
+    for w in window.split(' ') {
+        let st = off;
+        off += w.len() + 1;
+        for p in w.split(['-', '/']).filter(|p| !p.is_empty()) {
+            f(st, p);
+        }
+    }
 }
 
 /// The states [`initials_match`] goes on to from part `i` (letters `pc`, not empty) with the
@@ -832,6 +863,84 @@ mod tests {
             proptest::prop_assert_eq!(sf_chars(&w), sf);
             let part: Vec<char> = w.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect();
             proptest::prop_assert_eq!(lower_alnum(&w), part);
+        }
+    }
+
+    fn parts_of(window: &str, split: bool) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        let f = |st: usize, p: &str| out.push((st, p.to_string()));
+        if split {
+            split_parts(window, f);
+        } else {
+            for_each_part(window, f);
+        }
+        out
+    }
+
+    #[test]
+    fn parts_by_bytes_as_by_split() {
+        for w in ["", " ", "a", "UN-led  peace/keeping force", "-x- /y/ ", "a--b//c - d", "Bank of the X-Y"] {
+            assert_eq!(parts_of(w, false), parts_of(w, true), "{w:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parts_same_as_split(w in "( |-|/|a|UN|\u{e9}){0,16}") {
+            proptest::prop_assert_eq!(parts_of(&w, false), parts_of(&w, true));
+        }
+    }
+
+    /// [`is_short_form`] as first written: whether `s` can be a short form in brackets: one token of 2 to 12 characters with an
+    /// upper-case letter, not a word in title case ("File"), not a number or year.
+    fn is_short_form_reference(s: &str) -> bool {
+        let n = s.chars().count();
+        if !(2..=12).contains(&n) || s.contains(char::is_whitespace) {
+            return false;
+        }
+        if !s.chars().next().is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+        let upper = s.chars().filter(|c| c.is_uppercase()).count();
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        if upper == 0 || letters < 2 {
+            return false;
+        }
+        // "File", "Reuters": a capitalized word is not a short form (but "AfDB", "ToM", "BoG" are).
+        if upper == 1 && s.chars().next().is_some_and(char::is_uppercase) && letters == n && n > 3 {
+            return false;
+        }
+        s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '.' | '/' | '+'))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn short_form_in_one_pass(s in "[A-Za-z0-9 .&/+\u{e9}\u{c9}\u{2009}\u{660}-]{0,14}") {
+            proptest::prop_assert_eq!(is_short_form(&s), is_short_form_reference(&s));
+        }
+    }
+
+    #[test]
+    fn short_forms_as_first_written() {
+        for s in [
+            "EU",
+            "File",
+            "AfDB",
+            "ToM",
+            "U.S.",
+            "1995",
+            "A1",
+            "ABCDEFGHIJKL",
+            "ABCDEFGHIJKLM",
+            "",
+            "E",
+            " EU",
+            "\u{c9}U",
+            "-EU",
+            "NASA's",
+        ] {
+            assert_eq!(is_short_form(s), is_short_form_reference(s), "{s:?}");
         }
     }
 
