@@ -9,7 +9,7 @@
 //! "(File)", "(AP)" after a dateline, "(Spenner et al., 1995)", airport codes, party tags after
 //! names ("(BJP)"), descriptions ("the refugee agency (UNHCR)").
 
-use crate::ascii_scan::{in_range, HI};
+use crate::ascii_scan::{in_range, load_le, HI};
 use crate::entities::GAZ;
 use crate::{Acronym, AcronymSource, Context, Entity};
 use copydesk_normalize::Span;
@@ -62,25 +62,24 @@ pub struct Definition {
 }
 
 /// Whether `s` can be a short form in brackets: one token of 2 to 12 characters with an
-/// upper-case letter, not a word in title case ("File"), not a number or year.
+/// upper-case letter, not a word in title case ("File"), not a number or year. One pass over the
+/// chars (white space is no letter, digit or allowed sign, so it fails the last test).
 fn is_short_form(s: &str) -> bool {
-    let n = s.chars().count();
-    if !(2..=12).contains(&n) || s.contains(char::is_whitespace) {
-        return false;
+    let mut first = None;
+    let (mut n, mut upper, mut letters) = (0usize, 0usize, 0usize);
+    for c in s.chars() {
+        if n == 12 || !(c.is_alphanumeric() || matches!(c, '-' | '&' | '.' | '/' | '+')) {
+            return false;
+        }
+        first = first.or(Some(c));
+        n += 1;
+        upper += usize::from(c.is_uppercase());
+        letters += usize::from(c.is_alphabetic());
     }
-    if !s.chars().next().is_some_and(char::is_alphanumeric) {
-        return false;
-    }
-    let upper = s.chars().filter(|c| c.is_uppercase()).count();
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    if upper == 0 || letters < 2 {
-        return false;
-    }
+    let Some(first) = first.filter(|c| c.is_alphanumeric()) else { return false };
     // "File", "Reuters": a capitalized word is not a short form (but "AfDB", "ToM", "BoG" are).
-    if upper == 1 && s.chars().next().is_some_and(char::is_uppercase) && letters == n && n > 3 {
-        return false;
-    }
-    s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '.' | '/' | '+'))
+    let title_word = upper == 1 && first.is_uppercase() && letters == n && n > 3;
+    n >= 2 && upper > 0 && letters >= 2 && !title_word
 }
 
 /// Letters and digits of a short form, lower-cased (what must be found in the long form).
@@ -220,20 +219,15 @@ fn initials_match(sf: &[char], window: &str) -> Option<usize> {
     // at a range of it.
     let mut chars: Vec<char> = Vec::with_capacity(window.len());
     let mut parts: Vec<(usize, std::ops::Range<usize>, bool, bool)> = Vec::new();
-    let mut off = 0usize;
-    for w in window.split(' ') {
-        let st = off;
-        off += w.len() + 1;
-        for p in w.split(['-', '/']).filter(|p| !p.is_empty()) {
-            let a = chars.len();
-            lower_alnum_into(p, &mut chars);
-            if chars.len() == a {
-                continue;
-            }
-            let caps = chars.len() - a > 1 && p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-            parts.push((st, a..chars.len(), caps, is_minor_word(p)));
+    for_each_part(window, |st, p| {
+        let a = chars.len();
+        lower_alnum_into(p, &mut chars);
+        if chars.len() == a {
+            return;
         }
-    }
+        let caps = chars.len() - a > 1 && p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        parts.push((st, a..chars.len(), caps, is_minor_word(p)));
+    });
     parts.reverse();
     // Depth-first over (part index, letters left), each state visited once: O(parts * letters).
     // States (i <= parts, k <= letters) are marked in a table of (parts + 1) x (letters + 1).
@@ -257,6 +251,43 @@ fn initials_match(sf: &[char], window: &str) -> Option<usize> {
         initials_step(sf, i, k, chars.get(r.clone()).unwrap_or(&[]), *caps, *minor, &mut stack);
     }
     best
+}
+
+/// Call `f` with each part of `window` [`initials_match`] reads, left to right: the pieces of
+/// its words (split at spaces) split at hyphens and slashes, not empty, with their word's
+/// offset. An ASCII window is cut by one pass over its bytes, others by `str::split`.
+fn for_each_part(window: &str, mut f: impl FnMut(usize, &str)) {
+    if window.is_ascii() {
+        let (mut word, mut part) = (0usize, 0usize);
+        for (i, &c) in window.as_bytes().iter().enumerate() {
+            if matches!(c, b' ' | b'-' | b'/') {
+                if let Some(p) = window.get(part..i).filter(|p| !p.is_empty()) {
+                    f(word, p);
+                }
+                part = i + 1;
+                if c == b' ' {
+                    word = i + 1;
+                }
+            }
+        }
+        if let Some(p) = window.get(part..).filter(|p| !p.is_empty()) {
+            f(word, p);
+        }
+        return;
+    }
+    split_parts(window, f);
+}
+
+/// [`for_each_part`] by `str::split`, for any window.
+fn split_parts(window: &str, mut f: impl FnMut(usize, &str)) {
+    let mut off = 0usize;
+    for w in window.split(' ') {
+        let st = off;
+        off += w.len() + 1;
+        for p in w.split(['-', '/']).filter(|p| !p.is_empty()) {
+            f(st, p);
+        }
+    }
 }
 
 /// The states [`initials_match`] goes on to from part `i` (letters `pc`, not empty) with the
@@ -463,12 +494,33 @@ fn lettered_long_form(text: &str, open: usize, inner: &str) -> Option<(usize, us
     ok.then_some((ws, lf_end))
 }
 
+/// `s.split_once(" and ")`, by a byte search: bracketed texts are short, and a substring
+/// searcher costs more to set up than this costs to run.
+fn split_at_and(s: &str) -> Option<(&str, &str)> {
+    let b = s.as_bytes();
+    let and = u64::from_le_bytes(*b" and \0\0\0");
+    let i = (0..b.len()).find(|&i| b.get(i) == Some(&b' ') && load_le(b, i, 5) == Some(and))?;
+    Some((s.get(..i)?, s.get(i + 5..)?))
+}
+
 /// Find acronym definitions in one text (a paragraph or a sentence). Linear: each bracket
 /// looks back at most a few hundred bytes.
 pub fn definitions(text: &str) -> Vec<Definition> {
+    let b = text.as_bytes();
+    definitions_at(text, memchr::memchr2_iter(b'(', b'[', b), memchr::memchr2_iter(b'-', 0xE2, b))
+}
+
+/// [`definitions`], given the offsets in `text` of its opening brackets ("(", "[") and of its
+/// bytes "-" and 0xE2 (each list in order): [`find`] searches them once per article instead
+/// of once per segment.
+fn definitions_at(
+    text: &str,
+    brackets: impl Iterator<Item = usize>,
+    dash_bytes: impl Iterator<Item = usize>,
+) -> Vec<Definition> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    for open in memchr::memchr2_iter(b'(', b'[', bytes) {
+    for open in brackets {
         let ob = bytes[open];
         let close_b = if ob == b'(' { b')' } else { b']' };
         let lim = (open + 160).min(bytes.len());
@@ -484,7 +536,7 @@ pub fn definitions(text: &str) -> Vec<Definition> {
         let inner = inner_raw.trim();
         let is = open + 1 + lead;
         // "(DPR and LPR)"
-        if let Some((x, y)) = inner.split_once(" and ") {
+        if let Some((x, y)) = split_at_and(inner) {
             if is_short_form(x) && is_short_form(y) {
                 let a = (is, is + x.len());
                 let b = (is + x.len() + 5, is + inner.len());
@@ -530,7 +582,7 @@ pub fn definitions(text: &str) -> Vec<Definition> {
             }
         }
     }
-    dashes(text, &mut out);
+    dashes(text, dash_bytes, &mut out);
     out
 }
 
@@ -587,11 +639,12 @@ fn dash_definition(text: &str, sp: usize, min: usize) -> Option<(usize, usize, u
 }
 
 /// "NASA - National Aeronautics and Space Administration -" (hyphen, en or em dashes).
-/// One pass: only spaces followed by a dash are looked at.
-fn dashes(text: &str, out: &mut Vec<Definition>) {
+/// One pass: only spaces followed by a dash are looked at (`dash_bytes`: the offsets of the
+/// bytes "-" and 0xE2 of `text`, in order).
+fn dashes(text: &str, dash_bytes: impl Iterator<Item = usize>, out: &mut Vec<Definition>) {
     let b = text.as_bytes();
     let mut resume = 0usize;
-    for i in memchr::memchr2_iter(b'-', 0xE2, b) {
+    for i in dash_bytes {
         if i < resume + 2 || b[i - 1] != b' ' || dash_len(b, i).is_none() {
             continue;
         }
@@ -707,13 +760,54 @@ fn known_candidates(s: &str, max: usize) -> impl Iterator<Item = (usize, &str)> 
     })
 }
 
+/// The offsets of the hits of `hits` (offsets in the whole text, in order) within `span`, as
+/// offsets in the span's text; hits before the span are passed over, hits after it are left.
+fn offsets_in<I: Iterator<Item = usize>>(
+    hits: &mut std::iter::Peekable<I>,
+    span: Span,
+) -> impl Iterator<Item = usize> + '_ {
+    std::iter::from_fn(move || {
+        while let Some(h) = hits.next_if(|&h| h < span.end) {
+            if h >= span.start {
+                return Some(h - span.start);
+            }
+        }
+        None
+    })
+}
+
+/// The definitions of each segment, with the segment's start. `SHARED`: the brackets and dash
+/// bytes of the whole text are searched once and handed to the segments in turn (while the
+/// segments come in text order, as [`Context::new`] gives them), instead of searched per
+/// segment; tests check that both ways find alike.
+fn segment_definitions<'c, const SHARED: bool>(
+    ctx: &'c Context,
+) -> impl Iterator<Item = (usize, Vec<Definition>)> + 'c {
+    let all = ctx.text.as_bytes();
+    // (most segments hold no bracket and few dash bytes: a search per segment cost more than
+    // the searching)
+    let mut brackets = memchr::memchr2_iter(b'(', b'[', all).peekable();
+    let mut dash_bytes = memchr::memchr2_iter(b'-', 0xE2, all).peekable();
+    let mut in_order = 0usize;
+    ctx.segments.iter().map(move |seg| {
+        let base = seg.span.start;
+        let text = crate::entities::text_of(ctx, seg.span);
+        let defs = if SHARED && base >= in_order && text.len() == seg.span.end.wrapping_sub(base) {
+            in_order = seg.span.end;
+            definitions_at(text, offsets_in(&mut brackets, seg.span), offsets_in(&mut dash_bytes, seg.span))
+        } else {
+            definitions(text)
+        };
+        (base, defs)
+    })
+}
+
 /// Acronyms of the article: those defined in it, then well-known ones used in it but not defined.
 pub(crate) fn find(ctx: &Context, _entities: &[Entity]) -> Vec<Acronym> {
     let mut out = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
-    for seg in &ctx.segments {
-        let base = seg.span.start;
-        for d in definitions(crate::entities::text_of(ctx, seg.span)) {
+    for (base, defs) in segment_definitions::<true>(ctx) {
+        for d in defs {
             if !seen.insert(format!("{}\u{0}{}", d.short, d.long.to_lowercase())) {
                 continue;
             }
@@ -769,6 +863,84 @@ mod tests {
             proptest::prop_assert_eq!(sf_chars(&w), sf);
             let part: Vec<char> = w.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect();
             proptest::prop_assert_eq!(lower_alnum(&w), part);
+        }
+    }
+
+    fn parts_of(window: &str, split: bool) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        let f = |st: usize, p: &str| out.push((st, p.to_string()));
+        if split {
+            split_parts(window, f);
+        } else {
+            for_each_part(window, f);
+        }
+        out
+    }
+
+    #[test]
+    fn parts_by_bytes_as_by_split() {
+        for w in ["", " ", "a", "UN-led  peace/keeping force", "-x- /y/ ", "a--b//c - d", "Bank of the X-Y"] {
+            assert_eq!(parts_of(w, false), parts_of(w, true), "{w:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parts_same_as_split(w in "( |-|/|a|UN|\u{e9}){0,16}") {
+            proptest::prop_assert_eq!(parts_of(&w, false), parts_of(&w, true));
+        }
+    }
+
+    /// [`is_short_form`] as first written: whether `s` can be a short form in brackets: one token of 2 to 12 characters with an
+    /// upper-case letter, not a word in title case ("File"), not a number or year.
+    fn is_short_form_reference(s: &str) -> bool {
+        let n = s.chars().count();
+        if !(2..=12).contains(&n) || s.contains(char::is_whitespace) {
+            return false;
+        }
+        if !s.chars().next().is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+        let upper = s.chars().filter(|c| c.is_uppercase()).count();
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        if upper == 0 || letters < 2 {
+            return false;
+        }
+        // "File", "Reuters": a capitalized word is not a short form (but "AfDB", "ToM", "BoG" are).
+        if upper == 1 && s.chars().next().is_some_and(char::is_uppercase) && letters == n && n > 3 {
+            return false;
+        }
+        s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '.' | '/' | '+'))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn short_form_in_one_pass(s in "[A-Za-z0-9 .&/+\u{e9}\u{c9}\u{2009}\u{660}-]{0,14}") {
+            proptest::prop_assert_eq!(is_short_form(&s), is_short_form_reference(&s));
+        }
+    }
+
+    #[test]
+    fn short_forms_as_first_written() {
+        for s in [
+            "EU",
+            "File",
+            "AfDB",
+            "ToM",
+            "U.S.",
+            "1995",
+            "A1",
+            "ABCDEFGHIJKL",
+            "ABCDEFGHIJKLM",
+            "",
+            "E",
+            " EU",
+            "\u{c9}U",
+            "-EU",
+            "NASA's",
+        ] {
+            assert_eq!(is_short_form(s), is_short_form_reference(s), "{s:?}");
         }
     }
 
@@ -904,7 +1076,7 @@ mod tests {
 
     fn dashes_new(text: &str) -> Vec<Definition> {
         let mut out = Vec::new();
-        dashes(text, &mut out);
+        dashes(text, memchr::memchr2_iter(b'-', 0xE2, text.as_bytes()), &mut out);
         out
     }
 
@@ -927,6 +1099,61 @@ mod tests {
         #[test]
         fn dashes_same_as_reference(s in "(AB|NA|[A-Ca-c]|U\\.S|&| |-|--|\u{2013}|\u{2014}|[.;(]|\u{e9}|Al|Bo){0,40}") {
             proptest::prop_assert_eq!(dashes_new(&s), dashes_reference(&s));
+        }
+    }
+
+    #[test]
+    fn split_at_and_is_split_once() {
+        for t in
+            ["DPR and LPR", "a and b and c", " and ", "and", "x and", "\u{e9} and \u{e9}", "", "A andB", "A  and  B"]
+        {
+            assert_eq!(split_at_and(t), t.split_once(" and "), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_at_and_same_as_split_once(s in "( |a|n|d|and|A|\u{e9}){0,12}") {
+            proptest::prop_assert_eq!(split_at_and(&s), s.split_once(" and "));
+        }
+    }
+
+    /// The segments' definitions as [`segment_definitions`] finds them, the dash and bracket
+    /// hits searched once per text (`true`) or per segment (`false`).
+    fn segment_defs<const SHARED: bool>(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, Vec<Definition>)> {
+        let segments = spans
+            .iter()
+            .map(|&(a, b)| crate::Segment { span: Span::new(a, b), kind: copydesk_parse::BlockKind::Paragraph })
+            .collect();
+        let ctx = Context { text, segments, sentences: Vec::new(), published: None };
+        segment_definitions::<SHARED>(&ctx).collect()
+    }
+
+    #[test]
+    fn shared_hits_find_what_segments_find() {
+        let t = "the European Union (EU) said. NASA - National Aeronautics and Space Administration - \
+                 ICAO's [International Civil Aviation Organization] rules; AB \u{2014} Alpha Bravo \u{2014} x";
+        let n = t.len();
+        for spans in [
+            vec![(0, n)],
+            vec![(0, 30), (30, n)],
+            vec![(4, 25), (29, 90), (95, n)],
+            vec![(29, 90), (0, 30), (80, n)],
+            vec![(0, 12), (5, 40), (40, 41), (200, 100), (n, n + 5), (30, n)],
+        ] {
+            assert_eq!(segment_defs::<true>(t, &spans), segment_defs::<false>(t, &spans), "{spans:?}");
+        }
+        assert_eq!(segment_defs::<true>(t, &[(0, n)])[0].1.len(), 4);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn shared_hits_same_as_per_segment(
+            s in "(EU|NASA|AB|Al|Bo|European|Union|[a-c]| |-|--|\u{2013}|\u{2014}|[()\\[\\].;]|\u{e9}){0,40}",
+            spans in proptest::collection::vec((0usize..80, 0usize..80), 0..6),
+        ) {
+            proptest::prop_assert_eq!(segment_defs::<true>(&s, &spans), segment_defs::<false>(&s, &spans));
         }
     }
 

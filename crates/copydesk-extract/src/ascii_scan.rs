@@ -15,6 +15,13 @@ pub(crate) fn in_range(y: u64, lo: u8, hi: u8) -> u64 {
     ge & !gt & HI
 }
 
+/// The ASCII letters and digits among eight bytes (any bytes), as their high bits.
+#[inline]
+pub(crate) fn alnum_bits(x: u64) -> u64 {
+    let y = x & !HI;
+    (in_range(y, b'0', b'9') | in_range(y | (LO * 0x20), b'a', b'z')) & !x
+}
+
 /// The first byte at or after `i` that `hit` marks: eight bytes at a time through `hits` (given
 /// the eight bytes as a little-endian `u64`, it returns the high bit of each byte `hit` accepts),
 /// then the last few one by one through `hit`. The two must agree.
@@ -76,6 +83,17 @@ mod tests {
             assert_eq!(m == HI, x.is_ascii_uppercase(), "{x:#x}");
             assert!(m == 0 || m == HI);
         }
+    }
+
+    #[test]
+    fn alnum_bits_marks_exactly_the_ascii_letters_and_digits() {
+        for x in 0..=u8::MAX {
+            let m = alnum_bits(u64::from(x) * LO);
+            assert_eq!(m == HI, x.is_ascii_alphanumeric(), "{x:#x}");
+            assert!(m == 0 || m == HI);
+        }
+        let m = alnum_bits(u64::from_le_bytes(*b"a Z9-\xc3\xa9z"));
+        assert_eq!(m, 0x8000_0000_8080_0080);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! sentence opener follows ("the U.S. The ..."). Lists ("1. ... 2. ...", "a) ... b) ...") and
 //! bullets ("•") start new sentences. Everything is one linear pass over each segment.
 
+use crate::ascii_scan::{alnum_bits, load_le, HI};
 use crate::quotes::with_lower;
 use crate::{Segment, Sentence};
 use copydesk_normalize::Span;
@@ -418,6 +419,35 @@ fn word_before(s: &str, from: usize, end: usize) -> &str {
     w.trim_start_matches(|c: char| is_opener(c) || is_bullet(c) || c == '-' || c == '—')
 }
 
+/// The word before byte `end` when it is plain: three or more ASCII letters and digits, after
+/// white space or at `from` (what [`word_before`] gives then, read by one backward pass with no
+/// trimming and no char decoding). None for any other word, which the full path reads.
+#[inline]
+fn plain_word_before(s: &str, from: usize, end: usize) -> Option<&[u8]> {
+    let b = s.as_bytes();
+    let lo = from.min(end);
+    let mut k = end;
+    // eight bytes at a time (a word usually ends in the first eight): the last byte before `k`
+    // that is no ASCII letter or digit
+    while k > lo {
+        let Some(x) = k.checked_sub(8).and_then(|a| load_le(b, a, 8)) else { break };
+        let non = !alnum_bits(x) & HI;
+        if non != 0 {
+            // (its index in the eight bytes: the highest marked byte)
+            // (after the highest marked byte: `k` less its distance from the top)
+            k = (k - (non.leading_zeros() / 8) as usize).max(lo);
+            break;
+        }
+        k = (k - 8).max(lo);
+    }
+    while k > lo && b.get(k - 1).is_some_and(u8::is_ascii_alphanumeric) {
+        k -= 1;
+    }
+    let after_space = k == lo || b.get(k - 1).is_some_and(|&c| matches!(c, b' ' | b'\t'..=b'\r'));
+    let w = b.get(k..end)?;
+    (after_space && w.len() > 2).then_some(w)
+}
+
 /// Where [`abbrev_shape`] puts a word of `len` bytes from `first` to `last` (ASCII): letters
 /// keep their place whatever their case; other bytes and lengths over seven share places.
 fn shape_index(first: u8, last: u8, len: usize) -> usize {
@@ -448,6 +478,9 @@ fn abbrev_shape(w: &[u8]) -> bool {
 
 /// Decide whether a single period at `dot` ends the sentence, `next` being what follows.
 fn period_ends_sentence(s: &str, sent_start: usize, dot: usize, next: &str) -> bool {
+    if plain_word_before(s, sent_start, dot).is_some_and(|w| !abbrev_shape(w)) {
+        return true;
+    }
     let w = word_before(s, sent_start, dot);
     if w.is_empty() {
         return true;
@@ -616,6 +649,16 @@ mod tests {
         fn char_at_is_the_next_char(s in "[a .)\\]\u{e9}\u{2026}\u{201d}\u{1f600}]{0,8}") {
             for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
                 proptest::prop_assert_eq!(char_at(&s, i), s[i..].chars().next());
+            }
+        }
+
+        /// A plain word is the word [`word_before`] finds, all ASCII letters and digits.
+        #[test]
+        fn plain_word_is_the_word_before(s in "[ \t\u{b}\u{a0}\u{e9}aZ9.,(\"-]{0,4}[ aZ9\u{e9}]{0,20}", from in 0usize..26, end in 0usize..26) {
+            let end = floor_boundary(&s, end);
+            if let Some(w) = plain_word_before(&s, from, end) {
+                proptest::prop_assert_eq!(w, word_before(&s, from, end).as_bytes());
+                proptest::prop_assert!(w.len() > 2 && w.iter().all(u8::is_ascii_alphanumeric));
             }
         }
 
