@@ -224,9 +224,25 @@ fn word_char_before(s: &str, i: usize) -> bool {
 }
 
 /// The high bits of the bytes of `x` that may open a run: upper-case ASCII letters and bytes
-/// that are not ASCII.
+/// that are not ASCII. Only the first of them (the lowest set bit) is exact, which is all the
+/// scan asks: a byte after it may be marked wrongly.
+///
+/// Without clearing the high bits first (as [`in_range`] needs), the sums of a byte that is not
+/// ASCII may carry into the next byte. Such a byte is marked itself, and every byte before the
+/// first marked one is ASCII, which never carries. In UTF-8 text a carry only ever reaches a
+/// continuation byte (marked itself, and never carrying on), so the bytes after one that was
+/// masked off are exact too ([`last_candidate_steps`]).
 #[inline(always)]
 fn candidate_marks(x: u64) -> u64 {
+    // Bit 7 of an ASCII byte plus 0x3f is set from 'A' (0x41) on, plus 0x25 from '[' (0x5b) on.
+    let from_a = x.wrapping_add(LO * 0x3f);
+    let past_z = x.wrapping_add(LO * 0x25);
+    (x | (from_a & !past_z)) & HI
+}
+
+/// [`candidate_marks`] on every byte (the reference of `first_candidate_marks_are_exact`).
+#[cfg(test)]
+fn candidate_marks_plain(x: u64) -> u64 {
     (x & HI) | in_range(x & !HI, b'A', b'Z')
 }
 
@@ -419,7 +435,43 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn candidates_agree_with_a_byte_scan(s in "[a-zA-Z @\\[`{\u{e9}]{0,70}", from in 0usize..40) {
+        fn first_candidate_marks_are_exact(
+            s in "[a-zA-Z@\\[`{ \u{e9}\u{7ff}\u{c9}\u{2019}\u{ffff}\u{10ffff}\u{1f600}]{0,12}",
+            from in 0usize..40,
+        ) {
+            // From every byte, the first mark (and whether there is one) is the plain test's.
+            let b = s.as_bytes();
+            let i = from.min(b.len());
+            let mut w = [0u8; 8];
+            let n = (b.len() - i).min(8);
+            w[..n].copy_from_slice(&b[i..i + n]);
+            let x = u64::from_le_bytes(w);
+            let (m, plain) = (candidate_marks(x), candidate_marks_plain(x));
+            proptest::prop_assert_eq!(m & m.wrapping_neg(), plain & plain.wrapping_neg());
+        }
+    }
+
+    #[test]
+    fn candidate_marks_carry_only_past_the_first() {
+        // Every byte alone, with each lead byte's highest continuation after it.
+        for x in 0u8..=255 {
+            for at in 0..8 {
+                let mut w = [b'a'; 8];
+                w[at] = x;
+                if at + 1 < 8 && x >= 0xc0 {
+                    w[at + 1] = 0xbf;
+                }
+                let v = u64::from_le_bytes(w);
+                let (m, plain) = (candidate_marks(v), candidate_marks_plain(v));
+                assert_eq!(m & m.wrapping_neg(), plain & plain.wrapping_neg(), "{x:#x} at {at}");
+                assert_eq!(m != 0, is_candidate(x), "{x:#x} at {at}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn candidates_agree_with_a_byte_scan(s in "[a-zA-Z @\\[`{\u{e9}\u{7ff}\u{2019}\u{ffff}\u{10ffff}]{0,70}", from in 0usize..40) {
             let b = s.as_bytes();
             let i = from.min(b.len());
             let want = b[i..].iter().position(|&x| x.is_ascii_uppercase() || x >= 0x80).map(|k| i + k);
