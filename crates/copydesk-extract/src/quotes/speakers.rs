@@ -9,7 +9,7 @@
 
 use super::lexicon::{
     core_word, determiner_words, is_determiner, is_org_word, is_role, is_title, lists, not_name_start, not_name_words,
-    title_gender, Gender, WordBits,
+    title_gender, Gender,
 };
 use super::name_runs;
 use super::span_index::SpanIndex;
@@ -161,9 +161,15 @@ pub(crate) struct Resolver<'a> {
 /// and its length, times a constant. One hash answers both sets for a lone word.
 #[inline]
 fn word_hash(w: &str) -> u64 {
+    word_hash_packed(w, pack(w.as_bytes()))
+}
+
+/// [`word_hash`] of `w` with its bytes packed already (`packed` is `pack(w)`).
+#[inline]
+fn word_hash_packed(w: &str, packed: Option<u64>) -> u64 {
     let b = w.as_bytes();
     let n = b.len();
-    let x = match pack(b) {
+    let x = match packed {
         Some(x) => x,
         None => {
             let le8 =
@@ -207,8 +213,8 @@ impl TokenBits {
     }
 }
 
-/// A set of 8192 bits (1 KiB) over words as written, for a word list ([`FIRST_NAMES`]): a word
-/// whose bit is clear is not on the list. Its bits come from the [`word_hash`] that
+/// A set of 8192 bits (1 KiB) over words as written, for a word list ([`FIRST_NAMES`],
+/// [`CASED_WORDS`]): a word whose bit is clear is not on the list. Its bits come from the [`word_hash`] that
 /// [`TokenBits`] reads too.
 struct NameBits(Box<[u64; 128]>);
 
@@ -431,7 +437,7 @@ static CASED_WORDS: Lazy<CasedWords> = Lazy::new(|| {
     for w in not_name_words() {
         add(w, W_NOT_NAME);
     }
-    let mut filter = WordBits::new();
+    let mut filter = NameBits::new();
     for k in m.keys() {
         filter.add(k);
     }
@@ -443,7 +449,7 @@ static CASED_WORDS: Lazy<CasedWords> = Lazy::new(|| {
 struct CasedWords {
     map: HashMap<String, u8>,
     /// One bit per word.
-    filter: WordBits,
+    filter: NameBits,
     /// The words of one to eight bytes, found without hashing.
     short: PackedMap<u8>,
 }
@@ -453,16 +459,28 @@ impl CasedWords {
     /// few words it lets through pay for the call that hashes them.
     #[inline(always)]
     fn get(&self, w: &str) -> u8 {
-        if !self.filter.may_hold(w) {
+        self.get_packed(w, pack(w.as_bytes()))
+    }
+
+    /// [`Self::get`] with the bytes of `w` packed already (`packed` is `pack(w)`).
+    #[inline(always)]
+    fn get_packed(&self, w: &str, packed: Option<u64>) -> u8 {
+        if !self.filter.may_hold_hash(word_hash_packed(w, packed)) {
             return 0;
         }
-        self.get_listed(w)
+        self.get_listed_packed(w, packed)
     }
 
     /// [`Self::get`] past the filter.
-    #[inline(never)]
+    #[cfg(test)]
     fn get_listed(&self, w: &str) -> u8 {
-        match pack(w.as_bytes()) {
+        self.get_listed_packed(w, pack(w.as_bytes()))
+    }
+
+    /// [`Self::get_packed`] past the filter.
+    #[inline(never)]
+    fn get_listed_packed(&self, w: &str, packed: Option<u64>) -> u8 {
+        match packed {
             Some(x) => self.short.get(x, w.len()).unwrap_or(0),
             None => self.map.get(w).copied().unwrap_or(0),
         }
@@ -471,9 +489,15 @@ impl CasedWords {
 
 /// Is `w` ASCII in lower case, UPPER case or Capitalised (letters only counted)? Words of up to
 /// eight bytes are tested as one integer.
+#[cfg(test)]
 fn plain_case(w: &str) -> bool {
-    let b = w.as_bytes();
-    if let Some(x) = pack(b) {
+    plain_case_packed(w, pack(w.as_bytes()))
+}
+
+/// [`plain_case`] with the bytes of `w` packed already (`packed` is `pack(w)`).
+#[inline]
+fn plain_case_packed(w: &str, packed: Option<u64>) -> bool {
+    if let Some(x) = packed {
         if x & HI != 0 {
             return false;
         }
@@ -579,7 +603,9 @@ fn plain_case_slow(w: &str) -> bool {
 /// The [`CASED_WORDS`] bits of `w` as the lexicon sees it (any case; a title may end with a
 /// period it is listed without).
 fn word_bits(w: &str) -> u8 {
-    if !plain_case(w) {
+    // Packed once for the case test and the look-up.
+    let packed = pack(w.as_bytes());
+    if !plain_case_packed(w, packed) {
         let mut bits = 0;
         if is_title(w) {
             bits |= W_TITLE
@@ -597,7 +623,7 @@ fn word_bits(w: &str) -> u8 {
         }
         return bits;
     }
-    let bits = CASED_WORDS.get(w);
+    let bits = CASED_WORDS.get_packed(w, packed);
     if bits & W_TITLE == 0 && w.ends_with('.') {
         let t = w.trim_end_matches('.');
         let tb = CASED_WORDS.get(t);
