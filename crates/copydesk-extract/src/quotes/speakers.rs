@@ -9,7 +9,7 @@
 
 use super::lexicon::{
     core_word, determiner_words, is_determiner, is_org_word, is_role, is_title, lists, not_name_start, not_name_words,
-    title_gender, Gender, WordBits,
+    title_gender, Gender,
 };
 use super::name_runs;
 use super::span_index::SpanIndex;
@@ -156,30 +156,83 @@ pub(crate) struct Resolver<'a> {
     surnames: TokenBits,
 }
 
+/// The hash of a word as written that [`TokenBits`] and [`NameBits`] take their bits from (the
+/// high ones): its bytes packed into one integer ([`pack`]), or its first and last eight bytes,
+/// and its length, times a constant. One hash answers both sets for a lone word.
+#[inline]
+fn word_hash(w: &str) -> u64 {
+    word_hash_packed(w, pack(w.as_bytes()))
+}
+
+/// [`word_hash`] of `w` with its bytes packed already (`packed` is `pack(w)`).
+#[inline]
+fn word_hash_packed(w: &str, packed: Option<u64>) -> u64 {
+    let b = w.as_bytes();
+    let n = b.len();
+    let x = match packed {
+        Some(x) => x,
+        None => {
+            let le8 =
+                |i: usize| b.get(i..i + 8).and_then(|x| <[u8; 8]>::try_from(x).ok()).map_or(0, u64::from_le_bytes);
+            le8(0) ^ le8(n.saturating_sub(8)).rotate_left(29)
+        }
+    };
+    (x ^ ((n as u64) << 56)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
 /// A set of 512 bits over words as written: a word whose bit is clear was never added.
 #[derive(Debug, Default)]
 struct TokenBits([u64; 8]);
 
 impl TokenBits {
-    /// The bit of `w`: from its first and last eight bytes (packed, see [`pack`]) and length.
+    /// The bit of a word whose [`word_hash`] is `h`: its top nine bits.
     #[inline]
-    fn bit(w: &str) -> usize {
-        let b = w.as_bytes();
-        let n = b.len();
-        let x = match pack(b) {
-            Some(x) => x,
-            None => {
-                let le8 =
-                    |i: usize| b.get(i..i + 8).and_then(|x| <[u8; 8]>::try_from(x).ok()).map_or(0, u64::from_le_bytes);
-                le8(0) ^ le8(n.saturating_sub(8)).rotate_left(29)
-            }
-        };
-        ((x ^ ((n as u64) << 56)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
+    fn bit(h: u64) -> usize {
+        (h >> 55) as usize
     }
 
     /// Add `w`.
     fn add(&mut self, w: &str) {
-        let k = Self::bit(w);
+        let k = Self::bit(word_hash(w));
+        if let Some(x) = self.0.get_mut(k >> 6) {
+            *x |= 1 << (k & 63);
+        }
+    }
+
+    /// Might `w` have been added? (False only for words never added.)
+    #[cfg(test)]
+    fn may_hold(&self, w: &str) -> bool {
+        self.may_hold_hash(word_hash(w))
+    }
+
+    /// Might the word whose [`word_hash`] is `h` have been added?
+    #[inline]
+    fn may_hold_hash(&self, h: u64) -> bool {
+        let k = Self::bit(h);
+        self.0.get(k >> 6).is_some_and(|x| x >> (k & 63) & 1 != 0)
+    }
+}
+
+/// A set of 8192 bits (1 KiB) over words as written, for a word list ([`FIRST_NAMES`],
+/// [`CASED_WORDS`]): a word whose bit is clear is not on the list. Its bits come from the [`word_hash`] that
+/// [`TokenBits`] reads too.
+struct NameBits(Box<[u64; 128]>);
+
+impl NameBits {
+    /// A set that holds no word.
+    fn new() -> Self {
+        NameBits(Box::new([0; 128]))
+    }
+
+    /// The bit of a word whose [`word_hash`] is `h`: its top thirteen bits.
+    #[inline]
+    fn bit(h: u64) -> usize {
+        (h >> 51) as usize
+    }
+
+    /// Add `w`.
+    fn add(&mut self, w: &str) {
+        let k = Self::bit(word_hash(w));
         if let Some(x) = self.0.get_mut(k >> 6) {
             *x |= 1 << (k & 63);
         }
@@ -188,7 +241,13 @@ impl TokenBits {
     /// Might `w` have been added? (False only for words never added.)
     #[inline]
     fn may_hold(&self, w: &str) -> bool {
-        let k = Self::bit(w);
+        self.may_hold_hash(word_hash(w))
+    }
+
+    /// Might the word whose [`word_hash`] is `h` have been added?
+    #[inline]
+    fn may_hold_hash(&self, h: u64) -> bool {
+        let k = Self::bit(h);
         self.0.get(k >> 6).is_some_and(|x| x >> (k & 63) & 1 != 0)
     }
 }
@@ -378,7 +437,7 @@ static CASED_WORDS: Lazy<CasedWords> = Lazy::new(|| {
     for w in not_name_words() {
         add(w, W_NOT_NAME);
     }
-    let mut filter = WordBits::new();
+    let mut filter = NameBits::new();
     for k in m.keys() {
         filter.add(k);
     }
@@ -390,7 +449,7 @@ static CASED_WORDS: Lazy<CasedWords> = Lazy::new(|| {
 struct CasedWords {
     map: HashMap<String, u8>,
     /// One bit per word.
-    filter: WordBits,
+    filter: NameBits,
     /// The words of one to eight bytes, found without hashing.
     short: PackedMap<u8>,
 }
@@ -400,16 +459,28 @@ impl CasedWords {
     /// few words it lets through pay for the call that hashes them.
     #[inline(always)]
     fn get(&self, w: &str) -> u8 {
-        if !self.filter.may_hold(w) {
+        self.get_packed(w, pack(w.as_bytes()))
+    }
+
+    /// [`Self::get`] with the bytes of `w` packed already (`packed` is `pack(w)`).
+    #[inline(always)]
+    fn get_packed(&self, w: &str, packed: Option<u64>) -> u8 {
+        if !self.filter.may_hold_hash(word_hash_packed(w, packed)) {
             return 0;
         }
-        self.get_listed(w)
+        self.get_listed_packed(w, packed)
     }
 
     /// [`Self::get`] past the filter.
-    #[inline(never)]
+    #[cfg(test)]
     fn get_listed(&self, w: &str) -> u8 {
-        match pack(w.as_bytes()) {
+        self.get_listed_packed(w, pack(w.as_bytes()))
+    }
+
+    /// [`Self::get_packed`] past the filter.
+    #[inline(never)]
+    fn get_listed_packed(&self, w: &str, packed: Option<u64>) -> u8 {
+        match packed {
             Some(x) => self.short.get(x, w.len()).unwrap_or(0),
             None => self.map.get(w).copied().unwrap_or(0),
         }
@@ -418,9 +489,15 @@ impl CasedWords {
 
 /// Is `w` ASCII in lower case, UPPER case or Capitalised (letters only counted)? Words of up to
 /// eight bytes are tested as one integer.
+#[cfg(test)]
 fn plain_case(w: &str) -> bool {
-    let b = w.as_bytes();
-    if let Some(x) = pack(b) {
+    plain_case_packed(w, pack(w.as_bytes()))
+}
+
+/// [`plain_case`] with the bytes of `w` packed already (`packed` is `pack(w)`).
+#[inline]
+fn plain_case_packed(w: &str, packed: Option<u64>) -> bool {
+    if let Some(x) = packed {
         if x & HI != 0 {
             return false;
         }
@@ -526,7 +603,9 @@ fn plain_case_slow(w: &str) -> bool {
 /// The [`CASED_WORDS`] bits of `w` as the lexicon sees it (any case; a title may end with a
 /// period it is listed without).
 fn word_bits(w: &str) -> u8 {
-    if !plain_case(w) {
+    // Packed once for the case test and the look-up.
+    let packed = pack(w.as_bytes());
+    if !plain_case_packed(w, packed) {
         let mut bits = 0;
         if is_title(w) {
             bits |= W_TITLE
@@ -544,7 +623,7 @@ fn word_bits(w: &str) -> u8 {
         }
         return bits;
     }
-    let bits = CASED_WORDS.get(w);
+    let bits = CASED_WORDS.get_packed(w, packed);
     if bits & W_TITLE == 0 && w.ends_with('.') {
         let t = w.trim_end_matches('.');
         let tb = CASED_WORDS.get(t);
@@ -833,7 +912,7 @@ fn first_name_gender(name: &str) -> Gender {
 /// Common first names with gender (data/first_names.txt); the first line of a name wins.
 static FIRST_NAMES: Lazy<FirstNames> = Lazy::new(|| {
     let mut map = HashMap::new();
-    let mut filter = WordBits::new();
+    let mut filter = NameBits::new();
     include_str!("../../data/first_names.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -853,7 +932,7 @@ static FIRST_NAMES: Lazy<FirstNames> = Lazy::new(|| {
 struct FirstNames {
     map: HashMap<&'static str, Gender>,
     /// One bit per name.
-    filter: WordBits,
+    filter: NameBits,
     /// The names of one to eight bytes, found without hashing.
     short: PackedMap<Gender>,
 }
@@ -1062,7 +1141,7 @@ impl<'a> Resolver<'a> {
                     let word = span.text_in(text);
                     // Cheap first: only a known surname or a first name can name someone.
                     let key = word_key(word);
-                    if !r.is_surname(key) && !FIRST_NAMES.contains_key(key) {
+                    if !r.may_name(key) {
                         continue;
                     }
                     let before = text.get(sentence..span.start).unwrap_or("");
@@ -1192,15 +1271,18 @@ impl<'a> Resolver<'a> {
         i
     }
 
-    /// Is `w` the last token of some person?
-    fn is_surname(&self, w: &str) -> bool {
-        self.surnames.may_hold(w) && self.by_token.get(w).is_some_and(|c| c.last.0 != NONE)
+    /// Is `w` the last token of some person, or a listed first name? One [`word_hash`] answers
+    /// both filters, which turn most words away.
+    fn may_name(&self, w: &str) -> bool {
+        let h = word_hash(w);
+        (self.surnames.may_hold_hash(h) && self.by_token.get(w).is_some_and(|c| c.last.0 != NONE))
+            || (FIRST_NAMES.filter.may_hold_hash(h) && FIRST_NAMES.get_listed(w).is_some())
     }
 
     /// The people whose last token is `last`, in index order.
     fn with_last<'s>(&'s self, last: &str) -> impl Iterator<Item = usize> + 's {
-        let mut i =
-            if self.surnames.may_hold(last) { self.by_token.get(last).map_or(NONE, |c| c.last.0) } else { NONE };
+        let known = self.surnames.may_hold_hash(word_hash(last));
+        let mut i = if known { self.by_token.get(last).map_or(NONE, |c| c.last.0) } else { NONE };
         std::iter::from_fn(move || {
             let cur = i;
             (cur != NONE).then(|| {
@@ -1664,6 +1746,20 @@ mod tests {
         }
 
         #[test]
+        fn name_bits_hold_every_added_word(ws in proptest::collection::vec("[a-zA-Z\u{e9}'.]{0,20}", 0..40), q in "[a-zA-Z]{0,12}") {
+            let mut t = NameBits::new();
+            for w in &ws {
+                t.add(w);
+            }
+            for w in &ws {
+                proptest::prop_assert!(t.may_hold(w));
+            }
+            if !t.may_hold(&q) {
+                proptest::prop_assert!(!ws.contains(&q));
+            }
+        }
+
+        #[test]
         fn name_shape_agrees_with_the_plain_test(w in "[A-Za-z.'\u{e9}\u{c9}0-9-]{0,6}") {
             proptest::prop_assert_eq!(name_shaped(&w), name_shaped_plain(&w));
         }
@@ -1856,6 +1952,40 @@ mod tests {
                 assert_eq!(bits_gender(bits), title_gender(w), "{w}");
             }
         }
+    }
+
+    #[test]
+    fn lone_words_may_name_surnames_and_first_names() {
+        let text = "Andrey Kelin met Olga Ivanova-Smith and Jean-Luc \u{c9}mile Dur\u{e9}n at the Long Bridge Club.";
+        let ctx = context(text);
+        let r = Resolver::new(&ctx, &[], &[]);
+        // The plain answer: the last token of a person, or a listed first name.
+        let plain = |w: &str| r.by_token.get(w).is_some_and(|c| c.last.0 != NONE) || FIRST_NAMES.map.contains_key(w);
+        let words = [
+            "Kelin",
+            "Ivanova-Smith",
+            "Dur\u{e9}n",
+            "Club",
+            "Andrey",
+            "Olga",
+            "Mary",
+            "John",
+            "Bridge",
+            "Long",
+            "met",
+            "",
+            "K",
+            "Kelin's",
+            "Zzyzx",
+            "Jean-Luc",
+            "\u{c9}mile",
+            "Christopher",
+            "Alexandrina",
+        ];
+        for w in words {
+            assert_eq!(r.may_name(w), plain(w), "{w}");
+        }
+        assert!(r.may_name("Kelin") && r.may_name("Mary") && !r.may_name("Zzyzx"));
     }
 
     #[test]
