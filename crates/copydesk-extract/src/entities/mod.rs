@@ -92,27 +92,29 @@ fn segment_is_title_case(toks: &[tokens::Tok]) -> bool {
 
 /// For each segment, whether it is written as a headline ([`is_title_case`] of the counts of
 /// all its sentences' tokens). Each run of sentences of one segment takes its tokens as one
-/// slice ([`segment_is_title_case`]); when a segment's sentences do not come in one run, all
-/// counts are taken sentence by sentence.
+/// slice ([`segment_is_title_case`]); when the runs' segments do not go up (so that a
+/// segment's sentences might not come in one run), all counts are taken sentence by sentence.
+/// (Runs whose segments go up are each a whole segment: no list of segments done is kept.)
 fn title_case_segments(ctx: &Context, sent_toks: &tokens::SentenceTokens) -> Vec<bool> {
     if sent_toks.ranges.len() < ctx.sentences.len() {
         return title_case_by_sentence(ctx, sent_toks);
     }
     let mut out = vec![false; ctx.segments.len()];
-    let mut done = vec![false; ctx.segments.len()];
     let mut k = 0;
+    // the segment of the run before (None before the first)
+    let mut last = None;
     while let Some(sent) = ctx.sentences.get(k) {
         let seg = sent.segment;
+        if last.is_some_and(|l| seg <= l) {
+            return title_case_by_sentence(ctx, sent_toks);
+        }
+        last = Some(seg);
         let mut e = k + 1;
         while ctx.sentences.get(e).is_some_and(|x| x.segment == seg) {
             e += 1;
         }
-        if let Some(d) = done.get_mut(seg) {
-            if *d {
-                return title_case_by_sentence(ctx, sent_toks);
-            }
-            *d = true;
-            out[seg] = segment_is_title_case(sent_toks.of_run(k, e));
+        if let Some(o) = out.get_mut(seg) {
+            *o = segment_is_title_case(sent_toks.of_run(k, e));
         }
         k = e;
     }
@@ -402,10 +404,21 @@ mod tests {
         for (k, s) in sentences.iter_mut().enumerate() {
             s.segment = usize::from(k == 1);
         }
-        let ctx = Context { text, segments, sentences, published: None };
+        let ctx = Context { text, segments: segments.clone(), sentences: sentences.clone(), published: None };
         let toks = tokens::SentenceTokens::plain(&ctx);
         assert_eq!(title_case_segments(&ctx, &toks), title_case_by_sentence(&ctx, &toks));
         assert_eq!(title_case_segments(&ctx, &toks), vec![true, false]);
+        // runs whose segments go down, each segment's sentences in one run or not, and a
+        // segment out of range
+        for segs in [[1, 0, 0], [1, 1, 0], [0, 0, 1], [1, 0, 1], [2, 0, 1], [0, 2, 1], [5, 0, 0]] {
+            let mut sentences = sentences.clone();
+            for (s, &g) in sentences.iter_mut().zip(&segs) {
+                s.segment = g;
+            }
+            let ctx = Context { text, segments: segments.clone(), sentences, published: None };
+            let toks = tokens::SentenceTokens::plain(&ctx);
+            assert_eq!(title_case_segments(&ctx, &toks), title_case_by_sentence(&ctx, &toks), "{segs:?}");
+        }
     }
 
     /// What the pairing of places with their country was: every mention moved to a new list.
