@@ -433,8 +433,8 @@ fn plain_word_before(s: &str, from: usize, end: usize) -> Option<&[u8]> {
         let Some(x) = k.checked_sub(8).and_then(|a| load_le(b, a, 8)) else { break };
         let non = !alnum_bits(x) & HI;
         if non != 0 {
-            // (its index in the eight bytes: the highest marked byte)
-            // (after the highest marked byte: `k` less its distance from the top)
+            // the word starts after the highest marked byte: `k` less that byte's distance from
+            // the top of the eight
             k = (k - (non.leading_zeros() / 8) as usize).max(lo);
             break;
         }

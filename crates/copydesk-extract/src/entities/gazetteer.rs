@@ -1,7 +1,7 @@
 //! Word lists compiled into the crate (see `data/gazetteer/README.md` for sources and licenses).
 
 use super::table::{self, Table};
-use crate::ascii_scan::load_le;
+use crate::ascii_scan::{in_range, load_le, HI};
 use crate::EntityLabel;
 
 // Prefilters of the big tables read per word (see `table::Prefilter`, built with the tables): most
@@ -116,20 +116,11 @@ pub(crate) static GAZ: Gazetteer = Gazetteer {
     acronym_max_len: table::ACRONYM_MAX_LEN,
 };
 
-/// One in each byte of a `u64`.
-const ONES: u64 = 0x0101_0101_0101_0101;
-/// The high bit of each byte of a `u64`.
-const HIGH: u64 = ONES * 0x80;
-
 /// The eight ASCII bytes packed in `x` (little-endian; every byte below 0x80) with the bytes
-/// from 'A' to 'Z' lower-cased: adding 0x3F to a byte sets its high bit when it is 'A' or more,
-/// adding 0x25 when it is past 'Z' (no sum carries into the next byte), and 0x20 is added to
-/// the bytes in between.
+/// from 'A' to 'Z' lower-cased: 0x20 added to the bytes [`in_range`] marks.
 #[inline]
 fn lower8(x: u64) -> u64 {
-    let from_a = x + ONES * (0x80 - u64::from(b'A'));
-    let past_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
-    x | ((from_a & !past_z & HIGH) >> 2)
+    x | (in_range(x, b'A', b'Z') >> 2)
 }
 
 /// `b` lower-cased into `buf` ([`u8::to_ascii_lowercase`] of each byte) eight bytes at a time,
@@ -142,7 +133,7 @@ fn ascii_lower_into(b: &[u8], buf: &mut [u8; 32]) -> bool {
         let start = k * 8;
         let Some(n) = b.len().checked_sub(start).filter(|&n| n > 0) else { break };
         let Some(x) = load_le(b, start, n.min(8)) else { return false };
-        if x & HIGH != 0 {
+        if x & HI != 0 {
             return false;
         }
         out.copy_from_slice(&lower8(x).to_le_bytes());
