@@ -156,7 +156,10 @@ pub struct Speaker {
 #[pyclass(frozen, eq, module = "copydesk._copydesk")]
 #[derive(PartialEq)]
 pub struct Article {
-    pub(crate) inner: copydesk::Article,
+    /// The result, boxed: the Python object stays small (Python's own small-object allocator
+    /// instead of the system malloc), and batch workers make the box, so wrapping a result on the
+    /// calling thread moves one pointer.
+    pub(crate) inner: Box<copydesk::Article>,
 }
 
 /// "number" or "percent".
@@ -172,8 +175,8 @@ fn span(ci: &CharIndex, s: copydesk::Span) -> (i64, i64) {
 }
 
 impl Article {
-    pub(crate) fn new(inner: copydesk::Article) -> Self {
-        Article { inner }
+    pub(crate) fn new(inner: impl Into<Box<copydesk::Article>>) -> Self {
+        Article { inner: inner.into() }
     }
 
     fn json_to_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
@@ -419,7 +422,7 @@ impl Article {
     #[classmethod]
     fn _from_state(_cls: &Bound<'_, PyType>, state: &[u8]) -> PyResult<Self> {
         serde_json::from_slice(state)
-            .map(Article::new)
+            .map(|a: copydesk::Article| Article::new(a))
             .map_err(|e| crate::errors::InputError::new_err(format!("bad Article state: {e}")))
     }
     /// Pickle by reconstruction: `Article._from_state(state)`.

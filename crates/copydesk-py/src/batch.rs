@@ -8,14 +8,15 @@ use crate::pool;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyFloat, PyMapping, PyString};
+use std::borrow::Cow;
 
 /// One publication date (or None) per row, or the error message of a bad one.
 pub(crate) type PerRowDates = Vec<Result<Option<String>, String>>;
 
 /// One input row: the text, or why there is none.
-pub(crate) struct Job {
-    /// The text, or the error message for a bad row.
-    pub text: Result<String, String>,
+pub(crate) struct Job<'a> {
+    /// The text (borrowed from the Python str when it is one), or the error message for a bad row.
+    pub text: Result<Cow<'a, str>, String>,
     /// A per-row publication date overriding the options' one.
     pub published: Option<String>,
 }
@@ -55,14 +56,14 @@ pub(crate) fn items<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bo
     iter.collect()
 }
 
-/// A row's text, or the message of its error row.
-pub(crate) fn row_text(i: usize, obj: &Bound<'_, PyAny>) -> Result<String, String> {
+/// A row's text (borrowed from the Python str), or the message of its error row.
+pub(crate) fn row_text<'a>(i: usize, obj: &'a Bound<'_, PyAny>) -> Result<Cow<'a, str>, String> {
     if let Ok(f) = obj.cast::<PyFloat>() {
         if f.value().is_nan() {
             return Err(format!("row {i}: missing text (NaN)"));
         }
     }
-    text_arg(obj, "text").map_err(|e| format!("row {i}: {}", e.value(obj.py())))
+    text_arg(obj, "text").map(Cow::Borrowed).map_err(|e| format!("row {i}: {}", e.value(obj.py())))
 }
 
 /// Read `ids`: None, or one str/int/None per row.
@@ -126,10 +127,10 @@ pub(crate) fn read_options(
 }
 
 /// Pair texts with their per-row dates; a bad date makes an error row.
-pub(crate) fn jobs(
-    texts: Vec<Result<String, String>>,
+pub(crate) fn jobs<'a>(
+    texts: Vec<Result<Cow<'a, str>, String>>,
     per_row: Option<Vec<Result<Option<String>, String>>>,
-) -> Vec<Job> {
+) -> Vec<Job<'a>> {
     match per_row {
         None => texts.into_iter().map(|text| Job { text, published: None }).collect(),
         Some(p) => texts
@@ -143,7 +144,7 @@ pub(crate) fn jobs(
     }
 }
 
-impl Job {
+impl Job<'_> {
     /// The row's Article: `work` on its text with the options (the row's own date applied), or
     /// the error Article of a bad row.
     pub(crate) fn process(
@@ -222,21 +223,26 @@ pub(crate) trait JobBytes {
     fn bytes(&self) -> usize;
 }
 
-impl JobBytes for Job {
+impl JobBytes for Job<'_> {
     fn bytes(&self) -> usize {
-        self.text.as_ref().map_or(0, String::len)
+        self.text.as_ref().map_or(0, |t| t.len())
     }
 }
+
+/// A result of batch work, boxed by the thread that made it: wrapping it in a Python `Article`
+/// moves one pointer, and the Python object stays small (Python's small-object allocator rather
+/// than the system malloc).
+pub(crate) type ArticleBox = Box<copydesk::Article>;
 
 /// Process text `jobs` detached on `threads` threads, in chunks; between chunks call
 /// `progress(n_done_in_chunk)` and check for signals (Ctrl-C).
 pub(crate) fn run(
     py: Python<'_>,
-    jobs: &[Job],
+    jobs: &[Job<'_>],
     opts: &copydesk::Options,
     threads: usize,
     progress: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Vec<copydesk::Article>> {
+) -> PyResult<Vec<ArticleBox>> {
     // A progress bar wants frequent updates: chunks of a few hundred documents. Without one,
     // chunks are cut by input bytes only (and 2,048 documents per thread for tiny texts).
     let limits = match progress.filter(|p| !p.is_none()) {
@@ -248,7 +254,8 @@ pub(crate) fn run(
 
 /// The batch plumbing shared by texts and HTML pages: `work` on every job, detached on
 /// `threads` threads, in chunks cut by `limits`; between chunks call `progress(n_done_in_chunk)`
-/// (which must be callable) and check for signals (Ctrl-C).
+/// (which must be callable) and check for signals (Ctrl-C). The results come boxed (by the
+/// thread that made them), ready to be wrapped in Python objects.
 pub(crate) fn run_chunks<J: Sync + JobBytes>(
     py: Python<'_>,
     jobs: &[J],
@@ -256,7 +263,7 @@ pub(crate) fn run_chunks<J: Sync + JobBytes>(
     threads: usize,
     progress: Option<&Bound<'_, PyAny>>,
     work: impl Fn(&J) -> copydesk::Article + Sync + Send,
-) -> PyResult<Vec<copydesk::Article>> {
+) -> PyResult<Vec<ArticleBox>> {
     let progress = progress.filter(|p| !p.is_none());
     if let Some(p) = progress {
         if !p.is_callable() {
@@ -271,7 +278,7 @@ pub(crate) fn run_chunks<J: Sync + JobBytes>(
     while let Some(rest) = jobs.get(start..).filter(|r| !r.is_empty()) {
         let part = rest.get(..limits.chunk_len(rest.iter().map(JobBytes::bytes)).max(1)).unwrap_or(rest);
         start += part.len();
-        let done = py.detach(|| pool::map(part, threads, &work));
+        let done = py.detach(|| pool::map(part, threads, |j| Box::new(work(j))));
         out.extend(done);
         if let Some(p) = progress {
             p.call1((part.len(),))?;

@@ -14,8 +14,9 @@ pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into())
 }
 
-/// Extract a text argument: a `str` without lone surrogates.
-pub(crate) fn text_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+/// Extract a text argument: a `str` without lone surrogates, borrowed from the Python object
+/// (its UTF-8 form, which Python keeps with the str), so batches read their rows without copying.
+pub(crate) fn text_arg<'a>(obj: &'a Bound<'_, PyAny>, what: &str) -> PyResult<&'a str> {
     if obj.is_none() {
         return Err(PyTypeError::new_err(format!("{what} must be a str, not None")));
     }
@@ -24,7 +25,7 @@ pub(crate) fn text_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
         let hint = if t == "bytes" || t == "bytearray" { "; decode it first, e.g. text.decode('utf-8')" } else { "" };
         return Err(PyTypeError::new_err(format!("{what} must be a str, not {t}{hint}")));
     };
-    s.to_str().map(str::to_string).map_err(|_| {
+    s.to_str().map_err(|_| {
         InputError::new_err(format!(
             "{what} contains lone surrogates (invalid Unicode); clean it first, e.g. text.encode('utf-8', 'replace').decode('utf-8')"
         ))

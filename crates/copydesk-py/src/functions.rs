@@ -36,7 +36,7 @@ fn process(
         }
     }
     let (opts, _) = batch::read_options(options, published, 1)?;
-    let mut a = py.detach(|| copydesk::process_with(&text, &opts));
+    let mut a = py.detach(|| copydesk::process_with(text, &opts));
     a.id = id;
     Ok(Article::new(a))
 }
@@ -60,8 +60,8 @@ fn process_batch(
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<Article>> {
     let items = batch::items(texts, "texts")?;
-    let rows: Vec<Result<String, String>> = items.iter().enumerate().map(|(i, x)| batch::row_text(i, x)).collect();
-    drop(items);
+    // The rows borrow the texts of `items`, which stays alive until the work is done.
+    let rows: Vec<_> = items.iter().enumerate().map(|(i, x)| batch::row_text(i, x)).collect();
     let n = rows.len();
     let ids = batch::read_ids(ids, n)?;
     let (opts, per_row) = batch::read_options(options, published, n)?;
@@ -112,7 +112,7 @@ fn to_arrow<'py>(
             texts.push(batch::row_text(i, x));
         }
     }
-    drop(items);
+    // `texts` borrows the str rows of `items`, which stays alive until the work is done.
     let ids = batch::read_ids(ids, n)?;
     let (opts, per_row) = batch::read_options(options, published, n)?;
     // Per-row dates apply to the rows that are texts.
@@ -136,6 +136,9 @@ fn to_arrow<'py>(
         })
         .collect();
     let built = py.detach(|| tables::build(&docs, include_text, threads));
+    drop(docs);
+    // The articles were made on the pool's threads: free them there too, in parallel.
+    py.detach(|| crate::pool::drop_all(processed, threads));
     let out = PyDict::new(py);
     for t in built {
         let t =

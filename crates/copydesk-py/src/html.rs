@@ -8,21 +8,22 @@ use crate::errors::InputError;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyFloat, PyString};
+use std::borrow::Cow;
 
 /// One page to process: its HTML and per-row date (as a batch row), and its URL.
-struct HtmlJob {
-    row: batch::Job,
+struct HtmlJob<'a> {
+    row: batch::Job<'a>,
     url: Option<String>,
 }
 
-impl batch::JobBytes for HtmlJob {
+impl batch::JobBytes for HtmlJob<'_> {
     fn bytes(&self) -> usize {
         batch::JobBytes::bytes(&self.row)
     }
 }
 
-/// An HTML argument: a str, or bytes decoded by the page's own declarations.
-fn html_value(obj: &Bound<'_, PyAny>) -> Result<String, String> {
+/// An HTML argument: a str (borrowed), or bytes decoded by the page's own declarations.
+fn html_value<'a>(obj: &'a Bound<'_, PyAny>) -> Result<Cow<'a, str>, String> {
     if obj.is_none() {
         return Err("missing HTML (None)".into());
     }
@@ -34,14 +35,14 @@ fn html_value(obj: &Bound<'_, PyAny>) -> Result<String, String> {
     if let Ok(s) = obj.cast::<PyString>() {
         return s
             .to_str()
-            .map(str::to_string)
+            .map(Cow::Borrowed)
             .map_err(|_| "html contains lone surrogates (invalid Unicode)".to_string());
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
-        return Ok(copydesk::decode_html_bytes(b.as_bytes()));
+        return Ok(Cow::Owned(copydesk::decode_html_bytes(b.as_bytes())));
     }
     if let Ok(b) = obj.cast::<PyByteArray>() {
-        return Ok(copydesk::decode_html_bytes(&b.to_vec()));
+        return Ok(Cow::Owned(copydesk::decode_html_bytes(&b.to_vec())));
     }
     Err(format!("html must be a str or bytes, not {}", type_name(obj)))
 }
@@ -128,9 +129,9 @@ fn process_html_batch(
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<Article>> {
     let items = batch::items(htmls, "htmls")?;
-    let rows: Vec<Result<String, String>> =
+    // The rows borrow the str pages of `items`, which stays alive until the work is done.
+    let rows: Vec<_> =
         items.iter().enumerate().map(|(i, x)| html_value(x).map_err(|e| format!("row {i}: {e}"))).collect();
-    drop(items);
     let n = rows.len();
     let ids = batch::read_ids(ids, n)?;
     let urls = read_urls(urls, n)?;

@@ -152,8 +152,8 @@ fn normalize(
     let raw = text_arg(text, "text")?;
     let opts = read_options(options)?;
     Ok(py.detach(|| {
-        let norm = copydesk::normalize(&raw, &opts);
-        let raw_index = CharIndex::new(&raw);
+        let norm = copydesk::normalize(raw, &opts);
+        let raw_index = CharIndex::new(raw);
         let norm_bytes = (!norm.text.is_ascii())
             .then(|| norm.text.char_indices().map(|(i, _)| i).chain(std::iter::once(norm.text.len())).collect());
         let fixes = norm

@@ -1,6 +1,12 @@
 //! Thread pools for batch work: one rayon pool per thread count, built once and reused,
 //! switchable by environment variables and safe after `fork()`.
 //!
+//! Work for `n` threads runs on the calling thread (detached from Python) and `n - 1` pool
+//! workers, which take the items one at a time from a shared counter: the caller starts at
+//! once instead of sleeping while a worker wakes up, and no thread idles at the end of a batch
+//! while another still has a long run of items to do (a thread is never more than one item
+//! behind).
+//!
 //! - `COPYDESK_NUM_THREADS=N` sets the default thread count (else the number of CPUs).
 //! - `COPYDESK_PARALLELISM=false` (or `0`, `off`, `no`) turns parallelism off: work runs on the
 //!   calling thread.
@@ -12,10 +18,9 @@
 //! If the bookkeeping lock was held at the moment of the fork, the child runs the work on the
 //! calling thread instead of waiting on a lock that will never be released.
 
-use rayon::prelude::*;
 use rayon::ThreadPool;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, TryLockError};
 
 /// The largest thread count a call may ask for (each count gets its own pool, kept for reuse).
@@ -26,7 +31,8 @@ static OWNER_PID: AtomicU32 = AtomicU32::new(0);
 
 struct Pools {
     pid: u32,
-    by_threads: HashMap<usize, Arc<ThreadPool>>,
+    /// Pools by their number of worker threads.
+    by_workers: HashMap<usize, Arc<ThreadPool>>,
 }
 
 fn pools() -> &'static Mutex<Pools> {
@@ -34,7 +40,7 @@ fn pools() -> &'static Mutex<Pools> {
     POOLS.get_or_init(|| {
         let pid = std::process::id();
         OWNER_PID.store(pid, Ordering::Release);
-        Mutex::new(Pools { pid, by_threads: HashMap::new() })
+        Mutex::new(Pools { pid, by_workers: HashMap::new() })
     })
 }
 
@@ -65,11 +71,11 @@ pub(crate) fn effective_threads(n_threads: Option<usize>) -> usize {
     n_threads.filter(|&n| n > 0).unwrap_or_else(default_threads)
 }
 
-/// The shared pool for `threads` threads, or None when the work should run on the calling thread
-/// (one thread, or a forked child whose bookkeeping lock was inherited locked, or a pool that
-/// could not be built).
-fn pool(threads: usize) -> Option<Arc<ThreadPool>> {
-    if threads <= 1 {
+/// The shared pool of `workers` worker threads, or None when the work should run on the calling
+/// thread alone (no workers, or a forked child whose bookkeeping lock was inherited locked, or a
+/// pool that could not be built).
+fn pool(workers: usize) -> Option<Arc<ThreadPool>> {
+    if workers == 0 {
         return None;
     }
     let mut guard = match pools().try_lock() {
@@ -91,36 +97,85 @@ fn pool(threads: usize) -> Option<Arc<ThreadPool>> {
     if guard.pid != pid {
         // Forked child: the inherited pools have no threads here. Dropping them would signal
         // threads that do not exist, so leak them (a few bytes each) and start afresh.
-        for (_, p) in guard.by_threads.drain() {
+        for (_, p) in guard.by_workers.drain() {
             std::mem::forget(p);
         }
         guard.pid = pid;
     }
     OWNER_PID.store(pid, Ordering::Release);
-    if let Some(p) = guard.by_threads.get(&threads) {
+    if let Some(p) = guard.by_workers.get(&workers) {
         return Some(p.clone());
     }
     let built = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
+        .num_threads(workers)
         .thread_name(|i| format!("copydesk-{i}"))
         .build()
         .ok()
         .map(Arc::new)?;
-    guard.by_threads.insert(threads, built.clone());
+    guard.by_workers.insert(workers, built.clone());
     Some(built)
 }
 
-/// Map `f` over `items` on the shared pool for `threads` threads, keeping the order.
+/// Map `f` over `items` on `threads` threads (the calling thread and `threads - 1` workers of
+/// the shared pool), keeping the order. Threads take the next item from a shared counter, so the
+/// work stays balanced to the last item whatever the items' sizes.
 pub(crate) fn map<T, R, F>(items: &[T], threads: usize, f: F) -> Vec<R>
 where
     T: Sync,
-    R: Send,
+    R: Send + Sync,
     F: Fn(&T) -> R + Sync + Send,
 {
-    match pool(threads) {
-        Some(p) if items.len() > 1 => p.install(|| items.par_iter().map(&f).collect()),
-        _ => items.iter().map(f).collect(),
+    let workers = threads.saturating_sub(1).min(items.len().saturating_sub(1));
+    let Some(p) = pool(workers) else { return items.iter().map(f).collect() };
+    let slots: Vec<OnceLock<R>> = items.iter().map(|_| OnceLock::new()).collect();
+    let next = AtomicUsize::new(0);
+    let take_items = || {
+        while let Some((x, slot)) = next_item(&next, items, &slots) {
+            // Each index is handed out once, so the slot is empty.
+            let _ = slot.set(f(x));
+        }
+    };
+    p.in_place_scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|_| take_items());
+        }
+        take_items();
+    });
+    // Every slot is filled: each index below `items.len()` was taken by one thread, and a panic
+    // in `f` would have ended the scope above by resuming it here.
+    slots.into_iter().filter_map(OnceLock::into_inner).collect()
+}
+
+/// Drop `items` on `threads` threads (in about equal parts): for results made by pool workers,
+/// which the calling thread alone would free one by one.
+pub(crate) fn drop_all<T: Send>(items: Vec<T>, threads: usize) {
+    let per = items.len().div_ceil(threads.max(1)).max(1);
+    let mut parts = Vec::with_capacity(threads.max(1));
+    let mut rest = items.into_iter();
+    loop {
+        let part: Vec<T> = rest.by_ref().take(per).collect();
+        if part.is_empty() {
+            break;
+        }
+        parts.push(Mutex::new(part));
     }
+    map(&parts, threads, |p| {
+        let part = match p.lock() {
+            Ok(mut g) => std::mem::take(&mut *g),
+            Err(e) => std::mem::take(&mut *e.into_inner()),
+        };
+        drop(part);
+    });
+}
+
+/// The next item and its result slot, or None when all are taken.
+fn next_item<'a, T, R>(
+    next: &AtomicUsize,
+    items: &'a [T],
+    slots: &'a [OnceLock<R>],
+) -> Option<(&'a T, &'a OnceLock<R>)> {
+    let i = next.fetch_add(1, Ordering::Relaxed);
+    Some((items.get(i)?, slots.get(i)?))
 }
 
 #[cfg(test)]
@@ -135,7 +190,33 @@ mod tests {
         let a = pool(2).expect("pool");
         let b = pool(2).expect("pool");
         assert!(Arc::ptr_eq(&a, &b));
-        assert!(pool(1).is_none());
+        assert!(pool(0).is_none());
+    }
+
+    #[test]
+    fn map_hands_out_every_item_once() {
+        // Items of very different costs: every result comes back once, in order.
+        let items: Vec<u64> = (0..500).map(|i| if i % 97 == 0 { 20_000 } else { i }).collect();
+        let out = map(&items, 3, |&n| (0..n).fold(n, |a, b| a.wrapping_mul(31).wrapping_add(b)));
+        let seq: Vec<u64> = items.iter().map(|&n| (0..n).fold(n, |a, b| a.wrapping_mul(31).wrapping_add(b))).collect();
+        assert_eq!(out, seq);
+        assert!(map(&Vec::<u64>::new(), 4, |&x| x).is_empty());
+    }
+
+    #[test]
+    fn drop_all_drops_everything() {
+        use std::sync::atomic::AtomicUsize;
+        static DROPPED: AtomicUsize = AtomicUsize::new(0);
+        struct Counted;
+        impl Drop for Counted {
+            fn drop(&mut self) {
+                DROPPED.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        drop_all((0..1001).map(|_| Box::new(Counted)).collect(), 2);
+        drop_all(Vec::<Box<Counted>>::new(), 2);
+        drop_all((0..3).map(|_| Box::new(Counted)).collect(), 1);
+        assert_eq!(DROPPED.load(Ordering::Relaxed), 1004);
     }
 
     #[test]

@@ -35,6 +35,9 @@ struct Indexed<'a, 'd> {
     doc: &'d Doc<'a>,
     id: String,
     ci: CharIndex,
+    /// The article's speakers, grouped here (per document, in parallel) rather than in the
+    /// speakers table, which would otherwise be the one long table every other thread waits on.
+    speakers: Vec<copydesk::ArticleSpeaker>,
 }
 
 impl Indexed<'_, '_> {
@@ -340,7 +343,7 @@ fn speakers(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
     let mut quotes = ListBuilder::new(Int64Builder::new());
     let mut mention = SpanCols::new();
     for d in docs {
-        for (i, s) in d.doc.article.speakers().into_iter().enumerate() {
+        for (i, s) in d.speakers.iter().enumerate() {
             k.push(d);
             ord.append_value(i as i64);
             name.append_value(&s.name);
@@ -375,10 +378,10 @@ pub(crate) fn build(
     include_text: bool,
     threads: usize,
 ) -> Vec<Result<(&'static str, RecordBatch), ArrowError>> {
-    let char_indexes = pool::map(docs, threads, |d| CharIndex::new(&d.article.text));
+    let per_doc = pool::map(docs, threads, |d| (CharIndex::new(&d.article.text), d.article.speakers()));
     let indexed: Vec<Indexed<'_, '_>> =
-        docs.iter().zip(char_indexes).map(|(d, ci)| Indexed { doc: d, id: d.doc_id(), ci }).collect();
-    pool::map(&KINDS, threads, |kind| {
+        docs.iter().zip(per_doc).map(|(d, (ci, speakers))| Indexed { doc: d, id: d.doc_id(), ci, speakers }).collect();
+    let tables = pool::map(&KINDS, threads, |kind| {
         let b = match *kind {
             "documents" => documents(&indexed, include_text),
             "blocks" => blocks(&indexed),
@@ -391,7 +394,9 @@ pub(crate) fn build(
             _ => speakers(&indexed),
         };
         b.map(|b| (*kind, b))
-    })
+    });
+    pool::drop_all(indexed, threads);
+    tables
 }
 
 #[cfg(test)]
