@@ -1,11 +1,8 @@
 //! Thread pools for batch work: one rayon pool per thread count, built once and reused,
 //! switchable by environment variables and safe after `fork()`.
 //!
-//! Work for `n` threads runs on the calling thread (detached from Python) and `n - 1` pool
-//! workers, which take the items one at a time from a shared counter: the caller starts at
-//! once instead of sleeping while a worker wakes up, and no thread idles at the end of a batch
-//! while another still has a long run of items to do (a thread is never more than one item
-//! behind).
+//! Work for `n` threads runs on the calling thread (detached from Python) and the `n - 1`
+//! workers of a pool, which take the items one at a time ([`copydesk::parallel`]).
 //!
 //! - `COPYDESK_NUM_THREADS=N` sets the default thread count (else the number of CPUs).
 //! - `COPYDESK_PARALLELISM=false` (or `0`, `off`, `no`) turns parallelism off: work runs on the
@@ -20,7 +17,7 @@
 
 use rayon::ThreadPool;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, TryLockError};
 
 /// The largest thread count a call may ask for (each count gets its own pool, kept for reuse).
@@ -117,65 +114,23 @@ fn pool(workers: usize) -> Option<Arc<ThreadPool>> {
 }
 
 /// Map `f` over `items` on `threads` threads (the calling thread and `threads - 1` workers of
-/// the shared pool), keeping the order. Threads take the next item from a shared counter, so the
-/// work stays balanced to the last item whatever the items' sizes.
+/// the shared pool, taking items one at a time: [`copydesk::parallel::map`]), keeping the order.
 pub(crate) fn map<T, R, F>(items: &[T], threads: usize, f: F) -> Vec<R>
 where
     T: Sync,
     R: Send + Sync,
     F: Fn(&T) -> R + Sync + Send,
 {
-    let workers = threads.saturating_sub(1).min(items.len().saturating_sub(1));
-    let Some(p) = pool(workers) else { return items.iter().map(f).collect() };
-    let slots: Vec<OnceLock<R>> = items.iter().map(|_| OnceLock::new()).collect();
-    let next = AtomicUsize::new(0);
-    let take_items = || {
-        while let Some((x, slot)) = next_item(&next, items, &slots) {
-            // Each index is handed out once, so the slot is empty.
-            let _ = slot.set(f(x));
-        }
-    };
-    p.in_place_scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|_| take_items());
-        }
-        take_items();
-    });
-    // Every slot is filled: each index below `items.len()` was taken by one thread, and a panic
-    // in `f` would have ended the scope above by resuming it here.
-    slots.into_iter().filter_map(OnceLock::into_inner).collect()
+    // A single item needs no pool (and builds none).
+    let p = if items.len() > 1 { pool(threads.saturating_sub(1)) } else { None };
+    copydesk::parallel::map(p.as_deref(), items, f)
 }
 
-/// Drop `items` on `threads` threads (in about equal parts): for results made by pool workers,
-/// which the calling thread alone would free one by one.
+/// Drop `items` on `threads` threads ([`copydesk::parallel::drop_all`]): for results made by
+/// pool workers, which the calling thread alone would free one by one.
 pub(crate) fn drop_all<T: Send>(items: Vec<T>, threads: usize) {
-    let per = items.len().div_ceil(threads.max(1)).max(1);
-    let mut parts = Vec::with_capacity(threads.max(1));
-    let mut rest = items.into_iter();
-    loop {
-        let part: Vec<T> = rest.by_ref().take(per).collect();
-        if part.is_empty() {
-            break;
-        }
-        parts.push(Mutex::new(part));
-    }
-    map(&parts, threads, |p| {
-        let part = match p.lock() {
-            Ok(mut g) => std::mem::take(&mut *g),
-            Err(e) => std::mem::take(&mut *e.into_inner()),
-        };
-        drop(part);
-    });
-}
-
-/// The next item and its result slot, or None when all are taken.
-fn next_item<'a, T, R>(
-    next: &AtomicUsize,
-    items: &'a [T],
-    slots: &'a [OnceLock<R>],
-) -> Option<(&'a T, &'a OnceLock<R>)> {
-    let i = next.fetch_add(1, Ordering::Relaxed);
-    Some((items.get(i)?, slots.get(i)?))
+    let p = if items.len() > 1 { pool(threads.saturating_sub(1)) } else { None };
+    copydesk::parallel::drop_all(p.as_deref(), items)
 }
 
 #[cfg(test)]
@@ -191,32 +146,6 @@ mod tests {
         let b = pool(2).expect("pool");
         assert!(Arc::ptr_eq(&a, &b));
         assert!(pool(0).is_none());
-    }
-
-    #[test]
-    fn map_hands_out_every_item_once() {
-        // Items of very different costs: every result comes back once, in order.
-        let items: Vec<u64> = (0..500).map(|i| if i % 97 == 0 { 20_000 } else { i }).collect();
-        let out = map(&items, 3, |&n| (0..n).fold(n, |a, b| a.wrapping_mul(31).wrapping_add(b)));
-        let seq: Vec<u64> = items.iter().map(|&n| (0..n).fold(n, |a, b| a.wrapping_mul(31).wrapping_add(b))).collect();
-        assert_eq!(out, seq);
-        assert!(map(&Vec::<u64>::new(), 4, |&x| x).is_empty());
-    }
-
-    #[test]
-    fn drop_all_drops_everything() {
-        use std::sync::atomic::AtomicUsize;
-        static DROPPED: AtomicUsize = AtomicUsize::new(0);
-        struct Counted;
-        impl Drop for Counted {
-            fn drop(&mut self) {
-                DROPPED.fetch_add(1, Ordering::Relaxed);
-            }
-        }
-        drop_all((0..1001).map(|_| Box::new(Counted)).collect(), 2);
-        drop_all(Vec::<Box<Counted>>::new(), 2);
-        drop_all((0..3).map(|_| Box::new(Counted)).collect(), 1);
-        assert_eq!(DROPPED.load(Ordering::Relaxed), 1004);
     }
 
     #[test]

@@ -4,7 +4,6 @@
 use crate::{decode_html_bytes, process_html, process_with, Article, Options};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -68,12 +67,20 @@ pub fn run(args: Vec<String>) -> i32 {
         eprintln!("copydesk: error: {e}");
         return 2;
     }
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build() {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("copydesk: error: cannot start threads: {e}");
-            return 2;
-        }
+    // The thread that drives the work takes part in it: `-j N` adds a pool of N - 1 workers.
+    let threads = match args.threads.filter(|&n| n > 0) {
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let pool = match threads {
+        1 => None,
+        n => match rayon::ThreadPoolBuilder::new().num_threads(n - 1).build() {
+            Ok(p) => Some(p),
+            Err(e) => {
+                eprintln!("copydesk: error: cannot start threads: {e}");
+                return 2;
+            }
+        },
     };
     // `-o FILE` is written to a temporary file beside it and renamed when the run ends, so an
     // interrupted run never leaves a half-written FILE.
@@ -97,9 +104,9 @@ pub fn run(args: Vec<String>) -> i32 {
         ProgressStyle::with_template("{spinner} {human_pos} articles  {per_sec}  {elapsed}  {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
-    // Reading and parsing the input (this thread) overlaps with processing and writing (the
-    // worker thread driving the pool). The channel holds at most two chunks, so memory stays
-    // bounded however large the corpus.
+    // Reading and parsing the input (this thread), processing (the worker thread with the pool)
+    // and writing (the worker's writer thread) overlap. The channels hold at most two chunks of
+    // input and none of output, so memory stays bounded however large the corpus.
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
     let worker = Worker { out, pretty: args.pretty, options, pool, bar: bar.clone() };
     let handle = std::thread::spawn(move || worker.run(rx));
@@ -163,12 +170,14 @@ struct Runner {
     buf: Vec<Item>,
 }
 
-/// The processing side: runs each chunk on the pool and writes its lines in input order.
+/// The processing side: runs each chunk on its thread and the pool, and hands the lines to a
+/// writer thread, which writes them in input order while the next chunk is processed.
 struct Worker {
     out: Box<dyn Write + Send>,
     pretty: bool,
     options: Options,
-    pool: rayon::ThreadPool,
+    /// The workers beside the worker thread (None for one thread).
+    pool: Option<rayon::ThreadPool>,
     bar: ProgressBar,
 }
 
@@ -309,57 +318,74 @@ impl Runner {
 impl Worker {
     /// Process chunks until the reader hangs up; returns the output, the number of rows written
     /// and the error that stopped the writing, if one did. After a write error nothing more is
-    /// processed: the receiver is dropped, so the reader's next send fails and it stops reading.
-    fn run(mut self, rx: mpsc::Receiver<Vec<Item>>) -> (Box<dyn Write + Send>, u64, Option<io::Error>) {
-        let mut ok = 0u64;
+    /// processed: the writer drops its receiver, so the next hand-over fails, this thread drops
+    /// its own receiver, and the reader's next send fails and it stops reading.
+    fn run(self, rx: mpsc::Receiver<Vec<Item>>) -> (Box<dyn Write + Send>, u64, Option<io::Error>) {
+        let Worker { out, pretty, options, pool, bar } = self;
+        let (lines_tx, lines_rx) = mpsc::sync_channel::<Vec<String>>(0);
+        let writer = std::thread::spawn(move || write_lines(out, lines_rx, bar));
         for items in rx {
-            let lines = self.chunk(&items);
-            for l in &lines {
-                if let Err(e) = writeln!(self.out, "{l}") {
-                    return (self.out, ok, Some(e));
-                }
-                ok += 1;
+            if lines_tx.send(chunk(pool.as_ref(), &options, pretty, &items)).is_err() {
+                break;
             }
-            self.bar.inc(lines.len() as u64);
         }
-        (self.out, ok, None)
+        drop(lines_tx);
+        match writer.join() {
+            Ok(r) => r,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
     }
+}
 
-    fn chunk(&self, items: &[Item]) -> Vec<String> {
-        let options = &self.options;
-        let pretty = self.pretty;
-        self.pool.install(|| {
-            items
-                .par_iter()
-                .map(|it| {
-                    let run = |o: &Options| {
-                        if it.html {
-                            process_html(&it.text, it.url.as_deref(), o)
-                        } else {
-                            process_with(&it.text, o)
-                        }
-                    };
-                    let mut a = match &it.published {
-                        Some(p) => {
-                            let o = Options { published: Some(p.clone()), ..options.clone() };
-                            if o.validate().is_ok() {
-                                run(&o)
-                            } else {
-                                run(options)
-                            }
-                        }
-                        None => run(options),
-                    };
-                    a.id = Some(it.id.clone());
-                    if pretty {
-                        pretty_summary(&a)
-                    } else {
-                        a.to_json()
-                    }
-                })
-                .collect()
-        })
+/// Write each chunk's lines until the worker hangs up or a write fails; returns the output,
+/// the number of rows written and the write error, if any.
+fn write_lines(
+    mut out: Box<dyn Write + Send>,
+    rx: mpsc::Receiver<Vec<String>>,
+    bar: ProgressBar,
+) -> (Box<dyn Write + Send>, u64, Option<io::Error>) {
+    let mut ok = 0u64;
+    for lines in rx {
+        for l in &lines {
+            if let Err(e) = writeln!(out, "{l}") {
+                return (out, ok, Some(e));
+            }
+            ok += 1;
+        }
+        bar.inc(lines.len() as u64);
     }
+    (out, ok, None)
+}
+
+/// The output lines of a chunk, in input order: each item processed on the calling thread or a
+/// worker of `pool`, one item at a time.
+fn chunk(pool: Option<&rayon::ThreadPool>, options: &Options, pretty: bool, items: &[Item]) -> Vec<String> {
+    crate::parallel::map(pool, items, |it| {
+        let run = |o: &Options| {
+            if it.html {
+                process_html(&it.text, it.url.as_deref(), o)
+            } else {
+                process_with(&it.text, o)
+            }
+        };
+        let mut a = match &it.published {
+            Some(p) => {
+                let o = Options { published: Some(p.clone()), ..options.clone() };
+                if o.validate().is_ok() {
+                    run(&o)
+                } else {
+                    run(options)
+                }
+            }
+            None => run(options),
+        };
+        a.id = Some(it.id.clone());
+        if pretty {
+            pretty_summary(&a)
+        } else {
+            a.to_json()
+        }
+    })
 }
 
 /// Decode a text file: UTF-8 (with or without BOM) or UTF-16 with a BOM.

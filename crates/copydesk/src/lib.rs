@@ -17,6 +17,7 @@ pub mod cli;
 mod contract;
 mod html;
 mod options;
+pub mod parallel;
 mod pipeline;
 
 pub use article::{Article, ArticleByline, ArticleDateline, ArticleSpeaker};
