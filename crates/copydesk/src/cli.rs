@@ -105,8 +105,9 @@ pub fn run(args: Vec<String>) -> i32 {
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     // Reading and parsing the input (this thread), processing (the worker thread with the pool)
-    // and writing (the worker's writer thread) overlap. The channels hold at most two chunks of
-    // input and none of output, so memory stays bounded however large the corpus.
+    // and writing (the worker's writer thread) overlap. At most two chunks of input wait for the
+    // worker, and a finished chunk of output waits for the writer (the hand-over is a
+    // rendezvous), so memory stays bounded however large the corpus.
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
     let worker = Worker { out, pretty: args.pretty, options, pool, bar: bar.clone() };
     let handle = std::thread::spawn(move || worker.run(rx));
