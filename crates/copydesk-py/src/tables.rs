@@ -57,6 +57,44 @@ fn record_batch(cols: Vec<(&'static str, ArrayRef)>) -> Result<RecordBatch, Arro
     RecordBatch::try_new(Arc::new(Schema::new(fields)), cols.into_iter().map(|(_, a)| a).collect())
 }
 
+/// The size of a table's columns, known before it is built: its builders get their room at
+/// once instead of doubling it row by row (each doubling a copy, and fresh pages to fault in).
+#[derive(Clone, Copy, Default)]
+struct Size {
+    /// Rows of the table.
+    rows: usize,
+    /// Bytes of the `doc_id` column.
+    id_bytes: usize,
+    /// Bytes of the span texts (the `text` column).
+    text_bytes: usize,
+}
+
+impl Size {
+    /// The size of a table with the spans `spans(d)` for each document `d` (one row each).
+    fn of<'d, 'a, 'b, I>(docs: &'d [Indexed<'a, 'b>], spans: impl Fn(&'d Indexed<'a, 'b>) -> I) -> Size
+    where
+        I: Iterator<Item = Span>,
+    {
+        let mut size = Size::default();
+        for d in docs {
+            let (mut rows, mut bytes) = (0, 0);
+            for s in spans(d) {
+                rows += 1;
+                bytes += s.end.saturating_sub(s.start);
+            }
+            size.rows += rows;
+            size.id_bytes += rows * d.id.len();
+            size.text_bytes += bytes;
+        }
+        size
+    }
+
+    /// A string column of about `per_row` bytes per row.
+    fn strings(&self, per_row: usize) -> LargeStringBuilder {
+        LargeStringBuilder::with_capacity(self.rows, self.rows.saturating_mul(per_row))
+    }
+}
+
 /// The key columns every table starts with.
 struct Keys {
     index: Int64Builder,
@@ -64,8 +102,11 @@ struct Keys {
 }
 
 impl Keys {
-    fn new() -> Self {
-        Keys { index: Int64Builder::new(), id: LargeStringBuilder::new() }
+    fn new(size: Size) -> Self {
+        Keys {
+            index: Int64Builder::with_capacity(size.rows),
+            id: LargeStringBuilder::with_capacity(size.rows, size.id_bytes),
+        }
     }
     fn push(&mut self, d: &Indexed<'_, '_>) {
         self.index.append_value(d.doc.index);
@@ -89,8 +130,13 @@ struct SpanCols {
 }
 
 impl SpanCols {
-    fn new() -> Self {
-        SpanCols { start: Int64Builder::new(), end: Int64Builder::new(), text: LargeStringBuilder::new() }
+    /// Columns for the table's spans (`size.text_bytes` of text).
+    fn new(size: Size) -> Self {
+        SpanCols {
+            start: Int64Builder::with_capacity(size.rows),
+            end: Int64Builder::with_capacity(size.rows),
+            text: LargeStringBuilder::with_capacity(size.rows, size.text_bytes),
+        }
     }
     /// A row for `span`, with the raw text of `text` (the span itself, or e.g. a quote's content).
     fn push_with_text(&mut self, d: &Indexed<'_, '_>, span: Span, text: Span) {
@@ -125,16 +171,18 @@ impl SpanCols {
 }
 
 fn documents(docs: &[Indexed<'_, '_>], include_text: bool) -> Result<RecordBatch, ArrowError> {
-    let mut k = Keys::new();
+    let size = Size::of(docs, |_| std::iter::once(Span::default()));
+    let sum = |f: &dyn Fn(&copydesk::Article) -> usize| docs.iter().map(|d| f(d.doc.article)).sum::<usize>();
+    let mut k = Keys::new(size);
     let (mut headline, mut published, mut language, mut body, mut text, mut error) = (
-        LargeStringBuilder::new(),
-        LargeStringBuilder::new(),
-        LargeStringBuilder::new(),
-        LargeStringBuilder::new(),
-        LargeStringBuilder::new(),
+        LargeStringBuilder::with_capacity(size.rows, sum(&|a| a.headline.as_ref().map_or(0, String::len))),
+        size.strings(10),
+        size.strings(2),
+        LargeStringBuilder::with_capacity(size.rows, sum(&|a| a.body.len())),
+        LargeStringBuilder::with_capacity(size.rows, if include_text { sum(&|a| a.text.len()) } else { 0 }),
         LargeStringBuilder::new(),
     );
-    let mut dateline = SpanCols::new();
+    let mut dateline = SpanCols::new(Size::default());
     let (mut dl_place, mut dl_agency) = (LargeStringBuilder::new(), LargeStringBuilder::new());
     let mut by_text = LargeStringBuilder::new();
     let mut by_authors = ListBuilder::new(LargeStringBuilder::new());
@@ -191,10 +239,11 @@ fn documents(docs: &[Indexed<'_, '_>], include_text: bool) -> Result<RecordBatch
 }
 
 fn blocks(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
-    let mut k = Keys::new();
-    let mut ord = Int64Builder::new();
-    let mut span = SpanCols::new();
-    let (mut kind, mut rule) = (LargeStringBuilder::new(), LargeStringBuilder::new());
+    let size = Size::of(docs, |d| d.doc.article.blocks.iter().map(|b| b.span));
+    let mut k = Keys::new(size);
+    let mut ord = Int64Builder::with_capacity(size.rows);
+    let mut span = SpanCols::new(size);
+    let (mut kind, mut rule) = (size.strings(9), size.strings(12));
     for d in docs {
         for (i, b) in d.doc.article.blocks.iter().enumerate() {
             k.push(d);
@@ -212,11 +261,12 @@ fn blocks(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
 }
 
 fn quotes(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
-    let mut k = Keys::new();
-    let mut ord = Int64Builder::new();
-    let (mut span, mut mention) = (SpanCols::new(), SpanCols::new());
-    let (mut kind, mut speaker, mut cue) =
-        (LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new());
+    // The text column holds each quote's content.
+    let size = Size::of(docs, |d| d.doc.article.quotes.iter().map(|q| q.content));
+    let mut k = Keys::new(size);
+    let mut ord = Int64Builder::with_capacity(size.rows);
+    let (mut span, mut mention) = (SpanCols::new(size), SpanCols::new(Size { text_bytes: size.rows * 12, ..size }));
+    let (mut kind, mut speaker, mut cue) = (size.strings(8), size.strings(14), size.strings(6));
     for d in docs {
         for (i, q) in d.doc.article.quotes.iter().enumerate() {
             k.push(d);
@@ -238,9 +288,10 @@ fn quotes(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
 }
 
 fn entities(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
-    let mut k = Keys::new();
-    let mut span = SpanCols::new();
-    let (mut label, mut canonical) = (LargeStringBuilder::new(), LargeStringBuilder::new());
+    let size = Size::of(docs, |d| d.doc.article.entities.iter().map(|x| x.span));
+    let mut k = Keys::new(size);
+    let mut span = SpanCols::new(size);
+    let (mut label, mut canonical) = (size.strings(6), size.strings(6));
     for d in docs {
         for x in &d.doc.article.entities {
             k.push(d);
@@ -256,8 +307,9 @@ fn entities(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
 }
 
 fn acronyms(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
-    let mut k = Keys::new();
-    let mut span = SpanCols::new();
+    let size = Size::of(docs, |d| d.doc.article.acronyms.iter().map(|x| x.span));
+    let mut k = Keys::new(size);
+    let mut span = SpanCols::new(size);
     let (mut short, mut long, mut source) =
         (LargeStringBuilder::new(), LargeStringBuilder::new(), LargeStringBuilder::new());
     for d in docs {
@@ -277,8 +329,9 @@ fn acronyms(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
 }
 
 fn money(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
-    let mut k = Keys::new();
-    let mut span = SpanCols::new();
+    let size = Size::of(docs, |d| d.doc.article.money.iter().map(|x| x.span));
+    let mut k = Keys::new(size);
+    let mut span = SpanCols::new(size);
     let (mut value, mut value_max) = (Float64Builder::new(), Float64Builder::new());
     let mut currency = LargeStringBuilder::new();
     for d in docs {
@@ -301,8 +354,9 @@ fn money(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
 }
 
 fn dates(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
-    let mut k = Keys::new();
-    let mut span = SpanCols::new();
+    let size = Size::of(docs, |d| d.doc.article.dates.iter().map(|x| x.span));
+    let mut k = Keys::new(size);
+    let mut span = SpanCols::new(size);
     let mut value = LargeStringBuilder::new();
     for d in docs {
         for x in &d.doc.article.dates {
@@ -318,8 +372,9 @@ fn dates(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
 }
 
 fn numbers(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
-    let mut k = Keys::new();
-    let mut span = SpanCols::new();
+    let size = Size::of(docs, |d| d.doc.article.numbers.iter().map(|x| x.span));
+    let mut k = Keys::new(size);
+    let mut span = SpanCols::new(size);
     let (mut value, mut kind) = (Float64Builder::new(), LargeStringBuilder::new());
     for d in docs {
         for x in &d.doc.article.numbers {
@@ -336,12 +391,13 @@ fn numbers(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
 }
 
 fn speakers(docs: &[Indexed<'_, '_>]) -> Result<RecordBatch, ArrowError> {
-    let mut k = Keys::new();
-    let mut ord = Int64Builder::new();
+    let size = Size::of(docs, |d| d.speakers.iter().map(|s| s.mention.unwrap_or_default()));
+    let mut k = Keys::new(size);
+    let mut ord = Int64Builder::with_capacity(size.rows);
     let (mut name, mut title) = (LargeStringBuilder::new(), LargeStringBuilder::new());
     let (mut direct, mut mixed, mut indirect) = (Int64Builder::new(), Int64Builder::new(), Int64Builder::new());
     let mut quotes = ListBuilder::new(Int64Builder::new());
-    let mut mention = SpanCols::new();
+    let mut mention = SpanCols::new(Size { text_bytes: size.rows * 12, ..size });
     for d in docs {
         for (i, s) in d.speakers.iter().enumerate() {
             k.push(d);
