@@ -113,6 +113,16 @@ fn pool(workers: usize) -> Option<Arc<ThreadPool>> {
     Some(built)
 }
 
+/// The pool of workers beside the calling thread for work on `threads` threads over `n` items:
+/// `threads - 1` workers, none for a single item (which builds no pool).
+fn helpers(threads: usize, n: usize) -> Option<Arc<ThreadPool>> {
+    if n > 1 {
+        pool(threads.saturating_sub(1))
+    } else {
+        None
+    }
+}
+
 /// Map `f` over `items` on `threads` threads (the calling thread and `threads - 1` workers of
 /// the shared pool, taking items one at a time: [`copydesk::parallel::map`]), keeping the order.
 pub(crate) fn map<T, R, F>(items: &[T], threads: usize, f: F) -> Vec<R>
@@ -121,16 +131,13 @@ where
     R: Send + Sync,
     F: Fn(&T) -> R + Sync + Send,
 {
-    // A single item needs no pool (and builds none).
-    let p = if items.len() > 1 { pool(threads.saturating_sub(1)) } else { None };
-    copydesk::parallel::map(p.as_deref(), items, f)
+    copydesk::parallel::map(helpers(threads, items.len()).as_deref(), items, f)
 }
 
 /// Drop `items` on `threads` threads ([`copydesk::parallel::drop_all`]): for results made by
 /// pool workers, which the calling thread alone would free one by one.
 pub(crate) fn drop_all<T: Send>(items: Vec<T>, threads: usize) {
-    let p = if items.len() > 1 { pool(threads.saturating_sub(1)) } else { None };
-    copydesk::parallel::drop_all(p.as_deref(), items)
+    copydesk::parallel::drop_all(helpers(threads, items.len()).as_deref(), items)
 }
 
 #[cfg(test)]

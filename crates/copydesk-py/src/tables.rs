@@ -89,6 +89,11 @@ impl Size {
         size
     }
 
+    /// The size of a table with one row per document (no span texts).
+    fn per_document(docs: &[Indexed<'_, '_>]) -> Size {
+        Size { rows: docs.len(), id_bytes: docs.iter().map(|d| d.id.len()).sum(), text_bytes: 0 }
+    }
+
     /// A string column of about `per_row` bytes per row.
     fn strings(&self, per_row: usize) -> LargeStringBuilder {
         LargeStringBuilder::with_capacity(self.rows, self.rows.saturating_mul(per_row))
@@ -171,7 +176,7 @@ impl SpanCols {
 }
 
 fn documents(docs: &[Indexed<'_, '_>], include_text: bool) -> Result<RecordBatch, ArrowError> {
-    let size = Size::of(docs, |_| std::iter::once(Span::default()));
+    let size = Size::per_document(docs);
     let sum = |f: &dyn Fn(&copydesk::Article) -> usize| docs.iter().map(|d| f(d.doc.article)).sum::<usize>();
     let mut k = Keys::new(size);
     let (mut headline, mut published, mut language, mut body, mut text, mut error) = (
@@ -182,7 +187,7 @@ fn documents(docs: &[Indexed<'_, '_>], include_text: bool) -> Result<RecordBatch
         LargeStringBuilder::with_capacity(size.rows, if include_text { sum(&|a| a.text.len()) } else { 0 }),
         LargeStringBuilder::new(),
     );
-    let mut dateline = SpanCols::new(Size::default());
+    let mut dateline = SpanCols::new(Size { text_bytes: 0, ..size });
     let (mut dl_place, mut dl_agency) = (LargeStringBuilder::new(), LargeStringBuilder::new());
     let mut by_text = LargeStringBuilder::new();
     let mut by_authors = ListBuilder::new(LargeStringBuilder::new());
