@@ -79,3 +79,16 @@ fn sample_article_acronyms() {
     }
     assert!(ex.acronyms.iter().any(|a| a.short == "NATO" && a.source == AcronymSource::Known));
 }
+
+/// The entities list lives as long as the article: it holds its mentions and no room for more
+/// (the working list it is made from has room for one mention in eight tokens, several times
+/// what an article names).
+#[test]
+fn entities_list_has_no_spare_room() {
+    let raw = include_str!("../../../examples/sputnik-nato-balkans.txt");
+    let long = "The committee met on Tuesday and the members talked about the budget for a long time. ".repeat(40);
+    for text in [raw, long.as_str(), "", "Paris."] {
+        let (_, ex) = run(text);
+        assert_eq!(ex.entities.capacity(), ex.entities.len(), "{:?}", &text[..text.len().min(40)]);
+    }
+}
