@@ -83,3 +83,20 @@ def test_is_frozen() -> None:
     with pytest.raises(AttributeError):
         n.text = "y"  # type: ignore[misc]
     assert isinstance(n, copydesk.NormalizedText)
+
+
+def test_offsets_of_non_ascii_text_in_any_order() -> None:
+    # the code-point indexes are built on first use: ask in every order
+    raw = "caf\u00c3\u00a9 \U0001F600 \u201cok\u201d &amp; na\u00efve"
+    for order in ("len", "fixes", "to_original", "repr"):
+        n = copydesk.normalize(raw)
+        if order == "fixes":
+            assert n.fixes
+        if order == "repr":
+            assert f"raw_len={len(raw)}" in repr(n)
+        i = n.text.index("\u00e9")
+        assert raw[slice(*n.to_original(i, i + 1))] == "\u00c3\u00a9"
+        j = n.text.index("\U0001F600")
+        assert raw[slice(*n.to_original(j, j + 1))] == "\U0001F600"
+        assert len(n) == len(n.text)
+        assert n.to_original(0, len(n)) == (0, len(raw))

@@ -97,3 +97,21 @@ def test_to_json_round_trips(raw):
 
     art = copydesk.process(raw)
     assert json.loads(art.to_json()) == art.to_dict()
+
+
+@SETTINGS
+@given(texts)
+def test_normalize_offsets_point_into_raw(raw):
+    n = copydesk.normalize(raw)
+    assert len(n) == len(n.text) and str(n) == n.text
+    for _rule, s, e in n.fixes:
+        assert 0 <= s <= e <= len(raw)
+    # every position of the clean text maps into the raw text, in order
+    prev = 0
+    for i in range(len(n) + 1):
+        s, e = n.to_original(i, i)
+        assert prev <= s <= e <= len(raw)
+        prev = s
+    s, e = n.to_original(0, len(n))
+    assert 0 <= s <= e <= len(raw)
+    assert repr(n).endswith(f"raw_len={len(raw)})")

@@ -7,16 +7,37 @@ use copydesk::{CharIndex, NormalizeOptions, Span, UnicodeForm};
 use pyo3::exceptions::{PyIndexError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyString};
+use std::sync::OnceLock;
 
 /// Normalized text: `.text`, `.fixes` and `.to_original(start, end)`. Offsets are code points.
+///
+/// The code-point indexes of the raw and the clean text are built on first use (most callers
+/// read `.text` only), each in memory proportional to the text's non-ASCII characters.
 #[pyclass(name = "NormalizedText", frozen, module = "copydesk._copydesk")]
 pub struct PyNormalizedText {
-    raw_len: usize,
+    /// The str that was normalized (its UTF-8 is cached by Python).
+    raw: Py<PyString>,
     norm: copydesk::NormalizedText,
-    raw_index: CharIndex,
-    /// Byte offset of each char of `text` (and of its end), or None when `text` is ASCII.
-    norm_bytes: Option<Vec<usize>>,
-    fixes: Vec<(String, usize, usize)>,
+    /// Code points of the raw text: built on first use.
+    raw_index: OnceLock<CharIndex>,
+    /// Code points of the clean text: built on first use.
+    norm_index: OnceLock<CharIndex>,
+}
+
+impl PyNormalizedText {
+    /// The code-point index of the raw text.
+    fn raw_index(&self, py: Python<'_>) -> PyResult<&CharIndex> {
+        if let Some(ci) = self.raw_index.get() {
+            return Ok(ci);
+        }
+        let raw = self.raw.bind(py).to_str()?;
+        Ok(self.raw_index.get_or_init(|| CharIndex::new(raw)))
+    }
+
+    /// The code-point index of the clean text.
+    fn norm_index(&self) -> &CharIndex {
+        self.norm_index.get_or_init(|| CharIndex::new(&self.norm.text))
+    }
 }
 
 #[pymethods]
@@ -29,39 +50,50 @@ impl PyNormalizedText {
 
     /// The repairs applied, as `(rule, start, end)` tuples in code points of the raw text.
     #[getter]
-    fn fixes(&self) -> Vec<(String, usize, usize)> {
-        self.fixes.clone()
+    fn fixes(&self, py: Python<'_>) -> PyResult<Vec<(String, usize, usize)>> {
+        if self.norm.fixes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ci = self.raw_index(py)?;
+        Ok(self
+            .norm
+            .fixes
+            .iter()
+            .map(|f| (f.rule.clone(), ci.char_offset(f.span.start), ci.char_offset(f.span.end)))
+            .collect())
     }
 
     /// Map `text[start:end]` to `(raw_start, raw_end)`: `raw[raw_start:raw_end]` is what it was
     /// made from. Raises IndexError unless `0 <= start <= end <= len(text)`.
-    fn to_original(&self, start: i64, end: i64) -> PyResult<(usize, usize)> {
-        let n = self.norm_bytes.as_ref().map_or(self.norm.text.len(), |v| v.len() - 1);
+    fn to_original(&self, py: Python<'_>, start: i64, end: i64) -> PyResult<(usize, usize)> {
+        let ni = self.norm_index();
+        let n = ni.char_len();
         let (Ok(s), Ok(e)) = (usize::try_from(start), usize::try_from(end)) else {
             return Err(PyIndexError::new_err(format!("need 0 <= start <= end <= {n}, got start={start}, end={end}")));
         };
         if s > e || e > n {
             return Err(PyIndexError::new_err(format!("need 0 <= start <= end <= {n}, got start={start}, end={end}")));
         }
-        let byte = |i: usize| self.norm_bytes.as_ref().map_or(i, |v| v[i]);
-        let r = self.norm.to_original(Span::new(byte(s), byte(e)));
-        Ok((self.raw_index.char_offset(r.start), self.raw_index.char_offset(r.end)))
+        let r = self.norm.to_original(Span::new(ni.byte_offset(s), ni.byte_offset(e)));
+        let ri = self.raw_index(py)?;
+        Ok((ri.char_offset(r.start), ri.char_offset(r.end)))
     }
 
     fn __len__(&self) -> usize {
-        self.norm_bytes.as_ref().map_or(self.norm.text.len(), |v| v.len() - 1)
+        self.norm_index().char_len()
     }
 
     fn __str__(&self) -> &str {
         &self.norm.text
     }
 
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let mut preview: String = self.norm.text.chars().take(60).collect();
         if preview.len() < self.norm.text.len() {
             preview.push('…');
         }
-        format!("NormalizedText({preview:?}, fixes={}, raw_len={})", self.fixes.len(), self.raw_len)
+        let raw_len = self.raw_index(py)?.char_len();
+        Ok(format!("NormalizedText({preview:?}, fixes={}, raw_len={raw_len})", self.norm.fixes.len()))
     }
 }
 
@@ -151,18 +183,10 @@ fn normalize(
 ) -> PyResult<PyNormalizedText> {
     let raw = text_arg(text, "text")?;
     let opts = read_options(options)?;
-    Ok(py.detach(|| {
-        let norm = copydesk::normalize(raw, &opts);
-        let raw_index = CharIndex::new(raw);
-        let norm_bytes = (!norm.text.is_ascii())
-            .then(|| norm.text.char_indices().map(|(i, _)| i).chain(std::iter::once(norm.text.len())).collect());
-        let fixes = norm
-            .fixes
-            .iter()
-            .map(|f| (f.rule.clone(), raw_index.char_offset(f.span.start), raw_index.char_offset(f.span.end)))
-            .collect();
-        PyNormalizedText { raw_len: raw.chars().count(), norm, raw_index, norm_bytes, fixes }
-    }))
+    let norm = py.detach(|| copydesk::normalize(raw, &opts));
+    // (`text_arg` accepted it: a str)
+    let raw = text.cast::<PyString>()?.clone().unbind();
+    Ok(PyNormalizedText { raw, norm, raw_index: OnceLock::new(), norm_index: OnceLock::new() })
 }
 
 /// Add `normalize` and `NormalizedText` to the module.
