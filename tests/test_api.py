@@ -42,6 +42,21 @@ def test_to_dict_matches_to_json(sample_text: str) -> None:
         assert key in d
 
 
+def test_dateline_and_byline_getters_match_the_dict(sample_text: str) -> None:
+    texts = [
+        sample_text,
+        "Storm Hits Coast\n\nBy Jane Doe and Ann Lee\n\nLONDON (Reuters) - The storm hit the coast, officials said.",
+        "Plain text without either.",
+    ]
+    for text in texts:
+        art = copydesk.process(text)
+        d = art.to_dict()
+        assert art.dateline == d["dateline"] and art.byline == d["byline"]
+        for key in ("dateline", "byline"):
+            if d[key]:
+                assert text[d[key]["start"] : d[key]["end"]] == d[key]["text"]
+
+
 def test_empty_and_whitespace_text() -> None:
     for text in ["", " ", "\n\n\n", "\u00a0"]:
         art = copydesk.process(text)

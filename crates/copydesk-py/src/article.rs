@@ -255,12 +255,12 @@ impl Article {
     /// Dateline as a dict, or None.
     #[getter]
     fn dateline<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Self::json_to_py(py, &self.inner.to_value()["dateline"])
+        Self::json_to_py(py, &self.inner.dateline_value())
     }
     /// Byline as a dict, or None.
     #[getter]
     fn byline<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Self::json_to_py(py, &self.inner.to_value()["byline"])
+        Self::json_to_py(py, &self.inner.byline_value())
     }
     /// Blocks in text order.
     #[getter]

@@ -145,4 +145,16 @@ impl Article {
     pub fn to_value(&self) -> serde_json::Value {
         crate::contract::to_value(self)
     }
+
+    /// The contract's `"dateline"` value alone: what `to_value()["dateline"]` holds, without
+    /// building the rest.
+    pub fn dateline_value(&self) -> serde_json::Value {
+        crate::contract::dateline_value(self)
+    }
+
+    /// The contract's `"byline"` value alone: what `to_value()["byline"]` holds, without
+    /// building the rest.
+    pub fn byline_value(&self) -> serde_json::Value {
+        crate::contract::byline_value(self)
+    }
 }

@@ -139,6 +139,28 @@ struct JArticle<'a> {
     page: Option<&'a crate::html::PageInfo>,
 }
 
+/// The contract's dateline object of `a` (code points by `ci`, the index of `a.text`).
+fn dateline<'a>(a: &'a Article, ci: &CharIndex) -> Option<JDateline<'a>> {
+    a.dateline.as_ref().map(|d| JDateline {
+        text: a.slice(d.span),
+        place: d.place.as_deref(),
+        agency: d.agency.as_deref(),
+        date: d.date.as_deref(),
+        start: ci.char_offset(d.span.start),
+        end: ci.char_offset(d.span.end),
+    })
+}
+
+/// The contract's byline object of `a` (code points by `ci`, the index of `a.text`).
+fn byline<'a>(a: &'a Article, ci: &CharIndex) -> Option<JByline<'a>> {
+    a.byline.as_ref().map(|b| JByline {
+        text: a.slice(b.span),
+        authors: &b.authors,
+        start: ci.char_offset(b.span.start),
+        end: ci.char_offset(b.span.end),
+    })
+}
+
 fn build<'a>(a: &'a Article) -> JArticle<'a> {
     let ci = CharIndex::new(&a.text);
     let c = |s: Span| (ci.char_offset(s.start), ci.char_offset(s.end));
@@ -146,21 +168,8 @@ fn build<'a>(a: &'a Article) -> JArticle<'a> {
     JArticle {
         id: a.id.as_deref(),
         headline: a.headline.as_deref(),
-        dateline: a.dateline.as_ref().map(|d| {
-            let (start, end) = c(d.span);
-            JDateline {
-                text: t(d.span),
-                place: d.place.as_deref(),
-                agency: d.agency.as_deref(),
-                date: d.date.as_deref(),
-                start,
-                end,
-            }
-        }),
-        byline: a.byline.as_ref().map(|b| {
-            let (start, end) = c(b.span);
-            JByline { text: t(b.span), authors: &b.authors, start, end }
-        }),
+        dateline: dateline(a, &ci),
+        byline: byline(a, &ci),
         published: a.published.as_deref(),
         language: a.language.as_deref(),
         body: &a.body,
@@ -273,6 +282,16 @@ pub(crate) fn to_json(a: &Article) -> String {
 /// The contract as a JSON value.
 pub(crate) fn to_value(a: &Article) -> Value {
     serde_json::to_value(build(a)).unwrap_or(Value::Null)
+}
+
+/// The contract's `"dateline"` value alone (as in [`to_value`]; `null` without a dateline).
+pub(crate) fn dateline_value(a: &Article) -> Value {
+    serde_json::to_value(dateline(a, &CharIndex::new(&a.text))).unwrap_or(Value::Null)
+}
+
+/// The contract's `"byline"` value alone (as in [`to_value`]; `null` without a byline).
+pub(crate) fn byline_value(a: &Article) -> Value {
+    serde_json::to_value(byline(a, &CharIndex::new(&a.text))).unwrap_or(Value::Null)
 }
 
 /// The contract JSON written straight into a string: keys in [`JArticle`]'s order, strings escaped
@@ -802,6 +821,24 @@ mod tests {
         \u{201c}We will not accept a 4.5 per cent cut,\u{201d} said Finance Minister Ana L\u{f3}pez on Tuesday. \
         About 1,200 people attended.\n\n\
         \u{201c}The numbers do not add up,\u{201d} L\u{f3}pez added. \u{201c}Talks continue next week,\u{201d} she said.";
+
+    #[test]
+    fn dateline_and_byline_values_are_those_of_the_whole_contract() {
+        for raw in [
+            "Storm Hits Coast\n\nBy Jane Doe and Ann Lee\n\nLONDON (Reuters) - The storm hit the coast on Monday, officials said.",
+            "Caf\u{e9} Talks\n\nBy J\u{f3}zef Nowak\n\nWARSAW, March 3 (AP) \u{2014} \u{201c}Fine,\u{201d} he said.",
+            RAW,
+            "",
+        ] {
+            let a = crate::process(raw);
+            let v = to_value(&a);
+            assert_eq!(a.dateline_value(), v["dateline"], "{raw:?}");
+            assert_eq!(a.byline_value(), v["byline"], "{raw:?}");
+        }
+        let a =
+            crate::process("Storm Hits Coast\n\nBy Jane Doe\n\nLONDON (Reuters) - The storm hit the coast on Monday.");
+        assert!(a.dateline_value().is_object() && a.byline_value().is_object());
+    }
 
     #[test]
     fn numbers_use_code_point_offsets() {
