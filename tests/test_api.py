@@ -57,6 +57,28 @@ def test_dateline_and_byline_getters_match_the_dict(sample_text: str) -> None:
                 assert text[d[key]["start"] : d[key]["end"]] == d[key]["text"]
 
 
+def test_article_keeps_the_callers_text_and_gives_everything_back(sample_text: str) -> None:
+    import pickle
+
+    plain = "Headline Here\n\nThe minister said the plan would work.\n\n\"We will see,\" she said."
+    fixed = "Headline Here\n\nThe\u00a0minister said the plan would\u00a0work.\n\nIt &amp; more."
+    texts = [sample_text, plain, fixed, "", "x"]
+    arts = list(copydesk.process_batch(texts)) + [copydesk.process(t) for t in texts]
+    for t, art in zip(texts + texts, arts):
+        # one copy of each text: the caller's str itself
+        assert art.text is t or t == ""
+        d = art.to_dict()
+        assert d["body"] == art.body
+        if t == plain:
+            assert art.body == "\n\n".join(b.text for b in art.blocks if b.kind in ("paragraph", "subheading"))
+        back = pickle.loads(pickle.dumps(art))
+        assert back == art and back.text == t and back.body == art.body and back.to_json() == art.to_json()
+    assert "\u00a0" not in arts[2].body and "&amp;" not in arts[2].body
+    # a text cut at the maximum size is the kept prefix
+    cut = copydesk.process_batch([plain], options=copydesk.Options(max_bytes=20))[0]
+    assert cut.truncated and plain.startswith(cut.text) and len(cut.text) < len(plain)
+
+
 def test_empty_and_whitespace_text() -> None:
     for text in ["", " ", "\n\n\n", "\u00a0"]:
         art = copydesk.process(text)

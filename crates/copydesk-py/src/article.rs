@@ -1,8 +1,10 @@
 //! Python classes for results: Article and the items it holds. Offsets are code points.
 
+use crate::batch;
 use copydesk::CharIndex;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyType};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyType};
+use std::borrow::Cow;
 
 /// One block of the article.
 #[pyclass(frozen, get_all, eq, module = "copydesk._copydesk")]
@@ -154,12 +156,27 @@ pub struct Speaker {
 
 /// The result for one article.
 #[pyclass(frozen, eq, module = "copydesk._copydesk")]
-#[derive(PartialEq)]
 pub struct Article {
     /// The result, boxed: the Python object stays small (Python's own small-object allocator
     /// instead of the system malloc), and batch workers make the box, so wrapping a result on the
-    /// calling thread moves one pointer.
-    pub(crate) inner: Box<copydesk::Article>,
+    /// calling thread moves one pointer. Its `text` is empty when `raw` holds it, its `body` when
+    /// `body_as_written` says so: read them through [`Article::on_text`] and [`Article::full`].
+    inner: Box<copydesk::Article>,
+    /// The caller's str, when the result gave up its copy of the same text (`process`,
+    /// `process_batch`): one copy of each text, the caller's.
+    raw: Option<Py<PyString>>,
+    /// The result gave up its body, which is the body blocks of the text as written
+    /// ([`copydesk::Article::body_as_written`]: most texts, which normalization left unchanged).
+    body_as_written: bool,
+}
+
+impl PartialEq for Article {
+    fn eq(&self, other: &Self) -> bool {
+        Python::attach(|py| match (self.full(py), other.full(py)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        })
+    }
 }
 
 /// "number" or "percent".
@@ -175,8 +192,60 @@ fn span(ci: &CharIndex, s: copydesk::Span) -> (i64, i64) {
 }
 
 impl Article {
+    /// An `Article` holding the whole result.
     pub(crate) fn new(inner: impl Into<Box<copydesk::Article>>) -> Self {
-        Article { inner: inner.into() }
+        Article { inner: inner.into(), raw: None, body_as_written: false }
+    }
+
+    /// An `Article` of a [`batch::slim`] result; `row` is the str it was made from (it holds the
+    /// text when the result gave it up).
+    pub(crate) fn from_slim(s: batch::Slim, row: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let raw = match s.text_given_up {
+            true => Some(row.cast::<PyString>()?.clone().unbind()),
+            false => None,
+        };
+        Ok(Article { inner: s.article, raw, body_as_written: s.body_given_up })
+    }
+
+    /// The result (read its text through [`Article::on_text`], its body through
+    /// [`Article::full`]).
+    pub(crate) fn result(&self) -> &copydesk::Article {
+        &self.inner
+    }
+
+    /// `f` on the text all offsets point into.
+    fn on_text<R>(&self, py: Python<'_>, f: impl FnOnce(&str) -> R) -> PyResult<R> {
+        match &self.raw {
+            Some(r) => Ok(f(r.bind(py).to_str()?)),
+            None => Ok(f(&self.inner.text)),
+        }
+    }
+
+    /// The whole result, with the text and body it gave up put back (in a copy).
+    pub(crate) fn full(&self, py: Python<'_>) -> PyResult<Cow<'_, copydesk::Article>> {
+        if self.raw.is_none() && !self.body_as_written {
+            return Ok(Cow::Borrowed(&self.inner));
+        }
+        let mut a = (*self.inner).clone();
+        if let Some(r) = &self.raw {
+            a.text = r.bind(py).to_str()?.to_owned();
+        }
+        if self.body_as_written {
+            a.body = a.body_as_written();
+        }
+        Ok(Cow::Owned(a))
+    }
+
+    /// The result's text and `fields` of it (a dateline, a byline): enough for the contract's
+    /// values of those fields.
+    fn with_text_only(
+        &self,
+        py: Python<'_>,
+        fields: impl FnOnce(&mut copydesk::Article),
+    ) -> PyResult<copydesk::Article> {
+        let mut a = copydesk::Article { text: self.on_text(py, str::to_owned)?, ..copydesk::Article::default() };
+        fields(&mut a);
+        Ok(a)
     }
 
     fn json_to_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
@@ -219,8 +288,11 @@ impl Article {
     }
     /// The raw input text that all offsets point into.
     #[getter]
-    fn text(&self) -> &str {
-        &self.inner.text
+    fn text<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        match &self.raw {
+            Some(r) => r.bind(py).clone(),
+            None => PyString::new(py, &self.inner.text),
+        }
     }
     /// Headline.
     #[getter]
@@ -239,8 +311,11 @@ impl Article {
     }
     /// Normalized body text.
     #[getter]
-    fn body(&self) -> &str {
-        &self.inner.body
+    fn body(&self, py: Python<'_>) -> PyResult<Cow<'_, str>> {
+        if !self.body_as_written {
+            return Ok(Cow::Borrowed(&self.inner.body));
+        }
+        self.on_text(py, |t| Cow::Owned(copydesk::body_of(t, &self.inner.blocks)))
     }
     /// Error message for a bad row in a batch, else None.
     #[getter]
@@ -255,146 +330,169 @@ impl Article {
     /// Dateline as a dict, or None.
     #[getter]
     fn dateline<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Self::json_to_py(py, &self.inner.dateline_value())
+        let a = self.with_text_only(py, |a| a.dateline = self.inner.dateline.clone())?;
+        Self::json_to_py(py, &a.dateline_value())
     }
     /// Byline as a dict, or None.
     #[getter]
     fn byline<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Self::json_to_py(py, &self.inner.byline_value())
+        let a = self.with_text_only(py, |a| a.byline = self.inner.byline.clone())?;
+        Self::json_to_py(py, &a.byline_value())
     }
     /// Blocks in text order.
     #[getter]
-    fn blocks(&self) -> Vec<Block> {
+    fn blocks(&self, py: Python<'_>) -> PyResult<Vec<Block>> {
         let a = &self.inner;
-        let ci = CharIndex::new(&a.text);
-        a.blocks
-            .iter()
-            .map(|b| {
-                let (start, end) = span(&ci, b.span);
-                Block {
-                    kind: b.kind.as_str().into(),
-                    start,
-                    end,
-                    text: a.slice(b.span).into(),
-                    rule: b.rule.to_string(),
-                }
-            })
-            .collect()
+        self.on_text(py, |t| {
+            let ci = CharIndex::new(t);
+            a.blocks
+                .iter()
+                .map(|b| {
+                    let (start, end) = span(&ci, b.span);
+                    Block {
+                        kind: b.kind.as_str().into(),
+                        start,
+                        end,
+                        text: b.span.slice(t).into(),
+                        rule: b.rule.to_string(),
+                    }
+                })
+                .collect()
+        })
     }
     /// Quotes with speakers.
     #[getter]
-    fn quotes(&self) -> Vec<Quote> {
+    fn quotes(&self, py: Python<'_>) -> PyResult<Vec<Quote>> {
         let a = &self.inner;
-        let ci = CharIndex::new(&a.text);
-        a.quotes
-            .iter()
-            .map(|q| {
-                let (start, end) = span(&ci, q.span);
-                Quote {
-                    start,
-                    end,
-                    text: a.slice(q.content).into(),
-                    kind: q.kind.as_str().into(),
-                    speaker: q.speaker.clone(),
-                    speaker_mention: q.speaker_mention.map(|m| {
-                        let (start, end) = span(&ci, m);
-                        Mention { start, end, text: a.slice(m).into() }
-                    }),
-                    cue: q.cue.clone(),
-                }
-            })
-            .collect()
+        self.on_text(py, |t| {
+            let ci = CharIndex::new(t);
+            a.quotes
+                .iter()
+                .map(|q| {
+                    let (start, end) = span(&ci, q.span);
+                    Quote {
+                        start,
+                        end,
+                        text: q.content.slice(t).into(),
+                        kind: q.kind.as_str().into(),
+                        speaker: q.speaker.clone(),
+                        speaker_mention: q.speaker_mention.map(|m| {
+                            let (start, end) = span(&ci, m);
+                            Mention { start, end, text: m.slice(t).into() }
+                        }),
+                        cue: q.cue.clone(),
+                    }
+                })
+                .collect()
+        })
     }
     /// Named-entity mentions.
     #[getter]
-    fn entities(&self) -> Vec<Entity> {
+    fn entities(&self, py: Python<'_>) -> PyResult<Vec<Entity>> {
         let a = &self.inner;
-        let ci = CharIndex::new(&a.text);
-        a.entities
-            .iter()
-            .map(|e| {
-                let (start, end) = span(&ci, e.span);
-                Entity {
-                    start,
-                    end,
-                    text: a.slice(e.span).into(),
-                    label: e.label.as_str().into(),
-                    canonical: e.canonical.clone(),
-                }
-            })
-            .collect()
+        self.on_text(py, |t| {
+            let ci = CharIndex::new(t);
+            a.entities
+                .iter()
+                .map(|e| {
+                    let (start, end) = span(&ci, e.span);
+                    Entity {
+                        start,
+                        end,
+                        text: e.span.slice(t).into(),
+                        label: e.label.as_str().into(),
+                        canonical: e.canonical.clone(),
+                    }
+                })
+                .collect()
+        })
     }
     /// Acronyms.
     #[getter]
-    fn acronyms(&self) -> Vec<Acronym> {
+    fn acronyms(&self, py: Python<'_>) -> PyResult<Vec<Acronym>> {
         let a = &self.inner;
-        let ci = CharIndex::new(&a.text);
-        a.acronyms
-            .iter()
-            .map(|x| {
-                let (start, end) = span(&ci, x.span);
-                Acronym {
-                    short: x.short.clone(),
-                    long: x.long.clone(),
-                    start,
-                    end,
-                    source: if x.source == copydesk::AcronymSource::Known { "known".into() } else { "text".into() },
-                }
-            })
-            .collect()
+        self.on_text(py, |t| {
+            let ci = CharIndex::new(t);
+            a.acronyms
+                .iter()
+                .map(|x| {
+                    let (start, end) = span(&ci, x.span);
+                    Acronym {
+                        short: x.short.clone(),
+                        long: x.long.clone(),
+                        start,
+                        end,
+                        source: if x.source == copydesk::AcronymSource::Known { "known".into() } else { "text".into() },
+                    }
+                })
+                .collect()
+        })
     }
     /// Sums of money.
     #[getter]
-    fn money(&self) -> Vec<Money> {
+    fn money(&self, py: Python<'_>) -> PyResult<Vec<Money>> {
         let a = &self.inner;
-        let ci = CharIndex::new(&a.text);
-        a.money
-            .iter()
-            .map(|x| {
-                let (start, end) = span(&ci, x.span);
-                Money {
-                    start,
-                    end,
-                    text: a.slice(x.span).into(),
-                    value: x.value,
-                    value_max: x.value_max,
-                    currency: x.currency.clone(),
-                }
-            })
-            .collect()
+        self.on_text(py, |t| {
+            let ci = CharIndex::new(t);
+            a.money
+                .iter()
+                .map(|x| {
+                    let (start, end) = span(&ci, x.span);
+                    Money {
+                        start,
+                        end,
+                        text: x.span.slice(t).into(),
+                        value: x.value,
+                        value_max: x.value_max,
+                        currency: x.currency.clone(),
+                    }
+                })
+                .collect()
+        })
     }
     /// Dates.
     #[getter]
-    fn dates(&self) -> Vec<DateMention> {
+    fn dates(&self, py: Python<'_>) -> PyResult<Vec<DateMention>> {
         let a = &self.inner;
-        let ci = CharIndex::new(&a.text);
-        a.dates
-            .iter()
-            .map(|x| {
-                let (start, end) = span(&ci, x.span);
-                DateMention { start, end, text: a.slice(x.span).into(), value: x.value.clone() }
-            })
-            .collect()
+        self.on_text(py, |t| {
+            let ci = CharIndex::new(t);
+            a.dates
+                .iter()
+                .map(|x| {
+                    let (start, end) = span(&ci, x.span);
+                    DateMention { start, end, text: x.span.slice(t).into(), value: x.value.clone() }
+                })
+                .collect()
+        })
     }
     /// Numbers and percentages outside money and dates.
     #[getter]
-    fn numbers(&self) -> Vec<NumberMention> {
+    fn numbers(&self, py: Python<'_>) -> PyResult<Vec<NumberMention>> {
         let a = &self.inner;
-        let ci = CharIndex::new(&a.text);
-        a.numbers
-            .iter()
-            .map(|x| {
-                let (start, end) = span(&ci, x.span);
-                NumberMention { start, end, text: a.slice(x.span).into(), value: x.value, kind: number_kind(x.kind) }
-            })
-            .collect()
+        self.on_text(py, |t| {
+            let ci = CharIndex::new(t);
+            a.numbers
+                .iter()
+                .map(|x| {
+                    let (start, end) = span(&ci, x.span);
+                    NumberMention {
+                        start,
+                        end,
+                        text: x.span.slice(t).into(),
+                        value: x.value,
+                        kind: number_kind(x.kind),
+                    }
+                })
+                .collect()
+        })
     }
     /// Everyone quoted, in order of first appearance.
     #[getter]
-    fn speakers(&self) -> Vec<Speaker> {
-        let a = &self.inner;
+    fn speakers(&self, py: Python<'_>) -> PyResult<Vec<Speaker>> {
+        let full = self.with_text_only(py, |a| a.quotes = self.inner.quotes.clone())?;
+        let a = &full;
         let ci = CharIndex::new(&a.text);
-        a.speakers()
+        Ok(a.speakers()
             .into_iter()
             .map(|s| Speaker {
                 name: s.name,
@@ -408,15 +506,15 @@ impl Article {
                     Mention { start, end, text: a.slice(m).into() }
                 }),
             })
-            .collect()
+            .collect())
     }
     /// The article as a dict in the JSON contract's shape.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Self::json_to_py(py, &self.inner.to_value())
+        Self::json_to_py(py, &self.full(py)?.to_value())
     }
     /// The article as one line of contract JSON.
-    fn to_json(&self) -> String {
-        self.inner.to_json()
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(self.full(py)?.to_json())
     }
     /// Rebuild an Article from `__reduce__`'s state (internal serde JSON of the Rust result).
     #[classmethod]
@@ -428,7 +526,7 @@ impl Article {
     /// Pickle by reconstruction: `Article._from_state(state)`.
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyBytes>,))> {
         let py = slf.py();
-        let state = serde_json::to_vec(&slf.get().inner)
+        let state = serde_json::to_vec(&*slf.get().full(py)?)
             .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("cannot pickle Article: {e}")))?;
         Ok((slf.get_type().getattr("_from_state")?, (PyBytes::new(py, &state),)))
     }

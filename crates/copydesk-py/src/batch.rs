@@ -234,6 +234,16 @@ impl JobBytes for Job<'_> {
 /// than the system malloc).
 pub(crate) type ArticleBox = Box<copydesk::Article>;
 
+/// The chunk limits of a batch: a progress bar wants frequent updates (chunks of a few hundred
+/// documents); without one, chunks are cut by input bytes only (and 2,048 documents per thread
+/// for tiny texts).
+fn limits(threads: usize, progress: Option<&Bound<'_, PyAny>>) -> ChunkLimits {
+    match progress.filter(|p| !p.is_none()) {
+        Some(_) => ChunkLimits::new(threads, 64, 256),
+        None => ChunkLimits::new(threads, 2048, 256),
+    }
+}
+
 /// Process text `jobs` detached on `threads` threads, in chunks; between chunks call
 /// `progress(n_done_in_chunk)` and check for signals (Ctrl-C).
 pub(crate) fn run(
@@ -243,27 +253,66 @@ pub(crate) fn run(
     threads: usize,
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<ArticleBox>> {
-    // A progress bar wants frequent updates: chunks of a few hundred documents. Without one,
-    // chunks are cut by input bytes only (and 2,048 documents per thread for tiny texts).
-    let limits = match progress.filter(|p| !p.is_none()) {
-        Some(_) => ChunkLimits::new(threads, 64, 256),
-        None => ChunkLimits::new(threads, 2048, 256),
-    };
-    run_chunks(py, jobs, limits, threads, progress, |j| j.process(opts, copydesk::process_with))
+    run_chunks(py, jobs, limits(threads, progress), threads, progress, |j| {
+        Box::new(j.process(opts, copydesk::process_with))
+    })
+}
+
+/// A result for a Python `Article`, without the copies the caller can do without: see [`slim`].
+pub(crate) struct Slim {
+    /// The result; its `text` and `body` are empty when given up.
+    pub article: ArticleBox,
+    /// The text was given up: it is the row's str, which the `Article` keeps instead.
+    pub text_given_up: bool,
+    /// The body was given up: it is the body blocks of the text as written
+    /// ([`copydesk::Article::body_as_written`]).
+    pub body_given_up: bool,
+}
+
+/// `a` without the copies a Python `Article` can do without: its text when it is `row` (the
+/// UTF-8 of the caller's str, which holds it already), its body when it is the body blocks of the text as written
+/// (most texts: normalization left them unchanged). An article keeps about half the memory.
+pub(crate) fn slim(mut a: ArticleBox, row: Option<&str>) -> Slim {
+    let body_given_up = !a.body.is_empty() && a.body_is_as_written();
+    if body_given_up {
+        a.body = String::new();
+    }
+    let text_given_up = row.is_some_and(|t| !t.is_empty() && t == a.text) && a.error.is_none();
+    if text_given_up {
+        a.text = String::new();
+    }
+    Slim { article: a, text_given_up, body_given_up }
+}
+
+/// [`run`] for results that become Python `Article`s: each [`slim`] (on the thread that made it).
+pub(crate) fn run_slim(
+    py: Python<'_>,
+    jobs: &[Job<'_>],
+    opts: &copydesk::Options,
+    threads: usize,
+    progress: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<Slim>> {
+    run_chunks(py, jobs, limits(threads, progress), threads, progress, |j| {
+        let row = match &j.text {
+            Ok(Cow::Borrowed(t)) => Some(*t),
+            _ => None,
+        };
+        slim(Box::new(j.process(opts, copydesk::process_with)), row)
+    })
 }
 
 /// The batch plumbing shared by texts and HTML pages: `work` on every job, detached on
 /// `threads` threads, in chunks cut by `limits`; between chunks call `progress(n_done_in_chunk)`
-/// (which must be callable) and check for signals (Ctrl-C). The results come boxed (by the
-/// thread that made them), ready to be wrapped in Python objects.
-pub(crate) fn run_chunks<J: Sync + JobBytes>(
+/// (which must be callable) and check for signals (Ctrl-C). The results come as `work` made
+/// them (boxed by the thread that made them, ready to be wrapped in Python objects).
+pub(crate) fn run_chunks<J: Sync + JobBytes, T: Send + Sync>(
     py: Python<'_>,
     jobs: &[J],
     limits: ChunkLimits,
     threads: usize,
     progress: Option<&Bound<'_, PyAny>>,
-    work: impl Fn(&J) -> copydesk::Article + Sync + Send,
-) -> PyResult<Vec<ArticleBox>> {
+    work: impl Fn(&J) -> T + Sync + Send,
+) -> PyResult<Vec<T>> {
     let progress = progress.filter(|p| !p.is_none());
     if let Some(p) = progress {
         if !p.is_callable() {
@@ -278,7 +327,7 @@ pub(crate) fn run_chunks<J: Sync + JobBytes>(
     while let Some(rest) = jobs.get(start..).filter(|r| !r.is_empty()) {
         let part = rest.get(..limits.chunk_len(rest.iter().map(JobBytes::bytes)).max(1)).unwrap_or(rest);
         start += part.len();
-        let done = py.detach(|| pool::map(part, threads, |j| Box::new(work(j))));
+        let done = py.detach(|| pool::map(part, threads, &work));
         out.extend(done);
         if let Some(p) = progress {
             p.call1((part.len(),))?;

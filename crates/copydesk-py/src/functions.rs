@@ -22,7 +22,8 @@ fn process(
     published: Option<&Bound<'_, PyAny>>,
     options: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Article> {
-    let text = text_arg(text, "text")?;
+    let row = text;
+    let text = text_arg(row, "text")?;
     let id = match id {
         Some(x) => id_value(x, "id")?,
         None => None,
@@ -36,9 +37,9 @@ fn process(
         }
     }
     let (opts, _) = batch::read_options(options, published, 1)?;
-    let mut a = py.detach(|| copydesk::process_with(text, &opts));
-    a.id = id;
-    Ok(Article::new(a))
+    let mut s = py.detach(|| batch::slim(Box::new(copydesk::process_with(text, &opts)), Some(text)));
+    s.article.id = id;
+    Article::from_slim(s, row)
 }
 
 /// Process many articles in parallel with the GIL released:
@@ -67,15 +68,15 @@ fn process_batch(
     let (opts, per_row) = batch::read_options(options, published, n)?;
     let threads = batch::threads(n_threads)?;
     let jobs = batch::jobs(rows, per_row);
-    let out = batch::run(py, &jobs, &opts, threads, progress)?;
-    Ok(out
-        .into_iter()
+    let out = batch::run_slim(py, &jobs, &opts, threads, progress)?;
+    out.into_iter()
+        .zip(&items)
         .enumerate()
-        .map(|(i, mut a)| {
-            a.id = ids.as_ref().and_then(|v| v[i].clone());
-            Article::new(a)
+        .map(|(i, (mut s, row))| {
+            s.article.id = ids.as_ref().and_then(|v| v[i].clone());
+            Article::from_slim(s, row)
         })
-        .collect())
+        .collect()
 }
 
 /// One input of `to_arrow`: an Article already made, or a row to process.
@@ -123,13 +124,24 @@ fn to_arrow<'py>(
     let jobs = batch::jobs(texts, per_row);
     let processed = batch::run(py, &jobs, &opts, threads, progress)?;
     drop(jobs);
+    // The given Articles whole (with the text and body they may have given up put back).
+    let given = inputs
+        .iter()
+        .map(|input| match input {
+            Input::Done(a) => a.get().full(py).map(Some),
+            Input::Todo(_) => Ok(None),
+        })
+        .collect::<PyResult<Vec<_>>>()?;
     let docs: Vec<Doc<'_>> = inputs
         .iter()
+        .zip(&given)
         .enumerate()
-        .map(|(i, input)| {
-            let article = match input {
-                Input::Done(a) => &a.get().inner,
-                Input::Todo(j) => &processed[*j],
+        .map(|(i, (input, whole))| {
+            let article = match (input, whole) {
+                (_, Some(a)) => &**a,
+                (Input::Todo(j), None) => &processed[*j],
+                // (every given Article has its whole result above)
+                (Input::Done(a), None) => a.get().result(),
             };
             let id = ids.as_ref().and_then(|v| v[i].clone()).or_else(|| article.id.clone());
             Doc { index: i as i64, id, article }

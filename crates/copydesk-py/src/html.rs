@@ -142,7 +142,7 @@ fn process_html_batch(
     // HTML pages are heavier than texts: fewer per chunk keep progress and Ctrl-C responsive.
     let limits = batch::ChunkLimits::new(threads, 16, 64);
     let out = batch::run_chunks(py, &jobs, limits, threads, progress, |j| {
-        j.row.process(&opts, |html, o| copydesk::process_html(html, j.url.as_deref(), o))
+        Box::new(j.row.process(&opts, |html, o| copydesk::process_html(html, j.url.as_deref(), o)))
     })?;
     Ok(out
         .into_iter()

@@ -5,6 +5,30 @@ use copydesk_normalize::Span;
 use copydesk_parse::Block;
 use serde::{Deserialize, Serialize};
 
+/// The texts (in `text`) of the body blocks of `blocks`.
+fn body_pieces<'a>(text: &'a str, blocks: &'a [Block]) -> impl Iterator<Item = &'a str> + Clone {
+    blocks.iter().filter(|b| b.kind.is_body()).map(move |b| b.span.slice(text))
+}
+
+/// The body: `pieces` joined by blank lines, written at once into a string of its own length.
+pub(crate) fn join_body<'a>(pieces: impl Iterator<Item = &'a str> + Clone) -> String {
+    let (n, len) = pieces.clone().fold((0usize, 0), |(n, len), b| (n + 1, len + b.len()));
+    let mut body = String::with_capacity(len + 2 * n.saturating_sub(1));
+    for (k, b) in pieces.enumerate() {
+        if k > 0 {
+            body.push_str("\n\n");
+        }
+        body.push_str(b);
+    }
+    body
+}
+
+/// The body blocks of `blocks` as written in `text` (their spans' texts), joined by blank lines:
+/// [`Article::body_as_written`] for a text and blocks held apart from their article.
+pub fn body_of(text: &str, blocks: &[Block]) -> String {
+    join_body(body_pieces(text, blocks))
+}
+
 /// A dateline with its span in the raw input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleDateline {
@@ -107,6 +131,27 @@ impl Article {
         span.slice(&self.text)
     }
 
+    /// The body blocks as written in `text` (spans of raw input), joined by blank lines: the
+    /// [`Article::body`] itself whenever normalization left the body's text as it was (see
+    /// [`Article::body_is_as_written`]).
+    pub fn body_as_written(&self) -> String {
+        body_of(&self.text, &self.blocks)
+    }
+
+    /// Whether [`Article::body`] is [`Article::body_as_written`] (told without building it).
+    pub fn body_is_as_written(&self) -> bool {
+        let mut rest = self.body.as_bytes();
+        for (k, piece) in body_pieces(&self.text, &self.blocks).enumerate() {
+            if k > 0 {
+                let Some(r) = rest.strip_prefix(b"\n\n") else { return false };
+                rest = r;
+            }
+            let Some(r) = rest.strip_prefix(piece.as_bytes()) else { return false };
+            rest = r;
+        }
+        rest.is_empty()
+    }
+
     /// The speakers view: everyone quoted, in order of first appearance, with counts by kind,
     /// the title the article gives, the indices of their quotes and their first mention.
     pub fn speakers(&self) -> Vec<ArticleSpeaker> {
@@ -156,5 +201,21 @@ impl Article {
     /// building the rest.
     pub fn byline_value(&self) -> serde_json::Value {
         crate::contract::byline_value(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn body_as_written_when_normalization_left_it() {
+        let plain = crate::process("Headline Here\n\nThe first paragraph says a lot.\n\nThe second one, more.");
+        assert!(plain.body_is_as_written());
+        assert_eq!(plain.body_as_written(), plain.body);
+        // a non-breaking space and curly quotes in the body: the body is not the text as written
+        let fixed = crate::process("Headline Here\n\nThe first\u{a0}paragraph \u{201c}says\u{201d} a lot.");
+        assert!(!fixed.body_is_as_written());
+        assert_ne!(fixed.body_as_written(), fixed.body);
+        let empty = crate::process("");
+        assert!(empty.body_is_as_written() && empty.body_as_written().is_empty());
     }
 }

@@ -33,17 +33,9 @@ pub fn process_with(text: &str, options: &Options) -> Article {
     let identity = norm.map.identity_len();
     let map = |s: Span| to_original(&norm, identity, s);
 
-    // The body blocks joined by blank lines, written at once (no list of pieces) into a string
-    // of its own length (it lives as long as the article).
-    let body_blocks = || doc.blocks.iter().filter(|b| b.kind.is_body()).map(|b| b.span.slice(&norm.text));
-    let (n, len) = body_blocks().fold((0usize, 0), |(n, len), b| (n + 1, len + b.len()));
-    let mut body = String::with_capacity(len + 2 * n.saturating_sub(1));
-    for (k, b) in body_blocks().enumerate() {
-        if k > 0 {
-            body.push_str("\n\n");
-        }
-        body.push_str(b);
-    }
+    // The body blocks of the normalized text joined by blank lines (it lives as long as the article).
+    let body =
+        crate::article::join_body(doc.blocks.iter().filter(|b| b.kind.is_body()).map(|b| b.span.slice(&norm.text)));
     // Headline and attribution are given as written (raw text), like every other item's text.
     let headline = doc.headline.as_ref().map(|h| map(h.span).slice(text).to_string());
     let headline_attribution =

@@ -182,6 +182,14 @@ proptest! {
         }
     }
 
+    /// The body is told to be the body blocks as written exactly when it is.
+    #[test]
+    fn body_as_written_is_told_right(text in any_text()) {
+        let a = copydesk::process(&text);
+        prop_assert_eq!(a.body_is_as_written(), a.body_as_written() == a.body);
+        prop_assert_eq!(copydesk::body_of(&a.text, &a.blocks), a.body_as_written());
+    }
+
     /// Any normalization options: the pipeline's invariants hold too.
     #[test]
     fn pipeline_with_any_normalize_options(text in newsy(), opts in any_normalize_options()) {
