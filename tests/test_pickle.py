@@ -95,3 +95,11 @@ def test_multiprocessing_pool_ships_options_and_articles(method: str) -> None:
         arts = pool.map(_work, [(RAW, opts)] * 4)
     expected = copydesk.process(RAW, options=opts)
     assert all(a == expected for a in arts)
+
+
+def test_amounts_come_back_exactly() -> None:
+    # values whose float needs all 17 digits to come back the same
+    art = copydesk.process("Deal Done\n\nIt was worth $4.06 trillion, or 4.1bn rupees, at 138p a share, and $1.07bn more.")
+    assert len(art.money) >= 3
+    _roundtrips(art)
+    assert pickle.loads(pickle.dumps(art)).to_dict() == art.to_dict()

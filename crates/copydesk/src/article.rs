@@ -207,6 +207,18 @@ impl Article {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn serde_round_trip_keeps_every_value() {
+        // amounts whose f64 needs all 17 digits to come back the same (pickling goes through this)
+        let a = crate::process(
+            "Budget Talks\n\nThe deal was worth $4.06 trillion, or 4.1bn rupees, at 138p a share, and $1.07bn more.",
+        );
+        assert!(a.money.len() >= 3, "{:?}", a.money);
+        let json = serde_json::to_string(&a).unwrap_or_default();
+        let back: Result<crate::Article, _> = serde_json::from_str(&json);
+        assert_eq!(back.ok().as_ref(), Some(&a));
+    }
+
+    #[test]
     fn body_as_written_when_normalization_left_it() {
         let plain = crate::process("Headline Here\n\nThe first paragraph says a lot.\n\nThe second one, more.");
         assert!(plain.body_is_as_written());
