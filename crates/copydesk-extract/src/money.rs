@@ -13,7 +13,7 @@
 //! hundred dollars" 200 to 1000, "a multibillion-dollar plan" 2e9 to 1e12; "a billion-dollar
 //! company" is 1e9.
 
-use crate::numbers::{class, glued_scale, parse_at, scale_word, tens_word, unit_word, Phrase, TokKind, Tokens};
+use crate::numbers::{class, glued_scale, parse_at, scale_word, tens_word, tidy, unit_word, Phrase, TokKind, Tokens};
 use crate::quotes::WordBits;
 use crate::Money;
 use copydesk_normalize::Span;
@@ -610,8 +610,8 @@ pub(crate) fn scan_noting(t: &Tokens, memo: &mut Option<&mut crate::numbers::Phr
                 if !mk.form.needs_scale || value >= 1e3 {
                     out.push(Money {
                         span: Span::new(t.toks[i].start, t.toks[last].end),
-                        value: value * mk.form.factor,
-                        value_max: value_max.map(|v| v * mk.form.factor),
+                        value: tidy(value * mk.form.factor),
+                        value_max: value_max.map(|v| tidy(v * mk.form.factor)),
                         currency: mk.form.iso.to_string(),
                     });
                     i = last + 1;
@@ -745,8 +745,8 @@ pub(crate) fn scan_noting(t: &Tokens, memo: &mut Option<&mut crate::numbers::Phr
         }
         out.push(Money {
             span: Span::new(t.toks[first_tok].start, t.toks[last_tok].end),
-            value: v1,
-            value_max: vmax,
+            value: tidy(v1),
+            value_max: vmax.map(tidy),
             currency: marker.form.iso.to_string(),
         });
         i = last_tok + 1;

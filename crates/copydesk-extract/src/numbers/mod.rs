@@ -1192,7 +1192,7 @@ pub(crate) fn scan_into(t: &Tokens, mut memo: Option<&mut PhraseMemo>, out: &mut
             if let Some(p) = parse_at(t, pk + 2, false).filter(|p| !p.words || p.value >= 1.0) {
                 out.push(NumberMention {
                     span: Span::new(t.toks[i].start, t.toks[p.last].end),
-                    value: p.value,
+                    value: tidy(p.value),
                     kind: NumberKind::Percent,
                 });
                 i = p.last + 1;
@@ -1251,8 +1251,40 @@ pub(crate) fn scan_into(t: &Tokens, mut memo: Option<&mut PhraseMemo>, out: &mut
             Some(l) => (l, NumberKind::Percent),
             None => (p.last, NumberKind::Number),
         };
-        out.push(NumberMention { span: Span::new(t.toks[start_tok].start, t.toks[last].end), value, kind });
+        out.push(NumberMention {
+            span: Span::new(t.toks[start_tok].start, t.toks[last].end),
+            value: tidy(value),
+            kind,
+        });
         i = last + 1;
+    }
+}
+
+/// `v` as the nearest `f64` to its decimal of 15 significant digits when that decimal is short
+/// (at most 13 significant digits: the digits after them are float noise) and moves `v` by a
+/// few units in the last place at most: "4.1 million" is 4.1 x 10^6, which binary arithmetic
+/// makes 4099999.9999999995; the text means 4100000. A number written with at most 13
+/// significant digits comes back as written; others (two thirds, 0.6666666666666666) are kept.
+pub(crate) fn tidy(v: f64) -> f64 {
+    use std::io::Write;
+    if !v.is_finite() || v == 0.0 {
+        return v;
+    }
+    // "-d.dddddddddddddde-xxx": 15 significant digits, on the stack
+    let mut buf = [0u8; 32];
+    let n = {
+        let mut w = &mut buf[..];
+        if write!(w, "{v:.14e}").is_err() {
+            return v;
+        }
+        32 - w.len()
+    };
+    let Some(s) = std::str::from_utf8(&buf[..n]).ok() else { return v };
+    let mantissa = s.split('e').next().unwrap_or(s);
+    let significant = mantissa.trim_start_matches('-').trim_end_matches('0').bytes().filter(u8::is_ascii_digit).count();
+    match s.parse::<f64>() {
+        Ok(r) if significant <= 13 && (r - v).abs() <= v.abs() * 4.0 * f64::EPSILON => r,
+        _ => v,
     }
 }
 
@@ -1355,6 +1387,37 @@ impl Scratch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scaled_values_are_the_decimals_written() {
+        for (text, want) in [("4.1 million", 4_100_000.0), ("1.07bn", 1_070_000_000.0), ("4.06 trillion", 4.06e12)] {
+            let found = find_numbers_in(text);
+            assert_eq!(found.first().map(|n| n.value), Some(want), "{text}");
+        }
+        for (text, want) in [("$4.06 trillion", 4.06e12), ("138p", 1.38), ("4.1bn rupees", 4.1e9), ("$1.07bn", 1.07e9)]
+        {
+            let found = crate::find_money_in(text);
+            assert_eq!(found.first().map(|m| m.value), Some(want), "{text}");
+        }
+        // float noise goes, digits written stay
+        assert_eq!(tidy(4.1 * 1e6), 4_100_000.0);
+        assert_eq!(tidy(0.1 + 0.2), 0.3);
+        assert_eq!(tidy(2.0 / 3.0), 2.0 / 3.0);
+        for v in [1.0, 0.5, 123_456_789_012_345.0, 1e300, 5e-324, -2.5, 0.0, f64::NAN, f64::INFINITY] {
+            assert!(tidy(v) == v || v.is_nan() && tidy(v).is_nan(), "{v}");
+        }
+        // a value that needs all 17 digits is kept
+        assert_eq!(tidy(1234567890123456.7), 1234567890123456.7);
+    }
+
+    proptest::proptest! {
+        /// A number of at most 15 significant digits comes back unchanged.
+        #[test]
+        fn tidy_keeps_numbers_written(m in 0u64..1_000_000_000_000_000, e in -30i32..30) {
+            let v: f64 = format!("{m}e{e}").parse().unwrap_or(0.0);
+            proptest::prop_assert_eq!(tidy(v), v);
+        }
+    }
 
     fn one(text: &str) -> (String, f64, NumberKind) {
         let v = find_numbers_in(text);
