@@ -1267,7 +1267,8 @@ pub(crate) fn scan_into(t: &Tokens, mut memo: Option<&mut PhraseMemo>, out: &mut
 /// significant digits comes back as written; others (two thirds, 0.6666666666666666) are kept.
 pub(crate) fn tidy(v: f64) -> f64 {
     use std::io::Write;
-    if !v.is_finite() || v == 0.0 {
+    // (whole numbers, most values, are as written: no decimal is shorter)
+    if !v.is_finite() || v.fract() == 0.0 {
         return v;
     }
     // "-d.dddddddddddddde-xxx": 15 significant digits, on the stack
