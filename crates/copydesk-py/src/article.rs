@@ -191,6 +191,24 @@ fn span(ci: &CharIndex, s: copydesk::Span) -> (i64, i64) {
     (ci.char_offset(s.start) as i64, ci.char_offset(s.end) as i64)
 }
 
+/// The text all offsets point into and its code-point index: the items' offsets and texts.
+struct Spans<'t> {
+    text: &'t str,
+    ci: CharIndex,
+}
+
+impl Spans<'_> {
+    /// (start, end) of `s` in code points.
+    fn at(&self, s: copydesk::Span) -> (i64, i64) {
+        span(&self.ci, s)
+    }
+
+    /// The text of `s` as written.
+    fn text(&self, s: copydesk::Span) -> String {
+        s.slice(self.text).into()
+    }
+}
+
 impl Article {
     /// An `Article` holding the whole result.
     pub(crate) fn new(inner: impl Into<Box<copydesk::Article>>) -> Self {
@@ -211,6 +229,14 @@ impl Article {
     /// [`Article::full`]).
     pub(crate) fn result(&self) -> &copydesk::Article {
         &self.inner
+    }
+
+    /// `item` of each of `list`, made with the spans' code points and texts ([`Spans`]).
+    fn items<T, U>(&self, py: Python<'_>, list: &[T], item: impl Fn(&Spans<'_>, &T) -> U) -> PyResult<Vec<U>> {
+        self.on_text(py, |text| {
+            let sp = Spans { text, ci: CharIndex::new(text) };
+            list.iter().map(|x| item(&sp, x)).collect()
+        })
     }
 
     /// `f` on the text all offsets point into.
@@ -342,148 +368,81 @@ impl Article {
     /// Blocks in text order.
     #[getter]
     fn blocks(&self, py: Python<'_>) -> PyResult<Vec<Block>> {
-        let a = &self.inner;
-        self.on_text(py, |t| {
-            let ci = CharIndex::new(t);
-            a.blocks
-                .iter()
-                .map(|b| {
-                    let (start, end) = span(&ci, b.span);
-                    Block {
-                        kind: b.kind.as_str().into(),
-                        start,
-                        end,
-                        text: b.span.slice(t).into(),
-                        rule: b.rule.to_string(),
-                    }
-                })
-                .collect()
+        self.items(py, &self.inner.blocks, |sp, b| {
+            let (start, end) = sp.at(b.span);
+            Block { kind: b.kind.as_str().into(), start, end, text: sp.text(b.span), rule: b.rule.to_string() }
         })
     }
     /// Quotes with speakers.
     #[getter]
     fn quotes(&self, py: Python<'_>) -> PyResult<Vec<Quote>> {
-        let a = &self.inner;
-        self.on_text(py, |t| {
-            let ci = CharIndex::new(t);
-            a.quotes
-                .iter()
-                .map(|q| {
-                    let (start, end) = span(&ci, q.span);
-                    Quote {
-                        start,
-                        end,
-                        text: q.content.slice(t).into(),
-                        kind: q.kind.as_str().into(),
-                        speaker: q.speaker.clone(),
-                        speaker_mention: q.speaker_mention.map(|m| {
-                            let (start, end) = span(&ci, m);
-                            Mention { start, end, text: m.slice(t).into() }
-                        }),
-                        cue: q.cue.clone(),
-                    }
-                })
-                .collect()
+        self.items(py, &self.inner.quotes, |sp, q| {
+            let (start, end) = sp.at(q.span);
+            Quote {
+                start,
+                end,
+                text: sp.text(q.content),
+                kind: q.kind.as_str().into(),
+                speaker: q.speaker.clone(),
+                speaker_mention: q.speaker_mention.map(|m| {
+                    let (start, end) = sp.at(m);
+                    Mention { start, end, text: sp.text(m) }
+                }),
+                cue: q.cue.clone(),
+            }
         })
     }
     /// Named-entity mentions.
     #[getter]
     fn entities(&self, py: Python<'_>) -> PyResult<Vec<Entity>> {
-        let a = &self.inner;
-        self.on_text(py, |t| {
-            let ci = CharIndex::new(t);
-            a.entities
-                .iter()
-                .map(|e| {
-                    let (start, end) = span(&ci, e.span);
-                    Entity {
-                        start,
-                        end,
-                        text: e.span.slice(t).into(),
-                        label: e.label.as_str().into(),
-                        canonical: e.canonical.clone(),
-                    }
-                })
-                .collect()
+        self.items(py, &self.inner.entities, |sp, e| {
+            let (start, end) = sp.at(e.span);
+            Entity { start, end, text: sp.text(e.span), label: e.label.as_str().into(), canonical: e.canonical.clone() }
         })
     }
     /// Acronyms.
     #[getter]
     fn acronyms(&self, py: Python<'_>) -> PyResult<Vec<Acronym>> {
-        let a = &self.inner;
-        self.on_text(py, |t| {
-            let ci = CharIndex::new(t);
-            a.acronyms
-                .iter()
-                .map(|x| {
-                    let (start, end) = span(&ci, x.span);
-                    Acronym {
-                        short: x.short.clone(),
-                        long: x.long.clone(),
-                        start,
-                        end,
-                        source: if x.source == copydesk::AcronymSource::Known { "known".into() } else { "text".into() },
-                    }
-                })
-                .collect()
+        self.items(py, &self.inner.acronyms, |sp, x| {
+            let (start, end) = sp.at(x.span);
+            Acronym {
+                short: x.short.clone(),
+                long: x.long.clone(),
+                start,
+                end,
+                source: if x.source == copydesk::AcronymSource::Known { "known".into() } else { "text".into() },
+            }
         })
     }
     /// Sums of money.
     #[getter]
     fn money(&self, py: Python<'_>) -> PyResult<Vec<Money>> {
-        let a = &self.inner;
-        self.on_text(py, |t| {
-            let ci = CharIndex::new(t);
-            a.money
-                .iter()
-                .map(|x| {
-                    let (start, end) = span(&ci, x.span);
-                    Money {
-                        start,
-                        end,
-                        text: x.span.slice(t).into(),
-                        value: x.value,
-                        value_max: x.value_max,
-                        currency: x.currency.clone(),
-                    }
-                })
-                .collect()
+        self.items(py, &self.inner.money, |sp, x| {
+            let (start, end) = sp.at(x.span);
+            Money {
+                start,
+                end,
+                text: sp.text(x.span),
+                value: x.value,
+                value_max: x.value_max,
+                currency: x.currency.clone(),
+            }
         })
     }
     /// Dates.
     #[getter]
     fn dates(&self, py: Python<'_>) -> PyResult<Vec<DateMention>> {
-        let a = &self.inner;
-        self.on_text(py, |t| {
-            let ci = CharIndex::new(t);
-            a.dates
-                .iter()
-                .map(|x| {
-                    let (start, end) = span(&ci, x.span);
-                    DateMention { start, end, text: x.span.slice(t).into(), value: x.value.clone() }
-                })
-                .collect()
+        self.items(py, &self.inner.dates, |sp, x| {
+            let (start, end) = sp.at(x.span);
+            DateMention { start, end, text: sp.text(x.span), value: x.value.clone() }
         })
     }
     /// Numbers and percentages outside money and dates.
     #[getter]
     fn numbers(&self, py: Python<'_>) -> PyResult<Vec<NumberMention>> {
-        let a = &self.inner;
-        self.on_text(py, |t| {
-            let ci = CharIndex::new(t);
-            a.numbers
-                .iter()
-                .map(|x| {
-                    let (start, end) = span(&ci, x.span);
-                    NumberMention {
-                        start,
-                        end,
-                        text: x.span.slice(t).into(),
-                        value: x.value,
-                        kind: number_kind(x.kind),
-                    }
-                })
-                .collect()
+        self.items(py, &self.inner.numbers, |sp, x| {
+            let (start, end) = sp.at(x.span);
+            NumberMention { start, end, text: sp.text(x.span), value: x.value, kind: number_kind(x.kind) }
         })
     }
     /// Everyone quoted, in order of first appearance.

@@ -145,6 +145,14 @@ pub(crate) fn jobs<'a>(
 }
 
 impl Job<'_> {
+    /// The row's text when it is borrowed from the caller's str.
+    pub(crate) fn caller_str(&self) -> Option<&str> {
+        match &self.text {
+            Ok(Cow::Borrowed(t)) => Some(t),
+            _ => None,
+        }
+    }
+
     /// The row's Article: `work` on its text with the options (the row's own date applied), or
     /// the error Article of a bad row.
     pub(crate) fn process(
@@ -244,17 +252,19 @@ fn limits(threads: usize, progress: Option<&Bound<'_, PyAny>>) -> ChunkLimits {
     }
 }
 
-/// Process text `jobs` detached on `threads` threads, in chunks; between chunks call
-/// `progress(n_done_in_chunk)` and check for signals (Ctrl-C).
-pub(crate) fn run(
+/// Process text `jobs` detached on `threads` threads, in chunks, each result through `finish`
+/// on the thread that made it (with its job); between chunks call `progress(n_done_in_chunk)`
+/// and check for signals (Ctrl-C).
+pub(crate) fn run<T: Send + Sync>(
     py: Python<'_>,
     jobs: &[Job<'_>],
     opts: &copydesk::Options,
     threads: usize,
     progress: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Vec<ArticleBox>> {
+    finish: impl Fn(ArticleBox, &Job<'_>) -> T + Sync + Send,
+) -> PyResult<Vec<T>> {
     run_chunks(py, jobs, limits(threads, progress), threads, progress, |j| {
-        Box::new(j.process(opts, copydesk::process_with))
+        finish(Box::new(j.process(opts, copydesk::process_with)), j)
     })
 }
 
@@ -270,8 +280,9 @@ pub(crate) struct Slim {
 }
 
 /// `a` without the copies a Python `Article` can do without: its text when it is `row` (the
-/// UTF-8 of the caller's str, which holds it already), its body when it is the body blocks of the text as written
-/// (most texts: normalization left them unchanged). An article keeps about half the memory.
+/// UTF-8 of the caller's str, which holds it already), its body when it is the body blocks of
+/// the text as written (most texts: normalization left them unchanged). An article keeps about
+/// half the memory.
 pub(crate) fn slim(mut a: ArticleBox, row: Option<&str>) -> Slim {
     let body_given_up = !a.body.is_empty() && a.body_is_as_written();
     if body_given_up {
@@ -282,23 +293,6 @@ pub(crate) fn slim(mut a: ArticleBox, row: Option<&str>) -> Slim {
         a.text = String::new();
     }
     Slim { article: a, text_given_up, body_given_up }
-}
-
-/// [`run`] for results that become Python `Article`s: each [`slim`] (on the thread that made it).
-pub(crate) fn run_slim(
-    py: Python<'_>,
-    jobs: &[Job<'_>],
-    opts: &copydesk::Options,
-    threads: usize,
-    progress: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Vec<Slim>> {
-    run_chunks(py, jobs, limits(threads, progress), threads, progress, |j| {
-        let row = match &j.text {
-            Ok(Cow::Borrowed(t)) => Some(*t),
-            _ => None,
-        };
-        slim(Box::new(j.process(opts, copydesk::process_with)), row)
-    })
 }
 
 /// The batch plumbing shared by texts and HTML pages: `work` on every job, detached on

@@ -68,7 +68,7 @@ fn process_batch(
     let (opts, per_row) = batch::read_options(options, published, n)?;
     let threads = batch::threads(n_threads)?;
     let jobs = batch::jobs(rows, per_row);
-    let out = batch::run_slim(py, &jobs, &opts, threads, progress)?;
+    let out = batch::run(py, &jobs, &opts, threads, progress, |a, j| batch::slim(a, j.caller_str()))?;
     out.into_iter()
         .zip(&items)
         .enumerate()
@@ -122,7 +122,7 @@ fn to_arrow<'py>(
     });
     let threads = batch::threads(n_threads)?;
     let jobs = batch::jobs(texts, per_row);
-    let processed = batch::run(py, &jobs, &opts, threads, progress)?;
+    let processed = batch::run(py, &jobs, &opts, threads, progress, |a, _| a)?;
     drop(jobs);
     // The given Articles whole (with the text and body they may have given up put back).
     let given = inputs
