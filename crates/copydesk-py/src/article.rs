@@ -225,8 +225,8 @@ impl Article {
         Ok(Article { inner: s.article, raw, body_as_written: s.body_given_up })
     }
 
-    /// The result (read its text through [`Article::on_text`], its body through
-    /// [`Article::full`]).
+    /// The result (read its text through [`Article::text_str`], its body through
+    /// [`Article::full`] or [`Article::body_given_up`]).
     pub(crate) fn result(&self) -> &copydesk::Article {
         &self.inner
     }
@@ -239,12 +239,22 @@ impl Article {
         })
     }
 
+    /// The text all offsets point into.
+    pub(crate) fn text_str<'a>(&'a self, py: Python<'a>) -> PyResult<&'a str> {
+        match &self.raw {
+            Some(r) => r.bind(py).to_str(),
+            None => Ok(&self.inner.text),
+        }
+    }
+
+    /// Whether the result gave up its body (the body blocks of the text as written).
+    pub(crate) fn body_given_up(&self) -> bool {
+        self.body_as_written
+    }
+
     /// `f` on the text all offsets point into.
     fn on_text<R>(&self, py: Python<'_>, f: impl FnOnce(&str) -> R) -> PyResult<R> {
-        match &self.raw {
-            Some(r) => Ok(f(r.bind(py).to_str()?)),
-            None => Ok(f(&self.inner.text)),
-        }
+        Ok(f(self.text_str(py)?))
     }
 
     /// The whole result, with the text and body it gave up put back (in a copy).

@@ -124,11 +124,11 @@ fn to_arrow<'py>(
     let jobs = batch::jobs(texts, per_row);
     let processed = batch::run(py, &jobs, &opts, threads, progress, |a, _| a)?;
     drop(jobs);
-    // The given Articles whole (with the text and body they may have given up put back).
+    // The given Articles' texts (the caller's strs of those that gave up their copies).
     let given = inputs
         .iter()
         .map(|input| match input {
-            Input::Done(a) => a.get().full(py).map(Some),
+            Input::Done(a) => a.get().text_str(py).map(Some),
             Input::Todo(_) => Ok(None),
         })
         .collect::<PyResult<Vec<_>>>()?;
@@ -136,15 +136,18 @@ fn to_arrow<'py>(
         .iter()
         .zip(&given)
         .enumerate()
-        .map(|(i, (input, whole))| {
-            let article = match (input, whole) {
-                (_, Some(a)) => &**a,
-                (Input::Todo(j), None) => &processed[*j],
-                // (every given Article has its whole result above)
-                (Input::Done(a), None) => a.get().result(),
+        .map(|(i, (input, text))| {
+            let mut doc = match (input, text) {
+                (Input::Done(a), Some(text)) => {
+                    let a = a.get();
+                    Doc { index: 0, id: None, article: a.result(), text, body_as_written: a.body_given_up() }
+                }
+                (Input::Done(a), None) => Doc::whole(0, None, a.get().result()),
+                (Input::Todo(j), _) => Doc::whole(0, None, &processed[*j]),
             };
-            let id = ids.as_ref().and_then(|v| v[i].clone()).or_else(|| article.id.clone());
-            Doc { index: i as i64, id, article }
+            doc.index = i as i64;
+            doc.id = ids.as_ref().and_then(|v| v[i].clone()).or_else(|| doc.article.id.clone());
+            doc
         })
         .collect();
     let built = py.detach(|| tables::build(&docs, include_text, threads));

@@ -8,6 +8,7 @@ use arrow_array::builder::{BooleanBuilder, Float64Builder, Int64Builder, LargeSt
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, Field, Schema};
 use copydesk::{CharIndex, Span};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// One document to put in the tables.
@@ -16,11 +17,28 @@ pub(crate) struct Doc<'a> {
     pub index: i64,
     /// Caller's id, if any.
     pub id: Option<String>,
-    /// The result.
+    /// The result (its text and body may have been given up: see the next fields).
     pub article: &'a copydesk::Article,
+    /// The text the result's spans point into.
+    pub text: &'a str,
+    /// The body is the body blocks of `text` as written (the result gave up its own).
+    pub body_as_written: bool,
 }
 
-impl Doc<'_> {
+impl<'a> Doc<'a> {
+    /// A document of a whole result.
+    pub(crate) fn whole(index: i64, id: Option<String>, article: &'a copydesk::Article) -> Self {
+        Doc { index, id, article, text: &article.text, body_as_written: false }
+    }
+
+    /// The body: the result's, or made from the blocks when it was given up.
+    fn body(&self) -> Cow<'a, str> {
+        match self.body_as_written {
+            true => Cow::Owned(copydesk::body_of(self.text, &self.article.blocks)),
+            false => Cow::Borrowed(&self.article.body),
+        }
+    }
+
     fn doc_id(&self) -> String {
         self.id.clone().unwrap_or_else(|| self.index.to_string())
     }
@@ -35,6 +53,8 @@ struct Indexed<'a, 'd> {
     doc: &'d Doc<'a>,
     id: String,
     ci: CharIndex,
+    /// The body (made per document, in parallel, when the result gave it up).
+    body: Cow<'a, str>,
     /// The article's speakers, grouped here (per document, in parallel) rather than in the
     /// speakers table, which would otherwise be the one long table every other thread waits on.
     speakers: Vec<copydesk::ArticleSpeaker>,
@@ -45,7 +65,7 @@ impl Indexed<'_, '_> {
         (self.ci.char_offset(s.start) as i64, self.ci.char_offset(s.end) as i64)
     }
     fn text(&self, s: Span) -> &str {
-        self.doc.article.slice(s)
+        s.slice(self.doc.text)
     }
 }
 
@@ -177,14 +197,14 @@ impl SpanCols {
 
 fn documents(docs: &[Indexed<'_, '_>], include_text: bool) -> Result<RecordBatch, ArrowError> {
     let size = Size::per_document(docs);
-    let sum = |f: &dyn Fn(&copydesk::Article) -> usize| docs.iter().map(|d| f(d.doc.article)).sum::<usize>();
+    let sum = |f: &dyn Fn(&Indexed<'_, '_>) -> usize| docs.iter().map(f).sum::<usize>();
     let mut k = Keys::new(size);
     let (mut headline, mut published, mut language, mut body, mut text, mut error) = (
-        LargeStringBuilder::with_capacity(size.rows, sum(&|a| a.headline.as_ref().map_or(0, String::len))),
+        LargeStringBuilder::with_capacity(size.rows, sum(&|d| d.doc.article.headline.as_ref().map_or(0, String::len))),
         size.strings(10),
         size.strings(2),
-        LargeStringBuilder::with_capacity(size.rows, sum(&|a| a.body.len())),
-        LargeStringBuilder::with_capacity(size.rows, if include_text { sum(&|a| a.text.len()) } else { 0 }),
+        LargeStringBuilder::with_capacity(size.rows, sum(&|d| d.body.len())),
+        LargeStringBuilder::with_capacity(size.rows, if include_text { sum(&|d| d.doc.text.len()) } else { 0 }),
         LargeStringBuilder::new(),
     );
     let mut dateline = SpanCols::new(Size { text_bytes: 0, ..size });
@@ -198,9 +218,9 @@ fn documents(docs: &[Indexed<'_, '_>], include_text: bool) -> Result<RecordBatch
         headline.append_option(a.headline.as_deref());
         published.append_option(a.published.as_deref());
         language.append_option(a.language.as_deref());
-        body.append_value(&a.body);
+        body.append_value(&d.body);
         if include_text {
-            text.append_value(&a.text);
+            text.append_value(d.doc.text);
         }
         dateline.push_opt(d, a.dateline.as_ref().map(|x| x.span));
         dl_place.append_option(a.dateline.as_ref().and_then(|x| x.place.as_deref()));
@@ -439,9 +459,14 @@ pub(crate) fn build(
     include_text: bool,
     threads: usize,
 ) -> Vec<Result<(&'static str, RecordBatch), ArrowError>> {
-    let per_doc = pool::map(docs, threads, |d| (CharIndex::new(&d.article.text), d.article.speakers()));
-    let indexed: Vec<Indexed<'_, '_>> =
-        docs.iter().zip(per_doc).map(|(d, (ci, speakers))| Indexed { doc: d, id: d.doc_id(), ci, speakers }).collect();
+    let per_doc = pool::map(docs, threads, |d| {
+        (CharIndex::new(d.text), d.body(), copydesk::speakers_of(d.text, &d.article.quotes))
+    });
+    let indexed: Vec<Indexed<'_, '_>> = docs
+        .iter()
+        .zip(per_doc)
+        .map(|(d, (ci, body, speakers))| Indexed { doc: d, id: d.doc_id(), ci, body, speakers })
+        .collect();
     let tables = pool::map(&KINDS, threads, |kind| {
         let b = match *kind {
             "documents" => documents(&indexed, include_text),
@@ -471,7 +496,7 @@ mod tests {
         let raw = "Caf\u{e9} Talks\n\n\u{201c}We are close to a deal,\u{201d} Minister Ana Lopes said on Tuesday.";
         let a = copydesk::process(raw);
         let bad = copydesk::Article::from_error(None, "row 1: missing text");
-        let docs = vec![Doc { index: 0, id: Some("x".into()), article: &a }, Doc { index: 1, id: None, article: &bad }];
+        let docs = vec![Doc::whole(0, Some("x".into()), &a), Doc::whole(1, None, &bad)];
         let out: Vec<_> = build(&docs, true, 2).into_iter().map(|r| r.expect("batch")).collect();
         assert_eq!(out.iter().map(|(k, _)| *k).collect::<Vec<_>>(), KINDS.to_vec());
         let documents = &out[0].1;
@@ -492,7 +517,7 @@ mod tests {
         let raw = "Rates Rise\n\n\u{201c}We will not accept a 4.5 per cent rise,\u{201d} said Finance Minister \
                    Ana L\u{f3}pez. About 1,200 people attended. \u{201c}Talks go on,\u{201d} L\u{f3}pez added.";
         let a = copydesk::process(raw);
-        let docs = vec![Doc { index: 0, id: None, article: &a }];
+        let docs = vec![Doc::whole(0, None, &a)];
         let out: Vec<_> = build(&docs, false, 1).into_iter().map(|r| r.expect("batch")).collect();
         let table = |name: &str| &out.iter().find(|(k, _)| *k == name).expect("table").1;
         let numbers = table("numbers");

@@ -29,6 +29,34 @@ pub fn body_of(text: &str, blocks: &[Block]) -> String {
     join_body(body_pieces(text, blocks))
 }
 
+/// [`Article::speakers`] of the quotes `quotes` of `text`, for a text and quotes held apart from
+/// their article.
+pub fn speakers_of(text: &str, quotes: &[Quote]) -> Vec<ArticleSpeaker> {
+    let base = copydesk_extract::speakers(text, quotes);
+    let index: foldhash::HashMap<&str, usize> = base.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
+    let mut theirs: Vec<Vec<usize>> = vec![Vec::new(); base.len()];
+    let mut mention: Vec<Option<Span>> = vec![None; base.len()];
+    for (qi, q) in quotes.iter().enumerate() {
+        let Some(&si) = q.speaker.as_deref().and_then(|n| index.get(n)) else { continue };
+        theirs[si].push(qi);
+        if mention[si].is_none() {
+            mention[si] = q.speaker_mention;
+        }
+    }
+    base.into_iter()
+        .zip(theirs.into_iter().zip(mention))
+        .map(|(s, (quotes, mention))| ArticleSpeaker {
+            name: s.name,
+            title: s.title,
+            direct: s.direct,
+            mixed: s.mixed,
+            indirect: s.indirect,
+            quotes,
+            mention,
+        })
+        .collect()
+}
+
 /// A dateline with its span in the raw input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleDateline {
@@ -155,30 +183,7 @@ impl Article {
     /// The speakers view: everyone quoted, in order of first appearance, with counts by kind,
     /// the title the article gives, the indices of their quotes and their first mention.
     pub fn speakers(&self) -> Vec<ArticleSpeaker> {
-        let base = copydesk_extract::speakers(&self.text, &self.quotes);
-        let index: foldhash::HashMap<&str, usize> =
-            base.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
-        let mut quotes: Vec<Vec<usize>> = vec![Vec::new(); base.len()];
-        let mut mention: Vec<Option<Span>> = vec![None; base.len()];
-        for (qi, q) in self.quotes.iter().enumerate() {
-            let Some(&si) = q.speaker.as_deref().and_then(|n| index.get(n)) else { continue };
-            quotes[si].push(qi);
-            if mention[si].is_none() {
-                mention[si] = q.speaker_mention;
-            }
-        }
-        base.into_iter()
-            .zip(quotes.into_iter().zip(mention))
-            .map(|(s, (quotes, mention))| ArticleSpeaker {
-                name: s.name,
-                title: s.title,
-                direct: s.direct,
-                mixed: s.mixed,
-                indirect: s.indirect,
-                quotes,
-                mention,
-            })
-            .collect()
+        speakers_of(&self.text, &self.quotes)
     }
 
     /// Serialize to the JSON contract (code-point offsets), one line.

@@ -20,7 +20,7 @@ mod options;
 pub mod parallel;
 mod pipeline;
 
-pub use article::{body_of, Article, ArticleByline, ArticleDateline, ArticleSpeaker};
+pub use article::{body_of, speakers_of, Article, ArticleByline, ArticleDateline, ArticleSpeaker};
 pub use copydesk_extract::{
     Acronym, AcronymSource, DateMention, Entity, EntityLabel, Money, NumberKind, NumberMention, Quote, QuoteKind,
     Sentence,
