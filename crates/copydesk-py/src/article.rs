@@ -458,10 +458,9 @@ impl Article {
     /// Everyone quoted, in order of first appearance.
     #[getter]
     fn speakers(&self, py: Python<'_>) -> PyResult<Vec<Speaker>> {
-        let full = self.with_text_only(py, |a| a.quotes = self.inner.quotes.clone())?;
-        let a = &full;
-        let ci = CharIndex::new(&a.text);
-        Ok(a.speakers()
+        let text = self.text_str(py)?;
+        let sp = Spans { text, ci: CharIndex::new(text) };
+        Ok(copydesk::speakers_of(text, &self.inner.quotes)
             .into_iter()
             .map(|s| Speaker {
                 name: s.name,
@@ -471,8 +470,8 @@ impl Article {
                 indirect: s.indirect as i64,
                 quotes: s.quotes.into_iter().map(|i| i as i64).collect(),
                 mention: s.mention.map(|m| {
-                    let (start, end) = span(&ci, m);
-                    Mention { start, end, text: a.slice(m).into() }
+                    let (start, end) = sp.at(m);
+                    Mention { start, end, text: sp.text(m) }
                 }),
             })
             .collect())
